@@ -1,0 +1,226 @@
+"""The ``summarize`` command line: a thin layer over ``summarize.Summarizer`` and friends.
+
+Exit codes: 0 all drafts done, 1 some drafts failed (each named on stderr), 2 usage error or
+a model that cannot be loaded.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from pathlib import Path
+
+import click
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+log = logging.getLogger("summarize")
+
+
+def _setup_logging(verbose: int, quiet: bool) -> None:
+    level = logging.WARNING if quiet else (logging.DEBUG if verbose > 1 else logging.INFO)
+    logging.basicConfig(level=level, format="%(message)s", stream=sys.stderr)
+    # transformers is chatty at INFO; its warnings still show.
+    logging.getLogger("transformers").setLevel(logging.ERROR if quiet else logging.WARNING)
+    for name in ("httpx", "urllib3", "filelock", "huggingface_hub"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="summarize")
+@click.option("-v", "--verbose", count=True, help="Say more (-vv for debug logs).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors.")
+def main(verbose: int, quiet: bool) -> None:
+    """Turn article drafts into finished articles: a lead abstract written by a local
+    seq2seq model, an outline of the sections, and the draft itself, untouched.
+
+    \b
+    Typical use:
+      summarize run drafts/ --out finished/       # a folder of drafts, house format + JSON
+      summarize run draft.txt --format markdown   # one draft
+      cat draft.txt | summarize run -             # stdin to stdout
+      summarize outline draft.txt                 # just the outline
+      summarize caveats --source draft.txt --summary lead.txt --check
+
+    Every lead goes through a caveat filter that keeps the draft's warnings (dependency,
+    missing research, professional advice, legal status, interactions, side effects).
+    """
+    _setup_logging(verbose, quiet)
+
+
+# --------------------------------------------------------------------------- run
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("summaries"),
+              show_default=True, help="Folder for the outputs: <name>.txt (house format) and <name>.json per draft.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["house", "markdown", "json"]), default="house", show_default=True,
+              help="Format of <name>.txt (and of stdout with '-'). The .json is always written too.")
+@click.option("-m", "--model", default=None, metavar="PATH|HUB_ID",
+              help="Seq2seq checkpoint folder or cached hub id.  [default: the model shipped in models/default]")
+@click.option("--device", default="cpu", show_default=True, help="cpu, cuda, cuda:N or auto.")
+@click.option("--strategy", type=click.Choice(["rewrite", "direct"]), default="rewrite", show_default=True,
+              help="rewrite: extract salient sentences and rewrite each; direct: summarize the whole draft.")
+@click.option("--max-words", type=click.IntRange(20, 1000), default=160, show_default=True, help="Longest lead, in words.")
+@click.option("--beams", type=click.IntRange(1, 16), default=4, show_default=True, help="Beam search width.")
+@click.option("--batch-size", type=click.IntRange(1, 256), default=16, show_default=True, help="Sentences per model batch.")
+@click.option("--policy", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Caveat policy file (copy the shipped one to start).")
+@click.option("--no-caveats", is_flag=True, help="Skip the caveat filter (to measure the model alone).")
+@click.option("--resume", is_flag=True, help="Skip drafts whose outputs exist, are complete and match the draft.")
+@click.option("--max-bytes", type=click.IntRange(1), default=2_000_000, show_default=True, help="Refuse larger files.")
+def run(paths, out_dir, fmt, model, device, strategy, max_words, beams, batch_size, policy, no_caveats, resume, max_bytes):
+    """Write the lead and outline for each draft in PATHS (files or folders; '-' for stdin).
+
+    Folders are searched recursively for *.txt and *.md. Each draft gets OUT/<name>.txt
+    (house format; <name>.md with --format markdown) and OUT/<name>.json (lead, lead_sentences with provenance, outline, caveats report, model,
+    seconds). Outputs are written atomically; drafts are never modified. A bad file is
+    reported on one line and the batch goes on.
+    """
+    from summarize.io import InputError, collect_drafts, decode_draft, outputs_complete, read_draft, sha256, write_atomic
+
+    if "-" in paths and len(paths) > 1:
+        _fail("'-' (stdin) cannot be combined with other paths")
+    summarizer = None
+
+    def load():
+        nonlocal summarizer
+        if summarizer is None:
+            summarizer = _load_summarizer(model, device, strategy, max_words, beams, batch_size, policy, no_caveats)
+        return summarizer
+
+    if paths == ("-",):
+        from corpus.parse import DraftError
+
+        try:
+            text = decode_draft(sys.stdin.buffer.read(), "<stdin>", max_bytes)
+            result = load().summarize(text)
+        except (InputError, DraftError) as exc:
+            _fail(f"<stdin>: {exc.reason if isinstance(exc, InputError) else exc}", EXIT_SOME_FAILED)
+        click.echo(result.render(fmt), nl=False)
+        return
+
+    drafts, errors = collect_drafts(list(paths), exclude=out_dir)
+    for err in errors:
+        click.echo(f"error: {err}", err=True)
+    if not drafts:
+        _fail("no drafts found (looked for *.txt and *.md)", EXIT_SOME_FAILED if errors else EXIT_USAGE)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    failed, written, skipped = len(errors), 0, 0
+    from tqdm import tqdm
+
+    t0 = time.perf_counter()
+    bar = tqdm(drafts, unit="draft", desc="summarize", disable=None, file=sys.stderr)
+    for draft in bar:
+        txt = out_dir / draft.rel.with_suffix(".md" if fmt == "markdown" else ".txt")
+        js = out_dir / draft.rel.with_suffix(".json")
+        if draft.path.resolve() in (txt.resolve(), js.resolve()):
+            click.echo(f"error: {draft.path}: output would overwrite the draft; choose another --out", err=True)
+            failed += 1
+            continue
+        try:
+            text = read_draft(draft.path, max_bytes)
+            digest = sha256(text)
+            if resume and outputs_complete(js if fmt == "json" else txt, js, digest):
+                skipped += 1
+                continue
+            result = load().summarize(text)
+        except InputError as exc:
+            tqdm.write(f"error: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        except ValueError as exc:  # DraftError and friends: the text is not a usable draft
+            tqdm.write(f"error: {draft.path}: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        payload = result.to_dict()
+        payload.update(draft=str(draft.path), draft_sha256=digest)
+        from corpus.render import render_json
+
+        if fmt != "json":
+            write_atomic(txt, result.render(fmt))
+        write_atomic(js, render_json(payload))  # written last: its presence marks completion
+        written += 1
+        sources = [s.source for s in result.lead_sentences]
+        log.info("%s -> %s (%d words; %d/%d sentences by the model; %d caveat(s) added; %.1fs)",
+                 draft.path, txt, len(result.lead.split()), sources.count("model"), len(sources),
+                 len(result.caveats.get("added", [])), result.seconds)
+    total = time.perf_counter() - t0
+    log.info("%d written, %d skipped (up to date), %d failed in %.1fs -> %s", written, skipped, failed, total, out_dir)
+    sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+def _load_summarizer(model, device, strategy, max_words, beams, batch_size, policy, no_caveats):
+    from models.loading import ModelLoadError
+    from summarize.pipeline import Summarizer
+
+    try:
+        return Summarizer(model=model, device=device, strategy=strategy, max_words=max_words, beams=beams,
+                          batch_size=batch_size, caveat_policy=False if no_caveats else policy)
+    except ModelLoadError as exc:
+        _fail(str(exc))
+
+
+# --------------------------------------------------------------------------- outline
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--json", "as_json", is_flag=True, help="Print [{heading, level, generated}] as JSON.")
+@click.option("-m", "--model", default=None, metavar="PATH|HUB_ID",
+              help="Model for headings of sections that have none (default: shipped model; "
+                   "without one, keyword headings are used).")
+def outline(file, as_json, model):
+    """Print the outline of FILE: its headings (sub-headings as '- – …'), exactly as the
+    house format prints them. Sections without headings get generated ones."""
+    import json as _json
+
+    from corpus.parse import DraftError, parse_article
+    from corpus.render import outline_lines
+    from summarize.io import InputError, decode_draft, read_draft
+    from summarize.outline import build_outline
+
+    try:
+        text = decode_draft(sys.stdin.buffer.read(), "<stdin>") if file == "-" else read_draft(file)
+        article = parse_article(text)
+    except InputError as exc:
+        _fail(str(exc), EXIT_SOME_FAILED)
+    except DraftError as exc:
+        _fail(f"{file}: {exc}", EXIT_SOME_FAILED)
+    seq2seq = None
+    if any(s.heading is None for s in article.walk()):
+        from models.loading import ModelLoadError, Seq2SeqModel, default_model_path
+
+        if model or default_model_path():
+            try:
+                seq2seq = Seq2SeqModel(model)
+            except ModelLoadError as exc:
+                _fail(str(exc))
+    entries = build_outline(article, seq2seq)
+    if as_json:
+        click.echo(_json.dumps([e.to_dict() for e in entries], ensure_ascii=False, indent=2))
+    else:
+        for line in outline_lines(entries):
+            click.echo(line)
+
+
+# --------------------------------------------------------------------------- bench
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-m", "--model", default=None, metavar="PATH|HUB_ID", help="Model to time (default: shipped model).")
+@click.option("--device", default="cpu", show_default=True)
+@click.option("--strategy", type=click.Choice(["rewrite", "direct"]), default="rewrite", show_default=True)
+@click.option("--beams", type=click.IntRange(1, 16), default=4, show_default=True)
+@click.option("--limit", type=click.IntRange(1), default=None, help="Use at most this many drafts.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def bench(paths, model, device, strategy, beams, limit, as_json):
+    """Time `summarize` on a batch of drafts against the naive one-at-a-time transformers
+    loop on the same model and drafts: drafts/min, seconds per draft, peak memory."""
+    from summarize.bench import run_bench
+
+    run_bench(list(paths), model=model, device=device, strategy=strategy, beams=beams, limit=limit, as_json=as_json)
+
+
+if __name__ == "__main__":
+    main()

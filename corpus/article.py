@@ -1,0 +1,90 @@
+"""The article data model: a draft, its sections, and the parts the tool writes (lead, outline).
+
+The draft text is kept verbatim in ``Article.text``; sections and paragraphs are views onto it
+(with offsets), so rendering a finished article never re-types a byte of the author's text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Literal
+
+SourceFormat = Literal["house", "markdown", "plain"]
+
+
+@dataclass
+class Paragraph:
+    text: str  # the paragraph as one string (hard-wrapped lines joined by a space)
+    start: int  # offset of the paragraph's first character in Article.text
+    end: int
+
+
+@dataclass
+class Section:
+    heading: str | None  # heading text without markers ("– ", "## "); None if the draft had none
+    level: int = 1  # 1 = section, 2 = sub-section ("– " in the house format, "###" in Markdown)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    subsections: list["Section"] = field(default_factory=list)
+    heading_line: str | None = None  # the heading line exactly as printed (markers included)
+    repeated: bool = False  # the draft printed the heading twice in a row
+    generated: bool = False  # heading written by the tool (the draft had none)
+
+    def walk(self) -> Iterator["Section"]:
+        yield self
+        for sub in self.subsections:
+            yield from sub.walk()
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass
+class OutlineEntry:
+    heading: str
+    level: int = 1
+    generated: bool = False
+
+    def to_dict(self) -> dict:
+        return {"heading": self.heading, "level": self.level, "generated": self.generated}
+
+
+@dataclass
+class Article:
+    """A draft (and, once summarized, its lead and outline).
+
+    ``text`` is the draft exactly as read: intro + body, without lead and outline.
+    ``outline_at`` is the offset in ``text`` where the outline block goes (after the intro).
+    """
+
+    text: str
+    format: SourceFormat = "plain"
+    title: Paragraph | None = None  # a title line above the intro (Markdown "# " or a plain-text title)
+    intro: list[Paragraph] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    closing: Paragraph | None = None
+    outline_at: int = 0
+    newline: str = "\n"
+    blank_line_paragraphs: bool = False  # paragraphs separated by blank lines (plain text, Markdown)
+    lead: str | None = None
+    outline: list[OutlineEntry] = field(default_factory=list)
+
+    def walk(self) -> Iterator[Section]:
+        for s in self.sections:
+            yield from s.walk()
+
+    def has_headings(self) -> bool:
+        return any(s.heading and not s.generated for s in self.walk())
+
+    def headings_outline(self) -> list[OutlineEntry]:
+        """The outline as the draft's (or generated) headings give it, in order, with levels."""
+        return [
+            OutlineEntry(s.heading, s.level, s.generated) for s in self.walk() if s.heading is not None
+        ]
+
+    def paragraphs(self) -> list[Paragraph]:
+        out = list(self.intro)
+        for s in self.walk():
+            out.extend(s.paragraphs)
+        if self.closing is not None:
+            out.append(self.closing)
+        return out

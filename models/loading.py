@@ -1,0 +1,154 @@
+"""Loading any Hugging Face seq2seq checkpoint safely, and generating with it.
+
+``Seq2SeqModel`` wraps a model and its tokenizer the way sentence-transformers wraps an
+encoder: one object, loaded once, with a ``generate`` that takes strings and returns strings.
+Weights load from safetensors only and remote code is never trusted.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parent / "default"
+DEFAULT_PREFIXES = {"summarization": "summarize: ", "rewrite": "rewrite: ", "heading": "heading: "}
+
+
+class ModelLoadError(RuntimeError):
+    """The model could not be loaded (missing, not seq2seq, not safetensors, ...)."""
+
+
+def default_model_path() -> Path | None:
+    """The shipped model, if its weights are present."""
+    if (DEFAULT_MODEL_DIR / "model.safetensors").is_file() and (DEFAULT_MODEL_DIR / "config.json").is_file():
+        return DEFAULT_MODEL_DIR
+    return None
+
+
+def resolve_device(device: str | None) -> str:
+    import torch
+
+    if device in (None, "", "auto"):
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    if device.startswith("cuda") and not torch.cuda.is_available():
+        raise ModelLoadError(f"device {device!r} requested but CUDA is not available")
+    return device
+
+
+@dataclass
+class GenerationSettings:
+    num_beams: int = 4
+    max_new_tokens: int = 64
+    no_repeat_ngram_size: int = 3
+    repetition_penalty: float = 1.2
+    length_penalty: float = 1.0
+
+
+class Seq2SeqModel:
+    """A seq2seq checkpoint (local path or hub id) with its tokenizer."""
+
+    def __init__(self, name_or_path: str | os.PathLike | None = None, device: str | None = "cpu"):
+        import torch
+        from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+        if name_or_path is None:
+            path = default_model_path()
+            if path is None:
+                raise ModelLoadError(
+                    f"no default model is shipped in {DEFAULT_MODEL_DIR}; "
+                    "pass --model with a local checkpoint folder or a cached hub id"
+                )
+            name_or_path = path
+        self.name = str(name_or_path)
+        local = Path(self.name)
+        if local.exists() and not local.is_dir():
+            raise ModelLoadError(f"{self.name}: expected a checkpoint folder, got a file")
+        if local.is_dir() and not any(local.glob("*.safetensors")):
+            raise ModelLoadError(f"{self.name}: no .safetensors weights (other formats are refused)")
+        self.device = resolve_device(device)
+        try:
+            self.tokenizer = AutoTokenizer.from_pretrained(self.name, trust_remote_code=False)
+            self.model = AutoModelForSeq2SeqLM.from_pretrained(
+                self.name, use_safetensors=True, trust_remote_code=False
+            )
+        except (OSError, ValueError, KeyError) as exc:
+            raise ModelLoadError(f"{self.name}: cannot load a seq2seq model ({_first_line(exc)})") from exc
+        # fp16 weights are for shipping; compute in fp32 on CPU, where fp16 matmuls are slow.
+        if self.device == "cpu" and self.model.dtype != torch.float32:
+            self.model = self.model.float()
+        self.model.to(self.device).eval()
+        self.config = self.model.config
+        self.prefixes = self._prefixes()
+
+    # -- introspection -------------------------------------------------------------------
+    def _prefixes(self) -> dict[str, str]:
+        params = getattr(self.config, "task_specific_params", None) or {}
+        out = {}
+        for task in DEFAULT_PREFIXES:
+            prefix = (params.get(task) or {}).get("prefix")
+            if prefix is None and task != "summarization":
+                # A generic checkpoint only knows summarization; use its prefix for every task.
+                prefix = (params.get("summarization") or {}).get("prefix", "")
+            out[task] = prefix or ""
+        return out
+
+    @property
+    def max_source_tokens(self) -> int:
+        enc = getattr(self.config, "encoder", None) or self.config
+        limit = getattr(enc, "max_position_embeddings", None) or getattr(enc, "n_positions", None)
+        tok_limit = getattr(self.tokenizer, "model_max_length", None)
+        candidates = [x for x in (limit, tok_limit) if isinstance(x, int) and 0 < x < 100_000]
+        return min(candidates) if candidates else 512
+
+    @property
+    def uncased(self) -> bool:
+        return bool(getattr(self.tokenizer, "do_lower_case", False)) or self.tokenizer.tokenize("A") == self.tokenizer.tokenize("a")
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.tokenizer(text, add_special_tokens=True, verbose=False)["input_ids"])
+
+    # -- generation ----------------------------------------------------------------------
+    def generate(
+        self,
+        texts: list[str],
+        task: str = "summarization",
+        settings: GenerationSettings | None = None,
+        batch_size: int = 16,
+        constrain_to_source: bool = False,
+        max_source_tokens: int | None = None,
+    ) -> list[str]:
+        """Generate one output per input text, batched; inputs are truncated to the context."""
+        import torch
+
+        from summarize.constrain import SourceVocabularyProcessor
+
+        settings = settings or GenerationSettings()
+        prefix = self.prefixes.get(task, "")
+        limit = min(max_source_tokens or self.max_source_tokens, self.max_source_tokens)
+        outputs: list[str] = []
+        for i in range(0, len(texts), batch_size):
+            batch = [prefix + t for t in texts[i : i + batch_size]]
+            enc = self.tokenizer(batch, return_tensors="pt", padding=True, truncation=True, max_length=limit)
+            enc = {k: v.to(self.device) for k, v in enc.items() if k in ("input_ids", "attention_mask")}
+            kwargs = dict(
+                num_beams=settings.num_beams,
+                max_new_tokens=settings.max_new_tokens,
+                no_repeat_ngram_size=settings.no_repeat_ngram_size,
+                repetition_penalty=settings.repetition_penalty,
+                length_penalty=settings.length_penalty,
+                early_stopping=settings.num_beams > 1,
+            )
+            if constrain_to_source:
+                kwargs["logits_processor"] = [SourceVocabularyProcessor(self.tokenizer, enc["input_ids"], settings.num_beams)]
+            with torch.inference_mode():
+                ids = self.model.generate(**enc, **kwargs)
+            outputs.extend(self.tokenizer.batch_decode(ids, skip_special_tokens=True))
+        return [o.strip() for o in outputs]
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__

@@ -1,0 +1,113 @@
+"""Salient-sentence extraction: what the lead should cover, picked from the draft.
+
+House leads walk the article: the intro's main claim, one point per section, the closing
+advice. Each part contributes its most central sentence (TF-IDF similarity to the whole
+draft); leftover budget goes to the next most central sentences, kept in document order.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from corpus.article import Article, Paragraph
+from summarize.text import split_sentences, word_count
+
+# Sentences that talk about the article rather than the subject make poor lead material.
+_META = re.compile(
+    r"\b(this (article|post|guide|piece)|in this (article|post|guide)|we(’|')ll|we will|join us|"
+    r"read on|let(’|')s|below|in conclusion)\b",
+    re.I,
+)
+
+
+@dataclass
+class Extract:
+    text: str
+    part: str  # "intro", "section N" (1-based, top-level), "closing"
+    start: int  # offsets of the sentence in Article.text
+    end: int
+    score: float = 0.0
+
+
+def article_units(article: Article) -> list[tuple[str, list[Paragraph]]]:
+    units: list[tuple[str, list[Paragraph]]] = []
+    if article.intro:
+        units.append(("intro", list(article.intro)))
+    for i, section in enumerate(article.sections, 1):
+        paragraphs = [p for s in section.walk() for p in s.paragraphs]
+        if paragraphs:
+            units.append((f"section {i}", paragraphs))
+    if article.closing is not None:
+        units.append(("closing", [article.closing]))
+    return units
+
+
+def candidate_sentences(article: Article) -> list[Extract]:
+    out: list[Extract] = []
+    for part, paragraphs in article_units(article):
+        for p in paragraphs:
+            raw = article.text[p.start : p.end]
+            for s in split_sentences(raw):
+                out.append(Extract(" ".join(s.text.split()), part, p.start + s.start, p.start + s.end))
+    return out
+
+
+def score_sentences(sentences: list[Extract]) -> None:
+    texts = [s.text for s in sentences]
+    if not texts:
+        return
+    try:
+        matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+    except ValueError:  # only stop words
+        for s in sentences:
+            s.score = 0.0
+        return
+    centroid = np.asarray(matrix.mean(axis=0)).ravel()
+    norm = np.linalg.norm(centroid) or 1.0
+    sims = (matrix @ centroid) / norm
+    seen_parts: set[str] = set()
+    for s, sim in zip(sentences, np.asarray(sims).ravel()):
+        n = word_count(s.text)
+        score = float(sim)
+        if n < 6 or s.text.rstrip().endswith("?"):
+            score *= 0.3
+        elif n > 45:
+            score *= 0.7
+        if _META.search(s.text):
+            score *= 0.3
+        if s.part not in seen_parts:  # authors state a part's point early
+            score *= 1.15
+            seen_parts.add(s.part)
+        s.score = score
+
+
+def select(article: Article, max_words: int = 160) -> list[Extract]:
+    """The sentences a lead of at most ``max_words`` words should be written from."""
+    sentences = candidate_sentences(article)
+    score_sentences(sentences)
+    by_part: dict[str, list[Extract]] = {}
+    for s in sentences:
+        by_part.setdefault(s.part, []).append(s)
+    chosen: list[Extract] = []
+    used = 0
+    # Pass 1: each part's best sentence, parts in order of importance (intro, closing, sections).
+    order = sorted(by_part, key=lambda p: (p != "intro", p != "closing"))
+    for part in order:
+        best = max(by_part[part], key=lambda s: s.score)
+        n = word_count(best.text)
+        if chosen and used + n > max_words:
+            continue
+        chosen.append(best)
+        used += n
+    # Pass 2: fill the budget with the next most central sentences.
+    rest = sorted((s for s in sentences if s not in chosen), key=lambda s: -s.score)
+    for s in rest:
+        n = word_count(s.text)
+        if used + n > max_words or s.score <= 0:
+            continue
+        chosen.append(s)
+        used += n
+    return sorted(chosen, key=lambda s: s.start)

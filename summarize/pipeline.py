@@ -1,0 +1,174 @@
+"""The one path from draft to finished article.
+
+    parse draft -> write lead (strategy + faithfulness gate) -> caveat filter -> outline -> render
+
+``Summarizer`` holds the loaded model (load once, call many times), like a spaCy ``nlp``:
+
+    >>> from summarize import Summarizer
+    >>> s = Summarizer()                      # the shipped model, CPU
+    >>> result = s(open("draft.txt").read())
+    >>> print(result.lead); print(result.house())
+"""
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from corpus.article import Article, OutlineEntry
+from corpus.parse import parse_article
+from corpus.render import article_dict, render_house, render_json, render_markdown
+from models.loading import GenerationSettings, Seq2SeqModel
+from summarize.outline import build_outline
+from summarize.strategies import STRATEGIES, LeadSentence, write_lead
+
+logger = logging.getLogger(__name__)
+FORMATS = ("house", "markdown", "json")
+
+
+@dataclass
+class Result:
+    article: Article
+    lead_sentences: list[LeadSentence]
+    caveats: dict[str, Any] = field(default_factory=dict)
+    model: str = ""
+    strategy: str = ""
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def lead(self) -> str:
+        return " ".join(s.text for s in self.lead_sentences)
+
+    @property
+    def outline(self) -> list[OutlineEntry]:
+        return self.article.outline
+
+    def house(self) -> str:
+        return render_house(self.article)
+
+    def markdown(self) -> str:
+        return render_markdown(self.article)
+
+    def to_dict(self) -> dict[str, Any]:
+        sources = [s.source for s in self.lead_sentences]
+        return {
+            "lead": self.lead,
+            "lead_sentences": [s.to_dict() for s in self.lead_sentences],
+            "outline": [e.to_dict() for e in self.outline],
+            "caveats": self.caveats,
+            "model": self.model,
+            "strategy": self.strategy,
+            "seconds": round(self.seconds, 3),
+            "model_written_share": round(sources.count("model") / len(sources), 3) if sources else 0.0,
+            "warnings": self.warnings,
+            "article": article_dict(self.article),
+            "house": self.house(),
+        }
+
+    def render(self, fmt: str = "house") -> str:
+        if fmt == "house":
+            return self.house()
+        if fmt == "markdown":
+            return self.markdown()
+        if fmt == "json":
+            return render_json(self.to_dict())
+        raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+
+
+class Summarizer:
+    """Loads a seq2seq model once and turns drafts into finished articles.
+
+    model: local checkpoint folder or hub id (``None``: the model shipped in ``models/default``).
+    strategy: ``rewrite`` (extract-then-rewrite, default) or ``direct``.
+    caveat_policy: path to a caveat policy file (``None``: the shipped policy); ``False`` disables
+    the filter (for measuring the model alone).
+    """
+
+    def __init__(
+        self,
+        model: str | Path | Seq2SeqModel | None = None,
+        device: str | None = "cpu",
+        strategy: str = "rewrite",
+        max_words: int = 160,
+        beams: int = 4,
+        batch_size: int = 16,
+        caveat_policy: str | Path | None | bool = None,
+    ):
+        if strategy not in STRATEGIES:
+            raise ValueError(f"unknown strategy {strategy!r} (choose from {', '.join(STRATEGIES)})")
+        self.model = model if isinstance(model, Seq2SeqModel) else Seq2SeqModel(model, device=device)
+        self.strategy = strategy
+        self.max_words = max_words
+        self.batch_size = batch_size
+        self.settings = GenerationSettings(num_beams=beams)
+        self.caveat_filter = _load_caveat_filter(caveat_policy)
+
+    def __call__(self, text: str) -> Result:
+        return self.summarize(text)
+
+    def summarize(self, text: str) -> Result:
+        t0 = time.perf_counter()
+        article = parse_article(text)  # raises corpus.parse.DraftError on unusable text
+        warnings = []
+        if article.lead is not None:
+            warnings.append("the file already had a lead and outline; they were replaced")
+        sentences = write_lead(article, self.model, self.strategy, self.settings, self.max_words, self.batch_size)
+        report: dict[str, Any] = {}
+        if self.caveat_filter is not None:
+            sentences, report = apply_caveats(self.caveat_filter, article, sentences)
+        article.lead = " ".join(s.text for s in sentences)
+        article.outline = build_outline(article, self.model, self.settings)
+        return Result(article, sentences, report, self.model.name, self.strategy,
+                      time.perf_counter() - t0, warnings)
+
+    def pipe(self, texts: Iterable[str]) -> Iterator[Result]:
+        for text in texts:
+            yield self.summarize(text)
+
+
+def _load_caveat_filter(policy):
+    if policy is False:
+        return None
+    try:
+        from summarize.caveats import CaveatFilter, load_policy
+    except ImportError:  # the filter is optional at import time only while it is being built
+        logger.warning("caveat filter unavailable; leads are not checked for caveats")
+        return None
+    return CaveatFilter(policy=load_policy(policy) if policy else None)
+
+
+def apply_caveats(caveat_filter, article: Article, sentences: list[LeadSentence]) -> tuple[list[LeadSentence], dict]:
+    """Run the caveat filter on the lead and carry provenance over to its sentences."""
+    summary = " ".join(s.text for s in sentences)
+    res = caveat_filter(article.text, summary)
+    by_text = {s.text: s for s in sentences}
+    out: list[LeadSentence] = []
+    for fs in res.sentences:
+        if fs.status == "kept" and fs.text in by_text:
+            out.append(by_text[fs.text])
+        elif fs.status == "added":
+            src = _added_source(res.report, fs.text)
+            out.append(LeadSentence(fs.text, "caveat", src.get("source_sentence"), src.get("start"), src.get("end")))
+        else:  # rewritten by the filter (an overclaim removed): keep where it came from
+            orig = _rewritten_source(res.report, fs.text, by_text)
+            out.append(LeadSentence(fs.text, orig.source if orig else "caveat",
+                                    orig.source_text if orig else None,
+                                    orig.start if orig else None, orig.end if orig else None))
+    return out, res.report.to_dict()
+
+
+def _added_source(report, text: str) -> dict:
+    for item in report.to_dict().get("added", []):
+        if item.get("text") == text:
+            return item
+    return {}
+
+
+def _rewritten_source(report, text: str, by_text: dict[str, LeadSentence]) -> LeadSentence | None:
+    for item in report.to_dict().get("rewritten", []):
+        if item.get("after") == text:
+            return by_text.get(item.get("before"))
+    return None
