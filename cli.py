@@ -222,5 +222,41 @@ def bench(paths, model, device, strategy, beams, limit, as_json):
     run_bench(list(paths), model=model, device=device, strategy=strategy, beams=beams, limit=limit, as_json=as_json)
 
 
+# --------------------------------------------------------------------------- eval (models/evaluate.py)
+@main.command("eval")
+@click.option("-m", "--model", default=None, metavar="PATH|HUB_ID", help="Model to evaluate (default: shipped model).")
+@click.option("--data", default="cochrane-heldout", show_default=True, metavar="cochrane-heldout|seeds|DIR",
+              help="Held-out Cochrane reviews, the shared seed articles, or a folder of house-format articles.")
+@click.option("--shared", type=click.Path(file_okay=False), default=None,
+              help="Shared data folder.  [default: $SUMMARIZE_SHARED or ../shared next to the repo]")
+@click.option("--limit", type=click.IntRange(1), default=None, help="Evaluate at most this many documents.")
+@click.option("--heading-limit", type=click.IntRange(0), default=40, show_default=True,
+              help="ScisummNet sections for the heading score (cochrane-heldout only).")
+@click.option("--device", default="cpu", show_default=True)
+@click.option("--strategy", type=click.Choice(["rewrite", "direct"]), default="rewrite", show_default=True)
+@click.option("--max-words", type=click.IntRange(20, 1000), default=160, show_default=True,
+              help="Lead budget (the model's and LexRank's).")
+@click.option("--beams", type=click.IntRange(1, 16), default=4, show_default=True)
+@click.option("--policy", type=click.Path(exists=True, dir_okay=False), default=None, help="Caveat policy file.")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False), default=None, help="Write the full report as JSON.")
+@click.option("--markdown", is_flag=True, help="Print the table as Markdown.")
+def eval_command(model, data, shared, limit, heading_limit, device, strategy, max_words, beams, policy, out_path, markdown):
+    """Score the model, model+filter, LEAD-3 and LexRank on the same documents: ROUGE-1/2/L,
+    caveat carry-over, outline exactness, heading ROUGE-L, share of model-written lead
+    sentences, seconds per draft. One table on stdout; --out for everything as JSON."""
+    from models.evaluate import evaluate, format_table, write_report
+    from models.loading import ModelLoadError
+
+    try:
+        report = evaluate(data, model, shared, limit, strategy, max_words, beams, device, policy, heading_limit)
+    except (ModelLoadError, FileNotFoundError, ValueError) as exc:
+        _fail(str(exc))
+    click.echo(format_table(report, markdown))
+    if out_path:
+        write_report(report, out_path)
+        log.info("report -> %s", out_path)
+# --------------------------------------------------------------------------- end eval
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,621 @@
+"""Evaluate the summarizer against extractive baselines on the same documents, in one table.
+
+Systems (rows):
+
+- ``model``: the ``Summarizer`` with the caveat filter off (the model and its faithfulness gate);
+- ``model+filter``: the same leads passed through the caveat filter exactly as the pipeline does
+  it (``summarize.pipeline.apply_caveats``); the model is run once and both rows share it;
+- ``LEAD-3``: the draft's first three sentences;
+- ``LexRank``: TF-IDF cosine graph + PageRank (Erkan & Radev 2004), sentences taken in score
+  order while they fit the Summarizer's ``max_words``, printed in document order.
+
+Metrics (columns): ROUGE-1/2/L F1 against the reference (``rouge-score``, stemming on); caveat
+carry-over (share of the source's caveat kinds, per document, that the output also has; and the
+same for the mandated kinds ``dependency`` and ``research`` on their own); outline exactness
+(output outline == reference outline, headings and levels; house-format data only); heading
+ROUGE-L (headings stripped from sections, regenerated with the model's ``heading`` task through
+``summarize.outline.build_outline``, compared with the real ones); share of lead sentences the
+model wrote (``source == "model"``); seconds per draft and in total.
+
+Data: ``cochrane-heldout`` (the Cochrane reviews never trained on; reference = the plain-language
+summary; headings are evaluated on ScisummNet sections of papers in the validation split),
+``seeds`` (the shared house-format articles), or a folder of house-format ``*.txt`` articles:
+each article loses its lead and outline to become the draft; the reference is its lead and
+outline.
+
+    summarize eval --model runs/x/best --data seeds
+    python -m models.evaluate --data cochrane-heldout --limit 40 --out report.json
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import math
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+logger = logging.getLogger(__name__)
+
+SYSTEMS = ("model", "model+filter", "LEAD-3", "LexRank")
+MANDATED_KINDS = ("dependency", "research")
+ROUGE_TYPES = ("rouge1", "rouge2", "rougeL")
+# (key in a row, column title, kind): kind "rouge" prints F1 x 100, "share" a percentage.
+COLUMNS = (
+    ("rouge1", "R1", "rouge"),
+    ("rouge2", "R2", "rouge"),
+    ("rougeL", "RL", "rouge"),
+    ("caveat_carry", "caveats%", "share"),
+    ("caveat_dependency", "dep%", "share"),
+    ("caveat_research", "research%", "share"),
+    ("outline_exact", "outline=%", "share"),
+    ("heading_rougeL", "head-RL", "rouge"),
+    ("model_share", "by-model%", "share"),
+    ("seconds_mean", "s/draft", "seconds"),
+    ("seconds_total", "total-s", "seconds"),
+)
+HEADING_WORDS = 120  # what build_outline feeds the model; kept for the ScisummNet cases too
+
+
+# --------------------------------------------------------------------------- documents
+
+
+@dataclass
+class EvalDoc:
+    doc_id: str
+    draft: str  # the text the systems get
+    reference: str  # reference lead / summary
+    outline: list[tuple[str, int]] | None = None  # reference outline, None when the data has none
+
+
+@dataclass
+class HeadingCase:
+    doc_id: str
+    heading: str  # the real heading
+    text: str  # the section's text (paragraphs separated by newlines)
+
+
+def shared_dir(path: str | os.PathLike | None = None) -> Path:
+    """``--shared`` / ``$SUMMARIZE_SHARED`` / ``../shared`` next to the repository."""
+    if path is not None:
+        return Path(path)
+    env = os.environ.get("SUMMARIZE_SHARED")
+    return Path(env) if env else Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+def house_doc(doc_id: str, text: str) -> tuple[EvalDoc | None, list[HeadingCase]]:
+    """A finished house-format article -> (draft with its reference lead and outline, the
+    sections' real headings); ``(None, [])`` when the text has no lead + outline block."""
+    from corpus.parse import parse_article
+
+    article = parse_article(text)
+    if article.lead is None:
+        return None, []
+    doc = EvalDoc(doc_id, article.text, article.lead.strip(), [(e.heading, e.level) for e in article.outline])
+    cases = [HeadingCase(doc_id, s.heading, s.text) for s in article.walk() if s.heading and s.paragraphs]
+    return doc, cases
+
+
+def house_docs(folder: str | os.PathLike, limit: int | None = None) -> tuple[list[EvalDoc], list[HeadingCase]]:
+    """House-format ``*.txt`` articles -> drafts (lead and outline removed) with their
+    references, and the sections' headings for the heading evaluation. Files that are not
+    finished house-format articles are skipped with a warning."""
+    from corpus.parse import DraftError
+
+    docs: list[EvalDoc] = []
+    cases: list[HeadingCase] = []
+    for path in sorted(Path(folder).glob("*.txt")):
+        if limit is not None and len(docs) >= limit:
+            break
+        try:
+            doc, doc_cases = house_doc(path.stem, path.read_text(encoding="utf-8"))
+        except (DraftError, UnicodeDecodeError) as exc:
+            logger.warning("%s: skipped (%s)", path, exc)
+            continue
+        if doc is None:
+            logger.warning("%s: skipped (not a finished house-format article: no lead + outline)", path)
+            continue
+        docs.append(doc)
+        cases.extend(doc_cases)
+    return docs, cases
+
+
+def _split_of(doc_id: str) -> str:
+    """The corpus split rule (corpus.datasets.split_of); a copy of the rule if that module is
+    not importable, so evaluation never silently uses training documents."""
+    try:
+        from corpus.datasets import split_of
+    except ImportError:
+        import hashlib
+
+        def bucket(salt: str) -> float:
+            return int.from_bytes(hashlib.sha1(f"{salt}\0{doc_id}".encode()).digest()[:8], "big") / 2**64
+
+        if doc_id.startswith("cochrane:") and bucket("heldout") < 0.2:
+            return "heldout"
+        return "validation" if bucket("validation") < 0.05 else "train"
+    return split_of(doc_id)
+
+
+def cochrane_heldout_docs(shared: str | os.PathLike | None = None, limit: int | None = None) -> list[EvalDoc]:
+    """Held-out Cochrane reviews in file order: abstract -> plain-language summary."""
+    base = shared_dir(shared)
+    try:
+        from corpus.datasets import heldout_cochrane
+
+        reviews = [(d.doc_id, d.text, d.summary) for d in heldout_cochrane(base)]
+    except ImportError:
+        import re
+
+        folder = base / "data" / "cochrane"
+        src, tgt, dois = ((folder / f"val.{x}").read_text(encoding="utf-8").splitlines()
+                          for x in ("source", "target", "doi"))
+        reviews = []
+        for s, t, d in zip(src, tgt, dois):
+            doc_id = "cochrane:" + re.sub(r"\.pub\d+$", "", d.strip())
+            if s.strip() and t.strip() and _split_of(doc_id) == "heldout":
+                reviews.append((doc_id, s.strip(), t.strip()))
+    docs = [EvalDoc(i, s, t) for i, s, t in reviews]
+    return docs[:limit] if limit is not None else docs
+
+
+def scisummnet_heading_cases(shared: str | os.PathLike | None = None, limit: int | None = 40,
+                             per_paper: int = 3) -> list[HeadingCase]:
+    """Sections of ScisummNet papers in the validation split (never trained on), with the
+    same filters as the training pairs: no generic headings, at most 12 words, 15+ words of text;
+    at most ``per_paper`` sections from each paper, in file order."""
+    import gzip
+    import re
+
+    generic = re.compile(r"^(acknowledg|reference|appendix|abstract$)", re.I)
+    numbering = re.compile(r"^\s*(?:[0-9]+(?:\.[0-9]+)*\.?|[IVX]+\.|[A-H]\.?)\s+")
+    path = shared_dir(shared) / "data" / "scisummnet.jsonl.gz"
+    cases: list[HeadingCase] = []
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            doc_id = f"acl:{r['id']}"
+            if _split_of(doc_id) != "validation":
+                continue
+            taken = 0
+            for s in r.get("sections", []):
+                if taken >= per_paper:
+                    break
+                head = numbering.sub("", " ".join((s.get("heading") or "").split())).strip(" .:")
+                text = " ".join((s.get("text") or "").split())
+                if (not head or generic.search(head) or len(head.split()) > 12
+                        or sum(c.isalpha() for c in head) < 3 or len(text.split()) < 15):
+                    continue
+                cases.append(HeadingCase(doc_id, head, text))
+                taken += 1
+                if limit is not None and len(cases) >= limit:
+                    return cases
+    return cases
+
+
+def load_data(data: str, shared: str | os.PathLike | None = None, limit: int | None = None,
+              heading_limit: int | None = 40) -> tuple[list[EvalDoc], list[HeadingCase], str]:
+    """(documents, heading cases, description) for ``cochrane-heldout``, ``seeds`` or a folder."""
+    if data == "cochrane-heldout":
+        docs = cochrane_heldout_docs(shared, limit)
+        return docs, scisummnet_heading_cases(shared, heading_limit), "headings: ScisummNet validation sections"
+    folder = shared_dir(shared) / "seeds" if data == "seeds" else Path(data)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"{folder}: not a folder (use cochrane-heldout, seeds or a folder of articles)")
+    docs, cases = house_docs(folder, limit)
+    return docs, cases, f"headings: the articles' own sections ({folder})"
+
+
+# --------------------------------------------------------------------------- baselines
+
+
+def draft_sentences(draft: str) -> list[str]:
+    """The draft's sentences in document order (intro, sections, closing; headings excluded),
+    as the pipeline's extractor sees them."""
+    from corpus.parse import parse_article
+    from summarize.extract import candidate_sentences
+
+    return [c.text for c in candidate_sentences(parse_article(draft))]
+
+
+def lead3(sentences: list[str]) -> list[str]:
+    return sentences[:3]
+
+
+def lexrank_scores(sentences: list[str]) -> list[float]:
+    """LexRank centrality (continuous): PageRank over the TF-IDF cosine-similarity graph."""
+    import networkx as nx
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    n = len(sentences)
+    if n <= 1:
+        return [1.0] * n
+    try:
+        sim = cosine_similarity(TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(sentences))
+    except ValueError:  # nothing but stop words
+        sim = np.zeros((n, n))
+    np.fill_diagonal(sim, 0.0)
+    try:
+        scores = nx.pagerank(nx.from_numpy_array(sim), weight="weight")
+    except nx.PowerIterationFailedConvergence:
+        scores = dict(enumerate(sim.sum(axis=1)))
+    return [float(scores[i]) for i in range(n)]
+
+
+def lexrank(sentences: list[str], max_words: int) -> list[str]:
+    """The best-scored sentences that fit ``max_words`` (skipping any that would overflow;
+    the first pick always), returned in document order."""
+    from summarize.text import word_count
+
+    scores = lexrank_scores(sentences)
+    chosen, used = [], 0
+    for i in sorted(range(len(sentences)), key=lambda k: (-scores[k], k)):
+        words = word_count(sentences[i])
+        if chosen and used + words > max_words:
+            continue
+        chosen.append(i)
+        used += words
+    return [sentences[i] for i in sorted(chosen)]
+
+
+# --------------------------------------------------------------------------- caveats
+
+
+def _kind_set(value: Any) -> set[str]:
+    """Caveat kinds from a report field: a list of kinds, of {"kind": ...} items, or a dict."""
+    if not value:
+        return set()
+    if isinstance(value, dict):
+        return {str(k) for k in value}
+    out = set()
+    for item in value:
+        if isinstance(item, str):
+            out.add(item)
+        elif isinstance(item, dict) and item.get("kind"):
+            out.add(str(item["kind"]))
+    return out
+
+
+class CaveatProbe:
+    """The caveat filter, used two ways: to detect kinds (``kinds(source, output)`` reads
+    ``source_kinds``/``summary_kinds`` of the filter's report for that output) and to filter a
+    model lead (``filter``). ``available`` is False when ``summarize.caveats`` is missing."""
+
+    def __init__(self, policy: str | os.PathLike | None = None):
+        self.filter = None
+        self.error = ""
+        try:
+            from summarize.caveats import CaveatFilter, load_policy
+
+            self.filter = CaveatFilter(policy=load_policy(policy) if policy else None)
+        except Exception as exc:  # not built yet, or a broken policy: the columns say n/a
+            self.error = f"{type(exc).__name__}: {exc}"
+            logger.warning("caveat filter unavailable (%s); caveat columns and model+filter are n/a", self.error)
+
+    @property
+    def available(self) -> bool:
+        return self.filter is not None
+
+    def kinds(self, source: str, output: str) -> tuple[set[str], set[str]] | None:
+        if self.filter is None:
+            return None
+        try:
+            report = self.filter(source, output).report.to_dict()
+        except Exception as exc:  # an API this module does not know yet: n/a, not a crash
+            self.disable(exc)
+            return None
+        return _kind_set(report.get("source_kinds")), _kind_set(report.get("summary_kinds"))
+
+    def disable(self, exc: BaseException) -> None:
+        self.filter = None
+        self.error = f"{type(exc).__name__}: {exc}"
+        logger.warning("caveat filter failed (%s); caveat columns and model+filter are n/a", self.error)
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+@dataclass
+class Output:
+    """One system's output on one document."""
+
+    lead: str
+    seconds: float
+    sources: list[str] = field(default_factory=list)  # provenance per lead sentence
+    outline: list[tuple[str, int]] | None = None
+    kinds: tuple[set[str], set[str]] | None = None  # (source kinds, output kinds)
+
+
+def rouge_scorer():
+    from rouge_score import rouge_scorer as rs
+
+    return rs.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
+
+
+def outline_exact(output: list[tuple[str, int]] | None, reference: list[tuple[str, int]] | None) -> bool | None:
+    """Same headings (exact text) at the same levels in the same order; None without a reference."""
+    if reference is None or output is None:
+        return None
+    return [(h.strip(), lvl) for h, lvl in output] == [(h.strip(), lvl) for h, lvl in reference]
+
+
+def _mean(xs: list[float]) -> float | None:
+    return sum(xs) / len(xs) if xs else None
+
+
+def score_system(docs: list[EvalDoc], outputs: list[Output], scorer=None) -> dict[str, Any]:
+    """One table row (plus counts) from a system's outputs on ``docs``."""
+    scorer = scorer or rouge_scorer()
+    rouge = {t: [] for t in ROUGE_TYPES}
+    carried = in_source = 0
+    mandated = {k: [0, 0] for k in MANDATED_KINDS}  # [carried, docs with the kind in the source]
+    exact: list[bool] = []
+    sources: list[str] = []
+    seconds = []
+    have_kinds = False
+    for doc, out in zip(docs, outputs):
+        scores = scorer.score(doc.reference, out.lead)
+        for t in ROUGE_TYPES:
+            rouge[t].append(scores[t].fmeasure)
+        if out.kinds is not None:
+            have_kinds = True
+            src, got = out.kinds
+            in_source += len(src)
+            carried += len(src & got)
+            for k in MANDATED_KINDS:
+                if k in src:
+                    mandated[k][1] += 1
+                    mandated[k][0] += k in got
+        ex = outline_exact(out.outline, doc.outline)
+        if ex is not None:
+            exact.append(ex)
+        sources.extend(out.sources)
+        seconds.append(out.seconds)
+    row: dict[str, Any] = {t: _mean(v) for t, v in rouge.items()}
+    row["caveat_carry"] = carried / in_source if have_kinds and in_source else None
+    for k, (c, n) in mandated.items():
+        row[f"caveat_{k}"] = c / n if have_kinds and n else None
+    row["outline_exact"] = _mean([float(x) for x in exact])
+    row["model_share"] = sources.count("model") / len(sources) if sources else None
+    row["seconds_mean"] = _mean(seconds)
+    row["seconds_total"] = sum(seconds)
+    row["counts"] = {
+        "docs": len(outputs), "caveat_kinds_in_sources": in_source if have_kinds else None,
+        **{f"docs_with_{k}": (n if have_kinds else None) for k, (_, n) in mandated.items()},
+        "docs_with_outline": len(exact), "lead_sentences": len(sources),
+    }
+    return row
+
+
+def generate_headings(cases: list[HeadingCase], model, settings=None) -> list[dict[str, Any]]:
+    """Strip the headings and let ``build_outline`` write them (model, keyword fallback)."""
+    from corpus.article import Article, Paragraph, Section
+    from summarize.outline import build_outline, keyword_heading
+
+    sections = []
+    for c in cases:
+        paragraphs = [Paragraph(p, 0, len(p)) for p in c.text.split("\n") if p.strip()]
+        sections.append(Section(heading=None, paragraphs=paragraphs))
+    article = Article(text="\n".join(c.text for c in cases), sections=sections)
+    build_outline(article, model, settings)
+    return [{"doc_id": c.doc_id, "reference": c.heading, "generated": s.heading,
+             "fallback": s.heading == keyword_heading(s)} for c, s in zip(cases, sections)]
+
+
+def score_headings(generated: list[dict[str, Any]], scorer=None) -> dict[str, Any]:
+    scorer = scorer or rouge_scorer()
+    for g in generated:
+        g["rougeL"] = scorer.score(g["reference"], g["generated"] or "")["rougeL"].fmeasure
+    return {
+        "heading_rougeL": _mean([g["rougeL"] for g in generated]),
+        "sections": len(generated),
+        "keyword_fallback_share": _mean([float(g["fallback"]) for g in generated]),
+    }
+
+
+def keyword_heading_baseline(cases: list[HeadingCase], scorer=None) -> float | None:
+    """ROUGE-L of the keyword fallback alone: the floor the model's headings should beat."""
+    from corpus.article import Paragraph, Section
+    from summarize.outline import keyword_heading
+
+    scorer = scorer or rouge_scorer()
+    vals = []
+    for c in cases:
+        section = Section(heading=None, paragraphs=[Paragraph(p, 0, len(p)) for p in c.text.split("\n") if p.strip()])
+        vals.append(scorer.score(c.heading, keyword_heading(section))["rougeL"].fmeasure)
+    return _mean(vals)
+
+
+# --------------------------------------------------------------------------- running
+
+
+def run_systems(docs: list[EvalDoc], summarizer, probe: CaveatProbe, progress: bool = True
+                ) -> tuple[list[EvalDoc], dict[str, list[Output]], list[dict[str, str]]]:
+    """Every system on every document; a draft the pipeline rejects is dropped for all systems
+    (so the rows stay comparable) and listed in the failures."""
+    from tqdm import tqdm
+
+    from summarize.pipeline import apply_caveats
+
+    kept: list[EvalDoc] = []
+    outputs: dict[str, list[Output]] = {s: [] for s in SYSTEMS}
+    failures: list[dict[str, str]] = []
+    for doc in tqdm(docs, unit="draft", desc="eval", disable=None if progress else True, file=sys.stderr):
+        try:
+            result = summarizer.summarize(doc.draft)
+            t0 = time.perf_counter()
+            sentences = draft_sentences(doc.draft)
+            t_split = time.perf_counter() - t0
+        except ValueError as exc:  # DraftError: not a usable draft
+            failures.append({"doc_id": doc.doc_id, "error": str(exc)})
+            continue
+        kept.append(doc)
+        outline = [(e.heading, e.level) for e in result.outline]
+        model = Output(result.lead, result.seconds, [s.source for s in result.lead_sentences], outline)
+        model.kinds = probe.kinds(doc.draft, model.lead)
+        outputs["model"].append(model)
+        if probe.available:
+            t0 = time.perf_counter()
+            try:
+                filtered, _ = apply_caveats(probe.filter, result.article, list(result.lead_sentences))
+            except Exception as exc:
+                probe.disable(exc)
+            spent = time.perf_counter() - t0
+        if probe.available:
+            lead = " ".join(s.text for s in filtered)
+            outputs["model+filter"].append(Output(lead, result.seconds + spent, [s.source for s in filtered],
+                                                  outline, probe.kinds(doc.draft, lead)))
+        for name, pick in (("LEAD-3", lead3), ("LexRank", lambda ss: lexrank(ss, summarizer.max_words))):
+            t0 = time.perf_counter()
+            picked = pick(sentences)
+            spent = time.perf_counter() - t0 + t_split
+            lead = " ".join(picked)
+            outputs[name].append(Output(lead, spent, ["extract"] * len(picked), None, probe.kinds(doc.draft, lead)))
+    if not probe.available:  # never there, or failed part-way: no half-filled caveat columns
+        outputs["model+filter"] = []
+        for outs in outputs.values():
+            for out in outs:
+                out.kinds = None
+    return kept, outputs, failures
+
+
+def evaluate(data: str = "cochrane-heldout", model=None, shared=None, limit: int | None = None,
+             strategy: str = "rewrite", max_words: int = 160, beams: int = 4, device: str = "cpu",
+             policy=None, heading_limit: int | None = 40, progress: bool = True) -> dict[str, Any]:
+    """Run the evaluation; returns the report (``rows`` per system, ``notes``, per-document
+    ``docs`` and ``headings``). Raises ``models.loading.ModelLoadError`` for an unloadable model."""
+    from models.loading import Seq2SeqModel
+    from summarize.pipeline import Summarizer
+
+    docs, cases, heading_source = load_data(data, shared, limit, heading_limit)
+    if not docs:
+        raise ValueError(f"{data}: no documents to evaluate")
+    seq2seq = model if isinstance(model, Seq2SeqModel) else Seq2SeqModel(model, device=device)
+    summarizer = Summarizer(seq2seq, strategy=strategy, max_words=max_words, beams=beams, caveat_policy=False)
+    probe = CaveatProbe(policy)
+    scorer = rouge_scorer()
+
+    t0 = time.perf_counter()
+    kept, outputs, failures = run_systems(docs, summarizer, probe, progress)
+    rows = {s: score_system(kept, outputs[s], scorer) if outputs[s] else None for s in SYSTEMS}
+    headings = generate_headings(cases, seq2seq, summarizer.settings) if cases else []
+    head = score_headings(headings, scorer) if headings else {"heading_rougeL": None, "sections": 0}
+    for s in ("model", "model+filter"):
+        if rows[s] is not None:
+            rows[s]["heading_rougeL"] = head["heading_rougeL"]
+    for s in ("LEAD-3", "LexRank"):
+        if rows[s] is not None:
+            rows[s]["heading_rougeL"] = None
+    notes = [
+        f"data: {data}; {len(kept)} documents ({len(failures)} failed); model: {seq2seq.name}; "
+        f"strategy {strategy}, beams {beams}, max_words {max_words}",
+        f"{heading_source}: {head['sections']} sections; model headings fell back to keywords in "
+        f"{_pct(head.get('keyword_fallback_share'))} of them; keyword-only heading RL: "
+        f"{_num(keyword_heading_baseline(cases, scorer) if cases else None, 'rouge')}",
+    ]
+    counts = rows["model"]["counts"] if rows["model"] else {}
+    if probe.available:
+        notes.append(f"caveat kinds in the sources: {counts.get('caveat_kinds_in_sources')} "
+                     f"(docs with dependency: {counts.get('docs_with_dependency')}, "
+                     f"with research: {counts.get('docs_with_research')}); carry-over read from the "
+                     "filter's report (source_kinds & summary_kinds) for each output")
+    else:
+        notes.append(f"caveat filter unavailable ({probe.error}): caveat columns and model+filter are n/a")
+    if not any(d.outline is not None for d in kept):
+        notes.append("no reference outlines in this data: outline exactness is n/a")
+    notes.append("LEAD-3/LexRank: extractive, no outline or headings; model+filter reuses the model's "
+                 "run (its time = model time + filter time)")
+    return {
+        "data": data, "model": seq2seq.name, "strategy": strategy, "beams": beams, "max_words": max_words,
+        "n_docs": len(kept), "seconds_wall": time.perf_counter() - t0,
+        "rows": rows, "notes": notes, "failures": failures,
+        "docs": [
+            {"doc_id": d.doc_id, **{s: outputs[s][i].lead for s in SYSTEMS if outputs[s]},
+             "model_sources": outputs["model"][i].sources,
+             "kinds": {s: [sorted(x) for x in outputs[s][i].kinds] for s in SYSTEMS
+                       if outputs[s] and outputs[s][i].kinds is not None}}
+            for i, d in enumerate(kept)
+        ],
+        "headings": headings,
+    }
+
+
+# --------------------------------------------------------------------------- the table
+
+
+def _num(value: float | None, kind: str) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "n/a"
+    if kind == "rouge":
+        return f"{100 * value:.1f}"
+    if kind == "share":
+        return f"{100 * value:.0f}"
+    return f"{value:.2f}" if value < 100 else f"{value:.0f}"
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{100 * value:.0f}%"
+
+
+def format_table(report: dict[str, Any], markdown: bool = False) -> str:
+    """One row per system, one column per metric, then the notes."""
+    header = ["system"] + [title for _, title, _ in COLUMNS]
+    body = []
+    for system in SYSTEMS:
+        row = report["rows"].get(system)
+        body.append([system] + [_num(row.get(key) if row else None, kind) for key, _, kind in COLUMNS])
+    if markdown:
+        lines = ["| " + " | ".join(header) + " |", "|" + "|".join(["---"] + ["---:"] * len(COLUMNS)) + "|"]
+        lines += ["| " + " | ".join(r) + " |" for r in body]
+        lines += [""] + [f"- {n}" for n in report["notes"]]
+    else:
+        widths = [max(len(r[i]) for r in [header] + body) for i in range(len(header))]
+        fmt = lambda r: "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths)))
+        lines = [fmt(header), "  ".join("-" * w for w in widths)] + [fmt(r) for r in body]
+        lines += [""] + [f"* {n}" for n in report["notes"]]
+    return "\n".join(lines)
+
+
+def write_report(report: dict[str, Any], path: str | os.PathLike) -> None:
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    Path(path).write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m models.evaluate", description=__doc__.split("\n\n")[0])
+    p.add_argument("--model", default=None, help="checkpoint folder (default: models/default)")
+    p.add_argument("--data", default="cochrane-heldout", help="cochrane-heldout, seeds or a folder of house-format articles")
+    p.add_argument("--shared", default=None, help="shared data folder (default: $SUMMARIZE_SHARED or ../shared)")
+    p.add_argument("--limit", type=int, default=None, help="evaluate at most this many documents")
+    p.add_argument("--heading-limit", type=int, default=40, help="ScisummNet sections for the heading score")
+    p.add_argument("--strategy", choices=("rewrite", "direct"), default="rewrite")
+    p.add_argument("--max-words", type=int, default=160)
+    p.add_argument("--beams", type=int, default=4)
+    p.add_argument("--device", default="cpu")
+    p.add_argument("--policy", default=None, help="caveat policy file")
+    p.add_argument("--out", default=None, help="write the full report as JSON here")
+    p.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    a = p.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    from models.loading import ModelLoadError
+
+    try:
+        report = evaluate(a.data, a.model, a.shared, a.limit, a.strategy, a.max_words, a.beams, a.device,
+                          a.policy, a.heading_limit)
+    except (ModelLoadError, FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(format_table(report, a.markdown))
+    if a.out:
+        write_report(report, a.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
