@@ -16,13 +16,37 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 log = logging.getLogger("summarize")
 
 
+class _ClickHandler(logging.Handler):
+    """Log lines go through click, so they land on whatever stderr click is using."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(self.format(record), err=True)
+
+
 def _setup_logging(verbose: int, quiet: bool) -> None:
-    level = logging.WARNING if quiet else (logging.DEBUG if verbose > 1 else logging.INFO)
-    logging.basicConfig(level=level, format="%(message)s", stream=sys.stderr)
-    # transformers is chatty at INFO; its warnings still show.
-    logging.getLogger("transformers").setLevel(logging.ERROR if quiet else logging.WARNING)
-    for name in ("httpx", "urllib3", "filelock", "huggingface_hub"):
-        logging.getLogger(name).setLevel(logging.WARNING)
+    level = logging.WARNING if quiet else (logging.INFO if verbose else logging.WARNING)
+    if verbose > 1:
+        level = logging.DEBUG
+    handler = _ClickHandler()
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    for name in ("summarize", "models", "corpus"):
+        lg = logging.getLogger(name)
+        lg.handlers[:] = [handler]
+        lg.setLevel(level)
+        lg.propagate = False
+    if verbose < 2:
+        # transformers' per-load progress bars and notices are noise in a batch log.
+        import os
+
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        try:
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.set_verbosity_error()
+            hf_logging.disable_progress_bar()
+        except ImportError:
+            pass
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> None:
@@ -34,7 +58,8 @@ def _fail(message: str, code: int = EXIT_USAGE) -> None:
 @click.version_option(package_name="summarize")
 @click.option("-v", "--verbose", count=True, help="Say more (-vv for debug logs).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors.")
-def main(verbose: int, quiet: bool) -> None:
+@click.pass_context
+def main(ctx: click.Context, verbose: int, quiet: bool) -> None:
     """Turn article drafts into finished articles: a lead abstract written by a local
     seq2seq model, an outline of the sections, and the draft itself, untouched.
 
@@ -49,6 +74,7 @@ def main(verbose: int, quiet: bool) -> None:
     Every lead goes through a caveat filter that keeps the draft's warnings (dependency,
     missing research, professional advice, legal status, interactions, side effects).
     """
+    ctx.obj = {"quiet": quiet}
     _setup_logging(verbose, quiet)
 
 
@@ -149,7 +175,9 @@ def run(paths, out_dir, fmt, model, device, strategy, max_words, beams, batch_si
                  draft.path, txt, len(result.lead.split()), sources.count("model"), len(sources),
                  len(result.caveats.get("added", [])), result.seconds)
     total = time.perf_counter() - t0
-    log.info("%d written, %d skipped (up to date), %d failed in %.1fs -> %s", written, skipped, failed, total, out_dir)
+    if not (click.get_current_context().obj or {}).get("quiet"):
+        click.echo(f"{written} written, {skipped} skipped (up to date), {failed} failed in {total:.1f}s -> {out_dir}",
+                   err=True)
     sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
 
 

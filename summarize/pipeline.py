@@ -22,7 +22,8 @@ from corpus.parse import parse_article
 from corpus.render import article_dict, render_house, render_json, render_markdown
 from models.loading import GenerationSettings, Seq2SeqModel
 from summarize.outline import build_outline
-from summarize.strategies import STRATEGIES, LeadSentence, write_lead
+from summarize.strategies import STRATEGIES, LeadSentence, trim, write_lead
+from summarize.text import word_count
 
 logger = logging.getLogger(__name__)
 FORMATS = ("house", "markdown", "json")
@@ -119,6 +120,12 @@ class Summarizer:
         report: dict[str, Any] = {}
         if self.caveat_filter is not None:
             sentences, report = apply_caveats(self.caveat_filter, article, sentences)
+            # Caveats are not optional, other sentences are: make room and check again (a
+            # dropped sentence may have carried a caveat, which the filter then adds back).
+            for _ in range(3):
+                if sum(word_count(s.text) for s in sentences) <= self.max_words:
+                    break
+                sentences, report = apply_caveats(self.caveat_filter, article, trim(sentences, self.max_words))
         article.lead = " ".join(s.text for s in sentences)
         article.outline = build_outline(article, self.model, self.settings)
         return Result(article, sentences, report, self.model.name, self.strategy,

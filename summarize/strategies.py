@@ -116,11 +116,14 @@ def write_lead(article: Article, model, strategy: str, settings, max_words: int,
 
 
 def trim(sentences: list[LeadSentence], max_words: int) -> list[LeadSentence]:
-    """Drop sentences from the end (keeping the first) until the lead fits ``max_words``."""
+    """Drop sentences until the lead fits ``max_words``: never the first (the intro's claim)
+    nor a caveat; the longest middle sentence goes first, the closing advice last."""
     total = sum(word_count(s.text) for s in sentences)
-    while len(sentences) > 1 and total > max_words:
-        # Keep the closing advice; drop the longest middle sentence first.
-        middle = range(1, len(sentences) - 1) if len(sentences) > 2 else range(1, 2)
+    while total > max_words:
+        droppable = [k for k in range(1, len(sentences)) if sentences[k].source != "caveat"]
+        if not droppable:
+            break
+        middle = [k for k in droppable if k < len(sentences) - 1] or droppable
         i = max(middle, key=lambda k: word_count(sentences[k].text))
         total -= word_count(sentences[i].text)
         sentences = sentences[:i] + sentences[i + 1 :]

@@ -1,0 +1,121 @@
+"""Generation plumbing with a tiny random model, the faithfulness gate and normalisation."""
+import pytest
+
+from conftest import MARKDOWN_DRAFT, PLAIN_DRAFT, house_draft
+from corpus.parse import parse_draft
+from models.loading import ModelLoadError, Seq2SeqModel
+from summarize import extract, faithfulness
+from summarize.normalize import SourceCasing, dedupe, normalise_generated
+from summarize.pipeline import Summarizer
+from summarize.strategies import LeadSentence, trim
+
+
+@pytest.fixture(scope="module")
+def summarizer(tiny_model_dir):
+    return Summarizer(str(tiny_model_dir), beams=2)
+
+
+def test_loads_encoder_decoder_checkpoint_with_task_prefixes(tiny_model_dir):
+    m = Seq2SeqModel(tiny_model_dir)
+    assert type(m.model).__name__ == "EncoderDecoderModel"
+    assert m.prefixes["rewrite"] == "rewrite: " and m.uncased
+    out = m.generate(["chamomile tea", "magnesium"], task="rewrite", constrain_to_source=True)
+    assert len(out) == 2 and all(isinstance(o, str) for o in out)
+
+
+def test_refuses_non_safetensors_and_missing(tmp_path):
+    (tmp_path / "config.json").write_text("{}")
+    (tmp_path / "pytorch_model.bin").write_bytes(b"not really")
+    with pytest.raises(ModelLoadError, match="safetensors"):
+        Seq2SeqModel(tmp_path)
+    with pytest.raises(ModelLoadError):
+        Seq2SeqModel(tmp_path / "nowhere")
+
+
+def test_constrained_decoding_only_uses_source_tokens(tiny_model_dir):
+    from summarize.constrain import _function_ids
+
+    m = Seq2SeqModel(tiny_model_dir)
+    src = "magnesium glycinate"
+    out = m.generate([src], task="rewrite", constrain_to_source=True)[0]
+    allowed = set(m.tokenizer(m.prefixes["rewrite"] + src)["input_ids"]) | _function_ids(m.tokenizer)
+    assert set(m.tokenizer(out, add_special_tokens=False)["input_ids"]) <= allowed
+
+
+@pytest.mark.parametrize("strategy", ["rewrite", "direct"])
+@pytest.mark.parametrize("draft", [house_draft(), PLAIN_DRAFT, MARKDOWN_DRAFT])
+def test_every_strategy_gives_a_lead_with_provenance(summarizer, strategy, draft):
+    summarizer.strategy = strategy
+    result = summarizer(draft)
+    assert result.lead and result.lead_sentences
+    assert {s.source for s in result.lead_sentences} <= {"model", "extract", "caveat"}
+    for s in result.lead_sentences:
+        if s.source in ("model", "extract") and s.start is not None:
+            assert draft[s.start : s.end] == s.source_text or s.source_text in draft
+    assert len(result.lead.split()) <= summarizer.max_words
+    # The body is untouched and the lead is on line 1.
+    house = result.house()
+    assert house.split("\n")[0] == result.lead
+    assert house.endswith(draft[result.article.outline_at:])
+    d = result.to_dict()
+    assert {"lead", "lead_sentences", "outline", "caveats", "model", "seconds"} <= set(d)
+
+
+def test_outline_is_the_drafts_headings(summarizer):
+    result = summarizer(house_draft())
+    assert [(e.heading, e.level, e.generated) for e in result.outline] == [
+        ("What Chamomile Is and Why People Drink It", 1, False),
+        ("How It May Affect Sleep", 1, False),
+        ("Evidence from small trials.", 2, False),
+    ]
+
+
+def test_headless_draft_gets_generated_headings(summarizer):
+    result = summarizer(PLAIN_DRAFT)
+    assert result.outline and all(e.generated for e in result.outline)
+    assert all(1 <= len(e.heading.split()) <= 12 for e in result.outline)
+
+
+@pytest.mark.parametrize("generated,support,ok", [
+    ("Two trials with 80 adults found modest benefits.", "Two small trials with 80 adults found modest benefits.", True),
+    ("Two trials with 90 adults found modest benefits.", "Two small trials with 80 adults found modest benefits.", False),
+    ("Kratom is not a replacement for sleep medication.", "Kratom is a replacement for sleep medication.", False),
+    ("Kratom is a replacement for sleep medication.", "Kratom is not a replacement for sleep medication.", False),
+    ("Trials in Denmark found modest benefits for adults.", "Trials found modest benefits for adults.", False),
+    ("Valerian reduces zolpidem dependence in adults.", "Valerian reduces anxiety in adults.", False),
+])
+def test_faithfulness_gate(generated, support, ok):
+    assert faithfulness.check(generated, support).ok is ok
+
+
+def test_rejected_sentence_falls_back_to_extract():
+    from summarize.strategies import _gated
+
+    ex = extract.Extract("Two trials with 80 adults found benefits.", "intro", 0, 41)
+    casing = SourceCasing(ex.text)
+    bad = _gated("two trials with 95 adults found benefits", ex, ex.text, casing)
+    assert bad.source == "extract" and bad.text == ex.text and bad.rejected and bad.reasons
+    good = _gated("two trials with 80 adults found benefits", ex, ex.text, casing)
+    assert good.source == "model" and good.text == "Two trials with 80 adults found benefits."
+
+
+def test_normalisation_restores_source_casing_and_pieces():
+    casing = SourceCasing("Kratom’s alkaloid 7-hydroxymitragynine is studied in Thailand. Doses of 2.5 g are used.")
+    out = normalise_generated("kratom ’ s 7 - hydroxymitragynine is studied in thailand at 2. 5 g", casing)
+    assert out == "Kratom’s 7-hydroxymitragynine is studied in Thailand at 2.5 g."
+
+
+def test_dedupe_and_trim_keep_first_and_caveats():
+    assert dedupe(["Sleep is good.", "Sleep is good.", "Magnesium helps some people."]) == [0, 2]
+    sents = [LeadSentence("one two three four five", "model"), LeadSentence("a b c d e f g h", "extract"),
+             LeadSentence("research is limited so far", "caveat"), LeadSentence("x y z", "model")]
+    out = trim(sents, 15)
+    assert out[0].text == "one two three four five" and any(s.source == "caveat" for s in out)
+    assert sum(len(s.text.split()) for s in out) <= 15
+
+
+def test_extraction_covers_intro_sections_and_closing():
+    picks = extract.select(parse_draft(house_draft()), max_words=80)
+    parts = {p.part for p in picks}
+    assert "intro" in parts and "closing" in parts and any(p.startswith("section") for p in parts)
+    assert sum(len(p.text.split()) for p in picks) <= 80
