@@ -15,7 +15,8 @@ same for the mandated kinds ``dependency`` and ``research`` on their own); outli
 (output outline == reference outline, headings and levels; house-format data only); heading
 ROUGE-L (headings stripped from sections, regenerated with the model's ``heading`` task through
 ``summarize.outline.build_outline``, compared with the real ones); share of lead sentences the
-model wrote (``source == "model"``); seconds per draft and in total.
+model wrote (``source == "model"``); mean output length in words (ROUGE F1 moves with length:
+LEAD-3 is not held to the word budget); seconds per draft and in total.
 
 Data: ``cochrane-heldout`` (the Cochrane reviews never trained on; reference = the plain-language
 summary; headings are evaluated on ScisummNet sections of papers in the validation split),
@@ -55,6 +56,7 @@ COLUMNS = (
     ("outline_exact", "outline=%", "share"),
     ("heading_rougeL", "head-RL", "rouge"),
     ("model_share", "by-model%", "share"),
+    ("words_mean", "words", "count"),
     ("seconds_mean", "s/draft", "seconds"),
     ("seconds_total", "total-s", "seconds"),
 )
@@ -268,11 +270,15 @@ def lexrank(sentences: list[str], max_words: int) -> list[str]:
 
 
 def _kind_set(value: Any) -> set[str]:
-    """Caveat kinds from a report field: a list of kinds, of {"kind": ...} items, or a dict."""
+    """Caveat kinds from a report field: a dict kind -> mentions (a kind counts when one of its
+    mentions is about the article's subject, as the filter counts it), or a list of kinds or
+    of {"kind": ...} items."""
     if not value:
         return set()
     if isinstance(value, dict):
-        return {str(k) for k in value}
+        return {str(k) for k, mentions in value.items()
+                if not isinstance(mentions, list) or not mentions
+                or any(not isinstance(m, dict) or m.get("about_subject", True) for m in mentions)}
     out = set()
     for item in value:
         if isinstance(item, str):
@@ -383,6 +389,7 @@ def score_system(docs: list[EvalDoc], outputs: list[Output], scorer=None) -> dic
         row[f"caveat_{k}"] = c / n if have_kinds and n else None
     row["outline_exact"] = _mean([float(x) for x in exact])
     row["model_share"] = sources.count("model") / len(sources) if sources else None
+    row["words_mean"] = _mean([float(len(out.lead.split())) for out in outputs])
     row["seconds_mean"] = _mean(seconds)
     row["seconds_total"] = sum(seconds)
     row["counts"] = {
@@ -556,6 +563,8 @@ def _num(value: float | None, kind: str) -> str:
         return f"{100 * value:.1f}"
     if kind == "share":
         return f"{100 * value:.0f}"
+    if kind == "count":
+        return f"{value:.0f}"
     return f"{value:.2f}" if value < 100 else f"{value:.0f}"
 
 

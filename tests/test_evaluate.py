@@ -156,6 +156,7 @@ def test_score_system_caveats_model_share_and_seconds():
     assert row["caveat_dependency"] == pytest.approx(0.5)
     assert row["caveat_research"] == pytest.approx(1.0)
     assert row["model_share"] == pytest.approx(0.75)
+    assert row["words_mean"] == pytest.approx(3.0)
     assert row["seconds_mean"] == pytest.approx(3.0) and row["seconds_total"] == pytest.approx(6.0)
     no_kinds = ev.score_system(docs, [ev.Output("x", 1.0), ev.Output("y", 1.0)])
     assert no_kinds["caveat_carry"] is None and no_kinds["model_share"] is None
@@ -165,6 +166,8 @@ def test_kind_set_accepts_the_report_shapes():
     assert ev._kind_set(["a", "b"]) == {"a", "b"}
     assert ev._kind_set([{"kind": "a"}, {"kind": "b", "text": "x"}]) == {"a", "b"}
     assert ev._kind_set({"a": 2}) == {"a"}
+    mentions = {"a": [{"about_subject": False}, {"about_subject": True}], "b": [{"about_subject": False}]}
+    assert ev._kind_set(mentions) == {"a"}  # a mention about another substance only is not the kind
     assert ev._kind_set(None) == set()
 
 
