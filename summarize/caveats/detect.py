@@ -1,0 +1,175 @@
+"""Caveat detection in one sentence: cues (lemma terms, patterns, paraphrases), exclusions,
+negation scope and whether the caveat is about the article's subject.
+
+A detection is a *caveat* only when it is not negated. Negated detections of negatable kinds
+("without the addictive effects ...", "no side effects") are *no-risk claims*: the filter
+reports them in the source and removes them from summaries.
+
+About another subject: a cue attached to a contrasted substance ("traditional opioids, which
+carry risks of addiction"; "the side effects of prescription sleeping pills"; "unlike
+addictive painkillers") gets ``about_subject = False`` and confidence "low". Such a sentence
+is weaker evidence: it is reported, but it never makes a kind *found* in the source, so it
+cannot by itself mandate an added caveat.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from .nlp import (
+    CLAUSE_PUNCT,
+    Token,
+    clause_bounds,
+    lemma_index,
+    match_terms,
+    negation_scopes,
+    normalize,
+    post_negated,
+    tokenize,
+)
+from .policy import Policy
+
+_REL = ("which", "who", "that")
+_ATTACH = ("associated", "linked", "caused", "seen", "common", "typical", "of", "from", "with")
+
+
+@dataclass(frozen=True)
+class Detection:
+    kind: str
+    start: int  # character offsets of the cue in the sentence
+    end: int
+    cue: str  # the cue as written
+    method: str  # "term" | "pattern" | "paraphrase" | "encoder"
+    negated: bool
+    negator: str | None
+    about_subject: bool
+    confidence: str  # "high" | "medium" | "low"
+    claim_start: int | None = None  # for negated detections: the no-risk phrase (negator to scope end)
+    claim_end: int | None = None
+
+    @property
+    def is_caveat(self) -> bool:
+        return not self.negated and self.about_subject
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+class Detector:
+    """Finds caveat cues in sentences under a policy. Cheap to build; reusable."""
+
+    def __init__(self, policy: Policy):
+        self.policy = policy
+        self.kinds = [k for k in policy.kinds.values() if k.enabled]
+
+    def sentence(self, text: str, topic: frozenset[str] = frozenset(), kinds=None) -> list[Detection]:
+        """All detections (caveats, no-risk claims, other-subject mentions) in ``text``."""
+        norm = normalize(text)
+        tokens = tokenize(norm)
+        if not tokens:
+            return []
+        negs = None
+        untreated = None
+        index = lemma_index(tokens)
+        out: list[Detection] = []
+        for kind in self.kinds:
+            if kinds is not None and kind.id not in kinds:
+                continue
+            cands: list[tuple[int, int, str]] = []
+            for i, j, _ in match_terms(tokens, kind.terms, index):
+                cands.append((tokens[i].start, tokens[j - 1].end, "term"))
+            for p in kind.patterns:
+                cands.extend((m.start(), m.end(), "pattern") for m in p.finditer(norm) if m.end() > m.start())
+            for p in kind.paraphrases:
+                cands.extend((m.start(), m.end(), "paraphrase") for m in p.finditer(norm) if m.end() > m.start())
+            if not cands:
+                continue
+            if kind.exclude:
+                ex = [m.span() for p in kind.exclude for m in p.finditer(norm)]
+                cands = [c for c in cands if not any(c[0] < b and a < c[1] for a, b in ex)]
+            for s, e, method in _merge(cands):
+                ti, tj = _token_span(tokens, s, e)
+                if method == "paraphrase" and kind.paraphrases_need_agent:
+                    if untreated is None:
+                        untreated = any(p.search(norm) for p in self.policy.untreated)
+                    if untreated or not self._has_agent(tokens, ti, topic):
+                        continue
+                negator = None
+                claim = (None, None)
+                if kind.negatable:
+                    if negs is None:
+                        negs = negation_scopes(tokens, norm, self.policy)
+                    for ng in negs:
+                        if any(ng.start <= t < ng.end for t in range(ti, tj)):
+                            negator = tokens[ng.neg].text
+                            lo = min(tokens[ng.neg].start, s)
+                            hi = max(tokens[ng.end - 1].end if ng.end > ng.start else e, e)
+                            claim = (lo, hi)
+                            break
+                    if negator is None and post_negated(tokens, tj):
+                        negator = "not"
+                        a, b = clause_bounds(tokens, ti)
+                        claim = (tokens[a].start, tokens[b - 1].end)
+                negated = negator is not None
+                about = negated or not kind.other_subject_rules or not self._other_subject(tokens, ti, tj, topic)
+                conf = "low" if not about else ("high" if method in ("term", "pattern") else "medium")
+                out.append(Detection(kind.id, s, e, text[s:e], method, negated, negator, about, conf, *claim))
+        return out
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _has_agent(self, tokens: list[Token], ti: int, topic: frozenset[str]) -> bool:
+        words = {t.text for t in tokens[:ti]}
+        if words & self.policy.agent_words:
+            return True
+        return any(w in words and not w.endswith(self.policy.disease_suffixes) for w in topic)
+
+    def _other_subject(self, tokens: list[Token], ti: int, tj: int, topic: frozenset[str]) -> bool:
+        markers = self.policy.other_markers
+        # R1: inside a relative clause whose antecedent is a contrasted substance
+        #     ("traditional opioids, which carry risks of addiction")
+        r = ti - 1
+        while r >= 0 and ti - r <= 15 and tokens[r].text not in CLAUSE_PUNCT:
+            if tokens[r].text in _REL:
+                break
+            r -= 1
+        if r >= 0 and tokens[r].text in _REL:
+            ante = [t.text for t in tokens[max(0, r - 7):r] if t.text not in (",",)]
+            if set(ante) & markers and not set(ante) & topic:
+                return True
+        # R2: the cue is attached to a contrasted substance after it, in its clause
+        #     ("the side effects of prescription sleeping pills", "associated with prescription medications")
+        _, b = clause_bounds(tokens, tj - 1 if tj > 0 else 0)
+        tail = tokens[tj:min(b, tj + 8)]
+        if tail and tail[0].text in _ATTACH or (len(tail) > 1 and tail[1].text in _ATTACH):
+            words = {t.text for t in tail}
+            if words & markers and not words & topic:
+                return True
+        # R3: "unlike X" in the same clause before the cue ("unlike addictive painkillers")
+        a, _ = clause_bounds(tokens, ti)
+        seg = [t.text for t in tokens[a:ti]]
+        if "unlike" in seg and not set(seg[seg.index("unlike"):]) & topic:
+            return True
+        return False
+
+
+def _merge(cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Overlapping cue spans of one kind become one (the strongest method, the union span)."""
+    rank = {"term": 0, "pattern": 0, "paraphrase": 1, "encoder": 2}
+    cands = sorted(cands, key=lambda c: (c[0], -c[1]))
+    out: list[list] = []
+    for s, e, m in cands:
+        if out and s < out[-1][1]:
+            last = out[-1]
+            last[1] = max(last[1], e)
+            if rank[m] < rank[last[2]]:
+                last[2] = m
+        else:
+            out.append([s, e, m])
+    return [tuple(x) for x in out]
+
+
+def _token_span(tokens: list[Token], s: int, e: int) -> tuple[int, int]:
+    ti = next((i for i, t in enumerate(tokens) if t.end > s), len(tokens) - 1)
+    tj = ti
+    while tj < len(tokens) and tokens[tj].start < e:
+        tj += 1
+    return ti, max(tj, ti + 1)

@@ -1,0 +1,334 @@
+"""Repairs: compressing a source caveat sentence into a short added sentence, finding and
+cutting overclaims out of summary sentences, and choosing where added caveats go.
+
+Every operation here *deletes* text (and re-capitalises the first letter or fixes a/an):
+an added sentence never contains a word its source sentence does not.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .detect import Detection, Detector
+from .nlp import CLAUSE_PUNCT, clause_bounds, normalize, tokenize
+from .policy import Policy
+
+# --------------------------------------------------------------------------- compression
+
+
+def compress_variants(text: str, cue_spans: list[tuple[int, int]], policy: Policy) -> list[str]:
+    """Shorter versions of a source sentence that keep every needed cue, most compressed first,
+    ending with the sentence itself. ``cue_spans`` are the character spans of the cues the
+    added sentence must carry."""
+    keep = sorted(cue_spans)
+    variants: list[str] = []
+    cur = text
+    spans = keep
+    # 1. lead-ins ("It's important to note that", "However,")
+    cur, spans = _strip_prefix(cur, spans, policy.lead_ins)
+    lead_only = cur
+    # 2. a fronted concessive clause without the cue ("While generally considered safe ..., ")
+    cur, spans = _strip_prefix(cur, spans, policy.concessive)
+    cur, spans = _strip_prefix(cur, spans, policy.lead_ins)
+    # 3. trailing participial / "especially if" clauses without the cue
+    cur = _strip_trailing(cur, spans, policy.trailing)
+    # 4. semicolon-joined clauses without the cue
+    cur, spans = _drop_semicolon_clauses(cur, spans)
+    # 5. "to A and to B": keep the infinitive with the cue
+    cur, spans = _drop_coordinated_infinitive(cur, spans)
+    # 6. parentheses without the cue (statistics in scientific abstracts)
+    cur, spans = _drop_parentheses(cur, spans)
+    for v in (cur, lead_only, text):
+        v = _finish(v)
+        if v and v not in variants:
+            variants.append(v)
+    return variants
+
+
+def _finish(s: str) -> str:
+    s = re.sub(r"\s{2,}", " ", s.strip())
+    s = re.sub(r"\s+([,.;:!?])", r"\1", s)
+    s = s.rstrip(",;: -")
+    if s and s[0].islower():
+        s = s[0].upper() + s[1:]
+    if s and s[-1] not in ".!?":
+        s += "."
+    return s
+
+
+def _shift(spans, cut_start: int, cut_len: int):
+    return [(a - cut_len, b - cut_len) if a >= cut_start else (a, b) for a, b in spans]
+
+
+def _strip_prefix(text: str, spans, patterns):
+    norm = normalize(text)
+    for p in patterns:
+        m = p.match(norm)
+        if m and m.end() > 0 and all(a >= m.end() for a, _ in spans) and len(text) - m.end() > 15:
+            return text[m.end():], _shift(spans, 0, m.end())
+    return text, spans
+
+
+def _strip_trailing(text: str, spans, patterns):
+    norm = normalize(text)
+    last_cue = max((b for _, b in spans), default=0)
+    for p in patterns:
+        for m in p.finditer(norm):
+            if m.start() >= last_cue and m.start() > 20:
+                return text[:m.start()]
+    return text
+
+
+def _top_level(text: str, ch: str) -> list[int]:
+    """Positions of ``ch`` outside parentheses."""
+    out, depth = [], 0
+    for i, c in enumerate(text):
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif c == ch and depth == 0:
+            out.append(i)
+    return out
+
+
+def _drop_semicolon_clauses(text: str, spans):
+    cuts = _top_level(text, ";")
+    if not cuts:
+        return text, spans
+    parts, pos = [], 0
+    for c in cuts:
+        parts.append((pos, c))
+        pos = c + 1
+    parts.append((pos, len(text)))
+    keep = [(a, b) for a, b in parts if any(a <= s < b for s, _ in spans)]
+    if len(keep) != 1 or len(keep) == len(parts):
+        return text, spans
+    a, b = keep[0]
+    while a < b and text[a].isspace():
+        a += 1
+    return text[a:b], [(s - a, e - a) for s, e in spans]
+
+
+_AND_TO = re.compile(r"\s+and\s+(to)\s+\w+", re.I)
+
+
+def _drop_coordinated_infinitive(text: str, spans):
+    """"... to A and to B": keep the infinitive that carries the cue (A is the nearest "to"
+    before "and to")."""
+    m = _AND_TO.search(text)
+    if not m:
+        return text, spans
+    firsts = [t.start() for t in re.finditer(r"\bto\s+\w+", text[:m.start()], re.I)]
+    if not firsts:
+        return text, spans
+    a = firsts[-1]
+    if re.search(r"[,;.()]", text[a:m.start()]):
+        return text, spans
+    second = m.start(1)
+    end = re.search(r"[,;.()]|$", text[second:]).start() + second
+    in_first = any(a <= s < m.start() for s, _ in spans)
+    in_second = any(second <= s < end for s, _ in spans)
+    if in_second and not in_first:
+        return text[:a] + text[second:], _shift(spans, a, second - a)
+    if in_first and not in_second:
+        return text[:m.start()] + text[end:], spans
+    return text, spans
+
+
+def _drop_parentheses(text: str, spans):
+    """Remove top-level parenthesised groups (with the space before them) that hold no cue."""
+    groups, depth, start = [], 0, None
+    for i, c in enumerate(text):
+        if c == "(":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif c == ")" and depth > 0:
+            depth -= 1
+            if depth == 0:
+                groups.append((start, i + 1))
+    if depth != 0:
+        return text, spans  # unbalanced: leave it alone
+    out, cur = text, list(spans)
+    for a, b in reversed(groups):
+        if any(a <= s < b for s, _ in cur):
+            continue
+        while a > 0 and out[a - 1] == " ":
+            a -= 1
+        out = out[:a] + out[b:]
+        cur = _shift(cur, a, b - a)
+    return out, cur
+
+
+# --------------------------------------------------------------------------- overclaims
+
+
+@dataclass(frozen=True)
+class Overclaim:
+    start: int
+    end: int
+    kind: str | None  # the risk kind it denies, or None for "completely safe"/"safer"
+    what: str  # "no-risk" | "absolute" | "relative"
+    text: str
+
+
+def find_overclaims(text: str, detections: list[Detection], policy: Policy, source_supports_relative: bool) -> list[Overclaim]:
+    """Safety promises in a summary sentence: negated risk cues that are not reported findings,
+    absolute safety words, and unsupported relative ones ("safer alternative")."""
+    norm = normalize(text)
+    tokens = tokenize(norm)
+    out: list[Overclaim] = []
+    for d in detections:
+        if not d.negated or d.claim_start is None:
+            continue
+        if not policy.kinds[d.kind].negatable:
+            continue
+        if policy.finding.search(norm):
+            continue
+        out.append(Overclaim(d.claim_start, d.claim_end, d.kind, "no-risk", text[d.claim_start:d.claim_end]))
+    for p in policy.absolute:
+        for m in p.finditer(norm):
+            out.append(Overclaim(m.start(), m.end(), None, "absolute", text[m.start():m.end()]))
+    if not policy.finding.search(norm):
+        for p in policy.no_risk:
+            for m in p.finditer(norm):
+                out.append(Overclaim(m.start(), m.end(), None, "no-risk", text[m.start():m.end()]))
+    if not source_supports_relative:
+        for p in policy.relative:
+            for m in p.finditer(norm):
+                out.append(Overclaim(m.start(), m.end(), None, "relative", text[m.start():m.end()]))
+    # merge overlaps, keeping the widest
+    out.sort(key=lambda o: (o.start, -o.end))
+    merged: list[Overclaim] = []
+    for o in out:
+        if merged and o.start < merged[-1].end:
+            last = merged[-1]
+            if o.end > last.end:
+                merged[-1] = Overclaim(last.start, o.end, last.kind or o.kind, last.what, text[last.start:o.end])
+            continue
+        merged.append(o)
+    return merged
+
+
+_ATTR_NEXT_STOP = frozenset("than for to in on at by with as of from and or but is are was were be".split())
+_VERBISH = frozenset("is are was were be being been has have had offers offer provides provide carries carry poses pose "
+                     "comes come causes cause does do gives give brings bring".split())
+_ADVS = frozenset("also completely totally entirely virtually practically generally almost largely".split())
+
+
+def cut_overclaims(text: str, claims: list[Overclaim]) -> str | None:
+    """The sentence with its overclaims cut out, or None when nothing sound would remain."""
+    out = text
+    for c in sorted(claims, key=lambda c: c.start, reverse=True):
+        out = _cut_one(out, c.start, c.end)
+        if out is None:
+            return None
+    out = out.strip()
+    if len(re.findall(r"[A-Za-z]+", out)) < 4:
+        return None
+    if out[-1] not in ".!?":
+        out += "."
+    return out
+
+
+def _cut_one(text: str, s: int, e: int) -> str | None:
+    norm = normalize(text)
+    tokens = tokenize(norm)
+    ti = next((k for k, t in enumerate(tokens) if t.end > s), None)
+    tj = next((k for k, t in enumerate(tokens) if t.start >= e), len(tokens))
+    if ti is None:
+        return None
+    first = tokens[ti].text
+    prev = tokens[ti - 1].text if ti > 0 else ""
+    nxt = tokens[tj].text if tj < len(tokens) else ""
+    # (a) an adjunct phrase: "without addiction risks", "free of side effects", "with no risk"
+    if first in ("without", "free") or (prev == "with" and first in ("no", "zero")):
+        if prev == "with" and first in ("no", "zero"):
+            s = tokens[ti - 1].start
+        return _join(text, s, e)
+    # (b) an attributive adjective: "a safer alternative", "a natural, non-addictive remedy"
+    if nxt and tokens[tj].is_word and nxt not in _ATTR_NEXT_STOP and prev not in _VERBISH:
+        cut_s, cut_e = s, tokens[tj].start
+        if prev in (",", "and") and ti >= 2 and tokens[ti - 2].is_word:
+            cut_s = tokens[ti - 1].start
+            cut_e = tokens[tj].start
+            out = text[:cut_s].rstrip() + " " + text[cut_e:]
+        else:
+            out = text[:cut_s] + text[cut_e:]
+        return _fix_article(out, cut_s if prev not in (",", "and") else len(text[:cut_s].rstrip()) + 1)
+    # (c) a predicate that is the first of two conjuncts: "is safer and (is) more effective"
+    if nxt == "and" and tj + 1 < len(tokens) and prev in _VERBISH:
+        after = tj + 1
+        if tokens[after].text == prev:
+            after += 1
+        if after < len(tokens) and tokens[after].is_word:
+            return text[:s] + text[tokens[after].start:]
+    # (d) a predicate: cut it when it is a conjunct ("... and has no side effects"), else give up
+    k = ti - 1
+    while k >= 0 and (tokens[k].text in _VERBISH or tokens[k].text in _ADVS or tokens[k].text in ("not", "n't")):
+        k -= 1
+    if k >= 0 and tokens[k].text == "and":
+        a, b = clause_bounds(tokens, ti)
+        end = max(e, tokens[b - 1].end if b > ti else e)
+        cut_s = tokens[k].start
+        if k > 0 and tokens[k - 1].text == ",":
+            cut_s = tokens[k - 1].start
+        return _join(text, cut_s, end)
+    return None
+
+
+def _join(text: str, s: int, e: int) -> str:
+    """Remove text[s:e] and tidy the junction (spaces, a dangling comma)."""
+    left, right = text[:s].rstrip(), text[e:]
+    if right.startswith(",") and (left.endswith(",") or not left):
+        right = right[1:]
+    if left.endswith(",") and (not right.strip() or right.lstrip()[:1] in ".!?;"):
+        left = left[:-1]
+    if right and right[0].isalnum():
+        right = " " + right.lstrip()
+    elif right.startswith(" ") and right.lstrip()[:1] in ".!?,;":
+        right = right.lstrip()
+    return left + right
+
+
+def _fix_article(text: str, at: int) -> str:
+    """Make "a"/"an" before position ``at`` agree with the word now at ``at``."""
+    m = re.search(r"\b([Aa]n?)\s+$", text[:at])
+    if not m:
+        return text
+    word = text[at:].lstrip()
+    if not word:
+        return text
+    want = "an" if word[0].lower() in "aeiou" else "a"
+    art = m.group(1)
+    new = want if art[0] == "a" else want.capitalize()
+    return text[:m.start(1)] + new + text[m.end(1):]
+
+
+# --------------------------------------------------------------------------- placement
+
+
+def is_advice(text: str, policy: Policy) -> bool:
+    norm = normalize(text).strip()
+    return any(p.search(norm) for p in policy.advice)
+
+
+def insertion_index(sentences: list[str], policy: Policy) -> int:
+    """Index (in ``sentences``) before which added caveats go: before the closing advice run,
+    after the first sentence at the earliest; the end when there is no closing advice."""
+    k = len(sentences)
+    while k > 0 and is_advice(sentences[k - 1], policy):
+        k -= 1
+    if sentences and k == 0:
+        k = 1
+    return k
+
+
+def verify_added(text: str, kinds: set[str], detector: Detector, topic, policy: Policy) -> bool:
+    """An added sentence must itself state its kinds (so a second run sees them) and promise nothing."""
+    dets = detector.sentence(text, topic)
+    found = {d.kind for d in dets if d.is_caveat}
+    if not kinds <= found:
+        return False
+    return not find_overclaims(text, dets, policy, source_supports_relative=True)
