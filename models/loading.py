@@ -104,6 +104,12 @@ class Seq2SeqModel:
         return min(candidates) if candidates else 512
 
     @property
+    def max_target_tokens(self) -> int:
+        dec = getattr(self.config, "decoder", None) or self.config
+        limit = getattr(dec, "max_position_embeddings", None) or getattr(dec, "n_positions", None)
+        return (limit - 2) if isinstance(limit, int) and limit > 8 else 1024
+
+    @property
     def uncased(self) -> bool:
         return bool(getattr(self.tokenizer, "do_lower_case", False)) or self.tokenizer.tokenize("A") == self.tokenizer.tokenize("a")
 
@@ -135,7 +141,7 @@ class Seq2SeqModel:
             enc = {k: v.to(self.device) for k, v in enc.items() if k in ("input_ids", "attention_mask")}
             kwargs = dict(
                 num_beams=settings.num_beams,
-                max_new_tokens=settings.max_new_tokens,
+                max_new_tokens=min(settings.max_new_tokens, self.max_target_tokens),
                 no_repeat_ngram_size=settings.no_repeat_ngram_size,
                 repetition_penalty=settings.repetition_penalty,
                 length_penalty=settings.length_penalty,

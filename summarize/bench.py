@@ -35,7 +35,7 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
 
 
-def _run_summarize(texts, model, device, strategy, beams, queue):
+def _run_summarize(texts, model, device, strategy, beams):
     from summarize.pipeline import Summarizer
 
     t_load = time.perf_counter()
@@ -47,10 +47,10 @@ def _run_summarize(texts, model, device, strategy, beams, queue):
         t0 = time.perf_counter()
         s.summarize(text)
         per.append(time.perf_counter() - t0)
-    queue.put({"system": f"summarize ({strategy})", "load_s": load, "per_draft": per, "peak_rss_mb": _peak_rss_mb()})
+    return ({"system": f"summarize ({strategy})", "load_s": load, "per_draft": per, "peak_rss_mb": _peak_rss_mb()})
 
 
-def _run_naive(texts, model, device, beams, queue):
+def _run_naive(texts, model, device, beams):
     import torch
     from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
@@ -64,11 +64,14 @@ def _run_naive(texts, model, device, beams, queue):
     params = (m.config.task_specific_params or {}).get("summarization", {})
     prefix = params.get("prefix", "")
 
+    dec = getattr(m.config, "decoder", None) or m.config
+    max_new = min(160, (getattr(dec, "max_position_embeddings", None) or 1024) - 2)
+
     def one(text):
         enc = tok(prefix + text, return_tensors="pt", truncation=True, max_length=min(tok.model_max_length, 512))
         enc = {k: v.to(device) for k, v in enc.items() if k in ("input_ids", "attention_mask")}
         with torch.inference_mode():
-            out = m.generate(**enc, num_beams=beams, max_new_tokens=160)
+            out = m.generate(**enc, num_beams=beams, max_new_tokens=max_new)
         return tok.decode(out[0], skip_special_tokens=True)
 
     one(texts[0][1])
@@ -77,17 +80,15 @@ def _run_naive(texts, model, device, beams, queue):
         t0 = time.perf_counter()
         one(text)
         per.append(time.perf_counter() - t0)
-    queue.put({"system": "naive transformers loop", "load_s": load, "per_draft": per, "peak_rss_mb": _peak_rss_mb()})
+    return ({"system": "naive transformers loop", "load_s": load, "per_draft": per, "peak_rss_mb": _peak_rss_mb()})
 
 
 def _in_process(target, *args) -> dict:
-    ctx = mp.get_context("spawn")
-    queue = ctx.Queue()
-    proc = ctx.Process(target=target, args=(*args, queue))
-    proc.start()
-    result = queue.get()
-    proc.join()
-    return result
+    """Run one system in a fresh process (its own peak RSS); its exceptions re-raise here."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("spawn")) as pool:
+        return pool.submit(target, *args).result()
 
 
 def run_bench(paths, model=None, device="cpu", strategy="rewrite", beams=4, limit=None, as_json=False) -> list[dict]:
