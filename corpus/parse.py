@@ -74,7 +74,9 @@ def heading_like(line: str) -> bool:
     if n_words > MAX_HEADING_WORDS:
         return False
     if s.rstrip(_CLOSERS).endswith("?"):
-        return n_words <= 12
+        # Question headings ("What Is Kratom?", "how much should you take?") are common in
+        # health writing; a one-line question paragraph that short is rare.
+        return n_words <= 16
     if _ends_with_punct(s):
         return False
     first = s.lstrip("\"'“‘(")
