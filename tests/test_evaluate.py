@@ -245,3 +245,22 @@ def test_a_caveat_filter_with_another_api_degrades_to_na(articles, tiny_model_di
     report = ev.evaluate(str(articles), model=str(tiny_model_dir), beams=1, limit=1, progress=False)
     assert report["rows"]["model+filter"] is None and report["rows"]["model"]["caveat_carry"] is None
     assert any("caveat filter" in n and "AttributeError" in n for n in report["notes"])
+
+
+def test_model_plus_filter_is_the_pipeline_and_the_model_runs_once(articles, tiny_model_dir, fake_caveats, monkeypatch):
+    from models.loading import Seq2SeqModel
+    from summarize.pipeline import Summarizer
+
+    model = Seq2SeqModel(str(tiny_model_dir))
+    calls = []
+    real = model.generate
+    monkeypatch.setattr(model, "generate", lambda texts, **kw: calls.append(kw.get("task")) or real(texts, **kw))
+    report = ev.evaluate(str(articles), model=model, beams=1, max_words=40, progress=False)
+    n_model_calls = len(calls)
+    direct = Summarizer(model, beams=1, max_words=40)  # the shipped pipeline, filter on
+    docs, _ = ev.house_docs(articles)
+    for doc, row in zip(docs, report["docs"]):
+        assert row["model+filter"] == direct.summarize(doc.draft).lead
+        assert row["model"] == Summarizer(model, beams=1, max_words=40, caveat_policy=False).summarize(doc.draft).lead
+    # evaluate generated each draft's lead once (not again for model+filter), plus the headings
+    assert n_model_calls == len(docs) + 1
