@@ -13,7 +13,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from corpus.article import Article, Paragraph
-from summarize.text import split_sentences, word_count
+from summarize.text import split_sentences, word_count, words
 
 # Sentences that talk about the article rather than the subject make poor lead material.
 _META = re.compile(
@@ -21,6 +21,16 @@ _META = re.compile(
     r"read on|let(’|')s|below|in conclusion)\b",
     re.I,
 )
+
+
+_CONNECTIVE = re.compile(r"^(additionally|moreover|furthermore|however|also|instead|thus|therefore|"
+                         r"in addition|as a result|by doing so|beyond (this|that|its [a-z ]+)),?\s", re.I)
+REDUNDANT = 0.6  # word-overlap share above which two sentences say the same thing
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = set(words(a)), set(words(b))
+    return len(wa & wb) / max(1, min(len(wa), len(wb)))
 
 
 @dataclass
@@ -37,9 +47,12 @@ def article_units(article: Article) -> list[tuple[str, list[Paragraph]]]:
     if article.intro:
         units.append(("intro", list(article.intro)))
     for i, section in enumerate(article.sections, 1):
-        paragraphs = [p for s in section.walk() for p in s.paragraphs]
-        if paragraphs:
-            units.append((f"section {i}", paragraphs))
+        if section.paragraphs:
+            units.append((f"section {i}", list(section.paragraphs)))
+        for j, sub in enumerate(section.subsections, 1):
+            paragraphs = [p for s in sub.walk() for p in s.paragraphs]
+            if paragraphs:
+                units.append((f"section {i}.{j}", paragraphs))
     if article.closing is not None:
         units.append(("closing", [article.closing]))
     return units
@@ -76,8 +89,10 @@ def score_sentences(sentences: list[Extract]) -> None:
             score *= 0.3
         elif n > 45:
             score *= 0.7
-        if _META.search(s.text):
+        if _META.search(s.text) or s.text.rstrip().endswith(":"):
             score *= 0.3
+        if _CONNECTIVE.match(s.text):  # "Additionally, …" dangles at the start of a lead
+            score *= 0.8
         if s.part not in seen_parts:  # authors state a part's point early
             score *= 1.15
             seen_parts.add(s.part)
@@ -95,19 +110,18 @@ def select(article: Article, max_words: int = 160) -> list[Extract]:
     used = 0
     # Pass 1: each part's best sentence, parts in order of importance (intro, closing, sections).
     order = sorted(by_part, key=lambda p: (p != "intro", p != "closing"))
+    def fits(s: Extract) -> bool:
+        return used + word_count(s.text) <= max_words and not any(_overlap(s.text, c.text) >= REDUNDANT for c in chosen)
+
     for part in order:
-        best = max(by_part[part], key=lambda s: s.score)
-        n = word_count(best.text)
-        if chosen and used + n > max_words:
-            continue
-        chosen.append(best)
-        used += n
-    # Pass 2: fill the budget with the next most central sentences.
-    rest = sorted((s for s in sentences if s not in chosen), key=lambda s: -s.score)
-    for s in rest:
-        n = word_count(s.text)
-        if used + n > max_words or s.score <= 0:
-            continue
-        chosen.append(s)
-        used += n
+        for best in sorted(by_part[part], key=lambda s: -s.score):
+            if not chosen or fits(best):
+                chosen.append(best)
+                used += word_count(best.text)
+                break
+    # Pass 2: fill the budget with the next most central sentences that add something new.
+    for s in sorted((s for s in sentences if s not in chosen), key=lambda s: -s.score):
+        if s.score > 0 and fits(s):
+            chosen.append(s)
+            used += word_count(s.text)
     return sorted(chosen, key=lambda s: s.start)

@@ -93,7 +93,7 @@ class Summarizer:
         model: str | Path | Seq2SeqModel | None = None,
         device: str | None = "cpu",
         strategy: str = "rewrite",
-        max_words: int = 160,
+        max_words: int = 130,
         beams: int = 4,
         batch_size: int = 16,
         caveat_policy: str | Path | None | bool = None,
