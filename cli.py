@@ -262,8 +262,8 @@ def bench(paths, model, device, strategy, beams, limit, as_json):
               help="ScisummNet sections for the heading score (cochrane-heldout only).")
 @click.option("--device", default="cpu", show_default=True)
 @click.option("--strategy", type=click.Choice(["rewrite", "direct"]), default="rewrite", show_default=True)
-@click.option("--max-words", type=click.IntRange(20, 1000), default=160, show_default=True,
-              help="Lead budget (the model's and LexRank's).")
+@click.option("--max-words", type=click.IntRange(20, 1000), default=None,
+              help="Lead budget (the model's and LexRank's).  [default: the Summarizer's]")
 @click.option("--beams", type=click.IntRange(1, 16), default=4, show_default=True)
 @click.option("--policy", type=click.Path(exists=True, dir_okay=False), default=None, help="Caveat policy file.")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False), default=None, help="Write the full report as JSON.")

@@ -532,7 +532,7 @@ def run_systems(docs: list[EvalDoc], summarizer, filtered, probe: CaveatProbe, p
 
 
 def evaluate(data: str = "cochrane-heldout", model=None, shared=None, limit: int | None = None,
-             strategy: str = "rewrite", max_words: int = 160, beams: int = 4, device: str = "cpu",
+             strategy: str = "rewrite", max_words: int | None = None, beams: int = 4, device: str = "cpu",
              policy=None, heading_limit: int | None = 40, progress: bool = True) -> dict[str, Any]:
     """Run the evaluation; returns the report (``rows`` per system, ``notes``, per-document
     ``docs`` and ``headings``). Raises ``models.loading.ModelLoadError`` for an unloadable model."""
@@ -544,11 +544,13 @@ def evaluate(data: str = "cochrane-heldout", model=None, shared=None, limit: int
         raise ValueError(f"{data}: no documents to evaluate")
     seq2seq = model if isinstance(model, Seq2SeqModel) else Seq2SeqModel(model, device=device)
     cached = _cached_model_class()(seq2seq)
-    summarizer = Summarizer(cached, strategy=strategy, max_words=max_words, beams=beams, caveat_policy=False)
+    budget = {} if max_words is None else {"max_words": max_words}  # None: the Summarizer's default
+    summarizer = Summarizer(cached, strategy=strategy, beams=beams, caveat_policy=False, **budget)
+    max_words = summarizer.max_words
     probe = CaveatProbe(policy)
     filtered = None
     if probe.available:
-        filtered = Summarizer(cached, strategy=strategy, max_words=max_words, beams=beams, caveat_policy=policy)
+        filtered = Summarizer(cached, strategy=strategy, beams=beams, caveat_policy=policy, **budget)
     scorer = rouge_scorer()
 
     t0 = time.perf_counter()
@@ -648,7 +650,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--limit", type=int, default=None, help="evaluate at most this many documents")
     p.add_argument("--heading-limit", type=int, default=40, help="ScisummNet sections for the heading score")
     p.add_argument("--strategy", choices=("rewrite", "direct"), default="rewrite")
-    p.add_argument("--max-words", type=int, default=160)
+    p.add_argument("--max-words", type=int, default=None, help="lead budget (default: the Summarizer's)")
     p.add_argument("--beams", type=int, default=4)
     p.add_argument("--device", default="cpu")
     p.add_argument("--policy", default=None, help="caveat policy file")
