@@ -85,6 +85,8 @@ def fake_caveats(monkeypatch):
 
 @pytest.fixture
 def no_caveats(monkeypatch):
+    import cli  # noqa: F401  (imported first: other commands may import summarize.caveats at load)
+
     monkeypatch.setitem(sys.modules, "summarize.caveats", None)  # import raises ImportError
 
 
