@@ -91,7 +91,7 @@ class Detector:
                 if method == "paraphrase" and kind.paraphrases_need_agent:
                     if untreated is None:
                         untreated = any(p.search(norm) for p in self.policy.untreated)
-                    if untreated or not self._has_agent(tokens, ti, topic):
+                    if untreated or not self._has_agent(tokens, ti, tj, topic):
                         continue
                 negator = None
                 claim = (None, None)
@@ -116,11 +116,19 @@ class Detector:
         return out
 
     # -- helpers ---------------------------------------------------------------------------
-    def _has_agent(self, tokens: list[Token], ti: int, topic: frozenset[str]) -> bool:
-        words = {t.text for t in tokens[:ti]}
-        if words & self.policy.agent_words:
+    def _has_agent(self, tokens: list[Token], ti: int, tj: int, topic: frozenset[str]) -> bool:
+        """A treatment or substance named before the cue, or inside it ("after taking it").
+        The article's subject counts unless it looks like a disease name; so do pronouns
+        ("It may cause headaches") when no subject word looks like one."""
+        pol = self.policy
+        before = {t.text for t in tokens[:ti]}
+        inside = {t.text for t in tokens[ti:tj]}
+        if (before | inside) & pol.agent_words:
             return True
-        return any(w in words and not w.endswith(self.policy.disease_suffixes) for w in topic)
+        subjects = [w for w in topic if not w.endswith(pol.disease_suffixes)]
+        if any(w in before for w in subjects):
+            return True
+        return bool(subjects) and len(subjects) == len(topic) and bool(before & pol.pronouns)
 
     def _other_subject(self, tokens: list[Token], ti: int, tj: int, topic: frozenset[str]) -> bool:
         markers = self.policy.other_markers

@@ -47,6 +47,7 @@ class Policy:
     max_added_words: int
     agent_words: frozenset[str]
     disease_suffixes: tuple[str, ...]
+    pronouns: frozenset[str]
     untreated: tuple[re.Pattern, ...]
     neg_nominal: frozenset[str]
     neg_adverbial: frozenset[str]
@@ -172,6 +173,7 @@ def policy_from_dict(data: dict, origin: str = "<dict>") -> Policy:
         agent_words=frozenset(w.lower() for w in r.strings(agents, "agents", "words")),
         untreated=r.regexes(agents, "agents", "untreated"),
         disease_suffixes=tuple(w.lower() for w in r.strings(agents, "agents", "disease_suffixes")),
+        pronouns=frozenset(w.lower() for w in r.strings(agents, "agents", "pronouns")),
         neg_nominal=frozenset(w.lower() for w in r.strings(neg, "negation", "nominal")),
         neg_adverbial=frozenset(w.lower() for w in r.strings(neg, "negation", "adverbial")),
         neg_terminators=frozenset(w.lower() for w in r.strings(neg, "negation", "terminators")),

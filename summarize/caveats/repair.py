@@ -204,8 +204,10 @@ def find_overclaims(text: str, detections: list[Detection], policy: Policy, sour
     for o in out:
         if merged and o.start < merged[-1].end:
             last = merged[-1]
-            if o.end > last.end:
-                merged[-1] = Overclaim(last.start, o.end, last.kind or o.kind, last.what, text[last.start:o.end])
+            end = max(o.end, last.end)
+            kind = last.kind or o.kind
+            what = last.what if last.kind or not o.kind else o.what
+            merged[-1] = Overclaim(last.start, end, kind, what, text[last.start:end])
             continue
         merged.append(o)
     return merged

@@ -1,0 +1,420 @@
+"""Tests for the caveat post-filter (summarize.caveats) and its CLI.
+
+All texts are short fixtures written for these tests.
+"""
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from summarize.caveats import CaveatFilter, Detector, PolicyError, load_policy
+from summarize.caveats.nlp import content_words
+from summarize.caveats.policy import DEFAULT_POLICY_PATH
+
+# --------------------------------------------------------------------------- fixtures
+
+DRAFT = (
+    "Valerian Root and Sleep\n"
+    "Valerian is a flowering herb whose root has been used as a bedtime remedy for centuries. "
+    "Its compounds bind to GABA receptors in the brain, which may explain its calming effect.\n"
+    "What the Studies Say\n"
+    "Several small trials report that people fall asleep a little faster. "
+    "It's important to note that the evidence is still limited, and more research is needed before firm conclusions can be drawn.\n"
+    "Safety\n"
+    "Some people get headaches or an upset stomach after taking it. "
+    "Valerian can interact with alcohol and sleeping pills, so do not combine them. "
+    "Talk to a doctor before using it if you take other medicines.\n"
+    "Valerian is a gentle option for many adults who want to sleep better."
+)
+
+LEAD_OK = (
+    "Valerian is a herb used for sleep. Small trials suggest a modest benefit, but more research is needed. "
+    "It may cause headaches and can interact with alcohol and sleeping pills. Talk to a doctor before using it."
+)
+
+
+@pytest.fixture(scope="module")
+def f() -> CaveatFilter:
+    return CaveatFilter()
+
+
+@pytest.fixture(scope="module")
+def det() -> Detector:
+    return Detector(load_policy())
+
+
+def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str]:
+    return {d.kind for d in det.sentence(text, topic) if d.is_caveat}
+
+
+# --------------------------------------------------------------------------- detection: each kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Regular use can lead to dependence and withdrawal symptoms when you stop.", "dependency"),
+    ("Some users develop a tolerance to its effects.", "dependency"),
+    ("The evidence is still limited and more research is needed.", "research"),
+    ("We are uncertain about the effect because the evidence was of very low quality.", "research"),
+    ("Talk to your doctor before you start taking it.", "professional"),
+    ("It should only be used under medical supervision.", "professional"),
+    ("It is not approved by the FDA for treating insomnia.", "legal"),
+    ("Its legal status varies from country to country.", "legal"),
+    ("It can interact with blood thinners such as warfarin.", "interactions"),
+    ("Do not mix it with alcohol.", "interactions"),
+    ("Some people report side effects such as nausea.", "side_effects"),
+    ("High doses can cause liver damage.", "side_effects"),
+])
+def test_each_kind_is_detected(det, text, kind):
+    assert kind in kinds_of(det, text)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Research suggests that it may help people fall asleep.", "research"),  # positive evidence claim
+    ("Your doctor may prescribe a sleeping pill instead.", "professional"),  # descriptive, not advice
+    ("The FDA approved the drug in 2010.", "legal"),  # a status, not a caveat
+    ("People with insulin-dependent diabetes should eat regularly.", "dependency"),
+    ("Patients were treated for alcohol dependence.", "dependency"),  # the condition treated
+    ("The disease can cause nausea and headaches.", "side_effects"),  # a disease's symptoms, no treatment
+    ("The trial used a randomised withdrawal design.", "dependency"),
+    ("There was a low risk of bias in most trials.", "research"),
+])
+def test_hard_negatives(det, text, kind):
+    assert kind not in kinds_of(det, text)
+
+
+# --------------------------------------------------------------------------- negation and scope
+
+
+def test_without_addictive_effects_is_a_no_risk_claim_not_a_caveat(det):
+    text = "It promotes relaxation without the addictive effects often associated with prescription sleeping pills."
+    dets = [d for d in det.sentence(text, frozenset({"valerian"})) if d.kind == "dependency"]
+    assert dets and all(d.negated for d in dets)
+    assert "dependency" not in kinds_of(det, text)
+
+
+def test_double_negation_is_a_caveat(det):
+    assert "dependency" in kinds_of(det, "Valerian is not without risks of dependence.")
+
+
+def test_non_prefix_scopes_only_the_next_word(det):
+    assert "dependency" not in kinds_of(det, "Valerian is non-addictive.")
+    assert "side_effects" in kinds_of(det, "Non-serious adverse events were mild.")
+
+
+def test_negation_ends_at_the_clause(det):
+    # the negator's scope stops at the comma: the second clause states the risk
+    assert "side_effects" in kinds_of(det, "It has no taste, but it can cause side effects in some people.")
+
+
+def test_imperative_negation_is_a_warning(det):
+    assert "interactions" in kinds_of(det, "Never combine it with alcohol or sedatives.")
+    assert "interactions" not in kinds_of(det, "Valerian does not interact with other medications.")
+
+
+@pytest.mark.parametrize("text", [
+    "Its compounds interact with opioid receptors in the brain.",
+    "Its alkaloids engage GABA receptors, promoting calm.",
+    "The protein interacts with other proteins in the cell.",
+    "Children with autism may find social interaction difficult.",
+])
+def test_receptors_and_mechanisms_are_not_interactions(det, text):
+    assert "interactions" not in kinds_of(det, text)
+
+
+def test_other_substance_risk_is_low_confidence_and_not_about_subject(det):
+    text = "It is not the same as traditional opioids, which carry risks of addiction and dependence."
+    dets = [d for d in det.sentence(text, frozenset({"valerian"})) if d.kind == "dependency"]
+    assert dets and all(not d.about_subject and d.confidence == "low" and not d.negated for d in dets)
+
+
+def test_other_substance_risk_does_not_mandate_a_caveat(f):
+    draft = ("Valerian is a herb used for sleep. Unlike benzodiazepines, which carry a risk of addiction, "
+             "it is sold as a supplement. Many people like its mild taste.")
+    res = f(draft, "Valerian is a herb used for sleep.")
+    assert "dependency" not in [k for a in res.report.added for k in a["kinds"]]
+    mentions = res.report.source_kinds["dependency"]
+    assert mentions and not any(m["about_subject"] for m in mentions)
+
+
+# --------------------------------------------------------------------------- the filter
+
+
+def test_summary_that_carries_everything_passes_unchanged(f):
+    res = f(DRAFT, LEAD_OK)
+    assert res.passed, res.report.to_dict()
+    assert res.summary == LEAD_OK
+    assert all(s.status == "kept" for s in res.sentences)
+
+
+def test_missing_research_caveat_is_added_compressed_and_faithful(f):
+    summary = ("Valerian is a herb used for sleep. It may cause headaches and can interact with alcohol and sleeping pills. "
+               "Talk to a doctor before using it.")
+    res = f(DRAFT, summary)
+    assert not res.passed
+    added = res.report.added
+    assert [a["kinds"] for a in added] == [["research"]]
+    text = added[0]["text"]
+    assert not text.lower().startswith("it's important")  # lead-in trimmed
+    assert text[0].isupper() and text.endswith(".")
+    src = added[0]["source_sentence"]
+    assert DRAFT[added[0]["start"]:added[0]["end"]] == src
+    assert set(content_words(text)) <= set(content_words(src))  # deletions only
+    assert "research" in kinds_of(Detector(load_policy()), text)
+
+
+def test_added_caveat_goes_before_the_closing_advice(f):
+    summary = ("Valerian is a herb used for sleep. Small trials suggest a modest benefit, but more research is needed. "
+               "To use valerian safely, start with a low dose and talk to a doctor first.")
+    res = f(DRAFT, summary)
+    statuses = [s.status for s in res.sentences]
+    assert res.sentences[-1].text.startswith("To use valerian safely")
+    assert statuses == ["kept", "kept"] + ["added"] * (len(statuses) - 3) + ["kept"] and len(statuses) > 3
+
+
+def test_added_caveat_goes_at_the_end_without_closing_advice(f):
+    summary = "Valerian is a herb used for sleep. Small trials suggest a modest benefit, but more research is needed."
+    res = f(DRAFT, summary)
+    assert [s.status for s in res.sentences][:2] == ["kept", "kept"]
+    assert res.sentences[-1].status == "added"
+
+
+def test_one_sentence_covering_two_kinds_is_added_once(f):
+    draft = ("Melatonin is a hormone sold as a sleep supplement. People often take it before long flights. "
+             "It can interact with blood thinners, and more research is needed on its long-term use. "
+             "Most people find the tablets easy to swallow.")
+    res = f(draft, "Melatonin is a hormone sold as a sleep supplement.")
+    assert len(res.report.added) == 1
+    assert set(res.report.added[0]["kinds"]) == {"interactions", "research"}
+
+
+def test_overclaim_phrase_is_cut_and_reported(f):
+    draft = ("Valerian is a herb used for sleep. It is not the same as benzodiazepines, which carry risks of addiction. "
+             "Some people feel calmer after a cup of valerian tea.")
+    summary = ("Valerian is a herb used for sleep. Unlike sleeping pills, valerian offers a safer alternative for insomnia "
+               "without addiction risks. Many people drink it as a tea.")
+    res = f(draft, summary)
+    assert [s.status for s in res.sentences] == ["kept", "rewritten", "kept"]
+    after = res.report.rewritten[0]["after"]
+    assert after == "Unlike sleeping pills, valerian offers an alternative for insomnia."
+    assert "addiction" not in after and "safer" not in after
+    assert "another substance" in res.report.rewritten[0]["reason"]
+
+
+def test_sentence_with_nothing_sound_left_is_removed(f):
+    res = f(DRAFT, "Valerian is a herb used for sleep. Valerian is completely safe. More research is needed.")
+    assert [r["text"] for r in res.report.removed] == ["Valerian is completely safe."]
+    assert "completely safe" not in res.summary
+
+
+def test_overclaim_contradicting_a_source_caveat_says_so(f):
+    res = f(DRAFT, "Valerian is a herb used for sleep. It has no side effects and helps you relax.")
+    reasons = " ".join(r["reason"] for r in res.report.rewritten + res.report.removed)
+    assert "contradicts the source's side_effects caveat" in reasons
+    assert "no side effects" not in res.summary
+
+
+def test_reported_findings_are_not_overclaims(f):
+    draft = "Zinc was tested in three trials. The quality of the evidence was low. No serious side effects were reported."
+    summary = "Zinc was tested in three trials. No serious side effects were reported in the trials. The evidence was of low quality."
+    res = f(draft, summary)
+    assert not res.report.removed and not res.report.rewritten
+
+
+def test_relative_claim_supported_by_the_source_is_kept(f):
+    draft = ("Drug A was compared with drug B in four trials. Drug A caused fewer side effects than drug B. "
+             "More research is needed.")
+    summary = "Drug A is a safer option than drug B for most people. More research is needed. It caused fewer side effects."
+    res = f(draft, summary)
+    assert res.summary == summary
+
+
+def test_kept_sentences_and_whitespace_are_byte_for_byte(f):
+    summary = "Valerian is a herb  used for sleep.\u00a0It may cause headaches.\n\nValerian is risk-free.  Talk to a doctor.\n"
+    res = f(DRAFT, summary)
+    for s in res.sentences:
+        if s.status == "kept":
+            assert s.text in summary
+    assert res.summary.startswith("Valerian is a herb  used for sleep.\u00a0It may cause headaches.")
+    assert res.summary.endswith("Talk to a doctor.\n")
+
+
+@pytest.mark.parametrize("summary", [
+    "Valerian is a herb used for sleep.",
+    "Valerian is a herb used for sleep. It is a natural, risk-free remedy without side effects. To use it, drink a cup at night.",
+    "",
+    LEAD_OK,
+])
+def test_idempotent(f, summary):
+    once = f(DRAFT, summary)
+    twice = f(DRAFT, once.summary)
+    assert twice.summary == once.summary
+    assert twice.passed
+
+
+def test_report_is_json_serialisable_with_offsets(f):
+    res = f(DRAFT, "Valerian is a herb used for sleep.")
+    d = json.loads(json.dumps(res.report.to_dict()))
+    for key in ("source_kinds", "summary_kinds", "carried", "added", "removed", "rewritten"):
+        assert key in d
+    for mentions in d["source_kinds"].values():
+        for m in mentions:
+            assert DRAFT[m["start"]:m["end"]] == m["sentence"]
+    assert set(d["source_kinds"]) >= {"research", "professional", "interactions", "side_effects"}
+
+
+def test_headings_are_not_caveat_sentences(f):
+    draft = "Avoiding Negative Effects and Side Effects\nValerian is a herb used for sleep. People drink it as a tea."
+    res = f(draft, "Valerian is a herb used for sleep.")
+    assert res.passed and not res.report.source_kinds
+
+
+def test_filter_is_fast(f):
+    draft = "\n".join([DRAFT] * 4)  # about 40 sentences
+    f(draft, LEAD_OK)
+    t0 = time.perf_counter()
+    for _ in range(5):
+        f(draft, LEAD_OK)
+    per = (time.perf_counter() - t0) / 5
+    assert per < 0.25, f"{per * 1000:.0f} ms per article"
+
+
+# --------------------------------------------------------------------------- policy
+
+
+def _policy_copy(tmp_path: Path, edit) -> Path:
+    text = DEFAULT_POLICY_PATH.read_text(encoding="utf-8")
+    new = edit(text)
+    assert new != text, "the edit did not apply"
+    p = tmp_path / "policy.toml"
+    p.write_text(new, encoding="utf-8")
+    return p
+
+
+def test_default_policy_loads_with_all_kinds():
+    pol = load_policy()
+    assert list(pol.kinds) == ["dependency", "research", "professional", "legal", "interactions", "side_effects"]
+    assert pol.mandated == ["dependency", "research"]
+    assert pol.enabled == list(pol.kinds)
+    assert pol.kinds["research"].default == "Research on this is still limited."
+
+
+def test_edited_policy_disables_a_kind(tmp_path):
+    p = _policy_copy(tmp_path, lambda t: t.replace(
+        '[kinds.interactions]\nlabel = "interactions with medications, alcohol or other substances"\nmandated = false\nenabled = true',
+        '[kinds.interactions]\nlabel = "interactions with medications, alcohol or other substances"\nmandated = false\nenabled = false'))
+    summary = "Valerian is a herb used for sleep. Small trials suggest a modest benefit, but more research is needed. It may cause headaches. Talk to a doctor."
+    added_default = [k for a in CaveatFilter()(DRAFT, summary).report.added for k in a["kinds"]]
+    added_edited = [k for a in CaveatFilter(load_policy(p))(DRAFT, summary).report.added for k in a["kinds"]]
+    assert "interactions" in added_default and "interactions" not in added_edited
+
+
+def test_always_kind_uses_default_wording_when_source_lacks_it(tmp_path):
+    p = _policy_copy(tmp_path, lambda t: t.replace("always = []", 'always = ["legal"]', 1))
+    res = CaveatFilter(load_policy(p))(DRAFT, LEAD_OK)
+    legal = [a for a in res.report.added if a["kinds"] == ["legal"]]
+    assert legal and legal[0]["default"] and legal[0]["source_sentence"] is None
+    assert legal[0]["text"] == load_policy().kinds["legal"].default
+    assert legal[0]["text"] in res.summary
+    assert CaveatFilter(load_policy(p))(DRAFT, res.summary).passed  # idempotent with `always`
+
+
+@pytest.mark.parametrize("edit,needle", [
+    (lambda t: t.replace("always = []", 'always = ["astrology"]', 1), "settings.always"),
+    (lambda t: t.replace("'\\bhard\\s+to\\s+stop\\b',", "'(unclosed',", 1), "kinds.dependency.patterns"),
+    (lambda t: t.replace('mandated = true\nenabled = true', 'mandated = true\nenabled = false', 1), "mandated kind cannot be disabled"),
+    (lambda t: t.replace('encoder = "off"', 'encoder = "sometimes"', 1), "settings.encoder"),
+    (lambda t: t.replace("version = 1", "version = [", 1), "not valid TOML"),
+])
+def test_bad_policies_are_reported_with_the_key(tmp_path, edit, needle):
+    p = _policy_copy(tmp_path, edit)
+    with pytest.raises(PolicyError) as exc:
+        load_policy(p)
+    assert needle in str(exc.value) and str(p) in str(exc.value)
+
+
+def test_missing_policy_file(tmp_path):
+    with pytest.raises(PolicyError, match="cannot read"):
+        load_policy(tmp_path / "nope.toml")
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+@pytest.fixture()
+def files(tmp_path):
+    d = tmp_path / "draft.txt"
+    d.write_text(DRAFT, encoding="utf-8")
+    s = tmp_path / "lead.txt"
+    s.write_text("Valerian is a herb used for sleep. It is completely safe.\n", encoding="utf-8")
+    ok = tmp_path / "ok.txt"
+    ok.write_text(LEAD_OK, encoding="utf-8")
+    return d, s, ok
+
+
+def _run(args, input=None):
+    from click.testing import CliRunner
+
+    from cli import main
+
+    try:
+        runner = CliRunner(mix_stderr=False)
+    except TypeError:  # click >= 8.2 always keeps stderr apart
+        runner = CliRunner()
+    return runner.invoke(main, args, input=input)
+
+
+def test_cli_prints_repaired_summary(files):
+    d, s, _ = files
+    r = _run(["caveats", "--source", str(d), "--summary", str(s)])
+    assert r.exit_code == 0, r.stderr
+    assert "completely safe" not in r.stdout and "Valerian is a herb used for sleep." in r.stdout
+    assert "research" in r.stdout.lower()
+
+
+def test_cli_json(files):
+    d, s, _ = files
+    r = _run(["caveats", "--source", str(d), "--summary", str(s), "--json"])
+    data = json.loads(r.stdout)
+    assert set(data) >= {"summary", "report"} and data["report"]["removed"]
+
+
+def test_cli_check_exit_codes(files):
+    d, s, ok = files
+    bad = _run(["caveats", "--source", str(d), "--summary", str(s), "--check"])
+    assert bad.exit_code == 1 and "missing research" in bad.stderr and "overclaim" in bad.stderr
+    good = _run(["caveats", "--source", str(d), "--summary", str(ok), "--check"])
+    assert good.exit_code == 0, good.stderr
+
+
+def test_cli_stdin_summary(files):
+    d, _, _ = files
+    r = _run(["caveats", "--source", str(d), "--summary", "-"], input=LEAD_OK)
+    assert r.exit_code == 0 and r.stdout.strip() == LEAD_OK
+
+
+def test_cli_unreadable_file_is_one_line_exit_2(files, tmp_path):
+    _, s, _ = files
+    missing = tmp_path / "missing.txt"
+    r = _run(["caveats", "--source", str(missing), "--summary", str(s)])
+    assert r.exit_code == 2
+    lines = [line for line in r.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and str(missing) in lines[0]
+
+
+def test_cli_bad_policy_exit_2(files, tmp_path):
+    d, s, _ = files
+    p = tmp_path / "p.toml"
+    p.write_text("version = [", encoding="utf-8")
+    r = _run(["caveats", "--source", str(d), "--summary", str(s), "--policy", str(p)])
+    assert r.exit_code == 2 and str(p) in r.stderr
+
+
+def test_cli_policy_option_is_used(files, tmp_path):
+    d, _, ok = files
+    p = _policy_copy(tmp_path, lambda t: t.replace("always = []", 'always = ["legal"]', 1))
+    r = _run(["caveats", "--source", str(d), "--summary", str(ok), "--policy", str(p), "--check"])
+    assert r.exit_code == 1 and re.search(r"missing legal", r.stderr)
