@@ -73,6 +73,8 @@ def run_caveats(source_path: str, summary_path: str, policy_path: str | None, as
         for a in rep["added"]:
             where = f"source: {a['source_sentence']!r}" if a.get("source_sentence") else "required by the policy; default wording"
             click.echo(f"missing {', '.join(a['kinds'])} ({where})", err=True)
+        for k in rep.get("unresolved", []):
+            click.echo(f"missing {k} (stated in the source, but no source sentence can carry it alone)", err=True)
         for r in rep["rewritten"]:
             click.echo(f"overclaim: {r['before']!r} ({r['reason']})", err=True)
         for r in rep["removed"]:

@@ -65,6 +65,7 @@ class CaveatReport:
     rewritten: list[dict]
     passed: bool
     encoder: str = "off"
+    unresolved: list[str] = field(default_factory=list)  # found kinds no source sentence could carry
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -79,6 +80,7 @@ class CaveatReport:
             "added": list(self.added),
             "removed": list(self.removed),
             "rewritten": list(self.rewritten),
+            "unresolved": list(self.unresolved),
             "encoder": self.encoder,
         }
 
@@ -174,7 +176,7 @@ class CaveatFilter:
         enabled = pol.enabled
         missing_src = [k for k in enabled if k in found and k not in have]
         missing_default = [k for k in pol.always if k not in found and k not in have]
-        added = self._additions(src, missing_src, topic)
+        added, unresolved = self._additions(src, missing_src, topic)
         for k in missing_default:
             added.append({"kinds": [k], "text": pol.kinds[k].default, "source_sentence": None,
                           "start": None, "end": None, "default": True})
@@ -187,13 +189,13 @@ class CaveatFilter:
 
         summary_found = _kinds(summ)
         carried = [k for k in enabled if k in found and k in summary_found]
-        passed = not (added or removed or rewritten)
+        passed = not (added or removed or rewritten or unresolved)
         report = CaveatReport(
             policy=pol.path,
             topic=sorted(topic),
-            source_kinds=_by_kind(src, pol, caveats=True),
+            source_kinds=_by_kind(src, pol),
             source_no_risk_claims=_no_risk(src),
-            summary_kinds=_by_kind(summ, pol, caveats=True),
+            summary_kinds=_by_kind(summ, pol),
             carried=carried,
             missing=[k for k in enabled if k in found and k not in summary_found],
             added=added,
@@ -201,11 +203,14 @@ class CaveatFilter:
             rewritten=rewritten,
             passed=passed,
             encoder=pol.encoder,
+            unresolved=unresolved,
         )
         return CaveatResult(out_text, passed, out_sents, report)
 
-    def _additions(self, src: list[AnalyzedSentence], missing: list[str], topic) -> list[dict]:
-        """Greedy cover of the missing kinds by source sentences, each compressed."""
+    def _additions(self, src: list[AnalyzedSentence], missing: list[str], topic) -> tuple[list[dict], list[str]]:
+        """Greedy cover of the missing kinds by source sentences, each compressed. Returns the
+        additions and the kinds no source sentence could carry on its own (reported, never
+        made up)."""
         pol = self.policy
         remaining = list(missing)
         added: list[dict] = []
@@ -241,7 +246,7 @@ class CaveatFilter:
         added.sort(key=lambda a: a["_pos"])
         for a in added:
             a.pop("_pos", None)
-        return added
+        return added, remaining
 
 
 # ---------------------------------------------------------------------- helpers
@@ -260,7 +265,7 @@ def _kinds(sents: list[AnalyzedSentence]) -> set[str]:
     return out
 
 
-def _by_kind(sents: list[AnalyzedSentence], pol: Policy, caveats: bool) -> dict[str, list[dict]]:
+def _by_kind(sents: list[AnalyzedSentence], pol: Policy) -> dict[str, list[dict]]:
     """kind -> mentions that are not negated (caveats about the subject, and low-confidence
     ones about another substance, marked about_subject: false)."""
     out: dict[str, list[dict]] = {}
