@@ -207,6 +207,7 @@ def eval_stress(shared: Shared, limit: int | None = None) -> dict:
     found_counts: dict[str, int] = {k: 0 for k in pol.enabled}
     added_counts: dict[str, int] = {k: 0 for k in pol.enabled}
     unfaithful: list[dict] = []
+    added_words: list[int] = []
     examples: list[dict] = []
     f(srcs[0], tgts[0])  # warm caches (wordfreq, lemmas): not per-article cost
     for i in range(n):
@@ -243,6 +244,7 @@ def eval_stress(shared: Shared, limit: int | None = None) -> dict:
         stats["pairs_with_additions"] += bool(res.report.added)
         for a in res.report.added:
             stats["added"] += 1
+            added_words.append(len(a["text"].split()))
             for k in a["kinds"]:
                 added_counts[k] = added_counts.get(k, 0) + 1
             if a.get("default"):
@@ -271,6 +273,9 @@ def eval_stress(shared: Shared, limit: int | None = None) -> dict:
         "added_sentences": stats["added"],
         "pairs_with_additions": stats["pairs_with_additions"],
         "added_faithful_rate": rate(stats["added_faithful"], stats["added"]),
+        "added_words_mean": round(statistics.fmean(added_words), 1) if added_words else None,
+        "added_words_max": max(added_words, default=None),
+        "added_over_max_words": sum(1 for n in added_words if n > pol.max_added_words),
         "removed": stats["removed"],
         "rewritten": stats["rewritten"],
         "idempotent_rate": rate(stats["idempotent"], n),
@@ -393,6 +398,8 @@ def print_report(out: dict, show_errors: bool = False) -> None:
         w(f"   source kinds (pairs): {S['source_kind_pairs']}\n")
         w(f"   added sentences: {S['added_sentences']} in {S['pairs_with_additions']} pairs; by kind {S['added_by_kind']}; "
           f"removed {S['removed']}, rewritten {S['rewritten']}\n")
+        w(f"   added sentence length in words: mean {S['added_words_mean']}, max {S['added_words_max']}, "
+          f"over the policy's max_added_words: {S['added_over_max_words']}\n")
         w(f"   ms per pair: mean {S['ms_mean']}, p95 {S['ms_p95']}\n")
         for u in S["unfaithful"]:
             w(f"   unfaithful added sentence (pair {u['pair']}): extra words {u['extra']}\n")

@@ -221,12 +221,17 @@ class CaveatFilter:
                 cover = [k for k in remaining if k in s.caveat_kinds() and (idx, k) not in tried]
                 if not cover:
                     continue
-                spans = [(d.start, d.end) for d in s.detections if d.is_caveat and d.kind in cover]
+                # the first cue of each kind must survive compression; repeats may go
+                firsts: dict[str, tuple[int, int]] = {}
+                for d in s.detections:
+                    if d.is_caveat and d.kind in cover and d.kind not in firsts:
+                        firsts[d.kind] = (d.start, d.end)
+                spans = list(firsts.values())
                 conf = max(_CONF[d.confidence] for d in s.detections if d.is_caveat and d.kind in cover)
                 for text in compress_variants(s.text, spans, pol):
                     if verify_added(text, set(cover), self.detector, topic, pol):
                         n = len(text.split())
-                        key = (len(cover), conf, n <= pol.max_added_words, -n)
+                        key = (len(cover), n <= pol.max_added_words, conf, -n)
                         if best is None or key > best[0]:
                             best = (key, idx, cover, text)
                         break
