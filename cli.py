@@ -141,8 +141,8 @@ def run(paths, out_dir, fmt, model, device, strategy, max_words, beams, batch_si
     t0 = time.perf_counter()
     bar = tqdm(drafts, unit="draft", desc="summarize", disable=None, file=sys.stderr)
     for draft in bar:
-        txt = out_dir / draft.rel.with_suffix(".md" if fmt == "markdown" else ".txt")
-        js = out_dir / draft.rel.with_suffix(".json")
+        txt = draft.output(out_dir, ".md" if fmt == "markdown" else ".txt")
+        js = draft.output(out_dir, ".json")
         if draft.path.resolve() in (txt.resolve(), js.resolve()):
             click.echo(f"error: {draft.path}: output would overwrite the draft; choose another --out", err=True)
             failed += 1
@@ -294,6 +294,19 @@ from summarize.caveats.command import caveats_command, caveats_eval_command  # n
 main.add_command(caveats_command)
 main.add_command(caveats_eval_command)
 # --------------------------------------------------------------------------- end caveats
+
+
+# --------------------------------------------------------------------------- training (corpus/, models/)
+# `summarize corpus stats`, `summarize train` and `summarize export`; the command modules import only
+# click (and light helpers) at module level, the heavy work is imported inside the commands.
+from corpus.cli_commands import corpus_group  # noqa: E402
+from models.export import export_command  # noqa: E402
+from models.train import train_command  # noqa: E402
+
+main.add_command(corpus_group)
+main.add_command(train_command)
+main.add_command(export_command)
+# --------------------------------------------------------------------------- end training
 
 
 if __name__ == "__main__":

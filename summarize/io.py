@@ -57,6 +57,10 @@ class DraftFile:
     path: Path  # the draft
     rel: Path  # where its outputs go, relative to --out, without suffix
 
+    def output(self, out_dir: Path, suffix: str) -> Path:
+        # Not Path.with_suffix: "notes.v2" must become "notes.v2.json", not "notes.json".
+        return out_dir / self.rel.parent / (self.rel.name + suffix)
+
 
 def collect_drafts(paths: list[str | os.PathLike], exclude: Path | None = None) -> tuple[list[DraftFile], list[InputError]]:
     """Files as given, folders searched recursively for *.txt / *.md (hidden files skipped)."""
@@ -74,6 +78,11 @@ def collect_drafts(paths: list[str | os.PathLike], exclude: Path | None = None) 
             found.append(DraftFile(p, Path(p.stem)))
         else:
             errors.append(InputError(p, "no such file or folder"))
+    # Two drafts that would share outputs ("a.txt" and "a.md") keep their suffix in the name.
+    seen: dict[Path, int] = {}
+    for d in found:
+        seen[d.rel] = seen.get(d.rel, 0) + 1
+    found = [DraftFile(d.path, d.rel.parent / d.path.name) if seen[d.rel] > 1 else d for d in found]
     return found, errors
 
 

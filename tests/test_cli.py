@@ -62,6 +62,17 @@ def test_all_good_exits_0_and_resume_skips_complete_outputs(folder, tmp_path, ti
     assert "1 written, 1 skipped" in res.stderr
 
 
+def test_output_names_keep_dots_and_same_stem_drafts_do_not_collide(tmp_path, tiny_model_dir):
+    d = tmp_path / "in"
+    d.mkdir()
+    for name in ("notes.v1.txt", "notes.v2.txt", "same.txt", "same.md"):
+        (d / name).write_text(house_draft(), encoding="utf-8")
+    out = tmp_path / "out"
+    res = run(["run", str(d), "--out", str(out), "--model", str(tiny_model_dir), "--beams", "1"])
+    assert res.exit_code == 0, res.stderr
+    assert sorted(p.name for p in out.glob("*.json")) == ["notes.v1.json", "notes.v2.json", "same.md.json", "same.txt.json"]
+
+
 def test_never_overwrites_a_draft(tmp_path, tiny_model_dir):
     draft = tmp_path / "a.txt"
     draft.write_text(house_draft(), encoding="utf-8")
