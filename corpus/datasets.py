@@ -22,6 +22,7 @@ reviews (by DOI hash) form a ``heldout`` split that is never used for training.
 """
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import random
@@ -427,7 +428,7 @@ def build_datasets(shared=None, tasks: Iterable[str] = TASKS, cfg: BuildConfig =
     """``DatasetDict`` with ``train``, ``validation`` and ``heldout`` (Cochrane reviews never
     trained on), from ``docs`` or the named shared ``datasets_``. Cached under ``cache_dir``
     (keyed by tasks, datasets and config) when given."""
-    from datasets import Dataset, DatasetDict, load_from_disk
+    from datasets import Dataset, DatasetDict, Features, Value
 
     tasks = tuple(sorted(set(tasks)))
     unknown = set(tasks) - set(TASKS)
@@ -436,17 +437,32 @@ def build_datasets(shared=None, tasks: Iterable[str] = TASKS, cfg: BuildConfig =
     datasets_ = tuple(datasets_)
     key = json.dumps([tasks, datasets_, cfg.__dict__, str(sources.shared_dir(shared).resolve()), 4])
     path = Path(cache_dir) / f"corpus-{hashlib.sha1(key.encode()).hexdigest()[:12]}" if cache_dir and docs is None else None
-    if path is not None and (path / "dataset_dict.json").exists():
-        return load_from_disk(str(path))
-    if docs is None:
-        docs = load_documents(shared, datasets_)
-    parts = split_rows(build_rows(docs, tasks, cfg), cfg)
-    dd = DatasetDict({
-        s: Dataset.from_dict({c: [r[c] for r in rows] for c in COLUMNS}) for s, rows in parts.items()
+    if path is not None and (path / "complete").exists():
+        parts = {s: _read_rows(path / f"{s}.jsonl.gz") for s in SPLITS}
+    else:
+        if docs is None:
+            docs = load_documents(shared, datasets_)
+        parts = split_rows(build_rows(docs, tasks, cfg), cfg)
+        if path is not None:  # (datasets' save_to_disk cannot reload an empty split)
+            path.mkdir(parents=True, exist_ok=True)
+            for s, rows in parts.items():
+                _write_rows(path / f"{s}.jsonl.gz", rows)
+            (path / "complete").write_text(key)
+    features = Features({c: Value("string") for c in COLUMNS})
+    return DatasetDict({
+        s: Dataset.from_dict({c: [r[c] for r in rows] for c in COLUMNS}, features=features) for s, rows in parts.items()
     })
-    if path is not None:
-        dd.save_to_disk(str(path))
-    return dd
+
+
+def _write_rows(path: Path, rows: list[dict]) -> None:
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+def _read_rows(path: Path) -> list[dict]:
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
 
 
 def heldout_cochrane(shared=None, cfg: BuildConfig = BuildConfig()) -> list[Document]:

@@ -106,7 +106,7 @@ def test_train_checkpoint_resume_and_export(tiny_bert, shared, tmp_path):  # noq
     out = tmp_path / "run"
     final = train(_cfg(tiny_bert, shared, max_steps=2, save_steps=2, eval_steps=2), out)
     ckpt = out / "checkpoint-2"
-    assert (ckpt / "model.safetensors").is_file() and not list(ckpt.glob("*.bin"))
+    assert (ckpt / "model.safetensors").is_file() and not list(ckpt.glob("pytorch_model*"))
     log = [json.loads(line) for line in (out / "log.jsonl").read_text().splitlines()]
     assert any("loss" in r for r in log) and any("eval_rougeL" in r for r in log)
     assert (out / "samples.jsonl").read_text().strip()
@@ -128,7 +128,8 @@ def test_train_checkpoint_resume_and_export(tiny_bert, shared, tmp_path):  # noq
     assert info["same_greedy"] and info["max_logit_diff"] < 0.05
     assert info["class"] == "TiedEncoderDecoderModel"
     files = {p.name for p in (tmp_path / "export").iterdir()}
-    assert {"model.safetensors", "config.json", "generation_config.json", "vocab.txt"} <= files
+    assert {"model.safetensors", "config.json", "generation_config.json", "tokenizer_config.json"} <= files
+    assert files & {"tokenizer.json", "vocab.txt"}
     with safe_open(str(tmp_path / "export" / "model.safetensors"), "pt") as f:
         assert {f.get_tensor(k).dtype for k in f.keys()} == {torch.float16}
     model, tok = load_exported(tmp_path / "export")
@@ -136,3 +137,21 @@ def test_train_checkpoint_resume_and_export(tiny_bert, shared, tmp_path):  # noq
     ids = model.generate(**tok(["copy: we found small trials ."], return_tensors="pt"), max_new_tokens=4)
     assert ids.shape[0] == 1
     assert model.config.task_specific_params["summarization"]["prefix"] == "summarize: "
+
+
+def test_task_prefixes_match_corpus():
+    from corpus.datasets import PREFIXES
+
+    assert TASK_PARAMS["summarization"]["prefix"] == PREFIXES["summarize"]
+    for task in ("rewrite", "heading", "copy"):
+        assert TASK_PARAMS[task]["prefix"] == PREFIXES[task]
+
+
+def test_cross_attention_can_start_from_self_attention(tiny_bert):
+    tok = BertTokenizer.from_pretrained(str(tiny_bert))
+    model = tied.build_bert2bert(tiny_bert, tok, cross_init="self")
+    layer = model.decoder.bert.encoder.layer[0]
+    assert torch.equal(layer.crossattention.self.key.weight, layer.attention.self.key.weight)
+    assert layer.crossattention.self.key.weight is not layer.attention.self.key.weight  # a copy, not a tie
+    with pytest.raises(ValueError):
+        tied.build_bert2bert(tiny_bert, tok, cross_init="zeros")
