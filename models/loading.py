@@ -54,6 +54,8 @@ class Seq2SeqModel:
         import torch
         from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
+        import models.tied  # noqa: F401  registers the project's tied BERT2BERT with the Auto classes
+
         if name_or_path is None:
             path = default_model_path()
             if path is None:
@@ -80,6 +82,9 @@ class Seq2SeqModel:
         if self.device == "cpu" and self.model.dtype != torch.float32:
             self.model = self.model.float()
         self.model.to(self.device).eval()
+        # Lengths are set per call (max_new_tokens); a stale max_length=20 only causes warnings.
+        if getattr(self.model.generation_config, "max_length", None) == 20:
+            self.model.generation_config.max_length = None
         self.config = self.model.config
         self.prefixes = self._prefixes()
 

@@ -33,6 +33,11 @@ STOPWORDS = set(
     "would will shall also more most less some any both each many much such very only even still "
     "however while although because since if whether".split()
 )
+# Garbled output ("it is important to important to help the kratom may be approached") makes
+# word pairs its source never has; compressions and light paraphrases mostly reuse the source's.
+MIN_BIGRAM_PRECISION = 0.65
+_REPEATED_WORD = re.compile(r"\b(\w+)\s+\1\b", re.I)
+_DANGLING_HYPHEN = re.compile(r"\w-\s|\s-\s|\s-[.,;:]?$|\s-\w")
 # A novel word at least this common in English is a paraphrase, not a new fact.
 COMMON_ZIPF = 4.0
 MAX_NOVEL_COMMON = 3
@@ -123,7 +128,27 @@ def check(generated: str, support: str, document: str | None = None) -> GateResu
         if _norm(name) not in doc_set:
             reasons.append(f"name {name!r} not in source")
 
+    reasons.extend(fluency_problems(generated, gen_words, sup_words))
     return GateResult(not reasons, reasons)
+
+
+def fluency_problems(generated: str, gen_words: list[str], sup_words: list[str]) -> list[str]:
+    """Signs of a garbled sentence: stutters, broken hyphenation, word order not the source's."""
+    out = []
+    m = _REPEATED_WORD.search(generated)
+    if m and m.group(1).lower() not in ("that", "had"):
+        out.append(f"repeated word {m.group(1)!r}")
+    bigrams = list(zip(gen_words, gen_words[1:]))
+    if len(bigrams) != len(set(bigrams)):
+        out.append("repeated phrase")
+    if _DANGLING_HYPHEN.search(generated):
+        out.append("broken hyphenation")
+    if bigrams:
+        source_bigrams = set(zip(sup_words, sup_words[1:]))
+        precision = sum(b in source_bigrams for b in bigrams) / len(bigrams)
+        if precision < MIN_BIGRAM_PRECISION:
+            out.append(f"word order unlike the source (bigram precision {precision:.2f})")
+    return out
 
 
 def _names(text: str) -> list[str]:

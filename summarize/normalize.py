@@ -87,10 +87,20 @@ def finish_sentence(text: str) -> str:
     return text
 
 
+_A_AN = re.compile(r"\b([Aa])\s+(?=[aeioAEIO][a-z])")
+_AN_A = re.compile(r"\b([Aa])n\s+(?=[bcdfgjklmnpqrstvwxyzBCDFGJKLMNPQRSTVWXYZ][a-z])")
+
+
+def fix_articles(text: str) -> str:
+    """'a appealing' -> 'an appealing', 'an sedative' -> 'a sedative' (small models mix them up)."""
+    text = _A_AN.sub(lambda m: m.group(1) + "n ", text)
+    return _AN_A.sub(lambda m: m.group(1) + " ", text)
+
+
 def normalise_generated(raw: str, casing: SourceCasing) -> str:
-    """Detokenise, restore casing, sentence-case and terminate one generated sentence."""
+    """Detokenise, restore casing, fix a/an, sentence-case and terminate one generated sentence."""
     text = detokenize(raw, casing)
-    text = restore_casing(text, casing)
+    text = fix_articles(restore_casing(text, casing))
     text = re.sub(r"\s+", " ", text)
     return finish_sentence(sentence_case(text))
 

@@ -83,6 +83,13 @@ def test_headless_draft_gets_generated_headings(summarizer):
     ("Kratom is a replacement for sleep medication.", "Kratom is not a replacement for sleep medication.", False),
     ("Trials in Denmark found modest benefits for adults.", "Trials found modest benefits for adults.", False),
     ("Valerian reduces zolpidem dependence in adults.", "Valerian reduces anxiety in adults.", False),
+    # garbled output: stutters, broken hyphenation, word order the source never has
+    ("It is important to important to rest.", "It is important to rest well.", False),
+    ("Sleep improves overall well- being for adults.", "Sleep improves overall well-being for adults.", False),
+    ("It a natural origins make a appealing alternative for those may be potential effects.",
+     "Its natural origins make it an appealing alternative for those seeking remedies with potential effects.", False),
+    ("Its natural origins make it an appealing alternative for those seeking remedies.",
+     "Its natural origins make it an appealing alternative for those seeking remedies with potential effects.", True),
 ])
 def test_faithfulness_gate(generated, support, ok):
     assert faithfulness.check(generated, support).ok is ok
@@ -103,6 +110,13 @@ def test_normalisation_restores_source_casing_and_pieces():
     casing = SourceCasing("Kratom’s alkaloid 7-hydroxymitragynine is studied in Thailand. Doses of 2.5 g are used.")
     out = normalise_generated("kratom ’ s 7 - hydroxymitragynine is studied in thailand at 2. 5 g", casing)
     assert out == "Kratom’s 7-hydroxymitragynine is studied in Thailand at 2.5 g."
+
+
+def test_articles_are_fixed():
+    from summarize.normalize import fix_articles
+
+    assert fix_articles("a appealing option and an sedative strain, a unique herb, an hour") == \
+        "an appealing option and a sedative strain, a unique herb, an hour"
 
 
 def test_dedupe_and_trim_keep_first_and_caveats():
