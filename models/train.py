@@ -257,6 +257,16 @@ def number_copy_rate(sources: list[str], preds: list[str]) -> float | None:
     return hit / tot if tot else None
 
 
+def _surface(pred: str, source: str) -> str:
+    """Re-join WordPiece output and restore the source's casing (the pipeline's normaliser)."""
+    try:
+        from summarize.normalize import SourceCasing, detokenize, restore_casing
+    except ImportError:
+        return pred
+    casing = SourceCasing(source)
+    return restore_casing(detokenize(pred, casing), casing)
+
+
 def make_compute_metrics(tok, eval_ds, out_dir: Path, state_ref: dict):
     from rouge_score import rouge_scorer
 
@@ -268,6 +278,7 @@ def make_compute_metrics(tok, eval_ds, out_dir: Path, state_ref: dict):
 
         ids = np.where(pred.predictions < 0, tok.pad_token_id, pred.predictions)
         preds = [p.strip() for p in tok.batch_decode(ids, skip_special_tokens=True)]
+        surface = [_surface(p, s) for p, s in zip(preds, srcs)]  # "4. 60" -> "4.60", as the pipeline does
         res: dict[str, float] = {}
         per: dict[str, list] = {}
         allr = {"rouge1": [], "rouge2": [], "rougeL": []}
@@ -281,7 +292,7 @@ def make_compute_metrics(tok, eval_ds, out_dir: Path, state_ref: dict):
         for task, v in per.items():
             res[f"rougeL_{task}"] = round(100 * sum(v) / len(v), 2)
         sent = [i for i, t in enumerate(tasks) if t in ("copy", "compress", "rewrite")]
-        ncr = number_copy_rate([srcs[i].lower() for i in sent], [preds[i] for i in sent])
+        ncr = number_copy_rate([srcs[i] for i in sent], [surface[i] for i in sent])
         if ncr is not None:
             res["number_copy"] = round(100 * ncr, 1)
         copy_idx = [i for i, t in enumerate(tasks) if t == "copy"]
@@ -291,7 +302,7 @@ def make_compute_metrics(tok, eval_ds, out_dir: Path, state_ref: dict):
             res["copy_exact"] = round(100 * exact / len(copy_idx), 1)
         with open(out_dir / "samples.jsonl", "a") as f:
             step = state_ref["trainer"].state.global_step if state_ref.get("trainer") else None
-            for task, s, r, p in zip(tasks, srcs, refs, preds):
+            for task, s, r, p in zip(tasks, srcs, refs, surface):
                 f.write(json.dumps({"step": step, "task": task, "source": s, "target": r, "prediction": p}) + "\n")
         return res
 
