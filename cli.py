@@ -162,6 +162,8 @@ def run(paths, out_dir, fmt, model, device, strategy, max_words, beams, batch_si
             tqdm.write(f"error: {draft.path}: {exc}", file=sys.stderr)
             failed += 1
             continue
+        for warning in result.warnings:
+            tqdm.write(f"warning: {draft.path}: {warning}", file=sys.stderr)
         payload = result.to_dict()
         payload.update(draft=str(draft.path), draft_sha256=digest)
         from corpus.render import render_json

@@ -73,6 +73,23 @@ def test_output_names_keep_dots_and_same_stem_drafts_do_not_collide(tmp_path, ti
     assert sorted(p.name for p in out.glob("*.json")) == ["notes.v1.json", "notes.v2.json", "same.md.json", "same.txt.json"]
 
 
+def test_huge_file_is_refused_and_finished_article_is_redone_with_a_warning(tmp_path, tiny_model_dir):
+    from conftest import HOUSE_ARTICLE
+
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "big.txt").write_text(house_draft() * 50, encoding="utf-8")
+    (d / "finished.txt").write_text(HOUSE_ARTICLE, encoding="utf-8")
+    res = run(["run", str(d), "--out", str(tmp_path / "out"), "--model", str(tiny_model_dir), "--beams", "1",
+               "--max-bytes", "20000"])
+    assert res.exit_code == 1
+    assert [l for l in res.stderr.splitlines() if "big.txt" in l] == [
+        f"error: {d / 'big.txt'}: file too large ({len((house_draft() * 50).encode()):,} bytes; limit 20,000, see --max-bytes)"]
+    assert "finished.txt: the file already had a lead and outline" in res.stderr
+    out = (tmp_path / "out" / "finished.txt").read_text(encoding="utf-8")
+    assert out.count("- How It May Affect Sleep") == 1  # the old outline is replaced, not doubled
+
+
 def test_never_overwrites_a_draft(tmp_path, tiny_model_dir):
     draft = tmp_path / "a.txt"
     draft.write_text(house_draft(), encoding="utf-8")
