@@ -18,8 +18,9 @@ def build_outline(article: Article, model=None, settings=None) -> list[OutlineEn
     if missing:
         texts = [" ".join(_first_words(s.text, 120)) for s in missing]
         raw = model.generate(texts, task="heading", settings=settings, constrain_to_source=True) if model else [""] * len(missing)
+        others = [s.text for s in article.walk() if s.paragraphs]
         for section, text in zip(missing, raw):
-            section.heading = _clean_heading(text, section) or keyword_heading(section)
+            section.heading = _clean_heading(text, section) or keyword_heading(section, others)
             section.generated = True
     return article.headings_outline()
 
@@ -35,20 +36,62 @@ def _clean_heading(raw: str, section: Section) -> str | None:
     if not (2 <= len(words) <= MAX_HEADING_WORDS):
         return None
     section_words = {w.lower() for w in _WORD.findall(section.text)}
-    content = [w.lower() for w in _WORD.findall(text) if w.lower() not in STOPWORDS]
-    # A heading must be about this section: most of its content words come from it.
-    if not content or sum(w in section_words for w in content) < 0.6 * len(content):
+    tokens = [w.lower() for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9'’\-]*", text)]
+    content = [w for w in tokens if w not in STOPWORDS]
+    # A heading must be about this section (its content words come from it) and read as a
+    # phrase: no word fragments, stutters, or a function word where a noun should be.
+    if not content or any(w not in section_words for w in content):
+        return None
+    if any(len(w) == 1 and w not in ("a",) for w in tokens) or len(set(tokens)) < len(tokens):
+        return None
+    if tokens[0] in _BAD_START or tokens[-1] in STOPWORDS or _BAD_PAIR.search(" ".join(tokens)):
         return None
     return title_case(text)
 
 
-def keyword_heading(section: Section) -> str:
-    """Fallback: the section's most frequent content words, as the source writes them."""
+_BAD_START = {"of", "and", "or", "but", "to", "with", "for", "by", "as", "is", "are", "it", "its"}
+_BAD_PAIR = re.compile(r"\b(how|what|why|when) of\b|\bof (of|and|the of|a of)\b|\b(the|a|an) (of|and|to|is)\b")
+
+
+def keyword_heading(section: Section, others: list[str] | None = None) -> str:
+    """Fallback: the section's most distinctive phrase (a run of one to three adjacent content
+    words, e.g. "safe usage practices"), weighted against the draft's other sections."""
+    import math
+
+    def phrases(text: str) -> Counter:
+        counts: Counter = Counter()
+        for chunk in re.split(r"[^A-Za-z'’\- ]+", text):  # punctuation ends a phrase
+            run: list[str] = []
+            for w in chunk.split() + [""]:
+                lw = w.lower().strip("-")
+                if lw and lw not in STOPWORDS and lw not in _EXTRA_STOP and len(lw) > 2 \
+                        and "'" not in lw and "’" not in lw and not lw.endswith("ly"):
+                    run.append(lw)
+                    continue
+                for n in (1, 2, 3):
+                    for i in range(len(run) - n + 1):
+                        counts[" ".join(run[i : i + n])] += 1
+                run = []
+        return counts
+
+    mine = phrases(section.text)
+    if not mine:
+        return "Overview"
+    rest = [phrases(t) for t in (others or []) if t != section.text]
+    def score(term: str) -> float:
+        spread = sum(1 for c in rest if term in c)
+        return mine[term] * math.log(1 + (len(rest) + 1) / (1 + spread)) * (1 + 0.6 * term.count(" "))
+
+    ranked = sorted(mine, key=lambda t: (-score(t), t))
+    top = ranked[0]
+    second = next((t for t in ranked[1:] if not set(t.split()) & set(top.split())), None)
     casing = SourceCasing(section.text)
-    counts = Counter(w.lower() for w in _WORD.findall(section.text) if w.lower() not in STOPWORDS and len(w) > 3)
-    top = [casing.surface(w) for w, _ in counts.most_common(3)]
-    if not top:
-        return "Section"
-    if len(top) == 1:
-        return title_case(top[0])
-    return title_case(", ".join(top[:-1]) + " and " + top[-1])
+    surface = lambda t: " ".join(casing.surface(w) for w in t.split())  # noqa: E731
+    if second and score(second) >= 0.6 * score(top):
+        return title_case(f"{surface(top)} and {surface(second)}")
+    return title_case(surface(top))
+
+
+_EXTRA_STOP = {"may", "can", "also", "like", "often", "one", "way", "ways", "help", "helps", "make", "makes",
+               "use", "used", "using", "well", "including", "additionally", "however", "important", "known",
+               "found", "shown", "seeking", "considering", "firstly", "secondly", "finally", "overall"}

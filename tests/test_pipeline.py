@@ -91,6 +91,21 @@ def test_headless_draft_gets_generated_headings(summarizer):
     ("Its natural origins make it an appealing alternative for those seeking remedies.",
      "Its natural origins make it an appealing alternative for those seeking remedies with potential effects.", True),
 ])
+def test_keyword_heading_is_a_real_phrase_of_the_section():
+    from corpus.article import Paragraph, Section
+    from summarize.outline import _clean_heading, keyword_heading
+
+    sec = Section(None, paragraphs=[Paragraph("Safe usage practices matter. Follow safe usage practices daily, "
+                                              "and keep a sleep diary to track sleep quality.", 0, 10)])
+    other = "Kratom is a plant. The plant grows in Asia and its leaves are dried."
+    heading = keyword_heading(sec, [other])
+    assert heading.startswith("Safe Usage Practices")
+    # Model headings must be phrases of the section: fragments, stutters and odd starts are refused.
+    assert _clean_heading("safe usage practices", sec) == "Safe Usage Practices"
+    for bad in ("how of safe usage", "safe safe usage", "sleep diary of k", "usage of growing leaves"):
+        assert _clean_heading(bad, sec) is None
+
+
 def test_faithfulness_gate(generated, support, ok):
     assert faithfulness.check(generated, support).ok is ok
 
