@@ -91,6 +91,10 @@ def test_headless_draft_gets_generated_headings(summarizer):
     ("Its natural origins make it an appealing alternative for those seeking remedies.",
      "Its natural origins make it an appealing alternative for those seeking remedies with potential effects.", True),
 ])
+def test_faithfulness_gate(generated, support, ok):
+    assert faithfulness.check(generated, support).ok is ok
+
+
 def test_keyword_heading_is_a_real_phrase_of_the_section():
     from corpus.article import Paragraph, Section
     from summarize.outline import _clean_heading, keyword_heading
@@ -104,10 +108,6 @@ def test_keyword_heading_is_a_real_phrase_of_the_section():
     assert _clean_heading("safe usage practices", sec) == "Safe Usage Practices"
     for bad in ("how of safe usage", "safe safe usage", "sleep diary of k", "usage of growing leaves"):
         assert _clean_heading(bad, sec) is None
-
-
-def test_faithfulness_gate(generated, support, ok):
-    assert faithfulness.check(generated, support).ok is ok
 
 
 def test_rejected_sentence_falls_back_to_extract():
