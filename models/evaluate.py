@@ -57,6 +57,7 @@ COLUMNS = (
     ("outline_exact", "outline=%", "share"),
     ("heading_rougeL", "head-RL", "rouge"),
     ("model_share", "by-model%", "share"),
+    ("model_changed", "changed%", "share"),
     ("words_mean", "words", "count"),
     ("seconds_mean", "s/draft", "seconds"),
     ("seconds_total", "total-s", "seconds"),
@@ -337,6 +338,12 @@ class Output:
     sources: list[str] = field(default_factory=list)  # provenance per lead sentence
     outline: list[tuple[str, int]] | None = None
     kinds: tuple[set[str], set[str]] | None = None  # (source kinds, output kinds)
+    changed: list[bool] = field(default_factory=list)  # per model-written sentence: differs from its source?
+
+
+def _changed(lead_sentences) -> list[bool]:
+    norm = lambda t: " ".join((t or "").split()).replace("’", "'")  # noqa: E731
+    return [norm(s.text) != norm(s.source_text) for s in lead_sentences if s.source == "model"]
 
 
 def rouge_scorer():
@@ -364,6 +371,7 @@ def score_system(docs: list[EvalDoc], outputs: list[Output], scorer=None) -> dic
     mandated = {k: [0, 0] for k in MANDATED_KINDS}  # [carried, docs with the kind in the source]
     exact: list[bool] = []
     sources: list[str] = []
+    changed: list[bool] = []
     seconds = []
     have_kinds = False
     for doc, out in zip(docs, outputs):
@@ -383,6 +391,7 @@ def score_system(docs: list[EvalDoc], outputs: list[Output], scorer=None) -> dic
         if ex is not None:
             exact.append(ex)
         sources.extend(out.sources)
+        changed.extend(out.changed)
         seconds.append(out.seconds)
     row: dict[str, Any] = {t: _mean(v) for t, v in rouge.items()}
     row["caveat_carry"] = carried / in_source if have_kinds and in_source else None
@@ -390,6 +399,8 @@ def score_system(docs: list[EvalDoc], outputs: list[Output], scorer=None) -> dic
         row[f"caveat_{k}"] = c / n if have_kinds and n else None
     row["outline_exact"] = _mean([float(x) for x in exact])
     row["model_share"] = sources.count("model") / len(sources) if sources else None
+    # Of the model's sentences, how many are not a verbatim copy of their source sentence.
+    row["model_changed"] = sum(changed) / len(changed) if changed else None
     row["words_mean"] = _mean([float(len(out.lead.split())) for out in outputs])
     row["seconds_mean"] = _mean(seconds)
     row["seconds_total"] = sum(seconds)
@@ -504,7 +515,8 @@ def run_systems(docs: list[EvalDoc], summarizer, filtered, probe: CaveatProbe, p
             continue
         kept.append(doc)
         outline = [(e.heading, e.level) for e in result.outline]
-        model = Output(result.lead, result.seconds, [s.source for s in result.lead_sentences], outline)
+        model = Output(result.lead, result.seconds, [s.source for s in result.lead_sentences], outline,
+                       changed=_changed(result.lead_sentences))
         model.kinds = probe.kinds(doc.draft, model.lead)
         outputs["model"].append(model)
         if filtered is not None and probe.available:
@@ -515,7 +527,8 @@ def run_systems(docs: list[EvalDoc], summarizer, filtered, probe: CaveatProbe, p
             else:
                 outputs["model+filter"].append(Output(
                     fres.lead, fres.seconds + cache.saved, [s.source for s in fres.lead_sentences],
-                    [(e.heading, e.level) for e in fres.outline], probe.kinds(doc.draft, fres.lead)))
+                    [(e.heading, e.level) for e in fres.outline], probe.kinds(doc.draft, fres.lead),
+                    _changed(fres.lead_sentences)))
         for name, pick in (("LEAD-3", lead3), ("LexRank", lambda ss: lexrank(ss, summarizer.max_words))):
             t0 = time.perf_counter()
             picked = pick(sentences)
