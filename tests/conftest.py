@@ -92,3 +92,27 @@ def tiny_model_dir(tmp_path_factory) -> Path:
     model.save_pretrained(root, safe_serialization=True)
     tok.save_pretrained(root)
     return root
+
+
+@pytest.fixture(scope="session")
+def tiny_bart_dir(tmp_path_factory) -> Path:
+    """A tiny random BART with a byte-level BPE tokenizer: a cased, non-BERT checkpoint."""
+    import torch
+    from tokenizers import ByteLevelBPETokenizer
+    from transformers import BartConfig, BartForConditionalGeneration, PreTrainedTokenizerFast
+
+    torch.manual_seed(0)
+    root = tmp_path_factory.mktemp("tiny-bart")
+    bpe = ByteLevelBPETokenizer()
+    bpe.train_from_iterator([HOUSE_ARTICLE, PLAIN_DRAFT, MARKDOWN_DRAFT], vocab_size=400, min_frequency=1,
+                            special_tokens=["<s>", "<pad>", "</s>", "<unk>", "<mask>"])
+    tok = PreTrainedTokenizerFast(tokenizer_object=bpe._tokenizer, model_max_length=128, bos_token="<s>",
+                                  eos_token="</s>", pad_token="<pad>", unk_token="<unk>", mask_token="<mask>")
+    config = BartConfig(vocab_size=len(tok), d_model=32, encoder_layers=1, decoder_layers=1,
+                        encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=64,
+                        decoder_ffn_dim=64, max_position_embeddings=128, pad_token_id=tok.pad_token_id,
+                        bos_token_id=tok.bos_token_id, eos_token_id=tok.eos_token_id,
+                        decoder_start_token_id=tok.eos_token_id, forced_eos_token_id=tok.eos_token_id)
+    BartForConditionalGeneration(config).save_pretrained(root, safe_serialization=True)
+    tok.save_pretrained(root)
+    return root

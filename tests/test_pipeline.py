@@ -23,6 +23,17 @@ def test_loads_encoder_decoder_checkpoint_with_task_prefixes(tiny_model_dir):
     assert len(out) == 2 and all(isinstance(o, str) for o in out)
 
 
+def test_any_seq2seq_checkpoint_works_a_cased_bart(tiny_bart_dir):
+    s = Summarizer(str(tiny_bart_dir), beams=2)
+    assert type(s.model.model).__name__ == "BartForConditionalGeneration" and not s.model.uncased
+    assert s.model.prefixes == {"summarization": "", "rewrite": "", "heading": ""}
+    for strategy in ("rewrite", "direct"):
+        s.strategy = strategy
+        result = s(PLAIN_DRAFT)
+        assert result.lead and result.outline and all(e.generated for e in result.outline)
+        assert result.house().endswith(PLAIN_DRAFT[result.article.outline_at:])
+
+
 def test_refuses_non_safetensors_and_missing(tmp_path):
     (tmp_path / "config.json").write_text("{}")
     (tmp_path / "pytorch_model.bin").write_bytes(b"not really")
