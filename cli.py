@@ -96,9 +96,12 @@ def main(ctx: click.Context, verbose: int, quiet: bool) -> None:
 @click.option("--policy", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Caveat policy file (copy the shipped one to start).")
 @click.option("--no-caveats", is_flag=True, help="Skip the caveat filter (to measure the model alone).")
+@click.option("--headings", type=click.Choice(["model", "keyphrase"]), default="model", show_default=True,
+              help="For sections without a heading: the model's heading (keyphrase fallback) or the keyphrase.")
 @click.option("--resume", is_flag=True, help="Skip drafts whose outputs exist, are complete and match the draft.")
 @click.option("--max-bytes", type=click.IntRange(1), default=2_000_000, show_default=True, help="Refuse larger files.")
-def run(paths, out_dir, fmt, model, device, strategy, max_words, beams, batch_size, policy, no_caveats, resume, max_bytes):
+def run(paths, out_dir, fmt, model, device, strategy, max_words, beams, batch_size, policy, no_caveats, headings,
+        resume, max_bytes):
     """Write the lead and outline for each draft in PATHS (files or folders; '-' for stdin).
 
     Folders are searched recursively for *.txt and *.md. Each draft gets OUT/<name>.txt
@@ -115,7 +118,8 @@ def run(paths, out_dir, fmt, model, device, strategy, max_words, beams, batch_si
     def load():
         nonlocal summarizer
         if summarizer is None:
-            summarizer = _load_summarizer(model, device, strategy, max_words, beams, batch_size, policy, no_caveats)
+            summarizer = _load_summarizer(model, device, strategy, max_words, beams, batch_size, policy, no_caveats,
+                                          headings)
         return summarizer
 
     if paths == ("-",):
@@ -183,13 +187,13 @@ def run(paths, out_dir, fmt, model, device, strategy, max_words, beams, batch_si
     sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
 
 
-def _load_summarizer(model, device, strategy, max_words, beams, batch_size, policy, no_caveats):
+def _load_summarizer(model, device, strategy, max_words, beams, batch_size, policy, no_caveats, headings):
     from models.loading import ModelLoadError
     from summarize.pipeline import Summarizer
 
     try:
         return Summarizer(model=model, device=device, strategy=strategy, max_words=max_words, beams=beams,
-                          batch_size=batch_size, caveat_policy=False if no_caveats else policy)
+                          batch_size=batch_size, caveat_policy=False if no_caveats else policy, headings=headings)
     except ModelLoadError as exc:
         _fail(str(exc))
 

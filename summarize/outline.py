@@ -12,12 +12,22 @@ MAX_HEADING_WORDS = 12
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 
 
-def build_outline(article: Article, model=None, settings=None) -> list[OutlineEntry]:
-    """Fill in headings for headless sections (model first, keyword fallback), then list them."""
+HEADING_METHODS = ("model", "keyphrase")
+
+
+def build_outline(article: Article, model=None, settings=None, method: str = "model") -> list[OutlineEntry]:
+    """Fill in headings for headless sections, then list the outline.
+
+    ``model``: the model's ``heading`` task (source-constrained), keyphrase fallback when its
+    heading fails the checks; ``keyphrase``: the section's most distinctive phrase only.
+    """
+    if method not in HEADING_METHODS:
+        raise ValueError(f"unknown heading method {method!r} (choose from {', '.join(HEADING_METHODS)})")
     missing = [s for s in article.walk() if s.heading is None and s.paragraphs]
     if missing:
         texts = [" ".join(_first_words(s.text, 120)) for s in missing]
-        raw = model.generate(texts, task="heading", settings=settings, constrain_to_source=True) if model else [""] * len(missing)
+        use_model = model is not None and method == "model"
+        raw = model.generate(texts, task="heading", settings=settings, constrain_to_source=True) if use_model else [""] * len(missing)
         others = [s.text for s in article.walk() if s.paragraphs]
         for section, text in zip(missing, raw):
             section.heading = _clean_heading(text, section) or keyword_heading(section, others)

@@ -21,7 +21,7 @@ from corpus.article import Article, OutlineEntry
 from corpus.parse import parse_article
 from corpus.render import article_dict, render_house, render_json, render_markdown
 from models.loading import GenerationSettings, Seq2SeqModel
-from summarize.outline import build_outline
+from summarize.outline import HEADING_METHODS, build_outline
 from summarize.strategies import STRATEGIES, LeadSentence, trim, write_lead
 from summarize.text import word_count
 
@@ -86,6 +86,7 @@ class Summarizer:
     strategy: ``rewrite`` (extract-then-rewrite, default) or ``direct``.
     caveat_policy: path to a caveat policy file (``None``: the shipped policy); ``False`` disables
     the filter (for measuring the model alone).
+    headings: for sections without one, ``model`` (generated, keyphrase fallback) or ``keyphrase``.
     """
 
     def __init__(
@@ -97,6 +98,7 @@ class Summarizer:
         beams: int = 4,
         batch_size: int = 16,
         caveat_policy: str | Path | None | bool = None,
+        headings: str = "model",
     ):
         if strategy not in STRATEGIES:
             raise ValueError(f"unknown strategy {strategy!r} (choose from {', '.join(STRATEGIES)})")
@@ -105,6 +107,9 @@ class Summarizer:
         self.max_words = max_words
         self.batch_size = batch_size
         self.settings = GenerationSettings(num_beams=beams)
+        if headings not in HEADING_METHODS:
+            raise ValueError(f"unknown heading method {headings!r} (choose from {', '.join(HEADING_METHODS)})")
+        self.headings = headings
         self.caveat_filter = _load_caveat_filter(caveat_policy)
 
     def __call__(self, text: str) -> Result:
@@ -127,7 +132,7 @@ class Summarizer:
                     break
                 sentences, report = apply_caveats(self.caveat_filter, article, trim(sentences, self.max_words))
         article.lead = " ".join(s.text for s in sentences)
-        article.outline = build_outline(article, self.model, self.settings)
+        article.outline = build_outline(article, self.model, self.settings, self.headings)
         return Result(article, sentences, report, self.model.name, self.strategy,
                       time.perf_counter() - t0, warnings)
 
