@@ -246,12 +246,27 @@ def build_eval(validation, cfg: dict, tok):
 _NUM = re.compile(r"\d+(?:[.,]\d+)?")
 
 
+def _numbers(text: str) -> list[str]:
+    return _NUM.findall(text)
+
+
 def number_copy_rate(sources: list[str], preds: list[str]) -> float | None:
-    """Share of the numbers in the inputs that appear verbatim in the outputs."""
+    """Share of the numbers in the inputs that appear verbatim in the outputs (recall)."""
     hit = tot = 0
     for s, p in zip(sources, preds):
-        have = set(_NUM.findall(p))
-        for n in _NUM.findall(s):
+        have = set(_numbers(p))
+        for n in _numbers(s):
+            tot += 1
+            hit += n in have
+    return hit / tot if tot else None
+
+
+def number_precision(sources: list[str], preds: list[str]) -> float | None:
+    """Share of the numbers in the outputs that the inputs contain (1.0 = no invented numbers)."""
+    hit = tot = 0
+    for s, p in zip(sources, preds):
+        have = set(_numbers(s))
+        for n in _numbers(p):
             tot += 1
             hit += n in have
     return hit / tot if tot else None
@@ -292,9 +307,10 @@ def make_compute_metrics(tok, eval_ds, out_dir: Path, state_ref: dict):
         for task, v in per.items():
             res[f"rougeL_{task}"] = round(100 * sum(v) / len(v), 2)
         sent = [i for i, t in enumerate(tasks) if t in ("copy", "compress", "rewrite")]
-        ncr = number_copy_rate([srcs[i] for i in sent], [surface[i] for i in sent])
-        if ncr is not None:
-            res["number_copy"] = round(100 * ncr, 1)
+        for name, fn in (("number_copy", number_copy_rate), ("number_precision", number_precision)):
+            v = fn([srcs[i] for i in sent], [surface[i] for i in sent])
+            if v is not None:
+                res[name] = round(100 * v, 1)
         copy_idx = [i for i, t in enumerate(tasks) if t == "copy"]
         if copy_idx:
             exact = sum(" ".join(preds[i].split()) == " ".join(tok.decode(tok(refs[i])["input_ids"], skip_special_tokens=True).split())

@@ -155,3 +155,13 @@ def test_cross_attention_can_start_from_self_attention(tiny_bert):
     assert layer.crossattention.self.key.weight is not layer.attention.self.key.weight  # a copy, not a tie
     with pytest.raises(ValueError):
         tied.build_bert2bert(tiny_bert, tok, cross_init="zeros")
+
+
+def test_number_metrics():
+    from models.train import number_copy_rate, number_precision
+
+    src = ["copy: 12 trials with 1,234 people; RR 0.85."]
+    assert number_copy_rate(src, ["12 trials with 1,234 people; RR 0.85."]) == 1.0
+    assert number_copy_rate(src, ["12 trials."]) == pytest.approx(1 / 3)
+    assert number_precision(src, ["12 trials with 1,243 people."]) == 0.5
+    assert number_precision(src, ["no numbers"]) is None
