@@ -54,6 +54,7 @@ def _run_naive(texts, model, device, beams):
     import torch
     from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
+    import models.tied  # noqa: F401  the shipped model's type must be registered for the Auto classes
     from models.loading import default_model_path
 
     name = model or str(default_model_path())
