@@ -90,7 +90,7 @@ def main(ctx: click.Context, verbose: int, quiet: bool) -> None:
 @click.option("--device", default="cpu", show_default=True, help="cpu, cuda, cuda:N or auto.")
 @click.option("--strategy", type=click.Choice(["rewrite", "direct"]), default="rewrite", show_default=True,
               help="rewrite: extract salient sentences and rewrite each; direct: summarize the whole draft.")
-@click.option("--max-words", type=click.IntRange(20, 1000), default=130, show_default=True, help="Longest lead, in words (house leads run 55-220).")
+@click.option("--max-words", type=click.IntRange(20, 1000), default=130, show_default=True, help="Lead length in words; caveats may take it further (house leads run 55-220).")
 @click.option("--beams", type=click.IntRange(1, 16), default=4, show_default=True, help="Beam search width.")
 @click.option("--batch-size", type=click.IntRange(1, 256), default=16, show_default=True, help="Sentences per model batch.")
 @click.option("--policy", type=click.Path(exists=True, dir_okay=False), default=None,

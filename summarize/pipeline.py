@@ -27,6 +27,9 @@ from summarize.text import word_count
 
 logger = logging.getLogger(__name__)
 FORMATS = ("house", "markdown", "json")
+# Content sentences a lead keeps however many caveats it must carry (it may then run past
+# max_words; house leads run 55-220 words).
+KEEP_CONTENT_SENTENCES = 3
 
 
 @dataclass
@@ -130,7 +133,8 @@ class Summarizer:
             for _ in range(3):
                 if sum(word_count(s.text) for s in sentences) <= self.max_words:
                     break
-                sentences, report = apply_caveats(self.caveat_filter, article, trim(sentences, self.max_words))
+                sentences, report = apply_caveats(self.caveat_filter, article,
+                                                  trim(sentences, self.max_words, protect=KEEP_CONTENT_SENTENCES))
         article.lead = " ".join(s.text for s in sentences)
         article.outline = build_outline(article, self.model, self.settings, self.headings)
         return Result(article, sentences, report, self.model.name, self.strategy,

@@ -115,12 +115,15 @@ def write_lead(article: Article, model, strategy: str, settings, max_words: int,
     return trim(sentences, max_words)
 
 
-def trim(sentences: list[LeadSentence], max_words: int) -> list[LeadSentence]:
-    """Drop sentences until the lead fits ``max_words``: never the first (the intro's claim)
-    nor a caveat; the longest middle sentence goes first, the closing advice last."""
+def trim(sentences: list[LeadSentence], max_words: int, protect: int = 1) -> list[LeadSentence]:
+    """Drop sentences until the lead fits ``max_words``: never a caveat nor the first ``protect``
+    content sentences (the intro's claim and the main points, so caveats cannot crowd out what
+    the article is about); the longest middle sentence goes first, the closing advice last."""
+    content = [s for s in sentences if s.source != "caveat"]
+    fixed = {id(s) for s in content[: max(1, protect)]} | {id(s) for s in sentences if s.source == "caveat"}
     total = sum(word_count(s.text) for s in sentences)
     while total > max_words:
-        droppable = [k for k in range(1, len(sentences)) if sentences[k].source != "caveat"]
+        droppable = [k for k, s in enumerate(sentences) if id(s) not in fixed]
         if not droppable:
             break
         middle = [k for k in droppable if k < len(sentences) - 1] or droppable

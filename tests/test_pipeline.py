@@ -63,7 +63,7 @@ def test_every_strategy_gives_a_lead_with_provenance(summarizer, strategy, draft
     for s in result.lead_sentences:
         if s.source in ("model", "extract") and s.start is not None:
             assert draft[s.start : s.end] == s.source_text or s.source_text in draft
-    assert len(result.lead.split()) <= summarizer.max_words
+    assert len(result.lead.split()) <= 220  # caveats may run past max_words, not past the house maximum
     # The body is untouched and the lead is on line 1.
     house = result.house()
     assert house.split("\n")[0] == result.lead
@@ -152,6 +152,10 @@ def test_dedupe_and_trim_keep_first_and_caveats():
     out = trim(sents, 15)
     assert out[0].text == "one two three four five" and any(s.source == "caveat" for s in out)
     assert sum(len(s.text.split()) for s in out) <= 15
+    # Protected content sentences stay even when that leaves the lead over budget.
+    out = trim(sents, 10, protect=2)
+    assert [s.text for s in out][:2] == ["one two three four five", "a b c d e f g h"]
+    assert any(s.source == "caveat" for s in out) and "x y z" not in [s.text for s in out]
 
 
 def test_extraction_covers_intro_sections_and_closing():
