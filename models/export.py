@@ -59,7 +59,7 @@ def export(checkpoint: str | Path, output: str | Path = DEFAULT_EXPORT, check: b
                 f.unlink()
         for f in tmp.iterdir():
             if f.name in KEEP and f.name != "README.md":
-                shutil.copy2(f, output / f.name)
+                shutil.copyfile(f, output / f.name)  # (not copy2: the temp files are 0600)
     size = sum(f.stat().st_size for f in output.iterdir() if f.is_file())
     info = {"output": str(output), "bytes": size, "parameters": sum(p.numel() for p in model.parameters())}
     if check:

@@ -49,6 +49,9 @@ class TiedEncoderDecoderModel(EncoderDecoderModel):
         self._tied_weights_keys = {
             "^" + re.escape(k) + "$": v for k, v in self.get_expanded_tied_weights_keys().items()
         }
+        # Trainer(resume_from_checkpoint=...) re-ties instead of warning about "missing keys" when
+        # the keys a checkpoint lacks are exactly these.
+        self._keys_to_ignore_on_save = set(self.all_tied_weights_keys)
 
     def get_expanded_tied_weights_keys(self, all_submodels: bool = False) -> dict:
         if all_submodels:

@@ -71,6 +71,7 @@ def test_tied_model_stores_shared_weights_once(tiny_bert, tmp_path):
     assert dec.crossattention.self.query.weight is not enc.attention.self.query.weight
     assert model.config.decoder_start_token_id == tok.cls_token_id
     assert model.config.eos_token_id == tok.sep_token_id and model.config.pad_token_id == tok.pad_token_id
+    assert model._keys_to_ignore_on_save == set(model.all_tied_weights_keys)
     model.save_pretrained(str(tmp_path))
     with safe_open(str(tmp_path / "model.safetensors"), "pt") as f:
         keys = set(f.keys())
