@@ -122,6 +122,7 @@ def build_model(cfg: dict):
     model.generation_config.update(
         max_new_tokens=g["max_new_tokens"], num_beams=g["num_beams"], no_repeat_ngram_size=g["no_repeat_ngram_size"],
         length_penalty=g["length_penalty"], early_stopping=g["early_stopping"],
+        max_length=None,  # else the inherited default (20) clashes with max_new_tokens at every generate
     )
     if mc["freeze"] == "shared":
         for p in model.encoder.parameters():  # tied: this also freezes the decoder's twins
