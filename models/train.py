@@ -251,26 +251,25 @@ def _numbers(text: str) -> list[str]:
     return _NUM.findall(text)
 
 
+def _number_share(have_texts: list[str], in_texts: list[str]) -> float | None:
+    """Share of the numbers in ``have_texts`` that the paired ``in_texts`` also contain."""
+    hit = tot = 0
+    for h, i in zip(have_texts, in_texts):
+        present = set(_numbers(i))
+        for n in _numbers(h):
+            tot += 1
+            hit += n in present
+    return hit / tot if tot else None
+
+
 def number_copy_rate(sources: list[str], preds: list[str]) -> float | None:
     """Share of the numbers in the inputs that appear verbatim in the outputs (recall)."""
-    hit = tot = 0
-    for s, p in zip(sources, preds):
-        have = set(_numbers(p))
-        for n in _numbers(s):
-            tot += 1
-            hit += n in have
-    return hit / tot if tot else None
+    return _number_share(sources, preds)
 
 
 def number_precision(sources: list[str], preds: list[str]) -> float | None:
     """Share of the numbers in the outputs that the inputs contain (1.0 = no invented numbers)."""
-    hit = tot = 0
-    for s, p in zip(sources, preds):
-        have = set(_numbers(s))
-        for n in _numbers(p):
-            tot += 1
-            hit += n in have
-    return hit / tot if tot else None
+    return _number_share(preds, sources)
 
 
 def _surface(pred: str, source: str) -> str:

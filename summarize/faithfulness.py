@@ -53,6 +53,12 @@ def _norm(word: str) -> str:
     return word.lower().replace("’", "'").strip("'-")
 
 
+@lru_cache(maxsize=8)
+def _vocabulary(document: str) -> frozenset[str]:
+    # Every sentence of a lead is checked against the same draft: build its vocabulary once.
+    return frozenset(_norm(w) for w in _WORD.findall(document))
+
+
 @lru_cache(maxsize=50_000)
 def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
@@ -88,7 +94,7 @@ def check(generated: str, support: str, document: str | None = None) -> GateResu
     sup_words = [_norm(w) for w in _WORD.findall(support)]
     sup_set = set(sup_words)
     sup_stems = {_stem(w) for w in sup_words}
-    doc_set = {_norm(w) for w in _WORD.findall(document)} if document else sup_set
+    doc_set = _vocabulary(document) if document else sup_set
 
     if len(gen_words) < 4:
         reasons.append("too short")

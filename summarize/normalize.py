@@ -21,6 +21,7 @@ class SourceCasing:
 
     def __init__(self, source: str):
         self.lower = source.lower()
+        self.keyed = _key(source)  # for substring checks while re-joining pieces
         counts: dict[str, Counter] = {}
         for sent in split_sentences(source) or []:
             for i, m in enumerate(_WORD.finditer(sent.text)):
@@ -49,7 +50,7 @@ def detokenize(raw: str, casing: SourceCasing) -> str:
         prev = out[-1]
         joined = prev + piece
         punct_boundary = not prev[-1].isalnum() or not piece[0].isalnum()
-        if punct_boundary and _key(joined) in _key(casing.lower) and _key(piece) not in ("(",):
+        if punct_boundary and _key(joined) in casing.keyed and _key(piece) not in ("(",):
             out[-1] = joined
         elif piece[0] in _NO_SPACE_BEFORE or prev[-1] in _NO_SPACE_AFTER:
             out[-1] = joined

@@ -160,31 +160,32 @@ def apply_caveats(caveat_filter, article: Article, sentences: list[LeadSentence]
     """Run the caveat filter on the lead and carry provenance over to its sentences."""
     summary = " ".join(s.text for s in sentences)
     res = caveat_filter(article.text, summary)
+    report = res.report.to_dict()
     by_text = {s.text: s for s in sentences}
     out: list[LeadSentence] = []
     for fs in res.sentences:
         if fs.status == "kept" and fs.text in by_text:
             out.append(by_text[fs.text])
         elif fs.status == "added":
-            src = _added_source(res.report, fs.text)
+            src = _added_source(report, fs.text)
             out.append(LeadSentence(fs.text, "caveat", src.get("source_sentence"), src.get("start"), src.get("end")))
         else:  # rewritten by the filter (an overclaim removed): keep where it came from
-            orig = _rewritten_source(res.report, fs.text, by_text)
+            orig = _rewritten_source(report, fs.text, by_text)
             out.append(LeadSentence(fs.text, orig.source if orig else "caveat",
                                     orig.source_text if orig else None,
                                     orig.start if orig else None, orig.end if orig else None))
-    return out, res.report.to_dict()
+    return out, report
 
 
-def _added_source(report, text: str) -> dict:
-    for item in report.to_dict().get("added", []):
+def _added_source(report: dict, text: str) -> dict:
+    for item in report.get("added", []):
         if item.get("text") == text:
             return item
     return {}
 
 
-def _rewritten_source(report, text: str, by_text: dict[str, LeadSentence]) -> LeadSentence | None:
-    for item in report.to_dict().get("rewritten", []):
+def _rewritten_source(report: dict, text: str, by_text: dict[str, LeadSentence]) -> LeadSentence | None:
+    for item in report.get("rewritten", []):
         if item.get("after") == text:
             return by_text.get(item.get("before"))
     return None

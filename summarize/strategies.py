@@ -38,8 +38,8 @@ class LeadSentence:
         return d
 
 
-def _gated(generated: str, ex: extract.Extract, document: str, casing: SourceCasing) -> LeadSentence:
-    text = normalise_generated(generated, casing) if generated.strip() else ""
+def _gated(text: str, ex: extract.Extract, document: str) -> LeadSentence:
+    """Gate one normalised generated sentence against the sentence it was written from."""
     verdict = faithfulness.check(text, ex.text, document) if text else faithfulness.GateResult(False, ["empty output"])
     if verdict.ok:
         return LeadSentence(text, "model", ex.text, ex.start, ex.end)
@@ -53,7 +53,8 @@ def write_rewrite(article: Article, model, settings, max_words: int, batch_size:
     outputs = model.generate([p.text for p in picks], task="rewrite", settings=settings,
                              batch_size=batch_size, constrain_to_source=True)
     casing = SourceCasing(article.text)
-    return [_gated(out, p, article.text, casing) for p, out in zip(picks, outputs)]
+    return [_gated(normalise_generated(out, casing) if out.strip() else "", p, article.text)
+            for p, out in zip(picks, outputs)]
 
 
 def _chunks(article: Article, model, limit: int) -> list[str]:
@@ -98,7 +99,7 @@ def write_direct(article: Article, model, settings, max_words: int, batch_size: 
     raw = " ".join(summaries)
     for sent in split_sentences(normalise_generated(raw, casing) if raw.strip() else ""):
         support = _best_support(sent.text, candidates)
-        out.append(_gated(sent.text, support, article.text, casing))
+        out.append(_gated(sent.text, support, article.text))
     if not out:  # the model said nothing usable: fall back to extraction
         out = [LeadSentence(p.text, "extract", p.text, p.start, p.end, reasons=["no model output"])
                for p in extract.select(article, max_words=max_words)]

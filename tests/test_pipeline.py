@@ -126,9 +126,9 @@ def test_rejected_sentence_falls_back_to_extract():
 
     ex = extract.Extract("Two trials with 80 adults found benefits.", "intro", 0, 41)
     casing = SourceCasing(ex.text)
-    bad = _gated("two trials with 95 adults found benefits", ex, ex.text, casing)
+    bad = _gated(normalise_generated("two trials with 95 adults found benefits", casing), ex, ex.text)
     assert bad.source == "extract" and bad.text == ex.text and bad.rejected and bad.reasons
-    good = _gated("two trials with 80 adults found benefits", ex, ex.text, casing)
+    good = _gated(normalise_generated("two trials with 80 adults found benefits", casing), ex, ex.text)
     assert good.source == "model" and good.text == "Two trials with 80 adults found benefits."
 
 
