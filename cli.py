@@ -123,7 +123,7 @@ def run(paths, out_dir, fmt, model, device, strategy, max_words, beams, batch_si
         return summarizer
 
     if paths == ("-",):
-        from corpus.parse import DraftError
+        from summarize.corpus.parse import DraftError
 
         try:
             text = decode_draft(sys.stdin.buffer.read(), "<stdin>", max_bytes)
@@ -170,7 +170,7 @@ def run(paths, out_dir, fmt, model, device, strategy, max_words, beams, batch_si
             tqdm.write(f"warning: {draft.path}: {warning}", file=sys.stderr)
         payload = result.to_dict()
         payload.update(draft=str(draft.path), draft_sha256=digest)
-        from corpus.render import render_json
+        from summarize.corpus.render import render_json
 
         if fmt != "json":
             write_atomic(txt, result.render(fmt))
@@ -188,7 +188,7 @@ def run(paths, out_dir, fmt, model, device, strategy, max_words, beams, batch_si
 
 
 def _load_summarizer(model, device, strategy, max_words, beams, batch_size, policy, no_caveats, headings):
-    from models.loading import ModelLoadError
+    from summarize.models.loading import ModelLoadError
     from summarize.pipeline import Summarizer
 
     try:
@@ -210,8 +210,8 @@ def outline(file, as_json, model):
     house format prints them. Sections without headings get generated ones."""
     import json as _json
 
-    from corpus.parse import DraftError, parse_article
-    from corpus.render import outline_lines
+    from summarize.corpus.parse import DraftError, parse_article
+    from summarize.corpus.render import outline_lines
     from summarize.io import InputError, decode_draft, read_draft
     from summarize.outline import build_outline
 
@@ -224,7 +224,7 @@ def outline(file, as_json, model):
         _fail(f"{file}: {exc}", EXIT_SOME_FAILED)
     seq2seq = None
     if any(s.heading is None for s in article.walk()):
-        from models.loading import ModelLoadError, Seq2SeqModel, default_model_path
+        from summarize.models.loading import ModelLoadError, Seq2SeqModel, default_model_path
 
         if model or default_model_path():
             try:
@@ -251,7 +251,7 @@ def outline(file, as_json, model):
 def bench(paths, model, device, strategy, beams, limit, as_json):
     """Time `summarize` on a batch of drafts against the naive one-at-a-time transformers
     loop on the same model and drafts: drafts/min, seconds per draft, peak memory."""
-    from summarize.bench import run_bench
+    from summarize.evaluation.bench import run_bench
 
     run_bench(list(paths), model=model, device=device, strategy=strategy, beams=beams, limit=limit, as_json=as_json)
 
@@ -278,8 +278,8 @@ def eval_command(model, data, shared, limit, heading_limit, device, strategy, ma
     """Score the model, model+filter, LEAD-3 and LexRank on the same documents: ROUGE-1/2/L,
     caveat carry-over, outline exactness, heading ROUGE-L, share of model-written lead
     sentences, seconds per draft. One table on stdout; --out for everything as JSON."""
-    from models.evaluate import evaluate, format_table, write_report
-    from models.loading import ModelLoadError
+    from summarize.evaluation.evaluate import evaluate, format_table, write_report
+    from summarize.models.loading import ModelLoadError
 
     try:
         report = evaluate(data, model, shared, limit, strategy, max_words, beams, device, policy, heading_limit)
@@ -305,9 +305,9 @@ main.add_command(caveats_eval_command)
 # --------------------------------------------------------------------------- training (corpus/, models/)
 # `summarize corpus stats`, `summarize train` and `summarize export`; the command modules import only
 # click (and light helpers) at module level, the heavy work is imported inside the commands.
-from corpus.cli_commands import corpus_group  # noqa: E402
-from models.export import export_command  # noqa: E402
-from models.train import train_command  # noqa: E402
+from summarize.corpus.cli_commands import corpus_group  # noqa: E402
+from summarize.models.export import export_command  # noqa: E402
+from summarize.models.train import train_command  # noqa: E402
 
 main.add_command(corpus_group)
 main.add_command(train_command)

@@ -17,7 +17,7 @@ import click
 @click.option("--json", "as_json", is_flag=True, help="Print the statistics as JSON.")
 def corpus_stats_command(shared, tasks, names, cache_dir, as_json) -> None:
     """Documents, pairs per task and split, mean source/target lengths (words)."""
-    from corpus.datasets import DATASETS, TASKS, build_datasets, corpus_stats, format_stats
+    from summarize.corpus.datasets import DATASETS, TASKS, build_datasets, corpus_stats, format_stats
 
     dd = build_datasets(
         shared,

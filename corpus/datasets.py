@@ -32,10 +32,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from summarize.text import words
+from summarize.corpus.text import words
 
-from corpus import sources
-from corpus.sources import Document
+from summarize.corpus import sources
+from summarize.corpus.sources import Document
 
 PREFIXES = {
     "summarize": "summarize: ",

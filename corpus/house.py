@@ -13,8 +13,8 @@ import re
 import sys
 from pathlib import Path
 
-from corpus.render import outline_lines
-from corpus.article import OutlineEntry
+from summarize.corpus.render import outline_lines
+from summarize.corpus.article import OutlineEntry
 
 
 def compose_house(lead: str, intro: str, sections: list[tuple[str, int, list[str]]], closing: str | None) -> str:
@@ -34,7 +34,7 @@ def _one_line(text: str) -> str:
 
 
 def from_document(doc, max_sections: int = 6) -> str | None:
-    from corpus.sources import medquad_paragraphs, sentences
+    from summarize.corpus.sources import medquad_paragraphs, sentences
 
     secs = []
     for s in doc.sections[:max_sections]:
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=50)
     ap.add_argument("--shared", default=None)
     args = ap.parse_args(argv)
-    from corpus import sources
+    from summarize.corpus import sources
 
     reader = sources.read_medquad if args.source == "medquad" else sources.read_scisummnet
     args.out.mkdir(parents=True, exist_ok=True)

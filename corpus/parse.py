@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from corpus.article import Article, OutlineEntry, Paragraph, Section
+from summarize.corpus.article import Article, OutlineEntry, Paragraph, Section
 
 MAX_HEADING_WORDS = 20
 MAX_SUBHEADING_WORDS = 45

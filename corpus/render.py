@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from corpus.article import Article, OutlineEntry
+from summarize.corpus.article import Article, OutlineEntry
 
 SUB_MARKER = "– "
 

@@ -58,7 +58,7 @@ def sentences(text: str, fast: bool = False) -> list[str]:
     (~50x faster, good enough for bulk training-pair extraction)."""
     if fast:
         return [s for line in text.split("\n") for s in _FAST_SPLIT.split(line.strip()) if s]
-    from summarize.text import split_sentences
+    from summarize.corpus.text import split_sentences
 
     return [s.text for s in split_sentences(text)]
 
@@ -221,7 +221,7 @@ def read_articles(folder: str | os.PathLike) -> Iterator[Document]:
     ``summary`` is the lead abstract; ``text`` the intro, section paragraphs and closing;
     sections (sub-sections flattened after their parent) keep their headings and levels.
     """
-    from corpus.parse import parse_article
+    from summarize.corpus.parse import parse_article
 
     for path in sorted(Path(folder).glob("*.txt")):
         art = parse_article(path.read_text(encoding="utf-8"))

@@ -4,7 +4,7 @@ The folder holds ``model.safetensors`` (fp16, tied weights stored once), ``confi
 ``generation_config.json`` and the tokenizer files. Load it with::
 
     import torch
-    import models.tied  # noqa: F401  registers the tied encoder-decoder with the Auto classes
+    import summarize.models.tied  # noqa: F401  registers the tied encoder-decoder with the Auto classes
     from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
     model = AutoModelForSeq2SeqLM.from_pretrained(path, use_safetensors=True, dtype=torch.float32)
     tok = AutoTokenizer.from_pretrained(path)
@@ -30,7 +30,7 @@ def load_exported(path: str | Path = DEFAULT_EXPORT, device: str | None = None):
     import torch
     from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
-    from models import tied  # noqa: F401  (registration)
+    from summarize.models import tied  # noqa: F401  (registration)
 
     device = device or ("cuda" if torch.cuda.is_available() else "cpu")
     dtype = torch.float16 if device.startswith("cuda") else torch.float32
@@ -44,7 +44,7 @@ def export(checkpoint: str | Path, output: str | Path = DEFAULT_EXPORT, check: b
     import torch
     from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
-    from models import tied  # noqa: F401
+    from summarize.models import tied  # noqa: F401
 
     checkpoint, output = Path(checkpoint), Path(output)
     model = AutoModelForSeq2SeqLM.from_pretrained(str(checkpoint), use_safetensors=True, dtype=torch.float32).eval()

@@ -54,7 +54,7 @@ class Seq2SeqModel:
         import torch
         from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
-        import models.tied  # noqa: F401  registers the project's tied BERT2BERT with the Auto classes
+        import summarize.models.tied  # noqa: F401  registers the project's tied BERT2BERT with the Auto classes
 
         if name_or_path is None:
             path = default_model_path()
@@ -134,7 +134,7 @@ class Seq2SeqModel:
         """Generate one output per input text, batched; inputs are truncated to the context."""
         import torch
 
-        from summarize.constrain import SourceVocabularyProcessor
+        from summarize.models.constrain import SourceVocabularyProcessor
 
         settings = settings or GenerationSettings()
         prefix = self.prefixes.get(task, "")

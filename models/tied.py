@@ -12,7 +12,7 @@ It gets its own ``model_type`` so a checkpoint can never be loaded silently as a
 ``EncoderDecoderModel`` with random decoder layers; importing this module registers it with
 ``AutoConfig`` / ``AutoModelForSeq2SeqLM``::
 
-    import models.tied  # noqa: F401  (registers the classes)
+    import summarize.models.tied  # noqa: F401  (registers the classes)
     model = AutoModelForSeq2SeqLM.from_pretrained(path, use_safetensors=True)
 """
 from __future__ import annotations

@@ -83,7 +83,7 @@ def _merge(base: dict, over: dict) -> dict:
 
 
 def load_config(path: str | Path | None = None, overrides: dict | None = None) -> dict:
-    from corpus.datasets import PREFIXES
+    from summarize.corpus.datasets import PREFIXES
 
     cfg = DEFAULTS
     if path:
@@ -105,7 +105,7 @@ def build_model(cfg: dict):
     generation defaults set."""
     from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
-    from models import tied
+    from summarize.models import tied
 
     mc = cfg["model"]
     path = tied.minilm_path() if mc["base"] == "minilm" else Path(mc["base"])
@@ -349,7 +349,7 @@ def train(cfg: dict, output: str | Path, resume: bool = False) -> Path:
     from transformers import DataCollatorForSeq2Seq, Seq2SeqTrainer, Seq2SeqTrainingArguments
     from transformers.trainer_utils import get_last_checkpoint
 
-    from corpus.datasets import BuildConfig, build_datasets
+    from summarize.corpus.datasets import BuildConfig, build_datasets
 
     t = cfg["train"]
     torch.set_num_threads(int(t["threads"]))

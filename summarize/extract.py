@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from corpus.article import Article, Paragraph
-from summarize.text import split_sentences, word_count, words
+from summarize.corpus.article import Article, Paragraph
+from summarize.corpus.text import split_sentences, word_count, words
 
 # Sentences that talk about the article rather than the subject make poor lead material.
 _META = re.compile(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from summarize.text import split_sentences
+from summarize.corpus.text import split_sentences
 
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*[A-Za-z0-9]|[A-Za-z0-9]")

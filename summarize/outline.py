@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from corpus.article import Article, OutlineEntry, Section
+from summarize.corpus.article import Article, OutlineEntry, Section
 from summarize.normalize import SourceCasing, detokenize, restore_casing, title_case
 from summarize.faithfulness import STOPWORDS
 

@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from corpus.article import Article, OutlineEntry
-from corpus.parse import parse_article
-from corpus.render import article_dict, render_house, render_json, render_markdown
-from models.loading import GenerationSettings, Seq2SeqModel
+from summarize.corpus.article import Article, OutlineEntry
+from summarize.corpus.parse import parse_article
+from summarize.corpus.render import article_dict, render_house, render_json, render_markdown
+from summarize.models.loading import GenerationSettings, Seq2SeqModel
 from summarize.outline import HEADING_METHODS, build_outline
 from summarize.strategies import STRATEGIES, LeadSentence, trim, write_lead
-from summarize.text import word_count
+from summarize.corpus.text import word_count
 
 logger = logging.getLogger(__name__)
 FORMATS = ("house", "markdown", "json")

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from corpus.article import Article
+from summarize.corpus.article import Article
 from summarize import extract, faithfulness
 from summarize.normalize import SourceCasing, dedupe, normalise_generated
-from summarize.text import split_sentences, word_count, words
+from summarize.corpus.text import split_sentences, word_count, words
 
 STRATEGIES = ("rewrite", "direct")
 

@@ -358,7 +358,7 @@ def files(tmp_path):
 def _run(args, input=None):
     from click.testing import CliRunner
 
-    from cli import main
+    from summarize.cli import main
 
     try:
         runner = CliRunner(mix_stderr=False)

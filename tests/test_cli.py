@@ -5,7 +5,7 @@ import os
 import pytest
 from click.testing import CliRunner
 
-from cli import main
+from summarize.cli import main
 from conftest import MARKDOWN_DRAFT, PLAIN_DRAFT, house_draft
 
 

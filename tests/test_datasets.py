@@ -7,8 +7,8 @@ from collections import Counter
 
 import pytest
 
-from corpus import datasets as cd
-from corpus import sources
+from summarize.corpus import datasets as cd
+from summarize.corpus import sources
 
 DRUGS = ["aspirin", "metformin", "statins", "vitamin D", "melatonin", "zinc", "iron", "probiotics",
          "omega-3", "caffeine", "magnesium", "folic acid", "calcium", "ginger", "garlic", "turmeric",
@@ -118,7 +118,7 @@ def test_readers(shared, docs, monkeypatch):
 
 
 def test_read_articles(tmp_path):
-    pytest.importorskip("corpus.parse")
+    import summarize.corpus.parse  # noqa: F401
     text = (
         "Ginger may ease nausea in pregnancy, but doses above 1 gram a day have not been well studied.\n"
         "Ginger is a common kitchen spice. This article explains what the research says about nausea.\n"

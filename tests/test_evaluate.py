@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import HOUSE_ARTICLE
-from models import evaluate as ev
+from summarize.evaluation import evaluate as ev
 
 SECOND_ARTICLE = (
     "Valerian root is a herbal sleep aid with mixed evidence, and it can cause dependency when used every night.\n"
@@ -63,7 +63,7 @@ class _FakeFilter:
         pass
 
     def __call__(self, source, summary):
-        from summarize.text import split_sentences
+        from summarize.corpus.text import split_sentences
 
         src = [k for k, rx in _KINDS.items() if rx.search(source)]
         got = [k for k, rx in _KINDS.items() if rx.search(summary)]
@@ -85,7 +85,7 @@ def fake_caveats(monkeypatch):
 
 @pytest.fixture
 def no_caveats(monkeypatch):
-    import cli  # noqa: F401  (imported first: other commands may import summarize.caveats at load)
+    import summarize.cli  # noqa: F401  (imported first: other commands may import summarize.caveats at load)
 
     monkeypatch.setitem(sys.modules, "summarize.caveats", None)  # import raises ImportError
 
@@ -174,7 +174,7 @@ def test_kind_set_accepts_the_report_shapes():
 
 
 def test_split_rule_matches_corpus_datasets():
-    datasets = pytest.importorskip("corpus.datasets")
+    from summarize.corpus import datasets
     for i in range(300):
         for doc_id in (f"cochrane:10.1002/14651858.CD{i:06d}", f"acl:P{i:02d}-1001"):
             assert ev._split_of(doc_id) == datasets.split_of(doc_id)
@@ -212,7 +212,7 @@ def test_evaluate_table_has_all_rows_and_columns(articles, tiny_model_dir, fake_
 
 
 def test_cli_eval_on_a_folder(articles, tiny_model_dir, tmp_path, no_caveats):
-    from cli import main
+    from summarize.cli import main
 
     out = tmp_path / "report.json"
     res = CliRunner().invoke(main, ["-q", "eval", "--model", str(tiny_model_dir), "--data", str(articles),
@@ -227,7 +227,7 @@ def test_cli_eval_on_a_folder(articles, tiny_model_dir, tmp_path, no_caveats):
 
 
 def test_cli_eval_bad_data_is_a_usage_error(tiny_model_dir, tmp_path):
-    from cli import main
+    from summarize.cli import main
 
     res = CliRunner().invoke(main, ["eval", "--model", str(tiny_model_dir), "--data", str(tmp_path / "nope")])
     assert res.exit_code == 2 and "not a folder" in res.output
@@ -250,7 +250,7 @@ def test_a_caveat_filter_with_another_api_degrades_to_na(articles, tiny_model_di
 
 
 def test_model_plus_filter_is_the_pipeline_and_the_model_runs_once(articles, tiny_model_dir, fake_caveats, monkeypatch):
-    from models.loading import Seq2SeqModel
+    from summarize.models.loading import Seq2SeqModel
     from summarize.pipeline import Summarizer
 
     model = Seq2SeqModel(str(tiny_model_dir))

@@ -2,8 +2,8 @@
 import pytest
 
 from conftest import HOUSE_ARTICLE, MARKDOWN_DRAFT, PLAIN_DRAFT, house_draft
-from corpus.parse import DraftError, heading_like, parse_article, parse_draft
-from corpus.render import outline_lines, render_house
+from summarize.corpus.parse import DraftError, heading_like, parse_article, parse_draft
+from summarize.corpus.render import outline_lines, render_house
 
 
 def outline_of(article):

@@ -2,8 +2,8 @@
 import pytest
 
 from conftest import MARKDOWN_DRAFT, PLAIN_DRAFT, house_draft
-from corpus.parse import parse_draft
-from models.loading import ModelLoadError, Seq2SeqModel
+from summarize.corpus.parse import parse_draft
+from summarize.models.loading import ModelLoadError, Seq2SeqModel
 from summarize import extract, faithfulness
 from summarize.normalize import SourceCasing, dedupe, normalise_generated
 from summarize.pipeline import Summarizer
@@ -44,7 +44,7 @@ def test_refuses_non_safetensors_and_missing(tmp_path):
 
 
 def test_constrained_decoding_only_uses_source_tokens(tiny_model_dir):
-    from summarize.constrain import _function_ids
+    from summarize.models.constrain import _function_ids
 
     m = Seq2SeqModel(tiny_model_dir)
     src = "magnesium glycinate"
@@ -107,7 +107,7 @@ def test_faithfulness_gate(generated, support, ok):
 
 
 def test_keyword_heading_is_a_real_phrase_of_the_section():
-    from corpus.article import Paragraph, Section
+    from summarize.corpus.article import Paragraph, Section
     from summarize.outline import _clean_heading, keyword_heading
 
     sec = Section(None, paragraphs=[Paragraph("Safe usage practices matter. Follow safe usage practices daily, "

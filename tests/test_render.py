@@ -2,9 +2,9 @@
 import json
 
 from conftest import MARKDOWN_DRAFT, PLAIN_DRAFT, house_draft
-from corpus.article import OutlineEntry
-from corpus.parse import parse_draft
-from corpus.render import article_dict, render_house, render_json, render_markdown
+from summarize.corpus.article import OutlineEntry
+from summarize.corpus.parse import parse_draft
+from summarize.corpus.render import article_dict, render_house, render_json, render_markdown
 
 
 def test_house_layout_lead_intro_outline_body():

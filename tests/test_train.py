@@ -11,9 +11,9 @@ transformers = pytest.importorskip("transformers")
 from safetensors import safe_open  # noqa: E402
 from transformers import AutoModelForSeq2SeqLM, BertConfig, BertModel, BertTokenizer  # noqa: E402
 
-from models import tied  # noqa: E402
-from models.export import export, load_exported  # noqa: E402
-from models.train import TASK_PARAMS, build_mixture, load_config, train  # noqa: E402
+from summarize.models import tied  # noqa: E402
+from summarize.models.export import export, load_exported  # noqa: E402
+from summarize.models.train import TASK_PARAMS, build_mixture, load_config, train  # noqa: E402
 from test_datasets import shared  # noqa: E402,F401  (the tiny shared-data fixture; tests/ is on sys.path)
 
 WORDS = (
@@ -89,7 +89,7 @@ def test_tied_model_stores_shared_weights_once(tiny_bert, tmp_path):
 
 
 def test_mixture_follows_phases(tiny_bert, shared):  # noqa: F811
-    from corpus.datasets import BuildConfig, build_datasets
+    from summarize.corpus.datasets import BuildConfig, build_datasets
 
     cfg = _cfg(tiny_bert, shared, max_steps=10)
     dd = build_datasets(shared, cfg=BuildConfig(val_frac=0.3), datasets_=cfg["data"]["datasets"])
@@ -141,7 +141,7 @@ def test_train_checkpoint_resume_and_export(tiny_bert, shared, tmp_path):  # noq
 
 
 def test_task_prefixes_match_corpus():
-    from corpus.datasets import PREFIXES
+    from summarize.corpus.datasets import PREFIXES
 
     assert TASK_PARAMS["summarization"]["prefix"] == PREFIXES["summarize"]
     for task in ("rewrite", "heading", "copy"):
@@ -159,7 +159,7 @@ def test_cross_attention_can_start_from_self_attention(tiny_bert):
 
 
 def test_number_metrics():
-    from models.train import number_copy_rate, number_precision
+    from summarize.models.train import number_copy_rate, number_precision
 
     src = ["copy: 12 trials with 1,234 people; RR 0.85."]
     assert number_copy_rate(src, ["12 trials with 1,234 people; RR 0.85."]) == 1.0

@@ -107,7 +107,7 @@ def caveats_command(source, summary, policy, as_json, check):
 @click.command("caveats-eval", context_settings={"ignore_unknown_options": True, "help_option_names": []})
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def caveats_eval_command(args):
-    """Evaluate the caveat filter (options: python -m summarize.caveat_eval --help)."""
-    from summarize.caveat_eval import run
+    """Evaluate the caveat filter (options: python -m summarize.evaluation.caveats --help)."""
+    from summarize.evaluation.caveats import run
 
     sys.exit(run(list(args)))

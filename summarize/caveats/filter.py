@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from summarize.text import split_sentences
+from summarize.corpus.text import split_sentences
 
 from .detect import Detection, Detector
 from .nlp import topic_terms

@@ -4,7 +4,7 @@ Each system runs in its own fresh process, so peak RSS is that system's own. The
 baseline is what a user would write by hand with transformers v5 (which has no
 summarization pipeline): tokenizer + ``model.generate`` per draft, whole draft in, truncated
 to the context, same model and beam width. Usage: ``summarize bench DRAFTS... [--model M]``
-or ``python -m summarize.bench DRAFTS...``.
+or ``python -m summarize.evaluation.bench DRAFTS...``.
 """
 from __future__ import annotations
 
@@ -54,8 +54,8 @@ def _run_naive(texts, model, device, beams):
     import torch
     from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
-    import models.tied  # noqa: F401  the shipped model's type must be registered for the Auto classes
-    from models.loading import default_model_path
+    import summarize.models.tied  # noqa: F401  the shipped model's type must be registered for the Auto classes
+    from summarize.models.loading import default_model_path
 
     name = model or str(default_model_path())
     t_load = time.perf_counter()
@@ -121,6 +121,6 @@ def run_bench(paths, model=None, device="cpu", strategy="rewrite", beams=4, limi
 
 
 if __name__ == "__main__":
-    from cli import main
+    from summarize.cli import main
 
     sys.exit(main(["bench", *sys.argv[1:]]))

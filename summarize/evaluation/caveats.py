@@ -1,6 +1,6 @@
 """Evaluate the caveat filter.
 
-    python -m summarize.caveat_eval [--shared DIR] [--labels FILE] [--sections labels,stress,seeds]
+    python -m summarize.evaluation.caveats [--shared DIR] [--labels FILE] [--sections labels,stress,seeds]
                                     [--encoder] [--limit N] [--json]
 
 1. labels: detector precision/recall per kind and micro-averaged on the hand-labelled
@@ -119,7 +119,7 @@ def score(rows: list[dict], preds: list[set[str]], kinds: list[str]) -> dict:
 def eval_labels(shared: Shared, labels: Path, use_encoder: bool) -> dict:
     from summarize.caveats import Detector, load_policy
     from summarize.caveats.nlp import topic_terms
-    from summarize.text import split_sentences
+    from summarize.corpus.text import split_sentences
 
     policy = load_policy()
     kinds = policy.enabled
@@ -195,7 +195,7 @@ def eval_stress(shared: Shared, limit: int | None = None) -> dict:
     from summarize.caveats import CaveatFilter
     from summarize.caveats.nlp import content_words
     from summarize.caveats.repair import find_overclaims
-    from summarize.text import split_sentences
+    from summarize.corpus.text import split_sentences
 
     f = CaveatFilter()
     pol = f.policy
@@ -339,7 +339,7 @@ def cold_start() -> dict:
 
 
 def run(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m summarize.caveat_eval", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m summarize.evaluation.caveats", description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=None, help="shared data folder (default: $SUMMARIZE_SHARED or ../shared)")
     ap.add_argument("--labels", type=Path, default=DEFAULT_LABELS, help="labelled sentence ids (TSV)")
     ap.add_argument("--sections", default="labels,stress,seeds", help="comma-separated: labels, stress, seeds")

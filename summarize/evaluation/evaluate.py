@@ -94,7 +94,7 @@ def shared_dir(path: str | os.PathLike | None = None) -> Path:
 def house_doc(doc_id: str, text: str) -> tuple[EvalDoc | None, list[HeadingCase]]:
     """A finished house-format article -> (draft with its reference lead and outline, the
     sections' real headings); ``(None, [])`` when the text has no lead + outline block."""
-    from corpus.parse import parse_article
+    from summarize.corpus.parse import parse_article
 
     article = parse_article(text)
     if article.lead is None:
@@ -108,7 +108,7 @@ def house_docs(folder: str | os.PathLike, limit: int | None = None) -> tuple[lis
     """House-format ``*.txt`` articles -> drafts (lead and outline removed) with their
     references, and the sections' headings for the heading evaluation. Files that are not
     finished house-format articles are skipped with a warning."""
-    from corpus.parse import DraftError
+    from summarize.corpus.parse import DraftError
 
     docs: list[EvalDoc] = []
     cases: list[HeadingCase] = []
@@ -132,7 +132,7 @@ def _split_of(doc_id: str) -> str:
     """The corpus split rule (corpus.datasets.split_of); a copy of the rule if that module is
     not importable, so evaluation never silently uses training documents."""
     try:
-        from corpus.datasets import split_of
+        from summarize.corpus.datasets import split_of
     except ImportError:
         import hashlib
 
@@ -149,7 +149,7 @@ def cochrane_heldout_docs(shared: str | os.PathLike | None = None, limit: int | 
     """Held-out Cochrane reviews in file order: abstract -> plain-language summary."""
     base = shared_dir(shared)
     try:
-        from corpus.datasets import heldout_cochrane
+        from summarize.corpus.datasets import heldout_cochrane
 
         reviews = [(d.doc_id, d.text, d.summary) for d in heldout_cochrane(base)]
     except ImportError:
@@ -220,7 +220,7 @@ def load_data(data: str, shared: str | os.PathLike | None = None, limit: int | N
 def draft_sentences(draft: str) -> list[str]:
     """The draft's sentences in document order (intro, sections, closing; headings excluded),
     as the pipeline's extractor sees them."""
-    from corpus.parse import parse_article
+    from summarize.corpus.parse import parse_article
     from summarize.extract import candidate_sentences
 
     return [c.text for c in candidate_sentences(parse_article(draft))]
@@ -255,7 +255,7 @@ def lexrank_scores(sentences: list[str]) -> list[float]:
 def lexrank(sentences: list[str], max_words: int) -> list[str]:
     """The best-scored sentences that fit ``max_words`` (skipping any that would overflow;
     the first pick always), returned in document order."""
-    from summarize.text import word_count
+    from summarize.corpus.text import word_count
 
     scores = lexrank_scores(sentences)
     chosen, used = [], 0
@@ -414,7 +414,7 @@ def score_system(docs: list[EvalDoc], outputs: list[Output], scorer=None) -> dic
 
 def generate_headings(cases: list[HeadingCase], model, settings=None) -> list[dict[str, Any]]:
     """Strip the headings and let ``build_outline`` write them (model, keyword fallback)."""
-    from corpus.article import Article, Paragraph, Section
+    from summarize.corpus.article import Article, Paragraph, Section
     from summarize.outline import build_outline, keyword_heading
 
     sections = []
@@ -440,7 +440,7 @@ def score_headings(generated: list[dict[str, Any]], scorer=None) -> dict[str, An
 
 def keyword_heading_baseline(cases: list[HeadingCase], scorer=None) -> float | None:
     """ROUGE-L of the keyword fallback alone: the floor the model's headings should beat."""
-    from corpus.article import Paragraph, Section
+    from summarize.corpus.article import Paragraph, Section
     from summarize.outline import keyword_heading
 
     scorer = scorer or rouge_scorer()
@@ -455,7 +455,7 @@ def keyword_heading_baseline(cases: list[HeadingCase], scorer=None) -> float | N
 
 
 def _cached_model_class():
-    from models.loading import Seq2SeqModel
+    from summarize.models.loading import Seq2SeqModel
 
     class CachedModel(Seq2SeqModel):
         """A loaded model whose ``generate`` remembers its answers (until ``clear``), so the
@@ -549,7 +549,7 @@ def evaluate(data: str = "cochrane-heldout", model=None, shared=None, limit: int
              policy=None, heading_limit: int | None = 40, progress: bool = True) -> dict[str, Any]:
     """Run the evaluation; returns the report (``rows`` per system, ``notes``, per-document
     ``docs`` and ``headings``). Raises ``models.loading.ModelLoadError`` for an unloadable model."""
-    from models.loading import Seq2SeqModel
+    from summarize.models.loading import Seq2SeqModel
     from summarize.pipeline import Summarizer
 
     docs, cases, heading_source = load_data(data, shared, limit, heading_limit)
@@ -671,7 +671,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     a = p.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
-    from models.loading import ModelLoadError
+    from summarize.models.loading import ModelLoadError
 
     try:
         report = evaluate(a.data, a.model, a.shared, a.limit, a.strategy, a.max_words, a.beams, a.device,
