@@ -292,27 +292,175 @@ def eval_command(model, data, shared, limit, heading_limit, device, strategy, ma
 # --------------------------------------------------------------------------- end eval
 
 
-# --------------------------------------------------------------------------- caveats (summarize/caveats/command.py)
-# `summarize caveats` and `summarize caveats-eval`; the command bodies live in summarize.caveats.command,
-# which imports only click at module level.
-from summarize.caveats.command import caveats_command, caveats_eval_command  # noqa: E402
+# --------------------------------------------------------------------------- caveats
+def _read_text_arg(path: str, what: str, stdin_used: list[bool]) -> str:
+    from summarize.io import InputError, decode_draft, read_draft
 
-main.add_command(caveats_command)
-main.add_command(caveats_eval_command)
-# --------------------------------------------------------------------------- end caveats
+    try:
+        if path == "-":
+            if stdin_used[0]:
+                _fail("--source and --summary cannot both be '-' (stdin)")
+            stdin_used[0] = True
+            return decode_draft(sys.stdin.buffer.read(), f"<stdin> ({what})")
+        return read_draft(path)
+    except InputError as exc:
+        _fail(f"{exc.path}: {what}: {exc.reason}")
 
 
-# --------------------------------------------------------------------------- training (corpus/, models/)
-# `summarize corpus stats`, `summarize train` and `summarize export`; the command modules import only
-# click (and light helpers) at module level, the heavy work is imported inside the commands.
-from summarize.corpus.cli_commands import corpus_group  # noqa: E402
-from summarize.models.export import export_command  # noqa: E402
-from summarize.models.train import train_command  # noqa: E402
+@main.command("caveats")
+@click.option("--source", "source", required=True, metavar="DRAFT",
+              help="The draft the summary was written from ('-' for stdin).")
+@click.option("--summary", "summary", required=True, metavar="SUMMARY",
+              help="The summary (lead) to check and repair ('-' for stdin).")
+@click.option("--policy", default=None, metavar="FILE",
+              help="Caveat policy (TOML). Copy summarize/caveat_policy.toml to start.  [default: the shipped policy]")
+@click.option("--json", "as_json", is_flag=True, help="Print {summary, report, sentences} as JSON.")
+@click.option("--check", is_flag=True,
+              help="Exit 1 if the summary as given fails the policy (reasons on stderr), 0 if it passes.")
+def caveats_command(source, summary, policy, as_json, check):
+    """Keep the draft's caveats in a summary and cut safety overclaims.
 
-main.add_command(corpus_group)
-main.add_command(train_command)
-main.add_command(export_command)
-# --------------------------------------------------------------------------- end training
+    Finds caveats (dependency, research, professional advice, legal status, interactions,
+    side effects) in DRAFT and SUMMARY; adds a short sentence taken from the draft for each
+    kind the summary lacks; removes or rewrites phrases such as "without addiction risks".
+    Everything else in the summary is kept byte for byte. Exit codes: 0 done (with --check:
+    the summary passes), 1 the summary fails --check, 2 unreadable input or a bad policy.
+    """
+    import json as _json
+
+    from summarize.caveats import CaveatFilter, PolicyError, load_policy
+
+    stdin_used = [False]
+    source_text = _read_text_arg(source, "source", stdin_used)
+    summary_text = _read_text_arg(summary, "summary", stdin_used)
+    try:
+        loaded = load_policy(policy) if policy else None
+    except PolicyError as exc:
+        _fail(str(exc))
+    res = CaveatFilter(loaded)(source_text, summary_text)
+    rep = res.report.to_dict()
+    if as_json:
+        click.echo(_json.dumps({"summary": res.summary, "report": rep,
+                                "sentences": [{"text": s.text, "status": s.status} for s in res.sentences]},
+                               ensure_ascii=False, indent=2))
+    elif not check:
+        click.echo(res.summary if res.summary.endswith("\n") else res.summary + "\n", nl=False)
+    if not check or res.passed:
+        sys.exit(EXIT_OK)
+    for a in rep["added"]:
+        where = f"source: {a['source_sentence']!r}" if a.get("source_sentence") else "required by the policy; default wording"
+        click.echo(f"missing {', '.join(a['kinds'])} ({where})", err=True)
+    for k in rep.get("unresolved", []):
+        click.echo(f"missing {k} (stated in the source, but no source sentence can carry it alone)", err=True)
+    for r in rep["rewritten"]:
+        click.echo(f"overclaim: {r['before']!r} ({r['reason']})", err=True)
+    for r in rep["removed"]:
+        click.echo(f"overclaim: {r['text']!r} ({r['reason']})", err=True)
+    sys.exit(EXIT_SOME_FAILED)
+
+
+@main.command("caveats-eval")
+@click.option("--shared", type=click.Path(file_okay=False), default=None,
+              help="Shared data folder.  [default: $SUMMARIZE_SHARED or ../shared]")
+@click.option("--labels", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Labelled sentence ids (TSV).  [default: the project's labels]")
+@click.option("--sections", default="labels,stress,seeds", show_default=True,
+              help="Comma-separated: labels (detector P/R), stress (Cochrane pairs), seeds.")
+@click.option("--encoder", is_flag=True, help="Also score the detector with the sentence encoder.")
+@click.option("--limit", type=click.IntRange(1), default=None, help="Stress test: first N pairs only.")
+@click.option("--errors", is_flag=True, help="List the labelled sentences the detector gets wrong.")
+@click.option("--json", "as_json", is_flag=True, help="Print everything as JSON.")
+def caveats_eval_command(shared, labels, sections, encoder, limit, errors, as_json):
+    """Evaluate the caveat filter: detector P/R per kind on hand-labelled sentences, a stress
+    test on the Cochrane pairs, and before/after on the seed articles."""
+    import json as _json
+
+    from summarize.evaluation.caveats import print_report, run as run_caveat_eval
+
+    parts = tuple(s.strip() for s in sections.split(",") if s.strip())
+    try:
+        out = run_caveat_eval(shared, labels, parts, encoder, limit)
+    except FileNotFoundError as exc:
+        _fail(str(exc))
+    if as_json:
+        click.echo(_json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        print_report(out, show_errors=errors)
+
+
+# --------------------------------------------------------------------------- corpus, train, export
+@main.group("corpus")
+def corpus_group() -> None:
+    """The training corpus built from the shared data."""
+
+
+@corpus_group.command("stats")
+@click.option("--shared", type=click.Path(file_okay=False), default=None,
+              help="Shared data folder.  [default: $SUMMARIZE_SHARED or ../shared]")
+@click.option("--tasks", default=None, help="Comma-separated tasks (default: all).")
+@click.option("--datasets", "names", default=None,
+              help="Comma-separated sources: cochrane,medquad,scisummnet,aclsum (default: all).")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default="runs/cache", show_default=True,
+              help="Where built corpora are cached ('' to disable).")
+@click.option("--json", "as_json", is_flag=True, help="Print the statistics as JSON.")
+def corpus_stats_command(shared, tasks, names, cache_dir, as_json) -> None:
+    """Documents, pairs per task and split, mean source/target lengths (words)."""
+    import json as _json
+
+    from summarize.corpus.datasets import DATASETS, TASKS, build_datasets, corpus_stats, format_stats
+
+    dd = build_datasets(shared, tasks=tasks.split(",") if tasks else TASKS,
+                        datasets_=names.split(",") if names else DATASETS, cache_dir=cache_dir or None)
+    stats = corpus_stats(dd)
+    click.echo(_json.dumps(stats, indent=2) if as_json else format_stats(stats))
+
+
+@corpus_group.command("house")
+@click.option("--from", "source", type=click.Choice(["medquad", "scisummnet"]), default="medquad", show_default=True)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder for the articles (keep it outside the repository).")
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@click.option("--shared", type=click.Path(file_okay=False), default=None,
+              help="Shared data folder.  [default: $SUMMARIZE_SHARED or ../shared]")
+def corpus_house_command(source, out_dir, limit, shared) -> None:
+    """Compose house-format articles from MedQuAD pages or ScisummNet papers (unseen-article checks)."""
+    from summarize.corpus.house import write_house_articles
+
+    written = write_house_articles(source, out_dir, limit, shared)
+    click.echo(f"wrote {written} house-format articles to {out_dir}", err=True)
+
+
+@main.command("train")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), required=True,
+              help="TOML training config (see models/configs/default.toml).")
+@click.option("--output", "output", type=click.Path(file_okay=False), default=None,
+              help="Run folder.  [default: runs/<config name>]")
+@click.option("--resume", is_flag=True, help="Continue from the last checkpoint in the run folder.")
+@click.option("--max-steps", type=click.IntRange(1), default=None, help="Override train.max_steps.")
+def train_command(config_path: str, output: str | None, resume: bool, max_steps: int | None) -> None:
+    """Train the seq2seq model described by a TOML config (checkpoints, log.jsonl, samples.jsonl)."""
+    from summarize.models.train import ConfigError, load_config, train
+
+    overrides = {"train": {"max_steps": max_steps}} if max_steps else None
+    try:
+        cfg = load_config(config_path, overrides)
+        final = train(cfg, output or str(Path("runs") / Path(config_path).stem), resume=resume)
+    except ConfigError as exc:
+        _fail(f"{config_path}: {exc}")
+    click.echo(f"saved {final}")
+
+
+@main.command("export")
+@click.argument("checkpoint", type=click.Path(exists=True, file_okay=False))
+@click.option("--output", type=click.Path(file_okay=False), required=True, help="Folder to write (e.g. models/mine).")
+@click.option("--no-check", is_flag=True, help="Skip the reload/compare round trip.")
+def export_command(checkpoint: str, output: str, no_check: bool) -> None:
+    """Export a trained checkpoint as a small fp16 safetensors folder."""
+    from summarize.models.export import export
+
+    info = export(checkpoint, output, check=not no_check)
+    for k, v in info.items():
+        click.echo(f"{k}: {v}")
 
 
 if __name__ == "__main__":

@@ -32,20 +32,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from summarize.corpus.rouge import rouge_1, rouge_l
 from summarize.corpus.text import words
 
 from summarize.corpus import sources
 from summarize.corpus.sources import Document
+from summarize.corpus.tasks import PREFIXES, TASKS
 
-PREFIXES = {
-    "summarize": "summarize: ",
-    "gsg": "summarize: ",  # gap-sentence generation: the unlabeled half of "summarize"
-    "rewrite": "rewrite: ",
-    "compress": "rewrite: ",
-    "heading": "heading: ",
-    "copy": "copy: ",
-}
-TASKS = tuple(PREFIXES)
 COLUMNS = ("task", "source", "target", "doc_id")
 SPLITS = ("train", "validation", "heldout")
 
@@ -81,29 +74,6 @@ def split_of(doc_id: str, val_frac: float = 0.05, heldout_frac: float = 0.2) -> 
 
 
 # --- ROUGE-L alignment ----------------------------------------------------------------------
-
-
-def lcs_len(a: list[str], b: list[str]) -> int:
-    if len(a) < len(b):
-        a, b = b, a
-    prev = [0] * (len(b) + 1)
-    for x in a:
-        cur = [0]
-        for j, y in enumerate(b):
-            cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
-        prev = cur
-    return prev[-1]
-
-
-def rouge_l(ref: list[str], cand: list[str]) -> float:
-    """ROUGE-L F1 on word tokens."""
-    if not ref or not cand:
-        return 0.0
-    lcs = lcs_len(ref, cand)
-    if not lcs:
-        return 0.0
-    p, r = lcs / len(cand), lcs / len(ref)
-    return 2 * p * r / (p + r)
 
 
 def coverage(target: list[str], source: list[str]) -> float:
@@ -321,15 +291,6 @@ def heading_rows(docs: Iterable[Document], cfg: BuildConfig = BuildConfig()) -> 
             seen[key] += 1
             rows.append(_row("heading", _first_words(text, cfg.heading_words), head, d.doc_id))
     return rows
-
-
-def rouge_1(ref: Counter, cand: Counter) -> float:
-    """ROUGE-1 F1 between two bags of words."""
-    hit = sum((ref & cand).values())
-    if not hit:
-        return 0.0
-    p, r = hit / sum(cand.values()), hit / sum(ref.values())
-    return 2 * p * r / (p + r)
 
 
 def gap_sentences(sents: list[str], k: int) -> list[int]:

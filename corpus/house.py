@@ -7,7 +7,6 @@ and the outline check below measure the pipeline on them. Output goes outside th
 """
 from __future__ import annotations
 
-import argparse
 import itertools
 import re
 import sys
@@ -62,30 +61,20 @@ def from_document(doc, max_sections: int = 6) -> str | None:
     return compose_house(lead, intro, secs, closing)
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--from", dest="source", choices=["medquad", "scisummnet"], default="medquad")
-    ap.add_argument("--out", required=True, type=Path)
-    ap.add_argument("--limit", type=int, default=50)
-    ap.add_argument("--shared", default=None)
-    args = ap.parse_args(argv)
+def write_house_articles(source: str, out: Path, limit: int = 50, shared=None) -> int:
+    """Compose up to ``limit`` house-format articles from MedQuAD or ScisummNet into ``out``."""
     from summarize.corpus import sources
 
-    reader = sources.read_medquad if args.source == "medquad" else sources.read_scisummnet
-    args.out.mkdir(parents=True, exist_ok=True)
+    reader = sources.read_medquad if source == "medquad" else sources.read_scisummnet
+    out.mkdir(parents=True, exist_ok=True)
     written = 0
-    for doc in itertools.islice(reader(args.shared), 20 * args.limit):
+    for doc in itertools.islice(reader(shared), 20 * limit):
         text = from_document(doc)
         if text is None:
             continue
         name = re.sub(r"[^A-Za-z0-9_.-]+", "_", doc.doc_id)[:80]
-        (args.out / f"{name}.txt").write_text(text, encoding="utf-8")
+        (out / f"{name}.txt").write_text(text, encoding="utf-8")
         written += 1
-        if written >= args.limit:
+        if written >= limit:
             break
-    print(f"wrote {written} house-format articles to {args.out}", file=sys.stderr)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    return written

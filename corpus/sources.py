@@ -23,10 +23,16 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 def shared_dir(path: str | os.PathLike | None = None) -> Path:
+    """The shared data folder: ``path``, else ``$SUMMARIZE_SHARED``, else ``../shared`` beside
+    the source checkout, else ``../shared`` from the working directory. The one place that
+    decides it."""
     if path is not None:
         return Path(path)
     env = os.environ.get("SUMMARIZE_SHARED")
-    return Path(env) if env else REPO_ROOT.parent / "shared"
+    if env:
+        return Path(env)
+    beside_checkout = REPO_ROOT.parent / "shared"
+    return beside_checkout if beside_checkout.is_dir() else Path("..", "shared")
 
 
 @dataclass

@@ -6,6 +6,7 @@ component can point back at the exact source text (the report, provenance, the g
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -47,13 +48,92 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
+# The one word rule: letters and digits, with inner apostrophes and hyphens ("kratom's",
+# "7-hydroxymitragynine"); a trailing apostrophe or hyphen is not part of the word.
+WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9'’\-]*[A-Za-z0-9])?")
+
+# The one stop-word list (function words, auxiliaries, pronouns, common adverbs), used for
+# content-word checks by the gate, the outline's keyphrases and the caveat filter.
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from into onto as is are was were be been being
+    am do does did has have had having it its it's this that these those there their they them he she his
+    her him we our us you your i me my not no nor so yet than then too very can could may might will would
+    shall should must also just only such which who whom whose what when where why how all any both each
+    few more most less other some own same s t don't n't about above after again against before below
+    between among during further here once out over under up down off through until while because since
+    though although whether either neither still even ever often well much many lot lots per via upon
+    within without""".split()
+)
 
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens (letters/digits, inner apostrophes and hyphens kept)."""
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    return [w.lower().replace("’", "'") for w in WORD.findall(text)]
 
 
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    return len(WORD.findall(text))
+
+
+# --------------------------------------------------------------------------- casing
+# Uncased WordPiece models emit "kratom ’ s 7 - hydroxymitragynine"; the pipeline and the
+# training metrics re-attach pieces the way the source writes them and restore casing from it.
+_TOKEN = re.compile(r"\S+")
+_NO_SPACE_BEFORE = set(",.;:!?)]%”’")
+_NO_SPACE_AFTER = set("([“‘$")
+
+
+class SourceCasing:
+    """How the source writes each word: surface forms by lower-cased key."""
+
+    def __init__(self, source: str):
+        self.lower = source.lower()
+        self.keyed = _key(source)  # for substring checks while re-joining pieces
+        counts: dict[str, Counter] = {}
+        for sent in split_sentences(source) or []:
+            for i, m in enumerate(WORD.finditer(sent.text)):
+                form = m.group(0)
+                key = _key(form)
+                # Sentence-initial capitals say nothing about a word's own casing.
+                weight = 1 if i == 0 and form[:1].isupper() else 3
+                counts.setdefault(key, Counter())[form] += weight
+        self.forms = {k: c.most_common(1)[0][0] for k, c in counts.items()}
+
+    def surface(self, word: str) -> str:
+        return self.forms.get(_key(word), word)
+
+
+def _key(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def detokenize(raw: str, casing: SourceCasing) -> str:
+    """Join tokenizer pieces ("2. 5", "isn ' t") the way the source writes them."""
+    pieces = _TOKEN.findall(raw)
+    if not pieces:
+        return ""
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        prev = out[-1]
+        joined = prev + piece
+        punct_boundary = not prev[-1].isalnum() or not piece[0].isalnum()
+        if punct_boundary and _key(joined) in casing.keyed and _key(piece) not in ("(",):
+            out[-1] = joined
+        elif piece[0] in _NO_SPACE_BEFORE or prev[-1] in _NO_SPACE_AFTER:
+            out[-1] = joined
+        elif piece in ("'", "’") or (prev.endswith(("'", "’")) and piece in ("s", "t", "ll", "re", "ve", "d", "m")):
+            out[-1] = joined
+        else:
+            out.append(piece)
+    return " ".join(out)
+
+
+def restore_casing(text: str, casing: SourceCasing) -> str:
+    def fix(m: re.Match) -> str:
+        word = m.group(0)
+        if word != word.lower():  # the model already cased it (a cased checkpoint)
+            return word
+        return casing.surface(word)
+
+    return WORD.sub(fix, text)
+

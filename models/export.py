@@ -18,7 +18,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import click
 
 DEFAULT_EXPORT = Path(__file__).resolve().parent / "default"
 KEEP = {"model.safetensors", "config.json", "generation_config.json", "tokenizer.json",
@@ -83,18 +82,3 @@ def _roundtrip(checkpoint: Path, output: Path) -> dict:
         gb = new.generate(**x, num_beams=1, max_new_tokens=24)
     return {"max_logit_diff": float((a - b).abs().max()), "same_greedy": bool(torch.equal(ga, gb)),
             "class": type(new).__name__}
-
-
-@click.command("export")
-@click.argument("checkpoint", type=click.Path(exists=True, file_okay=False))
-@click.option("--output", type=click.Path(file_okay=False), default=str(DEFAULT_EXPORT), show_default=True)
-@click.option("--no-check", is_flag=True, help="Skip the reload/compare round trip.")
-def export_command(checkpoint: str, output: str, no_check: bool) -> None:
-    """Export a trained checkpoint as a small fp16 safetensors folder."""
-    info = export(checkpoint, output, check=not no_check)
-    for k, v in info.items():
-        click.echo(f"{k}: {v}")
-
-
-if __name__ == "__main__":
-    export_command()

@@ -11,10 +11,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from summarize.corpus.tasks import INFERENCE_PREFIXES
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent / "default"
-DEFAULT_PREFIXES = {"summarization": "summarize: ", "rewrite": "rewrite: ", "heading": "heading: "}
 
 
 class ModelLoadError(RuntimeError):
@@ -92,7 +93,7 @@ class Seq2SeqModel:
     def _prefixes(self) -> dict[str, str]:
         params = getattr(self.config, "task_specific_params", None) or {}
         out = {}
-        for task in DEFAULT_PREFIXES:
+        for task in INFERENCE_PREFIXES:
             prefix = (params.get(task) or {}).get("prefix")
             if prefix is None and task != "summarization":
                 # A generic checkpoint only knows summarization; use its prefix for every task.

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import json
+import logging
 import math
 import random
 import re
@@ -22,7 +23,14 @@ import time
 import tomllib
 from pathlib import Path
 
-import click
+from summarize.corpus.tasks import INFERENCE_PREFIXES, PREFIXES
+
+logger = logging.getLogger(__name__)
+
+
+class ConfigError(ValueError):
+    """The training config is unusable (unknown task, bad option, run folder in use)."""
+
 
 DEFAULTS: dict = {
     "model": {"base": "minilm", "tie_encoder_decoder": True, "freeze": "none", "cross_init": "random"},
@@ -66,13 +74,8 @@ DEFAULTS: dict = {
 }
 
 # What the pipeline reads: config.task_specific_params[task]["prefix"].
-# (The same strings as corpus.datasets.PREFIXES; not imported here to keep the CLI start fast.)
-TASK_PARAMS = {
-    "summarization": {"prefix": "summarize: "},
-    "rewrite": {"prefix": "rewrite: "},
-    "heading": {"prefix": "heading: "},
-    "copy": {"prefix": "copy: "},
-}
+# ``copy`` is stored too: it is a training warm-up, handy for probing a checkpoint.
+TASK_PARAMS = {task: {"prefix": prefix} for task, prefix in {**INFERENCE_PREFIXES, "copy": PREFIXES["copy"]}.items()}
 
 
 def _merge(base: dict, over: dict) -> dict:
@@ -83,7 +86,6 @@ def _merge(base: dict, over: dict) -> dict:
 
 
 def load_config(path: str | Path | None = None, overrides: dict | None = None) -> dict:
-    from summarize.corpus.datasets import PREFIXES
 
     cfg = DEFAULTS
     if path:
@@ -93,7 +95,7 @@ def load_config(path: str | Path | None = None, overrides: dict | None = None) -
         cfg = _merge(cfg, overrides)
     unknown = {t for p in cfg["phases"] for t in p["weights"]} - set(PREFIXES)
     if unknown:
-        raise click.UsageError(f"unknown tasks in phases: {sorted(unknown)}; known: {sorted(PREFIXES)}")
+        raise ConfigError(f"unknown tasks in phases: {sorted(unknown)}; known: {sorted(PREFIXES)}")
     return cfg
 
 
@@ -128,7 +130,7 @@ def build_model(cfg: dict):
         for p in model.encoder.parameters():  # tied: this also freezes the decoder's twins
             p.requires_grad_(False)
     elif mc["freeze"] != "none":
-        raise click.UsageError(f"model.freeze must be 'none' or 'shared', not {mc['freeze']!r}")
+        raise ConfigError(f"model.freeze must be 'none' or 'shared', not {mc['freeze']!r}")
     return model, tok
 
 
@@ -198,7 +200,7 @@ def build_mixture(train, cfg: dict, tok) -> "datasets.Dataset":  # noqa: F821
         weights = {k: v for k, v in phase["weights"].items() if v > 0}
         missing = [k for k in weights if k not in pools]
         if missing:
-            raise click.UsageError(f"no training pairs for tasks {missing}")
+            raise ConfigError(f"no training pairs for tasks {missing}")
         n = n_steps * bs
         wsum = sum(weights.values())
         counts = {k: int(n * v / wsum) for k, v in weights.items()}
@@ -274,18 +276,16 @@ def number_precision(sources: list[str], preds: list[str]) -> float | None:
 
 def _surface(pred: str, source: str) -> str:
     """Re-join WordPiece output and restore the source's casing (the pipeline's normaliser)."""
-    try:
-        from summarize.normalize import SourceCasing, detokenize, restore_casing
-    except ImportError:
-        return pred
+    from summarize.corpus.text import SourceCasing, detokenize, restore_casing
+
     casing = SourceCasing(source)
     return restore_casing(detokenize(pred, casing), casing)
 
 
 def make_compute_metrics(tok, eval_ds, out_dir: Path, state_ref: dict):
-    from rouge_score import rouge_scorer
+    from summarize.corpus.rouge import scorer as rouge_scorer
 
-    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=False)
+    scorer = rouge_scorer()
     tasks, srcs, refs = eval_ds["task"], eval_ds["source_text"], eval_ds["target_text"]
 
     def compute(pred) -> dict:
@@ -357,9 +357,9 @@ def train(cfg: dict, output: str | Path, resume: bool = False) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     last = get_last_checkpoint(str(out)) if resume else None
     if resume and last is None:
-        click.echo(f"--resume: no checkpoint in {out}; starting from scratch", err=True)
+        logger.warning("--resume: no checkpoint in %s; starting from scratch", out)
     if not resume and get_last_checkpoint(str(out)) is not None:
-        raise click.UsageError(f"{out} already has checkpoints: pass --resume or another --output")
+        raise ConfigError(f"{out} already has checkpoints: pass --resume or another --output")
 
     model, tok = build_model(cfg)
     data_dir = out / "data"
@@ -377,7 +377,7 @@ def train(cfg: dict, output: str | Path, resume: bool = False) -> Path:
     counts: dict[str, int] = {}
     for task in train_ds["task"]:
         counts[task] = counts.get(task, 0) + 1
-    click.echo(f"training stream: {len(train_ds)} pairs {counts}; eval slice: {len(eval_ds)}", err=True)
+    logger.info("training stream: %d pairs %s; eval slice: %d", len(train_ds), counts, len(eval_ds))
 
     dev = t["device"]
     use_cpu = dev == "cpu" or (dev == "auto" and not torch.cuda.is_available())
@@ -455,23 +455,3 @@ def _to_toml(cfg: dict) -> str:
         lines += [f"{k} = {val(v)}" for k, v in body.items()]
         lines.append("")
     return "\n".join(lines)
-
-
-@click.command("train")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), required=True,
-              help="TOML training config (see models/configs/default.toml).")
-@click.option("--output", "output", type=click.Path(file_okay=False), default=None,
-              help="Run folder (default: runs/<config name>).")
-@click.option("--resume", is_flag=True, help="Continue from the last checkpoint in the run folder.")
-@click.option("--max-steps", type=int, default=None, help="Override train.max_steps.")
-def train_command(config_path: str, output: str | None, resume: bool, max_steps: int | None) -> None:
-    """Train the seq2seq model described by a TOML config."""
-    overrides = {"train": {"max_steps": max_steps}} if max_steps else None
-    cfg = load_config(config_path, overrides)
-    out = output or str(Path("runs") / Path(config_path).stem)
-    final = train(cfg, out, resume=resume)
-    click.echo(f"saved {final}")
-
-
-if __name__ == "__main__":  # python -m models.train --config ...
-    sys.exit(train_command())

@@ -12,8 +12,9 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
+from summarize.corpus.text import STOPWORDS, WORD
+
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 NUMBER_WORDS = {
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
@@ -25,14 +26,6 @@ NEGATIONS = {
     "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "shouldn't", "lack",
     "lacks", "lacking", "absence", "absent", "free", "unsafe", "ineffective", "nothing", "nobody",
 }
-STOPWORDS = set(
-    "a an the and or but nor so yet of to in on at by for with from as into about over under "
-    "between among through during before after than then that which who whom whose what when "
-    "where why how this these those it its they them their there here he she his her we our you "
-    "your is are was were be been being has have had do does did can could may might must should "
-    "would will shall also more most less some any both each many much such very only even still "
-    "however while although because since if whether".split()
-)
 # Garbled output ("it is important to important to help the kratom may be approached") makes
 # word pairs its source never has; compressions and light paraphrases mostly reuse the source's.
 MIN_BIGRAM_PRECISION = 0.65
@@ -41,6 +34,11 @@ _DANGLING_HYPHEN = re.compile(r"\w-\s|\s-\s|\s-[.,;:]?$|\s-\w")
 # A novel word at least this common in English is a paraphrase, not a new fact.
 COMMON_ZIPF = 4.0
 MAX_NOVEL_COMMON = 3
+
+
+def _letter_words(text: str) -> list[str]:
+    # Numbers are checked on their own (_NUMBER); the word checks look at words only.
+    return [w for w in WORD.findall(text) if w[0].isalpha()]
 
 
 @dataclass
@@ -56,7 +54,7 @@ def _norm(word: str) -> str:
 @lru_cache(maxsize=8)
 def _vocabulary(document: str) -> frozenset[str]:
     # Every sentence of a lead is checked against the same draft: build its vocabulary once.
-    return frozenset(_norm(w) for w in _WORD.findall(document))
+    return frozenset(_norm(w) for w in _letter_words(document))
 
 
 @lru_cache(maxsize=50_000)
@@ -90,8 +88,8 @@ def check(generated: str, support: str, document: str | None = None) -> GateResu
     ``document`` (the whole draft) widens the vocabulary for names and rare words only.
     """
     reasons: list[str] = []
-    gen_words = [_norm(w) for w in _WORD.findall(generated)]
-    sup_words = [_norm(w) for w in _WORD.findall(support)]
+    gen_words = [_norm(w) for w in _letter_words(generated)]
+    sup_words = [_norm(w) for w in _letter_words(support)]
     sup_set = set(sup_words)
     sup_stems = {_stem(w) for w in sup_words}
     doc_set = _vocabulary(document) if document else sup_set
@@ -159,5 +157,5 @@ def fluency_problems(generated: str, gen_words: list[str], sup_words: list[str])
 
 def _names(text: str) -> list[str]:
     """Capitalised words not at the start of the sentence (cased output only)."""
-    words = _WORD.findall(text)
+    words = _letter_words(text)
     return [w for w in words[1:] if w[:1].isupper()]

@@ -6,10 +6,9 @@ from collections import Counter
 
 from summarize.corpus.article import Article, OutlineEntry, Section
 from summarize.normalize import SourceCasing, detokenize, restore_casing, title_case
-from summarize.faithfulness import STOPWORDS
+from summarize.corpus.text import STOPWORDS, WORD
 
 MAX_HEADING_WORDS = 12
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 
 
 HEADING_METHODS = ("model", "keyphrase")
@@ -45,7 +44,7 @@ def _clean_heading(raw: str, section: Section) -> str | None:
     words = text.split()
     if not (2 <= len(words) <= MAX_HEADING_WORDS):
         return None
-    section_words = {w.lower() for w in _WORD.findall(section.text)}
+    section_words = {w.lower() for w in (w for w in WORD.findall(section.text) if w[0].isalpha())}
     tokens = [w.lower() for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9'’\-]*", text)]
     content = [w for w in tokens if w not in STOPWORDS]
     # A heading must be about this section (its content words come from it) and read as a

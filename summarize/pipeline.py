@@ -146,13 +146,10 @@ class Summarizer:
 
 
 def _load_caveat_filter(policy):
-    if policy is False:
+    if policy is False:  # only on request (to measure the model alone), never by accident
         return None
-    try:
-        from summarize.caveats import CaveatFilter, load_policy
-    except ImportError:  # the filter is optional at import time only while it is being built
-        logger.warning("caveat filter unavailable; leads are not checked for caveats")
-        return None
+    from summarize.caveats import CaveatFilter, load_policy
+
     return CaveatFilter(policy=load_policy(policy) if policy else None)
 
 

@@ -7,7 +7,7 @@
 
 Modules: ``policy`` (the TOML policy), ``nlp`` (tokens, lemmas, negation scope), ``detect``
 (caveat cues in a sentence), ``repair`` (compression, overclaim cuts, placement), ``filter``
-(the filter itself), ``encoder`` (optional paraphrase detection), ``command`` (the CLI).
+(the filter itself), ``encoder`` (optional paraphrase detection). The CLI commands live in ``summarize.cli``.
 """
 from .detect import Detection, Detector
 from .filter import CaveatFilter, CaveatReport, CaveatResult, OutputSentence

@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
+from summarize.corpus.text import STOPWORDS
+
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "‐": "-", "‑": "-", "–": "-", "—": "-", "\u00a0": " "})
 
 
@@ -207,17 +209,6 @@ def clause_bounds(tokens: list[Token], i: int) -> tuple[int, int]:
     while b < len(tokens) and tokens[b].text not in CLAUSE_PUNCT:
         b += 1
     return a, b
-
-
-STOPWORDS = frozenset(
-    """a an the and or but if of to in on at by for with from into onto as is are was were be been being
-    am do does did has have had having it its it's this that these those there their they them he she his
-    her him we our us you your i me my not no nor so than then too very can could may might will would
-    shall should must also just only such which who whom whose what when where why how all any both each
-    few more most other some own same s t don't n't about above after again against before below between
-    during further here once out over under up down off through until while because since though although
-    whether either neither yet still even ever often well much many lot lots per via upon within without""".split()
-)
 
 
 def content_words(text: str) -> list[str]:

@@ -3,8 +3,7 @@
 Each system runs in its own fresh process, so peak RSS is that system's own. The naive
 baseline is what a user would write by hand with transformers v5 (which has no
 summarization pipeline): tokenizer + ``model.generate`` per draft, whole draft in, truncated
-to the context, same model and beam width. Usage: ``summarize bench DRAFTS... [--model M]``
-or ``python -m summarize.evaluation.bench DRAFTS...``.
+to the context, same model and beam width. Usage: ``summarize bench DRAFTS... [--model M]``.
 """
 from __future__ import annotations
 
@@ -119,8 +118,3 @@ def run_bench(paths, model=None, device="cpu", strategy="rewrite", beams=4, limi
                        f"{r['max_seconds']:>8.2f}{r['load_s']:>8.1f}{r['peak_rss_mb']:>13.0f}")
     return rows
 
-
-if __name__ == "__main__":
-    from summarize.cli import main
-
-    sys.exit(main(["bench", *sys.argv[1:]]))

@@ -1,10 +1,10 @@
 """Evaluate the caveat filter.
 
-    python -m summarize.evaluation.caveats [--shared DIR] [--labels FILE] [--sections labels,stress,seeds]
-                                    [--encoder] [--limit N] [--json]
+    summarize caveats-eval [--shared DIR] [--labels FILE] [--sections labels,stress,seeds]
+                           [--encoder] [--limit N] [--json]
 
 1. labels: detector precision/recall per kind and micro-averaged on the hand-labelled
-   sentences of ``eval/caveat_labels.tsv`` (ids only; the texts are read from the shared
+   sentences of ``caveat_labels.tsv`` (next to this module) (ids only; the texts are read from the shared
    data), with ablations: no negation scope, cue words only, and (``--encoder``) the
    sentence encoder added.
 2. stress: the 411 Cochrane validation pairs (source = abstract, summary = first three
@@ -13,12 +13,10 @@
 3. seeds: the three house articles (summary = line 1, source = the draft without line 1 and
    the outline lines): before/after.
 
-The shared data folder is ``--shared``, else ``$SUMMARIZE_SHARED``, else ``../shared``
-next to the repository.
+The shared data folder is found by ``summarize.corpus.sources.shared_dir``.
 """
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
 import os
@@ -28,13 +26,9 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-DEFAULT_LABELS = REPO / "eval" / "caveat_labels.tsv"
+from summarize.corpus.sources import shared_dir
 
-
-def default_shared() -> Path:
-    env = os.environ.get("SUMMARIZE_SHARED")
-    return Path(env) if env else (REPO.parent / "shared")
+DEFAULT_LABELS = Path(__file__).resolve().parent / "caveat_labels.tsv"
 
 
 # ------------------------------------------------------------------------------ data
@@ -331,41 +325,29 @@ def cold_start() -> dict:
             "t1=time.perf_counter();f('Kratom may be addictive. More research is needed.','Kratom helps sleep.');"
             "t2=time.perf_counter();print(round((t1-t)*1000,1),round((t2-t1)*1000,1))")
     try:
-        got = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
+        got = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
         a, b = got.stdout.split()
         return {"import_and_build_ms": float(a), "first_call_ms": float(b)}
     except Exception as exc:  # pragma: no cover - informational only
         return {"error": str(exc)}
 
 
-def run(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m summarize.evaluation.caveats", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--shared", type=Path, default=None, help="shared data folder (default: $SUMMARIZE_SHARED or ../shared)")
-    ap.add_argument("--labels", type=Path, default=DEFAULT_LABELS, help="labelled sentence ids (TSV)")
-    ap.add_argument("--sections", default="labels,stress,seeds", help="comma-separated: labels, stress, seeds")
-    ap.add_argument("--encoder", action="store_true", help="also score the detector with the sentence encoder")
-    ap.add_argument("--limit", type=int, default=None, help="stress test: first N pairs only")
-    ap.add_argument("--errors", action="store_true", help="list the labelled sentences the detector gets wrong")
-    ap.add_argument("--json", action="store_true", help="print everything as JSON")
-    args = ap.parse_args(argv)
-    shared = Shared(args.shared or default_shared())
-    if not (shared.root / "data").is_dir():
-        print(f"error: {shared.root}: no shared data folder (use --shared DIR or $SUMMARIZE_SHARED)", file=sys.stderr)
-        return 2
-    sections = [s.strip() for s in args.sections.split(",") if s.strip()]
-    out: dict = {"shared": str(shared.root)}
+def run(shared: str | os.PathLike | None = None, labels: str | os.PathLike | None = None,
+        sections: tuple[str, ...] = ("labels", "stress", "seeds"), encoder: bool = False,
+        limit: int | None = None) -> dict:
+    """Score the filter; the sections are ``labels`` (detector P/R), ``stress`` and ``seeds``."""
+    shared_data = Shared(shared_dir(shared))
+    if not (shared_data.root / "data").is_dir():
+        raise FileNotFoundError(f"{shared_data.root}: no shared data folder (use --shared DIR or $SUMMARIZE_SHARED)")
+    out: dict = {"shared": str(shared_data.root)}
     if "labels" in sections:
-        out["labels"] = eval_labels(shared, args.labels, args.encoder)
+        out["labels"] = eval_labels(shared_data, Path(labels) if labels else DEFAULT_LABELS, encoder)
     if "stress" in sections:
-        out["stress"] = eval_stress(shared, args.limit)
+        out["stress"] = eval_stress(shared_data, limit)
         out["cold_start"] = cold_start()
     if "seeds" in sections:
-        out["seeds"] = eval_seeds(shared)
-    if args.json:
-        print(json.dumps(out, ensure_ascii=False, indent=2))
-    else:
-        print_report(out, show_errors=args.errors)
-    return 0
+        out["seeds"] = eval_seeds(shared_data)
+    return out
 
 
 def print_report(out: dict, show_errors: bool = False) -> None:
@@ -419,10 +401,3 @@ def print_report(out: dict, show_errors: bool = False) -> None:
                 w(f"   REMOVED: {r['text']}\n          because {r['reason']}\n")
             w(f"   BEFORE: {s['before']}\n   AFTER:  {s['after']}\n   statuses: {s['statuses']}\n")
 
-
-def main() -> None:
-    sys.exit(run())
-
-
-if __name__ == "__main__":
-    main()

@@ -26,11 +26,10 @@ each article loses its lead and outline to become the draft; the reference is it
 outline.
 
     summarize eval --model runs/x/best --data seeds
-    python -m models.evaluate --data cochrane-heldout --limit 40 --out report.json
+    summarize eval --data cochrane-heldout --limit 40 --out report.json
 """
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import math
@@ -40,6 +39,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
+
+from summarize.corpus.datasets import split_of
+from summarize.corpus.sources import shared_dir
 
 logger = logging.getLogger(__name__)
 
@@ -83,14 +85,6 @@ class HeadingCase:
     text: str  # the section's text (paragraphs separated by newlines)
 
 
-def shared_dir(path: str | os.PathLike | None = None) -> Path:
-    """``--shared`` / ``$SUMMARIZE_SHARED`` / ``../shared`` next to the repository."""
-    if path is not None:
-        return Path(path)
-    env = os.environ.get("SUMMARIZE_SHARED")
-    return Path(env) if env else Path(__file__).resolve().parent.parent.parent / "shared"
-
-
 def house_doc(doc_id: str, text: str) -> tuple[EvalDoc | None, list[HeadingCase]]:
     """A finished house-format article -> (draft with its reference lead and outline, the
     sections' real headings); ``(None, [])`` when the text has no lead + outline block."""
@@ -128,41 +122,11 @@ def house_docs(folder: str | os.PathLike, limit: int | None = None) -> tuple[lis
     return docs, cases
 
 
-def _split_of(doc_id: str) -> str:
-    """The corpus split rule (corpus.datasets.split_of); a copy of the rule if that module is
-    not importable, so evaluation never silently uses training documents."""
-    try:
-        from summarize.corpus.datasets import split_of
-    except ImportError:
-        import hashlib
-
-        def bucket(salt: str) -> float:
-            return int.from_bytes(hashlib.sha1(f"{salt}\0{doc_id}".encode()).digest()[:8], "big") / 2**64
-
-        if doc_id.startswith("cochrane:") and bucket("heldout") < 0.2:
-            return "heldout"
-        return "validation" if bucket("validation") < 0.05 else "train"
-    return split_of(doc_id)
-
-
 def cochrane_heldout_docs(shared: str | os.PathLike | None = None, limit: int | None = None) -> list[EvalDoc]:
     """Held-out Cochrane reviews in file order: abstract -> plain-language summary."""
-    base = shared_dir(shared)
-    try:
-        from summarize.corpus.datasets import heldout_cochrane
+    from summarize.corpus.datasets import heldout_cochrane
 
-        reviews = [(d.doc_id, d.text, d.summary) for d in heldout_cochrane(base)]
-    except ImportError:
-        import re
-
-        folder = base / "data" / "cochrane"
-        src, tgt, dois = ((folder / f"val.{x}").read_text(encoding="utf-8").splitlines()
-                          for x in ("source", "target", "doi"))
-        reviews = []
-        for s, t, d in zip(src, tgt, dois):
-            doc_id = "cochrane:" + re.sub(r"\.pub\d+$", "", d.strip())
-            if s.strip() and t.strip() and _split_of(doc_id) == "heldout":
-                reviews.append((doc_id, s.strip(), t.strip()))
+    reviews = [(d.doc_id, d.text, d.summary) for d in heldout_cochrane(shared_dir(shared))]
     docs = [EvalDoc(i, s, t) for i, s, t in reviews]
     return docs[:limit] if limit is not None else docs
 
@@ -183,7 +147,7 @@ def scisummnet_heading_cases(shared: str | os.PathLike | None = None, limit: int
         for line in f:
             r = json.loads(line)
             doc_id = f"acl:{r['id']}"
-            if _split_of(doc_id) != "validation":
+            if split_of(doc_id) != "validation":
                 continue
             taken = 0
             for s in r.get("sections", []):
@@ -293,37 +257,16 @@ def _kind_set(value: Any) -> set[str]:
 class CaveatProbe:
     """The caveat filter, used two ways: to detect kinds (``kinds(source, output)`` reads
     ``source_kinds``/``summary_kinds`` of the filter's report for that output) and to filter a
-    model lead (``filter``). ``available`` is False when ``summarize.caveats`` is missing."""
+    model lead (``filter``). A broken policy or filter is an error, never a column of n/a."""
 
     def __init__(self, policy: str | os.PathLike | None = None):
-        self.filter = None
-        self.error = ""
-        try:
-            from summarize.caveats import CaveatFilter, load_policy
+        from summarize.caveats import CaveatFilter, load_policy
 
-            self.filter = CaveatFilter(policy=load_policy(policy) if policy else None)
-        except Exception as exc:  # not built yet, or a broken policy: the columns say n/a
-            self.error = f"{type(exc).__name__}: {exc}"
-            logger.warning("caveat filter unavailable (%s); caveat columns and model+filter are n/a", self.error)
+        self.filter = CaveatFilter(policy=load_policy(policy) if policy else None)
 
-    @property
-    def available(self) -> bool:
-        return self.filter is not None
-
-    def kinds(self, source: str, output: str) -> tuple[set[str], set[str]] | None:
-        if self.filter is None:
-            return None
-        try:
-            report = self.filter(source, output).report.to_dict()
-        except Exception as exc:  # an API this module does not know yet: n/a, not a crash
-            self.disable(exc)
-            return None
+    def kinds(self, source: str, output: str) -> tuple[set[str], set[str]]:
+        report = self.filter(source, output).report.to_dict()
         return _kind_set(report.get("source_kinds")), _kind_set(report.get("summary_kinds"))
-
-    def disable(self, exc: BaseException) -> None:
-        self.filter = None
-        self.error = f"{type(exc).__name__}: {exc}"
-        logger.warning("caveat filter failed (%s); caveat columns and model+filter are n/a", self.error)
 
 
 # --------------------------------------------------------------------------- scoring
@@ -347,9 +290,9 @@ def _changed(lead_sentences) -> list[bool]:
 
 
 def rouge_scorer():
-    from rouge_score import rouge_scorer as rs
+    from summarize.corpus.rouge import scorer
 
-    return rs.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
+    return scorer(tuple(ROUGE_TYPES))
 
 
 def outline_exact(output: list[tuple[str, int]] | None, reference: list[tuple[str, int]] | None) -> bool | None:
@@ -519,16 +462,12 @@ def run_systems(docs: list[EvalDoc], summarizer, filtered, probe: CaveatProbe, p
                        changed=_changed(result.lead_sentences))
         model.kinds = probe.kinds(doc.draft, model.lead)
         outputs["model"].append(model)
-        if filtered is not None and probe.available:
-            try:
-                fres = filtered.summarize(doc.draft)
-            except Exception as exc:  # the filter failed on this draft: the whole row is n/a
-                probe.disable(exc)
-            else:
-                outputs["model+filter"].append(Output(
-                    fres.lead, fres.seconds + cache.saved, [s.source for s in fres.lead_sentences],
-                    [(e.heading, e.level) for e in fres.outline], probe.kinds(doc.draft, fres.lead),
-                    _changed(fres.lead_sentences)))
+        if filtered is not None:
+            fres = filtered.summarize(doc.draft)
+            outputs["model+filter"].append(Output(
+                fres.lead, fres.seconds + cache.saved, [s.source for s in fres.lead_sentences],
+                [(e.heading, e.level) for e in fres.outline], probe.kinds(doc.draft, fres.lead),
+                _changed(fres.lead_sentences)))
         for name, pick in (("LEAD-3", lead3), ("LexRank", lambda ss: lexrank(ss, summarizer.max_words))):
             t0 = time.perf_counter()
             picked = pick(sentences)
@@ -536,11 +475,6 @@ def run_systems(docs: list[EvalDoc], summarizer, filtered, probe: CaveatProbe, p
             lead = " ".join(picked)
             outputs[name].append(Output(lead, spent, ["extract"] * len(picked), None, probe.kinds(doc.draft, lead)))
     cache.clear()
-    if not probe.available:  # never there, or failed part-way: no half-filled caveat columns
-        outputs["model+filter"] = []
-        for outs in outputs.values():
-            for out in outs:
-                out.kinds = None
     return kept, outputs, failures
 
 
@@ -561,9 +495,7 @@ def evaluate(data: str = "cochrane-heldout", model=None, shared=None, limit: int
     summarizer = Summarizer(cached, strategy=strategy, beams=beams, caveat_policy=False, **budget)
     max_words = summarizer.max_words
     probe = CaveatProbe(policy)
-    filtered = None
-    if probe.available:
-        filtered = Summarizer(cached, strategy=strategy, beams=beams, caveat_policy=policy, **budget)
+    filtered = Summarizer(cached, strategy=strategy, beams=beams, caveat_policy=policy, **budget)
     scorer = rouge_scorer()
 
     t0 = time.perf_counter()
@@ -585,13 +517,10 @@ def evaluate(data: str = "cochrane-heldout", model=None, shared=None, limit: int
         f"{_num(keyword_heading_baseline(cases, scorer) if cases else None, 'rouge')}",
     ]
     counts = rows["model"]["counts"] if rows["model"] else {}
-    if probe.available:
-        notes.append(f"caveat kinds in the sources: {counts.get('caveat_kinds_in_sources')} "
+    notes.append(f"caveat kinds in the sources: {counts.get('caveat_kinds_in_sources')} "
                      f"(docs with dependency: {counts.get('docs_with_dependency')}, "
                      f"with research: {counts.get('docs_with_research')}); carry-over read from the "
                      "filter's report (source_kinds & summary_kinds) for each output")
-    else:
-        notes.append(f"caveat filter unavailable ({probe.error}): caveat columns and model+filter are n/a")
     if not any(d.outline is not None for d in kept):
         notes.append("no reference outlines in this data: outline exactness is n/a")
     notes.append("LEAD-3/LexRank: extractive, no outline or headings; model+filter is the full pipeline "
@@ -654,36 +583,3 @@ def write_report(report: dict[str, Any], path: str | os.PathLike) -> None:
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     Path(path).write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
-
-def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m models.evaluate", description=__doc__.split("\n\n")[0])
-    p.add_argument("--model", default=None, help="checkpoint folder (default: models/default)")
-    p.add_argument("--data", default="cochrane-heldout", help="cochrane-heldout, seeds or a folder of house-format articles")
-    p.add_argument("--shared", default=None, help="shared data folder (default: $SUMMARIZE_SHARED or ../shared)")
-    p.add_argument("--limit", type=int, default=None, help="evaluate at most this many documents")
-    p.add_argument("--heading-limit", type=int, default=40, help="ScisummNet sections for the heading score")
-    p.add_argument("--strategy", choices=("rewrite", "direct"), default="rewrite")
-    p.add_argument("--max-words", type=int, default=None, help="lead budget (default: the Summarizer's)")
-    p.add_argument("--beams", type=int, default=4)
-    p.add_argument("--device", default="cpu")
-    p.add_argument("--policy", default=None, help="caveat policy file")
-    p.add_argument("--out", default=None, help="write the full report as JSON here")
-    p.add_argument("--markdown", action="store_true", help="print the table as Markdown")
-    a = p.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(message)s")
-    from summarize.models.loading import ModelLoadError
-
-    try:
-        report = evaluate(a.data, a.model, a.shared, a.limit, a.strategy, a.max_words, a.beams, a.device,
-                          a.policy, a.heading_limit)
-    except (ModelLoadError, FileNotFoundError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    print(format_table(report, a.markdown))
-    if a.out:
-        write_report(report, a.out)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

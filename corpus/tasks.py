@@ -1,0 +1,25 @@
+"""The model's tasks and their input prefixes: the one home for training and inference.
+
+Training pairs carry the prefix of their task in ``source``; a trained checkpoint stores the
+inference prefixes in ``config.task_specific_params[task]["prefix"]``, which the loader reads.
+"""
+from __future__ import annotations
+
+# Training task -> the prefix its inputs carry. Several training tasks can teach one
+# inference task (``gsg`` is the unlabeled half of ``summarize``; ``compress`` of ``rewrite``).
+PREFIXES = {
+    "summarize": "summarize: ",
+    "gsg": "summarize: ",
+    "rewrite": "rewrite: ",
+    "compress": "rewrite: ",
+    "heading": "heading: ",
+    "copy": "copy: ",
+}
+TASKS = tuple(PREFIXES)
+
+# Inference task (as the pipeline names it) -> prefix.
+INFERENCE_PREFIXES = {
+    "summarization": PREFIXES["summarize"],
+    "rewrite": PREFIXES["rewrite"],
+    "heading": PREFIXES["heading"],
+}
