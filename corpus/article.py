@@ -16,6 +16,10 @@ class Paragraph:
     text: str  # the paragraph as one string (hard-wrapped lines joined by a space)
     start: int  # offset of the paragraph's first character in Article.text
     end: int
+    # Why the cleaning step set this paragraph aside (web-page furniture: "byline", "caption",
+    # "advertisement", ...), or None. Set-aside paragraphs stay in the body byte for byte but
+    # are not read for headings, the outline, the lead or the caveat filter.
+    boilerplate: str | None = None
 
 
 @dataclass
@@ -88,3 +92,11 @@ class Article:
         if self.closing is not None:
             out.append(self.closing)
         return out
+
+    def content_paragraphs(self) -> list[Paragraph]:
+        """The paragraphs every reader of the draft uses (lead, caveats): boilerplate left out."""
+        return [p for p in self.paragraphs() if p.boilerplate is None]
+
+    def set_aside(self) -> list[Paragraph]:
+        """Paragraphs the cleaning step set aside as web-page furniture (kept in the body)."""
+        return [p for p in self.paragraphs() if p.boilerplate is not None]
