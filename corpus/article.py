@@ -66,6 +66,8 @@ class Article:
     intro: list[Paragraph] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     closing: Paragraph | None = None
+    # Set-aside paragraphs after the closing (a copyright line, related links): kept in the body.
+    trailer: list[Paragraph] = field(default_factory=list)
     outline_at: int = 0
     newline: str = "\n"
     blank_line_paragraphs: bool = False  # paragraphs separated by blank lines (plain text, Markdown)
@@ -91,6 +93,7 @@ class Article:
             out.extend(s.paragraphs)
         if self.closing is not None:
             out.append(self.closing)
+        out.extend(self.trailer)
         return out
 
     def content_paragraphs(self) -> list[Paragraph]:

@@ -5,22 +5,53 @@ possibly hard-wrapped) or Markdown (``#`` headings). Headings are detected the w
 articles print them: short lines without final punctuation that open a section; lines starting
 with "– " are sub-headings (they may end with a period); a heading printed twice in a row is
 one heading. Offsets always point into the verbatim text, so nothing is re-typed.
+
+Some paragraphs are not prose: web-page furniture (bylines, captions, "Advertisement", ...,
+see ``corpus.boilerplate``), code fences, lists, tables and HTML markup. They stay in the body
+byte for byte but carry ``Paragraph.boilerplate`` (the reason), so they are never headings,
+outline entries, lead material or caveat sources.
 """
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from summarize.corpus.article import Article, OutlineEntry, Paragraph, Section
+from summarize.corpus.boilerplate import dateline_prefix, furniture_reason
+from summarize.corpus.render import render_house
 
 MAX_HEADING_WORDS = 20
+MAX_HEADING_CHARS = 160
+MAX_QUESTION_HEADING_WORDS = 16
 MAX_SUBHEADING_WORDS = 45
 SUBHEADING_MARKERS = ("– ", "— ")  # en dash / em dash + space, as the house format prints them
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _LIST_ITEM = re.compile(r"^([-*•+]|\d+[.)])\s")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_HTML_TAG = re.compile(r"<(?:/?[A-Za-z][\w-]*(?:\s[^<>]*)?/?|!--.*?--)>", re.S)
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_NL = r"(?:\r\n|\r(?!\n)|\n)"  # one line ending (never half of a CRLF)
+_BLANK_LINE = re.compile(rf"\S[ \t]*{_NL}[ \t]*{_NL}[ \t]*\S")
 _FINAL_PUNCT = tuple(".!:;,…")
 _CLOSERS = "\"'”’)]»"
+# A paragraph that is mostly markup is HTML, not prose.
+HTML_MARKUP_SHARE = 0.3
+# A dateline ("LONDON (Reuters) - ") opens one of the first paragraphs of a story, not a later one.
+DATELINE_PARAGRAPHS = 3
+# Headless drafts: one section per this many words of body, each section at least
+# MIN_SECTION_PARAGRAPHS long where the draft has the paragraphs, and at most MAX_HEADLESS_SECTIONS.
+WORDS_PER_SECTION = 300
+MIN_SECTION_PARAGRAPHS = 2
+MAX_HEADLESS_SECTIONS = 8
+# Topic-shift windows: paragraphs compared on either side of a candidate cut.
+TOPIC_WINDOW = 2
+# Finished articles: how many runs of "- " lines are tried as the outline.
+MAX_OUTLINE_CANDIDATES = 8
 
 
 class DraftError(ValueError):
@@ -32,32 +63,58 @@ class _Line:
     text: str  # without the line ending
     start: int
     end: int  # end of text, line ending excluded
+    stop: int  # after the line ending
 
 
 @dataclass
 class _Block:
     lines: list[_Line]
-    kind: str = "paragraph"  # paragraph | heading
+    kind: str = "paragraph"  # paragraph | heading | code
     level: int = 1
     heading: str | None = None
+    furniture: str | None = None  # why it is not prose (boilerplate reason), or None
 
     @property
     def first(self) -> str:
         return self.lines[0].text.strip()
 
+    @property
+    def text(self) -> str:
+        return " ".join(line.text.strip() for line in self.lines)
+
     def paragraph(self) -> Paragraph:
-        text = " ".join(line.text.strip() for line in self.lines)
-        start = self.lines[0].start + (len(self.lines[0].text) - len(self.lines[0].text.lstrip()))
-        return Paragraph(text, start, self.lines[-1].start + len(self.lines[-1].text.rstrip()))
+        first = self.lines[0]
+        start = first.start + (len(first.text) - len(first.text.lstrip()))
+        end = self.lines[-1].start + len(self.lines[-1].text.rstrip())
+        return Paragraph(self.text.strip(), start, end, self.furniture)
+
+    def paragraphs(self, dateline: bool) -> list[Paragraph]:
+        """The block's paragraph; a dateline opening it becomes a set-aside paragraph of its own."""
+        p = self.paragraph()
+        cut = dateline_prefix(p.text) if dateline and p.boilerplate is None else 0
+        if not cut:
+            return [p]
+        head = p.text[:cut].rstrip()
+        rest = p.text[cut:]
+        return [Paragraph(head, p.start, p.start + len(head), "dateline"),
+                Paragraph(rest, p.start + cut, p.end)]
 
 
 def _lines(text: str) -> list[_Line]:
     out, pos = [], 0
-    for raw in text.splitlines(keepends=True):
-        body = raw.rstrip("\r\n")
-        out.append(_Line(body, pos, pos + len(body)))
-        pos += len(raw)
+    for m in _NEWLINE.finditer(text):
+        out.append(_Line(text[pos : m.start()], pos, m.start(), m.end()))
+        pos = m.end()
+    if pos < len(text):
+        out.append(_Line(text[pos:], pos, len(text), len(text)))
     return out
+
+
+def draft_newline(text: str) -> str:
+    """The draft's own line ending: the most frequent one ("\\n" when there is none)."""
+    crlf = text.count("\r\n")
+    counts = {"\n": text.count("\n") - crlf, "\r\n": crlf, "\r": text.count("\r") - crlf}
+    return max(counts, key=lambda nl: (counts[nl], nl == "\n"))
 
 
 def _ends_with_punct(s: str) -> bool:
@@ -68,7 +125,7 @@ def _ends_with_punct(s: str) -> bool:
 def heading_like(line: str) -> bool:
     """A short line without final punctuation (a question mark is allowed on short lines)."""
     s = line.strip()
-    if not s or len(s) > 160 or _LIST_ITEM.match(s):
+    if not s or len(s) > MAX_HEADING_CHARS or _LIST_ITEM.match(s):
         return False
     n_words = len(s.split())
     if n_words > MAX_HEADING_WORDS:
@@ -76,7 +133,7 @@ def heading_like(line: str) -> bool:
     if s.rstrip(_CLOSERS).endswith("?"):
         # Question headings ("What Is Kratom?", "how much should you take?") are common in
         # health writing; a one-line question paragraph that short is rare.
-        return n_words <= 16
+        return n_words <= MAX_QUESTION_HEADING_WORDS
     if _ends_with_punct(s):
         return False
     first = s.lstrip("\"'“‘(")
@@ -104,7 +161,11 @@ def _heads_block(first: str, second: str) -> bool:
     return len(first.strip()) < 0.7 * len(second.strip()) or _title_case_share(first) >= 0.6
 
 
-def _blocks(text: str, markdown: bool, blank_style: bool) -> list[_Block]:
+def _is_list(line: str) -> bool:
+    return bool(_LIST_ITEM.match(line.strip()))
+
+
+def _blocks(lines: list[_Line], markdown: bool, blank_style: bool) -> list[_Block]:
     blocks: list[_Block] = []
     current: list[_Line] = []
 
@@ -113,8 +174,24 @@ def _blocks(text: str, markdown: bool, blank_style: bool) -> list[_Block]:
             blocks.append(_Block(list(current)))
             current.clear()
 
-    for line in _lines(text):
+    i = 0
+    while i < len(lines):
+        line = lines[i]
         stripped = line.text.strip()
+        fence = _FENCE.match(line.text)
+        if fence:
+            # Everything up to the closing fence (or the end: an unclosed fence) is one code block.
+            flush()
+            marker = fence.group(1)
+            j = i + 1
+            while j < len(lines) and not re.match(
+                rf"^ {{0,3}}{re.escape(marker[0])}{{{len(marker)},}}\s*$", lines[j].text
+            ):
+                j += 1
+            blocks.append(_Block(lines[i : j + 1], kind="code", furniture="code"))
+            i = j + 1
+            continue
+        i += 1
         if not stripped:
             flush()
             continue
@@ -124,33 +201,68 @@ def _blocks(text: str, markdown: bool, blank_style: bool) -> list[_Block]:
             current.append(line)
             flush()
             continue
-        # A heading line directly above its paragraph (no blank line between) is its own block;
-        # a hard-wrapped paragraph line is not (it is about as long as the next line).
-        if len(current) == 1 and not markdown and _heads_block(current[0].text, line.text):
-            flush()
+        if current:
+            prev = current[-1].text
+            # A list starts or ends inside a blank-line block: its items are a block of their own
+            # (an indented line continues the item above it).
+            starts_list = _is_list(stripped) and not _is_list(prev) and not prev[:1].isspace()
+            ends_list = (_is_list(prev) or prev[:1].isspace()) and not _is_list(stripped) and not line.text[:1].isspace()
+            if starts_list or (ends_list and any(_is_list(x.text) for x in current)):
+                flush()
+            elif len(current) == 1 and (
+                furniture_reason(current[0].text)
+                # A heading line directly above its paragraph (no blank line between) is its own
+                # block; a hard-wrapped paragraph line is not (it is about as long as the next line).
+                or (not markdown and _heads_block(current[0].text, line.text))
+            ):
+                flush()
         current.append(line)
     flush()
     return blocks
 
 
+def _block_furniture(block: _Block) -> str | None:
+    if block.kind == "code":
+        return "code"
+    texts = [line.text for line in block.lines if line.text.strip()]
+    if all(_is_list(t) or (t[:1].isspace() and _is_list(texts[0])) for t in texts):
+        return "list"
+    if all(_TABLE_ROW.match(t) for t in texts):
+        return "table"
+    joined = block.text.strip()
+    markup = sum(len(m.group(0)) for m in _HTML_TAG.finditer(joined))
+    if markup and (joined.startswith("<") and _HTML_TAG.match(joined) or markup >= HTML_MARKUP_SHARE * len(joined)):
+        return "html"
+    reason = furniture_reason(joined)
+    if reason is None and len(texts) > 1:
+        reasons = [furniture_reason(t) for t in texts]
+        if all(reasons):
+            reason = reasons[0]
+    return reason
+
+
 def _classify(blocks: list[_Block], markdown: bool) -> None:
-    for i, block in enumerate(blocks):
-        if len(block.lines) != 1:
+    for block in blocks:
+        if block.kind == "code":
             continue
-        line = block.first
-        if markdown:
-            m = _MD_HEADING.match(line)
+        m = _MD_HEADING.match(block.first) if markdown and len(block.lines) == 1 else None
+        block.furniture = furniture_reason(m.group(2)) if m else _block_furniture(block)
+    # A heading must open a section: prose follows it somewhere.
+    prose_after = False
+    for block in reversed(blocks):
+        if block.furniture is None and len(block.lines) == 1:
+            line = block.first
+            m = _MD_HEADING.match(line) if markdown else None
             if m:
                 block.kind, block.level, block.heading = "heading", len(m.group(1)), m.group(2)
-            continue
-        # A heading must open a section: something follows it.
-        if i == len(blocks) - 1:
-            continue
-        sub = subheading_text(line)
-        if sub is not None:
-            block.kind, block.level, block.heading = "heading", 2, sub
-        elif heading_like(line):
-            block.kind, block.level, block.heading = "heading", 1, line
+            elif not markdown and prose_after:
+                sub = subheading_text(line)
+                if sub is not None:
+                    block.kind, block.level, block.heading = "heading", 2, sub
+                elif heading_like(line):
+                    block.kind, block.level, block.heading = "heading", 1, line
+        if block.kind != "heading" and block.furniture is None:
+            prose_after = True
 
 
 def _normalise_markdown_levels(blocks: list[_Block]) -> None:
@@ -161,20 +273,29 @@ def _normalise_markdown_levels(blocks: list[_Block]) -> None:
             b.level = rank[b.level]
 
 
+def _block_paragraphs(blocks: list[_Block]) -> list[list[Paragraph]]:
+    out, prose_seen = [], 0
+    for b in blocks:
+        out.append(b.paragraphs(dateline=prose_seen < DATELINE_PARAGRAPHS))
+        prose_seen += b.kind == "paragraph" and b.furniture is None
+    return out
+
+
 def parse_draft(text: str) -> Article:
     """Parse a draft: house format without lead and outline, plain text, or Markdown."""
     if not text.strip():
         raise DraftError("the draft is empty")
-    newline = "\r\n" if "\r\n" in text else "\n"
-    markdown = any(_MD_HEADING.match(line.strip()) for line in text.splitlines())
-    blank_style = bool(re.search(r"\S[ \t]*\r?\n[ \t]*\r?\n[ \t]*\S", text))
-    blocks = _blocks(text, markdown, blank_style)
+    lines = _lines(text)
+    blank_style = bool(_BLANK_LINE.search(text))
+    outside_fences = [b for b in _blocks(lines, False, blank_style) if b.kind != "code"]
+    markdown = any(_MD_HEADING.match(line.text.strip()) for b in outside_fences for line in b.lines)
+    blocks = _blocks(lines, markdown, blank_style)
     _classify(blocks, markdown)
 
     article = Article(
         text=text,
         format="markdown" if markdown else ("plain" if blank_style else "house"),
-        newline=newline,
+        newline=draft_newline(text),
         blank_line_paragraphs=blank_style,
     )
 
@@ -189,16 +310,16 @@ def parse_draft(text: str) -> Article:
     if markdown:
         _normalise_markdown_levels(blocks)
 
-    heading_blocks = [b for b in blocks if b.kind == "heading"]
-    if not heading_blocks:
-        _segment_headless(article, [b.paragraph() for b in blocks])
+    paragraphs = _block_paragraphs(blocks)
+    if not any(b.kind == "heading" for b in blocks):
+        _segment_headless(article, [p for ps in paragraphs for p in ps], lines)
         _check_has_text(article)
         return article
 
     top: Section | None = None
     previous: _Block | None = None
     first_heading_at: int | None = None
-    for block in blocks:
+    for block, block_paragraphs in zip(blocks, paragraphs):
         if block.kind == "heading":
             if previous is not None and previous.kind == "heading" and previous.first == block.first:
                 # The same heading printed twice in a row is one heading.
@@ -214,83 +335,204 @@ def parse_draft(text: str) -> Article:
             if first_heading_at is None:
                 first_heading_at = block.lines[0].start
         elif top is None:
-            article.intro.append(block.paragraph())
+            article.intro.extend(block_paragraphs)
         else:
-            (top.subsections[-1] if top.subsections else top).paragraphs.append(block.paragraph())
+            (top.subsections[-1] if top.subsections else top).paragraphs.extend(block_paragraphs)
         previous = block
     article.outline_at = first_heading_at or 0
+    last = list(article.walk())[-1]
+    article.trailer = _trailing_furniture(last.paragraphs)
     _split_closing(article)
     _check_has_text(article)
     return article
 
 
+def _trailing_furniture(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Remove and return the set-aside paragraphs at the end of ``paragraphs``."""
+    trailer: list[Paragraph] = []
+    while paragraphs and paragraphs[-1].boilerplate is not None:
+        trailer.insert(0, paragraphs.pop())
+    return trailer
+
+
 def _split_closing(article: Article) -> None:
     """The closing paragraph has no heading: it is the last paragraph of the last section,
-    when that section has more than one (a one-paragraph section keeps its paragraph)."""
+    when that section has more than one prose paragraph (a one-paragraph section keeps it)."""
     sections = list(article.walk())
     if not sections:
         return
     last = sections[-1]
-    if len(last.paragraphs) >= 2:
+    if sum(p.boilerplate is None for p in last.paragraphs) >= 2:
         article.closing = last.paragraphs.pop()
 
 
-def _segment_headless(article: Article, paragraphs: list[Paragraph]) -> None:
-    """A draft with no headings: first paragraph is the intro, last the closing, the middle is
-    grouped into sections of two or three paragraphs whose headings are generated later."""
-    if not paragraphs:
+def _segment_headless(article: Article, paragraphs: list[Paragraph], lines: list[_Line]) -> None:
+    """A draft with no headings: the intro runs to the first prose paragraph, the closing is the
+    last prose paragraph, and the middle is cut into sections where the topic shifts (their
+    headings are generated later). Set-aside paragraphs stay where they are and are not counted."""
+    first_prose = next((i for i, p in enumerate(paragraphs) if p.boilerplate is None), None)
+    if first_prose is None:
+        article.intro = paragraphs
         return
-    article.intro = paragraphs[:1]
-    rest = paragraphs[1:]
-    if len(rest) >= 2:
+    article.intro = paragraphs[: first_prose + 1]
+    rest = paragraphs[first_prose + 1 :]
+    article.trailer = _trailing_furniture(rest)
+    if sum(p.boilerplate is None for p in rest) >= 2:
         article.closing = rest.pop()
-    if rest:
-        n_sections = max(1, math.ceil(len(rest) / 3))
-        size = math.ceil(len(rest) / n_sections)
-        for i in range(0, len(rest), size):
-            article.sections.append(Section(heading=None, paragraphs=rest[i : i + size]))
-    first = article.intro[0]
-    # The outline goes after the intro paragraph (and its line ending / blank line).
-    after = article.text.find("\n", first.end)
-    article.outline_at = len(article.text) if after < 0 else after + 1
+    if any(p.boilerplate is None for p in rest):
+        for group in _topic_sections(rest):
+            article.sections.append(Section(heading=None, paragraphs=group))
+    else:
+        article.intro.extend(rest)
+    # The outline goes after the intro's prose paragraph (its line ending, and blank lines).
+    end = paragraphs[first_prose].end
+    at = next(i for i, line in enumerate(lines) if line.start <= end <= line.end)
+    article.outline_at = lines[at].stop
     if article.blank_line_paragraphs:
-        while article.text[article.outline_at : article.outline_at + 1] in ("\n", "\r"):
-            article.outline_at += 1
-        article.outline_at = min(article.outline_at, len(article.text))
+        for line in lines[at + 1 :]:
+            if line.text.strip():
+                break
+            article.outline_at = line.stop
+
+
+def _topic_sections(paragraphs: list[Paragraph]) -> list[list[Paragraph]]:
+    """Cut ``paragraphs`` into sections at the largest topic shifts (TF-IDF cosine between the
+    paragraphs before and after each cut); the number of sections grows with the word count."""
+    prose = [i for i, p in enumerate(paragraphs) if p.boilerplate is None]
+    n_words = sum(len(paragraphs[i].text.split()) for i in prose)
+    n_sections = max(1, min(MAX_HEADLESS_SECTIONS, round(n_words / WORDS_PER_SECTION),
+                            len(prose) // MIN_SECTION_PARAGRAPHS))
+    cuts = _topic_cuts([paragraphs[i].text for i in prose], n_sections) if n_sections > 1 else []
+    # A cut before prose paragraph k starts a section there; set-aside paragraphs go with the
+    # prose paragraph before them.
+    starts = {prose[k] for k in cuts}
+    groups: list[list[Paragraph]] = [[]]
+    for i, p in enumerate(paragraphs):
+        if i in starts:
+            groups.append([])
+        groups[-1].append(p)
+    return [g for g in groups if g]
+
+
+def _topic_cuts(texts: list[str], n_sections: int) -> list[int]:
+    n = len(texts)
+    try:
+        vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+    except ValueError:  # no content words at all (only stop words or symbols): cut evenly
+        return [round(n * k / n_sections) for k in range(1, n_sections)]
+    gaps = np.arange(1, n)
+    rows, cols_left, cols_right = [], [], []
+    for g in gaps:
+        for j in range(max(0, g - TOPIC_WINDOW), g):
+            rows.append(g - 1), cols_left.append(j)
+    left = sparse.csr_matrix((np.ones(len(rows)), (rows, cols_left)), shape=(n - 1, n)) @ vectors
+    rows = []
+    for g in gaps:
+        for j in range(g, min(n, g + TOPIC_WINDOW)):
+            rows.append(g - 1), cols_right.append(j)
+    right = sparse.csr_matrix((np.ones(len(rows)), (rows, cols_right)), shape=(n - 1, n)) @ vectors
+    dot = np.asarray(left.multiply(right).sum(axis=1)).ravel()
+    norms = np.sqrt(np.asarray(left.multiply(left).sum(axis=1)).ravel()
+                    * np.asarray(right.multiply(right).sum(axis=1)).ravel())
+    similarity = np.divide(dot, norms, out=np.zeros_like(dot), where=norms > 0)
+    # Lowest similarity first; among equals, the cut nearest an even split.
+    min_size = max(1, min(MIN_SECTION_PARAGRAPHS, n // n_sections))
+    order = sorted(gaps, key=lambda g: (similarity[g - 1], min(abs(g - n * k / n_sections) for k in range(1, n_sections))))
+    cuts: list[int] = []
+    for g in order:
+        bounds = sorted(cuts + [int(g)])
+        edges = [0] + bounds + [n]
+        if all(b - a >= min_size for a, b in zip(edges, edges[1:])):
+            cuts = bounds
+            if len(cuts) == n_sections - 1:
+                break
+    return cuts
 
 
 def _check_has_text(article: Article) -> None:
-    if not any(re.search(r"[A-Za-z]{2,}", p.text) for p in article.paragraphs()):
-        raise DraftError("the draft has no sentences (only headings or symbols)")
+    prose = article.content_paragraphs()
+    if not prose:
+        reasons = sorted({p.boilerplate for p in article.set_aside()})
+        what = ", ".join(reasons) if reasons else "headings"
+        raise DraftError(f"the draft has no sentences, only {what}")
+    if not any(re.search(r"[A-Za-z]{2,}", p.text) and not heading_like(p.text) for p in prose):
+        raise DraftError("the draft has no sentences, only headings or symbols")
 
 
 def parse_article(text: str) -> Article:
     """Parse a file that may be a finished house-format article or a draft.
 
     A finished article has its lead on line 1 and, after the intro, an outline block of
-    ``- `` lines that names the body's headings; then ``lead`` and ``outline`` are read from it
-    and ``text`` holds the draft (intro + body) exactly. Anything else is parsed as a draft.
+    ``- `` lines that names the body's headings (or, for a draft without headings, the
+    generated headings of its sections); then ``lead`` and ``outline`` are read from it and
+    ``text`` holds the draft (intro + body) exactly as it was. Anything else is parsed as a draft.
     """
     lines = _lines(text)
-    idx = _outline_block(lines)
-    if idx is not None:
-        first, last = idx
-        cut_start = lines[first].start
-        cut_end = lines[last + 1].start if last + 1 < len(lines) else len(text)
-        lead_end = lines[0].end
-        after_lead = lines[1].start if len(lines) > 1 else len(text)
-        draft = text[after_lead:cut_start] + text[cut_end:]
-        try:
-            article = parse_draft(draft)
-        except DraftError:
-            article = None
-        declared = [_outline_entry(lines[i].text) for i in range(first, last + 1)]
-        if article is not None and _same_outline(declared, article.headings_outline()):
-            article.lead = text[: lead_end]
-            article.outline = declared
-            article.outline_at = cut_start - after_lead
+    for first, last in _outline_blocks(lines):
+        article = _finished(text, lines, first, last)
+        if article is not None:
             return article
     return parse_draft(text)
+
+
+def _is_blank(line: _Line) -> bool:
+    return not line.text.strip()
+
+
+def _finished(text: str, lines: list[_Line], first: int, last: int) -> Article | None:
+    """The article if lines[first..last] are its outline, else None.
+
+    ``render_house`` writes one blank line after the lead and after the outline when the draft
+    has blank-line paragraphs, none otherwise: the cut that renders back to exactly ``text``
+    is the draft. A hand-edited article (other spacing) is read with all blank lines dropped
+    around the lead and outline, when its outline names the draft's headings."""
+    declared = [_outline_entry(lines[i].text) for i in range(first, last + 1)]
+    lead = text[: lines[0].end]
+    cuts = []
+    blank_after_lead = _is_blank(lines[1]) and first >= 2
+    blank_after_outline = last + 1 < len(lines) and _is_blank(lines[last + 1])
+    if blank_after_lead and blank_after_outline:
+        cuts.append((lines[2].start, lines[last + 1].stop))
+    cuts.append((lines[1].start, lines[last].stop))
+    for draft_start, body_start in cuts:
+        article = _read_cut(text, lines, first, draft_start, body_start, declared)
+        if article is not None:
+            article.lead = lead
+            if render_house(article) == text:
+                return article
+    # Hand-edited spacing: skip every blank line after the lead and after the outline.
+    a = 1
+    while a < first and _is_blank(lines[a]):
+        a += 1
+    b = last + 1
+    while b < len(lines) and _is_blank(lines[b]):
+        b += 1
+    article = _read_cut(text, lines, first, lines[a].start, lines[b].start if b < len(lines) else len(text), declared)
+    if article is not None and article.has_headings():
+        article.lead = lead
+        return article
+    return None
+
+
+def _read_cut(text: str, lines: list[_Line], first: int, draft_start: int, body_start: int,
+              declared: list[OutlineEntry]) -> Article | None:
+    draft = text[draft_start : lines[first].start] + text[body_start:]
+    try:
+        article = parse_draft(draft)
+    except DraftError:
+        return None
+    if article.has_headings():
+        if not _same_outline(declared, article.headings_outline()):
+            return None
+    else:
+        # Generated headings: one per section, each a heading-like line.
+        sections = list(article.walk())
+        if len(sections) != len(declared) or not all(e.level == 1 and heading_like(e.heading) for e in declared):
+            return None
+        declared = [OutlineEntry(e.heading, e.level, generated=True) for e in declared]
+    article.outline = declared
+    article.outline_at = lines[first].start - draft_start
+    return article
 
 
 def _outline_entry(line: str) -> OutlineEntry:
@@ -310,14 +552,19 @@ def _same_outline(a: list[OutlineEntry], b: list[OutlineEntry]) -> bool:
     return [(e.heading, e.level) for e in a] == [(e.heading, e.level) for e in b]
 
 
-def _outline_block(lines: list[_Line]) -> tuple[int, int] | None:
-    """Index range of the first run of ``- `` lines after line 1, if the file has a lead."""
+def _outline_blocks(lines: list[_Line]) -> list[tuple[int, int]]:
+    """Index ranges of the runs of ``- `` lines after line 1 (the first few), if line 1 can be a lead."""
     if len(lines) < 3 or lines[0].text.startswith("- ") or not lines[0].text.strip():
-        return None
-    for i in range(1, len(lines)):
+        return []
+    runs: list[tuple[int, int]] = []
+    i = 1
+    while i < len(lines) and len(runs) < MAX_OUTLINE_CANDIDATES:
         if lines[i].text.startswith("- "):
             j = i
             while j + 1 < len(lines) and lines[j + 1].text.startswith("- "):
                 j += 1
-            return i, j
-    return None
+            runs.append((i, j))
+            i = j + 1
+        else:
+            i += 1
+    return runs

@@ -55,16 +55,31 @@ def render_markdown(article: Article) -> str:
         if rest:
             out.append(rest)
     else:
-        for p in article.intro:
-            out.append(text[p.start : p.end])
+        pieces = list(article.intro)
         for section in article.walk():
             if section.heading is not None and not section.generated:
+                out.extend(_joined(text, pieces))
+                pieces = []
                 out.append("#" * (section.level + 1) + " " + section.heading)
-            for p in section.paragraphs:
-                out.append(text[p.start : p.end])
+            pieces.extend(section.paragraphs)
         if article.closing is not None:
-            out.append(text[article.closing.start : article.closing.end])
+            pieces.append(article.closing)
+        out.extend(_joined(text, pieces + article.trailer))
     return (nl * 2).join(out) + nl
+
+
+def _joined(text: str, paragraphs) -> list[str]:
+    """The paragraphs as printed; a paragraph split off on the same line (a dateline) is
+    printed with the rest of its line."""
+    out: list[str] = []
+    previous_end = None
+    for p in paragraphs:
+        if previous_end is not None and "\n" not in text[previous_end : p.start] and "\r" not in text[previous_end : p.start]:
+            out[-1] = out[-1] + text[previous_end : p.end]
+        else:
+            out.append(text[p.start : p.end])
+        previous_end = p.end
+    return out
 
 
 def article_dict(article: Article) -> dict[str, Any]:
@@ -85,6 +100,8 @@ def article_dict(article: Article) -> dict[str, Any]:
         "intro": [p.text for p in article.intro],
         "sections": [section_dict(s) for s in article.sections],
         "closing": article.closing.text if article.closing else None,
+        # Paragraphs the cleaning step set aside (kept in the body, read by nothing else).
+        "set_aside": [{"text": p.text, "reason": p.boilerplate} for p in article.set_aside()],
     }
 
 

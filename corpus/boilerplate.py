@@ -1,0 +1,154 @@
+"""Web-page furniture: lines of a pasted web page that are not part of the article's prose.
+
+Bylines, datelines, photo captions and credits, "Advertisement", related links, "For more …,
+visit …", "Write to … at …", "Follow … on Twitter", copyright lines, share/comment/newsletter
+widgets and timestamps. The rules are general (a short line plus a pattern cue), not lists of
+sites: furniture is short and formulaic, prose is neither. ``furniture_reason`` names why a
+paragraph is furniture (or returns None); the parser keeps such paragraphs in the body byte for
+byte and sets them aside from headings, the outline, the lead and the caveat filter.
+"""
+from __future__ import annotations
+
+import re
+
+# Furniture is short: a line longer than this is prose whatever it starts with.
+MAX_FURNITURE_WORDS = 25
+# Captions can be a full sentence or two before their credit.
+MAX_CAPTION_WORDS = 60
+# A widget line is a handful of button labels ("Share Tweet Email").
+MAX_WIDGET_WORDS = 8
+
+_F = re.IGNORECASE
+_END = r"\s*[.:!…]*\s*$"
+
+_NAME = r"(?:Dr\.?\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*|de|van|von|da|del|la|le|bin|al-?))*"
+_NAMES = rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
+_BYLINE = [
+    # "By Jane Doe, CNN" / "By Jane Doe and John Roe" (a name: capitalised words, not "The ...")
+    re.compile(rf"^(?i:by)\s+(?!The\b){_NAMES}\s*(?:(?:,|\||–|—|-)\s*.{{0,60}})?$"),
+    # "Jane Doe | Reuters", "Jane Doe, CNN" (an all-caps outlet), "Jane Doe, Staff Writer"
+    re.compile(rf"^{_NAME}\s+[A-Z][\w'’-]+\s*\|\s*\S.{{0,50}}$"),
+    re.compile(rf"^{_NAME}\s+[A-Z][\w'’-]+,\s*(?:[A-Z]{{2,}}\b.{{0,40}}|(?:senior\s+|staff\s+|contributing\s+)?"
+               r"(?:writer|reporter|correspondent|editor|contributor)\b.{0,40})$"),
+    re.compile(r"^(?:medically\s+|fact[- ]checked\s+and\s+)?(?:reviewed|written|fact[- ]checked|edited|posted|"
+               r"reported)\s+by\s+\S", _F),
+    re.compile(r"^\(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\s+\S", _F),
+]
+# A dateline opens the first paragraph: "(CNN) — ", "LONDON (Reuters) - ", "NEW YORK, March 5 (AP) — ".
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Z.'-]+)*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*)?"
+    r"\([A-Z][\w.&' ]{0,30}\)\s*[-–—]+\s*"
+    r"|^[A-Z]{3,}(?:[ ,]+[A-Z]{2,})*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*[–—]\s*"
+)
+_DATELINE_ALONE = re.compile(r"^\([A-Z][\w.&' ]{0,30}\)\s*[-–—]*$")
+_CAPTION = [
+    re.compile(r"^(?:photo|photograph|image|picture|illustration|graphic|video|caption|credit)s?"
+               r"(?:\s+(?:credit|source|illustration))?\s*(?::|by\b)", _F),
+    re.compile(r"^(?:enlarge this image|hide caption|toggle caption|click to enlarge|view (?:image|gallery))"
+               + _END, _F),
+    # A credit closing the caption: "(Getty Images)", "(AP Photo/Jane Doe)", "Jane Doe/Getty Images".
+    re.compile(r"\((?:[^()]*\b(?:Images?|Photos?|Photograph|Illustration|Credit)\b[^()]*)\)" + _END),
+    re.compile(r"\b[A-Z][\w.]*\s*/\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+Images" + _END),
+    re.compile(r"\b(?:[A-Z]{2,}|AP Photo)\s*/\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*" + _END),
+    re.compile(r"^!\[[^\]]*\]\([^)]*\)" + _END),  # a Markdown image
+]
+_ADVERT = re.compile(
+    r"^(?:advertisement|advertising|ad|sponsored(?:\s+content)?|paid\s+content|"
+    r"(?:story|article)\s+continues\s+below(?:\s+(?:this\s+)?advertisement)?|"
+    r"continue\s+reading(?:\s+the)?(?:\s+main)?(?:\s+story)?(?:\s+below)?|scroll\s+to\s+continue(?:\s+with\s+content)?)"
+    + _END, _F)
+_RELATED = [
+    re.compile(r"^(?:related(?:\s+(?:articles?|stories|story|content|coverage|links?|reading|posts?|video))?|"
+               r"read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+from\s+[\w ]{1,30}|more\s+stories|"
+               r"recommended(?:\s+(?:for\s+you|reading|stories))?|you\s+(?:may|might)\s+also\s+like|"
+               r"most\s+(?:read|popular|viewed)|trending(?:\s+now)?|what\s+to\s+read\s+next|further\s+reading)"
+               r"\s*(?:$|[:|»›>]|[-–—]\s)", _F),
+    re.compile(r"^more\s+(?:information|info|details|resources)" + _END, _F),
+]
+_URLISH = r"(?:https?://|www\.|\b[\w-]+\.(?:com|org|gov|net|edu|co\.uk|int)\b|\bwebsite\b|\bsite\b|\bweb\s*page\b|\d{3}[-. )]\d{3,4})"
+_CONTACT = [
+    re.compile(rf"^for\s+more\b.{{0,120}}\b(?:visit|see|go\s+to|call|check\s+out|click|read)\b.*{_URLISH}", _F),
+    re.compile(r"^write\s+to\s+.{1,80}\s+at\s+\S+", _F),
+    re.compile(r"^(?:follow|like)\s+.{1,60}\s+on\s+(?:twitter|facebook|instagram|linkedin|tiktok|youtube|threads|"
+               r"bluesky|mastodon|x)\b", _F),
+    re.compile(r"^(?:contact|email|e-mail)\s+.{0,60}\b[\w.+-]+@[\w-]+\.[\w.]+", _F),
+    re.compile(r"^(?:@\w+|[\w.+-]+@[\w-]+\.[\w.]+|https?://\S+)" + _END),
+]
+_COPYRIGHT = [
+    re.compile(r"^(?:copyright|©|\(c\)\s*\d{4})", _F),
+    re.compile(r"©|\ball rights reserved\b", _F),
+]
+_WIDGET = [
+    re.compile(r"^(?:share\s+(?:this|on|via)\b.*|sign\s+up\s+(?:for|to)\b.*\bnewsletters?\b.*|"
+               r"subscribe(?:\s+(?:now|today|to\b.*))?|get\s+(?:our|the)\b.*\bnewsletters?\b.*|click\s+here\b.*|"
+               r"skip\s+to\s+(?:main\s+)?content|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|"
+               r"(?:view|show|hide|read)\s+(?:all\s+)?comments|join\s+the\s+(?:conversation|discussion)|"
+               r"\d+\s+comments?|listen\s+to\s+(?:this\s+)?(?:article|story)|log\s*in|sign\s+in|loading)" + _END, _F),
+]
+_WIDGET_WORDS = {
+    "share", "tweet", "email", "e-mail", "print", "comment", "comments", "facebook", "twitter", "whatsapp",
+    "linkedin", "pinterest", "reddit", "copy", "link", "save", "flipboard", "messenger", "sms", "x",
+    "gift", "article", "story", "this", "more", "options", "menu", "search", "close",
+}
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+_DATE_TOKEN = re.compile(
+    rf"^(?:{_MONTH}|{_DAY}|\d{{1,4}}(?:st|nd|rd|th)?,?|\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?|[ap]\.?m\.?|"
+    r"(?:et|est|edt|ct|cst|pt|pst|pdt|gmt|utc|bst|cet)|\d{1,4}[/-]\d{1,2}[/-]\d{1,4}|on|at|,|\||-|–|—|·)$", _F)
+_TIMESTAMP_CUE = re.compile(
+    r"^(?:(?:last\s+)?updated|published|posted|(?:first|originally)\s+published|last\s+(?:modified|reviewed)|date)"
+    r"\s*(?:on|at)?\s*:?\s*", _F)
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _is_timestamp(text: str) -> bool:
+    rest = _TIMESTAMP_CUE.sub("", text, count=1)
+    had_cue = rest != text
+    tokens = re.findall(r"[^\s,|·]+|[,|·]", rest)
+    if not tokens:
+        return False
+    dated = [t for t in tokens if _DATE_TOKEN.match(t.strip("()"))]
+    has_date = any(re.match(rf"^(?:{_MONTH}|\d{{1,2}}[:.]\d{{2}}|\d{{4}}|\d{{1,4}}[/-]\d)", t, _F) for t in tokens)
+    # A timestamp is (almost) only date and time words; with a cue ("Updated"), one stray word
+    # (a place, "ago") is allowed.
+    return has_date and len(tokens) - len(dated) <= (1 if had_cue else 0)
+
+
+def dateline_prefix(text: str) -> int:
+    """Length of a dateline opening the paragraph ("LONDON (Reuters) - "), 0 if none."""
+    m = DATELINE.match(text)
+    return m.end() if m and m.end() < len(text) else 0
+
+
+def furniture_reason(text: str) -> str | None:
+    """Why a paragraph (or line) is web-page furniture, or None for prose."""
+    s = " ".join(text.split())
+    if not s:
+        return None
+    n = len(_words(s))
+    if n <= MAX_CAPTION_WORDS and any(p.search(s) for p in _CAPTION):
+        return "caption"
+    if n > MAX_FURNITURE_WORDS:
+        return None
+    if _ADVERT.match(s):
+        return "advertisement"
+    if any(p.match(s) for p in _BYLINE):
+        return "byline"
+    if _DATELINE_ALONE.match(s) or (DATELINE.match(s) and DATELINE.match(s).end() >= len(s.rstrip())):
+        return "dateline"
+    if any(p.match(s) for p in _RELATED):
+        return "related"
+    if any(p.search(s) for p in _CONTACT):
+        return "contact"
+    if any(p.search(s) for p in _COPYRIGHT):
+        return "copyright"
+    if _WIDGET[0].match(s) or (n <= MAX_WIDGET_WORDS and all(
+            w.lower().strip(".:!|·•") in _WIDGET_WORDS or not w.strip(".:!|·•") for w in _words(s))):
+        return "widget"
+    if n <= MAX_FURNITURE_WORDS and _is_timestamp(s):
+        return "timestamp"
+    return None
