@@ -28,8 +28,8 @@ _BYLINE = [
     re.compile(rf"^(?i:by)\s+(?!The\b){_NAMES}\s*(?:(?:,|\||–|—|-)\s*.{{0,60}})?$"),
     # "Jane Doe | Reuters", "Jane Doe, CNN" (an all-caps outlet), "Jane Doe, Staff Writer"
     re.compile(rf"^{_NAME}\s+[A-Z][\w'’-]+\s*\|\s*\S.{{0,50}}$"),
-    re.compile(rf"^{_NAME}\s+[A-Z][\w'’-]+,\s*(?:[A-Z]{{2,}}\b.{{0,40}}|(?:senior\s+|staff\s+|contributing\s+)?"
-               r"(?:writer|reporter|correspondent|editor|contributor)\b.{0,40})$"),
+    re.compile(rf"^{_NAME}\s+[A-Z][\w'’-]+,\s*(?:[A-Z]{{2,}}\b.{{0,40}}|(?i:(?:senior\s+|staff\s+|contributing\s+)?"
+               r"(?:writer|reporter|correspondent|editor|contributor))\b.{0,40})$"),
     re.compile(r"^(?:medically\s+|fact[- ]checked\s+and\s+)?(?:reviewed|written|fact[- ]checked|edited|posted|"
                r"reported)\s+by\s+\S", _F),
     re.compile(r"^\(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\s+\S", _F),
@@ -38,7 +38,8 @@ _BYLINE = [
 DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Z.'-]+)*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*)?"
     r"\([A-Z][\w.&' ]{0,30}\)\s*[-–—]+\s*"
-    r"|^[A-Z]{3,}(?:[ ,]+[A-Z]{2,})*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*[–—]\s*"
+    # without an outlet, a city in capitals, and a sentence that starts after the dash
+    r"|^[A-Z]{3,}(?:[ ,]+[A-Z]{2,})*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*[–—]\s*(?=[A-Z\"“‘'])"
 )
 _DATELINE_ALONE = re.compile(r"^\([A-Z][\w.&' ]{0,30}\)\s*[-–—]*$")
 _CAPTION = [
@@ -80,7 +81,7 @@ _COPYRIGHT = [
 ]
 _WIDGET = [
     re.compile(r"^(?:share\s+(?:this|on|via)\b.*|sign\s+up\s+(?:for|to)\b.*\bnewsletters?\b.*|"
-               r"subscribe(?:\s+(?:now|today|to\b.*))?|get\s+(?:our|the)\b.*\bnewsletters?\b.*|click\s+here\b.*|"
+               r"subscribe(?:\s+(?:now|today|to\s+(?:our|the)\b.*))?|get\s+(?:our|the)\b.*\bnewsletters?\b.*|click\s+here\b.*|"
                r"skip\s+to\s+(?:main\s+)?content|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|"
                r"(?:view|show|hide|read)\s+(?:all\s+)?comments|join\s+the\s+(?:conversation|discussion)|"
                r"\d+\s+comments?|listen\s+to\s+(?:this\s+)?(?:article|story)|log\s*in|sign\s+in|loading)" + _END, _F),

@@ -45,7 +45,7 @@ HTML_MARKUP_SHARE = 0.3
 DATELINE_PARAGRAPHS = 3
 # Headless drafts: one section per this many words of body, each section at least
 # MIN_SECTION_PARAGRAPHS long where the draft has the paragraphs, and at most MAX_HEADLESS_SECTIONS.
-WORDS_PER_SECTION = 300
+WORDS_PER_SECTION = 250
 MIN_SECTION_PARAGRAPHS = 2
 MAX_HEADLESS_SECTIONS = 8
 # Topic-shift windows: paragraphs compared on either side of a candidate cut.
@@ -435,9 +435,10 @@ def _topic_cuts(texts: list[str], n_sections: int) -> list[int]:
     norms = np.sqrt(np.asarray(left.multiply(left).sum(axis=1)).ravel()
                     * np.asarray(right.multiply(right).sum(axis=1)).ravel())
     similarity = np.divide(dot, norms, out=np.zeros_like(dot), where=norms > 0)
-    # Lowest similarity first; among equals, the cut nearest an even split.
+    depth = _depth_scores(similarity)
+    # Deepest valley first (TextTiling); among equals, the cut nearest an even split.
     min_size = max(1, min(MIN_SECTION_PARAGRAPHS, n // n_sections))
-    order = sorted(gaps, key=lambda g: (similarity[g - 1], min(abs(g - n * k / n_sections) for k in range(1, n_sections))))
+    order = sorted(gaps, key=lambda g: (-depth[g - 1], min(abs(g - n * k / n_sections) for k in range(1, n_sections))))
     cuts: list[int] = []
     for g in order:
         bounds = sorted(cuts + [int(g)])
@@ -447,6 +448,21 @@ def _topic_cuts(texts: list[str], n_sections: int) -> list[int]:
             if len(cuts) == n_sections - 1:
                 break
     return cuts
+
+
+def _depth_scores(similarity: np.ndarray) -> np.ndarray:
+    """How deep each gap's similarity lies below the peaks on either side (TextTiling): a
+    topic shift is a valley, not merely a low value in a draft that is dissimilar throughout."""
+    depth = np.zeros_like(similarity)
+    for i, value in enumerate(similarity):
+        left = i
+        while left > 0 and similarity[left - 1] >= similarity[left]:
+            left -= 1
+        right = i
+        while right + 1 < len(similarity) and similarity[right + 1] >= similarity[right]:
+            right += 1
+        depth[i] = (similarity[left] - value) + (similarity[right] - value)
+    return depth
 
 
 def _check_has_text(article: Article) -> None:

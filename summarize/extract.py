@@ -61,7 +61,7 @@ def article_units(article: Article) -> list[tuple[str, list[Paragraph]]]:
 def candidate_sentences(article: Article) -> list[Extract]:
     out: list[Extract] = []
     for part, paragraphs in article_units(article):
-        for p in paragraphs:
+        for p in (q for q in paragraphs if q.boilerplate is None):  # set-aside furniture is not lead material
             raw = article.text[p.start : p.end]
             for s in split_sentences(raw):
                 out.append(Extract(" ".join(s.text.split()), part, p.start + s.start, p.start + s.end))

@@ -1,0 +1,207 @@
+"""Web-page furniture: recognised by general rules, kept in the body, set aside from every reader."""
+import pytest
+
+from conftest import HOUSE_ARTICLE, MARKDOWN_DRAFT, PLAIN_DRAFT, house_draft
+from summarize.corpus.boilerplate import dateline_prefix, furniture_reason
+from summarize.corpus.parse import parse_article, parse_draft
+from summarize.corpus.render import article_dict, render_house, render_markdown
+from summarize.extract import candidate_sentences
+
+# A health news story as pasted from a web page (written for these tests).
+NEWS_PARAGRAPHS = [
+    'Teens who use screens late at night sleep less and feel worse, study finds',
+    'By Jane Doe, CNN',
+    'Updated 3:14 PM ET, Tue March 5, 2019',
+    '(CNN) — Teenagers who spend the hour before bed on phones or tablets fall asleep later and sleep about 40 minutes less on school nights than peers who switch off, according to a large study published Monday in the journal Pediatrics.',
+    'A teenager uses a smartphone in bed in Chicago. (Getty Images)',
+    'The researchers followed more than 3,000 students aged 13 to 17 for two school years. Those with the most evening screen time were also more likely to report daytime tiredness, low mood and trouble concentrating in class.',
+    'Advertisement',
+    'Short sleep in adolescence has been linked to poorer grades, more car accidents among young drivers and a higher risk of depression, the authors wrote. Most teenagers need eight to ten hours of sleep a night, yet surveys suggest that fewer than a third get it.',
+    'The effect was largest on school nights. On weekends, when students could sleep in, the gap between heavy and light evening users shrank to about 15 minutes, but it did not disappear, the authors reported.',
+    'Girls reported more evening messaging than boys, while boys reported more gaming. Both kinds of interactive use were tied to later sleep, and the differences between girls and boys were small once total screen time was counted.',
+    'The association held after the team accounted for caffeine, homework load, sports and family income, which suggests that screens themselves, and not only busy schedules, are part of the problem.',
+    'Students wore wrist trackers that recorded movement and light exposure for a week at the start of each term. They also kept sleep diaries and filled in questionnaires about how they used their devices after dinner.',
+    'The trackers allowed the team to compare the time students said they fell asleep with the time their movement actually stopped. On average, heavy evening users underestimated how long it took them to drop off by about 20 minutes.',
+    "Each student's school also reported start times, so the researchers could check whether early classes explained the results. Students at schools starting before 8 a.m. slept least overall, but screen use predicted shorter sleep at every start time.",
+    'The team used mixed statistical models that compare each student with themselves over time, which reduces the influence of fixed traits such as personality or family background on the results.',
+    'The questionnaires separated passive viewing, such as streaming videos, from interactive use like gaming and messaging. Interactive use in the last hour before bed was the strongest predictor of late sleep onset in the statistical models.',
+    'Enlarge this image',
+    'Because the study was observational, it cannot prove that screens cause poor sleep. Teenagers who already sleep badly may reach for their phones when they cannot drop off, the authors cautioned, and the trackers only measured a single week each term.',
+    'Related: Why teenagers are wired to stay up late',
+    "Dr. Maria Lopez, a sleep specialist at a children's hospital in Boston who was not involved in the research, said the findings match what she sees in her clinic. Bright light from screens delays the release of melatonin, the hormone that signals the body that it is time to sleep.",
+    'Lopez said messaging apps are designed to keep people engaged, with alerts that pull teenagers back in just as they are winding down. A group chat at midnight is far more stimulating than a book, she said.',
+    'Lopez recommends that families treat the hour before bed as a wind-down period, with dim lights, reading or quiet music, and no devices in reach. Even a short break from messaging helps the brain prepare for sleep, she said.',
+    'She added that teenagers often underestimate how tired they are, because chronic sleep loss dulls the feeling of sleepiness over time while still slowing reaction times and memory.',
+    'Other experts urged caution about blaming devices alone. School start times, early sports practice and the natural shift in adolescent body clocks all push teenagers toward later nights, said Tom Baker, a psychologist who studies adolescent health.',
+    'Baker noted that earlier studies have found only small effects of screen time on wellbeing, and that heavy users often differ from light users in many ways that surveys do not capture.',
+    'Photo: A family charging station keeps phones out of bedrooms at night.',
+    'For parents, the practical advice is simple, the researchers said. Set a family rule that phones and tablets are charged outside the bedroom, and switch them off at least an hour before the target bedtime.',
+    'A consistent wake-up time, even on weekends, helps teenagers keep their body clock from drifting later. Morning daylight and physical activity during the day also make it easier to fall asleep at night.',
+    'Night modes that shift screens toward warmer colors may help a little, but they do not solve the problem, the researchers said. The content that keeps teenagers awake, not only the light, is what delays sleep.',
+    'Schools can help too. Some districts have moved start times later after earlier research showed that teenagers who start class after 8:30 a.m. sleep longer, attend more often and have fewer car crashes.',
+    'Parents can model the habit themselves by putting their own phones away in the evening. Talking about why sleep matters works better than imposing rules without explanation, Lopez said.',
+    'If a teenager still struggles to fall asleep after changing habits, or snores loudly and feels exhausted during the day, parents should talk to a pediatrician, who can check for sleep disorders such as insomnia or sleep apnea.',
+    'Write to Jane Doe at jane.doe@example.com',
+    'Follow Jane Doe on Twitter',
+    'Copyright 2019 Cable News Network. All rights reserved.',
+    'Share this article',
+    'Sign up for our newsletter',
+]
+NEWS_STORY = "\n\n".join(NEWS_PARAGRAPHS) + "\n"
+NEWS_FURNITURE = [
+    ("byline", "By Jane Doe, CNN"),
+    ("timestamp", "Updated 3:14 PM ET, Tue March 5, 2019"),
+    ("dateline", "(CNN) —"),
+    ("caption", "A teenager uses a smartphone in bed in Chicago. (Getty Images)"),
+    ("advertisement", "Advertisement"),
+    ("caption", "Enlarge this image"),
+    ("related", "Related: Why teenagers are wired to stay up late"),
+    ("caption", "Photo: A family charging station keeps phones out of bedrooms at night."),
+    ("contact", "Write to Jane Doe at jane.doe@example.com"),
+    ("contact", "Follow Jane Doe on Twitter"),
+    ("copyright", "Copyright 2019 Cable News Network. All rights reserved."),
+    ("widget", "Share this article"),
+    ("widget", "Sign up for our newsletter"),
+]
+
+FURNITURE_LINES = [
+    ("By Jane Doe, CNN", "byline"),
+    ("By Jane Doe and John Roe", "byline"),
+    ("Jane Doe | Reuters", "byline"),
+    ("Jane Doe, Staff Writer", "byline"),
+    ("Medically reviewed by Dr. Ann Lee, MD", "byline"),
+    ("(Reporting by Jane Doe; Editing by Bill Roe)", "byline"),
+    ("(CNN)", "dateline"),
+    ("Photo: Jane Doe for the Times", "caption"),
+    ("Image credit: Science Photo Library", "caption"),
+    ("A nurse checks a patient's blood pressure. (AP Photo/Jane Doe)", "caption"),
+    ("Runners at dawn in a city park. Jane Doe/Getty Images", "caption"),
+    ("Enlarge this image", "caption"),
+    ("toggle caption", "caption"),
+    ("ADVERTISEMENT", "advertisement"),
+    ("Story continues below advertisement", "advertisement"),
+    ("Related: Five myths about melatonin", "related"),
+    ("Read more: How much sleep do adults need?", "related"),
+    ("More information", "related"),
+    ("For more information, visit www.example.org.", "contact"),
+    ("For more on sleep, visit the CDC website.", "contact"),
+    ("Write to Jane Doe at jane.doe@example.com", "contact"),
+    ("Follow Jane Doe on Twitter @janedoe", "contact"),
+    ("Copyright 2019 Example Media. All rights reserved.", "copyright"),
+    ("© 2020 Example News Network", "copyright"),
+    ("Share this article", "widget"),
+    ("Share Tweet Email", "widget"),
+    ("Comments", "widget"),
+    ("12 Comments", "widget"),
+    ("Sign up for our weekly health newsletter", "widget"),
+    ("Updated 3:14 PM ET, Tue March 5, 2019", "timestamp"),
+    ("Published March 5, 2019", "timestamp"),
+    ("March 5, 2019 at 10:02 a.m. EST", "timestamp"),
+]
+
+# Health-writing lines that share words with furniture cues but are prose or headings.
+PROSE_LINES = [
+    "By reducing stress, kratom may help some people sleep better.",
+    "By the Numbers",
+    "More research is needed.",
+    "For more severe symptoms, see a doctor right away.",
+    "For more information, talk to your healthcare provider.",
+    "Follow the dosage on the label.",
+    "Share your concerns with your doctor.",
+    "Comments from patients suggest the tea is mild.",
+    "Updated guidelines recommend less than 400 mg of caffeine a day.",
+    "Related conditions include restless legs syndrome.",
+    "Final Thoughts",
+    "Side Effects and Risks",
+    "Images of the brain showed changes in 12 patients.",
+    "Dr. Jane Doe, a sleep researcher, says most adults need seven hours.",
+    "Sleep Quality, Anxiety and Mood",
+    "March is Sleep Awareness Month.",
+    "Take 200 mg at 9 p.m. on most days.",
+    "HIV — the virus that causes AIDS — weakens the immune system.",
+    "Email your doctor if symptoms worsen.",
+    "Magnesium: How Much Do You Need?",
+    "Subscribe to a sleep app only if it helps you.",
+    "Talk to your doctor (especially if you take other medicines).",
+]
+
+@pytest.mark.parametrize("line,reason", FURNITURE_LINES)
+def test_furniture_lines_are_recognised(line, reason):
+    assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", PROSE_LINES)
+def test_health_prose_and_headings_are_not_furniture(line):
+    assert furniture_reason(line) is None
+
+
+def test_datelines_open_a_paragraph_only_when_they_are_datelines():
+    assert dateline_prefix("LONDON (Reuters) - Eating more fiber helps.") == len("LONDON (Reuters) - ")
+    assert dateline_prefix("WASHINGTON — The Senate voted.") == len("WASHINGTON — ")
+    assert dateline_prefix("NEW YORK, March 5 (AP) — A study found.") == len("NEW YORK, March 5 (AP) — ")
+    assert dateline_prefix("HIV — the virus that causes AIDS — weakens it.") == 0
+    assert dateline_prefix("FDA approval came in 2019.") == 0
+
+
+def test_news_story_furniture_is_set_aside_and_kept_in_the_body():
+    article = parse_article(NEWS_STORY)
+    assert [(p.boilerplate, p.text) for p in article.set_aside()] == NEWS_FURNITURE
+    # Never a heading or an outline entry; the title is the headline, the intro its first paragraph.
+    assert not article.has_headings()
+    assert article.title.text.startswith("Teens who use screens")
+    assert article.content_paragraphs()[0].text.startswith("Teenagers who spend the hour")
+    assert article.closing.text.startswith("If a teenager still struggles")
+    assert [p.text for p in article.trailer] == [text for _, text in NEWS_FURNITURE[-5:]]
+    # The body is unchanged byte for byte.
+    article.lead = "Teenagers who use screens before bed sleep less."
+    article.outline = [type(e)(f"Part {i}", 1, True) for i, e in enumerate(article.walk(), 1)]
+    out = render_house(article)
+    assert out.endswith(NEWS_STORY[article.outline_at:]) and NEWS_STORY[: article.outline_at] in out
+
+
+def test_set_aside_paragraphs_are_not_lead_material_and_listed_in_json():
+    article = parse_article(NEWS_STORY)
+    sentences = " ".join(c.text for c in candidate_sentences(article))
+    for _, text in NEWS_FURNITURE:
+        assert text not in sentences
+    assert "Teenagers who spend the hour before bed" in sentences  # the dateline is cut, not the paragraph
+    listed = article_dict(article)["set_aside"]
+    assert [(d["reason"], d["text"]) for d in listed] == NEWS_FURNITURE
+
+
+def test_markdown_render_keeps_the_dateline_on_its_line():
+    out = render_markdown(parse_article(NEWS_STORY))
+    assert "(CNN) — Teenagers who spend the hour" in out
+
+
+def test_furniture_between_heading_and_text_is_never_a_heading():
+    draft = ("Magnesium helps some people relax at night.\n\nAdvertisement\n\nWhy It Matters\n\n"
+             "Low magnesium levels have been linked to poor sleep in several studies.\n\n"
+             "More information\n\nTalk to a doctor before taking supplements.\n\nCopyright 2024 Example Health")
+    article = parse_draft(draft)
+    assert [e.heading for e in article.headings_outline()] == ["Why It Matters"]
+    assert [p.boilerplate for p in article.set_aside()] == ["advertisement", "related", "copyright"]
+    assert article.closing.text == "Talk to a doctor before taking supplements."
+
+
+@pytest.mark.parametrize("text", [HOUSE_ARTICLE, house_draft(), PLAIN_DRAFT, MARKDOWN_DRAFT])
+def test_fixture_drafts_have_nothing_set_aside(text):
+    assert parse_article(text).set_aside() == []
+
+
+def _prose_counts(article):
+    return [sum(p.boilerplate is None for p in s.paragraphs) for s in article.walk()]
+
+
+def test_headless_news_story_gets_two_to_five_sections_at_topic_shifts():
+    article = parse_article(NEWS_STORY)
+    counts = _prose_counts(article)
+    assert 2 <= len(counts) <= 5 and min(counts) >= 2
+    assert all(s.heading is None for s in article.walk())
+
+
+@pytest.mark.parametrize("repeat,low,high", [(1, 2, 5), (2, 5, 9)])
+def test_headless_section_count_scales_with_length(repeat, low, high):
+    body = "\n\n".join(p for p in NEWS_PARAGRAPHS[1:] if furniture_reason(p) is None)
+    article = parse_draft("\n\n".join([body] * repeat))
+    assert low <= len(list(article.walk())) <= high
