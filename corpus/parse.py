@@ -465,14 +465,20 @@ def _depth_scores(similarity: np.ndarray) -> np.ndarray:
     return depth
 
 
+_NOT_PROSE = {"list": "list items", "code": "code", "table": "a table", "html": "HTML markup"}
+
+
 def _check_has_text(article: Article) -> None:
     prose = article.content_paragraphs()
     if not prose:
-        reasons = sorted({p.boilerplate for p in article.set_aside()})
-        what = ", ".join(reasons) if reasons else "headings"
-        raise DraftError(f"the draft has no sentences, only {what}")
-    if not any(re.search(r"[A-Za-z]{2,}", p.text) and not heading_like(p.text) for p in prose):
-        raise DraftError("the draft has no sentences, only headings or symbols")
+        reasons = sorted({_NOT_PROSE.get(p.boilerplate, f"web-page furniture ({p.boilerplate})")
+                          for p in article.set_aside()})
+        raise DraftError(f"the draft has no sentences, only {' and '.join(reasons) or 'headings'}")
+    worded = [p for p in prose if re.search(r"[A-Za-z]{2,}", p.text)]
+    if not worded:
+        raise DraftError("the draft has no sentences (only headings or symbols)")
+    if all(heading_like(p.text) for p in worded):
+        raise DraftError("the draft has no sentences, only headings")
 
 
 def parse_article(text: str) -> Article:
@@ -569,7 +575,9 @@ def _same_outline(a: list[OutlineEntry], b: list[OutlineEntry]) -> bool:
 
 
 def _outline_blocks(lines: list[_Line]) -> list[tuple[int, int]]:
-    """Index ranges of the runs of ``- `` lines after line 1 (the first few), if line 1 can be a lead."""
+    """Index ranges that may be the outline: the runs of ``- `` lines after line 1 (the first
+    few), and, where a list in the intro runs straight into the outline, the tails of a run
+    whose first entry names a heading line printed below it."""
     if len(lines) < 3 or lines[0].text.startswith("- ") or not lines[0].text.strip():
         return []
     runs: list[tuple[int, int]] = []
@@ -580,6 +588,12 @@ def _outline_blocks(lines: list[_Line]) -> list[tuple[int, int]]:
             while j + 1 < len(lines) and lines[j + 1].text.startswith("- "):
                 j += 1
             runs.append((i, j))
+            below = {line.text.strip() for line in lines[j + 1 :]}
+            for k in range(i + 1, j + 1):
+                entry = _outline_entry(lines[k].text)
+                if entry.heading in below or any(m + entry.heading in below for m in SUBHEADING_MARKERS):
+                    runs.append((k, j))
+                    break
             i = j + 1
         else:
             i += 1

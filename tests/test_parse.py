@@ -3,6 +3,7 @@ import pytest
 
 from conftest import HOUSE_ARTICLE, MARKDOWN_DRAFT, PLAIN_DRAFT, house_draft
 from summarize.corpus.parse import DraftError, heading_like, parse_article, parse_draft
+from summarize.corpus.article import OutlineEntry
 from summarize.corpus.render import outline_lines, render_house
 
 
@@ -111,3 +112,124 @@ def test_crlf_round_trip():
     out = render_house(article)
     assert out.startswith("Lead.\r\n") and out.endswith(draft[article.outline_at:])
     assert "\r\n- How It May Affect Sleep\r\n" in out
+
+
+# --- issue 11, items 10-13 -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,reason", [
+    ("Introduction\nBenefits\nRisks\nFinal Thoughts", "only headings"),
+    ("# Guide\n\n## Benefits\n\n## Final Thoughts\n", "only headings"),
+    ("- one thing to know\n- another thing\n- a third thing", "only list items"),
+    ("- Take it at night.\n\n- Do not mix it with alcohol.\n", "only list items"),
+    ("```\n# a comment\nprint('hi')\n```\n", "only code"),
+    ("Advertisement\n\nShare this article\n", "web-page furniture"),
+])
+def test_drafts_without_prose_are_refused_with_the_reason(text, reason):
+    with pytest.raises(DraftError, match=reason):
+        parse_article(text)
+
+
+def _finish(draft, lead="A lead sentence."):
+    article = parse_draft(draft)
+    article.lead = lead
+    article.outline = [OutlineEntry(s.heading or f"Generated Heading {i}", s.level, s.generated or s.heading is None)
+                       for i, s in enumerate(article.walk(), 1)]
+    return render_house(article)
+
+
+@pytest.mark.parametrize("draft", [house_draft(), PLAIN_DRAFT, MARKDOWN_DRAFT,
+                                   PLAIN_DRAFT.replace("\n", "\r\n"), house_draft().replace("\n", "\r")])
+def test_rerunning_on_a_finished_article_is_idempotent(draft):
+    once = _finish(draft)
+    article = parse_article(once)
+    assert article.lead == "A lead sentence." and article.text == draft
+    assert render_house(article) == once  # no blank line added after the lead or the outline
+    article.lead = "A lead sentence."
+    assert render_house(article) == once
+
+
+def test_a_finished_article_without_headings_is_recognised():
+    once = _finish(PLAIN_DRAFT)
+    assert "\n- Generated Heading 1\n" in once
+    article = parse_article(once)
+    assert article.lead == "A lead sentence." and not article.has_headings()
+    assert [e.heading for e in article.outline] == ["Generated Heading 1"]
+    assert render_house(article) == once  # no second lead and outline stacked on it
+
+
+def test_hand_edited_finished_article_with_extra_blank_lines_is_still_finished():
+    text = HOUSE_ARTICLE.replace("\n- What", "\n\n- What", 1).replace("Evidence from small trials.\nWhat", "Evidence from small trials.\n\nWhat", 1)
+    article = parse_article(text)
+    assert article.lead == HOUSE_ARTICLE.split("\n")[0]
+    assert [e.heading for e in article.outline][0] == "What Chamomile Is and Why People Drink It"
+
+
+def test_a_list_in_the_intro_is_not_taken_for_the_outline():
+    draft = ("Sleep matters for everyone, young and old.\n- rest well\n- eat well\n"
+             "Why Sleep Matters\nSleep restores the body and the mind every night, studies show.\n"
+             "How to Sleep Better\nKeep a regular schedule and a dark, quiet bedroom every night.")
+    once = _finish(draft)
+    article = parse_article(once)
+    assert article.text == draft and render_house(article) == once
+
+
+def test_nothing_inside_a_code_fence_is_a_heading():
+    draft = ("Intro paragraph about sleep and rest.\n\n```\n# comment\nprint(1)\n\nmore\n```\n\n"
+             "## Real Heading\n\nText of the section here, with a sentence.\n")
+    article = parse_draft(draft)
+    assert outline_of(article) == [("Real Heading", 1)]
+    assert [p.boilerplate for p in article.set_aside()] == ["code"]
+    # A fence-only "# comment" does not make a plain draft Markdown.
+    plain = "Intro about sleep and rest at night.\n\n```\n# comment\n```\n\nMore text about naps.\n\nThe end of it all."
+    assert parse_draft(plain).format == "plain"
+
+
+def test_an_unclosed_fence_never_gets_the_outline_inside_it():
+    draft = ("Intro paragraph about sleep and rest.\n\nSecond paragraph about naps in the day.\n\n"
+             "Third one about caffeine and coffee.\n\n```python\n# comment\nx = 1\n\ny = 2\n")
+    article = parse_draft(draft)
+    fence = draft.index("```")
+    assert article.outline_at <= fence
+    assert all(s.heading is None for s in article.walk())
+    out = _finish(draft)
+    assert out.endswith(draft[fence:])  # the fence and all it holds, untouched
+
+
+@pytest.mark.parametrize("block,reason", [
+    ("- first point here\n- second point here", "list"),
+    ("1. First step.\n2. Second step.", "list"),
+    ("| Dose | Effect |\n|------|--------|\n| 200 mg | mild |", "table"),
+    ('<div class="note">Take with food.</div>', "html"),
+])
+def test_lists_tables_and_html_are_not_lead_material(block, reason):
+    draft = f"Magnesium helps some people relax at night.\n\n{block}\n\nTalk to a doctor before taking it with other medicines."
+    article = parse_draft(draft)
+    assert [p.boilerplate for p in article.set_aside()] == [reason]
+    assert all(block.splitlines()[0] not in p.text for p in article.content_paragraphs())
+
+
+def test_a_list_under_its_lead_in_line_is_split_off():
+    draft = "Some tips help most people:\n- keep a schedule\n- avoid caffeine\n\nSleep is a habit you can train over time."
+    article = parse_draft(draft)
+    assert [p.text for p in article.set_aside()] == ["- keep a schedule - avoid caffeine"]
+    assert article.intro[0].text == "Some tips help most people:"
+
+
+@pytest.mark.parametrize("draft,newline", [
+    (PLAIN_DRAFT.replace("\n", "\r"), "\r"),
+    (house_draft().replace("\n", "\r"), "\r"),
+    # mixed: mostly CRLF with a stray LF and a stray CR
+    (house_draft().replace("\n", "\r\n").replace("\r\nHow It", "\nHow It").replace("\r\nThe tea", "\rThe tea"), "\r\n"),
+])
+def test_lone_cr_and_mixed_line_endings_use_the_drafts_own_newline(draft, newline):
+    article = parse_draft(draft)
+    assert article.newline == newline
+    article.lead = "Lead."
+    article.outline = [OutlineEntry(s.heading or "Generated", s.level, True) for s in article.walk()]
+    out = render_house(article)
+    body = draft[article.outline_at:]
+    assert out.endswith(body)  # the body byte for byte
+    added = out[: len(out) - len(body)].replace(draft[: article.outline_at], "")
+    others = {"\n": ("\r",), "\r": ("\n",), "\r\n": ()}[newline]
+    assert added.count(newline) >= 2 and not any(o in added.replace(newline, "") for o in others)
+    assert "\r" not in added.replace(newline, "") and "\n" not in added.replace(newline, "")

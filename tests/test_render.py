@@ -48,3 +48,18 @@ def test_json_render_round_trips():
     back = json.loads(render_json(payload))
     assert back["article"]["sections"][1]["subsections"][0]["heading"] == "Evidence from small trials."
     assert back["article"]["closing"].startswith("Chamomile is a gentle option")
+
+
+def test_json_lists_what_was_set_aside():
+    draft = ("By Jane Doe, Example News\n\nMagnesium helps some people relax at night.\n\nAdvertisement\n\n"
+             "Low levels have been linked to poor sleep.\n\nTalk to a doctor first.\n\nCopyright 2024 Example News")
+    article = parse_draft(draft)
+    assert article_dict(article)["set_aside"] == [
+        {"text": "By Jane Doe, Example News", "reason": "byline"},
+        {"text": "Advertisement", "reason": "advertisement"},
+        {"text": "Copyright 2024 Example News", "reason": "copyright"},
+    ]
+    assert article_dict(parse_draft(PLAIN_DRAFT))["set_aside"] == []
+    # The Markdown render keeps every paragraph, set aside or not, in the draft's order.
+    out = render_markdown(article)
+    assert out.index("Advertisement") < out.index("Low levels") < out.index("Copyright 2024")
