@@ -28,6 +28,12 @@ from .nlp import (
 )
 from .policy import Policy
 
+# Strength of a caveat: MAIN is a conclusion about the subject (the evidence overall is weak,
+# more research is needed, it can cause dependence); MINOR is about one outcome, one trial or
+# one comparison ("no trial reported pain", "six studies were at high risk of bias").
+MAIN = "main"
+MINOR = "minor"
+
 _REL = ("which", "who", "that")
 _ATTACH = ("associated", "linked", "caused", "seen", "common", "typical", "of", "from", "with")
 
@@ -45,6 +51,7 @@ class Detection:
     confidence: str  # "high" | "medium" | "low"
     claim_start: int | None = None  # for negated detections: the no-risk phrase (negator to scope end)
     claim_end: int | None = None
+    strength: str = MAIN
 
     @property
     def is_caveat(self) -> bool:
@@ -112,10 +119,26 @@ class Detector:
                 negated = negator is not None
                 about = negated or not kind.other_subject_rules or not self._other_subject(tokens, ti, tj, topic)
                 conf = "low" if not about else ("high" if method in ("term", "pattern") else "medium")
-                out.append(Detection(kind.id, s, e, text[s:e], method, negated, negator, about, conf, *claim))
+                strength = self._strength(kind, norm, s, e, method)
+                out.append(Detection(kind.id, s, e, text[s:e], method, negated, negator, about, conf, *claim,
+                                     strength=strength))
         return out
 
     # -- helpers ---------------------------------------------------------------------------
+    @staticmethod
+    def _strength(kind, norm: str, s: int, e: int, method: str) -> str:
+        """MINOR when the kind says so for this method (indirect wording such as "small trials"),
+        when a ``minor`` pattern of the kind matches the sentence (one outcome or trial), or
+        when the cue itself is a ``minor`` cue; MAIN otherwise."""
+        if method in kind.minor_methods:
+            return MINOR
+        if any(p.search(norm) for p in kind.minor):
+            # a sentence that also states a conclusion-level cue stays main
+            if any(p.search(norm) for p in kind.main):
+                return MAIN
+            return MINOR
+        return MAIN
+
     def _has_agent(self, tokens: list[Token], ti: int, tj: int, topic: frozenset[str]) -> bool:
         """A treatment or substance named before the cue, or inside it ("after taking it").
         The article's subject counts unless it looks like a disease name; so do pronouns
