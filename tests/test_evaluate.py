@@ -56,6 +56,10 @@ class _Report:
 class _Sent:
     text: str
     status: str
+    index: int | None = None
+    source_sentence: str | None = None
+    start: int | None = None
+    end: int | None = None
 
 
 class _FakeFilter:
@@ -63,11 +67,10 @@ class _FakeFilter:
         pass
 
     def __call__(self, source, summary):
-        from summarize.corpus.text import split_sentences
-
-        src = [k for k, rx in _KINDS.items() if rx.search(source)]
-        got = [k for k, rx in _KINDS.items() if rx.search(summary)]
-        sents = [_Sent(s.text, "kept") for s in split_sentences(summary)]
+        # the real filter's interface: a parsed Article and the lead's sentences
+        src = [k for k, rx in _KINDS.items() if rx.search(source.text)]
+        got = [k for k, rx in _KINDS.items() if rx.search(" ".join(summary))]
+        sents = [_Sent(t, "kept", i) for i, t in enumerate(summary)]
         added = []
         if "research" in src and "research" not in got:
             sents.append(_Sent("More research is needed.", "added"))

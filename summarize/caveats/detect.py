@@ -130,13 +130,9 @@ class Detector:
         """MINOR when the kind says so for this method (indirect wording such as "small trials"),
         when a ``minor`` pattern of the kind matches the sentence (one outcome or trial), or
         when the cue itself is a ``minor`` cue; MAIN otherwise."""
-        if method in kind.minor_methods:
-            return MINOR
-        if any(p.search(norm) for p in kind.minor):
+        if method in kind.minor_methods or any(p.search(norm) for p in kind.minor):
             # a sentence that also states a conclusion-level cue stays main
-            if any(p.search(norm) for p in kind.main):
-                return MAIN
-            return MINOR
+            return MAIN if any(p.search(norm) for p in kind.main) else MINOR
         return MAIN
 
     def _has_agent(self, tokens: list[Token], ti: int, tj: int, topic: frozenset[str]) -> bool:

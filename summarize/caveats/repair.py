@@ -192,9 +192,13 @@ def find_overclaims(text: str, detections: list[Detection], policy: Policy, sour
     for p in policy.absolute:
         for m in p.finditer(norm):
             out.append(Overclaim(m.start(), m.end(), None, "absolute", text[m.start():m.end()]))
+    # "without risking dependency if used responsibly" presupposes the risk: not a promise
+    presupposed = [m.span() for p in policy.not_negation for m in p.finditer(norm)]
     if not policy.finding.search(norm):
         for p in policy.no_risk:
             for m in p.finditer(norm):
+                if any(a <= m.start() < b for a, b in presupposed):
+                    continue
                 out.append(Overclaim(m.start(), m.end(), None, "no-risk", text[m.start():m.end()]))
     if not source_supports_relative:
         for p in policy.relative:
@@ -267,6 +271,13 @@ def _cut_one(text: str, s: int, e: int) -> str | None:
         if tokens[after].text == prev:
             after += 1
         if after < len(tokens) and tokens[after].is_word:
+            if tokens[after].text != prev and tokens[after].text.endswith(("s", "ed")) and tokens[after].text not in _ATTR_NEXT_STOP:
+                # "is completely safe and eases pain": the second conjunct has its own verb,
+                # so the copula and its adverbs go too ("Kratom eases pain")
+                k = ti - 1
+                while k >= 0 and (tokens[k].text in _VERBISH or tokens[k].text in _ADVS):
+                    k -= 1
+                return text[:tokens[k + 1].start] + text[tokens[after].start:]
             return text[:s] + text[tokens[after].start:]
     # (d) a predicate: cut it when it is a conjunct ("... and has no side effects"), else give up
     k = ti - 1

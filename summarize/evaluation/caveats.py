@@ -29,6 +29,8 @@ from pathlib import Path
 from summarize.corpus.sources import shared_dir
 
 DEFAULT_LABELS = Path(__file__).resolve().parent / "caveat_labels.tsv"
+NEWS_LABELS = Path(__file__).resolve().parent / "caveat_news_labels.tsv"
+NEWS_SPLITS = ("tune", "held-out")
 
 
 # ------------------------------------------------------------------------------ data
@@ -180,6 +182,68 @@ def eval_labels(shared: Shared, labels: Path, use_encoder: bool) -> dict:
     if enc_note:
         result["encoder"] = enc_note
     return result
+
+
+# ------------------------------------------------------------------------------ 1b. news labels
+
+
+def news_split(text: str) -> str:
+    """The fixed split of a news label: held-out when sha1(text)'s first byte is odd."""
+    import hashlib
+
+    return "held-out" if hashlib.sha1(text.encode("utf-8")).digest()[0] % 2 else "tune"
+
+
+def read_news_labels(path: Path = NEWS_LABELS) -> list[dict]:
+    """Rows {text, gold: {kind: strength}, topic, split} of the news/consumer-health labels."""
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("text\t"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 3:
+            raise ValueError(f"{path}:{n}: expected 3 tab-separated columns, got {len(cols)}")
+        text, labels, subject = cols
+        gold = {}
+        if labels != "-":
+            for lab in labels.split(","):
+                kind, strength = lab.split(":")
+                gold[kind] = strength
+        rows.append({"text": text, "gold": gold, "topic": frozenset(subject.lower().split()), "split": news_split(text)})
+    return rows
+
+
+def eval_news(path: Path = NEWS_LABELS) -> dict:
+    """Detector P/R per kind and per strength (kind:strength pairs) on each split of the news
+    labels. A predicted kind carries its strongest detection's strength."""
+    from summarize.caveats import Detector, load_policy
+    from summarize.caveats.detect import MAIN
+
+    policy = load_policy()
+    det = Detector(policy)
+    rows = read_news_labels(path)
+    out: dict = {}
+    for sp in NEWS_SPLITS:
+        part = [r for r in rows if r["split"] == sp]
+        preds = []
+        for r in part:
+            got: dict[str, str] = {}
+            for d in det.sentence(r["text"], r["topic"]):
+                if d.is_caveat and got.get(d.kind) != MAIN:
+                    got[d.kind] = d.strength
+            preds.append(got)
+        kinds = sorted({k for r in part for k in r["gold"]} | {k for p in preds for k in p})
+        per_kind = score([{"kinds": set(r["gold"])} for r in part], [set(p) for p in preds], kinds)
+        pairs = lambda d: {f"{k}:{v}" for k, v in d.items()}  # noqa: E731
+        strengths = {}
+        for st in ("main", "minor"):
+            g = [{x for x in pairs(r["gold"]) if x.endswith(st)} for r in part]
+            p = [{x for x in pairs(q) if x.endswith(st)} for q in preds]
+            tp = sum(len(a & b) for a, b in zip(g, p))
+            strengths[st] = _prf(tp, sum(len(b - a) for a, b in zip(g, p)), sum(len(a - b) for a, b in zip(g, p)))
+        errors = [{"text": r["text"], "gold": r["gold"], "pred": q} for r, q in zip(part, preds) if r["gold"] != q]
+        out[sp] = {"n": len(part), "per_kind": per_kind, "per_strength": strengths, "errors": errors}
+    return out
 
 
 # ------------------------------------------------------------------------------ 2. stress
@@ -342,6 +406,7 @@ def run(shared: str | os.PathLike | None = None, labels: str | os.PathLike | Non
     out: dict = {"shared": str(shared_data.root)}
     if "labels" in sections:
         out["labels"] = eval_labels(shared_data, Path(labels) if labels else DEFAULT_LABELS, encoder)
+        out["news"] = eval_news()
     if "stress" in sections:
         out["stress"] = eval_stress(shared_data, limit)
         out["cold_start"] = cold_start()
@@ -370,6 +435,16 @@ def print_report(out: dict, show_errors: bool = False) -> None:
         if show_errors:
             for e in L["errors"]:
                 w(f"   {e['id']}\t[{e['split']}] gold={','.join(e['gold']) or '-'} pred={','.join(e['pred']) or '-'}\n")
+    if "news" in out:
+        for sp in reversed(NEWS_SPLITS):  # held-out first
+            N = out["news"][sp]
+            w(f"\n== 1b. Detector on news/consumer-health labels, split {sp!r} ({N['n']} sentences)\n")
+            w(f"   {'kind':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}\n")
+            for k, v in list(N["per_kind"].items()) + [(f"strength {a}", b) for a, b in N["per_strength"].items()]:
+                w(f"   {k:<14}{v['precision']:>7.3f}{v['recall']:>7.3f}{v['f1']:>7.3f}{v['tp']:>5}{v['fp']:>5}{v['fn']:>5}\n")
+            if show_errors and sp == "tune":
+                for e in N["errors"]:
+                    w(f"   gold={e['gold']} pred={e['pred']}: {e['text']}\n")
     if "stress" in out:
         S = out["stress"]
         w(f"\n== 2. Cochrane stress test ({S['pairs']} pairs; summary = first 3 sentences of the plain-language summary)\n")
