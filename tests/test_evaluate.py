@@ -67,8 +67,12 @@ class _FakeFilter:
         pass
 
     def __call__(self, source, summary):
-        # the real filter's interface: a parsed Article and the lead's sentences
-        src = [k for k, rx in _KINDS.items() if rx.search(source.text)]
+        # the real filter's interface: an Article or draft text; the lead's sentences or a string
+        from summarize.corpus.text import split_sentences
+
+        source = source if isinstance(source, str) else source.text
+        summary = summary if isinstance(summary, list) else [s.text for s in split_sentences(summary)]
+        src = [k for k, rx in _KINDS.items() if rx.search(source)]
         got = [k for k, rx in _KINDS.items() if rx.search(" ".join(summary))]
         sents = [_Sent(t, "kept", i) for i, t in enumerate(summary)]
         added = []

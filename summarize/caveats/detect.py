@@ -35,6 +35,7 @@ MAIN = "main"
 MINOR = "minor"
 
 _REL = ("which", "who", "that")
+DETECTION_CACHE_SIZE = 20_000
 _ATTACH = ("associated", "linked", "caused", "seen", "common", "typical", "of", "from", "with")
 
 
@@ -67,9 +68,22 @@ class Detector:
     def __init__(self, policy: Policy):
         self.policy = policy
         self.kinds = [k for k in policy.kinds.values() if k.enabled]
+        # The pipeline re-runs the filter on the same draft after trimming: detections are
+        # pure functions of (sentence, subject), so they are computed once.
+        self._cache: dict[tuple[str, frozenset[str]], tuple[Detection, ...]] = {}
 
     def sentence(self, text: str, topic: frozenset[str] = frozenset(), kinds=None) -> list[Detection]:
         """All detections (caveats, no-risk claims, other-subject mentions) in ``text``."""
+        if kinds is not None:
+            return self._sentence(text, topic, kinds)
+        key = (text, topic)
+        if key not in self._cache:
+            if len(self._cache) >= DETECTION_CACHE_SIZE:
+                self._cache.clear()
+            self._cache[key] = tuple(self._sentence(text, topic, None))
+        return list(self._cache[key])
+
+    def _sentence(self, text: str, topic: frozenset[str], kinds) -> list[Detection]:
         norm = normalize(text)
         tokens = tokenize(norm)
         if not tokens:
