@@ -261,7 +261,12 @@ def eval_stress(shared: Shared, limit: int | None = None) -> dict:
     n = min(len(srcs), limit or len(srcs))
     ms, stats = [], dict(mandated_ok=0, default_ok=0, no_overclaim=0, overclaim_before=0, passed=0, idempotent=0,
                          kept_exact=0, added=0, added_faithful=0, removed=0, rewritten=0, pairs_with_additions=0,
-                         mandated_pairs=0, default_pairs=0)
+                         mandated_pairs=0, default_pairs=0, main_pairs=0, main_ok=0, fragments=0, lost=0,
+                         over_one_per_kind=0, leads_over_30_added_words=0)
+    from summarize.caveats.detect import MAIN
+    from summarize.caveats.repair import clean_sentence_problems
+
+    fragments: list[dict] = []
     found_counts: dict[str, int] = {k: 0 for k in pol.enabled}
     added_counts: dict[str, int] = {k: 0 for k in pol.enabled}
     unfaithful: list[dict] = []
@@ -291,6 +296,27 @@ def eval_stress(shared: Shared, limit: int | None = None) -> dict:
         supports = any(p.search(source.lower()) for p in pol.relative_support)
         before = any(find_overclaims(s.text, s.detections, pol, supports) for s in in_sents)
         after = any(find_overclaims(s.text, s.detections, pol, supports) for s in out_sents)
+        # issue 8: the conclusion-level (main) caveat of each mandated kind, clean additions,
+        # no input sentence lost unreported
+        for k in pol.mandated:
+            src_main = any(d.kind == k and d.is_caveat and d.strength == MAIN
+                           for s in f.analyze_source(source, topic) for d in s.detections)
+            if src_main:
+                stats["main_pairs"] += 1
+                stats["main_ok"] += any(d.kind == k and d.is_caveat and d.strength == MAIN
+                                        for s in out_sents for d in s.detections)
+        accounted = {o.index for o in res.sentences if o.status != "added"} | {r["index"] for r in res.report.removed}
+        stats["lost"] += len(set(range(len(in_sents))) - accounted)
+        for a in res.report.added:
+            probs = clean_sentence_problems(a["text"], a.get("source_sentence"), pol)
+            if probs:
+                stats["fragments"] += 1
+                fragments.append({"pair": i, "text": a["text"], "problems": probs})
+        per_kind = [k for a in res.report.added for k in a["kinds"]]
+        stats["over_one_per_kind"] += len(per_kind) != len(set(per_kind))
+        stats["leads_over_30_added_words"] += sum(len(a["text"].split()) for a in res.report.added) > 30
+        if res.report.added and len(examples) < 10:
+            examples.append({"pair": i, "before": summary, "after": res.summary})
         stats["overclaim_before"] += before
         stats["no_overclaim"] += not after
         stats["passed"] += res.passed
@@ -314,8 +340,6 @@ def eval_stress(shared: Shared, limit: int | None = None) -> dict:
                 unfaithful.append({"pair": i, "text": a["text"], "extra": extra})
             else:
                 stats["added_faithful"] += 1
-        if res.report.added and len(examples) < 5:
-            examples.append({"pair": i, "added": [a["text"] for a in res.report.added]})
     ms_sorted = sorted(ms)
     p95 = ms_sorted[max(0, int(round(0.95 * len(ms_sorted))) - 1)] if ms_sorted else 0.0
     rate = lambda a, b: round(a / b, 4) if b else None  # noqa: E731
@@ -343,6 +367,13 @@ def eval_stress(shared: Shared, limit: int | None = None) -> dict:
         "ms_mean": round(statistics.fmean(ms), 2) if ms else None,
         "ms_p95": round(p95, 2),
         "unfaithful": unfaithful[:10],
+        "main_caveat_pairs": stats["main_pairs"],
+        "main_caveat_carried_rate": rate(stats["main_ok"], stats["main_pairs"]),
+        "added_not_clean": stats["fragments"],
+        "not_clean": fragments[:10],
+        "original_sentences_lost": stats["lost"],
+        "pairs_with_two_added_of_one_kind": stats["over_one_per_kind"],
+        "leads_over_30_added_words": stats["leads_over_30_added_words"],
         "examples": examples,
     }
 
@@ -458,6 +489,11 @@ def print_report(out: dict, show_errors: bool = False) -> None:
         w(f"   added sentence length in words: mean {S['added_words_mean']}, max {S['added_words_max']}, "
           f"over the policy's max_added_words: {S['added_over_max_words']}\n")
         w(f"   ms per pair: mean {S['ms_mean']}, p95 {S['ms_p95']}\n")
+        for key in ("main_caveat_pairs", "main_caveat_carried_rate", "added_not_clean", "original_sentences_lost",
+                    "pairs_with_two_added_of_one_kind", "leads_over_30_added_words"):
+            w(f"   {key:<34}{S[key]}\n")
+        for u in S["not_clean"]:
+            w(f"   not clean (pair {u['pair']}): {u['problems']}: {u['text']}\n")
         for u in S["unfaithful"]:
             w(f"   unfaithful added sentence (pair {u['pair']}): extra words {u['extra']}\n")
         if "cold_start" in out:
