@@ -30,6 +30,8 @@ FORMATS = ("house", "markdown", "json")
 # Content sentences a lead keeps however many caveats it must carry (it may then run past
 # max_words; house leads run 55-220 words).
 KEEP_CONTENT_SENTENCES = 3
+# Trim-and-recheck rounds at most (each round drops sentences, so this is a safety bound).
+MAX_TRIM_ROUNDS = 3
 
 
 @dataclass
@@ -130,11 +132,18 @@ class Summarizer:
             sentences, report = apply_caveats(self.caveat_filter, article, sentences)
             # Caveats are not optional, other sentences are: make room and check again (a
             # dropped sentence may have carried a caveat, which the filter then adds back).
-            for _ in range(3):
+            # Each run's report is merged into the first, so nothing added, removed or
+            # rewritten is forgotten; the loop ends when trimming drops nothing.
+            for _ in range(MAX_TRIM_ROUNDS):
                 if sum(word_count(s.text) for s in sentences) <= self.max_words:
                     break
-                sentences, report = apply_caveats(self.caveat_filter, article,
-                                                  trim(sentences, self.max_words, protect=KEEP_CONTENT_SENTENCES))
+                trimmed = trim(sentences, self.max_words, protect=KEEP_CONTENT_SENTENCES)
+                if len(trimmed) == len(sentences):
+                    break
+                report.setdefault("trimmed", []).extend(
+                    s.text for s in sentences if all(s is not t for t in trimmed))
+                sentences, again = apply_caveats(self.caveat_filter, article, trimmed)
+                report = merge_reports(report, again)
         article.lead = " ".join(s.text for s in sentences)
         article.outline = build_outline(article, self.model, self.settings, self.headings)
         return Result(article, sentences, report, self.model.name, self.strategy,
@@ -154,35 +163,36 @@ def _load_caveat_filter(policy):
 
 
 def apply_caveats(caveat_filter, article: Article, sentences: list[LeadSentence]) -> tuple[list[LeadSentence], dict]:
-    """Run the caveat filter on the lead and carry provenance over to its sentences."""
-    summary = " ".join(s.text for s in sentences)
-    res = caveat_filter(article.text, summary)
+    """Run the caveat filter on the lead's sentences and carry provenance over by the index
+    the filter returns for each output sentence (never by matching text)."""
+    res = caveat_filter(article, [s.text for s in sentences])
     report = res.report.to_dict()
-    by_text = {s.text: s for s in sentences}
     out: list[LeadSentence] = []
     for fs in res.sentences:
-        if fs.status == "kept" and fs.text in by_text:
-            out.append(by_text[fs.text])
-        elif fs.status == "added":
-            src = _added_source(report, fs.text)
-            out.append(LeadSentence(fs.text, "caveat", src.get("source_sentence"), src.get("start"), src.get("end")))
-        else:  # rewritten by the filter (an overclaim removed): keep where it came from
-            orig = _rewritten_source(report, fs.text, by_text)
-            out.append(LeadSentence(fs.text, orig.source if orig else "caveat",
-                                    orig.source_text if orig else None,
-                                    orig.start if orig else None, orig.end if orig else None))
+        if fs.status == "added":
+            out.append(LeadSentence(fs.text, "caveat", fs.source_sentence, fs.start, fs.end))
+        elif fs.status == "kept":
+            out.append(sentences[fs.index])
+        else:  # rewritten (an overclaim cut, a final period added): keep where it came from
+            orig = sentences[fs.index]
+            out.append(LeadSentence(fs.text, orig.source, orig.source_text, orig.start, orig.end))
     return out, report
 
 
-def _added_source(report: dict, text: str) -> dict:
-    for item in report.get("added", []):
-        if item.get("text") == text:
-            return item
-    return {}
+# Report lists that accumulate over re-runs after trimming.
+_MERGED_LISTS = ("added", "removed", "rewritten", "unresolved", "trimmed")
 
 
-def _rewritten_source(report: dict, text: str, by_text: dict[str, LeadSentence]) -> LeadSentence | None:
-    for item in report.get("rewritten", []):
-        if item.get("after") == text:
-            return by_text.get(item.get("before"))
-    return None
+def merge_reports(first: dict, later: dict) -> dict:
+    """The later run's view of the lead, with everything every run added, removed, rewritten
+    or trimmed. The later run sees earlier additions as part of the lead already."""
+    merged = dict(later)
+    for key in _MERGED_LISTS:
+        seen = list(first.get(key, []))
+        for item in later.get(key, []):
+            if item not in seen:
+                seen.append(item)
+        merged[key] = seen
+    merged["passed"] = first.get("passed", True) and later.get("passed", True)
+    merged["missing"] = sorted(set(first.get("missing", [])) | set(later.get("missing", [])))
+    return merged

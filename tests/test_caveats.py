@@ -418,3 +418,98 @@ def test_cli_policy_option_is_used(files, tmp_path):
     p = _policy_copy(tmp_path, lambda t: t.replace("always = []", 'always = ["legal"]', 1))
     r = _run(["caveats", "--source", str(d), "--summary", str(ok), "--policy", str(p), "--check"])
     assert r.exit_code == 1 and re.search(r"missing legal", r.stderr)
+
+
+# --------------------------------------------------------------------------- issue 8
+
+
+def test_passing_summary_is_byte_for_byte(f):
+    draft = "Kratom is a plant. Kratom is sold as a powder. People drink kratom as tea."
+    assert f(draft, "Kratom is a plant!It helps.").summary == "Kratom is a plant!It helps."
+
+
+def test_caveat_after_unterminated_summary_is_its_own_sentence(f):
+    res = f(DRAFT, "Valerian helps you sleep")
+    assert res.summary.startswith("Valerian helps you sleep. ")
+    assert f(DRAFT, res.summary).summary == res.summary
+
+
+def test_list_input_gives_provenance_per_sentence(f):
+    lead = ["Valerian is a herb used for sleep.", "It is a natural remedy without side effects."]
+    res = f(DRAFT, lead)
+    statuses = [(o.status, o.index) for o in res.sentences]
+    assert ("kept", 0) in statuses and any(s == "rewritten" and i == 1 for s, i in statuses)
+    for o in res.sentences:
+        if o.status == "added":
+            assert DRAFT[o.start:o.end] == o.source_sentence
+
+
+def test_hard_wrapped_draft_caveat_is_read_through_the_parser(f):
+    draft = ("Valerian is a herb that people take for sleep and it is sold as a tea.\n\n"
+             "The evidence for valerian is weak\nand more research is needed before\nanyone can recommend it.\n\n"
+             "Valerian is sold in many shops and valerian tea is popular.")
+    res = f(draft, "Valerian is a herb taken for sleep.")
+    assert [a["kinds"] for a in res.report.added] == [["research"]]
+
+
+def test_boilerplate_paragraphs_are_not_read():
+    from summarize.corpus.parse import parse_article
+
+    draft = ("Valerian is a herb people take for sleep.\n\nValerian is popular and valerian tea is sold widely.\n\n"
+             "More research is needed on valerian.")
+    article = parse_article(draft)
+    article.paragraphs()[-1].boilerplate = "advertisement"
+    res = CaveatFilter()(article, ["Valerian is a herb taken for sleep."])
+    assert not res.report.added
+
+
+@pytest.mark.parametrize("text,kind,strength", [
+    ("The findings are early-stage and have so far been seen only in mice.", "research", "main"),
+    ("Regulators placed the drug in Schedule IV because of its risk of dependence.", "dependency", "main"),
+    ("Over time people can build up a tolerance and need higher doses.", "dependency", "main"),
+    ("No trial reported outcome pain.", "research", "minor"),
+    ("We judged six studies at high risk of bias.", "research", "minor"),
+])
+def test_strength(det, text, kind, strength):
+    got = [d.strength for d in det.sentence(text, frozenset({"valerian"})) if d.kind == kind and d.is_caveat]
+    assert got and max(got, key=lambda s: s == "main") == strength
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Kratom may help treat addiction to opioids.", "dependency"),
+    ("Participants filled in the Addiction Severity Index.", "dependency"),
+    ("The herb has not been proven to be of any risk.", "research"),
+    ("Until now, the function of this receptor has been unclear.", "research"),
+])
+def test_role_exclusions(det, text, kind):
+    assert kind not in kinds_of(det, text)
+
+
+def test_minor_research_caveat_in_summary_gets_the_main_one(f):
+    res = f(DRAFT, "Valerian is a herb used for sleep. One of the trials did not measure sleep quality.")
+    assert any("research" in a["kinds"] and a["strength"] == "main" for a in res.report.added)
+
+
+@pytest.mark.parametrize("summary", [
+    "Take breaks to avoid the risk of dependency on valerian.",
+    "You can use valerian without risking dependency if used responsibly.",
+    "Use it properly to get the benefits without the risk of dependency.",
+])
+def test_statements_that_presuppose_a_risk_are_not_cut(f, summary):
+    res = f(DRAFT, summary)
+    assert not res.report.removed and not res.report.rewritten
+
+
+def test_added_caveat_has_no_list_label(f):
+    draft = ("Valerian is a herb for sleep. Valerian tea is popular.\n\n"
+             "Comparison 5: overall, the evidence for valerian was of low quality.\n\nValerian is sold widely.")
+    res = f(draft, "Valerian is a herb for sleep.")
+    assert [a["text"] for a in res.report.added] == ["The evidence for valerian was of low quality."]
+
+
+def test_link_line_is_never_added(f):
+    draft = ("Valerian is a herb for sleep. Valerian tea is popular.\n\n"
+             "For more on the research into valerian, read our guide, as more research is needed.\n\n"
+             "Valerian is sold widely.")
+    res = f(draft, "Valerian is a herb for sleep.")
+    assert not res.report.added and res.report.unresolved == ["research"]

@@ -56,6 +56,10 @@ class _Report:
 class _Sent:
     text: str
     status: str
+    index: int | None = None
+    source_sentence: str | None = None
+    start: int | None = None
+    end: int | None = None
 
 
 class _FakeFilter:
@@ -63,11 +67,14 @@ class _FakeFilter:
         pass
 
     def __call__(self, source, summary):
+        # the real filter's interface: an Article or draft text; the lead's sentences or a string
         from summarize.corpus.text import split_sentences
 
+        source = source if isinstance(source, str) else source.text
+        summary = summary if isinstance(summary, list) else [s.text for s in split_sentences(summary)]
         src = [k for k, rx in _KINDS.items() if rx.search(source)]
-        got = [k for k, rx in _KINDS.items() if rx.search(summary)]
-        sents = [_Sent(s.text, "kept") for s in split_sentences(summary)]
+        got = [k for k, rx in _KINDS.items() if rx.search(" ".join(summary))]
+        sents = [_Sent(t, "kept", i) for i, t in enumerate(summary)]
         added = []
         if "research" in src and "research" not in got:
             sents.append(_Sent("More research is needed.", "added"))

@@ -28,7 +28,14 @@ from .nlp import (
 )
 from .policy import Policy
 
+# Strength of a caveat: MAIN is a conclusion about the subject (the evidence overall is weak,
+# more research is needed, it can cause dependence); MINOR is about one outcome, one trial or
+# one comparison ("no trial reported pain", "six studies were at high risk of bias").
+MAIN = "main"
+MINOR = "minor"
+
 _REL = ("which", "who", "that")
+DETECTION_CACHE_SIZE = 20_000
 _ATTACH = ("associated", "linked", "caused", "seen", "common", "typical", "of", "from", "with")
 
 
@@ -45,6 +52,7 @@ class Detection:
     confidence: str  # "high" | "medium" | "low"
     claim_start: int | None = None  # for negated detections: the no-risk phrase (negator to scope end)
     claim_end: int | None = None
+    strength: str = MAIN
 
     @property
     def is_caveat(self) -> bool:
@@ -60,9 +68,22 @@ class Detector:
     def __init__(self, policy: Policy):
         self.policy = policy
         self.kinds = [k for k in policy.kinds.values() if k.enabled]
+        # The pipeline re-runs the filter on the same draft after trimming: detections are
+        # pure functions of (sentence, subject), so they are computed once.
+        self._cache: dict[tuple[str, frozenset[str]], tuple[Detection, ...]] = {}
 
     def sentence(self, text: str, topic: frozenset[str] = frozenset(), kinds=None) -> list[Detection]:
         """All detections (caveats, no-risk claims, other-subject mentions) in ``text``."""
+        if kinds is not None:
+            return self._sentence(text, topic, kinds)
+        key = (text, topic)
+        if key not in self._cache:
+            if len(self._cache) >= DETECTION_CACHE_SIZE:
+                self._cache.clear()
+            self._cache[key] = tuple(self._sentence(text, topic, None))
+        return list(self._cache[key])
+
+    def _sentence(self, text: str, topic: frozenset[str], kinds) -> list[Detection]:
         norm = normalize(text)
         tokens = tokenize(norm)
         if not tokens:
@@ -112,10 +133,22 @@ class Detector:
                 negated = negator is not None
                 about = negated or not kind.other_subject_rules or not self._other_subject(tokens, ti, tj, topic)
                 conf = "low" if not about else ("high" if method in ("term", "pattern") else "medium")
-                out.append(Detection(kind.id, s, e, text[s:e], method, negated, negator, about, conf, *claim))
+                strength = self._strength(kind, norm, s, e, method)
+                out.append(Detection(kind.id, s, e, text[s:e], method, negated, negator, about, conf, *claim,
+                                     strength=strength))
         return out
 
     # -- helpers ---------------------------------------------------------------------------
+    @staticmethod
+    def _strength(kind, norm: str, s: int, e: int, method: str) -> str:
+        """MINOR when the kind says so for this method (indirect wording such as "small trials"),
+        when a ``minor`` pattern of the kind matches the sentence (one outcome or trial), or
+        when the cue itself is a ``minor`` cue; MAIN otherwise."""
+        if method in kind.minor_methods or any(p.search(norm) for p in kind.minor):
+            # a sentence that also states a conclusion-level cue stays main
+            return MAIN if any(p.search(norm) for p in kind.main) else MINOR
+        return MAIN
+
     def _has_agent(self, tokens: list[Token], ti: int, tj: int, topic: frozenset[str]) -> bool:
         """A treatment or substance named before the cue, or inside it ("after taking it").
         The article's subject counts unless it looks like a disease name; so do pronouns

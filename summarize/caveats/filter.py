@@ -23,9 +23,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import re
+
+from summarize.corpus.article import Article, Paragraph
+from summarize.corpus.parse import DraftError, parse_article
 from summarize.corpus.text import split_sentences
 
-from .detect import Detection, Detector
+from .detect import MAIN, MINOR, Detection, Detector
 from .nlp import topic_terms
 from .policy import Policy, load_policy
 from .repair import compress_variants, cut_overclaims, find_overclaims, insertion_index, verify_added
@@ -46,9 +50,16 @@ class AnalyzedSentence:
 
 @dataclass
 class OutputSentence:
+    """One sentence of the repaired summary and where it came from: ``index`` is the input
+    sentence it keeps or rewrites; an added one has the draft offsets of its source sentence
+    (``start``/``end`` into ``Article.text``; None for a policy default)."""
     text: str
     status: str  # "kept" | "added" | "rewritten"
     kinds: list[str] = field(default_factory=list)
+    index: int | None = None
+    source_sentence: str | None = None
+    start: int | None = None
+    end: int | None = None
 
 
 @dataclass
@@ -102,25 +113,28 @@ class CaveatFilter:
         self._encoder = None
 
     # ------------------------------------------------------------------ analysis
-    def analyze_source(self, source: str, topic: frozenset[str]) -> list[AnalyzedSentence]:
-        """Sentences of a draft with their detections. Headings (short lines without final
-        punctuation) and outline lines ("- ...") are skipped: they state no caveats."""
+    def analyze_source(self, source: Article | str, topic: frozenset[str]) -> list[AnalyzedSentence]:
+        """Sentences of the draft's content paragraphs with their detections. The parser's
+        one heading rule decides what is a heading; paragraphs it set aside as boilerplate
+        are not read."""
+        article = as_article(source)
         out: list[AnalyzedSentence] = []
-        pos = 0
-        for line in source.splitlines(keepends=True):
-            body = line.strip()
-            offset = pos + (len(line) - len(line.lstrip()))
-            pos += len(line)
-            if not body or _is_heading(body):
-                continue
-            for s in split_sentences(body):
-                out.append(AnalyzedSentence(s.text, offset + s.start, offset + s.end, self.detector.sentence(s.text, topic)))
+        for para in article.content_paragraphs():
+            for s in split_sentences(para.text):
+                start, end = _locate(article.text, s.text, para.start, para.start + s.start)
+                out.append(AnalyzedSentence(s.text, start, end, self.detector.sentence(s.text, topic)))
         if self.policy.encoder == "all":
             self._encode(out)
         return out
 
-    def analyze_summary(self, summary: str, topic: frozenset[str]) -> list[AnalyzedSentence]:
-        sents = [AnalyzedSentence(s.text, s.start, s.end, self.detector.sentence(s.text, topic)) for s in split_sentences(summary)]
+    def analyze_summary(self, summary: str | list[str], topic: frozenset[str]) -> list[AnalyzedSentence]:
+        """A string summary is split into sentences (offsets into it); a list is taken as the
+        lead's own sentences, one unit each (offsets are list indices)."""
+        if isinstance(summary, str):
+            pieces = [(s.text, s.start, s.end) for s in split_sentences(summary)]
+        else:
+            pieces = [(t, i, i) for i, t in enumerate(summary)]
+        sents = [AnalyzedSentence(t, a, b, self.detector.sentence(t, topic)) for t, a, b in pieces]
         if self.policy.encoder in ("summary", "all"):
             self._encode(sents)
         return sents
@@ -133,10 +147,13 @@ class CaveatFilter:
         self._encoder.add_detections(sents)
 
     # ------------------------------------------------------------------ the filter
-    def __call__(self, source: str, summary: str) -> CaveatResult:
+    def __call__(self, source: Article | str, summary: str | list[str]) -> CaveatResult:
+        """Repair ``summary`` (a string, or the lead's sentences as a list) against ``source``
+        (a parsed Article, or draft text, which is parsed here)."""
         pol = self.policy
-        topic = topic_terms(source)
-        src = self.analyze_source(source, topic)
+        article = as_article(source)
+        topic = topic_terms("\n".join(p.text for p in article.content_paragraphs()))
+        src = self.analyze_source(article, topic)
         summ = self.analyze_summary(summary, topic)
 
         found = _kinds(src)
@@ -159,37 +176,46 @@ class CaveatFilter:
                     after = None
             new_text[i] = after
             if after is None:
-                removed.append({"text": s.text, "reason": reason, "kinds": kinds})
+                removed.append({"text": s.text, "index": i, "reason": reason, "kinds": kinds})
             else:
-                rewritten.append({"before": s.text, "after": after, "reason": reason, "kinds": kinds})
+                rewritten.append({"before": s.text, "after": after, "index": i, "reason": reason, "kinds": kinds})
 
-        # kinds the summary carries after the cuts
-        have: set[str] = set()
+        # caveats the summary carries after the cuts: kind -> strongest strength
+        have: dict[str, str] = {}
         for i, s in enumerate(summ):
-            if i in new_text:
-                if new_text[i] is not None:
-                    have |= {d.kind for d in self.detector.sentence(new_text[i], topic) if d.is_caveat}
-            else:
-                have |= s.caveat_kinds()
+            dets = s.detections if i not in new_text else (
+                self.detector.sentence(new_text[i], topic) if new_text[i] is not None else [])
+            _strongest(have, dets)
+        source_best: dict[str, str] = {}
+        for s in src:
+            _strongest(source_best, s.detections)
 
-        # 2. additions
+        # 2. additions: a kind the summary lacks, or a mandated kind it carries only as a minor
+        #    caveat (one outcome, one trial) while the source states it as a conclusion
         enabled = pol.enabled
-        missing_src = [k for k in enabled if k in found and k not in have]
+        need: dict[str, str] = {}
+        for k in enabled:
+            if k not in found:
+                continue
+            if k not in have:
+                need[k] = MAIN if (k in pol.mandated and source_best.get(k) == MAIN) else MINOR
+            elif k in pol.mandated and source_best.get(k) == MAIN and have[k] != MAIN:
+                need[k] = MAIN
         missing_default = [k for k in pol.always if k not in found and k not in have]
-        added, unresolved = self._additions(src, missing_src, topic)
+        added, unresolved = self._additions(src, need, topic)
         for k in missing_default:
             added.append({"kinds": [k], "text": pol.kinds[k].default, "source_sentence": None,
-                          "start": None, "end": None, "default": True})
+                          "start": None, "end": None, "default": True, "strength": MAIN})
 
         # 3. assembly
-        kept_idx = [i for i in range(len(summ)) if new_text.get(i, "") is not None]
-        texts_after = [new_text.get(i) or summ[i].text for i in kept_idx]
-        at = insertion_index(texts_after, pol) if added else len(kept_idx)
-        out_text, out_sents = _assemble(summary, summ, new_text, kept_idx, at, added)
+        out_text, out_sents, closed = _assemble(summary, summ, new_text, added, pol)
+        rewritten.extend(closed)
 
         summary_found = _kinds(summ)
         carried = [k for k in enabled if k in found and k in summary_found]
         passed = not (added or removed or rewritten or unresolved)
+        if passed and isinstance(summary, str):
+            out_text = summary  # a passing summary comes back byte for byte
         report = CaveatReport(
             policy=pol.path,
             topic=sorted(topic),
@@ -197,7 +223,7 @@ class CaveatFilter:
             source_no_risk_claims=_no_risk(src),
             summary_kinds=_by_kind(summ, pol),
             carried=carried,
-            missing=[k for k in enabled if k in found and k not in summary_found],
+            missing=[k for k in enabled if k in need],
             added=added,
             removed=removed,
             rewritten=rewritten,
@@ -207,31 +233,34 @@ class CaveatFilter:
         )
         return CaveatResult(out_text, passed, out_sents, report)
 
-    def _additions(self, src: list[AnalyzedSentence], missing: list[str], topic) -> tuple[list[dict], list[str]]:
-        """Greedy cover of the missing kinds by source sentences, each compressed. Returns the
-        additions and the kinds no source sentence could carry on its own (reported, never
-        made up)."""
+    def _additions(self, src: list[AnalyzedSentence], need: dict[str, str], topic) -> tuple[list[dict], list[str]]:
+        """Greedy cover of the needed kinds by source sentences, each compressed and checked
+        to be one clean sentence; at most one sentence per kind. ``need`` maps a kind to the
+        strength the added sentence must state it with. Returns the additions and the kinds
+        no source sentence could carry (reported, never made up)."""
         pol = self.policy
-        remaining = list(missing)
+        remaining = dict(need)
         added: list[dict] = []
         tried: set[tuple[int, str]] = set()
         while remaining:
             best = None
             for idx, s in enumerate(src):
-                cover = [k for k in remaining if k in s.caveat_kinds() and (idx, k) not in tried]
+                cover = [k for k in remaining if (idx, k) not in tried
+                         and any(d.kind == k and d.is_caveat and _ok_strength(d, remaining[k]) for d in s.detections)]
                 if not cover:
                     continue
-                # the first cue of each kind must survive compression; repeats may go
+                # the first cue of each kind (of the needed strength) must survive compression
                 firsts: dict[str, tuple[int, int]] = {}
                 for d in s.detections:
-                    if d.is_caveat and d.kind in cover and d.kind not in firsts:
+                    if d.is_caveat and d.kind in cover and d.kind not in firsts and _ok_strength(d, remaining[d.kind]):
                         firsts[d.kind] = (d.start, d.end)
                 spans = list(firsts.values())
                 conf = max(_CONF[d.confidence] for d in s.detections if d.is_caveat and d.kind in cover)
+                main = sum(1 for k in cover if any(d.kind == k and d.is_caveat and d.strength == MAIN for d in s.detections))
                 for text in compress_variants(s.text, spans, pol):
-                    if verify_added(text, set(cover), self.detector, topic, pol):
+                    if verify_added(text, {k: remaining[k] for k in cover}, self.detector, topic, pol, s.text):
                         n = len(text.split())
-                        key = (len(cover), n <= pol.max_added_words, conf, -n)
+                        key = (len(cover), main, n <= pol.max_added_words, conf, -n)
                         if best is None or key > best[0]:
                             best = (key, idx, cover, text)
                         break
@@ -239,28 +268,58 @@ class CaveatFilter:
                     for k in cover:
                         tried.add((idx, k))
             if best is None:
-                break  # no source sentence can be used as is (should not happen: a sentence verifies itself)
+                break
             _, idx, cover, text = best
             s = src[idx]
-            # the added sentence also carries any other missing kind it states
-            also = [k for k in remaining if k not in cover and k in {d.kind for d in self.detector.sentence(text, topic) if d.is_caveat}]
+            # the added sentence also carries any other needed kind it states
+            dets = self.detector.sentence(text, topic)
+            also = [k for k in remaining if k not in cover
+                    and any(d.kind == k and d.is_caveat and _ok_strength(d, remaining[k]) for d in dets)]
             kinds = [k for k in pol.kinds if k in cover or k in also]
+            strength = MAIN if any(d.is_caveat and d.kind in kinds and d.strength == MAIN for d in dets) else MINOR
             added.append({"kinds": kinds, "text": text, "source_sentence": s.text, "start": s.start, "end": s.end,
-                          "default": False, "_pos": s.start})
-            remaining = [k for k in remaining if k not in kinds]
-        added.sort(key=lambda a: a["_pos"])
-        for a in added:
-            a.pop("_pos", None)
-        return added, remaining
+                          "default": False, "strength": strength})
+            remaining = {k: v for k, v in remaining.items() if k not in kinds}
+        added.sort(key=lambda a: a["start"])
+        return added, list(remaining)
 
 
 # ---------------------------------------------------------------------- helpers
 
 
-def _is_heading(line: str) -> bool:
-    if line.startswith(("- ", "– ", "— ")):
-        return True
-    return line[-1] not in '.!?:;"”)\'' and len(line.split()) <= 20
+def as_article(source: Article | str) -> Article:
+    """The parsed article; a string is parsed with the project's one parser. Text the parser
+    refuses (no sentences it recognises, e.g. a bare fragment) is read as one paragraph."""
+    if isinstance(source, Article):
+        return source
+    try:
+        return parse_article(source)
+    except DraftError:
+        stripped = source.strip()
+        start = source.find(stripped) if stripped else 0
+        return Article(text=source, intro=[Paragraph(stripped, start, start + len(stripped))] if stripped else [])
+
+
+def _locate(text: str, sentence: str, para_start: int, guess: int) -> tuple[int, int]:
+    """Offsets of ``sentence`` in the draft. Paragraph text joins hard-wrapped lines with a
+    space, so the sentence is matched with any whitespace between its words."""
+    if text[guess:guess + len(sentence)] == sentence:
+        return guess, guess + len(sentence)
+    pattern = r"\s+".join(re.escape(w) for w in sentence.split())
+    m = re.compile(pattern).search(text, para_start)
+    if m:
+        return m.start(), m.end()
+    return guess, guess + len(sentence)
+
+
+def _strongest(acc: dict[str, str], detections: list[Detection]) -> None:
+    for d in detections:
+        if d.is_caveat and acc.get(d.kind) != MAIN:
+            acc[d.kind] = d.strength
+
+
+def _ok_strength(d: Detection, needed: str) -> bool:
+    return needed == MINOR or d.strength == MAIN
 
 
 def _kinds(sents: list[AnalyzedSentence]) -> set[str]:
@@ -309,42 +368,56 @@ def _reason(c, src: list[AnalyzedSentence], pol: Policy) -> str:
     return f"overclaims safety: {c.text!r} denies a {c.kind} risk; the source does not support it"
 
 
-def _assemble(summary: str, summ: list[AnalyzedSentence], new_text: dict, kept_idx: list[int], at: int,
-              added: list[dict]) -> tuple[str, list[OutputSentence]]:
-    """Rebuild the summary from the original string: untouched sentences and the whitespace
-    between them are copied byte for byte."""
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
+
+
+def _assemble(summary: str | list[str], summ: list[AnalyzedSentence], new_text: dict, added: list[dict],
+              pol: Policy) -> tuple[str | list[str], list[OutputSentence], list[dict]]:
+    """The repaired summary and its sentences with provenance. For a string summary, untouched
+    sentences and the whitespace between them are copied byte for byte. A kept sentence that
+    an added caveat follows gets a final period when it has none, so the caveat stands as its
+    own sentence (reported as a rewrite)."""
+    kept = [i for i in range(len(summ)) if new_text.get(i, "") is not None]
+    texts_after = [new_text.get(i) or summ[i].text for i in kept]
+    at = insertion_index(texts_after, pol) if added else len(kept)
+    order: list[OutputSentence] = []
+    for n, i in enumerate(kept):
+        if n == at:
+            order.extend(_added_sentences(added))
+        status = "rewritten" if i in new_text else "kept"
+        order.append(OutputSentence(texts_after[n], status, [], index=i))
+    if at >= len(kept):
+        order.extend(_added_sentences(added))
+    closed: list[dict] = []
+    for n in range(len(order) - 1):
+        o = order[n]
+        if o.status != "added" and order[n + 1].status == "added" and not _ENDS_SENTENCE.search(o.text):
+            before = o.text
+            o.text = before.rstrip() + "."
+            o.status = "rewritten"
+            closed.append({"before": before, "after": o.text, "index": o.index, "kinds": [],
+                           "reason": "final period added so the added caveat stands as its own sentence"})
+    if not isinstance(summary, str):
+        return [o.text for o in order], order, closed
+    # string: copy the original gaps between consecutive untouched sentences
     if not summ:
-        texts = [a["text"] for a in added]
-        lead = summary.strip()
-        joined = " ".join(texts)
-        out = (summary.rstrip() + (" " if lead else "") + joined + summary[len(summary.rstrip()):]) if joined else summary
-        return out, [OutputSentence(a["text"], "added", a["kinds"]) for a in added]
-    pieces: list[str] = [summary[:summ[0].start]]
-    sents: list[OutputSentence] = []
-    insert_before = kept_idx[at] if at < len(kept_idx) else None
-    last_kept = kept_idx[-1] if kept_idx else None
-    emitted_any = False
-    for i, s in enumerate(summ):
-        gap_after = summary[s.end:summ[i + 1].start] if i + 1 < len(summ) else ""
-        if i == insert_before and added:
-            for a in added:
-                pieces.append(a["text"] + " ")
-                sents.append(OutputSentence(a["text"], "added", a["kinds"]))
-        if i in new_text and new_text[i] is None:
-            continue  # removed with the whitespace after it
-        text = new_text.get(i, s.text)
-        pieces.append(text)
-        sents.append(OutputSentence(text, "rewritten" if i in new_text else "kept"))
-        emitted_any = True
-        if i == last_kept and insert_before is None and added:
-            for a in added:
-                pieces.append(" " + a["text"])
-                sents.append(OutputSentence(a["text"], "added", a["kinds"]))
-        if i != last_kept:
-            pieces.append(gap_after if gap_after else " ")
-    if not emitted_any and added:  # every sentence was removed
-        for n, a in enumerate(added):
-            pieces.append(("" if n == 0 else " ") + a["text"])
-            sents.append(OutputSentence(a["text"], "added", a["kinds"]))
+        body = " ".join(o.text for o in order)
+        lead = summary[:len(summary) - len(summary.lstrip())]
+        return (lead + body + summary[len(summary.rstrip()):] if body else summary), order, closed
+    pieces = [summary[:summ[0].start]]
+    prev: OutputSentence | None = None
+    for o in order:
+        if prev is not None:
+            if prev.index is not None and o.index is not None and o.index == prev.index + 1:
+                pieces.append(summary[summ[prev.index].end:summ[o.index].start] or ("" if prev.status == "kept" and o.status == "kept" else " "))
+            else:
+                pieces.append(" ")
+        pieces.append(o.text)
+        prev = o
     pieces.append(summary[summ[-1].end:])
-    return "".join(pieces), sents
+    return "".join(pieces), order, closed
+
+
+def _added_sentences(added: list[dict]) -> list[OutputSentence]:
+    return [OutputSentence(a["text"], "added", list(a["kinds"]), None, a["source_sentence"], a["start"], a["end"])
+            for a in added]

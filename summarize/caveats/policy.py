@@ -35,6 +35,9 @@ class Kind:
     examples: tuple[str, ...]
     paraphrases_need_agent: bool = False
     other_subject_rules: bool = True
+    minor: tuple[re.Pattern, ...] = ()  # sentence patterns that make a cue minor (one outcome/trial)
+    main: tuple[re.Pattern, ...] = ()  # conclusion-level patterns that keep it main regardless
+    minor_methods: tuple[str, ...] = ()  # detection methods whose cues are minor ("paraphrase")
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,8 @@ class Policy:
     trailing: tuple[re.Pattern, ...]
     concessive: tuple[re.Pattern, ...]
     advice: tuple[re.Pattern, ...]
+    label_prefix: tuple[re.Pattern, ...] = ()
+    reject: tuple[re.Pattern, ...] = ()
     raw: dict = field(repr=False, compare=False, default_factory=dict)
 
     @property
@@ -133,6 +138,9 @@ def policy_from_dict(data: dict, origin: str = "<dict>") -> Policy:
             examples=tuple(r.strings(kd, key, "examples")),
             paraphrases_need_agent=r.bool(kd, key, "paraphrases_need_agent", False),
             other_subject_rules=r.bool(kd, key, "other_subject_rules", True),
+            minor=r.regexes(kd, key, "minor"),
+            main=r.regexes(kd, key, "main"),
+            minor_methods=tuple(r.strings(kd, key, "minor_methods")),
         )
         if not (kinds[kid].terms or kinds[kid].patterns or kinds[kid].paraphrases):
             raise PolicyError(f"{origin}: {key}: no terms, patterns or paraphrases; the kind could never be found")
@@ -190,6 +198,8 @@ def policy_from_dict(data: dict, origin: str = "<dict>") -> Policy:
         trailing=r.regexes(comp, "compress", "trailing"),
         concessive=r.regexes(comp, "compress", "concessive"),
         advice=r.regexes(place, "placement", "advice"),
+        label_prefix=r.regexes(comp, "compress", "label_prefix"),
+        reject=r.regexes(comp, "compress", "reject"),
         raw=data,
     )
 

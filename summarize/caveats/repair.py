@@ -22,6 +22,8 @@ def compress_variants(text: str, cue_spans: list[tuple[int, int]], policy: Polic
     added sentence must carry."""
     keep = sorted(cue_spans)
     variants: list[str] = []
+    # 0. a list label glued to the sentence ("Comparison 5: ...", "3. ...") is never kept
+    text, keep = _strip_prefix(text, keep, policy.label_prefix)
     cur = text
     spans = keep
     # 1. lead-ins ("It's important to note that", "However,")
@@ -190,9 +192,13 @@ def find_overclaims(text: str, detections: list[Detection], policy: Policy, sour
     for p in policy.absolute:
         for m in p.finditer(norm):
             out.append(Overclaim(m.start(), m.end(), None, "absolute", text[m.start():m.end()]))
+    # "without risking dependency if used responsibly" presupposes the risk: not a promise
+    presupposed = [m.span() for p in policy.not_negation for m in p.finditer(norm)]
     if not policy.finding.search(norm):
         for p in policy.no_risk:
             for m in p.finditer(norm):
+                if any(a <= m.start() < b for a, b in presupposed):
+                    continue
                 out.append(Overclaim(m.start(), m.end(), None, "no-risk", text[m.start():m.end()]))
     if not source_supports_relative:
         for p in policy.relative:
@@ -265,6 +271,13 @@ def _cut_one(text: str, s: int, e: int) -> str | None:
         if tokens[after].text == prev:
             after += 1
         if after < len(tokens) and tokens[after].is_word:
+            if tokens[after].text != prev and tokens[after].text.endswith(("s", "ed")) and tokens[after].text not in _ATTR_NEXT_STOP:
+                # "is completely safe and eases pain": the second conjunct has its own verb,
+                # so the copula and its adverbs go too ("Kratom eases pain")
+                k = ti - 1
+                while k >= 0 and (tokens[k].text in _VERBISH or tokens[k].text in _ADVS):
+                    k -= 1
+                return text[:tokens[k + 1].start] + text[tokens[after].start:]
             return text[:s] + text[tokens[after].start:]
     # (d) a predicate: cut it when it is a conjunct ("... and has no side effects"), else give up
     k = ti - 1
@@ -327,10 +340,44 @@ def insertion_index(sentences: list[str], policy: Policy) -> int:
     return k
 
 
-def verify_added(text: str, kinds: set[str], detector: Detector, topic, policy: Policy) -> bool:
-    """An added sentence must itself state its kinds (so a second run sees them) and promise nothing."""
-    dets = detector.sentence(text, topic)
-    found = {d.kind for d in dets if d.is_caveat}
-    if not kinds <= found:
+_QUOTE_PAIRS = (("“", "”"), ("(", ")"), ("[", "]"))
+
+
+def clean_sentence_problems(text: str, source_sentence: str | None, policy: Policy) -> list[str]:
+    """Why ``text`` is not one clean sentence: a fragment, a list label or number, an unclosed
+    quote or bracket, a link or boilerplate line, or a fluency problem (the gate's checks for
+    model sentences) that its source sentence does not already have."""
+    from summarize.corpus.text import words
+    from summarize.faithfulness import fluency_problems
+
+    out = []
+    if len(re.findall(r"[A-Za-z]{2,}", text)) < MIN_SENTENCE_WORDS:
+        out.append("fragment")
+    if text.count('"') % 2:
+        out.append("unclosed quote")
+    for a, b in _QUOTE_PAIRS:
+        if text.count(a) != text.count(b):
+            out.append(f"unbalanced {a}{b}")
+    norm = normalize(text)
+    out.extend(f"not a sentence ({p.pattern!r})" for p in policy.reject if p.search(norm))
+    support = source_sentence if source_sentence is not None else text
+    own = set(fluency_problems(support, words(support), words(support)))
+    out.extend(p for p in fluency_problems(text, words(text), words(support)) if p not in own)
+    return out
+
+
+# An added caveat shorter than this (in words) is a fragment.
+MIN_SENTENCE_WORDS = 4
+
+
+def verify_added(text: str, kinds: dict[str, str], detector: Detector, topic, policy: Policy,
+                 source_sentence: str | None = None) -> bool:
+    """An added sentence must be one clean sentence, itself state its kinds at the needed
+    strength (so a second run sees them), and promise nothing."""
+    if clean_sentence_problems(text, source_sentence, policy):
         return False
+    dets = detector.sentence(text, topic)
+    for kind, strength in kinds.items():
+        if not any(d.kind == kind and d.is_caveat and (strength != "main" or d.strength == "main") for d in dets):
+            return False
     return not find_overclaims(text, dets, policy, source_supports_relative=True)

@@ -29,6 +29,8 @@ from pathlib import Path
 from summarize.corpus.sources import shared_dir
 
 DEFAULT_LABELS = Path(__file__).resolve().parent / "caveat_labels.tsv"
+NEWS_LABELS = Path(__file__).resolve().parent / "caveat_news_labels.tsv"
+NEWS_SPLITS = ("tune", "held-out")
 
 
 # ------------------------------------------------------------------------------ data
@@ -182,6 +184,68 @@ def eval_labels(shared: Shared, labels: Path, use_encoder: bool) -> dict:
     return result
 
 
+# ------------------------------------------------------------------------------ 1b. news labels
+
+
+def news_split(text: str) -> str:
+    """The fixed split of a news label: held-out when sha1(text)'s first byte is odd."""
+    import hashlib
+
+    return "held-out" if hashlib.sha1(text.encode("utf-8")).digest()[0] % 2 else "tune"
+
+
+def read_news_labels(path: Path = NEWS_LABELS) -> list[dict]:
+    """Rows {text, gold: {kind: strength}, topic, split} of the news/consumer-health labels."""
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("text\t"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 3:
+            raise ValueError(f"{path}:{n}: expected 3 tab-separated columns, got {len(cols)}")
+        text, labels, subject = cols
+        gold = {}
+        if labels != "-":
+            for lab in labels.split(","):
+                kind, strength = lab.split(":")
+                gold[kind] = strength
+        rows.append({"text": text, "gold": gold, "topic": frozenset(subject.lower().split()), "split": news_split(text)})
+    return rows
+
+
+def eval_news(path: Path = NEWS_LABELS) -> dict:
+    """Detector P/R per kind and per strength (kind:strength pairs) on each split of the news
+    labels. A predicted kind carries its strongest detection's strength."""
+    from summarize.caveats import Detector, load_policy
+    from summarize.caveats.detect import MAIN
+
+    policy = load_policy()
+    det = Detector(policy)
+    rows = read_news_labels(path)
+    out: dict = {}
+    for sp in NEWS_SPLITS:
+        part = [r for r in rows if r["split"] == sp]
+        preds = []
+        for r in part:
+            got: dict[str, str] = {}
+            for d in det.sentence(r["text"], r["topic"]):
+                if d.is_caveat and got.get(d.kind) != MAIN:
+                    got[d.kind] = d.strength
+            preds.append(got)
+        kinds = sorted({k for r in part for k in r["gold"]} | {k for p in preds for k in p})
+        per_kind = score([{"kinds": set(r["gold"])} for r in part], [set(p) for p in preds], kinds)
+        pairs = lambda d: {f"{k}:{v}" for k, v in d.items()}  # noqa: E731
+        strengths = {}
+        for st in ("main", "minor"):
+            g = [{x for x in pairs(r["gold"]) if x.endswith(st)} for r in part]
+            p = [{x for x in pairs(q) if x.endswith(st)} for q in preds]
+            tp = sum(len(a & b) for a, b in zip(g, p))
+            strengths[st] = _prf(tp, sum(len(b - a) for a, b in zip(g, p)), sum(len(a - b) for a, b in zip(g, p)))
+        errors = [{"text": r["text"], "gold": r["gold"], "pred": q} for r, q in zip(part, preds) if r["gold"] != q]
+        out[sp] = {"n": len(part), "per_kind": per_kind, "per_strength": strengths, "errors": errors}
+    return out
+
+
 # ------------------------------------------------------------------------------ 2. stress
 
 
@@ -197,7 +261,12 @@ def eval_stress(shared: Shared, limit: int | None = None) -> dict:
     n = min(len(srcs), limit or len(srcs))
     ms, stats = [], dict(mandated_ok=0, default_ok=0, no_overclaim=0, overclaim_before=0, passed=0, idempotent=0,
                          kept_exact=0, added=0, added_faithful=0, removed=0, rewritten=0, pairs_with_additions=0,
-                         mandated_pairs=0, default_pairs=0)
+                         mandated_pairs=0, default_pairs=0, main_pairs=0, main_ok=0, fragments=0, lost=0,
+                         over_one_per_kind=0, leads_over_30_added_words=0)
+    from summarize.caveats.detect import MAIN
+    from summarize.caveats.repair import clean_sentence_problems
+
+    fragments: list[dict] = []
     found_counts: dict[str, int] = {k: 0 for k in pol.enabled}
     added_counts: dict[str, int] = {k: 0 for k in pol.enabled}
     unfaithful: list[dict] = []
@@ -227,6 +296,27 @@ def eval_stress(shared: Shared, limit: int | None = None) -> dict:
         supports = any(p.search(source.lower()) for p in pol.relative_support)
         before = any(find_overclaims(s.text, s.detections, pol, supports) for s in in_sents)
         after = any(find_overclaims(s.text, s.detections, pol, supports) for s in out_sents)
+        # issue 8: the conclusion-level (main) caveat of each mandated kind, clean additions,
+        # no input sentence lost unreported
+        for k in pol.mandated:
+            src_main = any(d.kind == k and d.is_caveat and d.strength == MAIN
+                           for s in f.analyze_source(source, topic) for d in s.detections)
+            if src_main:
+                stats["main_pairs"] += 1
+                stats["main_ok"] += any(d.kind == k and d.is_caveat and d.strength == MAIN
+                                        for s in out_sents for d in s.detections)
+        accounted = {o.index for o in res.sentences if o.status != "added"} | {r["index"] for r in res.report.removed}
+        stats["lost"] += len(set(range(len(in_sents))) - accounted)
+        for a in res.report.added:
+            probs = clean_sentence_problems(a["text"], a.get("source_sentence"), pol)
+            if probs:
+                stats["fragments"] += 1
+                fragments.append({"pair": i, "text": a["text"], "problems": probs})
+        per_kind = [k for a in res.report.added for k in a["kinds"]]
+        stats["over_one_per_kind"] += len(per_kind) != len(set(per_kind))
+        stats["leads_over_30_added_words"] += sum(len(a["text"].split()) for a in res.report.added) > 30
+        if res.report.added and len(examples) < 10:
+            examples.append({"pair": i, "before": summary, "after": res.summary})
         stats["overclaim_before"] += before
         stats["no_overclaim"] += not after
         stats["passed"] += res.passed
@@ -250,8 +340,6 @@ def eval_stress(shared: Shared, limit: int | None = None) -> dict:
                 unfaithful.append({"pair": i, "text": a["text"], "extra": extra})
             else:
                 stats["added_faithful"] += 1
-        if res.report.added and len(examples) < 5:
-            examples.append({"pair": i, "added": [a["text"] for a in res.report.added]})
     ms_sorted = sorted(ms)
     p95 = ms_sorted[max(0, int(round(0.95 * len(ms_sorted))) - 1)] if ms_sorted else 0.0
     rate = lambda a, b: round(a / b, 4) if b else None  # noqa: E731
@@ -279,6 +367,13 @@ def eval_stress(shared: Shared, limit: int | None = None) -> dict:
         "ms_mean": round(statistics.fmean(ms), 2) if ms else None,
         "ms_p95": round(p95, 2),
         "unfaithful": unfaithful[:10],
+        "main_caveat_pairs": stats["main_pairs"],
+        "main_caveat_carried_rate": rate(stats["main_ok"], stats["main_pairs"]),
+        "added_not_clean": stats["fragments"],
+        "not_clean": fragments[:10],
+        "original_sentences_lost": stats["lost"],
+        "pairs_with_two_added_of_one_kind": stats["over_one_per_kind"],
+        "leads_over_30_added_words": stats["leads_over_30_added_words"],
         "examples": examples,
     }
 
@@ -342,6 +437,7 @@ def run(shared: str | os.PathLike | None = None, labels: str | os.PathLike | Non
     out: dict = {"shared": str(shared_data.root)}
     if "labels" in sections:
         out["labels"] = eval_labels(shared_data, Path(labels) if labels else DEFAULT_LABELS, encoder)
+        out["news"] = eval_news()
     if "stress" in sections:
         out["stress"] = eval_stress(shared_data, limit)
         out["cold_start"] = cold_start()
@@ -370,6 +466,16 @@ def print_report(out: dict, show_errors: bool = False) -> None:
         if show_errors:
             for e in L["errors"]:
                 w(f"   {e['id']}\t[{e['split']}] gold={','.join(e['gold']) or '-'} pred={','.join(e['pred']) or '-'}\n")
+    if "news" in out:
+        for sp in reversed(NEWS_SPLITS):  # held-out first
+            N = out["news"][sp]
+            w(f"\n== 1b. Detector on news/consumer-health labels, split {sp!r} ({N['n']} sentences)\n")
+            w(f"   {'kind':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}\n")
+            for k, v in list(N["per_kind"].items()) + [(f"strength {a}", b) for a, b in N["per_strength"].items()]:
+                w(f"   {k:<14}{v['precision']:>7.3f}{v['recall']:>7.3f}{v['f1']:>7.3f}{v['tp']:>5}{v['fp']:>5}{v['fn']:>5}\n")
+            if show_errors and sp == "tune":
+                for e in N["errors"]:
+                    w(f"   gold={e['gold']} pred={e['pred']}: {e['text']}\n")
     if "stress" in out:
         S = out["stress"]
         w(f"\n== 2. Cochrane stress test ({S['pairs']} pairs; summary = first 3 sentences of the plain-language summary)\n")
@@ -383,6 +489,11 @@ def print_report(out: dict, show_errors: bool = False) -> None:
         w(f"   added sentence length in words: mean {S['added_words_mean']}, max {S['added_words_max']}, "
           f"over the policy's max_added_words: {S['added_over_max_words']}\n")
         w(f"   ms per pair: mean {S['ms_mean']}, p95 {S['ms_p95']}\n")
+        for key in ("main_caveat_pairs", "main_caveat_carried_rate", "added_not_clean", "original_sentences_lost",
+                    "pairs_with_two_added_of_one_kind", "leads_over_30_added_words"):
+            w(f"   {key:<34}{S[key]}\n")
+        for u in S["not_clean"]:
+            w(f"   not clean (pair {u['pair']}): {u['problems']}: {u['text']}\n")
         for u in S["unfaithful"]:
             w(f"   unfaithful added sentence (pair {u['pair']}): extra words {u['extra']}\n")
         if "cold_start" in out:
