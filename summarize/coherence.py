@@ -177,7 +177,11 @@ ANAPHORIC_NOUNS = frozenset("""study studies trial trials review reviews researc
 team company drug drugs patient patients report survey finding findings result results participant
 participants group agency official officials man woman boy girl child children plant herb tea product
 products supplement supplements compound virus disease program scientist scientists doctor doctors
-analysis paper experiment pill pills mother father family case""".split())
+analysis paper experiment pill pills mother father family case effect effects treatment intervention""".split())
+# Openers that point back to what came before ("Instead, …", "However, …").
+_BACK_CONNECTIVE = re.compile(r"^(instead|however|thus|therefore|hence|as a result|by doing so|in contrast|conversely|"
+                              r"beyond (this|that)|despite this|nevertheless|otherwise|similarly|likewise)\b", re.I)
+_ADD_CONNECTIVE = re.compile(r"^(additionally|moreover|furthermore|also|in addition|besides)\b", re.I)
 _STUDY_WORDS = frozenset("study review trial research analysis survey experiment paper".split())
 _BRIDGED = frozenset("researcher author team participant scientist finding result group patient".split())
 _SPEECH = r"(said|says|added|told|explained|noted|wrote|warned|stated|recalled)"
@@ -201,6 +205,8 @@ def dangling_reason(sentence: str, previous: list[str]) -> str | None:
         return None
     before = " ".join(previous)
     before_lemmas = set().union(*(content_lemmas(p) for p in previous)) if previous else set()
+    if _BACK_CONNECTIVE.match(s) or (not previous and _ADD_CONNECTIVE.match(s)):
+        return "opens with a connective that points back"
     first = tokens[0].split("'")[0]
     nxt = tokens[1] if len(tokens) > 1 else ""
     if first in _PERSONAL and not _EXPLETIVE.match(s):

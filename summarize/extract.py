@@ -62,7 +62,10 @@ def candidate_sentences(article: Article) -> list[Extract]:
     out: list[Extract] = []
     for part, paragraphs in article_units(article):
         for p in paragraphs:
-            raw = article.text[p.start : p.end]
+            if p.boilerplate is not None:  # page furniture set aside by the cleaning step
+                continue
+            # Hard-wrapped lines are one paragraph: split it as prose (same length, offsets hold).
+            raw = article.text[p.start : p.end].replace("\r", " ").replace("\n", " ")
             for s in split_sentences(raw):
                 out.append(Extract(" ".join(s.text.split()), part, p.start + s.start, p.start + s.end))
     return out
