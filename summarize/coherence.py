@@ -95,8 +95,8 @@ def _is_finite(word: str, prev: str | None) -> bool:
         noun_too = "NOUN" in pos or "ADJ" in pos
         return not noun_too or prev is None or prev not in _DETERMINERS
     # A base form is finite after a plural subject or a pronoun ("Studies highlight", "they report").
-    # (or after an apposition: "Its alkaloids, mitragynine and X, engage …").
-    return prev is not None and (prev in _SUBJECT_PRONOUNS or prev == ","
+    # (or after an apposition: "Its alkaloids, mitragynine and X, engage …"); first, an imperative.
+    return prev is None or (prev in _SUBJECT_PRONOUNS or prev == ","
                                  or (prev.endswith("s") and not prev.endswith("ss")))
 
 

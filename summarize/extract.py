@@ -18,7 +18,7 @@ from summarize.corpus.text import split_sentences, word_count, words
 # Sentences that talk about the article rather than the subject make poor lead material.
 _META = re.compile(
     r"\b(this (article|post|guide|piece)|in this (article|post|guide)|we(’|')ll|we will|join us|"
-    r"read on|let(’|')s|below|in conclusion)\b",
+    r"read on|let(’|')s|below)\b",
     re.I,
 )
 

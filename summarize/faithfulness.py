@@ -104,8 +104,9 @@ def _subject_and_verb(sentence: str) -> tuple[str | None, str | None]:
     and that verb's lemma; (None, None) when no finite verb is found."""
     tokens = [t for t in coherence._TOKEN_OR_COMMA.findall(sentence)]
     lowered = [t.lower() for t in tokens]
-    for i, t in enumerate(lowered):
-        if t != "," and coherence._is_finite(t, lowered[i - 1] if i else None):
+    # The first word is never taken for the verb: an imperative has no subject to keep.
+    for i, t in enumerate(lowered[1:], 1):
+        if t != "," and coherence._is_finite(t, lowered[i - 1]):
             subject = next((w for w in lowered[:i] if w != "," and w not in STOPWORDS and w[0].isalpha()), None)
             verb = next((w for w in lowered[i:] if w != "," and w not in coherence.AUX), t)
             return subject, coherence.lemma(verb)

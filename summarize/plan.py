@@ -47,6 +47,12 @@ _CAVEAT = re.compile(
 _ADVICE = re.compile(
     r"\b(consult|talk to|speak (to|with)|ask (a|your)|should|recommend(ed)?|make sure|be sure|"
     r"always|avoid|seek|start with|follow)\b|^(use|take|try|choose|keep|check|start)\b", re.I)
+# Words of study design, not of the subject: never the draft's topic.
+STUDY_TERMS = frozenset("""trial study review participant patient evidence effect result group outcome people
+author researcher analysis data""".split())
+# A point must be at least this central, relative to the most central sentence: minor details
+# (scene-setting, history) stay out even when the budget has room.
+MIN_RELATIVE_SCORE = 0.5
 MIN_WORDS = 6  # shorter sentences are labels, not points
 OPENING_POSITION = 0.35  # non-review drafts: the opening comes from the first third
 TOPIC_TERMS = 3
@@ -72,7 +78,7 @@ def topic_terms(sentences: list[Extract], title: str | None = None, n: int = TOP
     """The draft's subject: the content lemmas in the most sentences (title words count double)."""
     counts: Counter = Counter()
     for s in sentences:
-        counts.update(coherence.content_lemmas(s.text))
+        counts.update(coherence.content_lemmas(s.text) - STUDY_TERMS)
     if title:
         for w in coherence.content_lemmas(title):
             counts[w] += 2 + counts[w]
@@ -159,7 +165,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     while rest:
         best = max(rest, key=mmr)
         rest.remove(best)
-        if best.score <= 0 or used + word_count(best.text) > budget:
+        if best.score < MIN_RELATIVE_SCORE * max_score or used + word_count(best.text) > budget:
             continue
         if any(coherence.same_meaning(best.text, t) for t in chosen_texts) or \
                 max(similarity[index[id(best)]][j] for j in chosen_ids) >= REDUNDANT_COSINE:
