@@ -18,7 +18,7 @@ from summarize.corpus.text import split_sentences, word_count, words
 # Sentences that talk about the article rather than the subject make poor lead material.
 _META = re.compile(
     r"\b(this (article|post|guide|piece)|in this (article|post|guide)|we(’|')ll|we will|join us|"
-    r"read on|let(’|')s|below|in conclusion)\b",
+    r"read on|let(’|')s|below)\b",
     re.I,
 )
 
@@ -61,8 +61,11 @@ def article_units(article: Article) -> list[tuple[str, list[Paragraph]]]:
 def candidate_sentences(article: Article) -> list[Extract]:
     out: list[Extract] = []
     for part, paragraphs in article_units(article):
-        for p in (q for q in paragraphs if q.boilerplate is None):  # set-aside furniture is not lead material
-            raw = article.text[p.start : p.end]
+        for p in paragraphs:
+            if p.boilerplate is not None:  # page furniture set aside by the cleaning step
+                continue
+            # Hard-wrapped lines are one paragraph: split it as prose (same length, offsets hold).
+            raw = article.text[p.start : p.end].replace("\r", " ").replace("\n", " ")
             for s in split_sentences(raw):
                 out.append(Extract(" ".join(s.text.split()), part, p.start + s.start, p.start + s.end))
     return out

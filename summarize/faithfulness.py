@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
+from summarize import coherence
 from summarize.corpus.text import STOPWORDS, WORD
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -82,14 +83,96 @@ def _negation_scopes(words: list[str]) -> list[tuple[str, str]]:
     return out
 
 
-def check(generated: str, support: str, document: str | None = None) -> GateResult:
+# Phrases that carry a claim's scope: dropping one changes what is claimed ("more than",
+# "only", "at least", "past six hours").
+_SCOPE = re.compile(
+    r"\b(more than|less than|fewer than|greater than|at least|at most|up to|as (many|much|few|little) as|"
+    r"no more than|only|nearly|almost|approximately|about|over|under|within|per|"
+    r"twice|once|daily|weekly|monthly|every|higher|lower|greater|smaller|longer|shorter|"
+    r"compared (with|to)|versus|than|"
+    r"(past|last|next|first|previous|following|recent) (few |several |\w+ )?(hours?|days?|weeks?|months?|years?|decades?)|"
+    r"in \d{4}|since \d{4})\b", re.I)
+_PRONOUNS = frozenset("it its they their them he she his her this these those".split())
+
+
+def _norm_phrase(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+def _subject_and_verb(sentence: str) -> tuple[str | None, str | None]:
+    """The first content word before the first finite verb (the subject's head word, roughly)
+    and that verb's lemma; (None, None) when no finite verb is found."""
+    tokens = [t for t in coherence._TOKEN_OR_COMMA.findall(sentence)]
+    lowered = [t.lower() for t in tokens]
+    # The first word is never taken for the verb: an imperative has no subject to keep.
+    for i, t in enumerate(lowered[1:], 1):
+        if t != "," and coherence._is_finite(t, lowered[i - 1]):
+            subject = next((w for w in lowered[:i] if w != "," and w not in STOPWORDS and w[0].isalpha()), None)
+            verb = next((w for w in lowered[i:] if w != "," and w not in coherence.AUX), t)
+            return subject, coherence.lemma(verb)
+    return None, None
+
+
+def structure_problems(generated: str, support: str, previous: list[str] | None = None,
+                       context: str | None = None) -> list[str]:
+    """What a rewrite must keep from its source: the subject and main verb, the scope phrases,
+    each source word's casing; and it must not add a pronoun the lead cannot resolve.
+    ``context`` (decontextualize: the draft sentences before the source) may supply the subject."""
+    out = []
+    gen_lemmas = {coherence.lemma(w) for w in WORD.findall(generated)}
+    first_support = (re.split(r"(?<=[.!?])\s+", support.strip()) or [support])[0]
+    subject, verb = _subject_and_verb(first_support)
+    if subject and subject not in _PRONOUNS and coherence.lemma(subject) not in gen_lemmas:
+        out.append(f"dropped subject {subject!r}")
+    if verb and verb not in gen_lemmas and verb not in ("be", "have"):
+        out.append(f"dropped main verb {verb!r}")
+    gen_norm, sup_norm = _norm_phrase(generated), _norm_phrase(support)
+    for m in _SCOPE.finditer(sup_norm):
+        phrase = m.group(0)
+        if not re.search(rf"\b{re.escape(phrase)}\b", gen_norm):
+            out.append(f"dropped scope phrase {phrase!r}")
+    sup_words = {w.lower() for w in WORD.findall(support)}
+    gen_tokens = [w.lower() for w in WORD.findall(generated)]
+    for w in gen_tokens:
+        if w in _PRONOUNS and w not in sup_words:
+            out.append(f"introduced pronoun {w!r}")
+            break
+    if previous is not None and not coherence.dangling_reason(support, previous + ([context] if context else [])):
+        reason = coherence.dangling_reason(generated, previous)
+        if reason:
+            out.append(f"unresolved reference ({reason})")
+    out.extend(casing_problems(generated, support))
+    return out
+
+
+def casing_problems(generated: str, support: str) -> list[str]:
+    """A source word written with other casing ("National cancer Institute"); the first word of
+    either sentence may change case."""
+    forms: dict[str, set[str]] = {}
+    for sent in re.split(r"(?<=[.!?])\s+", support.strip()):
+        for i, w in enumerate(WORD.findall(sent)):
+            if i:
+                forms.setdefault(w.lower(), set()).add(w)
+    out = []
+    for i, w in enumerate(WORD.findall(generated)):
+        seen = forms.get(w.lower())
+        if i and seen and w not in seen:
+            out.append(f"casing of {w!r} changed (source: {sorted(seen)[0]!r})")
+    return out
+
+
+def check(generated: str, support: str, document: str | None = None, previous: list[str] | None = None,
+          context: str | None = None) -> GateResult:
     """Is ``generated`` supported by ``support`` (its source sentences)?
 
-    ``document`` (the whole draft) widens the vocabulary for names and rare words only.
+    ``document`` (the whole draft) widens the vocabulary for names and rare words only;
+    ``previous`` (the lead so far) is what a pronoun in ``generated`` may refer to; ``context``
+    (decontextualize) is where a restored antecedent may come from.
     """
     reasons: list[str] = []
+    full = f"{context} {support}" if context else support  # words a repair may bring back
     gen_words = [_norm(w) for w in _letter_words(generated)]
-    sup_words = [_norm(w) for w in _letter_words(support)]
+    sup_words = [_norm(w) for w in _letter_words(full)]
     sup_set = set(sup_words)
     sup_stems = {_stem(w) for w in sup_words}
     doc_set = _vocabulary(document) if document else sup_set
@@ -97,7 +180,7 @@ def check(generated: str, support: str, document: str | None = None) -> GateResu
     if len(gen_words) < 4:
         reasons.append("too short")
 
-    support_numbers = set(_NUMBER.findall(support))
+    support_numbers = set(_NUMBER.findall(full))
     for number in _NUMBER.findall(generated):
         if number not in support_numbers:
             reasons.append(f"number {number!r} not in source")
@@ -133,6 +216,7 @@ def check(generated: str, support: str, document: str | None = None) -> GateResu
             reasons.append(f"name {name!r} not in source")
 
     reasons.extend(fluency_problems(generated, gen_words, sup_words))
+    reasons.extend(structure_problems(generated, support, previous, context))
     return GateResult(not reasons, reasons)
 
 

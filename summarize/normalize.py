@@ -31,20 +31,80 @@ def finish_sentence(text: str) -> str:
     return text
 
 
-_A_AN = re.compile(r"\b([Aa])\s+(?=[aeioAEIO][a-z])")
-_AN_A = re.compile(r"\b([Aa])n\s+(?=[bcdfgjklmnpqrstvwxyzBCDFGJKLMNPQRSTVWXYZ][a-z])")
+# An article is "a"/"an" in lower case, or capitalised where a sentence starts: a capital "A"
+# inside a sentence is a letter ("influenza A", "vitamin A"), never changed.
+_ARTICLE = re.compile(r"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?][”\"’']\s))(A|An)\s+(\S+)|\b(a|an)\s+(\S+)")
+# Vowel letters that sound like a consonant, and silent h.
+_CONSONANT_SOUND = re.compile(r"^(one\b|once|uni(?!n)|use|usu|uti|eu|ewe|ur[aeo]|u[bcfgklmprstv][aeiou]|onc?e-)", re.I)
+
+
+def article_for(word: str) -> str:
+    """'a' or 'an' for the word that follows, by its sound (a one-to-two, an hour, an FDA)."""
+    w = word.lstrip("“\"‘'(")
+    if not w:
+        return "a"
+    if w[:1].isupper() and re.match(r"^[A-Z]{2,5}\b", w):  # an acronym: read letter by letter
+        return "an" if w[0] in "AEFHILMNORSX" else "a"
+    if _CONSONANT_SOUND.match(w):
+        return "a"
+    return "an" if re.match(r"^(hour|honest|honou?r|heir|[aeiou]|8|11\b|18\b|80)", w, re.I) else "a"
 
 
 def fix_articles(text: str) -> str:
-    """'a appealing' -> 'an appealing', 'an sedative' -> 'a sedative' (small models mix them up)."""
-    text = _A_AN.sub(lambda m: m.group(1) + "n ", text)
-    return _AN_A.sub(lambda m: m.group(1) + " ", text)
+    """Choose a/an by the word that follows only: 'a appealing' -> 'an appealing', 'an one-to-two'
+    -> 'a one-to-two'; 'influenza A and B' stays (that "A" is a letter, not an article)."""
+    def fix(m: re.Match) -> str:
+        art, nxt = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        want = article_for(nxt)
+        if art[0].isupper():
+            want = want.capitalize()
+        return f"{want} {nxt}"
+
+    return _ARTICLE.sub(fix, text)
 
 
-def normalise_generated(raw: str, casing: SourceCasing) -> str:
-    """Detokenise, restore casing, fix a/an, sentence-case and terminate one generated sentence."""
+class SentenceCasing:
+    """Casing from the sentence a generated one was written from first ("National Cancer
+    Institute" as that sentence writes it), the whole draft's for other words. A word that
+    only starts a source sentence says nothing about its own casing, so it is not taken."""
+
+    def __init__(self, support: str, fallback: SourceCasing):
+        self.fallback = fallback
+        self.keyed, self.lower = fallback.keyed, fallback.lower  # detokenize reads these
+        self.forms: dict[str, str] = {}
+        for sent in re.split(r"(?<=[.!?])\s+", support.strip()):
+            for i, m in enumerate(WORD.finditer(sent)):
+                if i:
+                    self.forms.setdefault(m.group(0).lower().replace("’", "'"), m.group(0))
+
+    def surface(self, word: str) -> str:
+        return self.forms.get(word.lower().replace("’", "'")) or self.fallback.surface(word)
+
+
+# "[T]he company": an editor's bracketed capital, which a model writes as "[ t ] he".
+_BRACKETED = re.compile(r"\[\s*([A-Za-z])\s*\]\s*([a-z]+)")
+
+
+def _keep_bracketed(text: str, support: str | None) -> str:
+    if not support:
+        return text
+
+    def fix(m: re.Match) -> str:
+        for letter in (m.group(1).upper(), m.group(1).lower()):
+            written = f"[{letter}]{m.group(2)}"
+            if written in support:
+                return written
+        return m.group(0)
+
+    return _BRACKETED.sub(fix, text)
+
+
+def normalise_generated(raw: str, casing: SourceCasing, support: str | None = None) -> str:
+    """Detokenise, restore casing (``support``'s first: the sentence it was written from), fix
+    a/an, keep "[T]he" as written, sentence-case and terminate one generated sentence."""
     text = detokenize(raw, casing)
-    text = fix_articles(restore_casing(text, casing))
+    text = restore_casing(text, SentenceCasing(support, casing) if support else casing)
+    text = fix_articles(_keep_bracketed(text, support))
     text = re.sub(r"\s+", " ", text)
     return finish_sentence(sentence_case(text))
 

@@ -1,7 +1,11 @@
 """Lead-writing strategies behind one interface: ``write_lead(article, model, ...) -> [LeadSentence]``.
 
-- ``rewrite`` (default): extract the salient sentences (intro, each section, closing) and
-  rewrite each with the model, batched (Chen & Bansal 2018, extract-then-rewrite).
+- ``rewrite`` (default): plan the lead (``summarize.plan``: opening, main points, caveat,
+  advice) and write each planned sentence with the model, batched (Chen & Bansal 2018,
+  extract-then-rewrite). When the checkpoint has a prefix for them in
+  ``config.task_specific_params``, the model's sentence tasks are used: ``decontextualize``
+  for picks that need context, ``fuse`` to join two adjacent points about the same subject,
+  ``compress`` for long picks; otherwise ``rewrite``. Each sentence records its ``task``.
 - ``direct``: the whole draft in, map-reduce over chunks when it exceeds the model's context.
 
 Every generated sentence passes the faithfulness gate against its source sentences; a
@@ -12,11 +16,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from summarize.corpus.article import Article
-from summarize import extract, faithfulness
+from summarize import coherence, extract, faithfulness, plan
 from summarize.normalize import SourceCasing, dedupe, normalise_generated
 from summarize.corpus.text import split_sentences, word_count, words
 
 STRATEGIES = ("rewrite", "direct")
+# Sentence tasks the pipeline uses when the checkpoint was trained on them.
+SENTENCE_TASKS = ("fuse", "decontextualize", "compress")
+# Matches corpus/tasks.CONTEXT_SEPARATOR of the checkpoint that learns ``decontextualize``:
+# context sentence(s), separator, the sentence to repair.
+CONTEXT_SEPARATOR = " [SEP] "
+LONG_SENTENCE_WORDS = 35  # compress picks longer than this
+FUSE_MAX_WORDS = 45  # two points are fused only if together they are this short
 
 
 @dataclass
@@ -28,9 +39,15 @@ class LeadSentence:
     end: int | None = None
     rejected: str | None = None  # the model's sentence the gate refused, if any
     reasons: list[str] = field(default_factory=list)
+    task: str | None = None  # the model task that wrote (or tried to write) it
+    role: str | None = None  # its place in the lead plan (opening, point, caveat, advice)
 
     def to_dict(self) -> dict:
         d = {"text": self.text, "source": self.source}
+        if self.task is not None:
+            d["task"] = self.task
+        if self.role is not None:
+            d["role"] = self.role
         if self.source_text is not None:
             d.update(source_text=self.source_text, start=self.start, end=self.end)
         if self.rejected is not None:
@@ -38,23 +55,105 @@ class LeadSentence:
         return d
 
 
-def _gated(text: str, ex: extract.Extract, document: str) -> LeadSentence:
+def _gated(text: str, ex: extract.Extract, document: str, task: str | None = None,
+           previous: list[str] | None = None, context: str | None = None) -> LeadSentence:
     """Gate one normalised generated sentence against the sentence it was written from."""
-    verdict = faithfulness.check(text, ex.text, document) if text else faithfulness.GateResult(False, ["empty output"])
+    verdict = (faithfulness.check(text, ex.text, document, previous=previous, context=context) if text
+               else faithfulness.GateResult(False, ["empty output"]))
     if verdict.ok:
-        return LeadSentence(text, "model", ex.text, ex.start, ex.end)
-    return LeadSentence(ex.text, "extract", ex.text, ex.start, ex.end, rejected=text or None, reasons=verdict.reasons)
+        return LeadSentence(text, "model", ex.text, ex.start, ex.end, task=task)
+    return LeadSentence(ex.text, "extract", ex.text, ex.start, ex.end, rejected=text or None,
+                        reasons=verdict.reasons, task=task)
+
+
+def model_tasks(model) -> set[str]:
+    """The sentence tasks this checkpoint was trained on (a prefix in task_specific_params)."""
+    params = getattr(model.config, "task_specific_params", None) or {}
+    return {t for t in SENTENCE_TASKS if (params.get(t) or {}).get("prefix")}
+
+
+def _generate(model, texts: list[str], task: str, settings, batch_size: int) -> list[str]:
+    if not texts:
+        return []
+    if task in SENTENCE_TASKS:
+        # The loader may not know this task's prefix (it falls back to summarization's): add
+        # the checkpoint's own prefix here and ask for no prefix.
+        prefix = model.config.task_specific_params[task]["prefix"]
+        if model.prefixes.get(task) != prefix:
+            texts, task = [prefix + t for t in texts], "_" + task
+    return model.generate(texts, task=task, settings=settings, batch_size=batch_size, constrain_to_source=True)
+
+
+@dataclass
+class _Job:
+    task: str
+    source: str  # what the model reads (without the prefix)
+    picks: list  # the plan.Pick(s) it writes
+    support: extract.Extract  # what the gate checks it against (fused picks: both sentences)
+
+
+def _jobs(picks: list[plan.Pick], tasks: set[str]) -> list[_Job]:
+    jobs: list[_Job] = []
+    i = 0
+    while i < len(picks):
+        p = picks[i]
+        nxt = picks[i + 1] if i + 1 < len(picks) else None
+        if p.needs_context and p.context and "decontextualize" in tasks:
+            jobs.append(_Job("decontextualize", p.context + CONTEXT_SEPARATOR + p.text, [p], p.extract))
+        elif ("fuse" in tasks and nxt is not None and p.role == nxt.role == "point" and not nxt.needs_context
+              and word_count(p.text) + word_count(nxt.text) <= FUSE_MAX_WORDS and _same_subject(p.text, nxt.text)):
+            both = extract.Extract(p.text + " " + nxt.text, p.extract.part, p.extract.start, nxt.extract.end)
+            jobs.append(_Job("fuse", both.text, [p, nxt], both))
+            i += 2
+            continue
+        elif "compress" in tasks and word_count(p.text) > LONG_SENTENCE_WORDS:
+            jobs.append(_Job("compress", p.text, [p], p.extract))
+        else:
+            jobs.append(_Job("rewrite", p.text, [p], p.extract))
+        i += 1
+    return jobs
+
+
+def _same_subject(a: str, b: str) -> bool:
+    """Both sentences open on the same content word ("Kratom …", "Kratom's alkaloids …") or the
+    second opens with a pronoun that refers back to the first."""
+    wa = [coherence.lemma(w) for w in words(a)[:4] if w not in coherence.STOPWORDS]
+    first_b = (words(b) or [""])[0]
+    wb = [coherence.lemma(w) for w in words(b)[:4] if w not in coherence.STOPWORDS]
+    return bool(wa and wb and wa[0] == wb[0]) or first_b in ("it", "its", "they", "their")
 
 
 def write_rewrite(article: Article, model, settings, max_words: int, batch_size: int = 16) -> list[LeadSentence]:
-    picks = extract.select(article, max_words=max_words)
+    tasks = model_tasks(model)
+    picks = plan.plan(article, max_words=max_words, can_decontextualize="decontextualize" in tasks)
     if not picks:
         return []
-    outputs = model.generate([p.text for p in picks], task="rewrite", settings=settings,
-                             batch_size=batch_size, constrain_to_source=True)
+    jobs = _jobs(picks, tasks)
+    outputs: dict[int, str] = {}
+    for task in {j.task for j in jobs}:
+        mine = [k for k, j in enumerate(jobs) if j.task == task]
+        for k, out in zip(mine, _generate(model, [jobs[k].source for k in mine], task, settings, batch_size)):
+            outputs[k] = out
     casing = SourceCasing(article.text)
-    return [_gated(normalise_generated(out, casing) if out.strip() else "", p, article.text)
-            for p, out in zip(picks, outputs)]
+    lead: list[LeadSentence] = []
+    for k, job in enumerate(jobs):
+        out = outputs[k]
+        text = normalise_generated(out, casing, support=job.support.text) if out.strip() else ""
+        previous = [s.text for s in lead]
+        context = job.picks[0].context if job.task == "decontextualize" else None
+        sentence = _gated(text, job.support, article.text, job.task, previous, context)
+        sentence.role = job.picks[0].role
+        if job.task == "decontextualize" and sentence.source == "extract":
+            continue  # refused repair: the sentence as written would dangle, so it is left out
+        if sentence.source == "extract" and len(job.picks) > 1:  # a refused fusion: both sentences
+            first, second = job.picks
+            lead.append(LeadSentence(first.text, "extract", first.text, first.extract.start, first.extract.end,
+                                     rejected=sentence.rejected, reasons=sentence.reasons, task="fuse", role=first.role))
+            lead.append(LeadSentence(second.text, "extract", second.text, second.extract.start, second.extract.end,
+                                     task="fuse", role=second.role))
+            continue
+        lead.append(sentence)
+    return lead
 
 
 def _chunks(article: Article, model, limit: int) -> list[str]:
@@ -99,7 +198,7 @@ def write_direct(article: Article, model, settings, max_words: int, batch_size: 
     raw = " ".join(summaries)
     for sent in split_sentences(normalise_generated(raw, casing) if raw.strip() else ""):
         support = _best_support(sent.text, candidates)
-        out.append(_gated(sent.text, support, article.text))
+        out.append(_gated(sent.text, support, article.text, "summarization"))
     if not out:  # the model said nothing usable: fall back to extraction
         out = [LeadSentence(p.text, "extract", p.text, p.start, p.end, reasons=["no model output"])
                for p in extract.select(article, max_words=max_words)]
@@ -113,7 +212,12 @@ def write_lead(article: Article, model, strategy: str, settings, max_words: int,
     sentences = writer(article, model, settings, max_words, batch_size)
     keep = dedupe([s.text for s in sentences])
     sentences = [sentences[i] for i in keep]
-    return trim(sentences, max_words)
+    # Dedupe by meaning too (content lemmas): two "approach … with caution" sentences are one.
+    out: list[LeadSentence] = []
+    for s in sentences:
+        if not any(coherence.same_meaning(s.text, o.text) for o in out):
+            out.append(s)
+    return trim(out, max_words)
 
 
 def trim(sentences: list[LeadSentence], max_words: int, protect: int = 1) -> list[LeadSentence]:

@@ -239,3 +239,42 @@ def test_model_plus_filter_is_the_pipeline_and_the_model_runs_once(articles, tin
         assert row["model"] == Summarizer(model, beams=1, max_words=40, caveat_policy=False).summarize(doc.draft).lead
     # evaluate generated each draft's lead once (not again for model+filter), plus the headings
     assert n_model_calls == len(docs) + 1
+
+
+def test_editor_columns_coherence_novel_bigrams_and_tasks():
+    docs = [ev.EvalDoc("a", "Valerian is a herb used for sleep. It may cause headaches.", "Valerian is a herb.")] * 2
+    outs = [ev.Output("Valerian is a herb used for sleep. It may cause headaches.", 1.0, ["model", "extract"],
+                      tasks=["fuse"]),
+            ev.Output("This article explores valerian. Valerian may cause bad headaches.", 1.0, ["model", "model"],
+                      tasks=["rewrite", "decontextualize"])]
+    row = ev.score_system(docs, outs)
+    assert row["coherent"] == 0.5 and row["defects"] == {"meta": 1}
+    assert row["task_shares"] == {"decontextualize": 0.25, "fuse": 0.25, "rewrite": 0.25}
+    assert ev.novel_bigrams("valerian may cause bad headaches", "Valerian may cause headaches.") == (2, 4)
+    assert 0 < row["novel_bigrams"] < 1
+
+
+def test_medquad_web_drafts_have_furniture_and_a_reference(tmp_path):
+    import gzip
+
+    from summarize.corpus.datasets import split_of
+
+    urls = [f"https://example.org/page{i}" for i in range(400)]
+    urls = [u for u in urls if split_of(f"medquad:{u}") == "validation"][:2] + ["https://example.org/train"]
+    answer = ("Lupus is a disease in which the immune system attacks healthy tissue. It can affect the skin and joints.\n"
+              "Doctors treat lupus with medicines that calm the immune system.")
+    records = [{"collection": "c", "file": f"{i}.xml", "url": u, "focus": "Lupus",
+                "qa": [{"question": "What is lupus?", "answer": answer, "qtype": "information"},
+                       {"question": "How is lupus treated?", "answer": "Treatment depends on symptoms. "
+                        "Some people need steroids for flares.\nRest and sun protection help too."}]}
+               for i, u in enumerate(urls)]
+    (tmp_path / "data").mkdir()
+    with gzip.open(tmp_path / "data" / "medquad.jsonl.gz", "wt", encoding="utf-8") as f:
+        f.write("\n".join(json.dumps(r) for r in records) + "\n")
+    docs = ev.medquad_web_docs(tmp_path)
+    assert len(docs) == 2 and all(split_of(d.doc_id) == "validation" for d in docs)
+    d = docs[0]
+    assert d.draft.startswith("By ") and "Photo: An illustration of Lupus" in d.draft
+    assert "For more information, visit https://example.org/" in d.draft and "Copyright" in d.draft
+    assert d.reference == ("Lupus is a disease in which the immune system attacks healthy tissue. "
+                           "Treatment depends on symptoms.")

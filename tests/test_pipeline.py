@@ -62,7 +62,8 @@ def test_every_strategy_gives_a_lead_with_provenance(summarizer, strategy, draft
     assert {s.source for s in result.lead_sentences} <= {"model", "extract", "caveat"}
     for s in result.lead_sentences:
         if s.source in ("model", "extract") and s.start is not None:
-            assert draft[s.start : s.end] == s.source_text or s.source_text in draft
+            # Offsets point at the source sentence (hard-wrapped lines read as one line of prose).
+            assert " ".join(draft[s.start : s.end].split()) == s.source_text
     assert len(result.lead.split()) <= 220  # caveats may run past max_words, not past the house maximum
     # The body is untouched and the lead is on line 1.
     house = result.house()
@@ -163,3 +164,79 @@ def test_extraction_covers_intro_sections_and_closing():
     parts = {p.part for p in picks}
     assert "intro" in parts and "closing" in parts and any(p.startswith("section") for p in parts)
     assert sum(len(p.text.split()) for p in picks) <= 80
+
+
+@pytest.mark.parametrize("generated,support,reason", [
+    # dropped the phrase that carried the point
+    ("Patients who took the drug had fewer seizures.",
+     "Patients who took the drug in the past six hours had fewer seizures.", "scope phrase"),
+    ("Half of adults sleep seven hours.", "More than half of adults sleep seven hours.", "scope phrase"),
+    ("Melatonin helps older adults.", "Melatonin helps only older adults.", "scope phrase"),
+    # replaced the noun phrase with a pronoun
+    ("It reduces pain in adults with back pain.", "Exercise therapy reduces pain in adults with back pain.", "subject"),
+    # dropped the main verb
+    ("Exercise therapy and pain in adults with back pain.", "Exercise therapy reduces pain in adults with back pain.",
+     "main verb"),
+    # changed a source word's casing
+    ("The National cancer Institute funded the trial.", "The National Cancer Institute funded the trial.", "casing"),
+])
+def test_gate_keeps_subject_verb_scope_and_casing(generated, support, reason):
+    verdict = faithfulness.check(generated, support)
+    assert not verdict.ok and any(reason in r for r in verdict.reasons)
+
+
+def test_gate_refuses_a_pronoun_the_lead_cannot_resolve():
+    support = "The tea contains apigenin, which binds to receptors in the brain."
+    verdict = faithfulness.check("It contains apigenin, which binds to receptors in the brain.", support,
+                                 previous=[])
+    assert not verdict.ok and any("pronoun" in r for r in verdict.reasons)
+    # A repair (decontextualize) may bring the subject back from its context.
+    fixed = faithfulness.check("Chamomile tea contains apigenin, which binds to receptors in the brain.",
+                               "It contains apigenin, which binds to receptors in the brain.", previous=[],
+                               context="Chamomile tea is a mild herbal drink.")
+    assert fixed.ok, fixed.reasons
+
+
+def test_articles_follow_only_the_next_word():
+    from summarize.normalize import fix_articles
+
+    assert fix_articles("influenza A and B") == "influenza A and B"
+    assert fix_articles("an one-to-two hour walk, a hour later, a FDA warning") == \
+        "a one-to-two hour walk, an hour later, an FDA warning"
+    assert fix_articles("A apple a day") == "An apple a day"
+
+
+def test_normaliser_keeps_bracketed_capital_and_per_sentence_casing():
+    support = "[T]he company said the National Cancer Institute reviewed it."
+    casing = SourceCasing("the cancer rates rose. " + support)
+    out = normalise_generated("[ t ] he company said the national cancer institute reviewed it", casing, support=support)
+    assert out == "[T]he company said the National Cancer Institute reviewed it."
+
+
+def test_sentence_tasks_are_used_when_the_checkpoint_has_them(tiny_model_dir, tmp_path):
+    import json
+    import shutil
+
+    from summarize.strategies import _jobs, model_tasks
+    from summarize import plan
+
+    plain = Seq2SeqModel(tiny_model_dir)
+    assert model_tasks(plain) == set()
+    shutil.copytree(tiny_model_dir, tmp_path / "m")
+    cfg = json.loads((tmp_path / "m" / "config.json").read_text())
+    cfg["task_specific_params"].update(fuse={"prefix": "fuse: "}, decontextualize={"prefix": "decontextualize: "})
+    (tmp_path / "m" / "config.json").write_text(json.dumps(cfg))
+    m = Seq2SeqModel(tmp_path / "m")
+    assert model_tasks(m) == {"fuse", "decontextualize"}
+    ex = lambda t, s: extract.Extract(t, "intro", s, s + len(t))  # noqa: E731
+    picks = [plan.Pick(ex("Magnesium is a mineral many adults take.", 0), "opening"),
+             plan.Pick(ex("Magnesium glycinate is gentle on the stomach.", 50), "point"),
+             plan.Pick(ex("Magnesium citrate can act as a laxative.", 100), "point"),
+             plan.Pick(ex("It can cause diarrhea in high doses.", 150), "point",
+                       context="Zinc is a mineral.", needs_context="opens with 'it'")]
+    tasks = [j.task for j in _jobs(picks, model_tasks(m))]
+    assert tasks == ["rewrite", "fuse", "decontextualize"]
+    assert [j.task for j in _jobs(picks, set())] == ["rewrite"] * 4
+    result = Summarizer(m, beams=1)(PLAIN_DRAFT)
+    assert all(s.to_dict().get("task") in ("rewrite", "fuse", "decontextualize", "compress")
+               for s in result.lead_sentences if s.source != "caveat")

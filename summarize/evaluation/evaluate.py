@@ -19,8 +19,17 @@ ROUGE-L (headings stripped from sections, regenerated with the model's ``heading
 model wrote (``source == "model"``); mean output length in words (ROUGE F1 moves with length:
 LEAD-3 is not held to the word budget); seconds per draft and in total.
 
+Editor-style columns: ``clean%`` (leads with no coherence defect, ``summarize.coherence``:
+dangling reference, meta sentence, near-duplicate, fragment, boilerplate; the defects by type are
+in the notes), ``novel2%`` (share of the lead's word bigrams that the draft does not have: how
+abstractive it is), ``changed%``, and the share of lead sentences each model task wrote (notes).
+
 Data: ``cochrane-heldout`` (the Cochrane reviews never trained on; reference = the plain-language
 summary; headings are evaluated on ScisummNet sections of papers in the validation split),
+``medquad-web`` (MedQuAD pages of the validation split, never trained on, composed into headless
+web-pasted drafts with page furniture added: byline, photo caption, related link, "For more
+information, visit", copyright; reference = the first sentence of each of the page's first
+three answers: a weak, extractive reference, see ``medquad_web_docs``),
 ``seeds`` (the shared house-format articles), or a folder of house-format ``*.txt`` articles:
 each article loses its lead and outline to become the draft; the reference is its lead and
 outline.
@@ -40,6 +49,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from summarize import coherence
 from summarize.corpus.datasets import split_of
 from summarize.corpus.sources import shared_dir
 
@@ -60,6 +70,8 @@ COLUMNS = (
     ("heading_rougeL", "head-RL", "rouge"),
     ("model_share", "by-model%", "share"),
     ("model_changed", "changed%", "share"),
+    ("coherent", "clean%", "share"),
+    ("novel_bigrams", "novel2%", "share"),
     ("words_mean", "words", "count"),
     ("seconds_mean", "s/draft", "seconds"),
     ("seconds_total", "total-s", "seconds"),
@@ -165,15 +177,61 @@ def scisummnet_heading_cases(shared: str | os.PathLike | None = None, limit: int
     return cases
 
 
+# Page furniture for medquad-web drafts: fixed templates (synthetic, not from any site).
+_BYLINES = ("By Jane Morgan, Health Writer", "By Staff Reporters", "By Dr. Alan Reyes | Updated March 3, 2024")
+_CAPTIONS = ("Photo: An illustration of {focus} (Getty Images)", "Enlarge this image A doctor talks with a patient "
+             "about {focus}. Photo credit: iStock", "Image caption: {focus} affects many families each year.")
+MEDQUAD_DRAFT_WORDS = 600  # web pages are cut to news-story length
+MEDQUAD_REFERENCE_SECTIONS = 3
+
+
+def medquad_web_docs(shared: str | os.PathLike | None = None, limit: int | None = None) -> list[EvalDoc]:
+    """MedQuAD pages (validation split) as headless drafts pasted from a web page, with
+    furniture the pipeline must set aside: a byline first, a photo caption after the first
+    paragraph, a "Related:" link midway, "For more information, visit <url>" and a copyright
+    line at the end. The reference is the first sentence of each of the page's first three
+    answers (MedQuAD has no written summary; this favours extraction, LEAD-3 most)."""
+    from summarize.corpus.sources import read_medquad
+    from summarize.corpus.text import split_sentences, word_count
+
+    docs: list[EvalDoc] = []
+    for d in read_medquad(shared_dir(shared)):
+        if split_of(d.doc_id) != "validation" or len(d.sections) < 2:
+            continue
+        paragraphs: list[str] = []
+        for sec in d.sections:
+            for para in sec.text.split("\n"):
+                if para.strip().lower() in ("key points", "summary") or sum(map(word_count, paragraphs)) > MEDQUAD_DRAFT_WORDS:
+                    continue
+                paragraphs.append(para.strip())
+        firsts = [split_sentences(sec.text.split("\n")[0])[0].text for sec in d.sections[:MEDQUAD_REFERENCE_SECTIONS]
+                  if sec.text.strip() and split_sentences(sec.text.split("\n")[0])]
+        if len(paragraphs) < 3 or not firsts:
+            continue
+        n = len(docs)
+        focus = d.title or "this condition"
+        other = d.sections[-1].heading
+        body = ([_BYLINES[n % len(_BYLINES)], paragraphs[0], _CAPTIONS[n % len(_CAPTIONS)].format(focus=focus)]
+                + paragraphs[1 : len(paragraphs) // 2] + [f"Related: {other}"] + paragraphs[len(paragraphs) // 2 :]
+                + [f"For more information, visit {d.meta.get('url') or 'the MedlinePlus website'}.",
+                   "Copyright 2024 Health News Service. All rights reserved."])
+        docs.append(EvalDoc(d.doc_id, "\n\n".join(body), " ".join(firsts)))
+        if limit is not None and len(docs) >= limit:
+            break
+    return docs
+
+
 def load_data(data: str, shared: str | os.PathLike | None = None, limit: int | None = None,
               heading_limit: int | None = 40) -> tuple[list[EvalDoc], list[HeadingCase], str]:
     """(documents, heading cases, description) for ``cochrane-heldout``, ``seeds`` or a folder."""
     if data == "cochrane-heldout":
         docs = cochrane_heldout_docs(shared, limit)
         return docs, scisummnet_heading_cases(shared, heading_limit), "headings: ScisummNet validation sections"
+    if data == "medquad-web":
+        return medquad_web_docs(shared, limit), [], "headings: none (headless web drafts)"
     folder = shared_dir(shared) / "seeds" if data == "seeds" else Path(data)
     if not folder.is_dir():
-        raise FileNotFoundError(f"{folder}: not a folder (use cochrane-heldout, seeds or a folder of articles)")
+        raise FileNotFoundError(f"{folder}: not a folder (use cochrane-heldout, medquad-web, seeds or a folder of articles)")
     docs, cases = house_docs(folder, limit)
     return docs, cases, f"headings: the articles' own sections ({folder})"
 
@@ -282,6 +340,21 @@ class Output:
     outline: list[tuple[str, int]] | None = None
     kinds: tuple[set[str], set[str]] | None = None  # (source kinds, output kinds)
     changed: list[bool] = field(default_factory=list)  # per model-written sentence: differs from its source?
+    tasks: list[str] = field(default_factory=list)  # per model-written sentence: the task that wrote it
+
+
+def _tasks(lead_sentences) -> list[str]:
+    return [s.task or "rewrite" for s in lead_sentences if s.source == "model"]
+
+
+def novel_bigrams(lead: str, source: str) -> tuple[int, int]:
+    """(lead word bigrams the source does not have, all lead word bigrams)."""
+    from summarize.corpus.text import words
+
+    src = set(zip(words(source), words(source)[1:]))
+    lw = words(lead)
+    pairs = list(zip(lw, lw[1:]))
+    return sum(p not in src for p in pairs), len(pairs)
 
 
 def _changed(lead_sentences) -> list[bool]:
@@ -315,9 +388,21 @@ def score_system(docs: list[EvalDoc], outputs: list[Output], scorer=None) -> dic
     exact: list[bool] = []
     sources: list[str] = []
     changed: list[bool] = []
+    tasks: list[str] = []
     seconds = []
     have_kinds = False
+    clean = 0
+    defects: dict[str, int] = {}
+    novel = bigrams = 0
     for doc, out in zip(docs, outputs):
+        report = coherence.check(out.lead)
+        clean += report.clean
+        for kind, n in report.counts().items():
+            defects[kind] = defects.get(kind, 0) + n
+        nov, tot = novel_bigrams(out.lead, doc.draft)
+        novel += nov
+        bigrams += tot
+        tasks.extend(out.tasks)
         scores = scorer.score(doc.reference, out.lead)
         for t in ROUGE_TYPES:
             rouge[t].append(scores[t].fmeasure)
@@ -344,6 +429,10 @@ def score_system(docs: list[EvalDoc], outputs: list[Output], scorer=None) -> dic
     row["model_share"] = sources.count("model") / len(sources) if sources else None
     # Of the model's sentences, how many are not a verbatim copy of their source sentence.
     row["model_changed"] = sum(changed) / len(changed) if changed else None
+    row["coherent"] = clean / len(outputs) if outputs else None
+    row["defects"] = dict(sorted(defects.items()))
+    row["novel_bigrams"] = novel / bigrams if bigrams else None
+    row["task_shares"] = {t: tasks.count(t) / len(sources) for t in sorted(set(tasks))} if sources else {}
     row["words_mean"] = _mean([float(len(out.lead.split())) for out in outputs])
     row["seconds_mean"] = _mean(seconds)
     row["seconds_total"] = sum(seconds)
@@ -459,7 +548,7 @@ def run_systems(docs: list[EvalDoc], summarizer, filtered, probe: CaveatProbe, p
         kept.append(doc)
         outline = [(e.heading, e.level) for e in result.outline]
         model = Output(result.lead, result.seconds, [s.source for s in result.lead_sentences], outline,
-                       changed=_changed(result.lead_sentences))
+                       changed=_changed(result.lead_sentences), tasks=_tasks(result.lead_sentences))
         model.kinds = probe.kinds(doc.draft, model.lead)
         outputs["model"].append(model)
         if filtered is not None:
@@ -467,7 +556,7 @@ def run_systems(docs: list[EvalDoc], summarizer, filtered, probe: CaveatProbe, p
             outputs["model+filter"].append(Output(
                 fres.lead, fres.seconds + cache.saved, [s.source for s in fres.lead_sentences],
                 [(e.heading, e.level) for e in fres.outline], probe.kinds(doc.draft, fres.lead),
-                _changed(fres.lead_sentences)))
+                _changed(fres.lead_sentences), _tasks(fres.lead_sentences)))
         for name, pick in (("LEAD-3", lead3), ("LexRank", lambda ss: lexrank(ss, summarizer.max_words))):
             t0 = time.perf_counter()
             picked = pick(sentences)
@@ -521,6 +610,15 @@ def evaluate(data: str = "cochrane-heldout", model=None, shared=None, limit: int
                      f"(docs with dependency: {counts.get('docs_with_dependency')}, "
                      f"with research: {counts.get('docs_with_research')}); carry-over read from the "
                      "filter's report (source_kinds & summary_kinds) for each output")
+    for s in SYSTEMS:
+        if rows[s] is not None:
+            shares = ", ".join(f"{t} {_pct(v)}" for t, v in rows[s]["task_shares"].items()) or "none"
+            notes.append(f"{s}: coherence defects by type {rows[s]['defects'] or 'none'}; "
+                         f"lead sentences per model task: {shares}")
+    if data == "medquad-web":
+        notes.append("medquad-web: synthetic furniture (fixed templates) around real MedQuAD validation pages; "
+                     "the reference is the first sentence of each of the first three answers, extractive, "
+                     "so it favours LEAD-3 and LexRank over a rewritten lead")
     if not any(d.outline is not None for d in kept):
         notes.append("no reference outlines in this data: outline exactness is n/a")
     notes.append("LEAD-3/LexRank: extractive, no outline or headings; model+filter is the full pipeline "

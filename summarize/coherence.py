@@ -1,0 +1,306 @@
+"""Coherence of a lead, sentence by sentence: what an editor would have to fix before publishing.
+
+Defect kinds (one per sentence, the first that applies in this order):
+
+- ``boilerplate``: web-page furniture (caption, photo credit, byline, dateline, "For more … visit",
+  "Write to … at", "Follow … on Twitter", "Copyright");
+- ``meta``: talks about the article, not the subject ("this article explores", "readers will gain");
+- ``fragment``: no finite verb, unbalanced quotes or brackets, a list label ("…:"), a lower-case start;
+- ``dangling``: needs context the lead does not give: opens with a pronoun or demonstrative with
+  nothing to point back to, a definite description ("The study") or a surname not introduced
+  earlier in the lead, "he said", a quote with no speaker;
+- ``duplicate``: says what an earlier sentence said (content lemmas, with a few synonyms), not
+  only the same words.
+
+The rules are word-level heuristics (no parser is installed); tests/test_coherence.py holds the
+labelled leads they are measured on. The planner (summarize/plan.py) uses the same predicates to
+avoid picking sentences with these defects.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from lemminflect import getAllLemmas
+
+from summarize.corpus.text import STOPWORDS, WORD, split_sentences
+
+KINDS = ("boilerplate", "meta", "fragment", "dangling", "duplicate")
+
+# --------------------------------------------------------------------------- boilerplate
+
+_BOILERPLATE = [
+    ("caption", re.compile(r"^\s*(photo|image|picture|caption|illustration|credit|video|enlarge this image)\b\s*[:(|/–—-]?", re.I)),
+    ("credit", re.compile(r"\b(getty images|shutterstock|istock(photo)?|ap photo|afp photo|reuters/|/reuters)\b", re.I)),
+    ("dateline", re.compile(r"^\s*(\((?i:cnn|ap|afp|reuters|upi|healthday( news)?)\)|[A-Z]{3,}(?:[ ,.]+[A-Z]{2,})*\s*(\([A-Za-z ]+\))?\s*[—–-]{1,2}\s)")),
+    ("byline", re.compile(r"^\s*(by|written by|reviewed by|updated|published|posted)\s+([A-Z][a-z]+|\d|on\b|[A-Z]{2,})", re.I)),
+    ("more-info", re.compile(r"\b(for more (information|details|on)|to learn more|more information)\b.*\b(visit|see|go to|call|contact|click)\b|^\s*more information\s*:?\s*$", re.I)),
+    ("write-to", re.compile(r"\b(write to|email|e-mail|contact) [A-Z][\w. ]* at\b|\S+@\S+\.\w+", re.I)),
+    ("social", re.compile(r"\bfollow (us|\w+( \w+)?) on (twitter|facebook|instagram|x)\b|\b(share|tweet|pin) (this|on)\b|\bsign up for\b|\bsubscribe\b", re.I)),
+    ("copyright", re.compile(r"(\bcopyright\b|©|all rights reserved)", re.I)),
+    ("advertisement", re.compile(r"^\s*(advertisement|related( articles| stories| links)?:?|read more|click here)\b", re.I)),
+]
+
+
+def boilerplate_kind(sentence: str) -> str | None:
+    """Which kind of page furniture ``sentence`` is, or None."""
+    for kind, rx in _BOILERPLATE:
+        if rx.search(sentence):
+            return kind
+    return None
+
+
+# --------------------------------------------------------------------------- meta
+
+_META = re.compile(
+    r"\b((this|the present|our) (article|post|guide|piece|blog|page|overview)\b"
+    r"|in this (article|post|guide|section|piece)\b|readers (will|can|may)\b|you(’|')ll (learn|discover|find)\b"
+    r"|we(’|')ll\b|we will (explore|look|examine|discuss|cover|uncover)|\bread on\b|\bjoin us\b"
+    r"|let(’|')s (explore|look|dive|take)\b|(delves?|diving|dives?) (deep )?into\b|\bdiscover how\b"
+    r"|valuable insights\b|keep reading\b)",
+    re.I,
+)
+
+
+def is_meta(sentence: str) -> bool:
+    return bool(_META.search(sentence))
+
+
+# --------------------------------------------------------------------------- fragments
+
+AUX = frozenset("""is are was were am has have had do does did can could may might will would shall should
+must isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't can't cannot couldn't won't
+wouldn't shouldn't it's that's there's he's she's they're we're they've we've i'm you're""".replace("'", "'").split())
+_DETERMINERS = frozenset("""a an the this that these those its their his her our your my some any each every
+no of for with without to in on at by from into about as and or than such""".split())
+_SUBJECT_PRONOUNS = frozenset("i we you they people".split())
+
+
+@lru_cache(maxsize=50_000)
+def _pos(word: str) -> dict[str, tuple[str, ...]]:
+    return getAllLemmas(word)
+
+
+def _is_finite(word: str, prev: str | None) -> bool:
+    w = word.lower().replace("’", "'")
+    if w in AUX:
+        return True
+    pos = _pos(w)
+    verb = pos.get("VERB")
+    if not verb or w.endswith("ing"):
+        return False
+    if any(form != w for form in verb):  # an inflected form: "-s", "-ed", "found"
+        noun_too = "NOUN" in pos or "ADJ" in pos
+        return not noun_too or prev is None or prev not in _DETERMINERS
+    # A base form is finite after a plural subject or a pronoun ("Studies highlight", "they report").
+    # (or after an apposition: "Its alkaloids, mitragynine and X, engage …"); first, an imperative.
+    return prev is None or (prev in _SUBJECT_PRONOUNS or prev == ","
+                                 or (prev.endswith("s") and not prev.endswith("ss")))
+
+
+_TOKEN_OR_COMMA = re.compile(WORD.pattern + "|,")
+
+
+def has_finite_verb(sentence: str) -> bool:
+    tokens = [t.lower() for t in _TOKEN_OR_COMMA.findall(sentence)]
+    return any(_is_finite(t, tokens[i - 1] if i else None) for i, t in enumerate(tokens))
+
+
+def fragment_reason(sentence: str) -> str | None:
+    s = sentence.strip()
+    if not s:
+        return "empty"
+    first = next((c for c in s if c.isalnum()), "")
+    if first.islower():
+        return "starts lower-case"
+    if s.startswith(("–", "-", "•", "*")):
+        return "list item"
+    if s.rstrip().endswith(":"):
+        return "list label"
+    if s.count("(") != s.count(")") or s.count("[") != s.count("]"):
+        return "unbalanced brackets"
+    if s.count("“") != s.count("”") or s.count('"') % 2:
+        return "unbalanced quotes"
+    if not has_finite_verb(s):
+        return "no finite verb"
+    return None
+
+
+# --------------------------------------------------------------------------- content lemmas
+
+# Words editors count as the same point ("it's crucial/important/essential to …").
+_SYNONYMS = {"crucial": "important", "essential": "important", "vital": "important", "key": "important",
+             "critical": "important", "caution": "careful", "cautious": "careful", "care": "careful",
+             "help": "ease", "improve": "ease", "aid": "ease", "benefit": "ease", "physician": "doctor",
+             "provider": "doctor", "professional": "doctor", "healthcare": "doctor"}
+
+
+@lru_cache(maxsize=50_000)
+def lemma(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    pos = _pos(w)
+    for tag in ("NOUN", "VERB", "ADJ", "ADV"):
+        if tag in pos:
+            w = pos[tag][0]
+            break
+    return _SYNONYMS.get(w, w)
+
+
+def content_lemmas(sentence: str) -> set[str]:
+    return {lemma(w) for w in WORD.findall(sentence)
+            if w.lower() not in STOPWORDS and w[0].isalpha() and len(w) > 2} - {"use"}
+
+
+DUPLICATE_OVERLAP = 0.6  # shared content lemmas / the smaller sentence's
+MIN_CONTENT = 3
+
+
+def same_meaning(a: str | set[str], b: str | set[str]) -> bool:
+    la = a if isinstance(a, set) else content_lemmas(a)
+    lb = b if isinstance(b, set) else content_lemmas(b)
+    small = min(len(la), len(lb))
+    return small >= MIN_CONTENT and len(la & lb) / small >= DUPLICATE_OVERLAP
+
+
+# --------------------------------------------------------------------------- dangling references
+
+_EXPLETIVE = re.compile(r"^(it)(?:'s|’s| is| was| remains| may be| can be| seems| appears| will be)\b.{0,50}?\b(to|that|whether|for)\b", re.I)
+_PERSONAL = frozenset("it its they their them he she his her".split())
+_PEOPLE_PRONOUNS = frozenset("he she his her him".split())
+_DEMONSTRATIVES = frozenset("this these those that such".split())
+# Heads of definite descriptions that point back to something ("The study found …").
+ANAPHORIC_NOUNS = frozenset("""study studies trial trials review reviews researcher researchers author authors
+team company drug drugs patient patients report survey finding findings result results participant
+participants group agency official officials man woman boy girl child children plant herb tea product
+products supplement supplements compound virus disease program scientist scientists doctor doctors
+analysis paper experiment pill pills mother father family case effect effects treatment intervention""".split())
+# Openers that point back to what came before ("Instead, …", "However, …").
+_BACK_CONNECTIVE = re.compile(r"^(instead|however|thus|therefore|hence|as a result|by doing so|in contrast|conversely|"
+                              r"beyond (this|that)|despite this|nevertheless|otherwise|similarly|likewise)\b", re.I)
+_ADD_CONNECTIVE = re.compile(r"^(additionally|moreover|furthermore|also|in addition|besides)\b", re.I)
+_STUDY_WORDS = frozenset("study review trial research analysis survey experiment paper".split())
+_BRIDGED = frozenset("researcher author team participant scientist finding result group patient".split())
+_SPEECH = r"(said|says|added|told|explained|noted|wrote|warned|stated|recalled)"
+_PRONOUN_SPEECH = re.compile(rf"\b(he|she|they)\s+{_SPEECH}\b", re.I)
+_NAME_SPEECH = re.compile(rf"(?<![A-Z][a-z]\s)(?<![A-Z][a-z][a-z]\s)\b([A-Z][a-z]+)\s+{_SPEECH}\b|\b{_SPEECH}\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
+_NOT_NAMES = frozenset("experts officials researchers doctors scientists authorities police everyone people "
+                       "many some others critics users patients studies the it he she they this".split())
+_FULL_NAME = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof)\.?\s+[A-Z][a-z]+|\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+\b")
+_QUOTE_START = re.compile(r"^\s*[“\"‘']")
+
+
+def _introduces_person(text: str) -> bool:
+    return bool(_FULL_NAME.search(text))
+
+
+def dangling_reason(sentence: str, previous: list[str]) -> str | None:
+    """Why ``sentence`` needs context that ``previous`` (the lead before it) does not give."""
+    s = sentence.strip().lstrip("“\"‘'(")
+    tokens = [t.lower().replace("’", "'") for t in WORD.findall(s)]
+    if not tokens:
+        return None
+    before = " ".join(previous)
+    before_lemmas = set().union(*(content_lemmas(p) for p in previous)) if previous else set()
+    if _BACK_CONNECTIVE.match(s) or (not previous and _ADD_CONNECTIVE.match(s)):
+        return "opens with a connective that points back"
+    first = tokens[0].split("'")[0]
+    nxt = tokens[1] if len(tokens) > 1 else ""
+    if first in _PERSONAL and not _EXPLETIVE.match(s):
+        if not previous:
+            return f"opens with {first!r} and nothing before it"
+        if first in _PEOPLE_PRONOUNS and not _introduces_person(before):
+            return f"opens with {first!r} and no person introduced"
+    if first in _DEMONSTRATIVES:
+        head = nxt if nxt and nxt not in AUX and "VERB" not in _pos(nxt) or "NOUN" in _pos(nxt) else ""
+        if head and head not in STOPWORDS:
+            heads = {lemma(t) for t in tokens[1:3] if t not in STOPWORDS}
+            if not heads & before_lemmas and not (heads & _BRIDGED and before_lemmas & _STUDY_WORDS):
+                return f"{first!r} {head!r} not introduced in the lead"
+        elif not previous:
+            return f"opens with {first!r} and nothing before it"
+    if first == "the" and nxt in ANAPHORIC_NOUNS:
+        head = lemma(nxt)
+        if head not in before_lemmas and not (head in _BRIDGED and before_lemmas & _STUDY_WORDS):
+            return f"'the {nxt}' not introduced in the lead"
+    here = sentence
+    m = _PRONOUN_SPEECH.search(here)
+    if m and not _introduces_person(before + " " + here[: m.start()]):
+        return f"{m.group(0)!r} with no speaker introduced"
+    for m in _NAME_SPEECH.finditer(here):
+        name = m.group(1) or m.group(3)
+        if not name or name.lower() in _NOT_NAMES:
+            continue
+        introduced = re.search(rf"\b{re.escape(name)}\b", before) or _FULL_NAME.search(here[: m.start()] + name)
+        if not introduced:
+            return f"{name!r} not introduced in the lead"
+    if _QUOTE_START.match(sentence) and not re.search(_SPEECH, sentence) and "according to" not in sentence.lower():
+        return "quote with no speaker"
+    return None
+
+
+# --------------------------------------------------------------------------- the check
+
+
+@dataclass
+class Defect:
+    index: int  # sentence number in the lead (0-based)
+    kind: str  # one of KINDS
+    detail: str
+    sentence: str = ""
+
+    def to_dict(self) -> dict:
+        return {"index": self.index, "kind": self.kind, "detail": self.detail, "sentence": self.sentence}
+
+
+@dataclass
+class Report:
+    sentences: list[str]
+    defects: list[Defect] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not self.defects
+
+    def counts(self) -> dict[str, int]:
+        return dict(Counter(d.kind for d in self.defects))
+
+    def to_dict(self) -> dict:
+        return {"clean": self.clean, "counts": self.counts(), "defects": [d.to_dict() for d in self.defects]}
+
+
+def sentence_defect(sentence: str, previous: list[str]) -> tuple[str, str] | None:
+    """(kind, detail) of the first defect of ``sentence`` placed after ``previous``, or None."""
+    kind = boilerplate_kind(sentence)
+    if kind:
+        return "boilerplate", kind
+    if is_meta(sentence):
+        return "meta", "talks about the article"
+    reason = fragment_reason(sentence)
+    if reason:
+        return "fragment", reason
+    reason = dangling_reason(sentence, previous)
+    if reason:
+        return "dangling", reason
+    mine = content_lemmas(sentence)
+    for j, p in enumerate(previous):
+        if same_meaning(mine, content_lemmas(p)):
+            return "duplicate", f"repeats sentence {j + 1}"
+    return None
+
+
+def check_sentences(sentences: list[str]) -> list[Defect]:
+    out = []
+    for i, s in enumerate(sentences):
+        found = sentence_defect(s, sentences[:i])
+        if found:
+            out.append(Defect(i, found[0], found[1], s))
+    return out
+
+
+def check(lead: str) -> Report:
+    sentences = [s.text for s in split_sentences(lead)] if lead.strip() else []
+    return Report(sentences, check_sentences(sentences))

@@ -1,0 +1,209 @@
+"""Plan a lead the way house leads are built (see ../shared/seeds/): what goes in, in what order.
+
+1. **Opening**: the sentence that names the article's subject (its topic terms) and states the
+   main claim. In a review-style abstract that is the conclusion ("In conclusion", "Authors'
+   conclusions", the closing "X is effective …" sentence), not the first results sentence.
+2. **Main points**: the most central remaining sentences (TF-IDF similarity to the draft, as in
+   ``extract.score_sentences``). Section coverage is only a tie-break: no section, and not the
+   closing paragraph, gets a guaranteed sentence.
+3. **One caveat** at most among the points (the caveat filter adds a missing one later).
+4. **The advice** last, when the draft ends with one.
+
+Never picked: boilerplate paragraphs (``Paragraph.boilerplate``), captions, bylines, meta
+sentences, fragments, questions, quotes from unintroduced speakers, and sentences saying what a
+picked one says (``coherence.same_meaning``). A sentence that needs context the lead does not
+give ("It …", "These neurotransmitters …", "The study …") is kept only when the model can
+``decontextualize`` it (its draft context travels with it); otherwise it is not picked.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from summarize import coherence
+from summarize.corpus.article import Article
+from summarize.corpus.text import word_count
+from summarize.extract import Extract, candidate_sentences, score_sentences
+
+ROLES = ("opening", "point", "caveat", "advice")
+
+# A conclusion cue makes a sentence the natural opening of a review-style lead.
+_CONCLUSION = re.compile(
+    r"^(in conclusion|in summary|overall|to conclude|taken together|authors'? conclusions?:?|conclusions?:)"
+    r"|\b(we conclude|this review (shows|found|suggests)|the (evidence|results) (suggest|show|indicate)s?"
+    r"|(is|are|was|were) (effective|ineffective|beneficial|safe|associated with)"
+    r"|there is (no|insufficient|limited|some|good|moderate|low)[- a-z]* evidence)\b",
+    re.I,
+)
+# Review abstracts (statistics, trials) state their claim in the conclusion, news and house
+# drafts in their first paragraph.
+_REVIEW = re.compile(r"\b(95% ci|confidence interval|odds ratio|randomi[sz]ed|trials?\b|meta-analys)", re.I)
+REVIEW_MIN_HITS = 3
+_CAVEAT = re.compile(
+    r"\b(more research|further research|limited (evidence|research|data)|(low|poor)[- ]quality|caution|"
+    r"side effects?|adverse|risks?|dependen|addict|interact(ions?|s)? with (other )?(medications?|drugs|substances|alcohol|blood)|consult|talk to (a|your) (doctor|provider)|"
+    r"legal status|not (yet )?approved)\b", re.I)
+_ADVICE = re.compile(
+    r"\b(consult|talk to|speak (to|with)|ask (a|your)|should|recommend(ed)?|make sure|be sure|"
+    r"always|avoid|seek|start with|follow)\b|^(use|take|try|choose|keep|check|start)\b", re.I)
+# Words of study design, not of the subject: never the draft's topic.
+STUDY_TERMS = frozenset("""trial study review participant patient evidence effect result group outcome people
+author researcher analysis data""".split())
+# A point must be at least this central, relative to the most central sentence: minor details
+# (scene-setting, history) stay out even when the budget has room.
+MIN_RELATIVE_SCORE = 0.5
+MIN_WORDS = 6  # shorter sentences are labels, not points
+OPENING_POSITION = 0.35  # non-review drafts: the opening comes from the first third
+TOPIC_TERMS = 3
+MMR_LAMBDA = 0.6  # weight of centrality against similarity to what is already picked
+REDUNDANT_COSINE = 0.45  # TF-IDF cosine above which a sentence repeats a picked one
+# Section coverage breaks ties between points of about the same centrality.
+COVERED_PART_FACTOR = 0.93
+
+
+@dataclass
+class Pick:
+    extract: Extract
+    role: str  # one of ROLES
+    context: str | None = None  # draft sentence(s) before it, when it needs them (decontextualize)
+    needs_context: str | None = None  # why it does not stand alone in the lead
+
+    @property
+    def text(self) -> str:
+        return self.extract.text
+
+
+def topic_terms(sentences: list[Extract], title: str | None = None, n: int = TOPIC_TERMS) -> list[str]:
+    """The draft's subject: the content lemmas in the most sentences (title words count double)."""
+    counts: Counter = Counter()
+    for s in sentences:
+        counts.update(coherence.content_lemmas(s.text) - STUDY_TERMS)
+    if title:
+        for w in coherence.content_lemmas(title):
+            counts[w] += 2 + counts[w]
+    return [w for w, _ in counts.most_common(n)]
+
+
+def usable(sentence: str) -> bool:
+    """May this sentence go into a lead at all (whatever comes before it)?"""
+    s = sentence.strip()
+    if word_count(s) < MIN_WORDS or s.endswith("?"):
+        return False
+    return not (coherence.boilerplate_kind(s) or coherence.is_meta(s) or coherence.fragment_reason(s))
+
+
+def _similarity(sentences: list[Extract]):
+    """Pairwise TF-IDF cosine of the draft's sentences."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    try:
+        matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform([s.text for s in sentences])
+    except ValueError:  # only stop words
+        return np.zeros((len(sentences), len(sentences)))
+    return (matrix @ matrix.T).toarray()
+
+
+def _context(sentences: list[Extract], i: int) -> str | None:
+    """The draft sentence before ``sentences[i]`` in the same part (the antecedent's home)."""
+    if i and sentences[i - 1].part == sentences[i].part:
+        return sentences[i - 1].text
+    return None
+
+
+def plan(article: Article, max_words: int = 130, can_decontextualize: bool = False) -> list[Pick]:
+    sentences = candidate_sentences(article)
+    if not sentences:
+        return []
+    score_sentences(sentences)
+    index = {id(s): i for i, s in enumerate(sentences)}
+    ok = [s for s in sentences if usable(s.text)]
+    if not ok:  # nothing passes: the most central sentence, as extraction did
+        return [Pick(max(sentences, key=lambda s: s.score), "opening")]
+    topic = topic_terms(sentences, article.title.text if article.title else None)
+    review = len(_REVIEW.findall(article.text)) >= REVIEW_MIN_HITS
+
+    def opening_score(s: Extract) -> float:
+        position = index[id(s)] / max(1, len(sentences) - 1)
+        lemmas = coherence.content_lemmas(s.text)
+        # Naming the subject (the draft's most frequent term) matters most for an opening.
+        score = s.score * (1 + 0.5 * len(lemmas & set(topic)) + (1.0 if topic[0] in lemmas else 0.0))
+        if _CONCLUSION.search(s.text):
+            score *= 2.0 if review else 1.2
+        if not review and position > OPENING_POSITION:
+            score *= 0.3
+        if _CAVEAT.search(s.text) and not _CONCLUSION.search(s.text):
+            score *= 0.7
+        return score
+
+    standalone = [s for s in ok if not coherence.dangling_reason(s.text, [])]
+    opening = max(standalone or ok, key=opening_score)
+    picks = [Pick(opening, "opening", _context(sentences, index[id(opening)]))]
+    chosen_texts = [opening.text]
+    used = word_count(opening.text)
+
+    # The advice: the last advice sentence of the closing paragraph (or the draft's last part).
+    last_part = sentences[-1].part
+    advice = next((s for s in reversed(ok) if s.part == last_part and _ADVICE.search(s.text)
+                   and s is not opening), None)
+    budget = max_words - (word_count(advice.text) if advice else 0)
+
+    covered: set[str] = {opening.part}
+    caveat_taken = False
+    rest = [s for s in ok if s is not opening and s is not advice]
+    similarity = _similarity(sentences)
+    chosen_ids = [index[id(opening)]]
+
+    def mmr(s: Extract) -> float:
+        # Maximal marginal relevance (Carbonell & Goldstein 1998): central, and new.
+        redundancy = max(similarity[index[id(s)]][j] for j in chosen_ids)
+        relevance = s.score * (COVERED_PART_FACTOR if s.part in covered else 1.0)
+        return MMR_LAMBDA * relevance - (1 - MMR_LAMBDA) * redundancy * max_score
+
+    max_score = max(s.score for s in sentences) or 1.0
+    while rest:
+        best = max(rest, key=mmr)
+        rest.remove(best)
+        if best.score < MIN_RELATIVE_SCORE * max_score or used + word_count(best.text) > budget:
+            continue
+        if any(coherence.same_meaning(best.text, t) for t in chosen_texts) or \
+                max(similarity[index[id(best)]][j] for j in chosen_ids) >= REDUNDANT_COSINE:
+            continue
+        is_caveat = bool(_CAVEAT.search(best.text))
+        if is_caveat and caveat_taken:
+            continue
+        reason = coherence.dangling_reason(best.text, chosen_texts)
+        context = _context(sentences, index[id(best)])
+        if reason and not (can_decontextualize and context):
+            continue
+        picks.append(Pick(best, "caveat" if is_caveat else "point", context, reason))
+        chosen_texts.append(best.text)
+        chosen_ids.append(index[id(best)])
+        used += word_count(best.text)
+        covered.add(best.part)
+        caveat_taken |= is_caveat
+    if advice is not None and not any(coherence.same_meaning(advice.text, t) for t in chosen_texts):
+        reason = coherence.dangling_reason(advice.text, chosen_texts)
+        context = _context(sentences, index[id(advice)])
+        if not reason or (can_decontextualize and context):
+            picks.append(Pick(advice, "advice", context, reason))
+    return _resolvable(order(picks), can_decontextualize)
+
+
+def _resolvable(picks: list[Pick], can_decontextualize: bool) -> list[Pick]:
+    """Re-check references in the final order (a point may now come before what it needs)."""
+    out: list[Pick] = []
+    for p in picks:
+        reason = coherence.dangling_reason(p.text, [q.text for q in out])
+        if reason and p.role != "opening" and not (can_decontextualize and p.context):
+            continue  # cannot be made to stand alone: leave it out
+        p.needs_context = reason
+        out.append(p)
+    return out
+
+
+def order(picks: list[Pick]) -> list[Pick]:
+    """Opening first, points in draft order, then the caveat, then the advice."""
+    rank = {role: i for i, role in enumerate(ROLES)}
+    return sorted(picks, key=lambda p: (rank[p.role], p.extract.start))

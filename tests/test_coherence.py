@@ -1,0 +1,83 @@
+"""The lead coherence checker, measured on labelled leads written for the tests.
+
+Each fixture is (sentences, {index: defect kind}); an index missing from the labels is clean.
+The seeds' style (subject first, one point per sentence, "It"/"Its" after the subject is named)
+must pass clean.
+"""
+from __future__ import annotations
+
+import pytest
+
+from summarize import coherence
+
+CLEAN = [
+    ["Kratom, derived from the Mitragyna speciosa plant, offers natural sleep aid and anxiety reduction "
+     "through its unique alkaloids that interact with opioid receptors.",
+     "It modulates serotonin levels and regulates cortisol, providing an appealing alternative for stress management.",
+     "To safely use kratom for sleep, follow best practices like low doses and consult healthcare providers."],
+    ["Kratom, from the plant Mitragyna speciosa, offers natural sleep aid benefits.",
+     "Its alkaloids interact with brain opioid receptors, influencing neurotransmitters like dopamine and serotonin.",
+     "Studies highlight its potential as a calming, pain-relieving solution for better sleep."],
+    ["Magnesium supplements may help some adults fall asleep faster, according to a review of seven trials.",
+     "The review found that the benefit was small and the trials were short.",
+     "People with kidney disease should ask a doctor before taking magnesium."],
+    ["Dr. Maria Lopez, a sleep researcher at Stanford, has studied melatonin for a decade.",
+     "Lopez said most adults need far lower doses than the pills sold in shops."],
+    ["Exercise therapy reduces pain in adults with chronic low back pain.",
+     "The evidence is of low quality, so more research is needed."],
+]
+
+DEFECTS = [
+    (["It plays a part in hundreds of reactions in the body.", "Magnesium is a mineral."], {0: "dangling"}),
+    (["Chamomile tea may ease sleep.", "These neurotransmitters calm the brain before bed."], {1: "dangling"}),
+    (["The study found fewer night wakings in the valerian group.", "Valerian is a herb."], {0: "dangling"}),
+    (["Melatonin is widely sold.", "“Most people take far too much,” he said."], {1: "dangling"}),
+    (["Melatonin is widely sold in pharmacies.", "Smith said most people take far too much of it."], {1: "dangling"}),
+    (["This article explores the science behind kratom and sleep.", "Kratom is a plant from Asia."], {0: "meta"}),
+    (["Kratom is a plant from Asia.", "Readers will gain valuable insights into its uses."], {1: "meta"}),
+    (["It's crucial to approach kratom with caution because of dependency.",
+      "Kratom may ease sleep for some users.",
+      "It's important to approach its use with caution."], {2: "duplicate"}),
+    (["Kratom may ease sleep for some adults.", "Kratom may help some adults sleep."], {1: "duplicate"}),
+    (["Valerian is a herb used for sleep.", "Photo: Getty Images"], {1: "boilerplate"}),
+    (["(CNN) Health officials warned about tainted supplements on Tuesday.",
+      "The supplements contained hidden drugs."], {0: "boilerplate"}),
+    (["Kratom is sold online.", "For more information, visit the FDA website."], {1: "boilerplate"}),
+    (["Kratom is sold online.", "Copyright 2019 Cable News Network."], {1: "boilerplate"}),
+    (["Kratom is sold online in many states.", "Write to Jane Doe at jane.doe@example.com."], {1: "boilerplate"}),
+    (["Valerian is a herb used for sleep.", "such as headaches and grogginess in the morning."], {1: "fragment"}),
+    (["Valerian is a herb used for sleep.", "Benefits and risks of the herb for adults:"], {1: "fragment"}),
+    (["Valerian is a herb used for sleep.", "The “calming effect is strong (in some trials."], {1: "fragment"}),
+    (["Valerian is a herb used for sleep.", "A safer alternative for insomnia and chronic pain without addiction."],
+     {1: "fragment"}),
+]
+
+
+@pytest.mark.parametrize("lead", CLEAN)
+def test_house_style_leads_are_clean(lead):
+    assert coherence.check_sentences(lead) == []
+
+
+@pytest.mark.parametrize("lead,labels", DEFECTS)
+def test_defects_are_found_where_labelled(lead, labels):
+    found = {d.index: d.kind for d in coherence.check_sentences(lead)}
+    assert found == labels
+
+
+def test_checker_scores_on_all_fixtures():
+    """Precision and recall over every labelled sentence (the number the checker was tuned against)."""
+    tp = fp = fn = 0
+    for lead, labels in [(c, {}) for c in CLEAN] + DEFECTS:
+        found = {d.index: d.kind for d in coherence.check_sentences(lead)}
+        for i in range(len(lead)):
+            want, got = labels.get(i), found.get(i)
+            tp += want is not None and want == got
+            fp += got is not None and want != got
+            fn += want is not None and want != got
+    assert tp / (tp + fp) >= 0.9 and tp / (tp + fn) >= 0.9
+
+
+def test_report_of_a_lead_text():
+    report = coherence.check("It is a herb. This article explores valerian.")
+    assert not report.clean and report.counts() == {"dangling": 1, "meta": 1}
+    assert coherence.check("Valerian is a herb used for sleep. It may cause headaches.").clean
