@@ -47,9 +47,10 @@ class OutlineEntry:
     heading: str
     level: int = 1
     generated: bool = False
+    method: str = "draft"  # who wrote the heading: "draft" (the author), "model" or "keyphrase"
 
     def to_dict(self) -> dict:
-        return {"heading": self.heading, "level": self.level, "generated": self.generated}
+        return {"heading": self.heading, "level": self.level, "generated": self.generated, "method": self.method}
 
 
 @dataclass

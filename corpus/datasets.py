@@ -13,6 +13,13 @@ Tasks (``source`` carries the task prefix the pipeline uses at inference):
   summary sentence aligned by ROUGE-L to its best source sentence (or pair of sentences); kept
   when similar enough and compressive (most target words occur in the source).
 - ``heading`` ("heading: "): first ~120 words of a section -> its heading.
+- ``fuse`` ("fuse: "): two sentences -> the one natural sentence they were split from
+  (DiscoFuse, Geva et al. 2019): sentences of running text are split at an apposition, a
+  non-restrictive relative clause, a clause coordination or a discourse connective, and the
+  second half repeats the subject (or opens with a connective adverb such as "However,").
+- ``decontextualize`` ("decontextualize: "): context sentence(s) + ``CONTEXT_SEPARATOR`` + a
+  sentence whose subject noun phrase, repeated from the context, was replaced by a pronoun or
+  demonstrative ("It", "They", "This drug") -> the sentence as written (antecedent restored).
 - ``summarize`` ("summarize: "): document -> reference summary (Cochrane, ScisummNet, aclsum);
   ``gsg`` (also "summarize: "): PEGASUS gap sentences on unlabeled text (the 1-2 most central
   sentences of a passage are removed; the target is them).
@@ -37,7 +44,7 @@ from summarize.corpus.text import words
 
 from summarize.corpus import sources
 from summarize.corpus.sources import Document
-from summarize.corpus.tasks import PREFIXES, TASKS
+from summarize.corpus.tasks import CONTEXT_SEPARATOR, PREFIXES, TASKS
 
 COLUMNS = ("task", "source", "target", "doc_id")
 SPLITS = ("train", "validation", "heldout")
@@ -55,6 +62,9 @@ class BuildConfig:
     heading_words: int = 120
     heading_cap: int = 15  # max pairs per distinct (lower-cased) heading
     gsg_max_sentences: int = 14
+    fuse_per_section: int = 3  # split sentences per passage
+    decontext_per_section: int = 3
+    decontext_two_context: float = 0.3  # share of pairs given two context sentences, not one
     seed: int = 13
 
 
@@ -327,6 +337,170 @@ def summarize_rows(docs: Iterable[Document], cfg: BuildConfig = BuildConfig()) -
     return rows
 
 
+# --- fuse (DiscoFuse-style splits) ----------------------------------------------------------
+
+# Words that can open a clause's subject: a second conjunct starting with one is a clause, not a
+# coordinated noun phrase ("..., and the risk rose" vs "..., and adults").
+_SUBJECT_OPENERS = frozenset(
+    "the a an this these those that it its they their there we our he she his her most many some several "
+    "few all both each no none other patients people participants children women men adults studies "
+    "trials results evidence researchers".split()
+)
+_COPULA_VERBS = frozenset("is are was were has have had can could may might will would should must does do did".split())
+# ", <conjunction> clause" -> second sentence opener (None: the clause stands on its own).
+_CONNECTIVES = {
+    "and": None,
+    "but": "However, ",
+    "although": "However, ",
+    "though": "However, ",
+    "whereas": "In contrast, ",
+    "while": "In contrast, ",
+    "because": "This is because ",
+    "so": "As a result, ",
+}
+_APPOSITION = re.compile(
+    r"^(?P<subj>[A-Z][\w'’\-]*(?: [\w'’\-]+){0,3}), (?P<app>(?:a|an|the) [^,;()]{3,80}?), "
+    r"(?P<rest>(?P<verb>[a-z]+) [^;]{8,})$"
+)
+_RELATIVE_SUBJECT = re.compile(
+    r"^(?P<subj>[A-Z][\w'’\-]*(?: [\w'’\-]+){0,4}), (?:who|which) (?P<rel>[^,;()]{6,100}?), "
+    r"(?P<rest>[a-z][^;]{8,})$"
+)
+_RELATIVE_FINAL = re.compile(r"^(?P<main>[A-Z][^;]{15,}?[a-z0-9)]), which (?P<rel>[a-z][^;,]{8,})$")
+_CONNECTIVE = re.compile(r"^(?P<first>[A-Z][^;]{15,}?[a-z0-9)]), (?P<conj>" + "|".join(_CONNECTIVES) + r") (?P<second>[a-z][^;]{15,})$")
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _be(subject: str) -> str:
+    """"is" or "are" for a subject noun phrase (plural by its last word's ending)."""
+    last = subject.split()[-1].lower()
+    return "are" if _plural(last) else "is"
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "ics")) and len(word) > 3
+
+
+def fuse_split(sentence: str) -> tuple[str, str, str] | None:
+    """Split one natural sentence into two (DiscoFuse): ``(first, second, kind)`` or None when no
+    rule applies. Both halves end with a full stop; the original sentence is the fuse target."""
+    s = sentence.strip()
+    if s[-1:] != "." or s.count(",") > 4 or '"' in s:
+        return None
+    body = s[:-1]
+    m = _APPOSITION.match(body)
+    if m and m["verb"] in _COPULA_VERBS | {w for w in (m["verb"],) if w.endswith(("s", "ed"))}:
+        subj = m["subj"]
+        return f"{subj} {_be(subj)} {m['app']}.", f"{subj} {m['rest']}.", "apposition"
+    m = _RELATIVE_SUBJECT.match(body)
+    if m:
+        subj = m["subj"]
+        return f"{subj} {m['rel']}.", f"{subj} {m['rest']}.", "relative"
+    m = _RELATIVE_FINAL.match(body)
+    if m:
+        plural = m["rel"].split()[0] in ("are", "were", "have", "do")
+        return f"{m['main']}.", f"{'These' if plural else 'This'} {m['rel']}.", "relative"
+    m = _CONNECTIVE.match(body)
+    if m:
+        second, conj = m["second"], m["conj"]
+        first_word = second.split()[0].lower()
+        has_verb = any(w in _COPULA_VERBS or (len(w) > 4 and w.endswith("ed")) for w in second.lower().split())
+        if conj == "and" and (first_word not in _SUBJECT_OPENERS or "," in m["first"] or not has_verb):
+            return None  # most likely coordinated phrases or a list, not two clauses
+        if len(m["first"].split()) < 4 or len(second.split()) < 4:
+            return None
+        opener = _CONNECTIVES[conj]
+        second = opener + second if opener else _cap(second)
+        return f"{m['first']}.", f"{second}.", "coordination" if conj in ("and", "but") else "connective"
+    return None
+
+
+def fuse_rows(docs: Iterable[Document], cfg: BuildConfig = BuildConfig()) -> list[dict]:
+    """``fuse: first second`` -> the sentence they were split from."""
+    rows = []
+    for d, passage in _unlabeled_passages(docs):
+        n = 0
+        for s in sources.sentences(passage, fast=True):
+            if n >= cfg.fuse_per_section:
+                break
+            if not _usable_sentence(s, cfg):
+                continue
+            split = fuse_split(s)
+            if split:
+                rows.append(_row("fuse", f"{split[0]} {split[1]}", s, d.doc_id))
+                n += 1
+    return rows
+
+
+# --- decontextualize ------------------------------------------------------------------------
+
+_DETERMINERS = ("the ", "this ", "these ", "those ")
+_NOT_NP = frozenset("it its they their this these those that there we our he she his her you your i".split())
+_VERB_AFTER_NP = re.compile(r"^(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|"
+                            r"does|do|did|also|often|appears?|seems?|[a-z]{3,}(?:ed|es|s))\b")
+
+
+def subject_phrase(sentence: str, context: str) -> str | None:
+    """The sentence's opening noun phrase (1-5 words before a verb-like word) when the context
+    also mentions it (the repeated subject a writer would pronominalise), else None."""
+    toks = sentence.split()
+    ctx = " " + " ".join(words(context)) + " "
+    for n in range(min(5, len(toks) - 3), 0, -1):
+        np_toks, after = toks[:n], toks[n].lower()
+        if any(not re.fullmatch(r"[A-Za-z][\w'’\-]*", t) for t in np_toks) or not _VERB_AFTER_NP.match(after):
+            continue
+        if np_toks[0].lower() in _NOT_NP:
+            return None
+        core = [t.lower() for t in np_toks]
+        if core[0] + " " in _DETERMINERS:
+            core = core[1:]
+        if not core or all(w in _FUNCTION_WORDS for w in core) or len(core[-1]) < 3:
+            continue
+        if f" {' '.join(words(' '.join(core)))} " in ctx:
+            return " ".join(np_toks)
+    return None
+
+
+def pronominalise(subject: str, rng: random.Random) -> str:
+    """A pronoun or demonstrative for a subject noun phrase ("Metformin therapy" -> "It" or
+    "This therapy"; "Statins" -> "They" or "These drugs"... never a word the phrase lacks,
+    except the pronoun)."""
+    head = subject.split()[-1].lower()
+    plural = _plural(head)
+    if len(subject.split()) > 1 and rng.random() < 0.5:
+        return ("These " if plural else "This ") + head
+    return "They" if plural else "It"
+
+
+def decontextualize_rows(docs: Iterable[Document], cfg: BuildConfig = BuildConfig()) -> list[dict]:
+    """``decontextualize: context [SEP] <It/They/This X> rest`` -> the sentence as written."""
+    rows = []
+    for d, passage in _unlabeled_passages(docs):
+        sents = sources.sentences(passage, fast=True)
+        rng = _rng(cfg.seed, "decontextualize", d.doc_id, passage[:80])
+        n = 0
+        for i in range(1, len(sents)):
+            if n >= cfg.decontext_per_section:
+                break
+            cur = sents[i]
+            if not _usable_sentence(cur, cfg):
+                continue
+            subj = subject_phrase(cur, sents[i - 1])
+            if not subj:
+                continue
+            k = 2 if i >= 2 and rng.random() < cfg.decontext_two_context else 1
+            context = " ".join(sents[i - k : i])
+            rest = cur[len(subj):]
+            # A lower-case verb phrase follows the subject; "Aspirin's" keeps its "'s" by not matching.
+            src = context + CONTEXT_SEPARATOR + pronominalise(subj, rng) + rest
+            rows.append(_row("decontextualize", src, cur, d.doc_id))
+            n += 1
+    return rows
+
+
 # --- assembling -----------------------------------------------------------------------------
 
 
@@ -356,6 +530,10 @@ def build_rows(docs: list[Document], tasks: Iterable[str] = TASKS, cfg: BuildCon
         rows += (cp if "copy" in tasks else []) + (cm if "compress" in tasks else [])
     if "heading" in tasks:
         rows += heading_rows(docs, cfg)
+    if "fuse" in tasks:
+        rows += fuse_rows(docs, cfg)
+    if "decontextualize" in tasks:
+        rows += decontextualize_rows(docs, cfg)
     if tasks & {"summarize", "gsg"}:
         rows += [r for r in summarize_rows(docs, cfg) if r["task"] in tasks]
     return rows

@@ -14,6 +14,8 @@ PREFIXES = {
     "compress": "rewrite: ",
     "heading": "heading: ",
     "copy": "copy: ",
+    "fuse": "fuse: ",
+    "decontextualize": "decontextualize: ",
 }
 TASKS = tuple(PREFIXES)
 
@@ -22,4 +24,10 @@ INFERENCE_PREFIXES = {
     "summarization": PREFIXES["summarize"],
     "rewrite": PREFIXES["rewrite"],
     "heading": PREFIXES["heading"],
+    "fuse": PREFIXES["fuse"],
+    "decontextualize": PREFIXES["decontextualize"],
 }
+
+# ``decontextualize`` inputs: the context sentence(s), this separator, then the sentence to repair.
+# BERT's own segment separator, so the tokenizer reads it as one special token.
+CONTEXT_SEPARATOR = " [SEP] "

@@ -2,7 +2,7 @@
 
 A ``Seq2SeqTrainer`` run described by a small TOML file (see ``models/configs/default.toml``):
 the base model (a tied BERT2BERT warm-started from the offline all-MiniLM-L6-v2, or any
-seq2seq checkpoint folder), a curriculum of task mixes, lengths, steps, optimiser and
+seq2seq checkpoint folder such as the exported ``models/default`` to continue training it), a curriculum of task mixes, lengths, steps, optimiser and
 evaluation/save intervals. The run is deterministic: the training stream (task mix, order,
 length-grouped batches) is built once, stored in ``DIR/data`` and replayed on ``--resume``.
 
@@ -114,9 +114,12 @@ def build_model(cfg: dict):
     if _model_type(path) == "bert":  # an encoder: warm-start both sides of a BERT2BERT from it
         tok = AutoTokenizer.from_pretrained(path)
         model = tied.build_bert2bert(path, tok, tie=mc["tie_encoder_decoder"], cross_init=mc["cross_init"])
-    else:
+    else:  # a seq2seq checkpoint folder, e.g. the shipped models/default (continued training)
+        import torch
+
         tok = AutoTokenizer.from_pretrained(mc["base"])
-        model = AutoModelForSeq2SeqLM.from_pretrained(mc["base"], use_safetensors=True)
+        # fp32: an export stores fp16, which transformers v5 would otherwise keep (and train in)
+        model = AutoModelForSeq2SeqLM.from_pretrained(mc["base"], use_safetensors=True, dtype=torch.float32)
         if model.config.decoder_start_token_id is None:
             tied.set_special_tokens(model, tok)
     model.config.task_specific_params = copy.deepcopy(TASK_PARAMS)

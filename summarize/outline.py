@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from summarize.corpus.article import Article, OutlineEntry, Section
 from summarize.normalize import SourceCasing, detokenize, restore_casing, title_case
 from summarize.corpus.text import STOPWORDS, WORD
+from summarize.models.loading import GenerationSettings
 
 MAX_HEADING_WORDS = 12
 
@@ -17,21 +19,47 @@ HEADING_METHODS = ("model", "keyphrase")
 def build_outline(article: Article, model=None, settings=None, method: str = "model") -> list[OutlineEntry]:
     """Fill in headings for headless sections, then list the outline.
 
-    ``model``: the model's ``heading`` task (source-constrained), keyphrase fallback when its
-    heading fails the checks; ``keyphrase``: the section's most distinctive phrase only.
+    ``model``: the model's ``heading`` task (greedy, source-constrained), with the section's
+    best noun phrase as the fallback when its heading fails the checks or repeats another
+    heading; ``keyphrase``: the noun phrase only. No two headings of one outline are the same
+    (by their normalised words). Each entry records the method that wrote its heading.
     """
     if method not in HEADING_METHODS:
         raise ValueError(f"unknown heading method {method!r} (choose from {', '.join(HEADING_METHODS)})")
     missing = [s for s in article.walk() if s.heading is None and s.paragraphs]
+    methods: dict[int, str] = {}
     if missing:
         texts = [" ".join(_first_words(s.text, 120)) for s in missing]
         use_model = model is not None and method == "model"
-        raw = model.generate(texts, task="heading", settings=settings, constrain_to_source=True) if use_model else [""] * len(missing)
+        # Greedy: a heading is a short phrase, and beams only add cost (and "X of Y" templates).
+        greedy = replace(settings or GenerationSettings(), num_beams=1)
+        raw = model.generate(texts, task="heading", settings=greedy, constrain_to_source=True) if use_model else [""] * len(missing)
         others = [s.text for s in article.walk() if s.paragraphs]
+        used = {heading_key(s.heading) for s in article.walk() if s.heading is not None}
         for section, text in zip(missing, raw):
-            section.heading = _clean_heading(text, section) or keyword_heading(section, others)
+            heading, how = _clean_heading(text, section), "model"
+            if heading is None or heading_key(heading) in used:
+                heading, how = next((h for h in keyphrase_candidates(section, others) if heading_key(h) not in used),
+                                    None), "keyphrase"
+            if heading is None:  # every phrase of the section is taken: number the repeat
+                base = keyword_heading(section, others)
+                heading = next(f"{base} ({n})" for n in range(2, len(missing) + 3) if heading_key(f"{base} ({n})") not in used)
+            used.add(heading_key(heading))
+            section.heading = heading
             section.generated = True
-    return article.headings_outline()
+            methods[id(section)] = how
+    return [OutlineEntry(s.heading, s.level, s.generated, methods.get(id(s), "draft"))
+            for s in article.walk() if s.heading is not None]
+
+
+def heading_key(heading: str) -> tuple[str, ...]:
+    """A heading's normalised words, for spotting duplicates ("Side effects" == "Side Effect")."""
+    toks = [w.lower() for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9'’\-]*", heading)]
+    return tuple(sorted({_singular(w) for w in toks if w not in STOPWORDS} or set(toks)))
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
 def _first_words(text: str, n: int) -> list[str]:
@@ -62,9 +90,12 @@ _BAD_START = {"of", "and", "or", "but", "to", "with", "for", "by", "as", "is", "
 _BAD_PAIR = re.compile(r"\b(how|what|why|when) of\b|\bof (of|and|the of|a of)\b|\b(the|a|an) (of|and|to|is)\b")
 
 
-def keyword_heading(section: Section, others: list[str] | None = None) -> str:
-    """Fallback: the section's most distinctive phrase (a run of one to three adjacent content
-    words, e.g. "safe usage practices"), weighted against the draft's other sections."""
+def keyphrase_candidates(section: Section, others: list[str] | None = None) -> list[str]:
+    """The section's noun phrases, most distinctive first, title-cased in the seeds' style.
+
+    A noun phrase here is a contiguous run of one to three adjective/noun-like words of the
+    section's text (no stop words, adverbs or verb forms), ending on a noun-like head, e.g.
+    "safe usage practices"; phrases are weighted against the draft's other sections."""
     import math
 
     def phrases(text: str) -> Counter:
@@ -73,34 +104,47 @@ def keyword_heading(section: Section, others: list[str] | None = None) -> str:
             run: list[str] = []
             for w in chunk.split() + [""]:
                 lw = w.lower().strip("-")
-                if lw and lw not in STOPWORDS and lw not in _EXTRA_STOP and len(lw) > 2 \
-                        and "'" not in lw and "’" not in lw and not lw.endswith("ly"):
+                if lw and _noun_like(lw):
                     run.append(lw)
                     continue
                 for n in (1, 2, 3):
                     for i in range(len(run) - n + 1):
-                        counts[" ".join(run[i : i + n])] += 1
+                        span = run[i : i + n]
+                        if _head_like(span[-1]) and not span[0].endswith("ing"):
+                            counts[" ".join(span)] += 1
                 run = []
         return counts
 
     mine = phrases(section.text)
-    if not mine:
-        return "Overview"
     rest = [phrases(t) for t in (others or []) if t != section.text]
+
     def score(term: str) -> float:
         spread = sum(1 for c in rest if term in c)
         return mine[term] * math.log(1 + (len(rest) + 1) / (1 + spread)) * (1 + 0.6 * term.count(" "))
 
-    ranked = sorted(mine, key=lambda t: (-score(t), t))
-    top = ranked[0]
-    second = next((t for t in ranked[1:] if not set(t.split()) & set(top.split())), None)
     casing = SourceCasing(section.text)
-    surface = lambda t: " ".join(casing.surface(w) for w in t.split())  # noqa: E731
-    if second and score(second) >= 0.6 * score(top):
-        return title_case(f"{surface(top)} and {surface(second)}")
-    return title_case(surface(top))
+    return [title_case(" ".join(casing.surface(w) for w in t.split())) for t in sorted(mine, key=lambda t: (-score(t), t))]
 
 
+def keyword_heading(section: Section, others: list[str] | None = None) -> str:
+    """Fallback heading: the section's most distinctive noun phrase ("Overview" if it has none)."""
+    return next(iter(keyphrase_candidates(section, others)), "Overview")
+
+
+def _noun_like(word: str) -> bool:
+    return (word not in STOPWORDS and word not in _EXTRA_STOP and len(word) > 2 and "'" not in word
+            and "’" not in word and not word.endswith("ly"))
+
+
+def _head_like(word: str) -> bool:
+    """A phrase's last word must read as a noun: no participle or typical adjective."""
+    return not (word.endswith(("ed", "ing", "ous", "ful", "ible", "able")) or word in _ADJECTIVES)
+
+
+_ADJECTIVES = {"clear", "possible", "different", "available", "common", "safe", "effective", "high", "low", "new",
+               "many", "several", "such", "due", "able", "better", "less", "least", "likely", "unclear", "certain",
+               "serious", "severe", "mild", "small", "large", "good", "bad", "best", "worse", "worst", "similar",
+               "natural", "potential", "significant", "free", "long", "short", "little", "much", "few"}
 _EXTRA_STOP = {"may", "can", "also", "like", "often", "one", "way", "ways", "help", "helps", "make", "makes",
                "use", "used", "using", "well", "including", "additionally", "however", "important", "known",
                "found", "shown", "seeking", "considering", "firstly", "secondly", "finally", "overall"}

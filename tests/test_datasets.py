@@ -63,6 +63,8 @@ def _paper(i: int) -> dict:
             {"heading": "1 Introduction", "text": f"Parsing language {i} is hard because word order is free. "
                                                   f"Earlier parsers (Smith, 2001) were slow. We describe a faster parser. "
                                                   f"Our parser reaches {80 + i}.5% accuracy with a small grammar and a beam. "
+                                                  f"The parser, a small program, runs on one machine. "
+                                                  f"The parser uses a beam, which keeps the search small. "
                                                   f"The rest of the paper is organised as follows."},
             {"heading": "4.2 Experimental Setup.", "text": f"We train on {1000 * i} sentences and test on 500 sentences. "
                                                           f"All models use the same features (words and tags). "
@@ -239,3 +241,73 @@ def test_cache_round_trip(shared, tmp_path):
     b = cd.build_datasets(shared, tasks=("heading",), cache_dir=tmp_path, datasets_=("medquad", "scisummnet"))
     assert a["train"].to_dict() == b["train"].to_dict()
     assert set(a["train"]["task"]) == {"heading"}
+
+
+# --- fuse and decontextualize -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, first, second, kind", [
+    ("Kratom, a tropical tree from Southeast Asia, contains alkaloids that act on opioid receptors.",
+     "Kratom is a tropical tree from Southeast Asia.", "Kratom contains alkaloids that act on opioid receptors.",
+     "apposition"),
+    ("Older patients, who were treated for longer, had fewer relapses after one year.",
+     "Older patients were treated for longer.", "Older patients had fewer relapses after one year.", "relative"),
+    ("The drug lowers blood pressure within hours, which makes it useful in emergencies.",
+     "The drug lowers blood pressure within hours.", "This makes it useful in emergencies.", "relative"),
+    ("Melatonin shortens the time to fall asleep, but the effect on total sleep is small.",
+     "Melatonin shortens the time to fall asleep.", "However, the effect on total sleep is small.", "coordination"),
+    ("The trials were stopped early in most centres, because the recruitment of adults was too slow.",
+     "The trials were stopped early in most centres.", "This is because the recruitment of adults was too slow.",
+     "connective"),
+])
+def test_fuse_split_rules(sentence, first, second, kind):
+    assert cd.fuse_split(sentence) == (first, second, kind)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Symptoms include itchy patches, joint pain in the hands, and stiffness in the morning.",  # a list
+    "The study enrolled children with asthma, and adults with chronic bronchitis.",  # two phrases
+    "Side effects were rare in both groups of the trial.",  # nothing to split
+    'He said, "the drug works well in adults," and left the room.',  # quotes are left alone
+])
+def test_fuse_split_leaves_other_sentences(sentence):
+    assert cd.fuse_split(sentence) is None
+
+
+def test_subject_phrase_needs_a_repeated_subject():
+    ctx = "Metformin therapy is the first drug most adults with type 2 diabetes receive."
+    assert cd.subject_phrase("Metformin therapy lowers blood sugar without weight gain.", ctx) == "Metformin therapy"
+    assert cd.subject_phrase("The metformin therapy was stopped in 12 patients.", ctx) == "The metformin therapy"
+    assert cd.subject_phrase("Insulin lowers blood sugar quickly in most adults.", ctx) is None  # not in context
+    assert cd.subject_phrase("It lowers blood sugar without weight gain.", ctx) is None  # already a pronoun
+
+
+def test_pronominalise_picks_pronoun_or_demonstrative():
+    import random
+
+    rng = random.Random(0)
+    seen = {cd.pronominalise("Statin drugs", rng) for _ in range(20)}
+    assert seen == {"They", "These drugs"}
+    seen = {cd.pronominalise("Metformin therapy", rng) for _ in range(20)}
+    assert seen == {"It", "This therapy"}
+    assert cd.pronominalise("Aspirin", rng) == "It"
+
+
+def test_fuse_and_decontextualize_rows(dd):
+    from summarize.corpus.tasks import CONTEXT_SEPARATOR, INFERENCE_PREFIXES
+
+    assert INFERENCE_PREFIXES["fuse"] == "fuse: " and INFERENCE_PREFIXES["decontextualize"] == "decontextualize: "
+    rows = [r for split in dd.values() for r in split if r["task"] in ("fuse", "decontextualize")]
+    fuse = [r for r in rows if r["task"] == "fuse"]
+    dec = [r for r in rows if r["task"] == "decontextualize"]
+    assert fuse and dec
+    for r in fuse:
+        assert r["source"].startswith("fuse: ") and r["source"].count(".") >= 2
+        assert r["target"].count(".") < r["source"].count(".")  # two sentences in, one out
+    assert any(r["target"] == "The parser, a small program, runs on one machine." for r in fuse)
+    for r in dec:
+        context, sentence = r["source"][len("decontextualize: "):].split(CONTEXT_SEPARATOR)
+        assert sentence.split()[0] in ("It", "They", "This", "These")
+        assert sentence.split()[-3:] == r["target"].split()[-3:]  # only the subject changed
+        assert context and r["target"] not in context
+    assert any(r["target"] == "The parser uses a beam, which keeps the search small." for r in dec)

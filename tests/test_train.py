@@ -13,7 +13,7 @@ from transformers import AutoModelForSeq2SeqLM, BertConfig, BertModel, BertToken
 
 from summarize.models import tied  # noqa: E402
 from summarize.models.export import export, load_exported  # noqa: E402
-from summarize.models.train import TASK_PARAMS, build_mixture, load_config, train  # noqa: E402
+from summarize.models.train import TASK_PARAMS, build_mixture, build_model, load_config, train  # noqa: E402
 from test_datasets import shared  # noqa: E402,F401  (the tiny shared-data fixture; tests/ is on sys.path)
 
 WORDS = (
@@ -138,6 +138,24 @@ def test_train_checkpoint_resume_and_export(tiny_bert, shared, tmp_path):  # noq
     ids = model.generate(**tok(["copy: we found small trials ."], return_tensors="pt"), max_new_tokens=4)
     assert ids.shape[0] == 1
     assert model.config.task_specific_params["summarization"]["prefix"] == "summarize: "
+
+
+def test_continue_from_an_export_with_the_new_tasks(tiny_bert, shared, tmp_path):  # noqa: F811
+    """``model.base`` may name an exported (fp16) folder: training continues from it in fp32,
+    with the new tasks mixed in, and the result stores every inference prefix."""
+    first = train(_cfg(tiny_bert, shared, max_steps=1, save_steps=1, eval_steps=10), tmp_path / "a")
+    export(first, tmp_path / "export", check=False)
+    cfg = _cfg(tiny_bert, shared, max_steps=2, save_steps=2, eval_steps=2)
+    cfg["model"]["base"] = str(tmp_path / "export")
+    cfg["phases"] = [{"fraction": 1.0, "weights": {"fuse": 0.5, "decontextualize": 0.5}}]
+    model, _ = build_model(cfg)
+    assert model.dtype == torch.float32 and type(model) is tied.TiedEncoderDecoderModel
+    final = train(cfg, tmp_path / "b")
+    params = json.loads((final / "config.json").read_text())["task_specific_params"]
+    assert params["fuse"]["prefix"] == "fuse: " and params["decontextualize"]["prefix"] == "decontextualize: "
+    from datasets import load_from_disk
+
+    assert set(load_from_disk(str(tmp_path / "b" / "data" / "train"))["task"]) == {"fuse", "decontextualize"}
 
 
 def test_task_prefixes_match_corpus():

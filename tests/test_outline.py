@@ -1,0 +1,65 @@
+"""Headings for headless drafts: one real noun phrase as the fallback, no duplicates, and the
+method that wrote each heading recorded in the outline."""
+from __future__ import annotations
+
+from summarize.corpus.article import Article, OutlineEntry, Paragraph, Section
+from summarize.models.loading import GenerationSettings
+from summarize.outline import build_outline, heading_key, keyphrase_candidates, keyword_heading
+
+SLEEP = ("Melatonin supplements are widely sold as sleep aids. Melatonin supplements shorten the time "
+         "it takes to fall asleep, and the sleep diary of most users shows fewer awakenings.")
+RISKS = ("Side effects were not clear in the trials. Patients received melatonin for six weeks, and "
+         "headaches and daytime drowsiness were the most common side effects reported by patients.")
+
+
+def _section(text: str, heading: str | None = None) -> Section:
+    return Section(heading, paragraphs=[Paragraph(text, 0, len(text))])
+
+
+class FakeModel:
+    """Stands in for Seq2SeqModel: returns fixed headings and records the settings it got."""
+
+    def __init__(self, outputs):
+        self.outputs, self.settings = outputs, []
+
+    def generate(self, texts, task, settings=None, constrain_to_source=False):
+        assert task == "heading" and constrain_to_source
+        self.settings.append(settings)
+        return self.outputs[: len(texts)]
+
+
+def test_fallback_is_one_noun_phrase_of_the_section():
+    sec = _section(RISKS)
+    heading = keyword_heading(sec, [SLEEP])
+    assert " and " not in f" {heading.lower()} "  # no "A and B" salad
+    assert heading.lower() in RISKS.lower()  # a contiguous span of the text
+    assert heading == heading.title() or heading.split()[0][0].isupper()
+    # Heads are noun-like: no participle ("Received"), adjective ("Clear") or stop word.
+    for bad in ("received", "clear", "not clear", "reported"):
+        assert all(c.lower() != bad for c in keyphrase_candidates(sec, [SLEEP]))
+    assert keyphrase_candidates(sec, [SLEEP])[0] == "Side Effects"
+
+
+def test_heading_key_normalises_case_plurals_and_small_words():
+    assert heading_key("Side Effects") == heading_key("side effect") == heading_key("The Side Effects")
+    assert heading_key("Side Effects") != heading_key("Sleep Diary")
+
+
+def test_outline_has_no_duplicates_and_records_methods():
+    a = Article(text="", sections=[_section(SLEEP, "Side Effects"), _section(RISKS), _section(SLEEP)])
+    model = FakeModel(["side effects", "melatonin supplements"])
+    outline = build_outline(a, model, GenerationSettings(num_beams=4))
+    headings = [e.heading for e in outline]
+    assert len({heading_key(h) for h in headings}) == len(headings) == 3
+    assert [e.method for e in outline] == ["draft", "keyphrase", "model"]  # the model's repeat fell back
+    assert outline[2].heading == "Melatonin Supplements"
+    assert outline[1].to_dict() == {"heading": outline[1].heading, "level": 1, "generated": True, "method": "keyphrase"}
+    assert model.settings[0].num_beams == 1  # headings decode greedily
+
+
+def test_keyphrase_method_and_default_entry():
+    a = Article(text="", sections=[_section(SLEEP), _section(SLEEP)])
+    outline = build_outline(a, None, method="keyphrase")
+    assert [e.method for e in outline] == ["keyphrase", "keyphrase"]
+    assert heading_key(outline[0].heading) != heading_key(outline[1].heading)  # same text, next candidate
+    assert OutlineEntry("Overview").to_dict()["method"] == "draft"
