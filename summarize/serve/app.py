@@ -41,6 +41,10 @@ def create_app(draft_dir: str | Path, out_dir: str | Path, summarizer: review.Su
         try:
             return desk.entry(name)
         except UnknownDraft:
+            desk.refresh()  # a file added since the list was last read
+        try:
+            return desk.entry(name)
+        except UnknownDraft:
             abort(404, description="No draft of that name in this folder.")
 
     def posted_lead() -> str:
