@@ -308,3 +308,20 @@ def test_real_summarizer_result_fits_the_desk(tiny_model_dir, folders):
     assert client.post("/api/accept/chamomile", json={"lead": app.extensions["desk"].entry("chamomile").data["lead"]}).status_code == 200
     assert Path(out / "chamomile.txt").is_file()
     app.extensions["desk"].stop()
+
+
+def test_caveat_sentences_listed_as_added_even_when_the_last_report_missed_them():
+    # the pipeline re-runs the filter after trimming a long lead; that last report's "added"
+    # is empty, but the lead's provenance still says which sentences the filter put in
+    from summarize.serve.view import added_caveats
+
+    data = {"lead_sentences": [{"text": "A tea.", "source": "model"},
+                               {"text": "More research is needed.", "source": "caveat", "source_text": "More research is needed."}],
+            "caveats": {"added": [], "summary_kinds": {"research": [{"sentence": "More research is needed."}]}}}
+    assert added_caveats(data) == [{"text": "More research is needed.", "kinds": ["research"], "default": False,
+                                    "source_text": "More research is needed."}]
+
+
+def test_heading_lines_are_marked(app, client):
+    page = client.get("/draft/chamomile").get_data(as_text=True)
+    assert '<span class="seg heading">How It May Affect Sleep</span>' in page

@@ -79,6 +79,7 @@ def create_app(draft_dir: str | Path, out_dir: str | Path, summarizer: review.Su
         return render_template("draft.html", name=name, entry=entry, data=data, intro=intro, body=body,
                                sentences=sentences, legend=[(k, labels.get(k, k)) for k in kinds],
                                outline=(data or {}).get("outline", []), caveats=(data or {}).get("caveats") or {},
+                               added=view.added_caveats(data),
                                out_files=desk.outputs(name))
 
     @app.get("/download/<fmt>/<path:name>")

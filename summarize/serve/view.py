@@ -18,6 +18,7 @@ class Segment:
     text: str
     sources: list[int] = field(default_factory=list)  # indexes of the lead sentences it supports
     kinds: list[str] = field(default_factory=list)  # caveat kinds stated here
+    heading: bool = False  # a heading line of the draft (text outside every paragraph)
 
 
 def caveat_spans(report: dict[str, Any]) -> list[tuple[int, int, str]]:
@@ -37,16 +38,34 @@ def caveat_spans(report: dict[str, Any]) -> list[tuple[int, int, str]]:
 
 
 def segments(text: str, lo: int, hi: int, sources: list[tuple[int, int, int]],
-             cues: list[tuple[int, int, str]]) -> list[Segment]:
+             cues: list[tuple[int, int, str]], headings: list[tuple[int, int]] = ()) -> list[Segment]:
     cuts = {lo, hi}
-    for a, b, _ in sources + cues:
+    for a, b, *_ in list(sources) + list(cues) + list(headings):
         cuts.update(x for x in (a, b) if lo < x < hi)
     bounds = sorted(cuts)
     out = []
     for a, b in zip(bounds, bounds[1:]):
         out.append(Segment(text[a:b], sorted({i for s, e, i in sources if s <= a and b <= e}),
-                           sorted({k for s, e, k in cues if s <= a and b <= e})))
+                           sorted({k for s, e, k in cues if s <= a and b <= e}),
+                           any(s <= a and b <= e for s, e in headings)))
     return out
+
+
+def heading_spans(article: Article) -> list[tuple[int, int]]:
+    """Heading lines: the non-blank text between paragraphs (offsets come from the parser)."""
+    spans, pos = [], 0
+    paragraphs = sorted(article.paragraphs(), key=lambda p: p.start)
+    if article.title is not None:
+        paragraphs.insert(0, article.title)
+    for p in paragraphs + [None]:
+        end = p.start if p is not None else len(article.text)
+        gap = article.text[pos:end]
+        if gap.strip():
+            lead = len(gap) - len(gap.lstrip())
+            spans.append((pos + lead, pos + len(gap.rstrip())))
+        if p is not None:
+            pos = max(pos, p.end)
+    return spans
 
 
 def draft_parts(article: Article, data: dict[str, Any] | None) -> tuple[list[Segment], list[Segment]]:
@@ -58,10 +77,36 @@ def draft_parts(article: Article, data: dict[str, Any] | None) -> tuple[list[Seg
                 sources.append((s["start"], s["end"], i))
         cues = caveat_spans(data.get("caveats") or {})
     text, at = article.text, article.outline_at
-    return segments(text, 0, at, sources, cues), segments(text, at, len(text), sources, cues)
+    heads = heading_spans(article)
+    return segments(text, 0, at, sources, cues, heads), segments(text, at, len(text), sources, cues, heads)
 
 
 def caveat_kinds(data: dict[str, Any] | None) -> list[str]:
     if not data:
         return []
     return list((data.get("caveats") or {}).get("source_kinds", {}))
+
+
+def added_caveats(data: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The sentences the caveat filter put into the lead, with their kinds.
+
+    Read from the lead's provenance (source "caveat"), not only from the report's ``added``:
+    when the pipeline trims a long lead it runs the filter again, and that last report sees
+    the caveat sentences as already there.
+    """
+    if not data:
+        return []
+    report = data.get("caveats") or {}
+    kinds_of: dict[str, list[str]] = {}
+    for kind, mentions in report.get("summary_kinds", {}).items():
+        for m in mentions:
+            kinds_of.setdefault(m.get("sentence", ""), []).append(kind)
+    by_text = {a["text"]: a for a in report.get("added", [])}
+    out = []
+    for s in data.get("lead_sentences", []):
+        if s.get("source") != "caveat":
+            continue
+        a = by_text.get(s["text"], {})
+        out.append({"text": s["text"], "kinds": a.get("kinds") or kinds_of.get(s["text"], []),
+                    "default": a.get("default", False), "source_text": s.get("source_text")})
+    return out
