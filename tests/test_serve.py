@@ -325,3 +325,24 @@ def test_caveat_sentences_listed_as_added_even_when_the_last_report_missed_them(
 def test_heading_lines_are_marked(app, client):
     page = client.get("/draft/chamomile").get_data(as_text=True)
     assert '<span class="seg heading">How It May Affect Sleep</span>' in page
+
+
+def test_a_draft_edited_on_disk_after_summarizing_is_new_again(app, client, folders):
+    drafts, out = folders
+    lead = summarized(app, client).data["lead"]
+    (drafts / "chamomile.txt").write_text("Chamomile is a tea.\n\nIt may help sleep, but research is limited.",
+                                          encoding="utf-8")
+    page = client.get("/draft/chamomile").get_data(as_text=True)
+    assert 'id="draft-status">new<' in page and "Not summarized yet." in page
+    r = client.post("/api/accept/chamomile", json={"lead": lead})
+    assert r.status_code == 409 and not out.exists()
+
+
+def test_serve_command_fails_cleanly_on_a_bad_model(tmp_path):
+    from click.testing import CliRunner
+
+    from summarize.cli import main
+
+    (tmp_path / "d.txt").write_text(PLAIN_DRAFT, encoding="utf-8")
+    r = CliRunner().invoke(main, ["serve", str(tmp_path), "--model", str(tmp_path / "no-model"), "--port", "0"])
+    assert r.exit_code == 2 and "error:" in r.output and "Traceback" not in r.output

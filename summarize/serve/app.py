@@ -19,7 +19,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError, SecurityErro
 from summarize.io import InputError
 
 from . import review, view
-from .desk import STATUSES, Desk, UnknownDraft
+from .desk import STATUSES, Desk, NotSummarized, UnknownDraft
 
 log = logging.getLogger(__name__)
 MAX_REQUEST_BYTES = 256 * 1024  # an edited lead is a few hundred words; nothing sent here is large
@@ -67,8 +67,8 @@ def create_app(draft_dir: str | Path, out_dir: str | Path, summarizer: review.Su
 
     @app.get("/draft/<path:name>")
     def draft(name: str):
-        entry = entry_or_404(name)
-        text = desk.text(name)
+        entry_or_404(name)
+        entry, text = desk.current(name)
         article = review.parse(text)
         data = entry.data
         intro, body = view.draft_parts(article, data)
@@ -84,7 +84,8 @@ def create_app(draft_dir: str | Path, out_dir: str | Path, summarizer: review.Su
 
     @app.get("/download/<fmt>/<path:name>")
     def download(fmt: str, name: str):
-        entry = entry_or_404(name)
+        entry_or_404(name)
+        entry, _ = desk.current(name)
         if entry.data is None:
             abort(409, description="Summarize this draft first.")
         stem = Path(name).name
@@ -126,10 +127,12 @@ def create_app(draft_dir: str | Path, out_dir: str | Path, summarizer: review.Su
 
     @app.post("/api/accept/<path:name>")
     def accept(name: str):
-        entry = entry_or_404(name)
-        if entry.data is None:
-            abort(409, description="Summarize this draft first.")
-        done = desk.accept(name, posted_lead())
+        entry_or_404(name)
+        lead = posted_lead()
+        try:
+            done = desk.accept(name, lead)
+        except NotSummarized:
+            abort(409, description="Summarize this draft first (or again: it changed on disk).")
         return jsonify(status="accepted", txt=str(done.txt), json=str(done.json))
 
     # ------------------------------------------------------------------ errors

@@ -42,6 +42,10 @@ class UnknownDraft(KeyError):
     pass
 
 
+class NotSummarized(LookupError):
+    pass
+
+
 class Desk:
     def __init__(self, draft_dir: Path, out_dir: Path, summarizer: review.SummarizeFn):
         self.draft_dir = draft_dir.resolve()
@@ -111,6 +115,15 @@ class Desk:
             except KeyError:
                 raise UnknownDraft(name) from None
 
+    def current(self, name: str) -> tuple[Entry, str]:
+        """The entry and the draft's text now. A draft edited on disk since it was summarized
+        is new again: its lead and offsets belong to the old text."""
+        entry, text = self.entry(name), self.text(name)
+        with self._lock:
+            if entry.data is not None and entry.data.get("draft_sha256") != sha256(text):
+                entry.data, entry.status, entry.reason, entry.words = None, "new", "", None
+        return entry, text
+
     def entries(self) -> list[tuple[str, Entry]]:
         with self._lock:
             items = list(self._entries.items())
@@ -160,14 +173,18 @@ class Desk:
 
     def _run(self, name: str, entry: Entry) -> None:
         try:
-            data = review.summarize(self._summarize, self.text(name))
+            text = self.text(name)
+            data = review.summarize(self._summarize, text)
         except (InputError, UnknownDraft) as exc:
-            entry.status, entry.reason = "failed", getattr(exc, "reason", "draft no longer listed")
+            status, reason, data = "failed", getattr(exc, "reason", "draft no longer listed"), None
         except ValueError as exc:  # DraftError and friends: the text is not a usable draft
-            entry.status, entry.reason = "failed", str(exc)
+            status, reason, data = "failed", str(exc), None
         else:
-            entry.data, entry.status = data, "summarized"
+            data["draft_sha256"] = sha256(text)
+            status, reason = "summarized", ""
             log.info("summarized %s", name)
+        with self._lock:
+            entry.status, entry.reason, entry.data = status, reason, data
 
     def wait(self, timeout: float | None = None) -> None:
         """Block until the queue is empty (tests and scripts)."""
@@ -184,10 +201,9 @@ class Desk:
 
     # ------------------------------------------------------------------ accept
     def accept(self, name: str, lead: str) -> review.Accepted:
-        entry = self.entry(name)
+        entry, text = self.current(name)
         if entry.data is None:
-            raise UnknownDraft(name)
-        text = self.text(name)
+            raise NotSummarized(name)
         check = self.checker(review.parse(text).text, lead)
         txt, js = self.outputs(name)
         done = review.accept(text, entry.data, lead, check, str(entry.draft.path), txt, js)
