@@ -463,5 +463,39 @@ def export_command(checkpoint: str, output: str, no_check: bool) -> None:
         click.echo(f"{k}: {v}")
 
 
+# --------------------------------------------------------------------------- serve
+@main.command("serve")
+@click.argument("draft_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("finished"),
+              show_default=True, help="Where accepted articles are written.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind. Anything but loopback exposes the drafts to the network.")
+@click.option("--model", default=None, help="Model folder (default: the shipped model).")
+@click.option("--device", default="cpu", show_default=True)
+def serve_command(draft_dir: Path, out_dir: Path, port: int, host: str, model: str | None, device: str) -> None:
+    """Open the review desk over the drafts in DRAFT_DIR: check, edit and accept leads in a browser.
+
+    Reads only drafts under DRAFT_DIR and writes only to --out (OUT/<name>.txt and .json).
+    """
+    from summarize.models.loading import ModelLoadError
+    from summarize.serve import create_app, serve
+    from summarize.serve.app import LOOPBACK_NAMES, is_loopback
+    from summarize.serve.review import load_summarizer
+
+    if not is_loopback(host):
+        click.echo(f"warning: binding {host}: anyone who can reach this address can read the drafts", err=True)
+    click.echo("loading the model...", err=True)
+    try:
+        summarizer = load_summarizer(model, device)
+    except ModelLoadError as exc:
+        _fail(str(exc))
+    app = create_app(draft_dir, out_dir, summarizer, trusted_hosts=LOOPBACK_NAMES if is_loopback(host) else None)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"review desk on http://{shown}:{port}/  (drafts: {draft_dir}, accepted files: {out_dir}; Ctrl-C stops)",
+               err=True)
+    serve(app, host, port)
+
+
 if __name__ == "__main__":
     main()
