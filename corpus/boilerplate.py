@@ -106,14 +106,19 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
+_DATE_ANCHOR = re.compile(rf"^(?:{_MONTH}|\d{{1,2}}[:.]\d{{2}}|\d{{4}}|\d{{1,4}}[/-]\d)", _F)
+
+
 def _is_timestamp(text: str) -> bool:
+    if not any(c.isdigit() for c in text):  # a date or a time has digits
+        return False
     rest = _TIMESTAMP_CUE.sub("", text, count=1)
     had_cue = rest != text
     tokens = re.findall(r"[^\s,|·]+|[,|·]", rest)
     if not tokens:
         return False
     dated = [t for t in tokens if _DATE_TOKEN.match(t.strip("()"))]
-    has_date = any(re.match(rf"^(?:{_MONTH}|\d{{1,2}}[:.]\d{{2}}|\d{{4}}|\d{{1,4}}[/-]\d)", t, _F) for t in tokens)
+    has_date = any(_DATE_ANCHOR.match(t) for t in tokens)
     # A timestamp is (almost) only date and time words; with a cue ("Updated"), one stray word
     # (a place, "ago") is allowed.
     return has_date and len(tokens) - len(dated) <= (1 if had_cue else 0)

@@ -575,12 +575,14 @@ def _same_outline(a: list[OutlineEntry], b: list[OutlineEntry]) -> bool:
 
 
 def _outline_blocks(lines: list[_Line]) -> list[tuple[int, int]]:
-    """Index ranges that may be the outline: the runs of ``- `` lines after line 1 (the first
-    few), and, where a list in the intro runs straight into the outline, the tails of a run
-    whose first entry names a heading line printed below it."""
+    """Index ranges that may be the outline, most likely first: each run of ``- `` lines after
+    line 1 (the first few runs); where a list in the intro runs straight into the outline, the
+    tail of a run whose first entry names a heading printed below it; and where a list in the
+    body follows the outline directly, the run's heads (at most 2 * MAX_OUTLINE_CANDIDATES)."""
     if len(lines) < 3 or lines[0].text.startswith("- ") or not lines[0].text.strip():
         return []
     runs: list[tuple[int, int]] = []
+    heads: list[tuple[int, int]] = []
     i = 1
     while i < len(lines) and len(runs) < MAX_OUTLINE_CANDIDATES:
         if lines[i].text.startswith("- "):
@@ -589,12 +591,13 @@ def _outline_blocks(lines: list[_Line]) -> list[tuple[int, int]]:
                 j += 1
             runs.append((i, j))
             below = {line.text.strip() for line in lines[j + 1 :]}
+            below |= {m.group(2) for m in map(_MD_HEADING.match, below) if m}
             for k in range(i + 1, j + 1):
                 entry = _outline_entry(lines[k].text)
                 if entry.heading in below or any(m + entry.heading in below for m in SUBHEADING_MARKERS):
-                    runs.append((k, j))
-                    break
+                    heads.append((k, j))
+            heads.extend((i, k) for k in range(j - 1, i - 1, -1))
             i = j + 1
         else:
             i += 1
-    return runs
+    return runs + heads[: 2 * MAX_OUTLINE_CANDIDATES]
