@@ -78,11 +78,18 @@ def _keep_cue_clause(text: str, spans):
     return text
 
 
+_FINITE = frozenset("""is are was were be been has have had can could may might must should will would do does did
+    remains remain seems seem appears appear needs need""".split())
+
+
 def _is_clause(part: str, first: bool = False) -> bool:
-    words = part.split()
+    """A part with a subject start (unless it opens the sentence) and a finite verb."""
+    words = [w.lower().strip("\"'(),.;:") for w in part.split()]
     if len(words) < MIN_CLAUSE_WORDS:
         return False
-    return first or words[0].lower().strip("\"'(") in _SUBJECT_STARTS
+    if not any(w in _FINITE or (w.endswith("ed") and len(w) > 4) for w in words):
+        return False
+    return first or words[0] in _SUBJECT_STARTS
 
 
 def _finish(s: str) -> str:

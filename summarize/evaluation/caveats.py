@@ -289,7 +289,7 @@ def eval_news_pairs(path: Path = NEWS_LABELS, split: str = "held-out") -> dict:
 # ------------------------------------------------------------------------------ 2. stress
 
 
-def eval_stress(shared: Shared, limit: int | None = None) -> dict:
+def eval_stress(shared: Shared, limit: int | None = None, start: int = 0) -> dict:
     from summarize.caveats import CaveatFilter
     from summarize.caveats.nlp import content_words
     from summarize.caveats.repair import find_overclaims
@@ -298,6 +298,7 @@ def eval_stress(shared: Shared, limit: int | None = None) -> dict:
     f = CaveatFilter()
     pol = f.policy
     srcs, tgts = shared.cochrane("source"), shared.cochrane("target")
+    srcs, tgts = srcs[start:], tgts[start:]
     n = min(len(srcs), limit or len(srcs))
     ms, stats = [], dict(mandated_ok=0, default_ok=0, no_overclaim=0, overclaim_before=0, passed=0, idempotent=0,
                          kept_exact=0, added=0, added_faithful=0, removed=0, rewritten=0, pairs_with_additions=0,
@@ -351,12 +352,12 @@ def eval_stress(shared: Shared, limit: int | None = None) -> dict:
             probs = clean_sentence_problems(a["text"], a.get("source_sentence"), pol)
             if probs:
                 stats["fragments"] += 1
-                fragments.append({"pair": i, "text": a["text"], "problems": probs})
+                fragments.append({"pair": start + i, "text": a["text"], "problems": probs})
         per_kind = [k for a in res.report.added for k in a["kinds"]]
         stats["over_one_per_kind"] += len(per_kind) != len(set(per_kind))
         stats["leads_over_30_added_words"] += sum(len(a["text"].split()) for a in res.report.added) > 30
         if res.report.added and len(examples) < 10:
-            examples.append({"pair": i, "before": summary, "after": res.summary})
+            examples.append({"pair": start + i, "before": summary, "after": res.summary})
         stats["overclaim_before"] += before
         stats["no_overclaim"] += not after
         stats["passed"] += res.passed
