@@ -40,11 +40,56 @@ def compress_variants(text: str, cue_spans: list[tuple[int, int]], policy: Polic
     cur, spans = _drop_coordinated_infinitive(cur, spans)
     # 6. parentheses without the cue (statistics in scientific abstracts)
     cur, spans = _drop_parentheses(cur, spans)
-    for v in (cur, lead_only, text):
+    # 7. coordinated main clauses without the cue (", but ...", ", and ...") when the clause
+    #    with the cue has its own subject
+    short = _keep_cue_clause(cur, spans)
+    for v in (short, cur, lead_only, text):
         v = _finish(v)
         if v and v not in variants:
             variants.append(v)
     return variants
+
+
+_COORD = re.compile(r",\s+(?:and|but|while|whereas|although|though|yet)\s+|;\s+(?:and\s+|but\s+)?", re.I)
+# Words that open a clause with its own subject ("side effects ... have been reported",
+# "the evidence is weak"); a part that starts otherwise ("improves sleep") is not a sentence.
+_SUBJECT_STARTS = frozenset("""the a an this that these those it its they their there some most many few no none several
+    each all both such people patients participants users studies study trials trial evidence research data results
+    findings side adverse experts scientists researchers doctors regular long-term more further rare serious severe
+    high large small other""".split())
+MIN_CLAUSE_WORDS = 5
+
+
+def _keep_cue_clause(text: str, spans):
+    """The one coordinated main clause that holds every cue, when it has its own subject."""
+    cuts = [m for m in _COORD.finditer(text) if not any(a < m.end() and m.start() < b for a, b in spans)]
+    if not cuts or not spans:
+        return text
+    bounds = [0] + [m.end() for m in cuts]
+    ends = [m.start() for m in cuts] + [len(text)]
+    parts = [text[a:b].strip() for a, b in zip(bounds, ends)]
+    for n, (a, b) in enumerate(zip(bounds, ends)):
+        if all(a <= s and e <= b for s, e in spans):
+            # the kept part and the part after it must both be clauses with a subject, so a
+            # list ("nausea, headache, and dizziness") is never cut
+            if not _is_clause(parts[n], first=n == 0) or (n + 1 < len(parts) and not _is_clause(parts[n + 1])):
+                return text
+            return parts[n]
+    return text
+
+
+_FINITE = frozenset("""is are was were be been has have had can could may might must should will would do does did
+    remains remain seems seem appears appear needs need""".split())
+
+
+def _is_clause(part: str, first: bool = False) -> bool:
+    """A part with a subject start (unless it opens the sentence) and a finite verb."""
+    words = [w.lower().strip("\"'(),.;:") for w in part.split()]
+    if len(words) < MIN_CLAUSE_WORDS:
+        return False
+    if not any(w in _FINITE or (w.endswith("ed") and len(w) > 4) for w in words):
+        return False
+    return first or words[0] in _SUBJECT_STARTS
 
 
 def _finish(s: str) -> str:

@@ -246,10 +246,50 @@ def eval_news(path: Path = NEWS_LABELS) -> dict:
     return out
 
 
+_PAIR_DRAFT = ("{S} is a popular supplement sold in many shops. People take {s} for many reasons, and sales of {s} "
+               "have grown.\n\n{sentence}\n\n{S} is widely available in health food stores.")
+
+
+def eval_news_pairs(path: Path = NEWS_LABELS, split: str = "held-out") -> dict:
+    """Carry-through on the news labels: each labelled sentence with a mandated kind is put in a
+    short draft about its subject; the summary is the draft's first sentence. Counts the
+    mandated kinds (and main caveats) carried after repair, additions that are not one clean
+    sentence, summary sentences lost, and idempotency."""
+    from summarize.caveats import CaveatFilter
+    from summarize.caveats.detect import MAIN
+    from summarize.caveats.repair import clean_sentence_problems
+
+    f = CaveatFilter()
+    pol = f.policy
+    rows = [r for r in read_news_labels(path) if r["split"] == split and set(r["gold"]) & set(pol.mandated)]
+    st = dict(pairs=0, kinds=0, carried=0, main=0, main_carried=0, not_clean=0, lost=0, idempotent=0)
+    examples = []
+    for r in rows:
+        subject = " ".join(sorted(r["topic"]))
+        draft = _PAIR_DRAFT.format(S=subject.capitalize(), s=subject, sentence=r["text"])
+        summary = draft.split(". ")[0] + "."
+        res = f(draft, [summary])
+        out = f.analyze_summary(res.summary, frozenset(res.report.topic))
+        st["pairs"] += 1
+        for k, strength in r["gold"].items():
+            if k not in pol.mandated:
+                continue
+            st["kinds"] += 1
+            st["carried"] += any(d.kind == k and d.is_caveat for s in out for d in s.detections)
+            if strength == MAIN:
+                st["main"] += 1
+                st["main_carried"] += any(d.kind == k and d.is_caveat and d.strength == MAIN for s in out for d in s.detections)
+        st["not_clean"] += sum(bool(clean_sentence_problems(a["text"], a["source_sentence"], pol)) for a in res.report.added)
+        st["lost"] += 0 if any(o.index == 0 for o in res.sentences) or res.report.removed else 1
+        st["idempotent"] += f(draft, res.summary).summary == res.summary
+        examples.append({"sentence": r["text"], "before": summary, "after": " ".join(res.summary)})
+    return {**st, "examples": examples}
+
+
 # ------------------------------------------------------------------------------ 2. stress
 
 
-def eval_stress(shared: Shared, limit: int | None = None) -> dict:
+def eval_stress(shared: Shared, limit: int | None = None, start: int = 0) -> dict:
     from summarize.caveats import CaveatFilter
     from summarize.caveats.nlp import content_words
     from summarize.caveats.repair import find_overclaims
@@ -258,6 +298,7 @@ def eval_stress(shared: Shared, limit: int | None = None) -> dict:
     f = CaveatFilter()
     pol = f.policy
     srcs, tgts = shared.cochrane("source"), shared.cochrane("target")
+    srcs, tgts = srcs[start:], tgts[start:]
     n = min(len(srcs), limit or len(srcs))
     ms, stats = [], dict(mandated_ok=0, default_ok=0, no_overclaim=0, overclaim_before=0, passed=0, idempotent=0,
                          kept_exact=0, added=0, added_faithful=0, removed=0, rewritten=0, pairs_with_additions=0,
@@ -311,12 +352,12 @@ def eval_stress(shared: Shared, limit: int | None = None) -> dict:
             probs = clean_sentence_problems(a["text"], a.get("source_sentence"), pol)
             if probs:
                 stats["fragments"] += 1
-                fragments.append({"pair": i, "text": a["text"], "problems": probs})
+                fragments.append({"pair": start + i, "text": a["text"], "problems": probs})
         per_kind = [k for a in res.report.added for k in a["kinds"]]
         stats["over_one_per_kind"] += len(per_kind) != len(set(per_kind))
         stats["leads_over_30_added_words"] += sum(len(a["text"].split()) for a in res.report.added) > 30
         if res.report.added and len(examples) < 10:
-            examples.append({"pair": i, "before": summary, "after": res.summary})
+            examples.append({"pair": start + i, "before": summary, "after": res.summary})
         stats["overclaim_before"] += before
         stats["no_overclaim"] += not after
         stats["passed"] += res.passed
@@ -438,6 +479,7 @@ def run(shared: str | os.PathLike | None = None, labels: str | os.PathLike | Non
     if "labels" in sections:
         out["labels"] = eval_labels(shared_data, Path(labels) if labels else DEFAULT_LABELS, encoder)
         out["news"] = eval_news()
+        out["news_pairs"] = eval_news_pairs()
     if "stress" in sections:
         out["stress"] = eval_stress(shared_data, limit)
         out["cold_start"] = cold_start()
@@ -476,6 +518,11 @@ def print_report(out: dict, show_errors: bool = False) -> None:
             if show_errors and sp == "tune":
                 for e in N["errors"]:
                     w(f"   gold={e['gold']} pred={e['pred']}: {e['text']}\n")
+    if "news_pairs" in out:
+        P = out["news_pairs"]
+        w(f"\n== 1c. Held-out news sentences in short drafts ({P['pairs']} pairs): mandated kinds carried "
+          f"{P['carried']}/{P['kinds']}, main caveats carried {P['main_carried']}/{P['main']}, added not clean "
+          f"{P['not_clean']}, summary sentences lost {P['lost']}, idempotent {P['idempotent']}/{P['pairs']}\n")
     if "stress" in out:
         S = out["stress"]
         w(f"\n== 2. Cochrane stress test ({S['pairs']} pairs; summary = first 3 sentences of the plain-language summary)\n")
