@@ -55,15 +55,20 @@ def test_ray_outputs_equal_local_outputs_and_errors_are_reported(tmp_path, tiny_
                                    "valerian.json", "valerian.txt"]
     assert runs["ray"] == runs["local"]
     # --resume on the Ray engine trusts the local engine's outputs: they are the same.
-    res = CliRunner().invoke(main, [*common, "--out", str(tmp_path / "local"), "--engine", "ray", "--resume"],
-                             catch_exceptions=False)
+    res = CliRunner().invoke(main, [*common, "--out", str(tmp_path / "local"), "--engine", "ray", "--resume",
+                                    "--workers", "1"], catch_exceptions=False)
     assert res.exit_code == 1 and "0 written, 3 skipped (up to date), 1 failed" in res.stderr, res.stderr
 
 
-def test_ray_engine_unloadable_model_is_exit_2(tmp_path):
+def test_an_actor_that_cannot_load_the_model_reports_fatal(tmp_path):
+    # The actor class called in-process: the fatal path without another actor start-up.
+    from summarize.ray_engine import FATAL, DraftWorker
+    from summarize.runner import RunOptions
+
     draft = tmp_path / "a.txt"
     draft.write_text(house_draft(), encoding="utf-8")
     (tmp_path / "no-model").mkdir()
-    res = CliRunner().invoke(main, ["run", str(draft), "--out", str(tmp_path / "o"), "--engine", "ray",
-                                    "--model", str(tmp_path / "no-model")], catch_exceptions=False)
-    assert res.exit_code == 2 and "no .safetensors" in res.stderr, res.stderr
+    worker = DraftWorker({**RunOptions(model=str(tmp_path / "no-model")).__dict__})
+    rows = worker({"draft": [str(draft)], "json": [str(tmp_path / "a.json")], "txt": [str(tmp_path / "a.out.txt")]})
+    assert rows["status"] == [FATAL] and "no .safetensors" in rows["message"][0]
+    assert not (tmp_path / "a.json").exists()
