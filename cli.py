@@ -1,7 +1,7 @@
 """The ``summarize`` command line: a thin layer over ``summarize.Summarizer`` and friends.
 
-Exit codes: 0 all drafts done, 1 some drafts failed (each named on stderr), 2 usage error or
-a model that cannot be loaded.
+Exit codes: 0 all drafts done, 1 some drafts failed (each named on stderr), 2 usage error, a
+model that cannot be loaded or an output folder where nothing can be written, 130 interrupted.
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+DEFAULT_TIMEOUT_S = 300.0  # per draft; the shipped model takes about 2 s on a typical draft
 log = logging.getLogger("summarize")
 
 
@@ -54,6 +55,12 @@ def _fail(message: str, code: int = EXIT_USAGE) -> None:
     sys.exit(code)
 
 
+def display(path) -> str:
+    from summarize.io import display as _display
+
+    return _display(path)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="summarize")
 @click.option("-v", "--verbose", count=True, help="Say more (-vv for debug logs).")
@@ -93,109 +100,115 @@ def main(ctx: click.Context, verbose: int, quiet: bool) -> None:
 @click.option("--max-words", type=click.IntRange(20, 1000), default=130, show_default=True, help="Lead length in words; caveats may take it further (house leads run 55-220).")
 @click.option("--beams", type=click.IntRange(1, 16), default=4, show_default=True, help="Beam search width.")
 @click.option("--batch-size", type=click.IntRange(1, 256), default=16, show_default=True, help="Sentences per model batch.")
-@click.option("--policy", type=click.Path(exists=True, dir_okay=False), default=None,
+@click.option("--policy", type=click.Path(dir_okay=False), default=None,
               help="Caveat policy file (copy the shipped one to start).")
 @click.option("--no-caveats", is_flag=True, help="Skip the caveat filter (to measure the model alone).")
 @click.option("--headings", type=click.Choice(["model", "keyphrase"]), default="model", show_default=True,
               help="For sections without a heading: the model's heading (keyphrase fallback) or the keyphrase.")
-@click.option("--resume", is_flag=True, help="Skip drafts whose outputs exist, are complete and match the draft.")
+@click.option("--resume", is_flag=True,
+              help="Skip drafts whose outputs are whole and were made from the same draft with the same options.")
 @click.option("--max-bytes", type=click.IntRange(1), default=2_000_000, show_default=True, help="Refuse larger files.")
+@click.option("--timeout", type=click.FloatRange(0), default=DEFAULT_TIMEOUT_S, show_default=True,
+              help="Seconds per draft before it is given up and reported as failed (0: no limit).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local: this process; ray: a Ray Data actor pool (pip install 'summarize[ray]').")
+@click.option("--address", default=None, metavar="HOST:PORT",
+              help="Ray cluster to join (--engine ray).  [default: start Ray on this machine]")
+@click.option("--workers", type=click.IntRange(1), default=2, show_default=True,
+              help="Ray actors, each with its own copy of the model (--engine ray).")
 def run(paths, out_dir, fmt, model, device, strategy, max_words, beams, batch_size, policy, no_caveats, headings,
-        resume, max_bytes):
+        resume, max_bytes, timeout, engine, address, workers):
     """Write the lead and outline for each draft in PATHS (files or folders; '-' for stdin).
 
     Folders are searched recursively for *.txt and *.md. Each draft gets OUT/<name>.txt
-    (house format; <name>.md with --format markdown) and OUT/<name>.json (lead, lead_sentences with provenance, outline, caveats report, model,
-    seconds). Outputs are written atomically; drafts are never modified. A bad file is
-    reported on one line and the batch goes on.
+    (house format; <name>.md with --format markdown) and OUT/<name>.json (lead, lead_sentences
+    with provenance, outline, caveats report, model, the options used, seconds). Drafts with
+    the same name from different folders get the folder's name in front ("d1/x", "d2/x").
+    Outputs are written atomically; drafts and files summarize did not write are never
+    overwritten. A bad file is reported on one line and the batch goes on.
+
+    \b
+    Exit codes: 0 all done, 1 some drafts failed, 2 usage error, unloadable model or
+    nothing writable, 130 interrupted (Ctrl-C).
     """
-    from summarize.io import InputError, collect_drafts, decode_draft, outputs_complete, read_draft, sha256, write_atomic
+    from summarize import runner
 
     if "-" in paths and len(paths) > 1:
         _fail("'-' (stdin) cannot be combined with other paths")
-    summarizer = None
-
-    def load():
-        nonlocal summarizer
-        if summarizer is None:
-            summarizer = _load_summarizer(model, device, strategy, max_words, beams, batch_size, policy, no_caveats,
-                                          headings)
-        return summarizer
-
-    if paths == ("-",):
-        from summarize.corpus.parse import DraftError
-
-        try:
-            text = decode_draft(sys.stdin.buffer.read(), "<stdin>", max_bytes)
-            result = load().summarize(text)
-        except (InputError, DraftError) as exc:
-            _fail(f"<stdin>: {exc.reason if isinstance(exc, InputError) else exc}", EXIT_SOME_FAILED)
-        click.echo(result.render(fmt), nl=False)
-        return
-
-    drafts, errors = collect_drafts(list(paths), exclude=out_dir)
-    for err in errors:
-        click.echo(f"error: {err}", err=True)
-    if not drafts:
-        _fail("no drafts found (looked for *.txt and *.md)", EXIT_SOME_FAILED if errors else EXIT_USAGE)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    failed, written, skipped = len(errors), 0, 0
-    from tqdm import tqdm
-
-    t0 = time.perf_counter()
-    bar = tqdm(drafts, unit="draft", desc="summarize", disable=None, file=sys.stderr)
-    for draft in bar:
-        txt = draft.output(out_dir, ".md" if fmt == "markdown" else ".txt")
-        js = draft.output(out_dir, ".json")
-        if draft.path.resolve() in (txt.resolve(), js.resolve()):
-            click.echo(f"error: {draft.path}: output would overwrite the draft; choose another --out", err=True)
-            failed += 1
-            continue
-        try:
-            text = read_draft(draft.path, max_bytes)
-            digest = sha256(text)
-            if resume and outputs_complete(js if fmt == "json" else txt, js, digest):
-                skipped += 1
-                continue
-            result = load().summarize(text)
-        except InputError as exc:
-            tqdm.write(f"error: {exc}", file=sys.stderr)
-            failed += 1
-            continue
-        except ValueError as exc:  # DraftError and friends: the text is not a usable draft
-            tqdm.write(f"error: {draft.path}: {exc}", file=sys.stderr)
-            failed += 1
-            continue
-        for warning in result.warnings:
-            tqdm.write(f"warning: {draft.path}: {warning}", file=sys.stderr)
-        payload = result.to_dict()
-        payload.update(draft=str(draft.path), draft_sha256=digest)
-        from summarize.corpus.render import render_json
-
-        if fmt != "json":
-            write_atomic(txt, result.render(fmt))
-        write_atomic(js, render_json(payload))  # written last: its presence marks completion
-        written += 1
-        sources = [s.source for s in result.lead_sentences]
-        log.info("%s -> %s (%d words; %d/%d sentences by the model; %d caveat(s) added; %.1fs)",
-                 draft.path, txt, len(result.lead.split()), sources.count("model"), len(sources),
-                 len(result.caveats.get("added", [])), result.seconds)
-    total = time.perf_counter() - t0
-    if not (click.get_current_context().obj or {}).get("quiet"):
-        click.echo(f"{written} written, {skipped} skipped (up to date), {failed} failed in {total:.1f}s -> {out_dir}",
-                   err=True)
-    sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+    if engine != "ray" and address:
+        _fail("--address needs --engine ray")
+    opts = runner.RunOptions(model=model, device=device, strategy=strategy, max_words=max_words, beams=beams,
+                             batch_size=batch_size, policy=policy, no_caveats=no_caveats, headings=headings, fmt=fmt,
+                             max_bytes=max_bytes, timeout=timeout, resume=resume)
+    try:
+        runner.check_policy(opts)
+        if paths == ("-",):
+            sys.exit(_run_stdin(opts))
+        tally = _run_batch(list(paths), out_dir, opts, engine, address, workers)
+    except runner.UsageError as exc:
+        _fail(str(exc))
+    sys.exit(tally.exit_code())
 
 
-def _load_summarizer(model, device, strategy, max_words, beams, batch_size, policy, no_caveats, headings):
-    from summarize.models.loading import ModelLoadError
-    from summarize.pipeline import Summarizer
+def _run_stdin(opts) -> int:
+    from summarize import runner
+    from summarize.corpus.parse import DraftError
+    from summarize.io import InputError, decode_draft
 
     try:
-        return Summarizer(model=model, device=device, strategy=strategy, max_words=max_words, beams=beams,
-                          batch_size=batch_size, caveat_policy=False if no_caveats else policy, headings=headings)
-    except ModelLoadError as exc:
-        _fail(str(exc))
+        text = decode_draft(sys.stdin.buffer.read(opts.max_bytes + 1), "<stdin>", opts.max_bytes)
+        with runner.time_limit(opts.timeout):
+            result = runner.load_summarizer(opts).summarize(text)
+    except InputError as exc:
+        click.echo(f"error: <stdin>: {exc.reason}", err=True)
+        return EXIT_SOME_FAILED
+    except DraftError as exc:
+        click.echo(f"error: <stdin>: {exc}", err=True)
+        return EXIT_SOME_FAILED
+    except runner.DraftTimeout:
+        click.echo(f"error: <stdin>: timed out after {opts.timeout:g} s (see --timeout)", err=True)
+        return EXIT_SOME_FAILED
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        return runner.EXIT_INTERRUPTED
+    click.echo(result.render(opts.fmt), nl=False)
+    return EXIT_OK
+
+
+def _run_batch(paths, out_dir, opts, engine, address, workers):
+    from tqdm import tqdm
+
+    from summarize import runner
+
+    t0 = time.perf_counter()
+    planned = runner.plan(paths, out_dir, opts.fmt)
+    for line in planned.notes:
+        click.echo(line, err=True)
+    for line in planned.errors:
+        click.echo(f"error: {line}", err=True)
+    tally = runner.Tally(failed=len(planned.errors))
+    if not planned.jobs:
+        _fail("no drafts found (looked for *.txt and *.md)", EXIT_SOME_FAILED if planned.errors else EXIT_USAGE)
+    runner.prepare_out(out_dir)
+
+    def report(outcome) -> None:
+        if outcome.status == "failed":
+            tqdm.write(outcome.line(), file=sys.stderr)
+        for warning in outcome.warnings:
+            tqdm.write(f"warning: {display(outcome.draft)}: {warning}", file=sys.stderr)
+        if outcome.detail:
+            log.info("%s", outcome.detail)
+
+    if engine == "ray":
+        from summarize.ray_engine import run_ray
+
+        run_ray(planned.jobs, opts, report, tally, address=address, workers=workers)
+    else:
+        bar = lambda jobs: tqdm(jobs, unit="draft", desc="summarize", disable=None, file=sys.stderr)  # noqa: E731
+        runner.run_local(planned.jobs, opts, report, tally, progress=bar)
+    if tally.interrupted or not (click.get_current_context().obj or {}).get("quiet"):
+        click.echo(tally.summary(time.perf_counter() - t0, out_dir), err=True)
+    return tally
 
 
 # --------------------------------------------------------------------------- outline
@@ -205,7 +218,8 @@ def _load_summarizer(model, device, strategy, max_words, beams, batch_size, poli
 @click.option("-m", "--model", default=None, metavar="PATH|HUB_ID",
               help="Model for headings of sections that have none (default: shipped model; "
                    "without one, keyword headings are used).")
-def outline(file, as_json, model):
+@click.option("--max-bytes", type=click.IntRange(1), default=2_000_000, show_default=True, help="Refuse larger files.")
+def outline(file, as_json, model, max_bytes):
     """Print the outline of FILE: its headings (sub-headings as '- – …'), exactly as the
     house format prints them. Sections without headings get generated ones."""
     import json as _json
@@ -216,14 +230,17 @@ def outline(file, as_json, model):
     from summarize.outline import build_outline
 
     try:
-        text = decode_draft(sys.stdin.buffer.read(), "<stdin>") if file == "-" else read_draft(file)
+        text = decode_draft(sys.stdin.buffer.read(max_bytes + 1), "<stdin>", max_bytes) if file == "-" \
+            else read_draft(file, max_bytes)
         article = parse_article(text)
     except InputError as exc:
         _fail(str(exc), EXIT_SOME_FAILED)
     except DraftError as exc:
-        _fail(f"{file}: {exc}", EXIT_SOME_FAILED)
+        _fail(f"{display(file)}: {exc}", EXIT_SOME_FAILED)
     seq2seq = None
     if any(s.heading is None for s in article.walk()):
+        from safetensors import SafetensorError
+
         from summarize.models.loading import ModelLoadError, Seq2SeqModel, default_model_path
 
         if model or default_model_path():
@@ -231,6 +248,8 @@ def outline(file, as_json, model):
                 seq2seq = Seq2SeqModel(model)
             except ModelLoadError as exc:
                 _fail(str(exc))
+            except SafetensorError as exc:  # a truncated or corrupt model.safetensors
+                _fail(f"{display(model or default_model_path())}: cannot load the model weights ({exc})")
     entries = build_outline(article, seq2seq)
     if as_json:
         click.echo(_json.dumps([e.to_dict() for e in entries], ensure_ascii=False, indent=2))
@@ -293,7 +312,7 @@ def eval_command(model, data, shared, limit, heading_limit, device, strategy, ma
 
 
 # --------------------------------------------------------------------------- caveats
-def _read_text_arg(path: str, what: str, stdin_used: list[bool]) -> str:
+def _read_text_arg(path: str, what: str, stdin_used: list[bool], max_bytes: int) -> str:
     from summarize.io import InputError, decode_draft, read_draft
 
     try:
@@ -301,10 +320,10 @@ def _read_text_arg(path: str, what: str, stdin_used: list[bool]) -> str:
             if stdin_used[0]:
                 _fail("--source and --summary cannot both be '-' (stdin)")
             stdin_used[0] = True
-            return decode_draft(sys.stdin.buffer.read(), f"<stdin> ({what})")
-        return read_draft(path)
+            return decode_draft(sys.stdin.buffer.read(max_bytes + 1), f"<stdin> ({what})", max_bytes)
+        return read_draft(path, max_bytes)
     except InputError as exc:
-        _fail(f"{exc.path}: {what}: {exc.reason}")
+        _fail(f"{display(exc.path)}: {what}: {exc.reason}")
 
 
 @main.command("caveats")
@@ -317,7 +336,9 @@ def _read_text_arg(path: str, what: str, stdin_used: list[bool]) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print {summary, report, sentences} as JSON.")
 @click.option("--check", is_flag=True,
               help="Exit 1 if the summary as given fails the policy (reasons on stderr), 0 if it passes.")
-def caveats_command(source, summary, policy, as_json, check):
+@click.option("--max-bytes", type=click.IntRange(1), default=2_000_000, show_default=True,
+              help="Refuse a source or summary larger than this.")
+def caveats_command(source, summary, policy, as_json, check, max_bytes):
     """Keep the draft's caveats in a summary and cut safety overclaims.
 
     Finds caveats (dependency, research, professional advice, legal status, interactions,
@@ -331,8 +352,8 @@ def caveats_command(source, summary, policy, as_json, check):
     from summarize.caveats import CaveatFilter, PolicyError, load_policy
 
     stdin_used = [False]
-    source_text = _read_text_arg(source, "source", stdin_used)
-    summary_text = _read_text_arg(summary, "summary", stdin_used)
+    source_text = _read_text_arg(source, "source", stdin_used, max_bytes)
+    summary_text = _read_text_arg(summary, "summary", stdin_used, max_bytes)
     try:
         loaded = load_policy(policy) if policy else None
     except PolicyError as exc:

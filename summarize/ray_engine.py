@@ -1,0 +1,99 @@
+"""The Ray engine for ``summarize run --engine ray``: the same drafts, outputs and exit codes
+as the local engine, on an actor pool that can span machines.
+
+The planned jobs (draft path, output paths) become a Ray Dataset; ``map_batches`` hands them
+to a fixed pool of actors, each loading the model once and calling ``runner.process`` on its
+drafts, so names, atomic writes, --resume and per-file errors are the local engine's. Actors
+read drafts and write outputs themselves: on a cluster the paths must be the same on every
+node (shared storage). Outcomes stream back to the driver, which reports them.
+
+Ray is an optional extra: ``pip install -e ".[ray]"``.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict
+from typing import Any, Callable
+
+from summarize.runner import Job, LazySummarizer, Outcome, RunOptions, Tally, UsageError, process
+
+OUTCOME_COLUMNS = ("draft", "status", "message", "warnings", "write_error", "detail")
+FATAL = "fatal"  # an outcome status: the actor could not load the model; the run ends (exit 2)
+DRAFTS_PER_BATCH = 1  # one draft per actor call: even load across actors, errors stream back at once
+
+
+class DraftWorker:
+    """One Ray actor: loads the model on its first draft and keeps it."""
+
+    def __init__(self, options: dict[str, Any]):
+        self.opts = RunOptions(**options)
+        self.get_summarizer = LazySummarizer(self.opts)
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
+        rows: dict[str, list] = {k: [] for k in OUTCOME_COLUMNS}
+        for draft, js, txt in zip(batch["draft"], batch["json"], batch["txt"]):
+            job = Job(str(draft), str(js), str(txt))
+            try:
+                outcome = process(job, self.get_summarizer, self.opts)
+            except UsageError as exc:
+                outcome = Outcome(job.draft, FATAL, str(exc))
+            for key, value in asdict(outcome).items():
+                # Warnings travel as one string per row: Arrow wants a fixed type per column.
+                rows[key].append("\n".join(value) if key == "warnings" else value)
+        return rows
+
+
+def run_ray(jobs: list[Job], opts: RunOptions, on_outcome: Callable[[Outcome], None], tally: Tally,
+            address: str | None = None, workers: int = 2) -> Tally:
+    """Summarize ``jobs`` on a Ray actor pool of ``workers`` actors.
+
+    Joins the cluster at ``address``, or starts Ray on this machine (``workers`` CPUs) when
+    none is given and Ray is not running in this process yet. Raises UsageError when Ray is
+    missing or an actor cannot load the model.
+    """
+    try:
+        import ray
+        import ray.data
+    except ImportError:
+        raise UsageError("--engine ray needs Ray: pip install 'summarize[ray]'") from None
+    started = False
+    if not ray.is_initialized():
+        init: dict[str, Any] = {"address": address} if address else {"num_cpus": workers, "include_dashboard": False}
+        ray.init(logging_level=logging.WARNING, log_to_driver=False, **init)
+        started = True
+    ctx = ray.data.DataContext.get_current()
+    ctx.enable_progress_bars = False
+    gpu = opts.device.startswith("cuda")
+    ds = ray.data.from_items([asdict(job) for job in jobs])
+    results = ds.map_batches(
+        DraftWorker,
+        fn_constructor_kwargs={"options": asdict(opts)},
+        batch_size=DRAFTS_PER_BATCH,
+        batch_format="numpy",
+        compute=ray.data.ActorPoolStrategy(size=workers),
+        num_cpus=0 if gpu else 1,
+        num_gpus=1 if gpu else 0,
+    )
+    fatal = None
+    try:
+        for row in results.iter_rows():
+            outcome = Outcome(**{k: _plain(row[k]) for k in OUTCOME_COLUMNS})
+            outcome.warnings = outcome.warnings.split("\n") if outcome.warnings else []
+            if outcome.status == FATAL:
+                fatal = outcome.message
+                break
+            tally.add(outcome)
+            on_outcome(outcome)
+    except KeyboardInterrupt:
+        tally.interrupted = True
+    finally:
+        if started:
+            ray.shutdown()
+    if fatal:
+        raise UsageError(fatal)
+    return tally
+
+
+def _plain(value: Any) -> Any:
+    """numpy scalars from the batch back to Python values."""
+    return value.item() if hasattr(value, "item") else value
