@@ -28,8 +28,9 @@ def build_outline(article: Article, model=None, settings=None, method: str = "mo
         use_model = model is not None and method == "model"
         raw = model.generate(texts, task="heading", settings=settings, constrain_to_source=True) if use_model else [""] * len(missing)
         others = [s.text for s in article.walk() if s.paragraphs]
+        index = _PhraseIndex(others)  # phrases counted once per section, not once per pair
         for section, text in zip(missing, raw):
-            section.heading = _clean_heading(text, section) or keyword_heading(section, others)
+            section.heading = _clean_heading(text, section) or keyword_heading(section, others, index)
             section.generated = True
     return article.headings_outline()
 
@@ -62,34 +63,61 @@ _BAD_START = {"of", "and", "or", "but", "to", "with", "for", "by", "as", "is", "
 _BAD_PAIR = re.compile(r"\b(how|what|why|when) of\b|\bof (of|and|the of|a of)\b|\b(the|a|an) (of|and|to|is)\b")
 
 
-def keyword_heading(section: Section, others: list[str] | None = None) -> str:
+def _phrases(text: str) -> Counter:
+    counts: Counter = Counter()
+    for chunk in re.split(r"[^A-Za-z'’\- ]+", text):  # punctuation ends a phrase
+        run: list[str] = []
+        for w in chunk.split() + [""]:
+            lw = w.lower().strip("-")
+            if lw and lw not in STOPWORDS and lw not in _EXTRA_STOP and len(lw) > 2 \
+                    and "'" not in lw and "’" not in lw and not lw.endswith("ly"):
+                run.append(lw)
+                continue
+            for n in (1, 2, 3):
+                for i in range(len(run) - n + 1):
+                    counts[" ".join(run[i : i + n])] += 1
+            run = []
+    return counts
+
+
+class _PhraseIndex:
+    """Each section's phrase counts and, per phrase, how many sections use it: built once per
+    draft, so headings for S headless sections cost O(S), not O(S²)."""
+
+    def __init__(self, texts: list[str]):
+        self.texts = list(texts)
+        self.counts: dict[str, Counter] = {}
+        self.spread: Counter = Counter()  # phrase -> number of texts (with multiplicity) using it
+        self.copies: Counter = Counter(self.texts)
+        for text in self.texts:
+            if text not in self.counts:
+                self.counts[text] = _phrases(text)
+        for text in self.texts:
+            self.spread.update(self.counts[text].keys())
+
+    def phrases(self, text: str) -> Counter:
+        if text not in self.counts:
+            self.counts[text] = _phrases(text)
+        return self.counts[text]
+
+
+def keyword_heading(section: Section, others: list[str] | None = None, index: _PhraseIndex | None = None) -> str:
     """Fallback: the section's most distinctive phrase (a run of one to three adjacent content
-    words, e.g. "safe usage practices"), weighted against the draft's other sections."""
+    words, e.g. "safe usage practices"), weighted against the draft's other sections
+    (``others``; ``index``, when given, must have been built from the same ``others``)."""
     import math
 
-    def phrases(text: str) -> Counter:
-        counts: Counter = Counter()
-        for chunk in re.split(r"[^A-Za-z'’\- ]+", text):  # punctuation ends a phrase
-            run: list[str] = []
-            for w in chunk.split() + [""]:
-                lw = w.lower().strip("-")
-                if lw and lw not in STOPWORDS and lw not in _EXTRA_STOP and len(lw) > 2 \
-                        and "'" not in lw and "’" not in lw and not lw.endswith("ly"):
-                    run.append(lw)
-                    continue
-                for n in (1, 2, 3):
-                    for i in range(len(run) - n + 1):
-                        counts[" ".join(run[i : i + n])] += 1
-                run = []
-        return counts
-
-    mine = phrases(section.text)
+    index = index or _PhraseIndex(others or [])
+    mine = index.phrases(section.text)
     if not mine:
         return "Overview"
-    rest = [phrases(t) for t in (others or []) if t != section.text]
+    # The other sections are those whose text differs from this one's; a phrase of this
+    # section occurs in every copy of its own text, so those copies are subtracted.
+    same = index.copies[section.text]
+    n_rest = len(index.texts) - same
     def score(term: str) -> float:
-        spread = sum(1 for c in rest if term in c)
-        return mine[term] * math.log(1 + (len(rest) + 1) / (1 + spread)) * (1 + 0.6 * term.count(" "))
+        spread = index.spread[term] - same
+        return mine[term] * math.log(1 + (n_rest + 1) / (1 + spread)) * (1 + 0.6 * term.count(" "))
 
     ranked = sorted(mine, key=lambda t: (-score(t), t))
     top = ranked[0]
