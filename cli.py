@@ -260,19 +260,51 @@ def outline(file, as_json, model, max_bytes):
 
 # --------------------------------------------------------------------------- bench
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("-m", "--model", default=None, metavar="PATH|HUB_ID", help="Model to time (default: shipped model).")
 @click.option("--device", default="cpu", show_default=True)
-@click.option("--strategy", type=click.Choice(["rewrite", "direct"]), default="rewrite", show_default=True)
 @click.option("--beams", type=click.IntRange(1, 16), default=4, show_default=True)
+@click.option("--batch-size", type=click.IntRange(1, 64), default=8, show_default=True,
+              help="Drafts sharing one model batch (Summarizer.pipe).")
 @click.option("--limit", type=click.IntRange(1), default=None, help="Use at most this many drafts.")
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def bench(paths, model, device, strategy, beams, limit, as_json):
-    """Time `summarize` on a batch of drafts against the naive one-at-a-time transformers
-    loop on the same model and drafts: drafts/min, seconds per draft, peak memory."""
-    from summarize.evaluation.bench import run_bench
+@click.option("--system", "systems", multiple=True, metavar="NAME",
+              help="Rows to run (repeatable; default: all of naive, summarize, summarize-int8 and any registered).")
+@click.option("--sizes", is_flag=True, help="Instead: time one draft of 1-10,000 paragraphs and 1-5 MB (linear cost).")
+@click.option("--json", "as_json", is_flag=True, help="Print the rows as a JSON list.")
+def bench(paths, model, device, beams, batch_size, limit, systems, sizes, as_json):
+    """Time `summarize` on a batch of drafts against the naive one-at-a-time transformers loop
+    on the same model and drafts, each in its own process: drafts/min (start-up included),
+    seconds per draft (p50, p95), start-up, peak memory."""
+    import json as _json
 
-    run_bench(list(paths), model=model, device=device, strategy=strategy, beams=beams, limit=limit, as_json=as_json)
+    from summarize.evaluation.bench import SYSTEMS, BenchOptions, format_sizes, format_table, run_bench, run_sizes
+    from summarize.io import InputError, collect_drafts, read_draft
+
+    opts = BenchOptions(model=model, device=device, beams=beams, batch_size=batch_size)
+    if sizes:
+        rows = run_sizes(opts=opts)
+        click.echo(_json.dumps(rows, indent=2) if as_json else format_sizes(rows))
+        return
+    if not paths:
+        _fail("give the drafts to time (or --sizes)")
+    unknown = [s for s in systems if s not in SYSTEMS]
+    if unknown:
+        _fail(f"unknown system {unknown[0]!r} (choose from {', '.join(SYSTEMS)})")
+    drafts, _ = collect_drafts(list(paths))
+    texts = []
+    for d in drafts[: limit or None]:
+        try:
+            texts.append(read_draft(d.path))
+        except InputError as exc:
+            click.echo(f"skipped: {exc}", err=True)
+    if not texts:
+        _fail("no readable drafts to benchmark")
+    rows = run_bench(texts, opts, list(systems) or None)
+    if as_json:
+        click.echo(_json.dumps(rows, indent=2))
+    else:
+        click.echo(f"{len(texts)} drafts, model {model or 'models/default'}, device {device}, beams {beams}")
+        click.echo(format_table(rows))
 
 
 # --------------------------------------------------------------------------- eval (models/evaluate.py)

@@ -27,11 +27,49 @@ def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False, char_span=True)
 
 
+# pysbd costs milliseconds per call and per sentence, and the same paragraphs are split by the
+# extractor, the casing model, the gate and the caveat filter: results are cached by text, a
+# text that is plainly one sentence skips pysbd, and a long text is split at the blank lines
+# that follow a sentence end (a sentence never runs across them), so the cache can serve each
+# paragraph on its own.
+_SPLIT_CACHE_SIZE = 8192
+_SENTENCE_END = re.compile(r"[.!?…]")
+_PARAGRAPH_BREAK = re.compile(r"(?<=[.!?…])[ \t]*(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*")
+_LONG_TEXT = 2000  # characters; below this a text goes to pysbd whole
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences with offsets; whitespace-only pieces are dropped."""
+    return list(_split_cached(text))
+
+
+@lru_cache(maxsize=_SPLIT_CACHE_SIZE)
+def _split_cached(text: str) -> tuple[Sentence, ...]:
+    breaks = list(_PARAGRAPH_BREAK.finditer(text)) if len(text) > _LONG_TEXT else []
+    if not breaks:
+        return tuple(_split_one(text))
+    out: list[Sentence] = []
+    start = 0
+    for brk in breaks:
+        out.extend(_shifted(_split_cached(text[start : brk.start()]), start))
+        start = brk.end()
+    out.extend(_shifted(_split_cached(text[start:]), start))
+    return tuple(out)
+
+
+def _shifted(sentences, offset: int) -> list[Sentence]:
+    return [Sentence(s.text, s.start + offset, s.end + offset) for s in sentences]
+
+
+def _split_one(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     if not text.strip():
         return out
+    stripped = text.strip()
+    ends = _SENTENCE_END.findall(stripped)
+    if "\n" not in stripped and "\r" not in stripped and (not ends or (len(ends) == 1 and stripped[-1] in ".!?…")):
+        start = text.find(stripped)
+        return [Sentence(stripped, start, start + len(stripped))]
     for span in _segmenter().segment(text):
         raw = span.sent
         stripped = raw.strip()

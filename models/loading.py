@@ -18,6 +18,10 @@ logger = logging.getLogger(__name__)
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent / "default"
 
 
+QUANTIZE_OPTIONS = (None, "int8")
+DTYPE_OPTIONS = (None, "float32", "bfloat16")
+
+
 class ModelLoadError(RuntimeError):
     """The model could not be loaded (missing, not seq2seq, not safetensors, ...)."""
 
@@ -51,7 +55,10 @@ class GenerationSettings:
 class Seq2SeqModel:
     """A seq2seq checkpoint (local path or hub id) with its tokenizer."""
 
-    def __init__(self, name_or_path: str | os.PathLike | None = None, device: str | None = "cpu"):
+    def __init__(self, name_or_path: str | os.PathLike | None = None, device: str | None = "cpu",
+                 quantize: str | None = None, dtype: str | None = None):
+        """quantize: ``"int8"`` for dynamic int8 quantization of the Linear layers (CPU only);
+        dtype: ``"bfloat16"`` or ``"float32"`` compute type (default: float32 on CPU, as stored elsewhere)."""
         import torch
         from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
@@ -71,7 +78,13 @@ class Seq2SeqModel:
             raise ModelLoadError(f"{self.name}: expected a checkpoint folder, got a file")
         if local.is_dir() and not any(local.glob("*.safetensors")):
             raise ModelLoadError(f"{self.name}: no .safetensors weights (other formats are refused)")
+        if quantize not in QUANTIZE_OPTIONS:
+            raise ValueError(f"unknown quantization {quantize!r} (choose from int8 or none)")
+        if dtype not in DTYPE_OPTIONS:
+            raise ValueError(f"unknown dtype {dtype!r} (choose from {', '.join(d for d in DTYPE_OPTIONS if d)})")
         self.device = resolve_device(device)
+        if quantize == "int8" and self.device != "cpu":
+            raise ValueError("int8 dynamic quantization runs on the CPU only (use --dtype bfloat16 on a GPU)")
         try:
             self.tokenizer = AutoTokenizer.from_pretrained(self.name, trust_remote_code=False)
             self.model = AutoModelForSeq2SeqLM.from_pretrained(
@@ -82,7 +95,14 @@ class Seq2SeqModel:
         # fp16 weights are for shipping; compute in fp32 on CPU, where fp16 matmuls are slow.
         if self.device == "cpu" and self.model.dtype != torch.float32:
             self.model = self.model.float()
+        if dtype is not None:
+            self.model = self.model.to(getattr(torch, dtype))
         self.model.to(self.device).eval()
+        if quantize == "int8":
+            # Linear layers hold most of the weights and time; activations stay float, so the
+            # decoding loop is unchanged (torch's dynamic quantization, no calibration data).
+            self.model = torch.ao.quantization.quantize_dynamic(self.model, {torch.nn.Linear}, dtype=torch.qint8)
+        self.quantize, self.dtype = quantize, dtype
         # Lengths are set per call (max_new_tokens); a stale max_length=20 only causes warnings.
         if getattr(self.model.generation_config, "max_length", None) == 20:
             self.model.generation_config.max_length = None

@@ -32,6 +32,9 @@ FORMATS = ("house", "markdown", "json")
 KEEP_CONTENT_SENTENCES = 3
 # Trim-and-recheck rounds at most (each round drops sentences, so this is a safety bound).
 MAX_TRIM_ROUNDS = 3
+# Headings are 2-12 words checked against the section and backed by a keyphrase fallback:
+# beams buy little there, so headings decode greedily (a quarter of the decoder work).
+HEADING_BEAMS = 1
 
 
 @dataclass
@@ -104,14 +107,18 @@ class Summarizer:
         batch_size: int = 16,
         caveat_policy: str | Path | None | bool = None,
         headings: str = "model",
+        quantize: str | None = None,
+        dtype: str | None = None,
+        heading_beams: int = HEADING_BEAMS,
     ):
         if strategy not in STRATEGIES:
             raise ValueError(f"unknown strategy {strategy!r} (choose from {', '.join(STRATEGIES)})")
-        self.model = model if isinstance(model, Seq2SeqModel) else Seq2SeqModel(model, device=device)
+        self.model = model if isinstance(model, Seq2SeqModel) else Seq2SeqModel(model, device=device, quantize=quantize, dtype=dtype)
         self.strategy = strategy
         self.max_words = max_words
         self.batch_size = batch_size
         self.settings = GenerationSettings(num_beams=beams)
+        self.heading_settings = GenerationSettings(num_beams=heading_beams)
         if headings not in HEADING_METHODS:
             raise ValueError(f"unknown heading method {headings!r} (choose from {', '.join(HEADING_METHODS)})")
         self.headings = headings
@@ -145,13 +152,19 @@ class Summarizer:
                 sentences, again = apply_caveats(self.caveat_filter, article, trimmed)
                 report = merge_reports(report, again)
         article.lead = " ".join(s.text for s in sentences)
-        article.outline = build_outline(article, self.model, self.settings, self.headings)
+        article.outline = build_outline(article, self.model, self.heading_settings, self.headings)
         return Result(article, sentences, report, self.model.name, self.strategy,
                       time.perf_counter() - t0, warnings)
 
-    def pipe(self, texts: Iterable[str]) -> Iterator[Result]:
-        for text in texts:
-            yield self.summarize(text)
+    def pipe(self, texts: Iterable[str], batch_size: int = 8, return_exceptions: bool = False) -> Iterator[Result]:
+        """Summarize many drafts, in order, batching the model calls of up to ``batch_size``
+        drafts at a time into one length-sorted ``generate`` (see ``summarize.batching``).
+
+        With ``return_exceptions`` a draft that fails (``DraftError``, ...) yields its exception
+        instead of ending the iteration."""
+        from summarize.batching import pipe_batched
+
+        yield from pipe_batched(self, texts, batch_size, return_exceptions)
 
 
 def _load_caveat_filter(policy):

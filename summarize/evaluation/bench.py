@@ -1,120 +1,169 @@
 """Benchmark: `summarize` on a batch of drafts vs the naive one-at-a-time transformers loop.
 
-Each system runs in its own fresh process, so peak RSS is that system's own. The naive
-baseline is what a user would write by hand with transformers v5 (which has no
-summarization pipeline): tokenizer + ``model.generate`` per draft, whole draft in, truncated
-to the context, same model and beam width. Usage: ``summarize bench DRAFTS... [--model M]``.
+Each system runs in its own spawned process, so start-up (imports + model load) and peak RSS
+are that system's own. ``drafts_per_min`` counts start-up in the wall time. The naive baseline
+is what a user would write by hand with transformers: tokenizer + ``model.generate`` per draft,
+whole draft in, truncated to the context, same model and beam width.
+
+``SYSTEMS`` lists the rows; another engine adds its own with ``register_system(name, fn)``,
+where ``fn(texts, options) -> {"startup_s", "wall_s", "per_draft", "peak_rss_mb"}`` is a
+module-level function (it is pickled into the spawned process).
+
+``run_sizes`` times one draft of 1 to 10,000 paragraphs (and 1-5 MB) to show that the cost per
+draft grows linearly with its size.
 """
 from __future__ import annotations
 
-import json
 import multiprocessing as mp
 import resource
-import sys
 import time
-from pathlib import Path
+from dataclasses import dataclass, field
+from typing import Any, Callable
 
-import click
+ROW_KEYS = ("system", "drafts_per_min", "s_per_draft_p50", "s_per_draft_p95", "startup_s", "peak_rss_mb")
+DEFAULT_SIZES = (1, 10, 100, 1000, 10000)
+DEFAULT_MB = (1, 2, 5)
 
 
-def _load_texts(paths: list[str], limit: int | None) -> list[tuple[str, str]]:
-    from summarize.io import InputError, collect_drafts, read_draft
-
-    drafts, _ = collect_drafts(paths)
-    texts = []
-    for d in drafts[: limit or None]:
-        try:
-            texts.append((str(d.path), read_draft(d.path)))
-        except InputError as exc:
-            click.echo(f"skipped: {exc}", err=True)
-    return texts
+@dataclass
+class BenchOptions:
+    model: str | None = None
+    device: str = "cpu"
+    beams: int = 4
+    batch_size: int = 8  # drafts sharing one model batch (Summarizer.pipe)
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
 
 
-def _run_summarize(texts, model, device, strategy, beams):
+def _run_summarize(texts: list[str], opts: BenchOptions, quantize: str | None = None) -> dict:
+    t0 = time.perf_counter()
     from summarize.pipeline import Summarizer
 
-    t_load = time.perf_counter()
-    s = Summarizer(model=model, device=device, strategy=strategy, beams=beams)
-    load = time.perf_counter() - t_load
-    s.summarize(texts[0][1])  # warm-up (first call pays lazy initialisation)
-    per = []
-    for _, text in texts:
-        t0 = time.perf_counter()
-        s.summarize(text)
-        per.append(time.perf_counter() - t0)
-    return ({"system": f"summarize ({strategy})", "load_s": load, "per_draft": per, "peak_rss_mb": _peak_rss_mb()})
+    s = Summarizer(model=opts.model, device=opts.device, beams=opts.beams, quantize=quantize)
+    startup = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    per = [r.seconds for r in s.pipe(texts, batch_size=opts.batch_size)]
+    return {"startup_s": startup, "wall_s": time.perf_counter() - t1, "per_draft": per, "peak_rss_mb": _peak_rss_mb()}
 
 
-def _run_naive(texts, model, device, beams):
+def _run_summarize_int8(texts: list[str], opts: BenchOptions) -> dict:
+    return _run_summarize(texts, opts, quantize="int8")
+
+
+def _run_naive(texts: list[str], opts: BenchOptions) -> dict:
+    t0 = time.perf_counter()
     import torch
     from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
     import summarize.models.tied  # noqa: F401  the shipped model's type must be registered for the Auto classes
     from summarize.models.loading import default_model_path
 
-    name = model or str(default_model_path())
-    t_load = time.perf_counter()
+    name = opts.model or str(default_model_path())
     tok = AutoTokenizer.from_pretrained(name)
-    m = AutoModelForSeq2SeqLM.from_pretrained(name, use_safetensors=True).float().to(device).eval()
-    load = time.perf_counter() - t_load
-    params = (m.config.task_specific_params or {}).get("summarization", {})
-    prefix = params.get("prefix", "")
-
+    m = AutoModelForSeq2SeqLM.from_pretrained(name, use_safetensors=True).float().to(opts.device).eval()
+    startup = time.perf_counter() - t0
+    prefix = (m.config.task_specific_params or {}).get("summarization", {}).get("prefix", "")
     dec = getattr(m.config, "decoder", None) or m.config
     max_new = min(160, (getattr(dec, "max_position_embeddings", None) or 1024) - 2)
-
-    def one(text):
-        enc = tok(prefix + text, return_tensors="pt", truncation=True, max_length=min(tok.model_max_length, 512))
-        enc = {k: v.to(device) for k, v in enc.items() if k in ("input_ids", "attention_mask")}
-        with torch.inference_mode():
-            out = m.generate(**enc, num_beams=beams, max_new_tokens=max_new)
-        return tok.decode(out[0], skip_special_tokens=True)
-
-    one(texts[0][1])
     per = []
-    for _, text in texts:
-        t0 = time.perf_counter()
-        one(text)
-        per.append(time.perf_counter() - t0)
-    return ({"system": "naive transformers loop", "load_s": load, "per_draft": per, "peak_rss_mb": _peak_rss_mb()})
+    t1 = time.perf_counter()
+    for text in texts:
+        t = time.perf_counter()
+        enc = tok(prefix + text, return_tensors="pt", truncation=True, max_length=min(tok.model_max_length, 512))
+        enc = {k: v.to(opts.device) for k, v in enc.items() if k in ("input_ids", "attention_mask")}
+        with torch.inference_mode():
+            out = m.generate(**enc, num_beams=opts.beams, max_new_tokens=max_new)
+        tok.decode(out[0], skip_special_tokens=True)
+        per.append(time.perf_counter() - t)
+    return {"startup_s": startup, "wall_s": time.perf_counter() - t1, "per_draft": per, "peak_rss_mb": _peak_rss_mb()}
+
+
+# name -> runner; the Ray engine's rows ("ray-1", "ray-2") are added with register_system.
+SYSTEMS: dict[str, Callable[[list[str], BenchOptions], dict]] = {
+    "naive": _run_naive,
+    "summarize": _run_summarize,
+    "summarize-int8": _run_summarize_int8,
+}
+
+
+def register_system(name: str, runner: Callable[[list[str], BenchOptions], dict]) -> None:
+    SYSTEMS[name] = runner
 
 
 def _in_process(target, *args) -> dict:
-    """Run one system in a fresh process (its own peak RSS); its exceptions re-raise here."""
+    """Run one system in a fresh spawned process; its exceptions re-raise here."""
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("spawn")) as pool:
         return pool.submit(target, *args).result()
 
 
-def run_bench(paths, model=None, device="cpu", strategy="rewrite", beams=4, limit=None, as_json=False) -> list[dict]:
-    import torch
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    k = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
+    return ordered[k]
 
-    texts = _load_texts(paths, limit)
-    if not texts:
-        click.echo("error: no readable drafts to benchmark", err=True)
-        sys.exit(2)
-    rows = [
-        _in_process(_run_summarize, texts, model, device, strategy, beams),
-        _in_process(_run_naive, texts, model, device, beams),
-    ]
+
+def bench_row(system: str, raw: dict) -> dict:
+    per = raw["per_draft"]
+    total = raw["startup_s"] + raw["wall_s"]
+    return {"system": system, "drafts_per_min": round(60 * len(per) / total, 2),
+            "s_per_draft_p50": round(_percentile(per, 0.5), 3), "s_per_draft_p95": round(_percentile(per, 0.95), 3),
+            "startup_s": round(raw["startup_s"], 2), "peak_rss_mb": round(raw["peak_rss_mb"], 1)}
+
+
+def run_bench(texts: list[str], opts: BenchOptions, systems: list[str] | None = None) -> list[dict]:
+    return [bench_row(name, _in_process(SYSTEMS[name], texts, opts)) for name in (systems or list(SYSTEMS))]
+
+
+def format_table(rows: list[dict]) -> str:
+    lines = [f"{'system':<16}{'drafts/min':>11}{'p50 s':>8}{'p95 s':>8}{'startup s':>11}{'peak RSS MB':>13}"]
     for r in rows:
-        per = r.pop("per_draft")
-        r.update(drafts=len(per), seconds_per_draft=sum(per) / len(per), drafts_per_min=60 * len(per) / sum(per),
-                 max_seconds=max(per))
-    meta = {"device": device, "torch_threads": torch.get_num_threads(), "beams": beams,
-            "model": model or "models/default", "drafts": len(texts)}
-    if as_json:
-        click.echo(json.dumps({"meta": meta, "rows": rows}, indent=2))
-    else:
-        click.echo(f"{len(texts)} drafts, model {meta['model']}, device {device}, {meta['torch_threads']} torch threads, beams {beams}")
-        click.echo(f"{'system':<28}{'drafts/min':>11}{'s/draft':>9}{'max s':>8}{'load s':>8}{'peak RSS MB':>13}")
-        for r in rows:
-            click.echo(f"{r['system']:<28}{r['drafts_per_min']:>11.1f}{r['seconds_per_draft']:>9.2f}"
-                       f"{r['max_seconds']:>8.2f}{r['load_s']:>8.1f}{r['peak_rss_mb']:>13.0f}")
+        lines.append(f"{r['system']:<16}{r['drafts_per_min']:>11.1f}{r['s_per_draft_p50']:>8.2f}"
+                     f"{r['s_per_draft_p95']:>8.2f}{r['startup_s']:>11.2f}{r['peak_rss_mb']:>13.0f}")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- sizes
+_SIZE_SENTENCES = (
+    "Magnesium may help some adults fall asleep a little faster.",
+    "Low levels have been linked to poor sleep in small studies.",
+    "Supplements can cause diarrhea when the dose is high.",
+    "People with kidney disease should ask a doctor first.",
+)
+
+
+def synthetic_draft(paragraphs: int) -> str:
+    """A headless draft of ``paragraphs`` short paragraphs (about 60 bytes each)."""
+    return "\n\n".join(_SIZE_SENTENCES[i % len(_SIZE_SENTENCES)] for i in range(paragraphs)) + "\n"
+
+
+def _time_sizes(drafts: list[tuple[str, str]], opts: BenchOptions) -> list[dict]:
+    from summarize.pipeline import Summarizer
+
+    s = Summarizer(model=opts.model, device=opts.device, beams=opts.beams)
+    rows = []
+    for label, text in drafts:
+        t0 = time.perf_counter()
+        s.summarize(text)
+        seconds = time.perf_counter() - t0
+        rows.append({"draft": label, "bytes": len(text.encode()), "seconds": round(seconds, 2),
+                     "ms_per_kb": round(1000 * seconds / max(1, len(text.encode()) / 1024), 2)})
     return rows
 
+
+def run_sizes(paragraphs=DEFAULT_SIZES, megabytes=DEFAULT_MB, opts: BenchOptions | None = None) -> list[dict]:
+    drafts = [(f"{n} paragraphs", synthetic_draft(n)) for n in paragraphs]
+    for mb in megabytes:
+        n = int(mb * 1_000_000 / len(synthetic_draft(len(_SIZE_SENTENCES)).encode()) * len(_SIZE_SENTENCES))
+        drafts.append((f"{mb} MB", synthetic_draft(n)))
+    return _in_process(_time_sizes, drafts, opts or BenchOptions())
+
+
+def format_sizes(rows: list[dict]) -> str:
+    lines = [f"{'draft':<18}{'bytes':>11}{'seconds':>10}{'ms/KB':>9}"]
+    lines += [f"{r['draft']:<18}{r['bytes']:>11,}{r['seconds']:>10.2f}{r['ms_per_kb']:>9.2f}" for r in rows]
+    return "\n".join(lines)

@@ -454,9 +454,11 @@ def generate_headings(cases: list[HeadingCase], model, settings=None) -> list[di
         paragraphs = [Paragraph(p, 0, len(p)) for p in c.text.split("\n") if p.strip()]
         sections.append(Section(heading=None, paragraphs=paragraphs))
     article = Article(text="\n".join(c.text for c in cases), sections=sections)
-    build_outline(article, model, settings)
-    return [{"doc_id": c.doc_id, "reference": c.heading, "generated": s.heading,
-             "fallback": s.heading == keyword_heading(s)} for c, s in zip(cases, sections)]
+    entries = build_outline(article, model, settings)  # every section is headless: one entry each, in order
+    # The outline records which method wrote each heading; a model heading that happens to
+    # equal the keyphrase is not a fallback.
+    return [{"doc_id": c.doc_id, "reference": c.heading, "generated": e.heading,
+             "fallback": e.method == "keyphrase"} for c, e in zip(cases, entries)]
 
 
 def score_headings(generated: list[dict[str, Any]], scorer=None) -> dict[str, Any]:
