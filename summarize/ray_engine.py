@@ -61,6 +61,8 @@ def run_ray(jobs: list[Job], opts: RunOptions, on_outcome: Callable[[Outcome], N
         init: dict[str, Any] = {"address": address} if address else {"num_cpus": workers, "include_dashboard": False}
         ray.init(logging_level=logging.WARNING, log_to_driver=False, **init)
         started = True
+    # Ray Data's per-dataset INFO lines would bury the one-line-per-failure report on stderr.
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = False
     gpu = opts.device.startswith("cuda")
