@@ -116,3 +116,14 @@ def tiny_bart_dir(tmp_path_factory) -> Path:
     BartForConditionalGeneration(config).save_pretrained(root, safe_serialization=True)
     tok.save_pretrained(root)
     return root
+
+
+def write_draft_folder(root: Path, markdown: bool = True) -> Path:
+    """A folder of good drafts: a house draft, a plain one in a sub-folder and (``markdown``) a
+    Markdown one. Tests add the bad files they need."""
+    (root / "sub").mkdir(parents=True)
+    (root / "chamomile.txt").write_text(house_draft(), encoding="utf-8")
+    (root / "sub" / "magnesium.txt").write_text(PLAIN_DRAFT, encoding="utf-8")
+    if markdown:
+        (root / "valerian.md").write_text(MARKDOWN_DRAFT, encoding="utf-8")
+    return root

@@ -6,16 +6,12 @@ import pytest
 from click.testing import CliRunner
 
 from summarize.cli import main
-from conftest import MARKDOWN_DRAFT, PLAIN_DRAFT, house_draft
+from conftest import house_draft, write_draft_folder
 
 
 @pytest.fixture()
 def folder(tmp_path):
-    d = tmp_path / "drafts"
-    (d / "sub").mkdir(parents=True)
-    (d / "chamomile.txt").write_text(house_draft(), encoding="utf-8")
-    (d / "sub" / "magnesium.txt").write_text(PLAIN_DRAFT, encoding="utf-8")
-    (d / "valerian.md").write_text(MARKDOWN_DRAFT, encoding="utf-8")
+    d = write_draft_folder(tmp_path / "drafts")
     (d / "empty.txt").write_text("", encoding="utf-8")
     (d / "binary.txt").write_bytes(b"\x00\x01\x02binary")
     (d / "latin1.txt").write_bytes("Caf\xe9 au lait is a drink.".encode("latin-1"))

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from summarize.cli import main
 from summarize.runner import VOLATILE_JSON_FIELDS
-from conftest import MARKDOWN_DRAFT, PLAIN_DRAFT, house_draft
+from conftest import house_draft, write_draft_folder
 
 RAY_CPUS = 2
 
@@ -35,11 +35,7 @@ def _snapshot(out):
 
 
 def test_ray_outputs_equal_local_outputs_and_errors_are_reported(tmp_path, tiny_model_dir):
-    d = tmp_path / "drafts"
-    (d / "sub").mkdir(parents=True)
-    (d / "chamomile.txt").write_text(house_draft(), encoding="utf-8")
-    (d / "sub" / "magnesium.txt").write_text(PLAIN_DRAFT, encoding="utf-8")
-    (d / "valerian.md").write_text(MARKDOWN_DRAFT, encoding="utf-8")
+    d = write_draft_folder(tmp_path / "drafts")
     (d / "empty.txt").write_text("", encoding="utf-8")
     common = ["run", str(d), "--model", str(tiny_model_dir), "--beams", "1"]
     runs = {}

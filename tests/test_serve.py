@@ -17,7 +17,7 @@ from summarize.pipeline import Result, apply_caveats
 from summarize.serve import MAX_REQUEST_BYTES, create_app
 from summarize.strategies import LeadSentence
 
-from conftest import PLAIN_DRAFT, house_draft
+from conftest import PLAIN_DRAFT, write_draft_folder
 
 SCRIPT_DRAFT = (
     "Kava <script>alert('x')</script> is a drink made from a root <b>bold</b>.\n\n"
@@ -55,10 +55,7 @@ def fake():
 
 @pytest.fixture
 def folders(tmp_path):
-    drafts = tmp_path / "drafts"
-    (drafts / "sub").mkdir(parents=True)
-    (drafts / "chamomile.txt").write_text(house_draft(), encoding="utf-8")
-    (drafts / "sub" / "magnesium.txt").write_text(PLAIN_DRAFT, encoding="utf-8")
+    drafts = write_draft_folder(tmp_path / "drafts", markdown=False)
     (drafts / "kava.txt").write_text(SCRIPT_DRAFT, encoding="utf-8")
     (drafts / "broken.txt").write_text("UNUSABLE draft.", encoding="utf-8")
     (tmp_path / "secret.txt").write_text("TOP SECRET outside the folder", encoding="utf-8")
