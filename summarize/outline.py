@@ -35,14 +35,15 @@ def build_outline(article: Article, model=None, settings=None, method: str = "mo
         greedy = replace(settings or GenerationSettings(), num_beams=1)
         raw = model.generate(texts, task="heading", settings=greedy, constrain_to_source=True) if use_model else [""] * len(missing)
         others = [s.text for s in article.walk() if s.paragraphs]
+        index = PhraseIndex(others)  # phrases counted once per draft, not once per section pair
         used = {heading_key(s.heading) for s in article.walk() if s.heading is not None}
         for section, text in zip(missing, raw):
             heading, how = _clean_heading(text, section), "model"
             if heading is None or heading_key(heading) in used:
-                heading, how = next((h for h in keyphrase_candidates(section, others) if heading_key(h) not in used),
+                heading, how = next((h for h in keyphrase_candidates(section, others, index) if heading_key(h) not in used),
                                     None), "keyphrase"
             if heading is None:  # every phrase of the section is taken: number the repeat
-                base = keyword_heading(section, others)
+                base = keyword_heading(section, others, index)
                 heading = next(f"{base} ({n})" for n in range(2, len(missing) + 3) if heading_key(f"{base} ({n})") not in used)
             used.add(heading_key(heading))
             section.heading = heading
@@ -90,45 +91,70 @@ _BAD_START = {"of", "and", "or", "but", "to", "with", "for", "by", "as", "is", "
 _BAD_PAIR = re.compile(r"\b(how|what|why|when) of\b|\bof (of|and|the of|a of)\b|\b(the|a|an) (of|and|to|is)\b")
 
 
-def keyphrase_candidates(section: Section, others: list[str] | None = None) -> list[str]:
+def _phrases(text: str) -> Counter:
+    """Counts of the text's noun-phrase candidates: runs of one to three noun-like words."""
+    counts: Counter = Counter()
+    for chunk in re.split(r"[^A-Za-z'’\- ]+", text):  # punctuation ends a phrase
+        run: list[str] = []
+        for w in chunk.split() + [""]:
+            lw = w.lower().strip("-")
+            if lw and _noun_like(lw):
+                run.append(lw)
+                continue
+            for n in (1, 2, 3):
+                for i in range(len(run) - n + 1):
+                    span = run[i : i + n]
+                    if _head_like(span[-1]) and not span[0].endswith("ing"):
+                        counts[" ".join(span)] += 1
+            run = []
+    return counts
+
+
+class PhraseIndex:
+    """Each section's phrase counts and, per phrase, how many sections use it: built once per
+    draft, so headings for S headless sections cost O(S), not O(S²)."""
+
+    def __init__(self, texts: list[str]):
+        self.copies: Counter = Counter(texts)
+        self.counts = {t: _phrases(t) for t in self.copies}
+        self.spread: Counter = Counter()  # phrase -> number of texts (with multiplicity) using it
+        for text, n in self.copies.items():
+            for term in self.counts[text]:
+                self.spread[term] += n
+        self.total = len(texts)
+
+    def phrases(self, text: str) -> Counter:
+        if text not in self.counts:
+            self.counts[text] = _phrases(text)
+        return self.counts[text]
+
+
+def keyphrase_candidates(section: Section, others: list[str] | None = None,
+                         index: PhraseIndex | None = None) -> list[str]:
     """The section's noun phrases, most distinctive first, title-cased in the seeds' style.
 
     A noun phrase here is a contiguous run of one to three adjective/noun-like words of the
     section's text (no stop words, adverbs or verb forms), ending on a noun-like head, e.g.
-    "safe usage practices"; phrases are weighted against the draft's other sections."""
+    "safe usage practices"; phrases are weighted against the draft's other sections
+    (``others``; ``index``, when given, must have been built from the same ``others``)."""
     import math
 
-    def phrases(text: str) -> Counter:
-        counts: Counter = Counter()
-        for chunk in re.split(r"[^A-Za-z'’\- ]+", text):  # punctuation ends a phrase
-            run: list[str] = []
-            for w in chunk.split() + [""]:
-                lw = w.lower().strip("-")
-                if lw and _noun_like(lw):
-                    run.append(lw)
-                    continue
-                for n in (1, 2, 3):
-                    for i in range(len(run) - n + 1):
-                        span = run[i : i + n]
-                        if _head_like(span[-1]) and not span[0].endswith("ing"):
-                            counts[" ".join(span)] += 1
-                run = []
-        return counts
-
-    mine = phrases(section.text)
-    rest = [phrases(t) for t in (others or []) if t != section.text]
+    index = index or PhraseIndex(others or [])
+    mine = index.phrases(section.text)
+    same = index.copies[section.text]  # the section itself (and exact copies) is not an "other"
+    n_rest = index.total - same
 
     def score(term: str) -> float:
-        spread = sum(1 for c in rest if term in c)
-        return mine[term] * math.log(1 + (len(rest) + 1) / (1 + spread)) * (1 + 0.6 * term.count(" "))
+        spread = index.spread[term] - same
+        return mine[term] * math.log(1 + (n_rest + 1) / (1 + spread)) * (1 + 0.6 * term.count(" "))
 
     casing = SourceCasing(section.text)
     return [title_case(" ".join(casing.surface(w) for w in t.split())) for t in sorted(mine, key=lambda t: (-score(t), t))]
 
 
-def keyword_heading(section: Section, others: list[str] | None = None) -> str:
+def keyword_heading(section: Section, others: list[str] | None = None, index: PhraseIndex | None = None) -> str:
     """Fallback heading: the section's most distinctive noun phrase ("Overview" if it has none)."""
-    return next(iter(keyphrase_candidates(section, others)), "Overview")
+    return next(iter(keyphrase_candidates(section, others, index)), "Overview")
 
 
 def _noun_like(word: str) -> bool:
