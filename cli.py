@@ -6,6 +6,7 @@ model that cannot be loaded or an output folder where nothing can be written, 13
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import time
 from pathlib import Path
@@ -100,6 +101,10 @@ def main(ctx: click.Context, verbose: int, quiet: bool) -> None:
 @click.option("--max-words", type=click.IntRange(20, 1000), default=130, show_default=True, help="Lead length in words; caveats may take it further (house leads run 55-220).")
 @click.option("--beams", type=click.IntRange(1, 16), default=4, show_default=True, help="Beam search width.")
 @click.option("--batch-size", type=click.IntRange(1, 256), default=16, show_default=True, help="Sentences per model batch.")
+@click.option("--quantize", type=click.Choice(["none", "int8"]), default="none", show_default=True,
+              help="int8: dynamic int8 quantization of the model's Linear layers (CPU; faster, see README).")
+@click.option("--dtype", type=click.Choice(["auto", "float32", "bfloat16"]), default="auto", show_default=True,
+              help="Compute type; auto is float32 (bfloat16 pays on a GPU).")
 @click.option("--policy", type=click.Path(dir_okay=False), default=None,
               help="Caveat policy file (copy the shipped one to start).")
 @click.option("--no-caveats", is_flag=True, help="Skip the caveat filter (to measure the model alone).")
@@ -116,8 +121,8 @@ def main(ctx: click.Context, verbose: int, quiet: bool) -> None:
               help="Ray cluster to join (--engine ray).  [default: start Ray on this machine]")
 @click.option("--workers", type=click.IntRange(1), default=2, show_default=True,
               help="Ray actors, each with its own copy of the model (--engine ray).")
-def run(paths, out_dir, fmt, model, device, strategy, max_words, beams, batch_size, policy, no_caveats, headings,
-        resume, max_bytes, timeout, engine, address, workers):
+def run(paths, out_dir, fmt, model, device, strategy, max_words, beams, batch_size, quantize, dtype, policy, no_caveats,
+        headings, resume, max_bytes, timeout, engine, address, workers):
     """Write the lead and outline for each draft in PATHS (files or folders; '-' for stdin).
 
     Folders are searched recursively for *.txt and *.md. Each draft gets OUT/<name>.txt
@@ -138,7 +143,8 @@ def run(paths, out_dir, fmt, model, device, strategy, max_words, beams, batch_si
     if engine != "ray" and address:
         _fail("--address needs --engine ray")
     opts = runner.RunOptions(model=model, device=device, strategy=strategy, max_words=max_words, beams=beams,
-                             batch_size=batch_size, policy=policy, no_caveats=no_caveats, headings=headings, fmt=fmt,
+                             batch_size=batch_size, quantize=None if quantize == "none" else quantize,
+                             dtype=None if dtype == "auto" else dtype, policy=policy, no_caveats=no_caveats, headings=headings, fmt=fmt,
                              max_bytes=max_bytes, timeout=timeout, resume=resume)
     try:
         runner.check_policy(opts)
@@ -322,10 +328,13 @@ def bench(paths, model, device, beams, batch_size, limit, systems, sizes, as_jso
 @click.option("--max-words", type=click.IntRange(20, 1000), default=None,
               help="Lead budget (the model's and LexRank's).  [default: the Summarizer's]")
 @click.option("--beams", type=click.IntRange(1, 16), default=4, show_default=True)
+@click.option("--quantize", type=click.Choice(["none", "int8"]), default="none", show_default=True,
+              help="int8: dynamic int8 quantization of the model's Linear layers (CPU).")
 @click.option("--policy", type=click.Path(exists=True, dir_okay=False), default=None, help="Caveat policy file.")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False), default=None, help="Write the full report as JSON.")
 @click.option("--markdown", is_flag=True, help="Print the table as Markdown.")
-def eval_command(model, data, shared, limit, heading_limit, device, strategy, max_words, beams, policy, out_path, markdown):
+def eval_command(model, data, shared, limit, heading_limit, device, strategy, max_words, beams, quantize, policy,
+                 out_path, markdown):
     """Score the model, model+filter, LEAD-3 and LexRank on the same documents: ROUGE-1/2/L,
     caveat carry-over, outline exactness, heading ROUGE-L, share of model-written lead
     sentences, seconds per draft. One table on stdout; --out for everything as JSON."""
@@ -333,7 +342,8 @@ def eval_command(model, data, shared, limit, heading_limit, device, strategy, ma
     from summarize.models.loading import ModelLoadError
 
     try:
-        report = evaluate(data, model, shared, limit, strategy, max_words, beams, device, policy, heading_limit)
+        report = evaluate(data, model, shared, limit, strategy, max_words, beams, device, policy, heading_limit,
+                          quantize=None if quantize == "none" else quantize)
     except (ModelLoadError, FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
     click.echo(format_table(report, markdown))
@@ -481,6 +491,32 @@ def corpus_house_command(source, out_dir, limit, shared) -> None:
 
     written = write_house_articles(source, out_dir, limit, shared)
     click.echo(f"wrote {written} house-format articles to {out_dir}", err=True)
+
+
+@corpus_group.command("drafts")
+@click.option("--data", default="medquad-web", show_default=True, metavar="medquad-web|cochrane-heldout|seeds|DIR",
+              help="Which evaluation drafts to write (the same ones `summarize eval --data` reads).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder for the drafts (keep it outside the repository).")
+@click.option("--limit", type=click.IntRange(1), default=22, show_default=True)
+@click.option("--shared", type=click.Path(file_okay=False), default=None,
+              help="Shared data folder.  [default: $SUMMARIZE_SHARED or ../shared]")
+def corpus_drafts_command(data, out_dir, limit, shared) -> None:
+    """Write evaluation drafts (no lead, no outline) as files, e.g. for `summarize bench`.
+    medquad-web: NIH pages of about 600 words pasted as web copy, from the validation split."""
+    from summarize.evaluation.evaluate import load_data
+    from summarize.io import write_atomic
+
+    try:
+        docs, _, _ = load_data(data, shared, limit, heading_limit=0)
+    except FileNotFoundError as exc:
+        _fail(str(exc))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for doc in docs:
+        name = re.sub(r"[^A-Za-z0-9_.-]+", "_", doc.doc_id)[:80] or "draft"
+        write_atomic(str(out_dir / f"{name}.txt"), doc.draft)
+    words = sum(len(d.draft.split()) for d in docs) / max(1, len(docs))
+    click.echo(f"wrote {len(docs)} drafts ({words:.0f} words on average) to {out_dir}", err=True)
 
 
 @main.command("train")

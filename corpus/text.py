@@ -6,9 +6,11 @@ component can point back at the exact source text (the report, provenance, the g
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterable
 
 import pysbd
 
@@ -20,11 +22,17 @@ class Sentence:
     end: int
 
 
-@lru_cache(maxsize=1)
+_local = threading.local()
+
+
 def _segmenter() -> pysbd.Segmenter:
     # pysbd is rule-based (no model download) and handles abbreviations, decimals and
-    # "e.g." well, which a regex splitter gets wrong in health writing.
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+    # "e.g." well, which a regex splitter gets wrong in health writing. A Segmenter keeps the
+    # text it is splitting on itself, so each thread (Summarizer.pipe) gets its own.
+    seg = getattr(_local, "segmenter", None)
+    if seg is None:
+        seg = _local.segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
+    return seg
 
 
 # pysbd costs milliseconds per call and per sentence, and the same paragraphs are split by the
@@ -122,13 +130,20 @@ _NO_SPACE_AFTER = set("([“‘$")
 
 
 class SourceCasing:
-    """How the source writes each word: surface forms by lower-cased key."""
+    """How the source writes each word: surface forms by lower-cased key.
 
-    def __init__(self, source: str):
-        self.lower = source.lower()
-        self.keyed = _key(source)  # for substring checks while re-joining pieces
+    ``source`` is one text or its paragraphs. Give paragraphs where you have them: each is
+    split into sentences on its own (and from the split cache), where one long text of
+    newline-joined paragraphs would go to the sentence splitter whole, whose cost grows
+    faster than the text."""
+
+    def __init__(self, source: str | Iterable[str]):
+        paragraphs = [source] if isinstance(source, str) else list(source)
+        joined = "\n".join(paragraphs)
+        self.lower = joined.lower()
+        self.keyed = _key(joined)  # for substring checks while re-joining pieces
         counts: dict[str, Counter] = {}
-        for sent in split_sentences(source) or []:
+        for sent in (s for para in paragraphs for s in split_sentences(para)):
             for i, m in enumerate(WORD.finditer(sent.text)):
                 form = m.group(0)
                 key = _key(form)

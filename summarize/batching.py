@@ -8,9 +8,11 @@ length-sorted batch, generated, and handed back to their drafts. Parsing, extrac
 caveat filter are plain Python; only the merged ``generate`` runs at a time, and torch
 releases the GIL inside its kernels.
 
-Outputs equal one-at-a-time outputs: generation is per row (attention masks hide the
-padding, the source-vocabulary constraint reads each row's own input), so only which rows
-share a batch changes.
+Generation is per row (attention masks hide the padding, the source-vocabulary constraint
+reads each row's own input), so outputs match one-at-a-time outputs, except where a different
+batch shape changes the last bits of a float and with them a near-tie between two words. What
+is guaranteed: the same window of drafts gives the same bytes on every run, on any thread
+timing, and in both engines (the merged batches depend only on the drafts and their order).
 """
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import astuple, dataclass, field
 from typing import Any, Iterable, Iterator
+
+from summarize.deadline import paused, time_limit
 
 
 @dataclass
@@ -29,32 +33,53 @@ class _Call:
     done: threading.Event = field(default_factory=threading.Event)
     result: list[str] | None = None
     error: BaseException | None = None
+    draft: int = 0  # the draft's place in its window: merged rows are ordered by it, not by timing
+
+
 
 
 class CoalescingModel:
-    """Stands in for a ``Seq2SeqModel``; ``generate`` calls from drafts in flight are merged."""
+    """Stands in for a ``Seq2SeqModel``; ``generate`` calls from drafts in flight are merged.
+
+    The merged calls run on the proxy's own model thread, never on a draft's thread, so a time
+    limit that stops one draft (``summarize.deadline``) cannot interrupt work that other drafts
+    are waiting on. Call ``close`` when done."""
 
     def __init__(self, model, batch_size: int = 16):
         self._model = model
         self._batch_size = batch_size
-        self._lock = threading.Lock()
+        self._cond = threading.Condition()
         self._pending: list[_Call] = []
         self._in_flight = 0  # drafts started and not finished
-        self._flushing = False
+        self._closed = False
         self.merged_calls = 0  # model.generate calls made (for tests and the bench)
+        self._local = threading.local()  # .draft: the window place of the draft this thread runs
+        self._thread = threading.Thread(target=self._serve, name="summarize-model", daemon=True)
+        self._thread.start()
 
     def __getattr__(self, name: str):
         return getattr(self._model, name)
 
     # -- draft bookkeeping -----------------------------------------------------------
     def draft_started(self) -> None:
-        with self._lock:
+        with self._cond:
             self._in_flight += 1
 
+    def running(self, place: int) -> None:
+        """Called on a draft's thread: this thread now runs the draft at ``place`` in its window."""
+        self._local.draft = place
+
     def draft_finished(self) -> None:
-        with self._lock:
+        with self._cond:
             self._in_flight -= 1
-        self._maybe_flush()
+            self._cond.notify()
+
+    def close(self) -> None:
+        """Run what is queued, then stop the model thread."""
+        with self._cond:
+            self._closed = True
+            self._cond.notify()
+        self._thread.join()
 
     # -- generation ------------------------------------------------------------------
     def generate(self, texts: list[str], task: str = "summarization", settings=None, batch_size: int = 16,
@@ -67,28 +92,31 @@ class CoalescingModel:
         key = (task, astuple(settings), constrain_to_source, max_source_tokens)
         call = _Call(list(texts), key, dict(task=task, settings=settings, constrain_to_source=constrain_to_source,
                                             max_source_tokens=max_source_tokens))
-        with self._lock:
+        call.draft = getattr(self._local, "draft", 0)
+        with self._cond:
+            if self._closed:
+                raise RuntimeError("the batching proxy is closed")
             self._pending.append(call)
-        self._maybe_flush()
-        call.done.wait()
+            self._cond.notify()
+        with paused():  # waiting for other drafts is not this draft's time (--timeout)
+            call.done.wait()
         if call.error is not None:
             raise call.error
         return call.result
 
-    def _maybe_flush(self) -> None:
-        """Run the queued calls once every draft in flight waits on the model (repeat while
-        that holds: drafts woken by one flush may queue again before others finish)."""
+    def _serve(self) -> None:
+        """The model thread: run the queued calls once every draft in flight waits on the
+        model (a draft that is still parsing or planning may add to the batch)."""
         while True:
-            with self._lock:
-                if self._flushing or not self._pending or len(self._pending) < self._in_flight:
-                    return
-                self._flushing = True
+            with self._cond:
+                while not (self._pending and (len(self._pending) >= self._in_flight or self._closed)):
+                    if self._closed and not self._pending:
+                        return
+                    self._cond.wait()
                 pending, self._pending = self._pending, []
-            try:
-                self._run(pending)
-            finally:
-                with self._lock:
-                    self._flushing = False
+            # Which thread queued first is timing; the window order is not. Ordered by it, a
+            # merged batch is the same on every run, so outputs are too (see ray_engine).
+            self._run(sorted(pending, key=lambda c: c.draft))
 
     def _run(self, calls: list[_Call]) -> None:
         groups: dict[tuple, list[_Call]] = {}
@@ -117,31 +145,45 @@ class CoalescingModel:
 
 
 def pipe_batched(summarizer, texts: Iterable[str], drafts_at_once: int = 8,
-                 return_exceptions: bool = False) -> Iterator:
+                 return_exceptions: bool = False, timeout: float = 0.0) -> Iterator:
     """``summarizer.summarize`` over ``texts`` in order, ``drafts_at_once`` drafts sharing
-    each model batch."""
+    each model batch; ``timeout``: seconds per draft (0: none), a draft past it gives
+    ``DraftTimeout``."""
+
     proxy = CoalescingModel(summarizer.model, summarizer.batch_size)
     worker = copy.copy(summarizer)
     worker.model = proxy
 
-    def one(text: str):
+    def one(text: str, place: int):
+        proxy.running(place)
         try:
-            return worker.summarize(text), None
+            with time_limit(timeout):
+                return worker.summarize(text), None
         except Exception as exc:  # noqa: BLE001  returned to the caller in order, or re-raised there
             return None, exc
         finally:
             proxy.draft_finished()
 
-    iterator = iter(texts)
-    with ThreadPoolExecutor(max_workers=drafts_at_once) as pool:
-        window = []
-        for text in iterator:
-            proxy.draft_started()  # counted before it runs, so no call flushes without it
-            window.append(pool.submit(one, text))
-            if len(window) >= drafts_at_once:
-                yield from _drain(window, return_exceptions)
-                window = []
-        yield from _drain(window, return_exceptions)
+    def run_window(pool, window: list[str]):
+        # All of the window counted in flight before any runs, so no merged call leaves out a
+        # draft that merely started late: the batches depend on the drafts, not on timing.
+        for _ in window:
+            proxy.draft_started()
+        futures = [pool.submit(one, text, place) for place, text in enumerate(window)]
+        yield from _drain(futures, return_exceptions)
+
+    try:
+        with ThreadPoolExecutor(max_workers=drafts_at_once, thread_name_prefix="summarize-draft") as pool:
+            window: list[str] = []
+            for text in texts:
+                window.append(text)
+                if len(window) >= drafts_at_once:
+                    yield from run_window(pool, window)
+                    window = []
+            if window:
+                yield from run_window(pool, window)
+    finally:
+        proxy.close()
 
 
 def _drain(window, return_exceptions: bool) -> Iterator:

@@ -71,16 +71,19 @@ def candidate_sentences(article: Article) -> list[Extract]:
     return out
 
 
-def score_sentences(sentences: list[Extract]) -> None:
+def score_sentences(sentences: list[Extract]):
+    """Score each sentence by its TF-IDF similarity to the draft's centroid; returns the
+    (sparse, row-normalised) TF-IDF matrix, or None when the draft has only stop words, so the
+    planner measures redundancy on the same vectors instead of fitting them again."""
     texts = [s.text for s in sentences]
     if not texts:
-        return
+        return None
     try:
         matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
     except ValueError:  # only stop words
         for s in sentences:
             s.score = 0.0
-        return
+        return None
     centroid = np.asarray(matrix.mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid) or 1.0
     sims = (matrix @ centroid) / norm
@@ -100,6 +103,7 @@ def score_sentences(sentences: list[Extract]) -> None:
             score *= 1.15
             seen_parts.add(s.part)
         s.score = score
+    return matrix
 
 
 def select(article: Article, max_words: int = 160) -> list[Extract]:

@@ -68,7 +68,7 @@ def _first_words(text: str, n: int) -> list[str]:
 
 
 def _clean_heading(raw: str, section: Section) -> str | None:
-    casing = SourceCasing(section.text)
+    casing = SourceCasing(p.text for p in section.paragraphs)
     text = restore_casing(detokenize(raw, casing), casing).strip(" .:;,-–")
     words = text.split()
     if not (2 <= len(words) <= MAX_HEADING_WORDS):
@@ -148,7 +148,7 @@ def keyphrase_candidates(section: Section, others: list[str] | None = None,
         spread = index.spread[term] - same
         return mine[term] * math.log(1 + (n_rest + 1) / (1 + spread)) * (1 + 0.6 * term.count(" "))
 
-    casing = SourceCasing(section.text)
+    casing = SourceCasing(p.text for p in section.paragraphs)
     return [title_case(" ".join(casing.surface(w) for w in t.split())) for t in sorted(mine, key=lambda t: (-score(t), t))]
 
 

@@ -156,15 +156,17 @@ class Summarizer:
         return Result(article, sentences, report, self.model.name, self.strategy,
                       time.perf_counter() - t0, warnings)
 
-    def pipe(self, texts: Iterable[str], batch_size: int = 8, return_exceptions: bool = False) -> Iterator[Result]:
+    def pipe(self, texts: Iterable[str], batch_size: int = 8, return_exceptions: bool = False,
+             timeout: float = 0.0) -> Iterator[Result]:
         """Summarize many drafts, in order, batching the model calls of up to ``batch_size``
         drafts at a time into one length-sorted ``generate`` (see ``summarize.batching``).
 
         With ``return_exceptions`` a draft that fails (``DraftError``, ...) yields its exception
-        instead of ending the iteration."""
+        instead of ending the iteration. ``timeout``: seconds per draft (0: no limit); a draft
+        past it fails with ``summarize.deadline.DraftTimeout``."""
         from summarize.batching import pipe_batched
 
-        yield from pipe_batched(self, texts, batch_size, return_exceptions)
+        yield from pipe_batched(self, texts, batch_size, return_exceptions, timeout)
 
 
 def _load_caveat_filter(policy):

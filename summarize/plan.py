@@ -21,6 +21,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
+
 from summarize import coherence
 from summarize.corpus.article import Article
 from summarize.corpus.text import word_count
@@ -93,16 +95,24 @@ def usable(sentence: str) -> bool:
     return not (coherence.boilerplate_kind(s) or coherence.is_meta(s) or coherence.fragment_reason(s))
 
 
-def _similarity(sentences: list[Extract]):
-    """Pairwise TF-IDF cosine of the draft's sentences."""
-    import numpy as np
-    from sklearn.feature_extraction.text import TfidfVectorizer
+class Redundancy:
+    """Each candidate's highest TF-IDF cosine to the sentences picked so far.
 
-    try:
-        matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform([s.text for s in sentences])
-    except ValueError:  # only stop words
-        return np.zeros((len(sentences), len(sentences)))
-    return (matrix @ matrix.T).toarray()
+    Kept up to date one pick at a time (one sparse row product each), never as a dense
+    sentence-by-sentence matrix: a draft of 10,000 paragraphs would need 800 MB for that, and
+    the planner only ever compares candidates with the few sentences a lead holds."""
+
+    def __init__(self, matrix, n: int):
+        import numpy as np
+
+        self.matrix = matrix  # rows L2-normalised (TfidfVectorizer's default), or None
+        self.max = np.zeros(n)
+
+    def add(self, i: int) -> None:
+        import numpy as np
+
+        if self.matrix is not None:
+            self.max = np.maximum(self.max, (self.matrix @ self.matrix[i].T).toarray().ravel())
 
 
 def _context(sentences: list[Extract], i: int) -> str | None:
@@ -116,7 +126,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     sentences = candidate_sentences(article)
     if not sentences:
         return []
-    score_sentences(sentences)
+    matrix = score_sentences(sentences)
     index = {id(s): i for i, s in enumerate(sentences)}
     ok = [s for s in sentences if usable(s.text)]
     if not ok:  # nothing passes: the most central sentence, as extraction did
@@ -151,24 +161,27 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
 
     covered: set[str] = {opening.part}
     caveat_taken = False
-    rest = [s for s in ok if s is not opening and s is not advice]
-    similarity = _similarity(sentences)
-    chosen_ids = [index[id(opening)]]
-
-    def mmr(s: Extract) -> float:
-        # Maximal marginal relevance (Carbonell & Goldstein 1998): central, and new.
-        redundancy = max(similarity[index[id(s)]][j] for j in chosen_ids)
-        relevance = s.score * (COVERED_PART_FACTOR if s.part in covered else 1.0)
-        return MMR_LAMBDA * relevance - (1 - MMR_LAMBDA) * redundancy * max_score
-
     max_score = max(s.score for s in sentences) or 1.0
-    while rest:
-        best = max(rest, key=mmr)
-        rest.remove(best)
-        if best.score < MIN_RELATIVE_SCORE * max_score or used + word_count(best.text) > budget:
+    # A sentence below the score floor is never picked, so it never needs ranking.
+    rest = [s for s in ok if s is not opening and s is not advice and s.score >= MIN_RELATIVE_SCORE * max_score]
+    redundancy = Redundancy(matrix, len(sentences))
+    redundancy.add(index[id(opening)])
+    rows = np.array([index[id(s)] for s in rest], dtype=int)
+    relevance = np.array([s.score for s in rest])
+    part_of = np.array([s.part for s in rest], dtype=object)
+    alive = np.ones(len(rest), dtype=bool)
+
+    # Maximal marginal relevance (Carbonell & Goldstein 1998): central, and new. Vectorised
+    # over the candidates, so each pick costs O(candidates), not O(candidates x picks).
+    while alive.any() and budget - used >= MIN_WORDS:  # every usable sentence has MIN_WORDS words
+        factor = np.where(np.isin(part_of, list(covered)), COVERED_PART_FACTOR, 1.0)
+        mmr = MMR_LAMBDA * relevance * factor - (1 - MMR_LAMBDA) * redundancy.max[rows] * max_score
+        k = int(np.argmax(np.where(alive, mmr, -np.inf)))
+        alive[k] = False
+        best = rest[k]
+        if used + word_count(best.text) > budget:
             continue
-        if any(coherence.same_meaning(best.text, t) for t in chosen_texts) or \
-                max(similarity[index[id(best)]][j] for j in chosen_ids) >= REDUNDANT_COSINE:
+        if redundancy.max[rows[k]] >= REDUNDANT_COSINE or any(coherence.same_meaning(best.text, t) for t in chosen_texts):
             continue
         is_caveat = bool(_CAVEAT.search(best.text))
         if is_caveat and caveat_taken:
@@ -179,7 +192,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
             continue
         picks.append(Pick(best, "caveat" if is_caveat else "point", context, reason))
         chosen_texts.append(best.text)
-        chosen_ids.append(index[id(best)])
+        redundancy.add(rows[k])
         used += word_count(best.text)
         covered.add(best.part)
         caveat_taken |= is_caveat

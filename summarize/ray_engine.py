@@ -1,9 +1,13 @@
 """The Ray engine for ``summarize run --engine ray``: the same drafts, outputs and exit codes
 as the local engine, on an actor pool that can span machines.
 
-The planned jobs (draft path, output paths) become a Ray Dataset; ``map_batches`` hands them
-to a fixed pool of actors, each loading the model once and calling ``runner.process`` on its
-drafts, so names, atomic writes, --resume and per-file errors are the local engine's. Actors
+The planned jobs (draft path, output paths) are cut into the local engine's windows of
+``runner.DRAFTS_AT_ONCE`` drafts, and each window becomes one row of a Ray Dataset;
+``map_batches`` hands the rows to a fixed pool of actors, each loading the model once and
+calling ``runner.process_batch`` on its window, as the local engine does. So names, atomic
+writes, --resume and per-file errors are the local engine's, and so are the outputs, byte for
+byte: the drafts that share a model batch are the same in both engines (which rows share a
+batch can change the last bits of a float, and with them a near-tie between two words). Actors
 read drafts and write outputs themselves: on a cluster the paths must be the same on every
 node (shared storage). Outcomes stream back to the driver, which reports them.
 
@@ -11,17 +15,15 @@ Ray is an optional extra: ``pip install -e ".[ray]"``.
 """
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import asdict
 from typing import Any, Callable
 
-from summarize.runner import Job, LazySummarizer, Outcome, RunOptions, Tally, UsageError, process
+from summarize.runner import DRAFTS_AT_ONCE, Job, LazySummarizer, Outcome, RunOptions, Tally, UsageError, process_batch
 
 OUTCOME_COLUMNS = ("draft", "status", "message", "warnings", "write_error", "detail")
 FATAL = "fatal"  # an outcome status: the actor could not load the model; the run ends (exit 2)
-DRAFTS_PER_BATCH = 1  # one draft per actor call: even load across actors, errors stream back at once
-
-
 class DraftWorker:
     """One Ray actor: loads the model on its first draft and keeps it."""
 
@@ -31,12 +33,14 @@ class DraftWorker:
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
         rows: dict[str, list] = {k: [] for k in OUTCOME_COLUMNS}
-        for draft, js, txt in zip(batch["draft"], batch["json"], batch["txt"]):
-            job = Job(str(draft), str(js), str(txt))
+        outcomes = []
+        for window in batch["window"]:
+            jobs = [Job(**job) for job in json.loads(str(window))]
             try:
-                outcome = process(job, self.get_summarizer, self.opts)
+                outcomes += process_batch(jobs, self.get_summarizer, self.opts)
             except UsageError as exc:
-                outcome = Outcome(job.draft, FATAL, str(exc))
+                outcomes += [Outcome(job.draft, FATAL, str(exc)) for job in jobs]
+        for outcome in outcomes:
             for key, value in asdict(outcome).items():
                 # Warnings travel as one string per row: Arrow wants a fixed type per column.
                 rows[key].append("\n".join(value) if key == "warnings" else value)
@@ -66,11 +70,13 @@ def run_ray(jobs: list[Job], opts: RunOptions, on_outcome: Callable[[Outcome], N
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = False
     gpu = opts.device.startswith("cuda")
-    ds = ray.data.from_items([asdict(job) for job in jobs])
+    # One row per window, as JSON: Arrow wants one fixed type per column.
+    windows = [jobs[i : i + DRAFTS_AT_ONCE] for i in range(0, len(jobs), DRAFTS_AT_ONCE)]
+    ds = ray.data.from_items([{"window": json.dumps([asdict(job) for job in w])} for w in windows])
     results = ds.map_batches(
         DraftWorker,
         fn_constructor_kwargs={"options": asdict(opts)},
-        batch_size=DRAFTS_PER_BATCH,
+        batch_size=1,
         batch_format="numpy",
         compute=ray.data.ActorPoolStrategy(size=workers),
         num_cpus=0 if gpu else 1,

@@ -15,17 +15,14 @@ deterministic apart from its ``seconds`` field.
 """
 from __future__ import annotations
 
-import ctypes
 import json
 import os
-import signal
 import tempfile
-import threading
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from summarize.deadline import DraftTimeout, time_limit  # noqa: F401  (time_limit: also the tests')
 from summarize.io import (DraftFile, InputError, display, find_drafts, read_draft, real, sha256, stale_temp_files,
                           write_atomic)
 
@@ -38,10 +35,6 @@ class UsageError(Exception):
     """The run cannot start or go on at all (bad --out, unloadable model, bad policy): exit 2."""
 
 
-class DraftTimeout(Exception):
-    """A draft ran past --timeout."""
-
-
 @dataclass(frozen=True)
 class RunOptions:
     model: str | None = None
@@ -50,6 +43,8 @@ class RunOptions:
     max_words: int = 130
     beams: int = 4
     batch_size: int = 16
+    quantize: str | None = None  # "int8": dynamic int8 Linear layers (CPU)
+    dtype: str | None = None  # compute type; None: float32
     policy: str | None = None
     no_caveats: bool = False
     headings: str = "model"
@@ -65,6 +60,8 @@ class RunOptions:
             "strategy": self.strategy,
             "max_words": self.max_words,
             "beams": self.beams,
+            "quantize": self.quantize,
+            "dtype": self.dtype,
             "headings": self.headings,
             "caveat_policy_sha256": None if self.no_caveats else policy_sha256(self.policy),
             "format": self.fmt,
@@ -94,7 +91,7 @@ def check_policy(opts: RunOptions) -> None:
 
     try:
         load_policy(opts.policy)
-    except PolicyError as exc:
+    except (PolicyError, ValueError) as exc:  # ValueError: options the model cannot take (int8 on a GPU)
         raise UsageError(str(exc)) from None
 
 
@@ -108,13 +105,13 @@ def load_summarizer(opts: RunOptions):
 
     try:
         return Summarizer(model=opts.model, device=opts.device, strategy=opts.strategy, max_words=opts.max_words,
-                          beams=opts.beams, batch_size=opts.batch_size,
+                          beams=opts.beams, batch_size=opts.batch_size, quantize=opts.quantize, dtype=opts.dtype,
                           caveat_policy=False if opts.no_caveats else opts.policy, headings=opts.headings)
     except ModelLoadError as exc:
         raise UsageError(str(exc)) from None
     except SafetensorError as exc:  # a truncated or corrupt model.safetensors
         raise UsageError(f"{display(model_name(opts.model))}: cannot load the model weights ({exc})") from None
-    except PolicyError as exc:
+    except (PolicyError, ValueError) as exc:  # ValueError: options the model cannot take (int8 on a GPU)
         raise UsageError(str(exc)) from None
 
 
@@ -232,17 +229,21 @@ class Outcome:
         return f"error: {display(self.draft)}: {self.message}"
 
 
-def process(job: Job, get_summarizer: Callable[[], Any], opts: RunOptions) -> Outcome:
-    """Read, check --resume, summarize and write one draft. Never raises for a bad draft;
-    raises UsageError when the model cannot be loaded."""
-    from summarize.corpus.parse import DraftError
-    from summarize.corpus.render import render_json
+@dataclass
+class _Ready:
+    """A draft read and checked, waiting for the model."""
+    job: Job
+    text: str
+    digest: str
 
+
+def _prepare(job: Job, opts: RunOptions) -> Outcome | _Ready:
+    """Read one draft and decide whether it needs summarizing (foreign outputs, --resume)."""
     try:
         text = read_draft(job.draft, opts.max_bytes)
     except InputError as exc:
         return Outcome(job.draft, "failed", exc.reason)
-    digest, record = sha256(text), opts.record()
+    digest = sha256(text)
     foreign = foreign_output(job)
     if foreign and real(foreign) == real(job.draft):
         return Outcome(job.draft, "failed", f"its output {display(foreign)} would overwrite the draft itself; "
@@ -250,19 +251,27 @@ def process(job: Job, get_summarizer: Callable[[], Any], opts: RunOptions) -> Ou
     if foreign:
         return Outcome(job.draft, "failed", f"{display(foreign)} exists and was not written by summarize "
                                             "(a draft?); it is left alone: choose another --out")
-    if opts.resume and up_to_date(job, digest, record):
+    if opts.resume and up_to_date(job, digest, opts.record()):
         return Outcome(job.draft, "skipped")
-    summarizer = get_summarizer()
-    try:
-        with time_limit(opts.timeout):
-            result = summarizer.summarize(text)
-    except DraftError as exc:
-        return Outcome(job.draft, "failed", str(exc))
-    except DraftTimeout:
+    return _Ready(job, text, digest)
+
+
+def _finish(ready: _Ready, result: Any, opts: RunOptions) -> Outcome:
+    """Write one summarized draft (or report why it failed). Exceptions other than a bad
+    draft or a timeout are re-raised: a model error is not the draft's fault."""
+    from summarize.corpus.parse import DraftError
+    from summarize.corpus.render import render_json
+
+    job = ready.job
+    if isinstance(result, DraftError):
+        return Outcome(job.draft, "failed", str(result))
+    if isinstance(result, DraftTimeout):
         return Outcome(job.draft, "failed", f"timed out after {opts.timeout:g} s (see --timeout)")
+    if isinstance(result, BaseException):
+        raise result
     payload = result.to_dict()
     body = result.render(opts.fmt) if job.txt else None
-    payload.update(draft=job.draft, draft_sha256=digest, options=record,
+    payload.update(draft=job.draft, draft_sha256=ready.digest, options=opts.record(),
                    output_sha256=sha256(body) if body is not None else None)
     # The JSON first: the text is complete only when its hash matches the JSON's, so a run
     # killed between the two writes is redone by --resume, and never half-trusted.
@@ -280,6 +289,27 @@ def process(job: Job, get_summarizer: Callable[[], Any], opts: RunOptions) -> Ou
               f"{sources.count('model')}/{len(sources)} sentences by the model; "
               f"{len(result.caveats.get('added', []))} caveat(s) added; {result.seconds:.1f}s)")
     return Outcome(job.draft, "written", warnings=list(result.warnings), detail=detail)
+
+
+def process_batch(jobs: list[Job], get_summarizer: Callable[[], Any], opts: RunOptions) -> Iterator[Outcome]:
+    """Read, check --resume, summarize and write a few drafts; one outcome per job, in order.
+
+    The drafts that need the model go through ``Summarizer.pipe`` together, so their model
+    calls share batches. Never raises for a bad draft; raises UsageError when the model
+    cannot be loaded."""
+    prepared = [_prepare(job, opts) for job in jobs]
+    ready = [p for p in prepared if isinstance(p, _Ready)]
+    results: Iterator[Any] = iter(())
+    if ready:
+        results = get_summarizer().pipe((r.text for r in ready), batch_size=len(ready), return_exceptions=True,
+                                        timeout=opts.timeout)
+    for item in prepared:
+        yield item if isinstance(item, Outcome) else _finish(item, next(results), opts)
+
+
+def process(job: Job, get_summarizer: Callable[[], Any], opts: RunOptions) -> Outcome:
+    """``process_batch`` for one draft."""
+    return next(process_batch([job], get_summarizer, opts))
 
 
 def _our_json(path: str) -> dict | None:
@@ -311,48 +341,6 @@ def up_to_date(job: Job, digest: str, record: dict) -> bool:
     except (OSError, UnicodeDecodeError):
         return False
     return bool(text) and data.get("output_sha256") == sha256(text)
-
-
-@contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Raise DraftTimeout in the running code after ``seconds`` (0: no limit).
-
-    On the main thread a SIGALRM interval timer does it; elsewhere (a Ray Data actor runs
-    its batches on a worker thread) a timer thread raises the exception asynchronously in the
-    running thread. Either way Python raises it between bytecodes, so a stuck loop is stopped
-    and a model call finishes its current step first.
-    """
-    if not seconds:
-        yield
-        return
-    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
-        def expire(signum, frame):
-            raise DraftTimeout()
-
-        previous = signal.signal(signal.SIGALRM, expire)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-        try:
-            yield
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
-        return
-    target, lock, done = threading.get_ident(), threading.Lock(), [False]
-
-    def expire_thread() -> None:
-        with lock:  # never raise into the thread once it has left the block
-            if not done[0]:
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(DraftTimeout))
-
-    timer = threading.Timer(seconds, expire_thread)
-    timer.daemon = True
-    timer.start()
-    try:
-        yield
-    finally:
-        with lock:
-            done[0] = True
-        timer.cancel()
 
 
 # --------------------------------------------------------------------------- the batch
@@ -398,16 +386,25 @@ class LazySummarizer:
         return self.summarizer
 
 
+# Drafts summarized together: their model calls share batches (Summarizer.pipe).
+DRAFTS_AT_ONCE = 8
+
+
 def run_local(jobs: list[Job], opts: RunOptions, on_outcome: Callable[[Outcome], None], tally: Tally,
               progress: Callable[[list[Job]], Any] = iter) -> Tally:
-    """Process the jobs one after another in this process. Ctrl-C stops the batch and marks
-    the tally interrupted; a UsageError (unloadable model) propagates."""
+    """Process the jobs in this process, ``DRAFTS_AT_ONCE`` at a time. Ctrl-C stops the batch
+    (the drafts in flight finish first) and marks the tally interrupted; a UsageError
+    (unloadable model) propagates."""
     get = LazySummarizer(opts)
     try:
-        for job in progress(jobs):
-            outcome = process(job, get, opts)
-            tally.add(outcome)
-            on_outcome(outcome)
+        window: list[Job] = []
+        for i, job in enumerate(progress(jobs)):
+            window.append(job)
+            if len(window) == DRAFTS_AT_ONCE or i == len(jobs) - 1:
+                for outcome in process_batch(window, get, opts):
+                    tally.add(outcome)
+                    on_outcome(outcome)
+                window = []
     except KeyboardInterrupt:
         tally.interrupted = True
     return tally

@@ -123,6 +123,13 @@ def _same_subject(a: str, b: str) -> bool:
     return bool(wa and wb and wa[0] == wb[0]) or first_b in ("it", "its", "they", "their")
 
 
+def article_casing(article: Article) -> SourceCasing:
+    """The draft's own casing: its title, headings and paragraphs, each split on its own."""
+    heads = [article.title.text] if article.title else []
+    heads += [s.heading for s in article.walk() if s.heading and not s.generated]
+    return SourceCasing(heads + [p.text for p in article.paragraphs()])
+
+
 def write_rewrite(article: Article, model, settings, max_words: int, batch_size: int = 16) -> list[LeadSentence]:
     tasks = model_tasks(model)
     picks = plan.plan(article, max_words=max_words, can_decontextualize="decontextualize" in tasks)
@@ -134,7 +141,7 @@ def write_rewrite(article: Article, model, settings, max_words: int, batch_size:
         mine = [k for k, j in enumerate(jobs) if j.task == task]
         for k, out in zip(mine, _generate(model, [jobs[k].source for k in mine], task, settings, batch_size)):
             outputs[k] = out
-    casing = SourceCasing(article.text)
+    casing = article_casing(article)
     lead: list[LeadSentence] = []
     for k, job in enumerate(jobs):
         out = outputs[k]
@@ -193,7 +200,7 @@ def write_direct(article: Article, model, settings, max_words: int, batch_size: 
     candidates = extract.candidate_sentences(article)
     if not candidates:
         return []
-    casing = SourceCasing(article.text)
+    casing = article_casing(article)
     out: list[LeadSentence] = []
     raw = " ".join(summaries)
     for sent in split_sentences(normalise_generated(raw, casing) if raw.strip() else ""):

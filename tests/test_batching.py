@@ -71,3 +71,57 @@ def test_int8_quantization_loads_and_generates(tiny_model_dir):
     assert len(out) == 1 and isinstance(out[0], str)
     with pytest.raises(ValueError, match="unknown quantization"):
         Seq2SeqModel(tiny_model_dir, quantize="int4")
+
+
+def test_sentence_splitting_is_thread_safe():
+    # pysbd keeps the text being split on the Segmenter; one shared Segmenter gave threads each
+    # other's sentences, so Summarizer.pipe planned leads from the wrong text.
+    import threading
+
+    from summarize.corpus.text import _split_cached, split_sentences
+
+    texts = [f"Draft {i} says magnesium may help. Dr. Lee, aged {i}, disagrees! Is it safe? "
+             f"Ask a doctor e.g. before use.\nA wrapped line {i} continues here." for i in range(64)]
+    _split_cached.cache_clear()
+    expected = [split_sentences(t) for t in texts]
+    got: dict[int, list] = {}
+
+    def work(k: int) -> None:
+        for i in range(k, len(texts), 8):
+            got[i] = split_sentences(texts[i])
+
+    for _ in range(5):
+        _split_cached.cache_clear()
+        threads = [threading.Thread(target=work, args=(k,)) for k in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert [got[i] for i in range(len(texts))] == expected
+
+
+def test_waiting_for_other_drafts_does_not_count_against_the_time_limit():
+    import threading
+    import time
+
+    from summarize.deadline import DraftTimeout, paused, time_limit
+
+    result = []
+
+    def draft():
+        try:
+            with time_limit(0.3):
+                with paused():
+                    time.sleep(0.6)  # waiting on a batch another draft holds up
+                result.append("done")
+                with pytest.raises(DraftTimeout):
+                    while True:  # its own work still runs out of time
+                        pass
+                result.append("stopped")
+        except DraftTimeout:
+            result.append("timed out while paused")
+
+    t = threading.Thread(target=draft)
+    t.start()
+    t.join(10)
+    assert result == ["done", "stopped"]

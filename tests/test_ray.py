@@ -65,6 +65,7 @@ def test_an_actor_that_cannot_load_the_model_reports_fatal(tmp_path):
     draft.write_text(house_draft(), encoding="utf-8")
     (tmp_path / "no-model").mkdir()
     worker = DraftWorker({**RunOptions(model=str(tmp_path / "no-model")).__dict__})
-    rows = worker({"draft": [str(draft)], "json": [str(tmp_path / "a.json")], "txt": [str(tmp_path / "a.out.txt")]})
+    window = [{"draft": str(draft), "json": str(tmp_path / "a.json"), "txt": str(tmp_path / "a.out.txt")}]
+    rows = worker({"window": [json.dumps(window)]})
     assert rows["status"] == [FATAL] and "no .safetensors" in rows["message"][0]
     assert not (tmp_path / "a.json").exists()

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from summarize import io, runner
 from summarize.cli import main
+from summarize.pipeline import Summarizer
 from conftest import PLAIN_DRAFT, house_draft
 
 
@@ -147,18 +148,15 @@ STUCK_TIMEOUT_S = 8
 # 8. --timeout stops a stuck draft, reports it like any other failure, and the batch goes on.
 def test_timeout_stops_a_stuck_draft(tmp_path, draft_dir, tiny_model_dir, monkeypatch):
     (draft_dir / "stuck.txt").write_text(PLAIN_DRAFT, encoding="utf-8")
-    real_load = runner.load_summarizer
+    real_summarize = Summarizer.summarize
 
-    class Stuck:
-        def __init__(self, opts):
-            self.inner = real_load(opts)
+    def stuck(self, text):
+        while text == PLAIN_DRAFT:  # a draft that never finishes
+            pass
+        return real_summarize(self, text)
 
-        def summarize(self, text):
-            while text == PLAIN_DRAFT:  # a draft that never finishes
-                pass
-            return self.inner.summarize(text)
-
-    monkeypatch.setattr(runner, "load_summarizer", Stuck)
+    # Summarizer.pipe runs drafts on worker threads, so this also tests the thread time limit.
+    monkeypatch.setattr(Summarizer, "summarize", stuck)
     out = tmp_path / "o"
     t0 = time.perf_counter()
     res = run(["run", str(draft_dir), "--out", str(out), "--model", str(tiny_model_dir), "--beams", "1",
@@ -254,18 +252,12 @@ def test_drafts_inside_out_are_skipped_with_a_note(tmp_path, draft_dir, tiny_mod
 # 17. Ctrl-C, umask, UTF-16, late NUL bytes.
 def test_ctrl_c_exits_130_with_a_summary(tmp_path, draft_dir, monkeypatch):
     (draft_dir / "b.txt").write_text(house_draft(), encoding="utf-8")
-    real_process = runner.process
-    calls = []
+    def process_batch(jobs, get, opts):
+        yield runner.Outcome(jobs[0].draft, "written")
+        raise KeyboardInterrupt
 
-    def process(job, get, opts):
-        calls.append(job)
-        if len(calls) == 2:
-            raise KeyboardInterrupt
-        return runner.Outcome(job.draft, "written")
-
-    monkeypatch.setattr(runner, "process", process)
+    monkeypatch.setattr(runner, "process_batch", process_batch)
     res = run(["run", str(draft_dir), "--out", str(tmp_path / "o")])
-    assert real_process is not process
     assert res.exit_code == 130
     assert res.stderr.splitlines()[-1].startswith("interrupted: 1 written, 0 skipped (up to date), 0 failed in ")
 
@@ -297,15 +289,11 @@ def test_nul_bytes_late_in_a_file_are_refused(tmp_path):
 
 
 # Known defect: an error inside the model is not a bad draft.
-def test_a_model_error_is_not_reported_as_a_bad_draft(tmp_path, draft_dir, monkeypatch):
-    class Broken:
-        def __init__(self, opts):
-            pass
+def test_a_model_error_is_not_reported_as_a_bad_draft(tmp_path, draft_dir, tiny_model_dir, monkeypatch):
+    def broken(self, text):
+        raise ValueError("shape mismatch in the model")
 
-        def summarize(self, text):
-            raise ValueError("shape mismatch in the model")
-
-    monkeypatch.setattr(runner, "load_summarizer", Broken)
+    monkeypatch.setattr(Summarizer, "summarize", broken)
     with pytest.raises(ValueError, match="shape mismatch"):
-        run(["run", str(draft_dir), "--out", str(tmp_path / "o")])
+        run(["run", str(draft_dir), "--out", str(tmp_path / "o"), "--model", str(tiny_model_dir)])
     assert not (tmp_path / "o" / "a.json").exists()

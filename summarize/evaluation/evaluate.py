@@ -571,7 +571,8 @@ def run_systems(docs: list[EvalDoc], summarizer, filtered, probe: CaveatProbe, p
 
 def evaluate(data: str = "cochrane-heldout", model=None, shared=None, limit: int | None = None,
              strategy: str = "rewrite", max_words: int | None = None, beams: int = 4, device: str = "cpu",
-             policy=None, heading_limit: int | None = 40, progress: bool = True) -> dict[str, Any]:
+             policy=None, heading_limit: int | None = 40, progress: bool = True,
+             quantize: str | None = None) -> dict[str, Any]:
     """Run the evaluation; returns the report (``rows`` per system, ``notes``, per-document
     ``docs`` and ``headings``). Raises ``models.loading.ModelLoadError`` for an unloadable model."""
     from summarize.models.loading import Seq2SeqModel
@@ -580,7 +581,7 @@ def evaluate(data: str = "cochrane-heldout", model=None, shared=None, limit: int
     docs, cases, heading_source = load_data(data, shared, limit, heading_limit)
     if not docs:
         raise ValueError(f"{data}: no documents to evaluate")
-    seq2seq = model if isinstance(model, Seq2SeqModel) else Seq2SeqModel(model, device=device)
+    seq2seq = model if isinstance(model, Seq2SeqModel) else Seq2SeqModel(model, device=device, quantize=quantize)
     cached = _cached_model_class()(seq2seq)
     budget = {} if max_words is None else {"max_words": max_words}  # None: the Summarizer's default
     summarizer = Summarizer(cached, strategy=strategy, beams=beams, caveat_policy=False, **budget)
