@@ -22,7 +22,7 @@ from typing import Any, Callable
 
 from summarize.runner import DRAFTS_AT_ONCE, Job, LazySummarizer, Outcome, RunOptions, Tally, UsageError, process_batch
 
-OUTCOME_COLUMNS = ("draft", "status", "message", "warnings", "write_error", "detail")
+OUTCOME_COLUMNS = ("draft", "status", "message", "warnings", "write_error", "detail", "seconds")
 FATAL = "fatal"  # an outcome status: the actor could not load the model; the run ends (exit 2)
 class DraftWorker:
     """One Ray actor: loads the model on its first draft and keeps it."""

@@ -224,6 +224,7 @@ class Outcome:
     warnings: list[str] = field(default_factory=list)
     write_error: bool = False  # failed while writing (disk full, read-only folder)
     detail: str = ""  # a log line for a written draft
+    seconds: float = 0.0  # the draft's own summarizing time (written drafts)
 
     def line(self) -> str:
         return f"error: {display(self.draft)}: {self.message}"
@@ -288,7 +289,7 @@ def _finish(ready: _Ready, result: Any, opts: RunOptions) -> Outcome:
     detail = (f"{display(job.draft)} -> {display(job.txt or job.json)} ({len(result.lead.split())} words; "
               f"{sources.count('model')}/{len(sources)} sentences by the model; "
               f"{len(result.caveats.get('added', []))} caveat(s) added; {result.seconds:.1f}s)")
-    return Outcome(job.draft, "written", warnings=list(result.warnings), detail=detail)
+    return Outcome(job.draft, "written", warnings=list(result.warnings), detail=detail, seconds=result.seconds)
 
 
 def process_batch(jobs: list[Job], get_summarizer: Callable[[], Any], opts: RunOptions) -> Iterator[Outcome]:

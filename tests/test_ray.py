@@ -69,3 +69,11 @@ def test_an_actor_that_cannot_load_the_model_reports_fatal(tmp_path):
     rows = worker({"window": [json.dumps(window)]})
     assert rows["status"] == [FATAL] and "no .safetensors" in rows["message"][0]
     assert not (tmp_path / "a.json").exists()
+
+
+def test_bench_ray_row_times_every_draft(tiny_model_dir):
+    from summarize.evaluation import bench
+
+    raw = bench._run_ray_2([house_draft(), house_draft()], bench.BenchOptions(model=str(tiny_model_dir), beams=1))
+    row = bench.bench_row("ray-2", raw)
+    assert tuple(row) == bench.ROW_KEYS and len(raw["per_draft"]) == 2 and all(s > 0 for s in raw["per_draft"])

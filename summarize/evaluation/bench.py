@@ -81,11 +81,61 @@ def _run_naive(texts: list[str], opts: BenchOptions) -> dict:
     return {"startup_s": startup, "wall_s": time.perf_counter() - t1, "per_draft": per, "peak_rss_mb": _peak_rss_mb()}
 
 
-# name -> runner; the Ray engine's rows ("ray-1", "ray-2") are added with register_system.
+def _run_ray(texts: list[str], opts: BenchOptions, workers: int) -> dict:
+    """The Ray engine (``summarize run --engine ray``) on a local Ray with ``workers`` actors.
+    Start-up is Ray's own (``ray.init``); each actor's model load falls in the wall time.
+    Peak RSS is the driver's: the actors are Ray's processes, not this one's children."""
+    import logging
+    import tempfile
+    from pathlib import Path
+
+    t0 = time.perf_counter()
+    import ray
+
+    from summarize.ray_engine import run_ray
+    from summarize.runner import RunOptions, Tally, plan
+
+    started = not ray.is_initialized()  # a caller's Ray (a test's, a cluster's) is used as it is
+    if started:
+        ray.init(num_cpus=workers, include_dashboard=False, logging_level=logging.WARNING, log_to_driver=False)
+    startup = time.perf_counter() - t0
+    try:
+        with tempfile.TemporaryDirectory(prefix="summarize-bench-") as tmp:
+            folder = Path(tmp) / "drafts"
+            folder.mkdir()
+            for i, text in enumerate(texts):
+                (folder / f"d{i:05d}.txt").write_text(text, encoding="utf-8")
+            run_opts = RunOptions(model=opts.model, device=opts.device, beams=opts.beams,
+                                  quantize=opts.extra.get("quantize"))
+            outcomes = []
+            t1 = time.perf_counter()
+            run_ray(plan([str(folder)], Path(tmp) / "out").jobs, run_opts, outcomes.append, Tally(), workers=workers)
+            wall = time.perf_counter() - t1
+    finally:
+        if started:
+            ray.shutdown()
+    failed = [o for o in outcomes if o.status != "written"]
+    if failed:
+        raise RuntimeError(f"the Ray engine failed on {len(failed)} draft(s): {failed[0].message}")
+    return {"startup_s": startup, "wall_s": wall, "per_draft": [o.seconds for o in outcomes],
+            "peak_rss_mb": _peak_rss_mb()}
+
+
+def _run_ray_1(texts: list[str], opts: BenchOptions) -> dict:
+    return _run_ray(texts, opts, 1)
+
+
+def _run_ray_2(texts: list[str], opts: BenchOptions) -> dict:
+    return _run_ray(texts, opts, 2)
+
+
+# name -> runner (another engine adds its own with register_system).
 SYSTEMS: dict[str, Callable[[list[str], BenchOptions], dict]] = {
     "naive": _run_naive,
     "summarize": _run_summarize,
     "summarize-int8": _run_summarize_int8,
+    "ray-1": _run_ray_1,
+    "ray-2": _run_ray_2,
 }
 
 
