@@ -13,6 +13,8 @@ from pathlib import Path
 
 import click
 
+from summarize.models.loading import DEFAULT_BEAMS
+
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_TIMEOUT_S = 300.0  # per draft; the shipped model takes about 2 s on a typical draft
 log = logging.getLogger("summarize")
@@ -99,7 +101,8 @@ def main(ctx: click.Context, verbose: int, quiet: bool) -> None:
 @click.option("--strategy", type=click.Choice(["rewrite", "direct"]), default="rewrite", show_default=True,
               help="rewrite: extract salient sentences and rewrite each; direct: summarize the whole draft.")
 @click.option("--max-words", type=click.IntRange(20, 1000), default=130, show_default=True, help="Lead length in words; caveats may take it further (house leads run 55-220).")
-@click.option("--beams", type=click.IntRange(1, 16), default=4, show_default=True, help="Beam search width.")
+@click.option("--beams", type=click.IntRange(1, 16), default=DEFAULT_BEAMS, show_default=True,
+              help="Beam search width for lead sentences (1: greedy; see README for the measured trade-off).")
 @click.option("--batch-size", type=click.IntRange(1, 256), default=16, show_default=True, help="Sentences per model batch.")
 @click.option("--quantize", type=click.Choice(["none", "int8"]), default="none", show_default=True,
               help="int8: dynamic int8 quantization of the model's Linear layers (CPU; faster, see README).")
@@ -269,7 +272,7 @@ def outline(file, as_json, model, max_bytes):
 @click.argument("paths", nargs=-1)
 @click.option("-m", "--model", default=None, metavar="PATH|HUB_ID", help="Model to time (default: shipped model).")
 @click.option("--device", default="cpu", show_default=True)
-@click.option("--beams", type=click.IntRange(1, 16), default=4, show_default=True)
+@click.option("--beams", type=click.IntRange(1, 16), default=DEFAULT_BEAMS, show_default=True)
 @click.option("--batch-size", type=click.IntRange(1, 64), default=8, show_default=True,
               help="Drafts sharing one model batch (Summarizer.pipe).")
 @click.option("--limit", type=click.IntRange(1), default=None, help="Use at most this many drafts.")
@@ -327,7 +330,7 @@ def bench(paths, model, device, beams, batch_size, limit, systems, sizes, as_jso
 @click.option("--strategy", type=click.Choice(["rewrite", "direct"]), default="rewrite", show_default=True)
 @click.option("--max-words", type=click.IntRange(20, 1000), default=None,
               help="Lead budget (the model's and LexRank's).  [default: the Summarizer's]")
-@click.option("--beams", type=click.IntRange(1, 16), default=4, show_default=True)
+@click.option("--beams", type=click.IntRange(1, 16), default=DEFAULT_BEAMS, show_default=True)
 @click.option("--quantize", type=click.Choice(["none", "int8"]), default="none", show_default=True,
               help="int8: dynamic int8 quantization of the model's Linear layers (CPU).")
 @click.option("--policy", type=click.Path(exists=True, dir_okay=False), default=None, help="Caveat policy file.")

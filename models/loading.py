@@ -18,6 +18,10 @@ logger = logging.getLogger(__name__)
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent / "default"
 
 
+# Beam width of lead sentences. Measured with `summarize eval` (40 Cochrane and 40 web drafts):
+# 4 beams add 0.1-0.2 ROUGE-1 over greedy, cost 1.8x the decoding time and leave fewer leads free
+# of coherence defects (82% vs 90% on Cochrane), so greedy is the default.
+DEFAULT_BEAMS = 1
 QUANTIZE_OPTIONS = (None, "int8")
 DTYPE_OPTIONS = (None, "float32", "bfloat16")
 
@@ -45,7 +49,7 @@ def resolve_device(device: str | None) -> str:
 
 @dataclass
 class GenerationSettings:
-    num_beams: int = 4
+    num_beams: int = DEFAULT_BEAMS
     max_new_tokens: int = 64
     no_repeat_ngram_size: int = 3
     repetition_penalty: float = 1.2

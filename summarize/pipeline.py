@@ -20,7 +20,7 @@ from typing import Any, Iterable, Iterator
 from summarize.corpus.article import Article, OutlineEntry
 from summarize.corpus.parse import parse_article
 from summarize.corpus.render import article_dict, render_house, render_json, render_markdown
-from summarize.models.loading import GenerationSettings, Seq2SeqModel
+from summarize.models.loading import DEFAULT_BEAMS, GenerationSettings, Seq2SeqModel
 from summarize.outline import HEADING_METHODS, build_outline
 from summarize.strategies import STRATEGIES, LeadSentence, trim, write_lead
 from summarize.corpus.text import word_count
@@ -103,7 +103,7 @@ class Summarizer:
         device: str | None = "cpu",
         strategy: str = "rewrite",
         max_words: int = 130,
-        beams: int = 4,
+        beams: int = DEFAULT_BEAMS,
         batch_size: int = 16,
         caveat_policy: str | Path | None | bool = None,
         headings: str = "model",

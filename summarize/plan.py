@@ -169,11 +169,21 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     rows = np.array([index[id(s)] for s in rest], dtype=int)
     relevance = np.array([s.score for s in rest])
     part_of = np.array([s.part for s in rest], dtype=object)
+    lengths = np.array([word_count(s.text) for s in rest])
+    caveats = np.array([bool(_CAVEAT.search(s.text)) for s in rest], dtype=bool)
     alive = np.ones(len(rest), dtype=bool)
 
     # Maximal marginal relevance (Carbonell & Goldstein 1998): central, and new. Vectorised
     # over the candidates, so each pick costs O(candidates), not O(candidates x picks).
-    while alive.any() and budget - used >= MIN_WORDS:  # every usable sentence has MIN_WORDS words
+    while True:
+        # Out for good: what no longer fits the budget, repeats a pick, or is a second caveat
+        # (the budget only shrinks, redundancy only grows). A long draft of near-repeats
+        # would otherwise be walked one rejected sentence at a time.
+        alive &= (lengths <= budget - used) & (redundancy.max[rows] < REDUNDANT_COSINE)
+        if caveat_taken:
+            alive &= ~caveats
+        if not alive.any():
+            break
         factor = np.where(np.isin(part_of, list(covered)), COVERED_PART_FACTOR, 1.0)
         mmr = MMR_LAMBDA * relevance * factor - (1 - MMR_LAMBDA) * redundancy.max[rows] * max_score
         k = int(np.argmax(np.where(alive, mmr, -np.inf)))

@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from summarize.models.loading import DEFAULT_BEAMS
 from summarize.deadline import DraftTimeout, time_limit  # noqa: F401  (time_limit: also the tests')
 from summarize.io import (DraftFile, InputError, display, find_drafts, read_draft, real, sha256, stale_temp_files,
                           write_atomic)
@@ -41,7 +42,7 @@ class RunOptions:
     device: str = "cpu"
     strategy: str = "rewrite"
     max_words: int = 130
-    beams: int = 4
+    beams: int = DEFAULT_BEAMS
     batch_size: int = 16
     quantize: str | None = None  # "int8": dynamic int8 Linear layers (CPU)
     dtype: str | None = None  # compute type; None: float32

@@ -233,3 +233,27 @@ def test_lone_cr_and_mixed_line_endings_use_the_drafts_own_newline(draft, newlin
     others = {"\n": ("\r",), "\r": ("\n",), "\r\n": ()}[newline]
     assert added.count(newline) >= 2 and not any(o in added.replace(newline, "") for o in others)
     assert "\r" not in added.replace(newline, "") and "\n" not in added.replace(newline, "")
+
+
+def test_depth_scores_match_the_walk_from_each_gap():
+    # TextTiling depth, computed the slow obvious way (walk to the peak on each side).
+    import numpy as np
+
+    from summarize.corpus.parse import _depth_scores
+
+    def walked(sim):
+        out = []
+        for i, v in enumerate(sim):
+            a = i
+            while a > 0 and sim[a - 1] >= sim[a]:
+                a -= 1
+            b = i
+            while b + 1 < len(sim) and sim[b + 1] >= sim[b]:
+                b += 1
+            out.append((sim[a] - v) + (sim[b] - v))
+        return np.array(out)
+
+    rng = np.random.default_rng(7)
+    for _ in range(200):
+        sim = rng.integers(0, 4, rng.integers(1, 40)) / 3  # plateaus and ties
+        assert np.allclose(_depth_scores(sim), walked(sim))

@@ -20,6 +20,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from summarize.models.loading import DEFAULT_BEAMS
+
 ROW_KEYS = ("system", "drafts_per_min", "s_per_draft_p50", "s_per_draft_p95", "startup_s", "peak_rss_mb")
 DEFAULT_SIZES = (1, 10, 100, 1000, 10000)
 DEFAULT_MB = (1, 2, 5)
@@ -29,7 +31,7 @@ DEFAULT_MB = (1, 2, 5)
 class BenchOptions:
     model: str | None = None
     device: str = "cpu"
-    beams: int = 4
+    beams: int = DEFAULT_BEAMS
     batch_size: int = 8  # drafts sharing one model batch (Summarizer.pipe)
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -52,6 +52,7 @@ from typing import Any, Callable
 from summarize import coherence
 from summarize.corpus.datasets import split_of
 from summarize.corpus.sources import shared_dir
+from summarize.models.loading import DEFAULT_BEAMS
 
 logger = logging.getLogger(__name__)
 
@@ -570,7 +571,7 @@ def run_systems(docs: list[EvalDoc], summarizer, filtered, probe: CaveatProbe, p
 
 
 def evaluate(data: str = "cochrane-heldout", model=None, shared=None, limit: int | None = None,
-             strategy: str = "rewrite", max_words: int | None = None, beams: int = 4, device: str = "cpu",
+             strategy: str = "rewrite", max_words: int | None = None, beams: int = DEFAULT_BEAMS, device: str = "cpu",
              policy=None, heading_limit: int | None = 40, progress: bool = True,
              quantize: str | None = None) -> dict[str, Any]:
     """Run the evaluation; returns the report (``rows`` per system, ``notes``, per-document
