@@ -430,15 +430,17 @@ def caveats_command(source, summary, policy, as_json, check, max_bytes):
               help="Shared data folder.  [default: $SUMMARIZE_SHARED or ../shared]")
 @click.option("--labels", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Labelled sentence ids (TSV).  [default: the project's labels]")
-@click.option("--sections", default="labels,stress,seeds", show_default=True,
-              help="Comma-separated: labels (detector P/R), stress (Cochrane pairs), seeds.")
+@click.option("--sections", default="labels,stress,seeds,conclusion", show_default=True,
+              help="Comma-separated: labels (detector P/R), stress (Cochrane pairs), seeds, conclusion "
+                   "(the hand-labelled conclusion-level caveat kept).")
 @click.option("--encoder", is_flag=True, help="Also score the detector with the sentence encoder.")
 @click.option("--limit", type=click.IntRange(1), default=None, help="Stress test: first N pairs only.")
 @click.option("--errors", is_flag=True, help="List the labelled sentences the detector gets wrong.")
 @click.option("--json", "as_json", is_flag=True, help="Print everything as JSON.")
 def caveats_eval_command(shared, labels, sections, encoder, limit, errors, as_json):
     """Evaluate the caveat filter: detector P/R per kind on hand-labelled sentences, a stress
-    test on the Cochrane pairs, and before/after on the seed articles."""
+    test on the Cochrane pairs, before/after on the seed articles, and the hand-labelled
+    conclusion-level caveat kept by summaries."""
     import json as _json
 
     from summarize.evaluation.caveats import print_report, run as run_caveat_eval

@@ -513,3 +513,16 @@ def test_link_line_is_never_added(f):
              "Valerian is sold widely.")
     res = f(draft, "Valerian is a herb for sleep.")
     assert not res.report.added and res.report.unresolved == ["research"]
+
+
+def test_conclusion_labels_parse_and_keeps_phrase_judges_by_content_words():
+    from summarize.evaluation.caveats import keeps_phrase, read_conclusion_labels
+
+    rows = read_conclusion_labels()
+    assert len(rows) == len({r["line"] for r in rows}) >= 40
+    assert all(len(r["sentences"]) == len(r["spans"]) for r in rows)
+    phrase = "the quality of the evidence was low"
+    assert keeps_phrase("Chamomile may help. Overall the evidence quality was low.", phrase)
+    assert not keeps_phrase("Chamomile may help. The evidence was strong.", phrase)
+    # the words must meet in one sentence, not across the summary
+    assert not keeps_phrase("The quality varied. The evidence was low in cost.", "quality evidence low")

@@ -12,6 +12,12 @@
    left, faithfulness of added sentences, idempotency, kept-byte-equality, ms per pair.
 3. seeds: the three house articles (summary = line 1, source = the draft without line 1 and
    the outline lines): before/after.
+4. conclusion: held-out Cochrane abstracts whose conclusion-level caveat (overall evidence
+   insufficient or low quality, more research needed) was labelled by hand in
+   ``conclusion_labels.tsv`` before this section was written (ids and offsets only). Summaries:
+   the first three sentences of the plain-language summary, and the abstract's own first two
+   sentences. A summary keeps the caveat when one of its sentences holds the labelled phrase's
+   content words (at least ``KEPT_SHARE`` of them), judged by the labels, not by the detector.
 
 The shared data folder is found by ``summarize.corpus.sources.shared_dir``.
 """
@@ -31,6 +37,8 @@ from summarize.corpus.sources import shared_dir
 DEFAULT_LABELS = Path(__file__).resolve().parent / "caveat_labels.tsv"
 NEWS_LABELS = Path(__file__).resolve().parent / "caveat_news_labels.tsv"
 NEWS_SPLITS = ("tune", "held-out")
+CONCLUSION_LABELS = Path(__file__).resolve().parent / "conclusion_labels.tsv"
+KEPT_SHARE = 0.8  # of the labelled caveat phrase's content words, in one summary sentence
 
 
 # ------------------------------------------------------------------------------ data
@@ -453,6 +461,93 @@ def eval_seeds(shared: Shared) -> list[dict]:
 # ------------------------------------------------------------------------------ main
 
 
+def read_conclusion_labels(path: Path = CONCLUSION_LABELS) -> list[dict]:
+    """Rows of ``line  sentences  spans  kind  note`` (``none`` / ``-`` when the abstract has no
+    conclusion-level caveat)."""
+    rows = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        line, sents, spans, kind = (raw.split("\t") + ["", "", "", ""])[:4]
+        if sents.strip() == "none":
+            rows.append({"line": int(line), "sentences": [], "spans": [], "kinds": []})
+            continue
+        rows.append({"line": int(line), "sentences": [int(x) for x in sents.split(",")],
+                     "spans": [tuple(int(v) for v in sp.split("-")) for sp in spans.split(";")],
+                     "kinds": [k for k in kind.split(",") if k and k != "-"]})
+    return rows
+
+
+def conclusion_split(line: int) -> str:
+    """``tune`` or ``held-out``, fixed by a hash of the abstract's line number before any tuning."""
+    import hashlib
+
+    return "tune" if hashlib.sha256(str(line).encode()).digest()[0] % 2 == 0 else "held-out"
+
+
+def _content(text: str) -> set[str]:
+    from summarize.corpus.text import STOPWORDS, words
+
+    return {w.rstrip("s") for w in words(text) if w not in STOPWORDS and len(w) > 2}
+
+
+def keeps_phrase(summary: str, phrase: str) -> bool:
+    """Does one sentence of ``summary`` hold the phrase's content words (``KEPT_SHARE``)?"""
+    from summarize.corpus.text import split_sentences
+
+    need = _content(phrase)
+    if not need:
+        return False
+    return any(len(need & _content(s.text)) >= KEPT_SHARE * len(need) for s in split_sentences(summary))
+
+
+def eval_conclusion(shared: Shared, path: Path = CONCLUSION_LABELS) -> dict:
+    """The conclusion-level caveat kept by summaries before and after the filter."""
+    from summarize.caveats import CaveatFilter
+    from summarize.corpus.text import split_sentences
+
+    flt = CaveatFilter()
+    rows = read_conclusion_labels(path)
+    summaries = {
+        "plain-language summary, first 3 sentences": lambda line: " ".join(
+            s.text for s in split_sentences(shared.cochrane("target")[line])[:3]),
+        "abstract, first 2 sentences": lambda line: " ".join(
+            s.text for s in split_sentences(shared.cochrane("source")[line])[:2]),
+    }
+    out: dict = {"abstracts": len(rows), "labelled": sum(1 for r in rows if r["sentences"]), "by_summary": {}}
+    for name, make in summaries.items():
+        for split in ("held-out", "tune"):
+            out["by_summary"][f"{name} [{split}]"] = _conclusion_kept(
+                shared, flt, [r for r in rows if conclusion_split(r["line"]) == split], make)
+    return out
+
+
+def _conclusion_kept(shared: Shared, flt, rows: list[dict], make) -> dict:
+    from summarize.corpus.text import split_sentences
+
+    before = after = 0
+    missed, added_without_label = [], 0
+    for r in rows:
+        source = shared.cochrane("source")[r["line"]]
+        summary = make(r["line"])
+        result = flt(source, summary)
+        if not r["sentences"]:
+            added_without_label += any("research" in a["kinds"] and a.get("strength") == "main"
+                                       for a in result.report.added)
+            continue
+        sents = split_sentences(source)
+        phrases = [sents[i].text[a:b] for i, (a, b) in zip(r["sentences"], r["spans"])]
+        before += any(keeps_phrase(summary, p) for p in phrases)
+        kept = any(keeps_phrase(result.summary, p) for p in phrases)
+        after += kept
+        if not kept:
+            missed.append(r["line"])
+    n = sum(1 for r in rows if r["sentences"])
+    return {"kept_before": before, "kept_after": after, "of": n, "rate_after": round(after / n, 3) if n else None,
+            "missed_lines": missed, "unlabelled": len(rows) - n,
+            "main_research_added_where_none_labelled": added_without_label}
+
+
 def cold_start() -> dict:
     """Time to import and build the filter and run it once, in a fresh interpreter."""
     import subprocess
@@ -471,7 +566,8 @@ def cold_start() -> dict:
 def run(shared: str | os.PathLike | None = None, labels: str | os.PathLike | None = None,
         sections: tuple[str, ...] = ("labels", "stress", "seeds"), encoder: bool = False,
         limit: int | None = None) -> dict:
-    """Score the filter; the sections are ``labels`` (detector P/R), ``stress`` and ``seeds``."""
+    """Score the filter; the sections are ``labels`` (detector P/R), ``stress``, ``seeds`` and
+    ``conclusion``."""
     shared_data = Shared(shared_dir(shared))
     if not (shared_data.root / "data").is_dir():
         raise FileNotFoundError(f"{shared_data.root}: no shared data folder (use --shared DIR or $SUMMARIZE_SHARED)")
@@ -485,6 +581,8 @@ def run(shared: str | os.PathLike | None = None, labels: str | os.PathLike | Non
         out["cold_start"] = cold_start()
     if "seeds" in sections:
         out["seeds"] = eval_seeds(shared_data)
+    if "conclusion" in sections:
+        out["conclusion"] = eval_conclusion(shared_data)
     return out
 
 
@@ -558,4 +656,11 @@ def print_report(out: dict, show_errors: bool = False) -> None:
             for r in s["removed"]:
                 w(f"   REMOVED: {r['text']}\n          because {r['reason']}\n")
             w(f"   BEFORE: {s['before']}\n   AFTER:  {s['after']}\n   statuses: {s['statuses']}\n")
-
+    if "conclusion" in out:
+        C = out["conclusion"]
+        w(f"\n== 4. Conclusion-level caveat ({C['labelled']} of {C['abstracts']} held-out Cochrane abstracts have one, "
+          f"labelled by hand)\n")
+        for name, r in C["by_summary"].items():
+            w(f"-- {name}: kept {r['kept_before']}/{r['of']} before the filter, {r['kept_after']}/{r['of']} after "
+              f"({r['rate_after']}); main research caveat added where none is labelled: "
+              f"{r['main_research_added_where_none_labelled']} of {r['unlabelled']}; missed (line): {r['missed_lines']}\n")
