@@ -34,6 +34,9 @@ from .nlp import topic_terms
 from .policy import Policy, load_policy
 from .repair import compress_variants, cut_overclaims, find_overclaims, insertion_index, verify_added
 
+# Where a text states its conclusions: its last third (a review's "Authors' conclusions", the
+# closing paragraphs of a story). Among conclusion-level caveats, one from there is preferred.
+CONCLUSION_ZONE = 2 / 3
 _CONF = {"high": 2, "medium": 1, "low": 0}
 
 
@@ -257,10 +260,17 @@ class CaveatFilter:
                 spans = list(firsts.values())
                 conf = max(_CONF[d.confidence] for d in s.detections if d.is_caveat and d.kind in cover)
                 main = sum(1 for k in cover if any(d.kind == k and d.is_caveat and d.strength == MAIN for d in s.detections))
+                # The strongest statement of a mandated kind comes first (the conclusion-level
+                # caveat, often stated with two cues: "very low-certainty evidence, so more
+                # research is needed"); covering a second kind only breaks ties.
+                mandated_main = min(2, sum(1 for d in s.detections if d.is_caveat and d.kind in cover
+                                           and d.kind in pol.mandated and d.strength == MAIN))
                 for text in compress_variants(s.text, spans, pol):
                     if verify_added(text, {k: remaining[k] for k in cover}, self.detector, topic, pol, s.text):
                         n = len(text.split())
-                        key = (len(cover), main, n <= pol.max_added_words, conf, -n)
+                        late = idx >= CONCLUSION_ZONE * len(src)
+                        key = (mandated_main > 0, late, mandated_main, len(cover), main, n <= pol.max_added_words,
+                               conf, -n)
                         if best is None or key > best[0]:
                             best = (key, idx, cover, text)
                         break
