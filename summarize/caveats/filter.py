@@ -269,7 +269,7 @@ class CaveatFilter:
                     if verify_added(text, {k: remaining[k] for k in cover}, self.detector, topic, pol, s.text):
                         n = len(text.split())
                         late = idx >= CONCLUSION_ZONE * len(src)
-                        key = (mandated_main > 0, late, mandated_main, len(cover), main, n <= pol.max_added_words,
+                        key = (mandated_main > 0, n <= pol.max_added_words, late, mandated_main, len(cover), main,
                                conf, -n)
                         if best is None or key > best[0]:
                             best = (key, idx, cover, text)
