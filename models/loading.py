@@ -78,6 +78,10 @@ class Seq2SeqModel:
             name_or_path = path
         self.name = str(name_or_path)
         local = Path(self.name)
+        # A hub id is "name" or "owner/name"; anything else that does not exist is a missing
+        # folder, and saying so beats the hub client's "Repo id must be in the form ..." message.
+        if not local.exists() and (self.name.startswith(("/", ".", "~")) or self.name.count("/") > 1):
+            raise ModelLoadError(f"{self.name}: no such checkpoint folder")
         if local.exists() and not local.is_dir():
             raise ModelLoadError(f"{self.name}: expected a checkpoint folder, got a file")
         if local.is_dir() and not any(local.glob("*.safetensors")):

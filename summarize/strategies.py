@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from summarize.corpus.tasks import CONTEXT_SEPARATOR  # decontextualize input: context, separator, sentence
 from summarize.corpus.article import Article
 from summarize import coherence, extract, faithfulness, plan
 from summarize.normalize import SourceCasing, dedupe, normalise_generated
@@ -23,9 +24,6 @@ from summarize.corpus.text import split_sentences, word_count, words
 STRATEGIES = ("rewrite", "direct")
 # Sentence tasks the pipeline uses when the checkpoint was trained on them.
 SENTENCE_TASKS = ("fuse", "decontextualize", "compress")
-# Matches corpus/tasks.CONTEXT_SEPARATOR of the checkpoint that learns ``decontextualize``:
-# context sentence(s), separator, the sentence to repair.
-CONTEXT_SEPARATOR = " [SEP] "
 LONG_SENTENCE_WORDS = 35  # compress picks longer than this
 FUSE_MAX_WORDS = 45  # two points are fused only if together they are this short
 

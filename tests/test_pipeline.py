@@ -241,3 +241,10 @@ def test_sentence_tasks_are_used_when_the_checkpoint_has_them(tiny_model_dir, tm
     result = Summarizer(m, beams=1)(PLAIN_DRAFT)
     assert all(s.to_dict().get("task") in ("rewrite", "fuse", "decontextualize", "compress")
                for s in result.lead_sentences if s.source != "caveat")
+
+
+def test_a_missing_local_model_folder_is_named_as_such(tmp_path):
+    from summarize.models.loading import ModelLoadError, Seq2SeqModel
+
+    with pytest.raises(ModelLoadError, match="no such checkpoint folder"):
+        Seq2SeqModel(str(tmp_path / "no" / "such" / "model"))

@@ -152,6 +152,8 @@ def scisummnet_heading_cases(shared: str | os.PathLike | None = None, limit: int
     import gzip
     import re
 
+    if limit == 0:
+        return []
     generic = re.compile(r"^(acknowledg|reference|appendix|abstract$)", re.I)
     numbering = re.compile(r"^\s*(?:[0-9]+(?:\.[0-9]+)*\.?|[IVX]+\.|[A-H]\.?)\s+")
     path = shared_dir(shared) / "data" / "scisummnet.jsonl.gz"
