@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from summarize.models.loading import DEFAULT_BEAMS
+from summarize.models.loading import DEFAULT_BATCH_SIZE, DEFAULT_BEAMS
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_TIMEOUT_S = 300.0  # per draft; the shipped model takes about 2 s on a typical draft
@@ -103,7 +103,8 @@ def main(ctx: click.Context, verbose: int, quiet: bool) -> None:
 @click.option("--max-words", type=click.IntRange(20, 1000), default=130, show_default=True, help="Lead length in words; caveats may take it further (house leads run 55-220).")
 @click.option("--beams", type=click.IntRange(1, 16), default=DEFAULT_BEAMS, show_default=True,
               help="Beam search width for lead sentences (1: greedy; see README for the measured trade-off).")
-@click.option("--batch-size", type=click.IntRange(1, 256), default=16, show_default=True, help="Sentences per model batch.")
+@click.option("--batch-size", type=click.IntRange(1, 1024), default=DEFAULT_BATCH_SIZE, show_default=True,
+              help="Sentences per model batch (drafts are summarized 16 at a time and share batches).")
 @click.option("--quantize", type=click.Choice(["none", "int8"]), default="none", show_default=True,
               help="int8: dynamic int8 quantization of the model's Linear layers (CPU; faster, see README).")
 @click.option("--dtype", type=click.Choice(["auto", "float32", "bfloat16"]), default="auto", show_default=True,
@@ -273,7 +274,7 @@ def outline(file, as_json, model, max_bytes):
 @click.option("-m", "--model", default=None, metavar="PATH|HUB_ID", help="Model to time (default: shipped model).")
 @click.option("--device", default="cpu", show_default=True)
 @click.option("--beams", type=click.IntRange(1, 16), default=DEFAULT_BEAMS, show_default=True)
-@click.option("--batch-size", type=click.IntRange(1, 64), default=8, show_default=True,
+@click.option("--batch-size", type=click.IntRange(1, 64), default=16, show_default=True,
               help="Drafts sharing one model batch (Summarizer.pipe).")
 @click.option("--limit", type=click.IntRange(1), default=None, help="Use at most this many drafts.")
 @click.option("--system", "systems", multiple=True, metavar="NAME",

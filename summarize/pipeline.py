@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from summarize.batching import DRAFTS_AT_ONCE
 from summarize.corpus.article import Article, OutlineEntry
 from summarize.corpus.parse import parse_article
 from summarize.corpus.render import article_dict, render_house, render_json, render_markdown
-from summarize.models.loading import DEFAULT_BEAMS, GenerationSettings, Seq2SeqModel
+from summarize.models.loading import DEFAULT_BATCH_SIZE, DEFAULT_BEAMS, GenerationSettings, Seq2SeqModel
 from summarize.outline import HEADING_METHODS, build_outline
 from summarize.strategies import STRATEGIES, LeadSentence, trim, write_lead
 from summarize.corpus.text import word_count
@@ -104,7 +105,7 @@ class Summarizer:
         strategy: str = "rewrite",
         max_words: int = 130,
         beams: int = DEFAULT_BEAMS,
-        batch_size: int = 16,
+        batch_size: int = DEFAULT_BATCH_SIZE,
         caveat_policy: str | Path | None | bool = None,
         headings: str = "model",
         quantize: str | None = None,
@@ -156,7 +157,7 @@ class Summarizer:
         return Result(article, sentences, report, self.model.name, self.strategy,
                       time.perf_counter() - t0, warnings)
 
-    def pipe(self, texts: Iterable[str], batch_size: int = 8, return_exceptions: bool = False,
+    def pipe(self, texts: Iterable[str], batch_size: int = DRAFTS_AT_ONCE, return_exceptions: bool = False,
              timeout: float = 0.0) -> Iterator[Result]:
         """Summarize many drafts, in order, batching the model calls of up to ``batch_size``
         drafts at a time into one length-sorted ``generate`` (see ``summarize.batching``).

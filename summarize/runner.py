@@ -22,7 +22,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from summarize.models.loading import DEFAULT_BEAMS
+from summarize.batching import DRAFTS_AT_ONCE  # drafts summarized together (their model calls share batches)
+from summarize.models.loading import DEFAULT_BATCH_SIZE, DEFAULT_BEAMS
 from summarize.deadline import DraftTimeout, time_limit  # noqa: F401  (time_limit: also the tests')
 from summarize.io import (DraftFile, InputError, display, find_drafts, read_draft, real, sha256, stale_temp_files,
                           write_atomic)
@@ -43,7 +44,7 @@ class RunOptions:
     strategy: str = "rewrite"
     max_words: int = 130
     beams: int = DEFAULT_BEAMS
-    batch_size: int = 16
+    batch_size: int = DEFAULT_BATCH_SIZE
     quantize: str | None = None  # "int8": dynamic int8 Linear layers (CPU)
     dtype: str | None = None  # compute type; None: float32
     policy: str | None = None
@@ -386,10 +387,6 @@ class LazySummarizer:
         if self.summarizer is None:
             self.summarizer = load_summarizer(self.opts)
         return self.summarizer
-
-
-# Drafts summarized together: their model calls share batches (Summarizer.pipe).
-DRAFTS_AT_ONCE = 8
 
 
 def run_local(jobs: list[Job], opts: RunOptions, on_outcome: Callable[[Outcome], None], tally: Tally,

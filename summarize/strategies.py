@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from summarize.corpus.tasks import CONTEXT_SEPARATOR  # decontextualize input: context, separator, sentence
 from summarize.corpus.article import Article
 from summarize import coherence, extract, faithfulness, plan
+from summarize.models.loading import DEFAULT_BATCH_SIZE
 from summarize.normalize import SourceCasing, dedupe, normalise_generated
 from summarize.corpus.text import split_sentences, word_count, words
 
@@ -128,7 +129,7 @@ def article_casing(article: Article) -> SourceCasing:
     return SourceCasing(heads + [p.text for p in article.paragraphs()])
 
 
-def write_rewrite(article: Article, model, settings, max_words: int, batch_size: int = 16) -> list[LeadSentence]:
+def write_rewrite(article: Article, model, settings, max_words: int, batch_size: int = DEFAULT_BATCH_SIZE) -> list[LeadSentence]:
     tasks = model_tasks(model)
     picks = plan.plan(article, max_words=max_words, can_decontextualize="decontextualize" in tasks)
     if not picks:
@@ -187,7 +188,7 @@ def _best_support(sentence: str, candidates: list[extract.Extract]) -> extract.E
     return max(candidates, key=lambda c: len(target & set(words(c.text))) / (1 + len(set(words(c.text)))) ** 0.5)
 
 
-def write_direct(article: Article, model, settings, max_words: int, batch_size: int = 16) -> list[LeadSentence]:
+def write_direct(article: Article, model, settings, max_words: int, batch_size: int = DEFAULT_BATCH_SIZE) -> list[LeadSentence]:
     limit = model.max_source_tokens - 8
     chunks = _chunks(article, model, limit)
     summaries = model.generate(chunks, task="summarization", settings=settings, batch_size=batch_size)
@@ -210,7 +211,7 @@ def write_direct(article: Article, model, settings, max_words: int, batch_size: 
     return out
 
 
-def write_lead(article: Article, model, strategy: str, settings, max_words: int, batch_size: int = 16) -> list[LeadSentence]:
+def write_lead(article: Article, model, strategy: str, settings, max_words: int, batch_size: int = DEFAULT_BATCH_SIZE) -> list[LeadSentence]:
     if strategy not in STRATEGIES:
         raise ValueError(f"unknown strategy {strategy!r} (choose from {', '.join(STRATEGIES)})")
     writer = write_rewrite if strategy == "rewrite" else write_direct

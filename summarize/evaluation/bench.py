@@ -20,6 +20,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from summarize.batching import DRAFTS_AT_ONCE
 from summarize.models.loading import DEFAULT_BEAMS
 
 ROW_KEYS = ("system", "drafts_per_min", "s_per_draft_p50", "s_per_draft_p95", "startup_s", "peak_rss_mb")
@@ -32,7 +33,7 @@ class BenchOptions:
     model: str | None = None
     device: str = "cpu"
     beams: int = DEFAULT_BEAMS
-    batch_size: int = 8  # drafts sharing one model batch (Summarizer.pipe)
+    batch_size: int = DRAFTS_AT_ONCE  # drafts sharing one model batch (Summarizer.pipe)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
