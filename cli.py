@@ -18,6 +18,9 @@ from summarize.models.loading import DEFAULT_BATCH_SIZE, DEFAULT_BEAMS
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_TIMEOUT_S = 300.0  # per draft; the shipped model takes about 2 s on a typical draft
 log = logging.getLogger("summarize")
+# The shared data folder, for every command that reads the training and evaluation data.
+shared_option = click.option("--shared", type=click.Path(file_okay=False), default=None,
+                             help="Shared data folder.  [default: $SUMMARIZE_SHARED or ../shared next to the repo]")
 
 
 class _ClickHandler(logging.Handler):
@@ -104,7 +107,7 @@ def main(ctx: click.Context, verbose: int, quiet: bool) -> None:
 @click.option("--beams", type=click.IntRange(1, 16), default=DEFAULT_BEAMS, show_default=True,
               help="Beam search width for lead sentences (1: greedy; see README for the measured trade-off).")
 @click.option("--batch-size", type=click.IntRange(1, 1024), default=DEFAULT_BATCH_SIZE, show_default=True,
-              help="Sentences per model batch (drafts are summarized 16 at a time and share batches).")
+              help="Sentences per model batch (drafts are summarized 8 at a time and share batches).")
 @click.option("--quantize", type=click.Choice(["none", "int8"]), default="none", show_default=True,
               help="int8: dynamic int8 quantization of the model's Linear layers (CPU; faster, see README).")
 @click.option("--dtype", type=click.Choice(["auto", "float32", "bfloat16"]), default="auto", show_default=True,
@@ -274,7 +277,7 @@ def outline(file, as_json, model, max_bytes):
 @click.option("-m", "--model", default=None, metavar="PATH|HUB_ID", help="Model to time (default: shipped model).")
 @click.option("--device", default="cpu", show_default=True)
 @click.option("--beams", type=click.IntRange(1, 16), default=DEFAULT_BEAMS, show_default=True)
-@click.option("--batch-size", type=click.IntRange(1, 64), default=16, show_default=True,
+@click.option("--batch-size", type=click.IntRange(1, 64), default=8, show_default=True,
               help="Drafts sharing one model batch (Summarizer.pipe).")
 @click.option("--limit", type=click.IntRange(1), default=None, help="Use at most this many drafts.")
 @click.option("--system", "systems", multiple=True, metavar="NAME",
@@ -322,8 +325,7 @@ def bench(paths, model, device, beams, batch_size, limit, systems, sizes, as_jso
 @click.option("-m", "--model", default=None, metavar="PATH|HUB_ID", help="Model to evaluate (default: shipped model).")
 @click.option("--data", default="cochrane-heldout", show_default=True, metavar="cochrane-heldout|seeds|DIR",
               help="Held-out Cochrane reviews, the shared seed articles, or a folder of house-format articles.")
-@click.option("--shared", type=click.Path(file_okay=False), default=None,
-              help="Shared data folder.  [default: $SUMMARIZE_SHARED or ../shared next to the repo]")
+@shared_option
 @click.option("--limit", type=click.IntRange(1), default=None, help="Evaluate at most this many documents.")
 @click.option("--heading-limit", type=click.IntRange(0), default=40, show_default=True,
               help="ScisummNet sections for the heading score (cochrane-heldout only).")
@@ -427,8 +429,7 @@ def caveats_command(source, summary, policy, as_json, check, max_bytes):
 
 
 @main.command("caveats-eval")
-@click.option("--shared", type=click.Path(file_okay=False), default=None,
-              help="Shared data folder.  [default: $SUMMARIZE_SHARED or ../shared]")
+@shared_option
 @click.option("--labels", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Labelled sentence ids (TSV).  [default: the project's labels]")
 @click.option("--sections", default="labels,stress,seeds,conclusion", show_default=True,
@@ -464,8 +465,7 @@ def corpus_group() -> None:
 
 
 @corpus_group.command("stats")
-@click.option("--shared", type=click.Path(file_okay=False), default=None,
-              help="Shared data folder.  [default: $SUMMARIZE_SHARED or ../shared]")
+@shared_option
 @click.option("--tasks", default=None, help="Comma-separated tasks (default: all).")
 @click.option("--datasets", "names", default=None,
               help="Comma-separated sources: cochrane,medquad,scisummnet,aclsum (default: all).")
@@ -489,8 +489,7 @@ def corpus_stats_command(shared, tasks, names, cache_dir, as_json) -> None:
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder for the articles (keep it outside the repository).")
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
-@click.option("--shared", type=click.Path(file_okay=False), default=None,
-              help="Shared data folder.  [default: $SUMMARIZE_SHARED or ../shared]")
+@shared_option
 def corpus_house_command(source, out_dir, limit, shared) -> None:
     """Compose house-format articles from MedQuAD pages or ScisummNet papers (unseen-article checks)."""
     from summarize.corpus.house import write_house_articles
@@ -505,8 +504,7 @@ def corpus_house_command(source, out_dir, limit, shared) -> None:
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder for the drafts (keep it outside the repository).")
 @click.option("--limit", type=click.IntRange(1), default=22, show_default=True)
-@click.option("--shared", type=click.Path(file_okay=False), default=None,
-              help="Shared data folder.  [default: $SUMMARIZE_SHARED or ../shared]")
+@shared_option
 def corpus_drafts_command(data, out_dir, limit, shared) -> None:
     """Write evaluation drafts (no lead, no outline) as files, e.g. for `summarize bench`.
     medquad-web: NIH pages of about 600 words pasted as web copy, from the validation split."""

@@ -22,10 +22,10 @@ DEFAULT_MODEL_DIR = Path(__file__).resolve().parent / "default"
 # 4 beams add 0.1-0.2 ROUGE-1 over greedy, cost 1.8x the decoding time and leave fewer leads free
 # of coherence defects (82% vs 90% on Cochrane), so greedy is the default.
 DEFAULT_BEAMS = 1
-# Sentences per generate() call. Summarizer.pipe merges the calls of many drafts; on the bench
-# drafts (2 CPU cores, greedy) 64 and 128 rows per call took 20-22 s and 16-19 s where 16 took 28 s:
-# the per-step overhead of generate is paid once for more rows.
-DEFAULT_BATCH_SIZE = 128
+# Sentences per generate() call. Summarizer.pipe merges the calls of many drafts; on the 22 bench
+# drafts (2 CPU cores, greedy) 64 rows per call took 19-22 s where 16 took 28 s (generate's
+# per-step overhead is paid once for more rows); 128 was no faster with 8 drafts at once.
+DEFAULT_BATCH_SIZE = 64
 QUANTIZE_OPTIONS = (None, "int8")
 DTYPE_OPTIONS = (None, "float32", "bfloat16")
 
