@@ -44,9 +44,12 @@ DATELINE = re.compile(
 _DATELINE_ALONE = re.compile(r"^\([A-Z][\w.&' ]{0,30}\)\s*[-–—]*$")
 _CAPTION = [
     re.compile(r"^(?:photo|photograph|image|picture|illustration|graphic|video|caption|credit)s?"
-               r"(?:\s+(?:credit|source|illustration))?\s*(?::|by\b)", _F),
+               r"(?:\s+(?:credit|source|illustration|caption))?\s*(?::|by\b)", _F),
     re.compile(r"^(?:enlarge this image|hide caption|toggle caption|click to enlarge|view (?:image|gallery))"
                + _END, _F),
+    # a caption pasted with its widget text in front, or with its credit line at the end
+    re.compile(r"^(?:enlarge this image|hide caption|toggle caption)\b", _F),
+    re.compile(r"\b(?:photo|image|picture|video)\s+(?:credit|courtesy)\s*:\s*(?:[^\s.!?]+\s*){1,5}" + _END, _F),
     # A credit closing the caption: "(Getty Images)", "(AP Photo/Jane Doe)", "Jane Doe/Getty Images".
     re.compile(r"\((?:[^()]*\b(?:Images?|Photos?|Photograph|Illustration|Credit)\b[^()]*)\)" + _END),
     re.compile(r"\b[A-Z][\w.]*\s*/\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+Images" + _END),

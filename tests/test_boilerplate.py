@@ -205,3 +205,14 @@ def test_headless_section_count_scales_with_length(repeat, low, high):
     body = "\n\n".join(p for p in NEWS_PARAGRAPHS[1:] if furniture_reason(p) is None)
     article = parse_draft("\n\n".join([body] * repeat))
     assert low <= len(list(article.walk())) <= high
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Enlarge this image A nurse measures a child's height at a clinic. Photo credit: iStock", "caption"),
+    ("Image caption: Lyme disease cases rise every summer.", "caption"),
+    ("A pharmacist sorts tablets. Photo credit: Jane Doe/AP", "caption"),
+    ("The photo credit: it goes to the team that took the picture of the lab.", None),
+    ("Ask a doctor about the image quality of your scans.", None),
+])
+def test_captions_with_widget_text_or_a_trailing_credit(text, reason):
+    assert furniture_reason(text) == reason
