@@ -263,6 +263,28 @@ def _classify(blocks: list[_Block], markdown: bool) -> None:
                     block.kind, block.level, block.heading = "heading", 1, line
         if block.kind != "heading" and block.furniture is None:
             prose_after = True
+    if not markdown:
+        _runs_of_headings_are_lists(blocks)
+
+
+# Short lines one after another with no prose between them are a list pasted without its
+# bullets (the symptoms of a condition, the names on a panel), not a chain of empty sections:
+# a heading and a sub-heading, or three levels, are the most a draft stacks.
+LIST_RUN = 4
+
+
+def _runs_of_headings_are_lists(blocks: list[_Block]) -> None:
+    run: list[_Block] = []
+    for block in blocks + [None]:
+        if block is not None and block.kind == "heading":
+            run.append(block)
+            continue
+        if block is not None and block.furniture is not None and run:
+            continue  # a set-aside line inside the run does not end it
+        if len(run) >= LIST_RUN:
+            for b in run:
+                b.kind, b.heading, b.furniture = "paragraph", None, "list"
+        run = []
 
 
 def _normalise_markdown_levels(blocks: list[_Block]) -> None:

@@ -526,3 +526,12 @@ def test_conclusion_labels_parse_and_keeps_phrase_judges_by_content_words():
     assert not keeps_phrase("Chamomile may help. The evidence was strong.", phrase)
     # the words must meet in one sentence, not across the summary
     assert not keeps_phrase("The quality varied. The evidence was low in cost.", "quality evidence low")
+
+
+@pytest.mark.parametrize("text", [
+    "Marginal zone lymphoma grows slowly and is usually found at an early stage.",
+    "Babies are born with a premature closure of the skull's joints.",
+    "It remains unclear how the protein disrupts early development.",
+])
+def test_disease_stages_and_biology_are_not_research_caveats(det, text):
+    assert "research" not in {d.kind for d in det.sentence(text, frozenset()) if d.is_caveat}

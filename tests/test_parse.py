@@ -257,3 +257,14 @@ def test_depth_scores_match_the_walk_from_each_gap():
     for _ in range(200):
         sim = rng.integers(0, 4, rng.integers(1, 40)) / 3  # plateaus and ties
         assert np.allclose(_depth_scores(sim), walked(sim))
+
+
+def test_a_run_of_short_lines_is_a_list_not_empty_sections():
+    draft = ("Zinc deficiency is rare in adults who eat a varied diet, doctors say.\n\n"
+             "The signs listed by the clinic include:\n\n"
+             "Hair loss\n\nSlow wound healing\n\nLoss of taste\n\nFrequent infections\n\n"
+             "Most people get enough zinc from meat, beans and whole grains.\n")
+    article = parse_article(draft)
+    assert [s.heading for s in article.walk() if s.heading] == []
+    assert [p.boilerplate for p in article.set_aside()] == ["list"] * 4
+    assert "Hair loss" not in [e.heading for e in article.headings_outline()]
