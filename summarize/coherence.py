@@ -59,7 +59,9 @@ _META = re.compile(
     r"|in this (article|post|guide|section|piece)\b|readers (will|can|may)\b|you(’|')ll (learn|discover|find)\b"
     r"|we(’|')ll\b|we will (explore|look|examine|discuss|cover|uncover)|\bread on\b|\bjoin us\b"
     r"|let(’|')s (explore|look|dive|take)\b|(delves?|diving|dives?) (deep )?into\b|\bdiscover how\b"
-    r"|valuable insights\b|keep reading\b)",
+    r"|valuable insights\b|keep reading\b"
+    # a pointer to a list or table the lead does not carry ("provides the following list of")
+    r"|\bthe following\b|\b(listed|shown|described) below\b|\bsee (the )?(table|list|figure|box)\b)",
     re.I,
 )
 
