@@ -61,7 +61,8 @@ _META = re.compile(
     r"|let(’|')s (explore|look|dive|take)\b|(delves?|diving|dives?) (deep )?into\b|\bdiscover how\b"
     r"|valuable insights\b|keep reading\b"
     # a pointer to a list or table the lead does not carry ("provides the following list of")
-    r"|\bthe following\b|\b(listed|shown|described) below\b|\bsee (the )?(table|list|figure|box)\b)",
+    r"|\bthe following\b|\b(listed|shown|described) below\b|\bsee (the )?(table|list|figure|box)\b"
+    r"|^see (the|our|also)\b)",
     re.I,
 )
 

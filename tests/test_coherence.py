@@ -36,6 +36,7 @@ DEFECTS = [
     (["This article explores the science behind kratom and sleep.", "Kratom is a plant from Asia."], {0: "meta"}),
     (["Kratom is a plant from Asia.", "Readers will gain valuable insights into its uses."], {1: "meta"}),
     (["Zinc deficiency is rare.", "The clinic provides the following list of signs of zinc deficiency."], {1: "meta"}),
+    (["Zinc deficiency is rare.", "See the summary on zinc supplements for information about doses."], {1: "meta"}),
     (["It's crucial to approach kratom with caution because of dependency.",
       "Kratom may ease sleep for some users.",
       "It's important to approach its use with caution."], {2: "duplicate"}),
