@@ -31,13 +31,15 @@ from summarize.extract import Extract, candidate_sentences, score_sentences
 ROLES = ("opening", "point", "caveat", "advice")
 
 # A conclusion cue makes a sentence the natural opening of a review-style lead.
-_CONCLUSION = re.compile(
-    r"^(in conclusion|in summary|overall|to conclude|taken together|authors'? conclusions?:?|conclusions?:)"
-    r"|\b(we conclude|this review (shows|found|suggests)|the (evidence|results) (suggest|show|indicate)s?"
+_CLOSING_MARKER = r"^(in conclusion|in summary|overall|to conclude|taken together|authors'? conclusions?:?|conclusions?:)"
+# A stated finding: the draft's main claim, wherever it stands.
+_CLAIM = re.compile(
+    r"\b(we conclude|this review (shows|found|suggests)|the (evidence|results) (suggest|show|indicate)s?"
     r"|(is|are|was|were) (effective|ineffective|beneficial|safe|associated with)"
     r"|there is (no|insufficient|limited|some|good|moderate|low)[- a-z]* evidence)\b",
     re.I,
 )
+_CONCLUSION = re.compile(_CLOSING_MARKER + "|" + _CLAIM.pattern, re.I)
 # Review abstracts (statistics, trials) state their claim in the conclusion, news and house
 # drafts in their first paragraph.
 _REVIEW = re.compile(r"\b(95% ci|confidence interval|odds ratio|randomi[sz]ed|trials?\b|meta-analys)", re.I)
@@ -141,7 +143,11 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         score = s.score * (1 + 0.5 * len(lemmas & set(topic)) + (1.0 if topic[0] in lemmas else 0.0))
         if _CONCLUSION.search(s.text):
             score *= 2.0 if review else 1.2
-        if not review and position > OPENING_POSITION:
+        # News and house drafts state their claim early; a stated finding ("X is effective
+        # in ...") is the claim wherever it stands (a review abstract the detector missed
+        # ends with it), but a sentence that opens "In conclusion, ..." reads as a closing.
+        claim = bool(_CLAIM.search(s.text)) and not re.match(_CLOSING_MARKER, s.text, re.I)
+        if not review and position > OPENING_POSITION and not claim:
             score *= 0.3
         if _CAVEAT.search(s.text) and not _CONCLUSION.search(s.text):
             score *= 0.7

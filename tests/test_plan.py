@@ -75,3 +75,17 @@ def test_no_section_gets_a_guaranteed_sentence():
              "Chamomile tea eased sleep problems for adults in small trials lasting four weeks.")
     picks = plan.plan(parse_draft(draft), max_words=30)
     assert not any("Egyptians" in p.text for p in picks)
+
+
+def test_a_stated_finding_opens_the_lead_wherever_it_stands():
+    from summarize import plan
+
+    intro = ("We looked at driver licensing programs for teenagers in several countries. "
+             "Programs were introduced in the United States, Canada and New Zealand over many years. "
+             "Each program set its own limits on night driving and passengers for new drivers. "
+             "Data came from police crash reports and insurance records in each region. ")
+    finding = "Graduated licensing is effective in reducing crash rates among teenage drivers. "
+    closing = "In conclusion, teenage drivers in licensing programs had fewer crashes in every region. "
+    article = parse_draft(intro + finding + "Crash rates for new drivers fell in every region studied. " + closing)
+    picks = plan.plan(article, max_words=60)
+    assert picks[0].text == finding.strip()
