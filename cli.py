@@ -21,6 +21,11 @@ log = logging.getLogger("summarize")
 # The shared data folder, for every command that reads the training and evaluation data.
 shared_option = click.option("--shared", type=click.Path(file_okay=False), default=None,
                              help="Shared data folder.  [default: $SUMMARIZE_SHARED or ../shared next to the repo]")
+# Model quantization, for every command that loads the model ("none" arrives as None).
+quantize_option = click.option("--quantize", type=click.Choice(["none", "int8"]), default="none", show_default=True,
+                               callback=lambda ctx, param, value: None if value == "none" else value,
+                               help="int8: dynamic int8 quantization of the model's Linear layers (CPU; faster, "
+                                    "see README).")
 
 
 class _ClickHandler(logging.Handler):
@@ -108,8 +113,7 @@ def main(ctx: click.Context, verbose: int, quiet: bool) -> None:
               help="Beam search width for lead sentences (1: greedy; see README for the measured trade-off).")
 @click.option("--batch-size", type=click.IntRange(1, 1024), default=DEFAULT_BATCH_SIZE, show_default=True,
               help="Sentences per model batch (drafts are summarized 8 at a time and share batches).")
-@click.option("--quantize", type=click.Choice(["none", "int8"]), default="none", show_default=True,
-              help="int8: dynamic int8 quantization of the model's Linear layers (CPU; faster, see README).")
+@quantize_option
 @click.option("--dtype", type=click.Choice(["auto", "float32", "bfloat16"]), default="auto", show_default=True,
               help="Compute type; auto is float32 (bfloat16 pays on a GPU).")
 @click.option("--policy", type=click.Path(dir_okay=False), default=None,
@@ -150,7 +154,7 @@ def run(paths, out_dir, fmt, model, device, strategy, max_words, beams, batch_si
     if engine != "ray" and address:
         _fail("--address needs --engine ray")
     opts = runner.RunOptions(model=model, device=device, strategy=strategy, max_words=max_words, beams=beams,
-                             batch_size=batch_size, quantize=None if quantize == "none" else quantize,
+                             batch_size=batch_size, quantize=quantize,
                              dtype=None if dtype == "auto" else dtype, policy=policy, no_caveats=no_caveats, headings=headings, fmt=fmt,
                              max_bytes=max_bytes, timeout=timeout, resume=resume)
     try:
@@ -334,8 +338,7 @@ def bench(paths, model, device, beams, batch_size, limit, systems, sizes, as_jso
 @click.option("--max-words", type=click.IntRange(20, 1000), default=None,
               help="Lead budget (the model's and LexRank's).  [default: the Summarizer's]")
 @click.option("--beams", type=click.IntRange(1, 16), default=DEFAULT_BEAMS, show_default=True)
-@click.option("--quantize", type=click.Choice(["none", "int8"]), default="none", show_default=True,
-              help="int8: dynamic int8 quantization of the model's Linear layers (CPU).")
+@quantize_option
 @click.option("--policy", type=click.Path(exists=True, dir_okay=False), default=None, help="Caveat policy file.")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False), default=None, help="Write the full report as JSON.")
 @click.option("--markdown", is_flag=True, help="Print the table as Markdown.")
@@ -349,7 +352,7 @@ def eval_command(model, data, shared, limit, heading_limit, device, strategy, ma
 
     try:
         report = evaluate(data, model, shared, limit, strategy, max_words, beams, device, policy, heading_limit,
-                          quantize=None if quantize == "none" else quantize)
+                          quantize=quantize)
     except (ModelLoadError, FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
     click.echo(format_table(report, markdown))

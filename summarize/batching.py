@@ -17,6 +17,7 @@ timing, and in both engines (the merged batches depend only on the drafts and th
 from __future__ import annotations
 
 import copy
+import itertools
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import astuple, dataclass, field
@@ -35,8 +36,6 @@ class _Call:
     result: list[str] | None = None
     error: BaseException | None = None
     draft: int = 0  # the draft's place in its window: merged rows are ordered by it, not by timing
-
-
 
 
 class CoalescingModel:
@@ -151,6 +150,15 @@ class CoalescingModel:
 DRAFTS_AT_ONCE = 8
 
 
+def windows(items: Iterable, size: int = DRAFTS_AT_ONCE) -> Iterator[list]:
+    """``items`` in consecutive lists of ``size`` (the last may be shorter): the drafts that
+    are summarized together. Every engine cuts its drafts here, so the same drafts share
+    model batches everywhere."""
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
 def pipe_batched(summarizer, texts: Iterable[str], drafts_at_once: int = DRAFTS_AT_ONCE,
                  return_exceptions: bool = False, timeout: float = 0.0) -> Iterator:
     """``summarizer.summarize`` over ``texts`` in order, ``drafts_at_once`` drafts sharing
@@ -181,13 +189,7 @@ def pipe_batched(summarizer, texts: Iterable[str], drafts_at_once: int = DRAFTS_
 
     try:
         with ThreadPoolExecutor(max_workers=drafts_at_once, thread_name_prefix="summarize-draft") as pool:
-            window: list[str] = []
-            for text in texts:
-                window.append(text)
-                if len(window) >= drafts_at_once:
-                    yield from run_window(pool, window)
-                    window = []
-            if window:
+            for window in windows(texts, drafts_at_once):
                 yield from run_window(pool, window)
     finally:
         proxy.close()

@@ -105,14 +105,10 @@ class Redundancy:
     the planner only ever compares candidates with the few sentences a lead holds."""
 
     def __init__(self, matrix, n: int):
-        import numpy as np
-
         self.matrix = matrix  # rows L2-normalised (TfidfVectorizer's default), or None
         self.max = np.zeros(n)
 
     def add(self, i: int) -> None:
-        import numpy as np
-
         if self.matrix is not None:
             self.max = np.maximum(self.max, (self.matrix @ self.matrix[i].T).toarray().ravel())
 
@@ -195,13 +191,10 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         k = int(np.argmax(np.where(alive, mmr, -np.inf)))
         alive[k] = False
         best = rest[k]
-        if used + word_count(best.text) > budget:
+        # (budget, cosine redundancy and a second caveat were ruled out above)
+        if any(coherence.same_meaning(best.text, t) for t in chosen_texts):
             continue
-        if redundancy.max[rows[k]] >= REDUNDANT_COSINE or any(coherence.same_meaning(best.text, t) for t in chosen_texts):
-            continue
-        is_caveat = bool(_CAVEAT.search(best.text))
-        if is_caveat and caveat_taken:
-            continue
+        is_caveat = bool(caveats[k])
         reason = coherence.dangling_reason(best.text, chosen_texts)
         context = _context(sentences, index[id(best)])
         if reason and not (can_decontextualize and context):
@@ -209,7 +202,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         picks.append(Pick(best, "caveat" if is_caveat else "point", context, reason))
         chosen_texts.append(best.text)
         redundancy.add(rows[k])
-        used += word_count(best.text)
+        used += int(lengths[k])
         covered.add(best.part)
         caveat_taken |= is_caveat
     if advice is not None and not any(coherence.same_meaning(advice.text, t) for t in chosen_texts):

@@ -1,8 +1,8 @@
 """The Ray engine for ``summarize run --engine ray``: the same drafts, outputs and exit codes
 as the local engine, on an actor pool that can span machines.
 
-The planned jobs (draft path, output paths) are cut into the local engine's windows of
-``runner.DRAFTS_AT_ONCE`` drafts, and each window becomes one row of a Ray Dataset;
+The planned jobs (draft path, output paths) are cut into the local engine's windows
+(``batching.windows``), and each window becomes one row of a Ray Dataset;
 ``map_batches`` hands the rows to a fixed pool of actors, each loading the model once and
 calling ``runner.process_batch`` on its window, as the local engine does. So names, atomic
 writes, --resume and per-file errors are the local engine's, and so are the outputs, byte for
@@ -20,7 +20,8 @@ import logging
 from dataclasses import asdict
 from typing import Any, Callable
 
-from summarize.runner import DRAFTS_AT_ONCE, Job, LazySummarizer, Outcome, RunOptions, Tally, UsageError, process_batch
+from summarize.batching import windows
+from summarize.runner import Job, LazySummarizer, Outcome, RunOptions, Tally, UsageError, process_batch
 
 OUTCOME_COLUMNS = ("draft", "status", "message", "warnings", "write_error", "detail", "seconds")
 FATAL = "fatal"  # an outcome status: the actor could not load the model; the run ends (exit 2)
@@ -71,8 +72,7 @@ def run_ray(jobs: list[Job], opts: RunOptions, on_outcome: Callable[[Outcome], N
     ctx.enable_progress_bars = False
     gpu = opts.device.startswith("cuda")
     # One row per window, as JSON: Arrow wants one fixed type per column.
-    windows = [jobs[i : i + DRAFTS_AT_ONCE] for i in range(0, len(jobs), DRAFTS_AT_ONCE)]
-    ds = ray.data.from_items([{"window": json.dumps([asdict(job) for job in w])} for w in windows])
+    ds = ray.data.from_items([{"window": json.dumps([asdict(job) for job in w])} for w in windows(jobs)])
     results = ds.map_batches(
         DraftWorker,
         fn_constructor_kwargs={"options": asdict(opts)},

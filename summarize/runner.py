@@ -5,7 +5,7 @@
     limit, write the JSON then the text -> one outcome per draft
 
 The local engine (``run_local``) and the Ray engine (``summarize.ray_engine``) both call
-``process`` for every draft, so they write the same files. Nothing here prints: outcomes go
+``process_batch`` on the same windows of drafts, so they write the same files. Nothing here prints: outcomes go
 to a callback, and errors that end the whole run are raised as ``UsageError`` (exit 2).
 
 Each ``<name>.json`` records the draft's hash, the options that decide the output and the hash
@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from summarize.batching import DRAFTS_AT_ONCE  # drafts summarized together (their model calls share batches)
+from summarize.batching import windows  # the drafts summarized together (their model calls share batches)
 from summarize.models.loading import DEFAULT_BATCH_SIZE, DEFAULT_BEAMS
 from summarize.deadline import DraftTimeout, time_limit  # noqa: F401  (time_limit: also the tests')
 from summarize.io import (DraftFile, InputError, display, find_drafts, read_draft, real, sha256, stale_temp_files,
@@ -93,7 +93,7 @@ def check_policy(opts: RunOptions) -> None:
 
     try:
         load_policy(opts.policy)
-    except (PolicyError, ValueError) as exc:  # ValueError: options the model cannot take (int8 on a GPU)
+    except PolicyError as exc:
         raise UsageError(str(exc)) from None
 
 
@@ -310,11 +310,6 @@ def process_batch(jobs: list[Job], get_summarizer: Callable[[], Any], opts: RunO
         yield item if isinstance(item, Outcome) else _finish(item, next(results), opts)
 
 
-def process(job: Job, get_summarizer: Callable[[], Any], opts: RunOptions) -> Outcome:
-    """``process_batch`` for one draft."""
-    return next(process_batch([job], get_summarizer, opts))
-
-
 def _our_json(path: str) -> dict | None:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -391,19 +386,15 @@ class LazySummarizer:
 
 def run_local(jobs: list[Job], opts: RunOptions, on_outcome: Callable[[Outcome], None], tally: Tally,
               progress: Callable[[list[Job]], Any] = iter) -> Tally:
-    """Process the jobs in this process, ``DRAFTS_AT_ONCE`` at a time. Ctrl-C stops the batch
+    """Process the jobs in this process, a window of drafts at a time. Ctrl-C stops the batch
     (the drafts in flight finish first) and marks the tally interrupted; a UsageError
     (unloadable model) propagates."""
     get = LazySummarizer(opts)
     try:
-        window: list[Job] = []
-        for i, job in enumerate(progress(jobs)):
-            window.append(job)
-            if len(window) == DRAFTS_AT_ONCE or i == len(jobs) - 1:
-                for outcome in process_batch(window, get, opts):
-                    tally.add(outcome)
-                    on_outcome(outcome)
-                window = []
+        for window in windows(progress(jobs)):
+            for outcome in process_batch(window, get, opts):
+                tally.add(outcome)
+                on_outcome(outcome)
     except KeyboardInterrupt:
         tally.interrupted = True
     return tally
