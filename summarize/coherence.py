@@ -200,10 +200,14 @@ def _introduces_person(text: str) -> bool:
     return bool(_FULL_NAME.search(text))
 
 
+# A time adverbial in front does not give a pronoun its antecedent ("Today it is sold as ...").
+_LEAD_ADVERBIAL = re.compile(r"^(today|now|nowadays|currently|these days|at present|in (the )?\d{4}s?),?\s+", re.I)
+
+
 def dangling_reason(sentence: str, previous: list[str]) -> str | None:
     """Why ``sentence`` needs context that ``previous`` (the lead before it) does not give."""
     s = sentence.strip().lstrip("“\"‘'(")
-    tokens = [t.lower().replace("’", "'") for t in WORD.findall(s)]
+    tokens = [t.lower().replace("’", "'") for t in WORD.findall(_LEAD_ADVERBIAL.sub("", s, count=1))]
     if not tokens:
         return None
     before = " ".join(previous)
