@@ -36,6 +36,7 @@ def compress_variants(text: str, cue_spans: list[tuple[int, int]], policy: Polic
     cur = _strip_trailing(cur, spans, policy.trailing)
     # 4. semicolon-joined clauses without the cue
     cur, spans = _drop_semicolon_clauses(cur, spans)
+    cur, spans = _strip_prefix(cur, spans, policy.lead_ins)  # "...; however, the evidence is weak"
     # 5. "to A and to B": keep the infinitive with the cue
     cur, spans = _drop_coordinated_infinitive(cur, spans)
     # 6. parentheses without the cue (statistics in scientific abstracts)
@@ -43,6 +44,9 @@ def compress_variants(text: str, cue_spans: list[tuple[int, int]], policy: Polic
     # 7. coordinated main clauses without the cue (", but ...", ", and ...") when the clause
     #    with the cue has its own subject
     short = _keep_cue_clause(cur, spans)
+    if short != cur:
+        at = cur.find(short)
+        short, _ = _strip_prefix(short, [(a - at, b - at) for a, b in spans], policy.lead_ins)
     for v in (short, cur, lead_only, text):
         v = _finish(v)
         if v and v not in variants:
