@@ -507,6 +507,43 @@ def test_added_caveat_has_no_list_label(f):
     assert [a["text"] for a in res.report.added] == ["The evidence for valerian was of low quality."]
 
 
+def test_added_caveat_drops_a_run_in_abstract_heading(f):
+    draft = ("Valerian is a herb for sleep. Valerian tea is popular.\n\n"
+             "Quality of evidence We judged the evidence for valerian to be of very low quality overall.\n\n"
+             "Valerian is sold widely.")
+    res = f(draft, "Valerian is a herb for sleep.")
+    assert [a["text"] for a in res.report.added][0].startswith("We judged the evidence")
+
+
+def test_a_verdict_on_the_evidence_as_a_whole_is_added_before_a_research_agenda(f):
+    # both are late research caveats; the verdict about the whole evidence is the one a reader needs
+    draft = ("Valerian is a herb for sleep. Six trials tested valerian against placebo in adults.\n\n"
+             "Sleep improved a little with valerian. Valerian tea is popular.\n\n"
+             "The evidence available for all comparisons and outcomes is very low certainty. "
+             "Future research should evaluate valerian in older adults.")
+    res = f(draft, "Valerian is a herb for sleep.")
+    research = [a for a in res.report.added if "research" in a["kinds"]]
+    assert research and research[0]["text"].startswith("The evidence available for all comparisons")
+    assert research[0]["strength"] == "main"
+
+
+def test_result_connective_without_a_comma_is_dropped_from_an_added_caveat(f):
+    draft = ("Valerian is a herb for sleep. Six small trials tested valerian against placebo.\n\n"
+             "Sleep improved a little. Therefore we have limited confidence in the results.")
+    res = f(draft, "Valerian is a herb for sleep.")
+    assert [a["text"] for a in res.report.added] == ["We have limited confidence in the results."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Four trials measured adverse events.",
+    "We combined data for all adverse events from three studies.",
+    "The reporting of adverse events was poor.",
+])
+def test_harms_as_a_measured_outcome_are_not_side_effect_caveats(f, sentence):
+    kinds = {d.kind for d in f.detector.sentence(sentence, frozenset({"valerian"})) if d.is_caveat}
+    assert "side_effects" not in kinds
+
+
 def test_link_line_is_never_added(f):
     draft = ("Valerian is a herb for sleep. Valerian tea is popular.\n\n"
              "For more on the research into valerian, read our guide, as more research is needed.\n\n"

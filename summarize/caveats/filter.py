@@ -265,14 +265,15 @@ class CaveatFilter:
                 # research is needed"); covering a second kind only breaks ties.
                 mandated_main = min(2, sum(1 for d in s.detections if d.is_caveat and d.kind in cover
                                            and d.kind in pol.mandated and d.strength == MAIN))
-                # a verdict on the evidence as a whole (a kind's `main` pattern) outranks a cue
-                # that is main only because nothing narrows it to one outcome
-                explicit = sum(1 for k in cover if k in pol.mandated and remaining[k] == MAIN
-                               and any(p.search(normalize(s.text)) for p in pol.kinds[k].main))
                 for text in compress_variants(s.text, spans, pol):
                     if verify_added(text, {k: remaining[k] for k in cover}, self.detector, topic, pol, s.text):
                         n = len(text.split())
                         late = idx >= CONCLUSION_ZONE * len(src)
+                        # a verdict on the evidence as a whole (a kind's `main` pattern, in the words
+                        # that would be added) outranks a cue that is main only because nothing
+                        # narrows it to one outcome
+                        explicit = sum(1 for k in cover if k in pol.mandated and remaining[k] == MAIN
+                                       and any(p.search(normalize(text)) for p in pol.kinds[k].main))
                         key = (mandated_main > 0, n <= pol.max_added_words, late, explicit, mandated_main,
                                len(cover), main, conf, -n)
                         if best is None or key > best[0]:
