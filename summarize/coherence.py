@@ -62,7 +62,11 @@ _META = re.compile(
     r"|valuable insights\b|keep reading\b"
     # a pointer to a list or table the lead does not carry ("provides the following list of")
     r"|\bthe following\b|\b(listed|shown|described) below\b|\bsee (the )?(table|list|figure|box)\b"
-    r"|^see (the|our|also)\b)",
+    r"|^see (the|our|also)\b"
+    # web-page furniture in prose: pointers to tables, links and other pages, not facts
+    r"|\b(table|list|chart|figure|box|links?|resources?) (below|above)\b|\bclick (on|here)\b"
+    r"|\blook up the (definitions?|meanings?|terms?)\b|\bhas (more )?information (on|about) this (topic|condition|disease)\b"
+    r"|^these resources\b)",
     re.I,
 )
 

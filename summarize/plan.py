@@ -51,9 +51,11 @@ _CAVEAT = re.compile(
 _ADVICE = re.compile(
     r"\b(consult|talk to|speak (to|with)|ask (a|your)|should|recommend(ed)?|make sure|be sure|"
     r"always|avoid|seek|start with|follow)\b|^(use|take|try|choose|keep|check|start)\b", re.I)
-# Words of study design, not of the subject: never the draft's topic.
+# Words of study design, counts and time, not of the subject: never the draft's topic.
 STUDY_TERMS = frozenset("""trial study review participant patient evidence effect result group outcome people
-author researcher analysis data""".split())
+author researcher analysis data""".split()) | frozenset(
+    # counts and spans of time are never a subject ("one", "two weeks")
+    "one two three four five six seven eight nine ten first second third year month week day time".split())
 # A point must be at least this central, relative to the most central sentence: minor details
 # (scene-setting, history) stay out even when the budget has room.
 MIN_RELATIVE_SCORE = 0.5
