@@ -143,14 +143,21 @@ class SourceCasing:
         self.lower = joined.lower()
         self.keyed = _key(joined)  # for substring checks while re-joining pieces
         counts: dict[str, Counter] = {}
+        inside: set[str] = set()  # keys seen after a sentence's first word
         for sent in (s for para in paragraphs for s in split_sentences(para)):
             for i, m in enumerate(WORD.finditer(sent.text)):
                 form = m.group(0)
                 key = _key(form)
+                if i:
+                    inside.add(key)
                 # Sentence-initial capitals say nothing about a word's own casing.
                 weight = 1 if i == 0 and form[:1].isupper() else 3
                 counts.setdefault(key, Counter())[form] += weight
         self.forms = {k: c.most_common(1)[0][0] for k, c in counts.items()}
+        # Common words the source only writes sentence-initially ("Two of the studies ...") are
+        # lower-case inside a sentence; rare ones (names, "Kratom") keep their capital.
+        self.initial_only = {k for k, c in counts.items() if k not in inside and len(c) == 1
+                             and _titlecase(next(iter(c))) and _common(k)}
 
     def surface(self, word: str) -> str:
         return self.forms.get(_key(word), word)
@@ -158,6 +165,19 @@ class SourceCasing:
 
 def _key(word: str) -> str:
     return word.lower().replace("’", "'")
+
+
+def _titlecase(form: str) -> bool:
+    return form[:1].isupper() and form[1:].islower()
+
+
+COMMON_ZIPF = 5.5  # "two", "these", "most" are above it; names such as "Europe" or "John" below
+
+
+def _common(key: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(key, "en") >= COMMON_ZIPF
 
 
 def detokenize(raw: str, casing: SourceCasing) -> str:
@@ -186,7 +206,14 @@ def restore_casing(text: str, casing: SourceCasing) -> str:
         word = m.group(0)
         if word != word.lower():  # the model already cased it (a cased checkpoint)
             return word
+        if _key(word) in casing.initial_only and not _opens_sentence(text, m.start()):
+            return word
         return casing.surface(word)
 
     return WORD.sub(fix, text)
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    before = text[:at].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?\n"
 

@@ -6,6 +6,8 @@ sentence is replaced by its extracted source sentence, so the failure is harmles
 """
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -220,6 +222,10 @@ def check(generated: str, support: str, document: str | None = None, previous: l
     return GateResult(not reasons, reasons)
 
 
+_OPEN_END = frozenset("is are was were be been being the a an of to and or but with for in on by from as at than "
+                      "that which whose".split())
+
+
 def fluency_problems(generated: str, gen_words: list[str], sup_words: list[str]) -> list[str]:
     """Signs of a garbled sentence: stutters, broken hyphenation, word order not the source's."""
     out = []
@@ -227,10 +233,16 @@ def fluency_problems(generated: str, gen_words: list[str], sup_words: list[str])
     if m and m.group(1).lower() not in ("that", "had"):
         out.append(f"repeated word {m.group(1)!r}")
     bigrams = list(zip(gen_words, gen_words[1:]))
-    if len(bigrams) != len(set(bigrams)):
+    # a word pair said more often than the source says it is a stutter ("may be" twice is not,
+    # when the two source sentences each have it)
+    source_counts = Counter(zip(sup_words, sup_words[1:]))
+    if any(n > max(1, source_counts[b]) for b, n in Counter(bigrams).items()):
         out.append("repeated phrase")
     if _DANGLING_HYPHEN.search(generated):
         out.append("broken hyphenation")
+    # "... increase the risk of breast is.": a sentence cannot stop on a copula, article or preposition
+    if gen_words and gen_words[-1].lower() in _OPEN_END and gen_words[-1:] != sup_words[-1:]:
+        out.append(f"ends mid-phrase on {gen_words[-1]!r}")
     if bigrams:
         source_bigrams = set(zip(sup_words, sup_words[1:]))
         precision = sum(b in source_bigrams for b in bigrams) / len(bigrams)

@@ -76,6 +76,7 @@ class SentenceCasing:
             for i, m in enumerate(WORD.finditer(sent)):
                 if i:
                     self.forms.setdefault(m.group(0).lower().replace("’", "'"), m.group(0))
+        self.initial_only = fallback.initial_only - self.forms.keys()
 
     def surface(self, word: str) -> str:
         return self.forms.get(word.lower().replace("’", "'")) or self.fallback.surface(word)

@@ -527,6 +527,23 @@ def test_a_verdict_on_the_evidence_as_a_whole_is_added_before_a_research_agenda(
     assert research[0]["strength"] == "main"
 
 
+def test_an_added_caveat_that_points_back_is_a_last_resort(f):
+    draft = ("Valerian is a herb for sleep. Six trials tested valerian in adults.\n\n"
+             "Sleep improved a little with valerian.\n\n"
+             "The evidence for valerian is limited. "
+             "This probably needs to be confirmed because overall the quality of the evidence was very low.")
+    res = f(draft, "Valerian is a herb for sleep.")
+    research = [a["text"] for a in res.report.added if "research" in a["kinds"]]
+    assert research and not research[0].startswith("This")
+
+
+def test_a_meta_sentence_is_never_added_as_a_caveat(f):
+    draft = ("Valerian is a herb for sleep. Valerian tea is popular.\n\n"
+             "Check with your doctor if you have any of the following.\n\nValerian is sold widely.")
+    res = f(draft, "Valerian is a herb for sleep.")
+    assert not any("following" in a["text"] for a in res.report.added)
+
+
 def test_result_connective_without_a_comma_is_dropped_from_an_added_caveat(f):
     draft = ("Valerian is a herb for sleep. Six small trials tested valerian against placebo.\n\n"
              "Sleep improved a little. Therefore we have limited confidence in the results.")

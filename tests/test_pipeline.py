@@ -103,6 +103,12 @@ def test_headless_draft_gets_generated_headings(summarizer):
      "Its natural origins make it an appealing alternative for those seeking remedies with potential effects.", False),
     ("Its natural origins make it an appealing alternative for those seeking remedies.",
      "Its natural origins make it an appealing alternative for those seeking remedies with potential effects.", True),
+    # a sentence that stops on a copula, article or preposition is garbled
+    ("Family history and other factors increase the risk of breast is.",
+     "Family history and other factors increase the risk of breast cancer.", False),
+    # a fusion repeats a word pair its two source sentences each have: not a stutter
+    ("Tumours may be malignant or benign, and they may be found anywhere in the gut.",
+     "Tumours may be malignant or benign. They may be found anywhere in the gut.", True),
 ])
 def test_faithfulness_gate(generated, support, ok):
     assert faithfulness.check(generated, support).ok is ok
@@ -248,3 +254,11 @@ def test_a_missing_local_model_folder_is_named_as_such(tmp_path):
 
     with pytest.raises(ModelLoadError, match="no such checkpoint folder"):
         Seq2SeqModel(str(tmp_path / "no" / "such" / "model"))
+
+
+def test_common_word_the_source_only_capitalises_at_a_sentence_start_is_lower_case_inside_one():
+    casing = SourceCasing("Two trials compared stockings. Two of the ten trials reported comfort. Kratom is a plant.")
+    out = normalise_generated("two trials compared stockings, and two of the ten trials reported comfort.", casing)
+    assert out.startswith("Two trials") and ", and two of the ten" in out
+    # a rare word only seen at a sentence start keeps its capital (it may be a name)
+    assert "Kratom" in normalise_generated("people call it kratom.", casing)

@@ -25,6 +25,7 @@ from typing import Any
 
 import re
 
+from summarize.coherence import dangling_reason
 from summarize.corpus.article import Article, Paragraph
 from summarize.corpus.parse import DraftError, parse_article
 from summarize.corpus.text import split_sentences
@@ -38,6 +39,8 @@ from .repair import compress_variants, cut_overclaims, find_overclaims, insertio
 # closing paragraphs of a story). Among conclusion-level caveats, one from there is preferred.
 CONCLUSION_ZONE = 2 / 3
 _CONF = {"high": 2, "medium": 1, "low": 0}
+# A review's lead may call the review itself "this review": the draft is what it points to.
+_SELF_REFERENCE = re.compile(r"(this|the present|our)\s+(systematic\s+|cochrane\s+|updated\s+)?review\b", re.I)
 
 
 @dataclass
@@ -205,7 +208,7 @@ class CaveatFilter:
             elif k in pol.mandated and source_best.get(k) == MAIN and have[k] != MAIN:
                 need[k] = MAIN
         missing_default = [k for k in pol.always if k not in found and k not in have]
-        added, unresolved = self._additions(src, need, topic)
+        added, unresolved = self._additions(src, need, topic, [s.text for s in summ])
         for k in missing_default:
             added.append({"kinds": [k], "text": pol.kinds[k].default, "source_sentence": None,
                           "start": None, "end": None, "default": True, "strength": MAIN})
@@ -236,7 +239,8 @@ class CaveatFilter:
         )
         return CaveatResult(out_text, passed, out_sents, report)
 
-    def _additions(self, src: list[AnalyzedSentence], need: dict[str, str], topic) -> tuple[list[dict], list[str]]:
+    def _additions(self, src: list[AnalyzedSentence], need: dict[str, str], topic,
+                   lead: list[str] = ()) -> tuple[list[dict], list[str]]:
         """Greedy cover of the needed kinds by source sentences, each compressed and checked
         to be one clean sentence; at most one sentence per kind. ``need`` maps a kind to the
         strength the added sentence must state it with. Returns the additions and the kinds
@@ -274,8 +278,11 @@ class CaveatFilter:
                         # narrows it to one outcome
                         explicit = sum(1 for k in cover if k in pol.mandated and remaining[k] == MAIN
                                        and any(p.search(normalize(text)) for p in pol.kinds[k].main))
-                        key = (mandated_main > 0, n <= pol.max_added_words, late, explicit, mandated_main,
-                               len(cover), main, conf, -n)
+                        # a sentence that points back to what the lead never says ("This probably
+                        # needs to be quantified") is a last resort
+                        stands = dangling_reason(text, list(lead)) is None or bool(_SELF_REFERENCE.match(text))
+                        key = (mandated_main > 0, stands, n <= pol.max_added_words, late, explicit,
+                               mandated_main, len(cover), main, conf, -n)
                         if best is None or key > best[0]:
                             best = (key, idx, cover, text)
                         break

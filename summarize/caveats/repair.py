@@ -396,6 +396,7 @@ def clean_sentence_problems(text: str, source_sentence: str | None, policy: Poli
     """Why ``text`` is not one clean sentence: a fragment, a list label or number, an unclosed
     quote or bracket, a link or boilerplate line, or a fluency problem (the gate's checks for
     model sentences) that its source sentence does not already have."""
+    from summarize import coherence
     from summarize.corpus.text import words
     from summarize.faithfulness import fluency_problems
 
@@ -409,6 +410,15 @@ def clean_sentence_problems(text: str, source_sentence: str | None, policy: Poli
             out.append(f"unbalanced {a}{b}")
     norm = normalize(text)
     out.extend(f"not a sentence ({p.pattern!r})" for p in policy.reject if p.search(norm))
+    # the same checks the lead's own sentences pass: no meta pointer ("any of the following"),
+    # no page furniture, no fragment
+    if coherence.is_meta(text):
+        out.append("meta sentence")
+    if coherence.boilerplate_kind(text):
+        out.append("boilerplate")
+    frag = coherence.fragment_reason(text)
+    if frag and frag not in ("unbalanced brackets", "unbalanced quotes"):  # counted above
+        out.append(frag)
     support = source_sentence if source_sentence is not None else text
     own = set(fluency_problems(support, words(support), words(support)))
     out.extend(p for p in fluency_problems(text, words(text), words(support)) if p not in own)
