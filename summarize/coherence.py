@@ -100,6 +100,8 @@ def _is_finite(word: str, prev: str | None) -> bool:
         return False
     if any(form != w for form in verb):  # an inflected form: "-s", "-ed", "found"
         noun_too = "NOUN" in pos or "ADJ" in pos
+        if noun_too and prev is None and w.endswith("s"):
+            return False  # a sentence opening "Signs ..." or "Studies ..." opens with its subject
         return not noun_too or prev is None or prev not in _DETERMINERS
     # A base form is finite after a plural subject or a pronoun ("Studies highlight", "they report").
     # (or after an apposition: "Its alkaloids, mitragynine and X, engage …"); first, an imperative.
@@ -111,8 +113,12 @@ _TOKEN_OR_COMMA = re.compile(WORD.pattern + "|,")
 
 
 def has_finite_verb(sentence: str) -> bool:
-    tokens = [t.lower() for t in _TOKEN_OR_COMMA.findall(sentence)]
-    return any(_is_finite(t, tokens[i - 1] if i else None) for i, t in enumerate(tokens))
+    raw = _TOKEN_OR_COMMA.findall(sentence)
+    tokens = [t.lower() for t in raw]
+    # a capitalised word inside a sentence is a name or a heading word, never its verb
+    # ("Signs and Symptoms Approximate number of patients" is a table header)
+    return any(_is_finite(t, tokens[i - 1] if i else None) for i, t in enumerate(tokens)
+               if not (i and raw[i][:1].isupper() and raw[i] != "I"))
 
 
 def fragment_reason(sentence: str) -> str | None:

@@ -54,6 +54,10 @@ DEFECTS = [
     (["Kratom is sold online in many states.", "Write to Jane Doe at jane.doe@example.com."], {1: "boilerplate"}),
     (["Valerian is a herb used for sleep.", "such as headaches and grogginess in the morning."], {1: "fragment"}),
     (["Valerian is a herb used for sleep.", "Benefits and risks of the herb for adults:"], {1: "fragment"}),
+    # a table header read as a sentence; a headline in title case
+    (["Valerian is a herb used for sleep.", "Signs and Symptoms Approximate number of patients Autosomal recessive."],
+     {1: "fragment"}),
+    (["Valerian is a herb used for sleep.", "Valerian Calms Anxious Adults."], {1: "fragment"}),
     (["Valerian is a herb used for sleep.", "The “calming effect is strong (in some trials."], {1: "fragment"}),
     (["Valerian is a herb used for sleep.", "A safer alternative for insomnia and chronic pain without addiction."],
      {1: "fragment"}),
