@@ -193,7 +193,8 @@ products supplement supplements compound virus disease program scientist scienti
 analysis paper experiment pill pills mother father family case effect effects treatment intervention""".split())
 # Openers that point back to what came before ("Instead, …", "However, …").
 _BACK_CONNECTIVE = re.compile(r"^(instead|however|thus|therefore|hence|as a result|by doing so|in contrast|conversely|"
-                              r"beyond (this|that)|despite this|nevertheless|otherwise|similarly|likewise)\b", re.I)
+                              r"beyond (this|that)|despite this|nevertheless|otherwise|similarly|likewise|"
+                              r"for (example|instance))\b", re.I)  # an example needs the claim it illustrates
 _ADD_CONNECTIVE = re.compile(r"^(additionally|moreover|furthermore|also|in addition|besides)\b", re.I)
 _STUDY_WORDS = frozenset("study review trial research analysis survey experiment paper".split())
 _BRIDGED = frozenset("researcher author team participant scientist finding result group patient".split())

@@ -30,6 +30,7 @@ CLEAN = [
 DEFECTS = [
     (["It plays a part in hundreds of reactions in the body.", "Magnesium is a mineral."], {0: "dangling"}),
     (["Today it is sold as a powder, capsule or tea.", "Ashwagandha is a shrub."], {0: "dangling"}),
+    (["Ashwagandha is a shrub.", "For example, a dose of 300 mg means two capsules a day."], {1: "dangling"}),
     (["Chamomile tea may ease sleep.", "These neurotransmitters calm the brain before bed."], {1: "dangling"}),
     (["The study found fewer night wakings in the valerian group.", "Valerian is a herb."], {0: "dangling"}),
     (["Melatonin is widely sold.", "“Most people take far too much,” he said."], {1: "dangling"}),
