@@ -12,9 +12,11 @@
    left, faithfulness of added sentences, idempotency, kept-byte-equality, ms per pair.
 3. seeds: the three house articles (summary = line 1, source = the draft without line 1 and
    the outline lines): before/after.
-4. conclusion: held-out Cochrane abstracts whose conclusion-level caveat (overall evidence
+4. conclusion: Cochrane abstracts whose conclusion-level caveat (overall evidence
    insufficient or low quality, more research needed) was labelled by hand in
-   ``conclusion_labels.tsv`` before this section was written (ids and offsets only). Summaries:
+   ``conclusion_labels.tsv`` (ids and offsets only), by reading, without the detector: batch 1
+   before this section was written, batch 2 later. Each is in the ``tune`` or ``held-out``
+   split by a hash of its line number (``conclusion_split``); only tune failures are read. Summaries:
    the first three sentences of the plain-language summary, and the abstract's own first two
    sentences. A summary keeps the caveat when one of its sentences holds the labelled phrase's
    content words (at least ``KEPT_SHARE`` of them), judged by the labels, not by the detector.
@@ -658,8 +660,8 @@ def print_report(out: dict, show_errors: bool = False) -> None:
             w(f"   BEFORE: {s['before']}\n   AFTER:  {s['after']}\n   statuses: {s['statuses']}\n")
     if "conclusion" in out:
         C = out["conclusion"]
-        w(f"\n== 4. Conclusion-level caveat ({C['labelled']} of {C['abstracts']} held-out Cochrane abstracts have one, "
-          f"labelled by hand)\n")
+        w(f"\n== 4. Conclusion-level caveat ({C['labelled']} of {C['abstracts']} hand-labelled Cochrane abstracts have one; "
+          f"split into tune and held-out by a hash of the line)\n")
         for name, r in C["by_summary"].items():
             w(f"-- {name}: kept {r['kept_before']}/{r['of']} before the filter, {r['kept_after']}/{r['of']} after "
               f"({r['rate_after']}); main research caveat added where none is labelled: "
