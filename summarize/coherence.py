@@ -138,7 +138,20 @@ def fragment_reason(sentence: str) -> str | None:
         return "unbalanced quotes"
     if not has_finite_verb(s):
         return "no finite verb"
+    if ":" in s and _flattened_list(s.split(":", 1)[1]):
+        return "flattened list"
     return None
+
+
+# A list pasted without its bullets reads "may include: Corticosteroid therapy Tamoxifen Surgery":
+# a capitalised item straight after a lower-case content word, with no comma or "and" between.
+_LIST_JOIN = re.compile(r"\b([a-z][a-z-]*)\)?\s+[A-Z][a-z]+")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
+
+
+def _flattened_list(after_colon: str) -> bool:
+    joins = sum(1 for m in _LIST_JOIN.finditer(after_colon) if m.group(1) not in STOPWORDS)
+    return joins >= 2 or (joins == 1 and "," not in after_colon and len(_CAPITALISED.findall(after_colon)) >= 4)
 
 
 # --------------------------------------------------------------------------- content lemmas

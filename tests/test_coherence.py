@@ -25,6 +25,9 @@ CLEAN = [
      "Lopez said most adults need far lower doses than the pills sold in shops."],
     ["Exercise therapy reduces pain in adults with chronic low back pain.",
      "The evidence is of low quality, so more research is needed."],
+    # a colon before names is not a flattened list
+    ["A trial compared three drugs: Tamoxifen, Raloxifene and Anastrozole.",
+     "The trial had one sponsor: the National Cancer Institute in Bethesda."],
 ]
 
 DEFECTS = [
@@ -59,6 +62,9 @@ DEFECTS = [
     (["Valerian is a herb used for sleep.", "Signs and Symptoms Approximate number of patients Autosomal recessive."],
      {1: "fragment"}),
     (["Valerian is a herb used for sleep.", "Valerian Calms Anxious Adults."], {1: "fragment"}),
+    # a list pasted without its bullets
+    (["Valerian is a herb used for sleep.", "Side effects may include: Headache Upset stomach Vivid dreams Dizziness."],
+     {1: "fragment"}),
     (["Valerian is a herb used for sleep.", "The “calming effect is strong (in some trials."], {1: "fragment"}),
     (["Valerian is a herb used for sleep.", "A safer alternative for insomnia and chronic pain without addiction."],
      {1: "fragment"}),
