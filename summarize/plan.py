@@ -44,6 +44,8 @@ _CONCLUSION = re.compile(_CLOSING_MARKER + "|" + _CLAIM.pattern, re.I)
 # drafts in their first paragraph.
 _REVIEW = re.compile(r"\b(95% ci|confidence interval|odds ratio|randomi[sz]ed|trials?\b|meta-analys)", re.I)
 REVIEW_MIN_HITS = 3
+REVIEW_CONCLUSION_POSITION = 0.75
+_STATISTIC = re.compile(r"\b(\d+\s*/\s*\d+\b|95\s*%\s*CI|(RR|OR|HR|MD|SMD)\s+-?\d|P\s*[=<]\s*0?\.\d)", re.I)
 _CAVEAT = re.compile(
     r"\b(more research|further research|limited (evidence|research|data)|(low|poor)[- ]quality|caution|"
     r"side effects?|adverse|risks?|dependen|addict|interact(ions?|s)? with (other )?(medications?|drugs|substances|alcohol|blood)|consult|talk to (a|your) (doctor|provider)|"
@@ -149,6 +151,12 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
             score *= 0.3
         if _CAVEAT.search(s.text) and not _CONCLUSION.search(s.text):
             score *= 0.7
+        # A lead never opens on a statistic ("126/4645 participants died", "RR 0.75; 95% CI ...");
+        # a review's authors state their conclusion in its last quarter.
+        if _STATISTIC.search(s.text):
+            score *= 0.5
+        if review and position >= REVIEW_CONCLUSION_POSITION:
+            score *= 1.5
         return score
 
     standalone = [s for s in ok if not coherence.dangling_reason(s.text, [])]
