@@ -244,8 +244,7 @@ def fluency_problems(generated: str, gen_words: list[str], sup_words: list[str])
     if gen_words and gen_words[-1].lower() in _OPEN_END and gen_words[-1:] != sup_words[-1:]:
         out.append(f"ends mid-phrase on {gen_words[-1]!r}")
     if bigrams:
-        source_bigrams = set(zip(sup_words, sup_words[1:]))
-        precision = sum(b in source_bigrams for b in bigrams) / len(bigrams)
+        precision = sum(b in source_counts for b in bigrams) / len(bigrams)
         if precision < MIN_BIGRAM_PRECISION:
             out.append(f"word order unlike the source (bigram precision {precision:.2f})")
     return out

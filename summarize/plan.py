@@ -30,8 +30,10 @@ from summarize.extract import Extract, candidate_sentences, score_sentences
 
 ROLES = ("opening", "point", "caveat", "advice")
 
-# A conclusion cue makes a sentence the natural opening of a review-style lead.
-_CLOSING_MARKER = r"^(in conclusion|in summary|overall|to conclude|taken together|authors'? conclusions?:?|conclusions?:)"
+# A conclusion cue, a closing marker or a stated finding, makes a sentence the natural opening
+# of a review-style lead.
+_CLOSING_MARKER = re.compile(
+    r"^(in conclusion|in summary|overall|to conclude|taken together|authors'? conclusions?:?|conclusions?:)", re.I)
 # A stated finding: the draft's main claim, wherever it stands.
 _CLAIM = re.compile(
     r"\b(we conclude|this review (shows|found|suggests)|the (evidence|results) (suggest|show|indicate)s?"
@@ -39,7 +41,6 @@ _CLAIM = re.compile(
     r"|there is (no|insufficient|limited|some|good|moderate|low)[- a-z]* evidence)\b",
     re.I,
 )
-_CONCLUSION = re.compile(_CLOSING_MARKER + "|" + _CLAIM.pattern, re.I)
 # Review abstracts (statistics, trials) state their claim in the conclusion, news and house
 # drafts in their first paragraph.
 _REVIEW = re.compile(r"\b(95% ci|confidence interval|odds ratio|randomi[sz]ed|trials?\b|meta-analys)", re.I)
@@ -141,15 +142,16 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         lemmas = coherence.content_lemmas(s.text)
         # Naming the subject (the draft's most frequent term) matters most for an opening.
         score = s.score * (1 + 0.5 * len(lemmas & set(topic)) + (1.0 if topic[0] in lemmas else 0.0))
-        if _CONCLUSION.search(s.text):
+        closing = bool(_CLOSING_MARKER.match(s.text))
+        stated = bool(_CLAIM.search(s.text))
+        if closing or stated:  # a conclusion cue
             score *= 2.0 if review else 1.2
         # News and house drafts state their claim early; a stated finding ("X is effective
         # in ...") is the claim wherever it stands (a review abstract the detector missed
         # ends with it), but a sentence that opens "In conclusion, ..." reads as a closing.
-        claim = bool(_CLAIM.search(s.text)) and not re.match(_CLOSING_MARKER, s.text, re.I)
-        if not review and position > OPENING_POSITION and not claim:
+        if not review and position > OPENING_POSITION and not (stated and not closing):
             score *= 0.3
-        if _CAVEAT.search(s.text) and not _CONCLUSION.search(s.text):
+        if _CAVEAT.search(s.text) and not (closing or stated):
             score *= 0.7
         # A lead never opens on a statistic ("126/4645 participants died", "RR 0.75; 95% CI ...");
         # a review's authors state their conclusion in its last quarter.

@@ -246,6 +246,7 @@ class CaveatFilter:
         strength the added sentence must state it with. Returns the additions and the kinds
         no source sentence could carry (reported, never made up)."""
         pol = self.policy
+        lead = list(lead)
         remaining = dict(need)
         added: list[dict] = []
         tried: set[tuple[int, str]] = set()
@@ -276,11 +277,12 @@ class CaveatFilter:
                         # a verdict on the evidence as a whole (a kind's `main` pattern, in the words
                         # that would be added) outranks a cue that is main only because nothing
                         # narrows it to one outcome
+                        norm = normalize(text)
                         explicit = sum(1 for k in cover if k in pol.mandated and remaining[k] == MAIN
-                                       and any(p.search(normalize(text)) for p in pol.kinds[k].main))
+                                       and any(p.search(norm) for p in pol.kinds[k].main))
                         # a sentence that points back to what the lead never says ("This probably
                         # needs to be quantified") is a last resort
-                        stands = dangling_reason(text, list(lead)) is None or bool(_SELF_REFERENCE.match(text))
+                        stands = dangling_reason(text, lead) is None or bool(_SELF_REFERENCE.match(text))
                         key = (mandated_main > 0, stands, n <= pol.max_added_words, late, explicit,
                                mandated_main, len(cover), main, conf, -n)
                         if best is None or key > best[0]:
