@@ -91,7 +91,8 @@ def topic_terms(sentences: list[Extract], title: str | None = None, n: int = TOP
     if title:
         for w in coherence.content_lemmas(title):
             counts[w] += 2 + counts[w]
-    return [w for w, _ in counts.most_common(n)]
+    # ties go alphabetically: the lemmas arrive as sets, whose order changes from process to process
+    return [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
 
 
 def usable(sentence: str) -> bool:

@@ -100,3 +100,19 @@ def test_a_review_lead_opens_on_its_conclusion_not_on_a_statistic():
              "Melatonin taken at the destination bedtime helps adult travellers crossing five or more time zones.")
     picks = plan.plan(parse_draft(draft), max_words=80)
     assert picks[0].text.startswith("Melatonin taken at the destination bedtime")
+
+
+def test_topic_terms_do_not_depend_on_the_process_hash_seed():
+    # tied lemmas arrive as sets, whose order follows PYTHONHASHSEED; the plan must not
+    import os
+    import subprocess
+    import sys
+
+    code = ("from summarize import plan; from summarize.corpus.parse import parse_article; "
+            "from summarize.extract import candidate_sentences; "
+            "a = parse_article('Valerian, chamomile, lavender, hops and passionflower are herbs for sleep. "
+            "Valerian, chamomile, lavender, hops and passionflower are sold as teas.'); "
+            "print(plan.topic_terms(candidate_sentences(a)))")
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(3)}
+    assert len(outs) == 1, outs
