@@ -228,6 +228,43 @@ def _introduces_person(text: str) -> bool:
 _LEAD_ADVERBIAL = re.compile(r"^(today|now|nowadays|currently|these days|at present|in (the )?\d{4}s?),?\s+", re.I)
 
 
+_SINGULAR_PRONOUNS = frozenset("it its".split())
+_PLURAL_PRONOUNS = frozenset("they them their".split())
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _unanchored_pronoun(tokens: list[str]) -> str | None:
+    """A non-initial "it"/"them"/"their" in a lead's first sentence with no noun before it to
+    stand for ("Herbalists class it as an adaptogen"): the reader has nothing to resolve it to.
+
+    A candidate antecedent is a content word before the pronoun that can be a noun (or is not in
+    the lexicon: a name) and agrees in number with it; a word that can also be a verb counts only
+    first in the sentence or after a determiner, so the verb the pronoun is the object of
+    ("class it") never does."""
+    for i, t in enumerate(tokens):
+        if i == 0 or t not in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS:
+            continue
+        for j, w in enumerate(tokens[:i]):
+            if w in STOPWORDS or not w[:1].isalpha():
+                continue
+            pos = _pos(w)
+            if pos and "NOUN" not in pos and "PROPN" not in pos:
+                continue
+            # a word that can be a verb is a noun as the sentence's first word ("Sleep matters
+            # because it …") or after a determiner ("the drug"), never right before the pronoun
+            if "VERB" in pos and (j == i - 1 or (j and tokens[j - 1] not in _DETERMINERS)):
+                continue
+            if t in _SINGULAR_PRONOUNS and _plural(w):
+                continue
+            break
+        else:
+            return t
+    return None
+
+
 def dangling_reason(sentence: str, previous: list[str]) -> str | None:
     """Why ``sentence`` needs context that ``previous`` (the lead before it) does not give."""
     s = sentence.strip().lstrip("“\"‘'(")
@@ -245,6 +282,10 @@ def dangling_reason(sentence: str, previous: list[str]) -> str | None:
             return f"opens with {first!r} and nothing before it"
         if first in _PEOPLE_PRONOUNS and not _introduces_person(before):
             return f"opens with {first!r} and no person introduced"
+    if not previous:
+        pronoun = _unanchored_pronoun(tokens)
+        if pronoun:
+            return f"{pronoun!r} refers to nothing before it"
     if first in _DEMONSTRATIVES:
         head = nxt if nxt and nxt not in AUX and "VERB" not in _pos(nxt) or "NOUN" in _pos(nxt) else ""
         if head and head not in STOPWORDS:

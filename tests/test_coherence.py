@@ -23,6 +23,9 @@ CLEAN = [
      "People with kidney disease should ask a doctor before taking magnesium."],
     ["Dr. Maria Lopez, a sleep researcher at Stanford, has studied melatonin for a decade.",
      "Lopez said most adults need far lower doses than the pills sold in shops."],
+    # a pronoun with its noun earlier in the sentence
+    ["Ashwagandha may offer modest help with stress, but it is not a cure for insomnia.",
+     "Sleep matters because it lets the brain clear waste."],
     ["Exercise therapy reduces pain in adults with chronic low back pain.",
      "The evidence is of low quality, so more research is needed."],
     # a colon before names is not a flattened list
@@ -38,6 +41,9 @@ DEFECTS = [
     (["The study found fewer night wakings in the valerian group.", "Valerian is a herb."], {0: "dangling"}),
     (["Melatonin is widely sold.", "“Most people take far too much,” he said."], {1: "dangling"}),
     (["Melatonin is widely sold in pharmacies.", "Smith said most people take far too much of it."], {1: "dangling"}),
+    # an object pronoun in the opening with no noun before it to stand for
+    (["Herbalists class it as an adaptogen, a plant believed to ease stress.", "Ashwagandha is a shrub."],
+     {0: "dangling"}),
     (["This article explores the science behind kratom and sleep.", "Kratom is a plant from Asia."], {0: "meta"}),
     (["Kratom is a plant from Asia.", "Readers will gain valuable insights into its uses."], {1: "meta"}),
     (["Zinc deficiency is rare.", "The clinic provides the following list of signs of zinc deficiency."], {1: "meta"}),
