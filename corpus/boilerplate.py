@@ -33,6 +33,9 @@ _BYLINE = [
     re.compile(r"^(?:medically\s+|fact[- ]checked\s+and\s+)?(?:reviewed|written|fact[- ]checked|edited|posted|"
                r"reported)\s+by\s+\S", _F),
     re.compile(r"^\(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\s+\S", _F),
+    # "CNN's Jane Doe contributed to this report.", "The Associated Press contributed reporting."
+    re.compile(r"^(?:[A-Z][\w'’.&-]*\s+){1,6}(?:also\s+)?contributed\s+(?:reporting|"
+               r"to\s+(?:this|the)\s+(?:report|story|article))" + _END),
 ]
 # A dateline opens the first paragraph: "(CNN) — ", "LONDON (Reuters) - ", "NEW YORK, March 5 (AP) — ".
 DATELINE = re.compile(
@@ -55,6 +58,15 @@ _CAPTION = [
     re.compile(r"\b[A-Z][\w.]*\s*/\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+Images" + _END),
     re.compile(r"\b(?:[A-Z]{2,}|AP Photo)\s*/\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*" + _END),
     re.compile(r"^!\[[^\]]*\]\([^)]*\)" + _END),  # a Markdown image
+    # the credit after the caption's sentence: "… gummy vitamins. Photo: Getty Images"
+    re.compile(r"[.!?]\s+(?:photo|photograph|image|picture|illustration|credit)s?\s*:\s*[^.!?]{1,60}$", _F),
+    # "(John Smith/AP)", "(Courtesy of Johns Hopkins Medicine)", "… in Lagos. Jane Doe for The Times"
+    re.compile(r"\((?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+\s*/\s*[A-Z][\w.&'’ -]{1,40}\)" + _END),
+    re.compile(r"\(?\b(?i:courtesy(?:\s+of)?)\s+[A-Z][^()]{1,60}\)?" + _END),
+    re.compile(r"[.!?]\s+[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+\s+for\s+(?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4}" + _END),
+    # a credit line on its own
+    re.compile(r"^(?:[\w.'’ -]{0,40}/\s*)?(?:Getty Images|Shutterstock|iStock(?:photo)?|Reuters|AP|AFP|Alamy|EPA)"
+               r"(?:\s+(?:Images|Photos?))?" + _END),
 ]
 _ADVERT = re.compile(
     r"^(?:advertisement|advertising|ad|sponsored(?:\s+content)?|paid\s+content|"

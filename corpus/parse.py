@@ -326,7 +326,12 @@ def parse_draft(text: str) -> Article:
         is_md_title = markdown and blocks[0].level == 1 and sum(
             1 for b in blocks if b.kind == "heading" and b.level == 1
         ) == 1
-        if is_md_title or (not markdown and blank_style and blocks[0].level == 1):
+        # A one-paragraph-per-line draft has a title too when its first line is the only
+        # heading or stands over a byline/date (a pasted news story's headline), never a
+        # section heading printed in the outline.
+        headline = not markdown and blocks[0].level == 1 and len(blocks) > 1 and (
+            blocks[1].furniture is not None or not any(b.kind == "heading" for b in blocks[1:]))
+        if is_md_title or (not markdown and blank_style and blocks[0].level == 1) or headline:
             article.title = blocks[0].paragraph()
             blocks = blocks[1:]
     if markdown:
@@ -422,7 +427,8 @@ def _topic_sections(paragraphs: list[Paragraph]) -> list[list[Paragraph]]:
     paragraphs before and after each cut); the number of sections grows with the word count."""
     prose = [i for i, p in enumerate(paragraphs) if p.boilerplate is None]
     n_words = sum(len(paragraphs[i].text.split()) for i in prose)
-    n_sections = max(1, min(MAX_HEADLESS_SECTIONS, round(n_words / WORDS_PER_SECTION),
+    # at least two where the paragraphs allow (a short news story still has a shift of topic)
+    n_sections = max(1, min(MAX_HEADLESS_SECTIONS, max(2, round(n_words / WORDS_PER_SECTION)),
                             len(prose) // MIN_SECTION_PARAGRAPHS))
     cuts = _topic_cuts([paragraphs[i].text for i in prose], n_sections) if n_sections > 1 else []
     # A cut before prose paragraph k starts a section there; set-aside paragraphs go with the

@@ -4,6 +4,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
+
+from lemminflect import getAllLemmas
 
 from summarize.corpus.article import Article, OutlineEntry, Section
 from summarize.normalize import SourceCasing, detokenize, restore_casing, title_case
@@ -80,13 +83,43 @@ def _clean_heading(raw: str, section: Section) -> str | None:
     # phrase: no word fragments, stutters, or a function word where a noun should be.
     if not content or any(w not in section_words for w in content):
         return None
+    # Its content words stand near each other somewhere in the section: "United University
+    # of Colorado" is made of section words ("United States", "University of Colorado") but
+    # names nothing the section says.
+    if not _pairs_near(content, section.text):
+        return None
     if any(len(w) == 1 and w not in ("a",) for w in tokens) or len(set(tokens)) < len(tokens):
         return None
     if tokens[0] in _BAD_START or tokens[-1] in STOPWORDS or _BAD_PAIR.search(" ".join(tokens)):
         return None
+    # names make up most of it ("Researchers on the University of Colorado"): it says who or
+    # where, not what the section is about
+    names = sum(casing.surface(w)[:1].isupper() for w in content)
+    if names * 2 > len(content):
+        return None
+    if _PRONOUNS & set(tokens):  # a heading names its topic; "How It Is …" points elsewhere
+        return None
     return title_case(text)
 
 
+PAIR_WINDOW = 4  # words between two neighbouring heading words in the section, at most
+
+
+def _pairs_near(content: list[str], text: str) -> bool:
+    """Each pair of neighbouring content words of a heading occurs within PAIR_WINDOW words
+    of each other (in either order) somewhere in ``text``."""
+    words = [w.lower() for w in WORD.findall(text)]
+    where: dict[str, list[int]] = {}
+    for i, w in enumerate(words):
+        where.setdefault(w, []).append(i)
+    for a, b in zip(content, content[1:]):
+        pa, pb = where.get(a, []), where.get(b, [])
+        if not any(abs(i - j) <= PAIR_WINDOW + 1 for i in pa for j in pb):
+            return False
+    return True
+
+
+_PRONOUNS = frozenset("it its they them their he she his her this these those".split())
 _BAD_START = {"of", "and", "or", "but", "to", "with", "for", "by", "as", "is", "are", "it", "its"}
 _BAD_PAIR = re.compile(r"\b(how|what|why|when) of\b|\bof (of|and|the of|a of)\b|\b(the|a|an) (of|and|to|is)\b")
 
@@ -144,12 +177,23 @@ def keyphrase_candidates(section: Section, others: list[str] | None = None,
     same = index.copies[section.text]  # the section itself (and exact copies) is not an "other"
     n_rest = index.total - same
 
+    casing = SourceCasing(p.text for p in section.paragraphs)
+
     def score(term: str) -> float:
         spread = index.spread[term] - same
-        return mine[term] * math.log(1 + (n_rest + 1) / (1 + spread)) * (1 + 0.6 * term.count(" "))
+        value = mine[term] * math.log(1 + (n_rest + 1) / (1 + spread)) * (1 + 0.6 * term.count(" "))
+        if " " not in term:  # one word ("Doses", "Children") rarely says what a section covers
+            value *= SINGLE_WORD_FACTOR
+        # a name alone ("Johns Hopkins University") says who, not what the section is about
+        if all(casing.surface(w)[:1].isupper() for w in term.split()):
+            value *= NAME_FACTOR
+        return value
 
-    casing = SourceCasing(p.text for p in section.paragraphs)
     return [title_case(" ".join(casing.surface(w) for w in t.split())) for t in sorted(mine, key=lambda t: (-score(t), t))]
+
+
+NAME_FACTOR = 0.3
+SINGLE_WORD_FACTOR = 0.5
 
 
 def keyword_heading(section: Section, others: list[str] | None = None, index: PhraseIndex | None = None) -> str:
@@ -159,7 +203,15 @@ def keyword_heading(section: Section, others: list[str] | None = None, index: Ph
 
 def _noun_like(word: str) -> bool:
     return (word not in STOPWORDS and word not in _EXTRA_STOP and len(word) > 2 and "'" not in word
-            and "’" not in word and not word.endswith("ly"))
+            and "’" not in word and not word.endswith("ly") and not _only_verb(word))
+
+
+@lru_cache(maxsize=50_000)
+def _only_verb(word: str) -> bool:
+    """A word the lexicon knows only as a verb or adverb ("pooled", "said", "bought") ends a
+    noun phrase: "Ireland pooled data" is a clause, not a phrase. Unknown words are names."""
+    pos = getAllLemmas(word)
+    return bool(pos) and not ({"NOUN", "ADJ", "PROPN"} & pos.keys())
 
 
 def _head_like(word: str) -> bool:
@@ -173,4 +225,5 @@ _ADJECTIVES = {"clear", "possible", "different", "available", "common", "safe", 
                "natural", "potential", "significant", "free", "long", "short", "little", "much", "few"}
 _EXTRA_STOP = {"may", "can", "also", "like", "often", "one", "way", "ways", "help", "helps", "make", "makes",
                "use", "used", "using", "well", "including", "additionally", "however", "important", "known",
-               "found", "shown", "seeking", "considering", "firstly", "secondly", "finally", "overall"}
+               "found", "shown", "seeking", "considering", "firstly", "secondly", "finally", "overall",
+               "said", "says", "told", "according", "rose", "fell"}

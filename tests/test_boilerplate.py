@@ -213,6 +213,41 @@ def test_headless_section_count_scales_with_length(repeat, low, high):
     ("A pharmacist sorts tablets. Photo credit: Jane Doe/AP", "caption"),
     ("The photo credit: it goes to the team that took the picture of the lab.", None),
     ("Ask a doctor about the image quality of your scans.", None),
+    # credits closing a caption, or standing alone; contributor lines
+    ("A child holds gummy vitamins. Photo: Getty Images", "caption"),
+    ("Kratom capsules for sale at a shop in Denver. (John Smith/AP)", "caption"),
+    ("A nurse checks a patient in Lagos. Jane Doe for The New York Times", "caption"),
+    ("Dr. Lee in her lab. (Courtesy of Riverside Medical Center)", "caption"),
+    ("Getty Images", "caption"),
+    ("CNN's Jane Roe contributed to this report.", "byline"),
+    ("The Associated Press contributed reporting.", "byline"),
+    ("People living with the virus that causes AIDS (HIV/AIDS).", None),
+    ("Experts contributed to the report on kratom, which found deaths were rare.", None),
+    ("Patients asked for the image: most had never seen an MRI.", None),
 ])
 def test_captions_with_widget_text_or_a_trailing_credit(text, reason):
     assert furniture_reason(text) == reason
+
+
+def test_a_pasted_headline_over_its_byline_is_the_title_not_a_heading():
+    # one paragraph per line, as pasted: headline, byline, date, caption, story
+    story = "\n".join([
+        "Warm baths before bed may help older adults sleep, review finds",
+        "By Jane Roe | Staff writer",
+        "Updated March 3, 2024",
+        "An older man reads in bed. (John Smith/AP)",
+        "A warm bath one to two hours before bed helped older adults fall asleep about ten minutes faster, "
+        "according to a review of 17 studies.",
+        "The baths lowered core body temperature later in the evening, which signals the body to sleep.",
+        "Most of the studies were small and lasted only a few nights.",
+        "Researchers said longer trials in people with insomnia are needed.",
+        "Water at about 40 degrees Celsius worked best in the studies.",
+        "Talk to a doctor before changing your routine if you have heart disease.",
+    ])
+    article = parse_article(story)
+    assert article.title is not None and article.title.text.startswith("Warm baths before bed")
+    headings = [s.heading for s in article.walk() if s.heading is not None]
+    assert headings == []  # neither the headline nor the caption is a section heading
+    assert len(list(article.walk())) >= 2  # a short story still gets two sections
+    reasons = {p.text[:12]: p.boilerplate for p in article.set_aside()}
+    assert reasons["An older man"] == "caption" and reasons["By Jane Roe "] == "byline"

@@ -63,3 +63,21 @@ def test_keyphrase_method_and_default_entry():
     assert [e.method for e in outline] == ["keyphrase", "keyphrase"]
     assert heading_key(outline[0].heading) != heading_key(outline[1].heading)  # same text, next candidate
     assert OutlineEntry("Overview").to_dict()["method"] == "draft"
+
+
+def test_model_headings_naming_people_places_or_pointing_elsewhere_fall_back():
+    text = ("Researchers at the University of Colorado bought gummy melatonin products in the United States. "
+            "Only three gummy products held the melatonin dose printed on the label.")
+    for bad in ("Researchers on the University of Colorado", "How It Is a Dose", "The United University"):
+        outline = build_outline(Article(text="", sections=[_section(text)]), FakeModel([bad]))
+        assert outline[0].method == "keyphrase", bad
+    outline = build_outline(Article(text="", sections=[_section(text)]), FakeModel(["Melatonin Dose"]))
+    assert outline[0].method == "model" and outline[0].heading == "Melatonin Dose"
+
+
+def test_keyphrases_end_at_verbs_and_prefer_phrases_over_names():
+    text = ("Researchers from the University of Limerick in Ireland pooled data on blood sugar after meals. "
+            "Blood sugar rose less after a short walk than after sitting.")
+    candidates = keyphrase_candidates(_section(text), [SLEEP])
+    assert candidates[0] == "Blood Sugar"
+    assert not any("Pooled" in c for c in candidates)
