@@ -215,13 +215,34 @@ _SPEECH = r"(said|says|added|told|explained|noted|wrote|warned|stated|recalled)"
 _PRONOUN_SPEECH = re.compile(rf"\b(he|she|they)\s+{_SPEECH}\b", re.I)
 _NAME_SPEECH = re.compile(rf"(?<![A-Z][a-z]\s)(?<![A-Z][a-z][a-z]\s)\b([A-Z][a-z]+)\s+{_SPEECH}\b|\b{_SPEECH}\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
 _NOT_NAMES = frozenset("experts officials researchers doctors scientists authorities police everyone people "
-                       "many some others critics users patients studies the it he she they this".split())
+                       "many some others critics users patients studies the it he she they this "
+                       # "The agency on Thursday warned …": a day is no speaker
+                       "monday tuesday wednesday thursday friday saturday sunday today yesterday "
+                       "january february march april may june july august september october november december".split())
 _FULL_NAME = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof)\.?\s+[A-Z][a-z]+|\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+\b")
 _QUOTE_START = re.compile(r"^\s*[“\"‘']")
 
 
+# Capitalised pairs that name places and institutions, not people ("Southeast Asia", "Drug
+# Administration"): they give "she said" no speaker.
+_NOT_PERSON_WORDS = frozenset("""administration university institute institutes center centre centers centres
+    department agency association society foundation hospital hospitals clinic college school council
+    organization organisation ministry service services health national american british european food drug
+    drugs disease diseases control prevention academy journal medicine medical research southeast southwest
+    northeast northwest north south east west new united states kingdom county city state street america asia
+    africa europe india china canada australia island islands republic union nations world general public""".split())
+_ROLE = re.compile(r"\b(a|an|the|one)\s+([\w-]+\s+){0,3}?(researcher|scientist|doctor|physician|professor|"
+                   r"spokes(wo)?man|spokesperson|author|expert|internist|psychiatrist|psychologist|nurse|pharmacist|"
+                   r"dietitian|specialist|official|director|president|epidemiologist|surgeon|pediatrician|"
+                   r"paediatrician|clinician|investigator|economist|mother|father|patient|woman|man)\b", re.I)
+
+
 def _introduces_person(text: str) -> bool:
-    return bool(_FULL_NAME.search(text))
+    for m in _FULL_NAME.finditer(text):
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", m.group(0))]
+        if not (set(words) & _NOT_PERSON_WORDS):
+            return True
+    return bool(_ROLE.search(text))
 
 
 # A time adverbial in front does not give a pronoun its antecedent ("Today it is sold as ...").

@@ -216,6 +216,10 @@ def check(generated: str, support: str, document: str | None = None, previous: l
     for name in _names(generated):
         if _norm(name) not in doc_set:
             reasons.append(f"name {name!r} not in source")
+    source_text = f"{full} {document or ''}"
+    for phrase in _NAME_PHRASE.findall(generated):
+        if phrase not in source_text:  # each word is in the draft, the name is not
+            reasons.append(f"name {phrase!r} not in source")
 
     reasons.extend(fluency_problems(generated, gen_words, sup_words))
     reasons.extend(structure_problems(generated, support, previous, context))
@@ -248,6 +252,12 @@ def fluency_problems(generated: str, gen_words: list[str], sup_words: list[str])
         if precision < MIN_BIGRAM_PRECISION:
             out.append(f"word order unlike the source (bigram precision {precision:.2f})")
     return out
+
+
+# A name of several words ("University of Limerick", "Food and Drug Administration"): a model
+# that keeps its words but not their order ("University of Ireland") makes a new name.
+_NAME_PHRASE = re.compile(r"(?<![\w'’-])(?!(?:The|A|An)\s)[A-Z][\w'’-]*(?:\s+(?:of|for|and|on|de)\s+[A-Z][\w'’-]*"
+                          r"|\s+[A-Z][\w'’-]*)+")
 
 
 def _names(text: str) -> list[str]:

@@ -46,6 +46,11 @@ _CLAIM = re.compile(
 _REVIEW = re.compile(r"\b(95% ci|confidence interval|odds ratio|randomi[sz]ed|trials?\b|meta-analys)", re.I)
 REVIEW_MIN_HITS = 3
 REVIEW_CONCLUSION_POSITION = 0.75
+# What was done, not what was found: "We looked at …", "This study examined …".
+_METHODS = re.compile(
+    r"^(we|the authors|the researchers|researchers|this (study|review|trial|paper|analysis|report))\s+(\w+\s+)?"
+    r"(looked|searched|included|identified|examined|studied|reviewed|analy[sz]ed|assessed|compared|investigated|"
+    r"evaluated|used|collected|conducted|set out|aimed|surveyed|followed|recruited|enrolled)\b", re.I)
 _STATISTIC = re.compile(r"\b(\d+\s*/\s*\d+\b|95\s*%\s*CI|(RR|OR|HR|MD|SMD)\s+-?\d|P\s*[=<]\s*0?\.\d)", re.I)
 _CAVEAT = re.compile(
     r"\b(more research|further research|limited (evidence|research|data)|(low|poor)[- ]quality|caution|"
@@ -65,6 +70,7 @@ MIN_RELATIVE_SCORE = 0.5
 MIN_WORDS = 6  # shorter sentences are labels, not points
 OPENING_POSITION = 0.35  # non-review drafts: the opening comes from the first third
 TOPIC_TERMS = 3
+FIRST_SENTENCE_FACTOR = 1.5
 MMR_LAMBDA = 0.6  # weight of centrality against similarity to what is already picked
 REDUNDANT_COSINE = 0.45  # TF-IDF cosine above which a sentence repeats a picked one
 # Section coverage breaks ties between points of about the same centrality.
@@ -160,6 +166,9 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
             score *= 0.5
         if review and position >= REVIEW_CONCLUSION_POSITION:
             score *= 1.5
+        # A news story's first sentence is its lede, a house draft's names the subject.
+        if not review and index[id(s)] == 0 and not _METHODS.match(s.text):
+            score *= FIRST_SENTENCE_FACTOR
         return score
 
     standalone = [s for s in ok if not coherence.dangling_reason(s.text, [])]

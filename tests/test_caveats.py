@@ -66,6 +66,7 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("It can interact with blood thinners such as warfarin.", "interactions"),
     ("Do not mix it with alcohol.", "interactions"),
     ("Some people report side effects such as nausea.", "side_effects"),
+    ("Experts say little is known about the long-term effects of giving it to children.", "research"),
     ("High doses can cause liver damage.", "side_effects"),
 ])
 def test_each_kind_is_detected(det, text, kind):
@@ -81,6 +82,9 @@ def test_each_kind_is_detected(det, text, kind):
     ("The disease can cause nausea and headaches.", "side_effects"),  # a disease's symptoms, no treatment
     ("The trial used a randomised withdrawal design.", "dependency"),
     ("There was a low risk of bias in most trials.", "research"),
+    # what the subject is used against, and a job title, are not risks of it
+    ("Some people use kratom to manage pain or to ease withdrawal from opioids.", "dependency"),
+    ("“It helped them,” said Dr. Jane Roe, an addiction researcher at a university.", "dependency"),
 ])
 def test_hard_negatives(det, text, kind):
     assert kind not in kinds_of(det, text)
@@ -589,3 +593,11 @@ def test_conclusion_labels_parse_and_keeps_phrase_judges_by_content_words():
 ])
 def test_disease_stages_and_biology_are_not_research_caveats(det, text):
     assert "research" not in {d.kind for d in det.sentence(text, frozenset()) if d.is_caveat}
+
+
+def test_an_added_clause_never_points_back_to_the_clause_it_was_cut_from(f):
+    draft = ("Valerian is a herb taken for sleep. Valerian tea is widely sold in shops. "
+             "Some researchers worry valerian could affect the liver, although that has not been shown in people.")
+    res = f(draft, "Valerian is a herb taken for sleep.")
+    added = [a["text"] for a in res.report.added]
+    assert added and not any(t.startswith("That") for t in added), added

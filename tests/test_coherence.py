@@ -23,6 +23,9 @@ CLEAN = [
      "People with kidney disease should ask a doctor before taking magnesium."],
     ["Dr. Maria Lopez, a sleep researcher at Stanford, has studied melatonin for a decade.",
      "Lopez said most adults need far lower doses than the pills sold in shops."],
+    # a speaker introduced by a role
+    ["A sleep researcher at a children's hospital studies melatonin in teenagers.",
+     "She said most teenagers need eight to ten hours of sleep a night."],
     # a pronoun with its noun earlier in the sentence
     ["Ashwagandha may offer modest help with stress, but it is not a cure for insomnia.",
      "Sleep matters because it lets the brain clear waste."],
@@ -40,6 +43,10 @@ DEFECTS = [
     (["Chamomile tea may ease sleep.", "These neurotransmitters calm the brain before bed."], {1: "dangling"}),
     (["The study found fewer night wakings in the valerian group.", "Valerian is a herb."], {0: "dangling"}),
     (["Melatonin is widely sold.", "“Most people take far too much,” he said."], {1: "dangling"}),
+    # a place or an agency is not the "she" who said it
+    (["Kratom comes from a tree native to Southeast Asia.", "But she added that users can become dependent."],
+     {1: "dangling"}),
+    (["The Food and Drug Administration warned about kratom.", "He said the products are unsafe."], {1: "dangling"}),
     (["Melatonin is widely sold in pharmacies.", "Smith said most people take far too much of it."], {1: "dangling"}),
     # an object pronoun in the opening with no noun before it to stand for
     (["Herbalists class it as an adaptogen, a plant believed to ease stress.", "Ashwagandha is a shrub."],

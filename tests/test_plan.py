@@ -127,3 +127,13 @@ def test_an_opening_never_leans_on_a_pronoun_with_nothing_to_stand_for():
              "Stress and fatigue scores in adults varied between trials.")
     opening = plan.plan(parse_draft(draft), max_words=80)[0]
     assert not opening.text.startswith("Herbalists"), opening.text
+
+
+def test_a_news_story_opens_on_its_lede():
+    story = ("The health agency on Thursday warned that tianeptine, a drug sold in gas stations, can cause "
+             "serious harm, including addiction and death.\n\n"
+             "Some people use tianeptine to manage pain or low mood, and tianeptine sales online have grown.\n\n"
+             "Tianeptine is approved as an antidepressant in some countries but not in the United States.\n\n"
+             "Calls to poison centers about tianeptine rose sharply between 2018 and 2022, a study found.")
+    opening = plan.plan(parse_draft(story), max_words=80)[0]
+    assert opening.text.startswith("The health agency on Thursday warned"), opening.text

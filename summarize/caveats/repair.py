@@ -62,6 +62,7 @@ _SUBJECT_STARTS = frozenset("""the a an this that these those it its they their 
     findings side adverse experts scientists researchers doctors regular long-term more further rare serious severe
     high large small other""".split())
 MIN_CLAUSE_WORDS = 5
+_POINTS_BACK = frozenset("this that these those it its they their them such".split())
 
 
 def _keep_cue_clause(text: str, spans):
@@ -77,6 +78,10 @@ def _keep_cue_clause(text: str, spans):
             # the kept part and the part after it must both be clauses with a subject, so a
             # list ("nausea, headache, and dizziness") is never cut
             if not _is_clause(parts[n], first=n == 0) or (n + 1 < len(parts) and not _is_clause(parts[n + 1])):
+                return text
+            # a later clause whose subject points back ("…, although that has not been shown")
+            # means nothing without the clause before it
+            if n and parts[n].split()[0].lower().strip("\"'(") in _POINTS_BACK:
                 return text
             return parts[n]
     return text
