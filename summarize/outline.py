@@ -216,7 +216,10 @@ def _only_verb(word: str) -> bool:
 
 def _head_like(word: str) -> bool:
     """A phrase's last word must read as a noun: no participle or typical adjective."""
-    return not (word.endswith(("ed", "ing", "ous", "ful", "ible", "able")) or word in _ADJECTIVES)
+    if word.endswith(("ed", "ing", "ous", "ful", "ible", "able")) or word in _ADJECTIVES:
+        return False
+    pos = getAllLemmas(word)
+    return not pos or "NOUN" in pos  # "far" ends "children far …", not a phrase
 
 
 _ADJECTIVES = {"clear", "possible", "different", "available", "common", "safe", "effective", "high", "low", "new",

@@ -81,3 +81,9 @@ def test_keyphrases_end_at_verbs_and_prefer_phrases_over_names():
     candidates = keyphrase_candidates(_section(text), [SLEEP])
     assert candidates[0] == "Blood Sugar"
     assert not any("Pooled" in c for c in candidates)
+
+
+def test_a_keyphrase_ends_on_a_noun():
+    text = ("Gummy products for children far exceeded the melatonin dose on the label in this test. "
+            "Melatonin gummies for children are sold in most pharmacies.")
+    assert not any(c.endswith(" Far") for c in keyphrase_candidates(_section(text), [SLEEP]))
