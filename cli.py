@@ -22,10 +22,11 @@ log = logging.getLogger("summarize")
 shared_option = click.option("--shared", type=click.Path(file_okay=False), default=None,
                              help="Shared data folder.  [default: $SUMMARIZE_SHARED or ../shared next to the repo]")
 # Model quantization, for every command that loads the model ("none" arrives as None).
-quantize_option = click.option("--quantize", type=click.Choice(["none", "int8"]), default="none", show_default=True,
+quantize_option = click.option("--quantize", type=click.Choice(["none", "int8", "int8-all"]), default="none",
+                               show_default=True,
                                callback=lambda ctx, param, value: None if value == "none" else value,
-                               help="int8: dynamic int8 quantization of the model's Linear layers (CPU; faster, "
-                                    "see README).")
+                               help="int8: dynamic int8 quantization of the model's Linear layers but the output "
+                                    "layer; int8-all: all of them (CPU; faster, see README).")
 
 
 class _ClickHandler(logging.Handler):

@@ -503,8 +503,11 @@ _NOT_PROSE = {"list": "list items", "code": "code", "table": "a table", "html": 
 def _check_has_text(article: Article) -> None:
     prose = article.content_paragraphs()
     if not prose:
-        reasons = sorted({_NOT_PROSE.get(p.boilerplate, f"web-page furniture ({p.boilerplate})")
-                          for p in article.set_aside()})
+        kinds = {p.boilerplate for p in article.set_aside()}
+        furniture = sorted(k for k in kinds if k not in _NOT_PROSE)
+        reasons = sorted(_NOT_PROSE[k] for k in kinds if k in _NOT_PROSE)
+        if furniture:
+            reasons.append(f"web-page furniture ({', '.join(furniture)})")
         raise DraftError(f"the draft has no sentences, only {' and '.join(reasons) or 'headings'}")
     worded = [p for p in prose if re.search(r"[A-Za-z]{2,}", p.text)]
     if not worded:

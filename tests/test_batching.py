@@ -66,9 +66,16 @@ def test_a_model_error_reaches_every_waiting_draft(tiny_model_dir):
 
 
 def test_int8_quantization_loads_and_generates(tiny_model_dir):
+    import torch
+
     m = Seq2SeqModel(tiny_model_dir, quantize="int8")
     out = m.generate(["Chamomile tea may ease sleep."], task="rewrite")
     assert len(out) == 1 and isinstance(out[0], str)
+    # the output layer stays float; every other Linear layer is int8 (int8-all: all of them)
+    assert type(m.model.get_output_embeddings()) is torch.nn.Linear
+    assert not any(type(x) is torch.nn.Linear for x in m.model.modules() if x is not m.model.get_output_embeddings())
+    every = Seq2SeqModel(tiny_model_dir, quantize="int8-all")
+    assert not any(type(x) is torch.nn.Linear for x in every.model.modules())
     with pytest.raises(ValueError, match="unknown quantization"):
         Seq2SeqModel(tiny_model_dir, quantize="int4")
 
