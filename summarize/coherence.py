@@ -66,7 +66,15 @@ _META = re.compile(
     # web-page furniture in prose: pointers to tables, links and other pages, not facts
     r"|\b(table|list|chart|figure|box|links?|resources?) (below|above)\b|\bclick (on|here)\b"
     r"|\blook up the (definitions?|meanings?|terms?)\b|\bhas (more )?information (on|about) this (topic|condition|disease)\b"
-    r"|^these resources\b)",
+    r"|^these resources\b"
+    # how a page presents its data, not what it says about the subject ("The Human Phenotype
+    # Ontology has collected information on …", "Sometimes, no information on frequency is
+    # available", "The frequency is usually listed as a rough estimate", "… Web site")
+    r"|\b(has|have) (collected|compiled|gathered) (information|data)\b"
+    r"|\binformation (on|about) [\w ]{1,40}\b(is|are) (not )?(available|listed|provided)\b"
+    r"|\b(is|are|may|can)( also| usually| often)? (be )?(usually |often |also )?listed as\b|\bweb ?(site|page)\b"
+    r"|\bclicking\b|\b(this|the|such) information (comes|is taken|was taken|is drawn|is collected) from\b"
+    r"|\bis how (many|much|often)\b)",
     re.I,
 )
 
@@ -140,7 +148,16 @@ def fragment_reason(sentence: str) -> str | None:
         return "no finite verb"
     if ":" in s and _flattened_list(s.split(":", 1)[1]):
         return "flattened list"
+    if _RUN_IN.search(s):
+        return "a heading run into the sentence"
     return None
+
+
+# A structured abstract's heading glued to the sentence under it ("Primary outcomes Five studies
+# measured …", "Secondary outcomes It is uncertain …"): a word that only opens sentences, capitalised
+# right after a lower-case word with no punctuation between.
+_RUN_IN = re.compile(r"\b[a-z][a-z-]*\s+(We|It|There|This|These|Those|The|Our|Only|Overall|No|None|All|Most|"
+                     r"One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Participants|Patients|Studies|Trials)\s+[a-z]")
 
 
 # A list pasted without its bullets reads "may include: Corticosteroid therapy Tamoxifen Surgery":
@@ -207,7 +224,9 @@ analysis paper experiment pill pills mother father family case effect effects tr
 # Openers that point back to what came before ("Instead, …", "However, …").
 _BACK_CONNECTIVE = re.compile(r"^(instead|however|thus|therefore|hence|as a result|by doing so|in contrast|conversely|"
                               r"beyond (this|that)|despite this|nevertheless|otherwise|similarly|likewise|"
-                              r"for (example|instance))\b", re.I)  # an example needs the claim it illustrates
+                              r"for (example|instance)|in (this|these|that|those|such) (cases?|situations?|instances?|"
+                              r"circumstances)|for (this|that|these) reasons?|because of (this|that))\b",
+                              re.I)  # an example needs the claim it illustrates, a case the cases
 _ADD_CONNECTIVE = re.compile(r"^(additionally|moreover|furthermore|also|in addition|besides)\b", re.I)
 _STUDY_WORDS = frozenset("study review trial research analysis survey experiment paper".split())
 _BRIDGED = frozenset("researcher author team participant scientist finding result group patient".split())

@@ -230,6 +230,11 @@ _OPEN_END = frozenset("is are was were be been being the a an of to and or but w
                       "that which whose".split())
 
 
+_TAKES_NOT = frozenset("""is are was were am be been being has have had do does did can could may might will would
+    shall should must need dare and or but if whether why that which who or whereas while though although
+    yet as than because so also still just often usually really certainly probably definitely""".split())
+
+
 def fluency_problems(generated: str, gen_words: list[str], sup_words: list[str]) -> list[str]:
     """Signs of a garbled sentence: stutters, broken hyphenation, word order not the source's."""
     out = []
@@ -247,6 +252,11 @@ def fluency_problems(generated: str, gen_words: list[str], sup_words: list[str])
     # "... increase the risk of breast is.": a sentence cannot stop on a copula, article or preposition
     if gen_words and gen_words[-1].lower() in _OPEN_END and gen_words[-1:] != sup_words[-1:]:
         out.append(f"ends mid-phrase on {gen_words[-1]!r}")
+    # "medications used not been effective": a dropped auxiliary ("have not been")
+    for a, b in bigrams:
+        if b == "not" and (a, b) not in source_counts and a not in _TAKES_NOT:
+            out.append(f"'{a} not' without its auxiliary")
+            break
     if bigrams:
         precision = sum(b in source_counts for b in bigrams) / len(bigrams)
         if precision < MIN_BIGRAM_PRECISION:

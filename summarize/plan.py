@@ -38,6 +38,8 @@ _CLOSING_MARKER = re.compile(
 _CLAIM = re.compile(
     r"\b(we conclude|this review (shows|found|suggests)|the (evidence|results) (suggest|show|indicate)s?"
     r"|(is|are|was|were) (effective|ineffective|beneficial|safe|associated with)"
+    r"|\b(current|available|existing|present|this|the) (\w+ )?(evidence|results|findings|data) (\w+ )?"
+    r"(suggests?|shows?|indicates?|supports?|does not support|do not support|did not support)"
     r"|there is (no|insufficient|limited|some|good|moderate|low)[- a-z]* evidence)\b",
     re.I,
 )
@@ -46,11 +48,15 @@ _CLAIM = re.compile(
 _REVIEW = re.compile(r"\b(95% ci|confidence interval|odds ratio|randomi[sz]ed|trials?\b|meta-analys)", re.I)
 REVIEW_MIN_HITS = 3
 REVIEW_CONCLUSION_POSITION = 0.75
-# What was done, not what was found: "We looked at …", "This study examined …".
+# What was done, not what was found: "We looked at …", "This study examined …", "Eight
+# studies met the inclusion criteria", "Two trials compared X to placebo".
 _METHODS = re.compile(
     r"^(we|the authors|the researchers|researchers|this (study|review|trial|paper|analysis|report))\s+(\w+\s+)?"
     r"(looked|searched|included|identified|examined|studied|reviewed|analy[sz]ed|assessed|compared|investigated|"
-    r"evaluated|used|collected|conducted|set out|aimed|surveyed|followed|recruited|enrolled)\b", re.I)
+    r"evaluated|used|collected|conducted|set out|aimed|surveyed|followed|recruited|enrolled)\b"
+    r"|^(\w+\s+){0,3}(studies|trials|rcts|reviews)\b[^.;]{0,60}?\b(met (the|our) inclusion criteria|"
+    r"were included|compared|involving|with a total of)\b", re.I)
+METHODS_FACTOR = 0.3
 _STATISTIC = re.compile(r"\b(\d+\s*/\s*\d+\b|95\s*%\s*CI|(RR|OR|HR|MD|SMD)\s+-?\d|P\s*[=<]\s*0?\.\d)", re.I)
 _CAVEAT = re.compile(
     r"\b(more research|further research|limited (evidence|research|data)|(low|poor)[- ]quality|caution|"
@@ -166,9 +172,13 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
             score *= 0.5
         if review and position >= REVIEW_CONCLUSION_POSITION:
             score *= 1.5
-        # A news story's first sentence is its lede, a house draft's names the subject.
-        if not review and index[id(s)] == 0 and not _METHODS.match(s.text):
+        # A news story's first sentence is its lede, a house draft's names the subject; a
+        # methods sentence opens nothing.
+        methods = bool(_METHODS.match(s.text))
+        if not review and index[id(s)] == 0 and not methods:
             score *= FIRST_SENTENCE_FACTOR
+        if methods:
+            score *= METHODS_FACTOR
         return score
 
     standalone = [s for s in ok if not coherence.dangling_reason(s.text, [])]

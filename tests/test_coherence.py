@@ -59,6 +59,14 @@ DEFECTS = [
     (["Zinc deficiency is rare.", "You can use a medical dictionary to look up the definitions for these terms."], {1: "meta"}),
     (["Zinc deficiency is rare.", "The zinc information centre has information on this topic."], {1: "meta"}),
     (["Zinc deficiency is rare.", "Click on the link to view a sample search on zinc."], {1: "meta"}),
+    # how a page presents its data
+    (["Zinc deficiency is rare.", "The zinc registry has collected information on how often a sign occurs."], {1: "meta"}),
+    (["Zinc deficiency is rare.", "The frequency may also be listed as a fraction."], {1: "meta"}),
+    (["Zinc deficiency is rare.", "Much of this information comes from a European rare disease database."], {1: "meta"}),
+    # a structured abstract's heading run into its sentence; a case that needs its cases
+    (["Zinc lowers the risk of diarrhoea.", "Primary outcomes Five studies measured mortality in children."],
+     {1: "fragment"}),
+    (["Zinc deficiency is rare.", "In these cases, the sign may be rare or common."], {1: "dangling"}),
     (["It's crucial to approach kratom with caution because of dependency.",
       "Kratom may ease sleep for some users.",
       "It's important to approach its use with caution."], {2: "duplicate"}),

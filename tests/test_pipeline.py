@@ -186,6 +186,9 @@ def test_extraction_covers_intro_sections_and_closing():
      "main verb"),
     # changed a source word's casing
     ("The National cancer Institute funded the trial.", "The National Cancer Institute funded the trial.", "casing"),
+    # dropped an auxiliary
+    ("Medications used not been consistently effective for the disorder.",
+     "Medications used have not been consistently effective for the disorder.", "auxiliary"),
     # kept a name's words but made a new name of them
     ("Researchers from the University of Ireland in Ireland pooled data on walking.",
      "Researchers from the University of Limerick in Ireland pooled data on walking.", "name"),

@@ -137,3 +137,12 @@ def test_a_news_story_opens_on_its_lede():
              "Calls to poison centers about tianeptine rose sharply between 2018 and 2022, a study found.")
     opening = plan.plan(parse_draft(story), max_words=80)[0]
     assert opening.text.startswith("The health agency on Thursday warned"), opening.text
+
+
+def test_a_lead_never_opens_on_a_methods_sentence():
+    draft = ("Eight studies of zinc lozenges for colds met the inclusion criteria for this summary.\n\n"
+             "Zinc lozenges shortened colds by about a day in adults.\n\n"
+             "Zinc lozenges often leave a bad taste, and some adults feel sick after taking them.\n\n"
+             "Zinc lozenges for colds are sold in most pharmacies without a prescription.")
+    opening = plan.plan(parse_draft(draft), max_words=80)[0]
+    assert opening.text.startswith("Zinc lozenges shortened colds"), opening.text
