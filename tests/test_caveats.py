@@ -85,6 +85,8 @@ def test_each_kind_is_detected(det, text, kind):
     # what the subject is used against, and a job title, are not risks of it
     ("Some people use kratom to manage pain or to ease withdrawal from opioids.", "dependency"),
     ("“It helped them,” said Dr. Jane Roe, an addiction researcher at a university.", "dependency"),
+    # a gap in the biology of a condition is not a limit of the evidence for a remedy
+    ("Otherwise, little is known about why this extra pathway develops.", "research"),
 ])
 def test_hard_negatives(det, text, kind):
     assert kind not in kinds_of(det, text)
