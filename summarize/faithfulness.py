@@ -230,6 +230,8 @@ _OPEN_END = frozenset("is are was were be been being the a an of to and or but w
                       "that which whose".split())
 
 
+_CHANGE = re.compile(r"\b(reduction|increase|decrease|improvement|rise|fall|drop|decline|gain|loss)\s+(in|of)\s+"
+                     r"(?:the\s+)?([a-z][a-z-]+)", re.I)
 _TAKES_NOT = frozenset("""is are was were am be been being has have had do does did can could may might will would
     shall should must need dare and or but if whether why that which who or whereas while though although
     yet as than because so also still just often usually really certainly probably definitely""".split())
@@ -252,6 +254,13 @@ def fluency_problems(generated: str, gen_words: list[str], sup_words: list[str])
     # "... increase the risk of breast is.": a sentence cannot stop on a copula, article or preposition
     if gen_words and gen_words[-1].lower() in _OPEN_END and gen_words[-1:] != sup_words[-1:]:
         out.append(f"ends mid-phrase on {gen_words[-1]!r}")
+    # "a reduction in retention" from "a reduction in mortality; and an increase in
+    # retention": a change word now applies to something else
+    for m in _CHANGE.finditer(generated):
+        if not re.search(rf"\b{re.escape(m.group(1))}\s+(in|of)\s+(the\s+)?{re.escape(m.group(3))}\b",
+                         " ".join(sup_words)):
+            out.append(f"{m.group(0)!r}: the change is not said of that in the source")
+            break
     # "medications used not been effective": a dropped auxiliary ("have not been")
     for a, b in bigrams:
         if b == "not" and (a, b) not in source_counts and a not in _TAKES_NOT:

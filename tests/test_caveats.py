@@ -603,3 +603,13 @@ def test_an_added_clause_never_points_back_to_the_clause_it_was_cut_from(f):
     res = f(draft, "Valerian is a herb taken for sleep.")
     added = [a["text"] for a in res.report.added]
     assert added and not any(t.startswith("That") for t in added), added
+
+
+def test_a_list_closed_by_and_is_never_cut_into_a_clause(f):
+    draft = ("Valerian is a herb taken for sleep. Valerian tea is widely sold in shops. "
+             "The results suggest a possible benefit of valerian on sleep onset, sleep quality, and most night waking "
+             "in comparisons with placebo, but, because the quality of the evidence is very low, we are very "
+             "uncertain about these findings.")
+    res = f(draft, "Valerian is a herb taken for sleep.")
+    added = [a["text"] for a in res.report.added]
+    assert added and not any(t.startswith("Most night waking") for t in added), added

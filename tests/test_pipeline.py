@@ -186,6 +186,9 @@ def test_extraction_covers_intro_sections_and_closing():
      "main verb"),
     # changed a source word's casing
     ("The National cancer Institute funded the trial.", "The National Cancer Institute funded the trial.", "casing"),
+    # a change word moved onto another outcome
+    ("Heroin gave a possible reduction in retention in treatment.",
+     "Heroin gave a possible reduction in mortality; and an increase in retention in treatment.", "change"),
     # dropped an auxiliary
     ("Medications used not been consistently effective for the disorder.",
      "Medications used have not been consistently effective for the disorder.", "auxiliary"),

@@ -83,8 +83,21 @@ def _keep_cue_clause(text: str, spans):
             # means nothing without the clause before it
             if n and parts[n].split()[0].lower().strip("\"'(") in _POINTS_BACK:
                 return text
+            # ", and" closing a list ("on mortality, hepatic encephalopathy, and serious adverse
+            # events in …") joins nouns, not clauses
+            if n and _ends_in_list(parts[n - 1]):
+                return text
             return parts[n]
     return text
+
+
+def _ends_in_list(part: str) -> bool:
+    """Does ``part`` end with a list item: a comma, then a few words and no verb ("on mortality,
+    hepatic encephalopathy" before ", and …")?"""
+    if "," not in part:
+        return False
+    words = part.rsplit(",", 1)[1].split()
+    return 0 < len(words) <= 4 and not any(w.lower().strip(".;:") in _FINITE for w in words)
 
 
 _FINITE = frozenset("""is are was were be been has have had can could may might must should will would do does did
