@@ -138,3 +138,45 @@ def title_case(text: str) -> str:
         else:
             out.append(w[:1].upper() + w[1:])
     return " ".join(out)
+
+
+# A bracketed group that reports statistics: "(RR 0.33, 95% CI 0.04 to 3.03; 2 trials)",
+# "[WMD -46.5, 95% CI -80.4 to -12.6]", "(259 participants)", "(n=300, 1 RCT)".
+_STATISTIC_GROUP = re.compile(
+    r"\d.*\b(CI|RR|OR|HR|MD|SMD|WMD|NNT|RCTs?|participants|patients|people|women|men|infants|children|trials?|studies)\b"
+    r"|\b(CI|RR|OR|HR|MD|SMD|WMD|NNT)\b.*\d|\b[nNpP]\s*[=<>]\s*\d|\d\s*%|^\s*-?\d[\d.,]*\s*(to|-|–)\s*-?\d", re.S)
+_STATISTIC_START = re.compile(r"\s*([-–−]?\d|(CI|RR|OR|HR|MD|SMD|WMD|NNT|[nNpP]\s*[=<>])\b|95\s*%)")
+# Keep the sentence when removing its statistics would leave fewer words than this.
+MIN_KEPT_WORDS = 4
+
+
+def drop_statistics(text: str) -> str:
+    """``text`` without its bracketed statistics (deletions only): a lead states the finding,
+    the draft keeps the numbers behind it. Unchanged when little would be left."""
+    out, depth, start, pieces = [], 0, 0, []
+    opener = {"(": ")", "[": "]"}
+    stack: list[str] = []
+    for i, ch in enumerate(text):
+        if ch in opener:
+            if not stack:
+                start = i
+            stack.append(opener[ch])
+        elif stack and ch == stack[-1]:
+            stack.pop()
+            if not stack:
+                pieces.append((start, i + 1))
+    if not pieces:
+        return text
+    kept, at = [], 0
+    for a, b in pieces:
+        inner = text[a + 1 : b - 1]
+        # a statistic opens it; "(in 3 of 5 trials)" is a scope the claim needs, not a statistic
+        if _STATISTIC_START.match(inner) and _STATISTIC_GROUP.search(inner):
+            kept.append(text[at:a].rstrip())
+            at = b
+    if not kept:
+        return text
+    kept.append(text[at:])
+    result = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(k for k in kept if k).strip())
+    result = re.sub(r"\s{2,}", " ", result)
+    return result if len(result.split()) >= MIN_KEPT_WORDS else text

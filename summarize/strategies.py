@@ -19,7 +19,7 @@ from summarize.corpus.tasks import CONTEXT_SEPARATOR  # decontextualize input: c
 from summarize.corpus.article import Article
 from summarize import coherence, extract, faithfulness, plan
 from summarize.models.loading import DEFAULT_BATCH_SIZE
-from summarize.normalize import SourceCasing, dedupe, normalise_generated
+from summarize.normalize import SourceCasing, dedupe, drop_statistics, normalise_generated
 from summarize.corpus.text import split_sentences, word_count, words
 
 STRATEGIES = ("rewrite", "direct")
@@ -59,9 +59,10 @@ def _gated(text: str, ex: extract.Extract, document: str, task: str | None = Non
     """Gate one normalised generated sentence against the sentence it was written from."""
     verdict = (faithfulness.check(text, ex.text, document, previous=previous, context=context) if text
                else faithfulness.GateResult(False, ["empty output"]))
+    # Bracketed statistics stay in the draft ("(RR 0.33, 95% CI 0.04 to 3.03)"): deletions only.
     if verdict.ok:
-        return LeadSentence(text, "model", ex.text, ex.start, ex.end, task=task)
-    return LeadSentence(ex.text, "extract", ex.text, ex.start, ex.end, rejected=text or None,
+        return LeadSentence(drop_statistics(text), "model", ex.text, ex.start, ex.end, task=task)
+    return LeadSentence(drop_statistics(ex.text), "extract", ex.text, ex.start, ex.end, rejected=text or None,
                         reasons=verdict.reasons, task=task)
 
 
@@ -153,10 +154,11 @@ def write_rewrite(article: Article, model, settings, max_words: int, batch_size:
             continue  # refused repair: the sentence as written would dangle, so it is left out
         if sentence.source == "extract" and len(job.picks) > 1:  # a refused fusion: both sentences
             first, second = job.picks
-            lead.append(LeadSentence(first.text, "extract", first.text, first.extract.start, first.extract.end,
-                                     rejected=sentence.rejected, reasons=sentence.reasons, task="fuse", role=first.role))
-            lead.append(LeadSentence(second.text, "extract", second.text, second.extract.start, second.extract.end,
-                                     task="fuse", role=second.role))
+            lead.append(LeadSentence(drop_statistics(first.text), "extract", first.text, first.extract.start,
+                                     first.extract.end, rejected=sentence.rejected, reasons=sentence.reasons,
+                                     task="fuse", role=first.role))
+            lead.append(LeadSentence(drop_statistics(second.text), "extract", second.text, second.extract.start,
+                                     second.extract.end, task="fuse", role=second.role))
             continue
         lead.append(sentence)
     return lead

@@ -271,3 +271,15 @@ def test_common_word_the_source_only_capitalises_at_a_sentence_start_is_lower_ca
     assert out.startswith("Two trials") and ", and two of the ten" in out
     # a rare word only seen at a sentence start keeps its capital (it may be a name)
     assert "Kratom" in normalise_generated("people call it kratom.", casing)
+
+
+def test_bracketed_statistics_stay_in_the_draft_but_scopes_and_doses_stay_in_the_lead():
+    from summarize.normalize import drop_statistics
+
+    assert drop_statistics("Zinc shortened colds (RR 0.62, 95% CI 0.44 to 0.88; 6 trials) in adults.") == \
+        "Zinc shortened colds in adults."
+    assert drop_statistics("Five studies (259 participants) measured mortality.") == "Five studies measured mortality."
+    assert drop_statistics("Scores fell [WMD -46.5, 95% CI -80.4 to -12.6] in infants.") == "Scores fell in infants."
+    for kept in ("Melatonin helps sleep (in 3 of 5 trials).", "Vitamin D (400 IU a day) is advised for infants.",
+                 "Body mass index (BMI) did not change.", "(RR 0.5, 95% CI 0.2 to 0.9)."):
+        assert drop_statistics(kept) == kept
