@@ -216,12 +216,16 @@ def _only_verb(word: str) -> bool:
 
 def _head_like(word: str) -> bool:
     """A phrase's last word must read as a noun: no participle or typical adjective."""
-    if word.endswith(("ed", "ing", "ous", "ful", "ible", "able")) or word in _ADJECTIVES:
+    if word.endswith(("ed", "ing", "ous", "ful", "ible", "able")) or word in _ADJECTIVES or word in _ROLES:
         return False
     pos = getAllLemmas(word)
     return not pos or "NOUN" in pos  # "far" ends "children far …", not a phrase
 
 
+# A job names who said something, not what a section is about ("Addiction Researcher").
+_ROLES = {"researcher", "researchers", "scientist", "scientists", "professor", "spokesperson", "spokesman",
+          "spokeswoman", "author", "authors", "director", "expert", "experts", "reporter", "writer", "editor",
+          "official", "officials", "specialist", "chair", "president", "student", "internist"}
 _ADJECTIVES = {"clear", "possible", "different", "available", "common", "safe", "effective", "high", "low", "new",
                "many", "several", "such", "due", "able", "better", "less", "least", "likely", "unclear", "certain",
                "serious", "severe", "mild", "small", "large", "good", "bad", "best", "worse", "worst", "similar",

@@ -87,3 +87,9 @@ def test_a_keyphrase_ends_on_a_noun():
     text = ("Gummy products for children far exceeded the melatonin dose on the label in this test. "
             "Melatonin gummies for children are sold in most pharmacies.")
     assert not any(c.endswith(" Far") for c in keyphrase_candidates(_section(text), [SLEEP]))
+
+
+def test_a_job_title_is_no_heading():
+    text = ("Regular kratom users can develop dependence, said an addiction researcher at a university. "
+            "The addiction researcher said opioid withdrawal eased in some kratom users.")
+    assert not any(c.endswith("Researcher") for c in keyphrase_candidates(_section(text), [SLEEP]))
