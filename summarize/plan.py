@@ -89,6 +89,7 @@ class Pick:
     role: str  # one of ROLES
     context: str | None = None  # draft sentence(s) before it, when it needs them (decontextualize)
     needs_context: str | None = None  # why it does not stand alone in the lead
+    rank: int = 0  # the order it was picked in: 0 the opening, then by marginal relevance
 
     @property
     def text(self) -> str:
@@ -231,7 +232,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         context = _context(sentences, index[id(best)])
         if reason and not (can_decontextualize and context):
             continue
-        picks.append(Pick(best, "caveat" if is_caveat else "point", context, reason))
+        picks.append(Pick(best, "caveat" if is_caveat else "point", context, reason, rank=len(picks)))
         chosen_texts.append(best.text)
         redundancy.add(rows[k])
         used += int(lengths[k])
@@ -241,7 +242,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         reason = coherence.dangling_reason(advice.text, chosen_texts)
         context = _context(sentences, index[id(advice)])
         if not reason or (can_decontextualize and context):
-            picks.append(Pick(advice, "advice", context, reason))
+            picks.append(Pick(advice, "advice", context, reason, rank=len(picks)))
     return _resolvable(order(picks), can_decontextualize)
 
 

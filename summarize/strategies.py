@@ -40,6 +40,7 @@ class LeadSentence:
     reasons: list[str] = field(default_factory=list)
     task: str | None = None  # the model task that wrote (or tried to write) it
     role: str | None = None  # its place in the lead plan (opening, point, caveat, advice)
+    rank: int | None = None  # the plan's pick order (salience): trimming drops the last picked first
 
     def to_dict(self) -> dict:
         d = {"text": self.text, "source": self.source}
@@ -149,16 +150,16 @@ def write_rewrite(article: Article, model, settings, max_words: int, batch_size:
         previous = [s.text for s in lead]
         context = job.picks[0].context if job.task == "decontextualize" else None
         sentence = _gated(text, job.support, article.text, job.task, previous, context)
-        sentence.role = job.picks[0].role
+        sentence.role, sentence.rank = job.picks[0].role, job.picks[0].rank
         if job.task == "decontextualize" and sentence.source == "extract":
             continue  # refused repair: the sentence as written would dangle, so it is left out
         if sentence.source == "extract" and len(job.picks) > 1:  # a refused fusion: both sentences
             first, second = job.picks
             lead.append(LeadSentence(drop_statistics(first.text), "extract", first.text, first.extract.start,
                                      first.extract.end, rejected=sentence.rejected, reasons=sentence.reasons,
-                                     task="fuse", role=first.role))
+                                     task="fuse", role=first.role, rank=first.rank))
             lead.append(LeadSentence(drop_statistics(second.text), "extract", second.text, second.extract.start,
-                                     second.extract.end, task="fuse", role=second.role))
+                                     second.extract.end, task="fuse", role=second.role, rank=second.rank))
             continue
         lead.append(sentence)
     return lead
@@ -229,18 +230,22 @@ def write_lead(article: Article, model, strategy: str, settings, max_words: int,
 
 
 def trim(sentences: list[LeadSentence], max_words: int, protect: int = 1) -> list[LeadSentence]:
-    """Drop sentences until the lead fits ``max_words``: never a caveat nor the first ``protect``
-    content sentences (the intro's claim and the main points, so caveats cannot crowd out what
-    the article is about); the longest middle sentence goes first, the closing advice last."""
+    """Drop sentences until the lead fits ``max_words``: never a caveat nor the ``protect`` most
+    salient content sentences (the opening and the main points, so caveats cannot crowd out what
+    the article is about). The least salient point goes first (the plan's last pick; without a
+    plan, the longest middle sentence), the closing advice last."""
     content = [s for s in sentences if s.source != "caveat"]
-    fixed = {id(s) for s in content[: max(1, protect)]} | {id(s) for s in sentences if s.source == "caveat"}
+    by_salience = sorted(content, key=lambda s: (s.rank is None, s.rank or 0))
+    fixed = {id(s) for s in by_salience[: max(1, protect)]} | {id(s) for s in sentences if s.source == "caveat"}
     total = sum(word_count(s.text) for s in sentences)
     while total > max_words:
         droppable = [k for k, s in enumerate(sentences) if id(s) not in fixed]
         if not droppable:
             break
-        middle = [k for k in droppable if k < len(sentences) - 1] or droppable
-        i = max(middle, key=lambda k: word_count(sentences[k].text))
+        middle = [k for k in droppable if sentences[k].role != "advice" and k < len(sentences) - 1] or droppable
+        ranked = [k for k in middle if sentences[k].rank is not None]
+        i = (max(ranked, key=lambda k: sentences[k].rank) if ranked
+             else max(middle, key=lambda k: word_count(sentences[k].text)))
         total -= word_count(sentences[i].text)
         sentences = sentences[:i] + sentences[i + 1 :]
     return sentences

@@ -283,3 +283,19 @@ def test_bracketed_statistics_stay_in_the_draft_but_scopes_and_doses_stay_in_the
     for kept in ("Melatonin helps sleep (in 3 of 5 trials).", "Vitamin D (400 IU a day) is advised for infants.",
                  "Body mass index (BMI) did not change.", "(RR 0.5, 95% CI 0.2 to 0.9)."):
         assert drop_statistics(kept) == kept
+
+
+def test_trimming_drops_the_least_salient_point_first():
+    from summarize.strategies import LeadSentence, trim
+
+    lead = [LeadSentence("Ashwagandha is an evergreen shrub used in Ayurvedic medicine.", "model", role="opening", rank=0),
+            LeadSentence("Its roots contain withanolides.", "model", role="point", rank=3),
+            LeadSentence("Small trials found people slept a little better and felt less stressed.", "model",
+                         role="point", rank=2),
+            LeadSentence("Ashwagandha may offer modest help with stress and sleep for some people.", "model",
+                         role="point", rank=1),
+            LeadSentence("More research is needed before firm conclusions can be drawn.", "caveat")]
+    kept = trim(lead, max_words=40, protect=2)
+    texts = [s.text for s in kept]
+    assert "Its roots contain withanolides." not in texts  # the last pick, though the shortest
+    assert lead[3].text in texts and lead[0].text in texts and lead[4].text in texts
