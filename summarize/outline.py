@@ -1,6 +1,7 @@
 """The outline: the draft's headings where it has them, generated headings where it has none."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import replace
@@ -113,10 +114,16 @@ def _pairs_near(content: list[str], text: str) -> bool:
     for i, w in enumerate(words):
         where.setdefault(w, []).append(i)
     for a, b in zip(content, content[1:]):
-        pa, pb = where.get(a, []), where.get(b, [])
-        if not any(abs(i - j) <= PAIR_WINDOW + 1 for i in pa for j in pb):
+        pa, pb = where.get(a, []), where.get(b, [])  # ascending positions
+        if not any(_near(pb, i) for i in pa):  # a binary search each: a 2 MB section stays linear
             return False
     return True
+
+
+def _near(positions: list[int], i: int) -> bool:
+    """Is some position within PAIR_WINDOW + 1 words of ``i``?"""
+    k = bisect.bisect_left(positions, i - PAIR_WINDOW - 1)
+    return k < len(positions) and positions[k] <= i + PAIR_WINDOW + 1
 
 
 _PRONOUNS = frozenset("it its they them their he she his her this these those".split())

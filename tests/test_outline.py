@@ -93,3 +93,13 @@ def test_a_job_title_is_no_heading():
     text = ("Regular kratom users can develop dependence, said an addiction researcher at a university. "
             "The addiction researcher said opioid withdrawal eased in some kratom users.")
     assert not any(c.endswith("Researcher") for c in keyphrase_candidates(_section(text), [SLEEP]))
+
+
+def test_heading_words_must_stand_near_each_other_in_the_section():
+    from summarize.outline import PAIR_WINDOW, _pairs_near
+
+    gap = " x" * PAIR_WINDOW
+    assert _pairs_near(["blood", "sugar"], f"sugar{gap} blood")  # either order, at the window's edge
+    assert not _pairs_near(["blood", "sugar"], f"sugar{gap} x blood")
+    assert not _pairs_near(["blood", "sugar"], "blood" + " x" * 40 + " sugar")
+    assert _pairs_near(["blood", "sugar", "rise"], "blood sugar levels rise after meals")
