@@ -284,25 +284,41 @@ def _unanchored_pronoun(tokens: list[str]) -> str | None:
     the lexicon: a name) and agrees in number with it; a word that can also be a verb counts only
     first in the sentence or after a determiner, so the verb the pronoun is the object of
     ("class it") never does."""
+    # One pass: whether a noun that agrees with "it" (singular) or "they" (any) stands before
+    # the word before the pronoun; that word itself is checked on its own (it may be the verb).
+    singular = plural = False
     for i, t in enumerate(tokens):
-        if i == 0 or t not in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS:
-            continue
-        for j, w in enumerate(tokens[:i]):
-            if w in STOPWORDS or not w[:1].isalpha():
-                continue
-            pos = _pos(w)
-            if pos and "NOUN" not in pos and "PROPN" not in pos:
-                continue
-            # a word that can be a verb is a noun as the sentence's first word ("Sleep matters
-            # because it …") or after a determiner ("the drug"), never right before the pronoun
-            if "VERB" in pos and (j == i - 1 or (j and tokens[j - 1] not in _DETERMINERS)):
-                continue
-            if t in _SINGULAR_PRONOUNS and _plural(w):
-                continue
-            break
-        else:
-            return t
+        if i and t in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS:
+            noun, verb_like = _antecedent(tokens, i - 1)
+            if not (noun and verb_like):  # the word right before is a noun, not "class it"
+                near_singular = noun and not _plural(tokens[i - 1])
+                near_any = noun
+            else:
+                near_singular = near_any = False
+            found = (singular or near_singular) if t in _SINGULAR_PRONOUNS else (plural or near_any)
+            if not found:
+                return t
+        if i:  # the word before this one is now two words back from any later pronoun
+            noun, _ = _antecedent(tokens, i - 1)
+            singular |= noun and not _plural(tokens[i - 1])
+            plural |= noun
     return None
+
+
+def _antecedent(tokens: list[str], j: int) -> tuple[bool, bool]:
+    """(can ``tokens[j]`` stand for a pronoun after it, can it also be a verb)."""
+    w = tokens[j]
+    if w in STOPWORDS or not w[:1].isalpha():
+        return False, False
+    pos = _pos(w)
+    if pos and "NOUN" not in pos and "PROPN" not in pos:
+        return False, False
+    verb = "VERB" in pos
+    # a word that can be a verb is a noun as the sentence's first word ("Sleep matters because
+    # it …") or after a determiner ("the drug")
+    if verb and j and tokens[j - 1] not in _DETERMINERS:
+        return False, True
+    return True, verb
 
 
 def dangling_reason(sentence: str, previous: list[str]) -> str | None:

@@ -146,6 +146,7 @@ _STATISTIC_GROUP = re.compile(
     r"\d.*\b(CI|RR|OR|HR|MD|SMD|WMD|NNT|RCTs?|participants|patients|people|women|men|infants|children|trials?|studies)\b"
     r"|\b(CI|RR|OR|HR|MD|SMD|WMD|NNT)\b.*\d|\b[nNpP]\s*[=<>]\s*\d|\d\s*%|^\s*-?\d[\d.,]*\s*(to|-|–)\s*-?\d", re.S)
 _STATISTIC_START = re.compile(r"\s*([-–−]?\d|(CI|RR|OR|HR|MD|SMD|WMD|NNT|[nNpP]\s*[=<>])\b|95\s*%)")
+MAX_STATISTIC_CHARS = 300
 # Keep the sentence when removing its statistics would leave fewer words than this.
 MIN_KEPT_WORDS = 4
 
@@ -171,7 +172,8 @@ def drop_statistics(text: str) -> str:
     for a, b in pieces:
         inner = text[a + 1 : b - 1]
         # a statistic opens it; "(in 3 of 5 trials)" is a scope the claim needs, not a statistic
-        if _STATISTIC_START.match(inner) and _STATISTIC_GROUP.search(inner):
+        # (and a long bracket is prose, never searched)
+        if len(inner) <= MAX_STATISTIC_CHARS and _STATISTIC_START.match(inner) and _STATISTIC_GROUP.search(inner):
             kept.append(text[at:a].rstrip())
             at = b
     if not kept:
