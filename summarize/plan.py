@@ -2,7 +2,10 @@
 
 1. **Opening**: the sentence that names the article's subject (its topic terms) and states the
    main claim. In a review-style abstract that is the conclusion ("In conclusion", "Authors'
-   conclusions", the closing "X is effective …" sentence), not the first results sentence.
+   conclusions", the closing "X is effective …" or "Current evidence does not support …"
+   sentence), not the first results sentence; in a news story or house draft, its first sentence
+   (the lede) weighs more. Never a methods sentence ("Eight studies met the inclusion criteria"),
+   a statistic, or a sentence whose pronoun has nothing to stand for.
 2. **Main points**: the most central remaining sentences (TF-IDF similarity to the draft, as in
    ``extract.score_sentences``). Section coverage is only a tie-break: no section, and not the
    closing paragraph, gets a guaranteed sentence.
