@@ -121,6 +121,40 @@ def word_count(text: str) -> int:
     return len(WORD.findall(text))
 
 
+def looks_plural(word: str) -> bool:
+    """A lower-case word's plural "-s" ("studies", "herbs"; not "stress", "virus", "analysis")."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+@lru_cache(maxsize=50_000)
+def lexicon_pos(word: str) -> dict[str, tuple[str, ...]]:
+    """lemminflect's parts of speech of ``word``, each with its lemmas ({} for a word it does not
+    know, such as most names). Cached: the same words are looked up for every sentence."""
+    from lemminflect import getAllLemmas
+
+    return getAllLemmas(word)
+
+
+def bracket_groups(text: str, pairs: str = "()") -> tuple[list[tuple[int, int]], bool]:
+    """Spans (start, end) of the top-level bracketed groups of ``text``, and whether every
+    opener was closed. ``pairs``: opener, closer, opener, closer, ... A closer that does not close
+    the innermost open bracket is ignored."""
+    closers = dict(zip(pairs[::2], pairs[1::2]))
+    groups: list[tuple[int, int]] = []
+    stack: list[str] = []
+    start = 0
+    for i, c in enumerate(text):
+        if c in closers:
+            if not stack:
+                start = i
+            stack.append(closers[c])
+        elif stack and c == stack[-1]:
+            stack.pop()
+            if not stack:
+                groups.append((start, i + 1))
+    return groups, not stack
+
+
 # --------------------------------------------------------------------------- casing
 # Uncased WordPiece models emit "kratom ’ s 7 - hydroxymitragynine"; the pipeline and the
 # training metrics re-attach pieces the way the source writes them and restore casing from it.

@@ -23,9 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from lemminflect import getAllLemmas
-
-from summarize.corpus.text import STOPWORDS, WORD, split_sentences
+from summarize.corpus.text import STOPWORDS, WORD, lexicon_pos, looks_plural, split_sentences
 
 KINDS = ("boilerplate", "meta", "fragment", "dangling", "duplicate")
 
@@ -93,9 +91,7 @@ no of for with without to in on at by from into about as and or than such""".spl
 _SUBJECT_PRONOUNS = frozenset("i we you they people".split())
 
 
-@lru_cache(maxsize=50_000)
-def _pos(word: str) -> dict[str, tuple[str, ...]]:
-    return getAllLemmas(word)
+_pos = lexicon_pos  # parts of speech from the lexicon (cached)
 
 
 def _is_finite(word: str, prev: str | None) -> bool:
@@ -270,10 +266,7 @@ _LEAD_ADVERBIAL = re.compile(r"^(today|now|nowadays|currently|these days|at pres
 
 _SINGULAR_PRONOUNS = frozenset("it its".split())
 _PLURAL_PRONOUNS = frozenset("they them their".split())
-
-
-def _plural(word: str) -> bool:
-    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+_PRONOUNS_3RD = _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS
 
 
 def _unanchored_pronoun(tokens: list[str]) -> str | None:
@@ -288,20 +281,17 @@ def _unanchored_pronoun(tokens: list[str]) -> str | None:
     # the word before the pronoun; that word itself is checked on its own (it may be the verb).
     singular = plural = False
     for i, t in enumerate(tokens):
-        if i and t in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS:
-            noun, verb_like = _antecedent(tokens, i - 1)
-            if not (noun and verb_like):  # the word right before is a noun, not "class it"
-                near_singular = noun and not _plural(tokens[i - 1])
-                near_any = noun
-            else:
-                near_singular = near_any = False
-            found = (singular or near_singular) if t in _SINGULAR_PRONOUNS else (plural or near_any)
+        if not i:
+            continue
+        noun, verb_like = _antecedent(tokens, i - 1)  # the word before this one
+        singular_noun = noun and not looks_plural(tokens[i - 1])
+        if t in _PRONOUNS_3RD:
+            near = noun and not verb_like  # a noun right before it, not the verb of "class it"
+            found = (singular or (near and singular_noun)) if t in _SINGULAR_PRONOUNS else (plural or near)
             if not found:
                 return t
-        if i:  # the word before this one is now two words back from any later pronoun
-            noun, _ = _antecedent(tokens, i - 1)
-            singular |= noun and not _plural(tokens[i - 1])
-            plural |= noun
+        singular |= singular_noun  # from here on, that word is two or more words back
+        plural |= noun
     return None
 
 

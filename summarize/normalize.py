@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from summarize.corpus.text import WORD, SourceCasing, detokenize, restore_casing
+from summarize.corpus.text import WORD, SourceCasing, bracket_groups, detokenize, restore_casing
 
 __all__ = ["SourceCasing", "detokenize", "restore_casing", "normalise_generated", "dedupe", "fix_articles",
            "finish_sentence", "sentence_case", "title_case"]
@@ -154,18 +154,7 @@ MIN_KEPT_WORDS = 4
 def drop_statistics(text: str) -> str:
     """``text`` without its bracketed statistics (deletions only): a lead states the finding,
     the draft keeps the numbers behind it. Unchanged when little would be left."""
-    out, depth, start, pieces = [], 0, 0, []
-    opener = {"(": ")", "[": "]"}
-    stack: list[str] = []
-    for i, ch in enumerate(text):
-        if ch in opener:
-            if not stack:
-                start = i
-            stack.append(opener[ch])
-        elif stack and ch == stack[-1]:
-            stack.pop()
-            if not stack:
-                pieces.append((start, i + 1))
+    pieces, _ = bracket_groups(text, "()[]")  # an unclosed bracket is left as it is
     if not pieces:
         return text
     kept, at = [], 0

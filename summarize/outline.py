@@ -5,13 +5,10 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import replace
-from functools import lru_cache
-
-from lemminflect import getAllLemmas
 
 from summarize.corpus.article import Article, OutlineEntry, Section
 from summarize.normalize import SourceCasing, detokenize, restore_casing, title_case
-from summarize.corpus.text import STOPWORDS, WORD
+from summarize.corpus.text import STOPWORDS, WORD, lexicon_pos, looks_plural
 from summarize.models.loading import GenerationSettings
 
 MAX_HEADING_WORDS = 12
@@ -64,7 +61,7 @@ def heading_key(heading: str) -> tuple[str, ...]:
 
 
 def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
+    return word[:-1] if len(word) > 3 and looks_plural(word) else word
 
 
 def _first_words(text: str, n: int) -> list[str]:
@@ -213,11 +210,10 @@ def _noun_like(word: str) -> bool:
             and "’" not in word and not word.endswith("ly") and not _only_verb(word))
 
 
-@lru_cache(maxsize=50_000)
 def _only_verb(word: str) -> bool:
     """A word the lexicon knows only as a verb or adverb ("pooled", "said", "bought") ends a
     noun phrase: "Ireland pooled data" is a clause, not a phrase. Unknown words are names."""
-    pos = getAllLemmas(word)
+    pos = lexicon_pos(word)
     return bool(pos) and not ({"NOUN", "ADJ", "PROPN"} & pos.keys())
 
 
@@ -225,7 +221,7 @@ def _head_like(word: str) -> bool:
     """A phrase's last word must read as a noun: no participle or typical adjective."""
     if word.endswith(("ed", "ing", "ous", "ful", "ible", "able")) or word in _ADJECTIVES or word in _ROLES:
         return False
-    pos = getAllLemmas(word)
+    pos = lexicon_pos(word)
     return not pos or "NOUN" in pos  # "far" ends "children far …", not a phrase
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarize.corpus.text import bracket_groups
+
 from .detect import Detection, Detector
 from .nlp import CLAUSE_PUNCT, clause_bounds, normalize, tokenize
 from .policy import Policy
@@ -207,17 +209,8 @@ def _drop_coordinated_infinitive(text: str, spans):
 
 def _drop_parentheses(text: str, spans):
     """Remove top-level parenthesised groups (with the space before them) that hold no cue."""
-    groups, depth, start = [], 0, None
-    for i, c in enumerate(text):
-        if c == "(":
-            if depth == 0:
-                start = i
-            depth += 1
-        elif c == ")" and depth > 0:
-            depth -= 1
-            if depth == 0:
-                groups.append((start, i + 1))
-    if depth != 0:
+    groups, balanced = bracket_groups(text)
+    if not balanced:
         return text, spans  # unbalanced: leave it alone
     out, cur = text, list(spans)
     for a, b in reversed(groups):
