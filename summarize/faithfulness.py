@@ -6,9 +6,8 @@ sentence is replaced by its extracted source sentence, so the failure is harmles
 """
 from __future__ import annotations
 
-from collections import Counter
-
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -216,9 +215,9 @@ def check(generated: str, support: str, document: str | None = None, previous: l
     for name in _names(generated):
         if _norm(name) not in doc_set:
             reasons.append(f"name {name!r} not in source")
-    source_text = f"{full} {document or ''}"
     for phrase in _NAME_PHRASE.findall(generated):
-        if phrase not in source_text:  # each word is in the draft, the name is not
+        # each word is in the draft, the name is not (the draft searched in place, never copied)
+        if phrase not in full and not (document and phrase in document):
             reasons.append(f"name {phrase!r} not in source")
 
     reasons.extend(fluency_problems(generated, gen_words, sup_words))
@@ -256,9 +255,10 @@ def fluency_problems(generated: str, gen_words: list[str], sup_words: list[str])
         out.append(f"ends mid-phrase on {gen_words[-1]!r}")
     # "a reduction in retention" from "a reduction in mortality; and an increase in
     # retention": a change word now applies to something else
+    support_text = " ".join(sup_words)
     for m in _CHANGE.finditer(generated):
         if not re.search(rf"\b{re.escape(m.group(1))}\s+(in|of)\s+(the\s+)?{re.escape(m.group(3))}\b",
-                         " ".join(sup_words)):
+                         support_text):
             out.append(f"{m.group(0)!r}: the change is not said of that in the source")
             break
     # "medications used not been effective": a dropped auxiliary ("have not been")
