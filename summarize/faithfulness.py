@@ -190,7 +190,8 @@ def check(generated: str, support: str, document: str | None = None, previous: l
             reasons.append(f"quantity {w!r} not in source")
 
     gen_set = set(gen_words)
-    for w in gen_set:
+    in_order = list(dict.fromkeys(gen_words))  # reasons in the sentence's order, not the set's
+    for w in in_order:
         if (w in NEGATIONS or w.endswith("n't")) and w not in sup_set:
             reasons.append(f"negation {w!r} not in source")
     for neg, scope in _negation_scopes(sup_words):
@@ -200,7 +201,7 @@ def check(generated: str, support: str, document: str | None = None, previous: l
             reasons.append(f"dropped negation {neg!r} before {scope!r}")
 
     novel_common = 0
-    for w in gen_set:
+    for w in in_order:
         if w in STOPWORDS or w in sup_set or _stem(w) in sup_stems:
             continue
         if w in doc_set and _zipf(w) < COMMON_ZIPF:

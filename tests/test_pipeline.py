@@ -299,3 +299,16 @@ def test_trimming_drops_the_least_salient_point_first():
     texts = [s.text for s in kept]
     assert "Its roots contain withanolides." not in texts  # the last pick, though the shortest
     assert lead[3].text in texts and lead[0].text in texts and lead[4].text in texts
+
+
+def test_gate_reasons_do_not_depend_on_the_process_hash_seed():
+    # the reasons are listed in the sentence's word order, never a set's (PYTHONHASHSEED)
+    import os
+    import subprocess
+    import sys
+
+    code = ("from summarize import faithfulness; print(faithfulness.check("
+            "'Zorbex and quillifen and mentavor cure colds.', 'Vitamin C may ease colds.').reasons)")
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(4)}
+    assert len(outs) == 1, outs
