@@ -2,6 +2,8 @@
 boilerplate or meta sentences, no unresolved references unless the model can repair them."""
 from __future__ import annotations
 
+import pytest
+
 from summarize import coherence, plan
 from summarize.corpus.parse import parse_draft
 
@@ -129,20 +131,21 @@ def test_an_opening_never_leans_on_a_pronoun_with_nothing_to_stand_for():
     assert not opening.text.startswith("Herbalists"), opening.text
 
 
-def test_a_news_story_opens_on_its_lede():
-    story = ("The health agency on Thursday warned that tianeptine, a drug sold in gas stations, can cause "
-             "serious harm, including addiction and death.\n\n"
-             "Some people use tianeptine to manage pain or low mood, and tianeptine sales online have grown.\n\n"
-             "Tianeptine is approved as an antidepressant in some countries but not in the United States.\n\n"
-             "Calls to poison centers about tianeptine rose sharply between 2018 and 2022, a study found.")
-    opening = plan.plan(parse_draft(story), max_words=80)[0]
-    assert opening.text.startswith("The health agency on Thursday warned"), opening.text
-
-
-def test_a_lead_never_opens_on_a_methods_sentence():
-    draft = ("Eight studies of zinc lozenges for colds met the inclusion criteria for this summary.\n\n"
-             "Zinc lozenges shortened colds by about a day in adults.\n\n"
-             "Zinc lozenges often leave a bad taste, and some adults feel sick after taking them.\n\n"
-             "Zinc lozenges for colds are sold in most pharmacies without a prescription.")
-    opening = plan.plan(parse_draft(draft), max_words=80)[0]
-    assert opening.text.startswith("Zinc lozenges shortened colds"), opening.text
+@pytest.mark.parametrize("paragraphs,opening_starts", [
+    # a news story opens on its lede
+    (["The health agency on Thursday warned that tianeptine, a drug sold in gas stations, can cause "
+      "serious harm, including addiction and death.",
+      "Some people use tianeptine to manage pain or low mood, and tianeptine sales online have grown.",
+      "Tianeptine is approved as an antidepressant in some countries but not in the United States.",
+      "Calls to poison centers about tianeptine rose sharply between 2018 and 2022, a study found."],
+     "The health agency on Thursday warned"),
+    # a lead never opens on a methods sentence
+    (["Eight studies of zinc lozenges for colds met the inclusion criteria for this summary.",
+      "Zinc lozenges shortened colds by about a day in adults.",
+      "Zinc lozenges often leave a bad taste, and some adults feel sick after taking them.",
+      "Zinc lozenges for colds are sold in most pharmacies without a prescription."],
+     "Zinc lozenges shortened colds"),
+], ids=["news-lede", "not-methods"])
+def test_the_opening_of_a_non_review_draft(paragraphs, opening_starts):
+    opening = plan.plan(parse_draft("\n\n".join(paragraphs)), max_words=80)[0]
+    assert opening.text.startswith(opening_starts), opening.text
