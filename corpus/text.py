@@ -46,22 +46,24 @@ _PARAGRAPH_BREAK = re.compile(r"(?<=[.!?…])[ \t]*(?:\r\n|\r|\n)[ \t]*(?:\r\n|\
 _LONG_TEXT = 2000  # characters; below this a text goes to pysbd whole
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Split ``text`` into sentences with offsets; whitespace-only pieces are dropped."""
-    return list(_split_cached(text))
+def split_sentences(text: str, unglue: bool = True) -> list[Sentence]:
+    """Split ``text`` into sentences with offsets; whitespace-only pieces are dropped.
+    ``unglue=False`` is the splitter the evaluation labels were made with (sentence indices in
+    ``summarize/evaluation/*.tsv``): pysbd alone, before glued sentences were split."""
+    return list(_split_cached(text, unglue))
 
 
 @lru_cache(maxsize=_SPLIT_CACHE_SIZE)
-def _split_cached(text: str) -> tuple[Sentence, ...]:
+def _split_cached(text: str, unglue: bool = True) -> tuple[Sentence, ...]:
     breaks = list(_PARAGRAPH_BREAK.finditer(text)) if len(text) > _LONG_TEXT else []
     if not breaks:
-        return tuple(_split_one(text))
+        return tuple(_split_one(text, unglue))
     out: list[Sentence] = []
     start = 0
     for brk in breaks:
-        out.extend(_shifted(_split_cached(text[start : brk.start()]), start))
+        out.extend(_shifted(_split_cached(text[start : brk.start()], unglue), start))
         start = brk.end()
-    out.extend(_shifted(_split_cached(text[start:]), start))
+    out.extend(_shifted(_split_cached(text[start:], unglue), start))
     return tuple(out)
 
 
@@ -69,7 +71,26 @@ def _shifted(sentences, offset: int) -> list[Sentence]:
     return [Sentence(s.text, s.start + offset, s.end + offset) for s in sentences]
 
 
-def _split_one(text: str) -> list[Sentence]:
+# Two sentences glued by a lost space ("… in children.Common reasons were …"), which pysbd
+# keeps as one: a lower-case word of 3+ letters, an end mark, then a capitalised word.
+_GLUED = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]+\b)")
+
+
+def _split_one(text: str, unglue: bool = True) -> list[Sentence]:
+    if not unglue:
+        return _split_pysbd(text)
+    return [piece for s in _split_pysbd(text) for piece in _unglue(s)]
+
+
+def _unglue(s: Sentence) -> list[Sentence]:
+    cuts = [m.start() for m in _GLUED.finditer(s.text)]
+    if not cuts:
+        return [s]
+    bounds = [0, *cuts, len(s.text)]
+    return [Sentence(s.text[a:b], s.start + a, s.start + b) for a, b in zip(bounds, bounds[1:])]
+
+
+def _split_pysbd(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     if not text.strip():
         return out

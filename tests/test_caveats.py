@@ -475,6 +475,15 @@ def test_boilerplate_paragraphs_are_not_read():
     ("Over time people can build up a tolerance and need higher doses.", "dependency", "main"),
     ("No trial reported outcome pain.", "research", "minor"),
     ("We judged six studies at high risk of bias.", "research", "minor"),
+    # a conclusion-level wording scoped to one named outcome in its own clause is minor
+    ("Because of the limited evidence, we cannot draw firm conclusions about adverse events.", "research", "minor"),
+    ("Valerian may ease anxiety, although its effect on quality of life is unknown.", "research", "minor"),
+    ("There was not enough evidence to show any improvement in long-term outcome.", "research", "minor"),
+    ("No studies compared the two doses directly.", "research", "minor"),
+    ("The overall quality of the evidence supporting this outcome was low.", "research", "minor"),
+    # ... but not when another clause states the verdict on the whole, or the outcomes are general
+    ("The overall quality of the evidence was low, and data on adverse events were scarce.", "research", "main"),
+    ("There is not enough evidence about important clinical outcomes to recommend valerian.", "research", "main"),
 ])
 def test_strength(det, text, kind, strength):
     got = [d.strength for d in det.sentence(text, frozenset({"valerian"})) if d.kind == kind and d.is_caveat]
@@ -493,6 +502,12 @@ def test_role_exclusions(det, text, kind):
 
 def test_minor_research_caveat_in_summary_gets_the_main_one(f):
     res = f(DRAFT, "Valerian is a herb used for sleep. One of the trials did not measure sleep quality.")
+    assert any("research" in a["kinds"] and a["strength"] == "main" for a in res.report.added)
+
+
+def test_outcome_scoped_research_caveat_in_summary_gets_the_main_one(f):
+    res = f(DRAFT, "Valerian is a herb used for sleep. Because the evidence is limited, we cannot draw firm "
+                   "conclusions about its side effects.")
     assert any("research" in a["kinds"] and a["strength"] == "main" for a in res.report.added)
 
 

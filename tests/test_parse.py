@@ -268,3 +268,14 @@ def test_a_run_of_short_lines_is_a_list_not_empty_sections():
     assert [s.heading for s in article.walk() if s.heading] == []
     assert [p.boilerplate for p in article.set_aside()] == ["list"] * 4
     assert "Hair loss" not in [e.heading for e in article.headings_outline()]
+
+
+def test_sentences_glued_by_a_lost_space_are_split():
+    from summarize.corpus.text import split_sentences
+
+    text = "We are uncertain about stone disease in children.Common reasons were bias. See e.g.The list."
+    assert [s.text for s in split_sentences(text)] == [
+        "We are uncertain about stone disease in children.", "Common reasons were bias.", "See e.g.The list."]
+    assert all(text[s.start:s.end] == s.text for s in split_sentences(text))
+    # the evaluation labels' sentence indices were made with pysbd alone
+    assert len(split_sentences(text, unglue=False)) == 2

@@ -13,6 +13,7 @@ cannot by itself mandate an added caveat.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 
 from .nlp import (
@@ -141,9 +142,14 @@ class Detector:
     # -- helpers ---------------------------------------------------------------------------
     @staticmethod
     def _strength(kind, norm: str, s: int, e: int, method: str) -> str:
-        """MINOR when the kind says so for this method (indirect wording such as "small trials"),
-        when a ``minor`` pattern of the kind matches the sentence (one outcome or trial), or
-        when the cue itself is a ``minor`` cue; MAIN otherwise."""
+        """MINOR when the cue's clause scopes it to one named outcome (``narrow``: "we cannot
+        draw conclusions about adverse events"), when the kind says so for this method (indirect
+        wording such as "small trials"), or when a ``minor`` pattern of the kind matches the
+        sentence (one outcome or trial) and no ``main`` one does; MAIN otherwise."""
+        if kind.narrow:
+            clause = norm[_clause_start(norm, s):_clause_end(norm, e)]
+            if any(p.search(clause) for p in kind.narrow):
+                return MINOR
         if method in kind.minor_methods or any(p.search(norm) for p in kind.minor):
             # a sentence that also states a conclusion-level cue stays main
             return MAIN if any(p.search(norm) for p in kind.main) else MINOR
@@ -190,6 +196,23 @@ class Detector:
         if "unlike" in seg and not set(seg[seg.index("unlike"):]) & topic:
             return True
         return False
+
+
+# Coordinated clauses each carry their own verdict ("The evidence was of low quality overall,
+# and data on adverse events were scarce"); a fronted phrase ("Because of the insufficient
+# evidence, we cannot …") belongs to the clause it opens, so a plain comma does not split.
+_CLAUSE_BREAK = re.compile(r";|,\s+(?=(?:and|but|whereas|while|although|though|however|yet|so)\b)"
+                           r"|\s(?=(?:although|whereas|though|but)\s)")
+
+
+def _clause_start(norm: str, s: int) -> int:
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(norm, 0, s)]
+    return starts[-1] if starts else 0
+
+
+def _clause_end(norm: str, e: int) -> int:
+    m = _CLAUSE_BREAK.search(norm, e)
+    return m.start() if m else len(norm)
 
 
 def _merge(cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -38,6 +38,7 @@ class Kind:
     minor: tuple[re.Pattern, ...] = ()  # sentence patterns that make a cue minor (one outcome/trial)
     main: tuple[re.Pattern, ...] = ()  # conclusion-level patterns that keep it main regardless
     minor_methods: tuple[str, ...] = ()  # detection methods whose cues are minor ("paraphrase")
+    narrow: tuple[re.Pattern, ...] = ()  # clause patterns scoping a verdict to one named outcome (minor even over `main`)
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ def policy_from_dict(data: dict, origin: str = "<dict>") -> Policy:
             minor=r.regexes(kd, key, "minor"),
             main=r.regexes(kd, key, "main"),
             minor_methods=tuple(r.strings(kd, key, "minor_methods")),
+            narrow=r.regexes(kd, key, "narrow"),
         )
         if not (kinds[kid].terms or kinds[kid].patterns or kinds[kid].paraphrases):
             raise PolicyError(f"{origin}: {key}: no terms, patterns or paraphrases; the kind could never be found")

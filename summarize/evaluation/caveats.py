@@ -136,7 +136,7 @@ def eval_labels(shared: Shared, labels: Path, use_encoder: bool) -> dict:
         key = (r["dataset"], r["record"])
         if key not in split_cache:
             text = shared.text(*key)
-            split_cache[key] = (split_sentences(text), topic_terms(text))
+            split_cache[key] = (split_sentences(text, unglue=False), topic_terms(text))
         ss, topic = split_cache[key]
         if r["sentence"] >= len(ss):
             raise ValueError(f"{labels}: {key} has no sentence {r['sentence']}")
@@ -326,7 +326,7 @@ def eval_stress(shared: Shared, limit: int | None = None, start: int = 0) -> dic
     f(srcs[0], tgts[0])  # warm caches (wordfreq, lemmas): not per-article cost
     for i in range(n):
         source = srcs[i]
-        ts = split_sentences(tgts[i])
+        ts = split_sentences(tgts[i], unglue=False)
         summary = tgts[i][: ts[min(2, len(ts) - 1)].end] if ts else ""
         t0 = time.perf_counter()
         res = f(source, summary)
@@ -512,9 +512,9 @@ def eval_conclusion(shared: Shared, path: Path = CONCLUSION_LABELS) -> dict:
     rows = read_conclusion_labels(path)
     summaries = {
         "plain-language summary, first 3 sentences": lambda line: " ".join(
-            s.text for s in split_sentences(shared.cochrane("target")[line])[:3]),
+            s.text for s in split_sentences(shared.cochrane("target")[line], unglue=False)[:3]),
         "abstract, first 2 sentences": lambda line: " ".join(
-            s.text for s in split_sentences(shared.cochrane("source")[line])[:2]),
+            s.text for s in split_sentences(shared.cochrane("source")[line], unglue=False)[:2]),
     }
     out: dict = {"abstracts": len(rows), "labelled": sum(1 for r in rows if r["sentences"]), "by_summary": {}}
     for name, make in summaries.items():
@@ -537,7 +537,7 @@ def _conclusion_kept(shared: Shared, flt, rows: list[dict], make) -> dict:
             added_without_label += any("research" in a["kinds"] and a.get("strength") == "main"
                                        for a in result.report.added)
             continue
-        sents = split_sentences(source)
+        sents = split_sentences(source, unglue=False)
         phrases = [sents[i].text[a:b] for i, (a, b) in zip(r["sentences"], r["spans"])]
         before += any(keeps_phrase(summary, p) for p in phrases)
         kept = any(keeps_phrase(result.summary, p) for p in phrases)
