@@ -142,11 +142,19 @@ def fragment_reason(sentence: str) -> str | None:
         return "unbalanced quotes"
     if not has_finite_verb(s):
         return "no finite verb"
+    label = _LABEL_WITH_REASON.match(s)
+    if label and not has_finite_verb(label.group(1)):
+        return "a label with its reason, no main clause"
     if ":" in s and _flattened_list(s.split(":", 1)[1]):
         return "flattened list"
     if _RUN_IN.search(s):
         return "a heading run into the sentence"
     return None
+
+
+# A list label kept with its reason ("Imprecision, because we found few studies."): a few words
+# with no verb, a comma, then the reason to the end of the sentence.
+_LABEL_WITH_REASON = re.compile(r"^([A-Z][\w-]*(?:\s+[\w-]+){0,3}),\s+(?:because|since|due\s+to|owing\s+to)\b[^,;:]*$")
 
 
 # A structured abstract's heading glued to the sentence under it ("Primary outcomes Five studies

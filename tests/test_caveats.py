@@ -481,6 +481,14 @@ def test_boilerplate_paragraphs_are_not_read():
     ("There was not enough evidence to show any improvement in long-term outcome.", "research", "minor"),
     ("No studies compared the two doses directly.", "research", "minor"),
     ("The overall quality of the evidence supporting this outcome was low.", "research", "minor"),
+    ("For women, we are uncertain whether the drug reduces relapse.", "research", "minor"),
+    # verdicts on the review as a whole
+    ("This review does not provide sufficient evidence to guide practice.", "research", "main"),
+    ("The results of this review are inconclusive.", "research", "main"),
+    ("There is a need for a well-designed trial of valerian.", "research", "main"),
+    ("No definitive statement can be made about which anaesthetic is better.", "research", "main"),
+    ("There is still a significant gap in evidence on treatments for this pain.", "research", "main"),
+    ("These results should still be interpreted cautiously.", "research", "main"),
     # ... but not when another clause states the verdict on the whole, or the outcomes are general
     ("The overall quality of the evidence was low, and data on adverse events were scarce.", "research", "main"),
     ("There is not enough evidence about important clinical outcomes to recommend valerian.", "research", "main"),
@@ -495,6 +503,9 @@ def test_strength(det, text, kind, strength):
     ("Participants filled in the Addiction Severity Index.", "dependency"),
     ("The herb has not been proven to be of any risk.", "research"),
     ("Until now, the function of this receptor has been unclear.", "research"),
+    # a negative finding is a result, not a limit of the evidence
+    ("There was no clear evidence of a difference in pain between the groups.", "research"),
+    ("The review found no evidence of benefit from valerian for anxiety.", "research"),
 ])
 def test_role_exclusions(det, text, kind):
     assert kind not in kinds_of(det, text)
@@ -503,6 +514,25 @@ def test_role_exclusions(det, text, kind):
 def test_minor_research_caveat_in_summary_gets_the_main_one(f):
     res = f(DRAFT, "Valerian is a herb used for sleep. One of the trials did not measure sleep quality.")
     assert any("research" in a["kinds"] and a["strength"] == "main" for a in res.report.added)
+
+
+def test_the_conclusion_outranks_a_shorter_caveat_from_the_results(f):
+    src = ("Valerian is a herb taken for sleep. Evidence on sleep onset was limited. Eight trials with 900 adults "
+           "compared valerian with placebo. Most trials gave 300 to 600 mg at night. Participants rated their sleep "
+           "in diaries. Two trials measured sleep in a laboratory. People fell asleep a few minutes sooner with "
+           "valerian. Daytime drowsiness was similar in both groups. Overall, the evidence from these eight small "
+           "trials was of low quality because of poor reporting and short follow-up, so larger and longer trials in "
+           "adults with insomnia are needed before valerian can be recommended.")
+    added = f(src, "Valerian is a herb taken for sleep.").report.added
+    assert [a["source_sentence"][:8] for a in added if "research" in a["kinds"]] == ["Overall,"]
+
+
+def test_a_label_with_its_reason_is_a_fragment():
+    from summarize.coherence import fragment_reason
+
+    assert fragment_reason("Imprecision, because we found few studies.")
+    assert fragment_reason("Valerian worries regulators, because it is sold freely.") is None
+    assert fragment_reason("However, because it was small, the trial found nothing.") is None
 
 
 def test_outcome_scoped_research_caveat_in_summary_gets_the_main_one(f):

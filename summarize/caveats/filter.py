@@ -38,6 +38,8 @@ from .repair import compress_variants, cut_overclaims, find_overclaims, insertio
 # Where a text states its conclusions: its last third (a review's "Authors' conclusions", the
 # closing paragraphs of a story). Among conclusion-level caveats, one from there is preferred.
 CONCLUSION_ZONE = 2 / 3
+# A late (conclusion) caveat up to this many times max_added_words beats a shorter earlier one.
+LONG_CAVEAT = 1.5
 _CONF = {"high": 2, "medium": 1, "low": 0}
 # A review's lead may call the review itself "this review": the draft is what it points to.
 _SELF_REFERENCE = re.compile(r"(this|the present|our)\s+(systematic\s+|cochrane\s+|updated\s+)?review\b", re.I)
@@ -283,8 +285,10 @@ class CaveatFilter:
                         # a sentence that points back to what the lead never says ("This probably
                         # needs to be quantified") is a last resort
                         stands = dangling_reason(text, lead) is None or bool(_SELF_REFERENCE.match(text))
-                        key = (mandated_main > 0, stands, n <= pol.max_added_words, late, explicit,
-                               mandated_main, len(cover), main, conf, -n)
+                        # the conclusion (late in the draft) outranks brevity unless it is very long:
+                        # a short main caveat from the results is often about one outcome
+                        key = (mandated_main > 0, stands, n <= LONG_CAVEAT * pol.max_added_words, late,
+                               n <= pol.max_added_words, explicit, mandated_main, len(cover), main, conf, -n)
                         if best is None or key > best[0]:
                             best = (key, idx, cover, text)
                         break
