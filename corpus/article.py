@@ -5,8 +5,26 @@ The draft text is kept verbatim in ``Article.text``; sections and paragraphs are
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterator, Literal
+
+# What a section is for, read from its heading: a structured abstract's "BACKGROUND" states the
+# gap the study set out to fill, its "CONCLUSIONS" the main claim.
+_ROLES = {
+    "background": re.compile(r"^(background|introduction|context|importance|purpose|rationale|aims?|objectives?)\b", re.I),
+    "conclusion": re.compile(r"^(authors'?\s+)?(conclusions?|interpretation|implications(\s+for\s+practice)?|"
+                             r"(the\s+)?bottom\s+line)\b", re.I),
+}
+
+
+def heading_role(heading: str | None) -> str | None:
+    """``"background"``, ``"conclusion"`` or None for a section heading."""
+    if heading:
+        for role, pattern in _ROLES.items():
+            if pattern.match(heading.strip()):
+                return role
+    return None
 
 SourceFormat = Literal["house", "markdown", "plain"]
 

@@ -33,13 +33,17 @@ _BYLINE = [
     re.compile(r"^(?:medically\s+|fact[- ]checked\s+and\s+)?(?:reviewed|written|fact[- ]checked|edited|posted|"
                r"reported)\s+by\s+\S", _F),
     re.compile(r"^\(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\s+\S", _F),
+    # the byline's role line: "AP Medical Writer", "Health correspondent", "Senior Staff Writer"
+    re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,4}(?i:writer|reporter|correspondent|editor|contributor|columnist)s?" + _END),
     # "CNN's Jane Doe contributed to this report.", "The Associated Press contributed reporting."
     re.compile(r"^(?:[A-Z][\w'’.&-]*\s+){1,6}(?:also\s+)?contributed\s+(?:reporting|"
                r"to\s+(?:this|the)\s+(?:report|story|article))" + _END),
 ]
 # A dateline opens the first paragraph: "(CNN) — ", "LONDON (Reuters) - ", "NEW YORK, March 5 (AP) — ".
 DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Z.'-]+)*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*)?"
+    # a city in capitals, then a state or country ("LOUISVILLE, Ky.", "ATLANTA, Georgia") and/or a date
+    r"^(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Z.'-]+)*(?:,\s*(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=\s*[(,]))?"
+    r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*)?"
     r"\([A-Z][\w.&' ]{0,30}\)\s*[-–—]+\s*"
     # without an outlet, a city in capitals, and a sentence that starts after the dash
     r"|^[A-Z]{3,}(?:[ ,]+[A-Z]{2,})*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*[–—]\s*(?=[A-Z\"“‘'])"
@@ -64,6 +68,12 @@ _CAPTION = [
     re.compile(r"\((?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+\s*/\s*[A-Z][\w.&'’ -]{1,40}\)" + _END),
     re.compile(r"\(?\b(?i:courtesy(?:\s+of)?)\s+[A-Z][^()]{1,60}\)?" + _END),
     re.compile(r"[.!?]\s+[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+\s+for\s+(?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4}" + _END),
+    # credit lines: "Design by MNT; Photography by Getty Images", "Photo by Jane Doe on Unsplash",
+    # "Image source, Getty Images", "Credit...Jane Doe for The New York Times"
+    re.compile(r"^(?:(?:design|illustrations?|photography|photos?|images?|art|graphics?|video)\s+(?:by|from|courtesy\s+of)\s+"
+               r"[^;|]{1,50}?(?:\s*[;|]\s*|\s*$)){1,3}$", _F),
+    re.compile(r"^(?:image|photo|picture)\s+(?:source|caption)\s*[,:]", _F),
+    re.compile(r"^credit\s*(?:\.{2,}|…)", _F),
     # a credit line on its own
     re.compile(r"^(?:[\w.'’ -]{0,40}/\s*)?(?:Getty Images|Shutterstock|iStock(?:photo)?|Reuters|AP|AFP|Alamy|EPA)"
                r"(?:\s+(?:Images|Photos?))?" + _END),
@@ -80,6 +90,11 @@ _RELATED = [
                r"most\s+(?:read|popular|viewed)|trending(?:\s+now)?|what\s+to\s+read\s+next|further\s+reading)"
                r"\s*(?:$|[:|»›>]|[-–—]\s)", _F),
     re.compile(r"^more\s+(?:information|info|details|resources)" + _END, _F),
+    # the page's own apparatus: source lists, tables of contents, transcripts
+    re.compile(r"^(?:sources?|references|show\s+sources|citations|bibliography|footnotes|in\s+this\s+article|"
+               r"related\s+topics|more\s+on\s+this\s+(?:story|topic)|how\s+we\s+reviewed\s+this\s+article|"
+               r"share\s+(?:full\s+)?article|transcript|top\s+stories|trending\s+stories|watch\s*:.{0,80}|"
+               r"heard\s+on\s+.{1,40})" + _END, _F),
 ]
 _URLISH = r"(?:https?://|www\.|\b[\w-]+\.(?:com|org|gov|net|edu|co\.uk|int)\b|\bwebsite\b|\bsite\b|\bweb\s*page\b|\d{3}[-. )]\d{3,4})"
 _CONTACT = [
@@ -94,12 +109,53 @@ _COPYRIGHT = [
     re.compile(r"^(?:copyright|©|\(c\)\s*\d{4})", _F),
     re.compile(r"©|\ball rights reserved\b", _F),
 ]
+# Publishing notes: funding and republication disclaimers, standards lines ("The AP is solely
+# responsible for all content.", "This article is republished from The Conversation under a
+# Creative Commons license.", "KFF Health News is a national newsroom that …").
+_DISCLOSURE = [
+    re.compile(r"\bis\s+solely\s+responsible\s+for\s+(?:all\s+)?(?:the\s+)?content\b", _F),
+    re.compile(r"^(?:this|the)\s+(?:article|story|piece|post)\s+(?:is|was)\s+(?:republished|reprinted|"
+               r"originally\s+published|produced|published|adapted)\s+(?:from|by|in|with|on|under)\b", _F),
+    re.compile(r"\bunder\s+a\s+creative\s+commons\s+licen[cs]e\b", _F),
+    re.compile(r"^disclosure(?:\s+statement)?\s*[:.]?\s", _F),
+    re.compile(r"\bis\s+a\s+national\s+newsroom\b", _F),
+    re.compile(r"^our\s+standards\s*:", _F),
+    re.compile(r"\bmay\s+not\s+be\s+(?:published|reproduced),?\s+broadcast\b", _F),
+]
+# A rule between the article and the page's notes: "___", "---", "* * *".
+_SEPARATOR = re.compile(r"^\s*(?:([_=~*-])\s*\1(?:\s*\1)+|•\s*•\s*•)\s*$")
+# A journal citation: "JAMA. 2023;80(4):345-353. doi:10.1001/…", "PMID: 36912345", "Keywords: …".
+_CITATION = [
+    re.compile(r"\bdoi\s*:\s*10\.\d{4,}|\bdoi\.org/10\.|\bPMC?ID\s*:?\s*(?:PMC)?\d{5,}", _F),
+    re.compile(r"\b(?:19|20)\d{2}\s*;\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*:\s*[\w-]+"),
+    re.compile(r"^key\s*words?\s*:", _F),
+]
+_AUTHOR = re.compile(r"^(?:[A-Z][a-z'’-]+|[A-Z]\.(?:[A-Z]\.)*)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{1,3}))"
+                     r"{1,3}(?:\s*\d+(?:\s*,\s*\d+)*)?$")
+
+
+def _author_list(text: str) -> bool:
+    """"Jane Q. Smith, Robert Chen, Maria Garcia" or "Smith JQ, Chen R": names, most of them not
+    words of the lexicon (a heading such as "Sleep Quality, Mood Changes, Weight Gain" is words)."""
+    from summarize.corpus.text import lexicon_pos
+
+    items = [x.strip() for x in re.split(r",|\band\b|&|;", text.rstrip(". ")) if x.strip()]
+    items = [x for x in items if x not in ("MD", "PhD", "MPH", "RN", "DO", "MSc", "BSc")]
+    if len(items) < 2 or not all(_AUTHOR.match(x) for x in items):
+        return False
+    named = sum(1 for x in items if not lexicon_pos(x.split()[0].lower()) or re.search(r"\b[A-Z]\.", x))
+    return named * 2 > len(items) and (len(items) >= 3 or any(re.search(r"\b[A-Z]\.|\s[A-Z]{1,3}$", x) for x in items))
+
+
 _WIDGET = [
     re.compile(r"^(?:share\s+(?:this|on|via)\b.*|sign\s+up\s+(?:for|to)\b.*\bnewsletters?\b.*|"
                r"subscribe(?:\s+(?:now|today|to\s+(?:our|the)\b.*))?|get\s+(?:our|the)\b.*\bnewsletters?\b.*|click\s+here\b.*|"
                r"skip\s+to\s+(?:main\s+)?content|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|"
                r"(?:view|show|hide|read)\s+(?:all\s+)?comments|join\s+the\s+(?:conversation|discussion)|"
                r"\d+\s+comments?|listen\s+to\s+(?:this\s+)?(?:article|story)|log\s*in|sign\s+in|loading)" + _END, _F),
+    # "Newsletter sign-up: Get our weekly health newsletter", "Sign up here."
+    re.compile(r"^(?=(?:\S+\s+){0,14}\S+\s*$)(?=.*\bnewsletters?\b)(?=.*\b(?:sign[- ]?up|subscribe|get|join|inbox|delivered)\b)", _F),
+    re.compile(r"^sign\s+up\s+(?:here|now|today)" + _END, _F),
 ]
 _WIDGET_WORDS = {
     "share", "tweet", "email", "e-mail", "print", "comment", "comments", "facebook", "twitter", "whatsapp",
@@ -113,7 +169,7 @@ _DATE_TOKEN = re.compile(
     rf"^(?:{_MONTH}|{_DAY}|\d{{1,4}}(?:st|nd|rd|th)?,?|\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?|[ap]\.?m\.?|"
     r"(?:et|est|edt|ct|cst|pt|pst|pdt|gmt|utc|bst|cet)|\d{1,4}[/-]\d{1,2}[/-]\d{1,4}|on|at|,|\||-|–|—|·)$", _F)
 _TIMESTAMP_CUE = re.compile(
-    r"^(?:(?:last\s+)?updated|published|posted|(?:first|originally)\s+published|last\s+(?:modified|reviewed)|date)"
+    r"^(?:(?:last\s+)?updated|published|posted|(?:first|originally)\s+published|last\s+(?:medically\s+)?(?:modified|reviewed|updated)|date)"
     r"\s*(?:on|at)?\s*:?\s*", _F)
 
 
@@ -153,8 +209,16 @@ def furniture_reason(text: str) -> str | None:
     n = len(_words(s))
     if n <= MAX_CAPTION_WORDS and any(p.search(s) for p in _CAPTION):
         return "caption"
+    if n <= MAX_CAPTION_WORDS and any(p.search(s) for p in _DISCLOSURE):
+        return "disclosure"
+    if n <= MAX_CAPTION_WORDS and any(p.search(s) for p in _CITATION):
+        return "citation"
     if n > MAX_FURNITURE_WORDS:
         return None
+    if _SEPARATOR.match(s):
+        return "separator"
+    if _author_list(s):
+        return "byline"
     if _ADVERT.match(s):
         return "advertisement"
     if any(p.match(s) for p in _BYLINE):
@@ -167,7 +231,7 @@ def furniture_reason(text: str) -> str | None:
         return "contact"
     if any(p.search(s) for p in _COPYRIGHT):
         return "copyright"
-    if _WIDGET[0].match(s) or (n <= MAX_WIDGET_WORDS and all(
+    if any(p.match(s) for p in _WIDGET) or (n <= MAX_WIDGET_WORDS and all(
             w.lower().strip(".:!|·•") in _WIDGET_WORDS or not w.strip(".:!|·•") for w in _words(s))):
         return "widget"
     if n <= MAX_FURNITURE_WORDS and _is_timestamp(s):

@@ -221,6 +221,42 @@ def _blocks(lines: list[_Line], markdown: bool, blank_style: bool) -> list[_Bloc
     return blocks
 
 
+# A structured abstract's section labels run into their paragraphs ("BACKGROUND: Depression is
+# …", "Main results: We included …"). With two or more in a draft, each label is the heading of
+# the paragraph it opens, as the abstract prints it (the body is not changed).
+_RUN_IN_LABEL = re.compile(
+    r"^(?:authors'?\s+)?(?:background|introduction|context|importance|purpose|aims?|objectives?|design|settings?|"
+    r"participants|patients|interventions?|exposures?|measurements|main\s+outcomes?(?:\s+and\s+measures?)?|"
+    r"main\s+outcome\s+measures?|methods?|materials\s+and\s+methods|search\s+(?:methods|strategy)|"
+    r"selection\s+criteria|data\s+(?:sources|collection\s+and\s+analysis|extraction|synthesis)|study\s+selection|"
+    r"results?|main\s+results|findings|limitations|conclusions?(?:\s+and\s+relevance)?|interpretation|"
+    r"implications|discussion|funding|(?:trial\s+)?registration)(?=\s*:\s*\S)", re.I)
+MIN_RUN_IN_LABELS = 2
+
+
+def _split_run_in_labels(blocks: list[_Block]) -> list[_Block]:
+    found = [(b, m) for b in blocks if b.kind == "paragraph" and (m := _RUN_IN_LABEL.match(b.lines[0].text.lstrip()))
+             and m.group(0)[0].isupper()]
+    if len({m.group(0).lower() for _, m in found}) < MIN_RUN_IN_LABELS:
+        return blocks
+    at = {id(b): m for b, m in found}
+    out: list[_Block] = []
+    for b in blocks:
+        m = at.get(id(b))
+        if m is None:
+            out.append(b)
+            continue
+        first = b.lines[0]
+        indent = len(first.text) - len(first.text.lstrip())
+        label_start = first.start + indent
+        rest = first.text[indent:]
+        body_at = m.end() + (len(rest[m.end():]) - len(rest[m.end():].lstrip(" \t:")))
+        out.append(_Block([_Line(m.group(0), label_start, label_start + m.end(), label_start + body_at)],
+                          kind="heading", heading=m.group(0)))
+        out.append(_Block([_Line(rest[body_at:], label_start + body_at, first.end, first.stop), *b.lines[1:]]))
+    return out
+
+
 def _block_furniture(block: _Block) -> str | None:
     if block.kind == "code":
         return "code"
@@ -243,7 +279,7 @@ def _block_furniture(block: _Block) -> str | None:
 
 def _classify(blocks: list[_Block], markdown: bool) -> None:
     for block in blocks:
-        if block.kind == "code":
+        if block.kind in ("code", "heading"):  # a run-in label is a heading already
             continue
         m = _MD_HEADING.match(block.first) if markdown and len(block.lines) == 1 else None
         block.furniture = furniture_reason(m.group(2)) if m else _block_furniture(block)
@@ -311,7 +347,7 @@ def parse_draft(text: str) -> Article:
     blank_style = bool(_BLANK_LINE.search(text))
     outside_fences = [b for b in _blocks(lines, False, blank_style) if b.kind != "code"]
     markdown = any(_MD_HEADING.match(line.text.strip()) for b in outside_fences for line in b.lines)
-    blocks = _blocks(lines, markdown, blank_style)
+    blocks = _split_run_in_labels(_blocks(lines, markdown, blank_style))
     _classify(blocks, markdown)
 
     article = Article(

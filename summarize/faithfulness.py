@@ -127,6 +127,9 @@ def structure_problems(generated: str, support: str, previous: list[str] | None 
         out.append(f"dropped subject {subject!r}")
     if verb and verb not in gen_lemmas and verb not in ("be", "have"):
         out.append(f"dropped main verb {verb!r}")
+    dropped = _verb_cut_out(generated, support)
+    if dropped:
+        out.append(f"dropped verb {dropped!r}")
     gen_norm, sup_norm = _norm_phrase(generated), _norm_phrase(support)
     for m in _SCOPE.finditer(sup_norm):
         phrase = m.group(0)
@@ -144,6 +147,22 @@ def structure_problems(generated: str, support: str, previous: list[str] | None 
             out.append(f"unresolved reference ({reason})")
     out.extend(casing_problems(generated, support))
     return out
+
+
+def _verb_cut_out(generated: str, support: str) -> str | None:
+    """A finite verb of the source cut out with its neighbours joined ("products sold online
+    contained more" -> "products sold online more"): the verb a clause needs is gone."""
+    sup = [w.lower() for w in WORD.findall(support)]
+    gen = [w.lower() for w in WORD.findall(generated)]
+    gen_pairs = set(zip(gen, gen[1:]))
+    sup_pairs = set(zip(sup, sup[1:]))
+    gen_words = set(gen)
+    for i in range(1, len(sup) - 1):
+        a, v, b = sup[i - 1], sup[i], sup[i + 1]
+        if (v not in gen_words and (a, b) in gen_pairs and (a, b) not in sup_pairs
+                and v not in coherence.AUX and coherence._is_finite(v, a)):
+            return v
+    return None
 
 
 def casing_problems(generated: str, support: str) -> list[str]:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from summarize import coherence
-from summarize.corpus.article import Article
+from summarize.corpus.article import Article, heading_role
 from summarize.corpus.text import word_count
 from summarize.extract import Extract, candidate_sentences, score_sentences
 
@@ -51,6 +51,9 @@ _CLAIM = re.compile(
 _REVIEW = re.compile(r"\b(95% ci|confidence interval|odds ratio|randomi[sz]ed|trials?\b|meta-analys)", re.I)
 REVIEW_MIN_HITS = 3
 REVIEW_CONCLUSION_POSITION = 0.75
+# A section the draft itself heads as its conclusion ("CONCLUSIONS:", "Authors' conclusions",
+# "Interpretation", "Bottom line") holds the main claim.
+CONCLUSION_SECTION_FACTOR = 3.0
 # What was done, not what was found: "We looked at …", "This study examined …", "Eight
 # studies met the inclusion criteria", "Two trials compared X to placebo".
 _METHODS = re.compile(
@@ -153,6 +156,8 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         return [Pick(max(sentences, key=lambda s: s.score), "opening")]
     topic = topic_terms(sentences, article.title.text if article.title else None)
     review = len(_REVIEW.findall(article.text)) >= REVIEW_MIN_HITS
+    concluding = {f"section {i}" for i, sec in enumerate(article.sections, 1)
+                  if heading_role(sec.heading) == "conclusion"}
 
     def opening_score(s: Extract) -> float:
         position = index[id(s)] / max(1, len(sentences) - 1)
@@ -183,6 +188,8 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
             score *= FIRST_SENTENCE_FACTOR
         if methods:
             score *= METHODS_FACTOR
+        if s.part in concluding:
+            score *= CONCLUSION_SECTION_FACTOR
         return score
 
     standalone = [s for s in ok if not coherence.dangling_reason(s.text, [])]

@@ -97,6 +97,27 @@ FURNITURE_LINES = [
     ("Updated 3:14 PM ET, Tue March 5, 2019", "timestamp"),
     ("Published March 5, 2019", "timestamp"),
     ("March 5, 2019 at 10:02 a.m. EST", "timestamp"),
+    # the byline's role line, credits, newsletter boxes, page apparatus (session 10)
+    ("AP Medical Writer", "byline"),
+    ("Health correspondent", "byline"),
+    ("Design by MNT; Photography by Getty Images", "caption"),
+    ("Image source, Getty Images", "caption"),
+    ("Credit...Jane Doe for The New York Times", "caption"),
+    ("Newsletter sign-up: Get our weekly health newsletter", "widget"),
+    ("Sign up here.", "widget"),
+    ("Last medically reviewed on June 3, 2024", "timestamp"),
+    ("Sources", "related"),
+    ("In this Article", "related"),
+    ("___", "separator"),
+    ("* * *", "separator"),
+    ("The Health Department receives support from the Example Foundation. The paper is solely responsible "
+     "for all content.", "disclosure"),
+    ("This article is republished from The Example under a Creative Commons license.", "disclosure"),
+    ("JAMA Intern Med. 2023;183(4):345-353. doi:10.1001/example.2023.0001", "citation"),
+    ("PMID: 36912345", "citation"),
+    ("Keywords: sleep; melatonin; children", "citation"),
+    ("Jane Q. Smith, Robert Chen, Maria Garcia", "byline"),
+    ("Smith JQ, Chen R, Garcia M.", "byline"),
 ]
 
 # Health-writing lines that share words with furniture cues but are prose or headings.
@@ -123,6 +144,12 @@ PROSE_LINES = [
     "Magnesium: How Much Do You Need?",
     "Subscribe to a sleep app only if it helps you.",
     "Talk to your doctor (especially if you take other medicines).",
+    "Sleep Quality, Mood Changes, Weight Gain",
+    "Kratom, Kava and Valerian",
+    "Our newsletter covers sleep research in depth and is read by many doctors across the country every week.",
+    "What the Writer Learned",
+    "Sources of Magnesium",
+    "The study was published in 2023 in a journal for sleep doctors.",
 ]
 
 @pytest.mark.parametrize("line,reason", FURNITURE_LINES)
@@ -136,6 +163,8 @@ def test_health_prose_and_headings_are_not_furniture(line):
 
 
 def test_datelines_open_a_paragraph_only_when_they_are_datelines():
+    assert dateline_prefix("LOUISVILLE, Ky. (AP) — As demand soars, people buy more.") == len("LOUISVILLE, Ky. (AP) — ")
+    assert dateline_prefix("ATLANTA, Georgia (CNN) — A study found more.") == len("ATLANTA, Georgia (CNN) — ")
     assert dateline_prefix("LONDON (Reuters) - Eating more fiber helps.") == len("LONDON (Reuters) - ")
     assert dateline_prefix("WASHINGTON — The Senate voted.") == len("WASHINGTON — ")
     assert dateline_prefix("NEW YORK, March 5 (AP) — A study found.") == len("NEW YORK, March 5 (AP) — ")

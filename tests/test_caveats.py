@@ -658,3 +658,14 @@ def test_a_list_closed_by_and_is_never_cut_into_a_clause(f):
     res = f(draft, "Valerian is a herb taken for sleep.")
     added = [a["text"] for a in res.report.added]
     assert added and not any(t.startswith("Most night waking") for t in added), added
+
+
+def test_a_structured_abstract_s_background_gap_is_not_its_research_caveat(f):
+    from test_parse import STRUCTURED_ABSTRACT
+
+    summary = "A short evening walk helped older adults fall asleep sooner."
+    added = f(STRUCTURED_ABSTRACT, summary).report.added
+    assert [a["text"] for a in added if "research" in a["kinds"]] == ["Larger trials are needed to confirm the benefit."]
+    # with no caveat of its own, the abstract's background gap is not added as one
+    no_caveat = STRUCTURED_ABSTRACT.replace(" Larger trials are needed to confirm the benefit.", "")
+    assert not [a for a in f(no_caveat, summary).report.added if "research" in a["kinds"]]

@@ -279,3 +279,34 @@ def test_sentences_glued_by_a_lost_space_are_split():
     assert all(text[s.start:s.end] == s.text for s in split_sentences(text))
     # the evaluation labels' sentence indices were made with pysbd alone
     assert len(split_sentences(text, unglue=False)) == 2
+
+
+STRUCTURED_ABSTRACT = (
+    "Effect of evening walks on sleep in older adults: a randomized trial\n"
+    "Ann B. Rivers, Tom Lake, Eve Stone\n"
+    "Sleep Med J. 2024;12(3):101-109. doi:10.1000/smj.2024.0101\n"
+    "BACKGROUND: Poor sleep is common in later life. Whether light evening exercise helps is unclear.\n"
+    "METHODS: We randomly assigned 300 adults aged 65 or older to a 20-minute evening walk or usual activity "
+    "for 12 weeks.\n"
+    "RESULTS: Walkers fell asleep 9 minutes sooner on average. Sleep duration did not differ.\n"
+    "CONCLUSIONS: A short evening walk helped older adults fall asleep a little sooner. Larger trials are "
+    "needed to confirm the benefit.\n"
+)
+
+
+def test_a_structured_abstract_s_run_in_labels_are_its_headings():
+    a = parse_article(STRUCTURED_ABSTRACT)
+    assert a.title.text.startswith("Effect of evening walks")
+    assert [s.heading for s in a.sections] == ["BACKGROUND", "METHODS", "RESULTS", "CONCLUSIONS"]
+    assert a.sections[0].paragraphs[0].text.startswith("Poor sleep is common")
+    assert [p.boilerplate for p in a.intro] == ["byline", "citation"]
+    # offsets still point into the untouched draft
+    p = a.sections[3].paragraphs[0]
+    assert a.text[p.start:p.end] == p.text
+    assert a.text[a.outline_at:].startswith("BACKGROUND: Poor sleep")
+
+
+def test_one_label_is_not_a_structured_abstract():
+    a = parse_article("Valerian and sleep\nNote: valerian is a herb that some people take for sleep.\n"
+                      "Several small trials suggest it may help a little.\nTalk to a doctor first.\n")
+    assert all(s.heading != "Note" for s in a.sections)

@@ -195,6 +195,10 @@ def test_extraction_covers_intro_sections_and_closing():
     # kept a name's words but made a new name of them
     ("Researchers from the University of Ireland in Ireland pooled data on walking.",
      "Researchers from the University of Limerick in Ireland pooled data on walking.", "name"),
+    # cut a clause's verb out and joined its neighbours
+    ("A 2017 analysis found that most gummies sold online more melatonin than their labels said.",
+     "A 2017 analysis found that most gummies sold online contained more melatonin than their labels said.",
+     "dropped verb"),
 ])
 def test_gate_keeps_subject_verb_scope_and_casing(generated, support, reason):
     verdict = faithfulness.check(generated, support)

@@ -149,3 +149,10 @@ def test_an_opening_never_leans_on_a_pronoun_with_nothing_to_stand_for():
 def test_the_opening_of_a_non_review_draft(paragraphs, opening_starts):
     opening = plan.plan(parse_draft("\n\n".join(paragraphs)), max_words=80)[0]
     assert opening.text.startswith(opening_starts), opening.text
+
+
+def test_a_section_headed_conclusions_gives_the_opening():
+    from test_parse import STRUCTURED_ABSTRACT
+
+    picks = plan.plan(parse_draft(STRUCTURED_ABSTRACT))
+    assert picks[0].extract.text.startswith("A short evening walk helped")

@@ -26,7 +26,7 @@ from typing import Any
 import re
 
 from summarize.coherence import dangling_reason
-from summarize.corpus.article import Article, Paragraph
+from summarize.corpus.article import Article, Paragraph, heading_role
 from summarize.corpus.parse import DraftError, parse_article
 from summarize.corpus.text import split_sentences
 
@@ -126,11 +126,18 @@ class CaveatFilter:
         one heading rule decides what is a heading; paragraphs it set aside as boilerplate
         are not read."""
         article = as_article(source)
+        # A structured abstract's background states the gap the study set out to fill ("Whether
+        # supplementation prevents depression is unclear"), not a limit of its own evidence.
+        background = {id(p) for sec in article.walk() if heading_role(sec.heading) == "background"
+                      for p in sec.paragraphs}
         out: list[AnalyzedSentence] = []
         for para in article.content_paragraphs():
             for s in split_sentences(para.text):
                 start, end = _locate(article.text, s.text, para.start, para.start + s.start)
-                out.append(AnalyzedSentence(s.text, start, end, self.detector.sentence(s.text, topic)))
+                dets = self.detector.sentence(s.text, topic)
+                if id(para) in background:
+                    dets = [d for d in dets if d.kind != "research"]
+                out.append(AnalyzedSentence(s.text, start, end, dets))
         if self.policy.encoder == "all":
             self._encode(out)
         return out
