@@ -57,7 +57,8 @@ class Section:
 
     @property
     def text(self) -> str:
-        return "\n".join(p.text for p in self.paragraphs)
+        """The section's prose: paragraphs set aside as web-page furniture are left out."""
+        return "\n".join(p.text for p in self.paragraphs if p.boilerplate is None)
 
 
 @dataclass

@@ -13,6 +13,8 @@ import re
 
 # Furniture is short: a line longer than this is prose whatever it starts with.
 MAX_FURNITURE_WORDS = 25
+# Publishing notes (funding, republication, sourcing policy) run to a paragraph.
+MAX_DISCLOSURE_WORDS = 100
 # Captions can be a full sentence or two before their credit.
 MAX_CAPTION_WORDS = 60
 # A widget line is a handful of button labels ("Share Tweet Email").
@@ -25,7 +27,7 @@ _NAME = r"(?:Dr\.?\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*|de|van|v
 _NAMES = rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
 _BYLINE = [
     # "By Jane Doe, CNN" / "By Jane Doe and John Roe" (a name: capitalised words, not "The ...")
-    re.compile(rf"^(?i:by)\s+(?!The\b){_NAMES}\s*(?:(?:,|\||–|—|-)\s*.{{0,60}})?$"),
+    re.compile(rf"^(?i:by):?\s+(?!The\b){_NAMES}\s*(?:(?:,|\||–|—|-)\s*.{{0,60}})?$"),
     # "Jane Doe | Reuters", "Jane Doe, CNN" (an all-caps outlet), "Jane Doe, Staff Writer"
     re.compile(rf"^{_NAME}\s+[A-Z][\w'’-]+\s*\|\s*\S.{{0,50}}$"),
     re.compile(rf"^{_NAME}\s+[A-Z][\w'’-]+,\s*(?:[A-Z]{{2,}}\b.{{0,40}}|(?i:(?:senior\s+|staff\s+|contributing\s+)?"
@@ -33,6 +35,11 @@ _BYLINE = [
     re.compile(r"^(?:medically\s+|fact[- ]checked\s+and\s+)?(?:reviewed|written|fact[- ]checked|edited|posted|"
                r"reported)\s+by\s+\S", _F),
     re.compile(r"^\(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\s+\S", _F),
+    # an author with an affiliation: "Elena Vasquez-Moore, Lakeshore State University"
+    re.compile(rf"^{_NAME},\s+(?:[A-Z][\w'’.&-]*\s+){{0,5}}(?:University|College|Institute|Hospital|School|Cent(?:er|re)|"
+               r"Clinic|Foundation)\b[\w'’.&, -]{0,60}$"),
+    # the author's note: "Jane Doe is a health reporter for The Times, covering …"
+    re.compile(rf"^{_NAME}\s+is\s+an?\s+(?:[\w-]+\s+){{0,3}}(?i:reporter|writer|correspondent|editor|journalist|columnist)\b"),
     # the byline's role line: "AP Medical Writer", "Health correspondent", "Senior Staff Writer"
     re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,4}(?i:writer|reporter|correspondent|editor|contributor|columnist)s?" + _END),
     # "CNN's Jane Doe contributed to this report.", "The Associated Press contributed reporting."
@@ -73,13 +80,13 @@ _CAPTION = [
     re.compile(r"^(?:(?:design|illustrations?|photography|photos?|images?|art|graphics?|video)\s+(?:by|from|courtesy\s+of)\s+"
                r"[^;|]{1,50}?(?:\s*[;|]\s*|\s*$)){1,3}$", _F),
     re.compile(r"^(?:image|photo|picture)\s+(?:source|caption)\s*[,:]", _F),
-    re.compile(r"^credit\s*(?:\.{2,}|…)", _F),
+    re.compile(r"(?:^|[.!?]\s*)credit\s*(?:\.{2,}|…)\s*\S.{0,80}$", _F),
     # a credit line on its own
     re.compile(r"^(?:[\w.'’ -]{0,40}/\s*)?(?:Getty Images|Shutterstock|iStock(?:photo)?|Reuters|AP|AFP|Alamy|EPA)"
                r"(?:\s+(?:Images|Photos?))?" + _END),
 ]
 _ADVERT = re.compile(
-    r"^(?:advertisement|advertising|ad|sponsored(?:\s+content)?|paid\s+content|"
+    r"^(?:advertisement|advertising|ad|sponsored(?:\s+content)?|sponsor\s+message|paid\s+content|"
     r"(?:story|article)\s+continues\s+below(?:\s+(?:this\s+)?advertisement)?|"
     r"continue\s+reading(?:\s+the)?(?:\s+main)?(?:\s+story)?(?:\s+below)?|scroll\s+to\s+continue(?:\s+with\s+content)?)"
     + _END, _F)
@@ -90,16 +97,20 @@ _RELATED = [
                r"most\s+(?:read|popular|viewed)|trending(?:\s+now)?|what\s+to\s+read\s+next|further\s+reading)"
                r"\s*(?:$|[:|»›>]|[-–—]\s)", _F),
     re.compile(r"^more\s+(?:information|info|details|resources)" + _END, _F),
+    re.compile(r"^read\s+more\s+(?:about|on|from)\s+.{1,40}$", _F),
     # the page's own apparatus: source lists, tables of contents, transcripts
     re.compile(r"^(?:sources?|references|show\s+sources|citations|bibliography|footnotes|in\s+this\s+article|"
                r"related\s+topics|more\s+on\s+this\s+(?:story|topic)|how\s+we\s+reviewed\s+this\s+article|"
                r"share\s+(?:full\s+)?article|transcript|top\s+stories|trending\s+stories|watch\s*:.{0,80}|"
-               r"heard\s+on\s+.{1,40})" + _END, _F),
+               r"heard\s+on\s+.{1,40}|abstract|publication\s+types?|(?:suggested|related)\s+topics|"
+               r"our\s+(?:content\s+)?partners|trending\s+now|purchase\s+licensing\s+rights|"
+               r"\d+[- ]minute\s+(?:listen|read|watch)|playlist|download|embed)" + _END, _F),
 ]
 _URLISH = r"(?:https?://|www\.|\b[\w-]+\.(?:com|org|gov|net|edu|co\.uk|int)\b|\bwebsite\b|\bsite\b|\bweb\s*page\b|\d{3}[-. )]\d{3,4})"
 _CONTACT = [
     re.compile(rf"^for\s+more\b.{{0,120}}\b(?:visit|see|go\s+to|call|check\s+out|click|read)\b.*{_URLISH}", _F),
     re.compile(r"^write\s+to\s+.{1,80}\s+at\s+\S+", _F),
+    re.compile(r"^for\s+(?:the\s+)?(?:latest|more)\b.{0,100}\b(?:head|go)\s+to\s+[A-Z]", _F),
     re.compile(r"^(?:follow|like)\s+.{1,60}\s+on\s+(?:twitter|facebook|instagram|linkedin|tiktok|youtube|threads|"
                r"bluesky|mastodon|x)\b", _F),
     re.compile(r"^(?:contact|email|e-mail)\s+.{0,60}\b[\w.+-]+@[\w-]+\.[\w.]+", _F),
@@ -121,6 +132,10 @@ _DISCLOSURE = [
     re.compile(r"\bis\s+a\s+national\s+newsroom\b", _F),
     re.compile(r"^our\s+standards\s*:", _F),
     re.compile(r"\bmay\s+not\s+be\s+(?:published|reproduced),?\s+broadcast\b", _F),
+    re.compile(r"\b(?:sourcing|editorial)\s+(?:guidelines|policy|policies|standards)\b", _F),
+    re.compile(r"\bis\s+an?\s+(?:nonprofit|non-profit|independent)\b[^.]{0,60}\b(?:news|media|journalism|newsroom)\b", _F),
+    re.compile(r"^a\s+version\s+of\s+this\s+(?:article|story)\s+appears\s+in\s+print\b", _F),
+    re.compile(r"^disclaimer\s*:", _F),
 ]
 # A rule between the article and the page's notes: "___", "---", "* * *".
 _SEPARATOR = re.compile(r"^\s*(?:([_=~*-])\s*\1(?:\s*\1)+|•\s*•\s*•)\s*$")
@@ -130,7 +145,7 @@ _CITATION = [
     re.compile(r"\b(?:19|20)\d{2}\s*;\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*:\s*[\w-]+"),
     re.compile(r"^key\s*words?\s*:", _F),
 ]
-_AUTHOR = re.compile(r"^(?:[A-Z][a-z'’-]+|[A-Z]\.(?:[A-Z]\.)*)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{1,3}))"
+_AUTHOR = re.compile(r"^(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|[A-Z]\.(?:[A-Z]\.)*)(?:\s+(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{1,3}))"
                      r"{1,3}(?:\s*\d+(?:\s*,\s*\d+)*)?$")
 
 
@@ -156,6 +171,8 @@ _WIDGET = [
     # "Newsletter sign-up: Get our weekly health newsletter", "Sign up here."
     re.compile(r"^(?=(?:\S+\s+){0,14}\S+\s*$)(?=.*\bnewsletters?\b)(?=.*\b(?:sign[- ]?up|subscribe|get|join|inbox|delivered)\b)", _F),
     re.compile(r"^sign\s+up\s+(?:here|now|today)" + _END, _F),
+    re.compile(r"^(?=(?:\S+\s+){0,19}\S+\s*$)(?:the\s+)?[\w'’ ]{0,40}\bnewsletters?\s+(?:provides|brings|delivers|sends|gives)\b", _F),
+    re.compile(r"^(?:listen\s+to\s+(?:this\s+)?(?:article|story)|\d+\s+min(?:ute)?s?\s+read)\b.{0,40}$", _F),
 ]
 _WIDGET_WORDS = {
     "share", "tweet", "email", "e-mail", "print", "comment", "comments", "facebook", "twitter", "whatsapp",
@@ -166,8 +183,9 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
 _DATE_TOKEN = re.compile(
-    rf"^(?:{_MONTH}|{_DAY}|\d{{1,4}}(?:st|nd|rd|th)?,?|\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?|[ap]\.?m\.?|"
-    r"(?:et|est|edt|ct|cst|pt|pst|pdt|gmt|utc|bst|cet)|\d{1,4}[/-]\d{1,2}[/-]\d{1,4}|on|at|,|\||-|–|—|·)$", _F)
+    rf"^(?:{_MONTH}|{_DAY}|\d{{1,4}}(?:st|nd|rd|th)?,?|\d{{1,6}}[:.]\d{{2}}(?:[:.]\d{{2}})?|[ap]\.?m\.?|"
+    r"(?:et|est|edt|ct|cst|pt|pst|pdt|gmt|utc|bst|cet)(?:[+-]\d{1,2})?|\d+|(?:minutes?|hours?|days?|weeks?|mins?|hrs?)|ago|updated|published|posted|"
+    r"\d{1,4}[/-]\d{1,2}[/-]\d{1,4}|on|at|,|\||-|–|—|·)$", _F)
 _TIMESTAMP_CUE = re.compile(
     r"^(?:(?:last\s+)?updated|published|posted|(?:first|originally)\s+published|last\s+(?:medically\s+)?(?:modified|reviewed|updated)|date)"
     r"\s*(?:on|at)?\s*:?\s*", _F)
@@ -180,11 +198,18 @@ def _words(text: str) -> list[str]:
 _DATE_ANCHOR = re.compile(rf"^(?:{_MONTH}|\d{{1,2}}[:.]\d{{2}}|\d{{4}}|\d{{1,4}}[/-]\d)", _F)
 
 
+_RELATIVE_TIME = re.compile(r"\d+\s+(?:minutes?|hours?|days?|weeks?|mins?|hrs?)\s+ago", _F)
+
+
 def _is_timestamp(text: str) -> bool:
     if not any(c.isdigit() for c in text):  # a date or a time has digits
         return False
+    # a paste can glue the next label on: "7:41 AM GMT+1Updated 3 hours ago"
+    text = re.sub(r"(?<=[0-9a-z])(?=(?:Updated|Published|Posted)\b)", " ", text)
     rest = _TIMESTAMP_CUE.sub("", text, count=1)
     had_cue = rest != text
+    if _RELATIVE_TIME.fullmatch(rest.strip()):  # "Published 3 hours ago", "2 days ago"
+        return True
     tokens = re.findall(r"[^\s,|·]+|[,|·]", rest)
     if not tokens:
         return False
@@ -203,13 +228,16 @@ def dateline_prefix(text: str) -> int:
 
 def furniture_reason(text: str) -> str | None:
     """Why a paragraph (or line) is web-page furniture, or None for prose."""
-    s = " ".join(text.split())
+    if _SEPARATOR.match(text):
+        return "separator"
+    # Markdown emphasis around a line ("*Photo by … on Unsplash*", "**Disclaimer:** …") is not text
+    s = " ".join(re.sub(r"\*\*|__", "", text).split()).strip("*_ ")
     if not s:
         return None
     n = len(_words(s))
     if n <= MAX_CAPTION_WORDS and any(p.search(s) for p in _CAPTION):
         return "caption"
-    if n <= MAX_CAPTION_WORDS and any(p.search(s) for p in _DISCLOSURE):
+    if n <= MAX_DISCLOSURE_WORDS and any(p.search(s) for p in _DISCLOSURE):
         return "disclosure"
     if n <= MAX_CAPTION_WORDS and any(p.search(s) for p in _CITATION):
         return "citation"
@@ -237,3 +265,53 @@ def furniture_reason(text: str) -> str | None:
     if n <= MAX_FURNITURE_WORDS and _is_timestamp(s):
         return "timestamp"
     return None
+
+
+# ----------------------------------------------------------------------------- in context
+# Lines that are furniture only by where they stand: the entries under a list label ("Related
+# Topics", "Trending stories", "Publication types"), a name beside a byline, a caption beside its
+# credit. The parser applies these to its blocks (``furniture_in_context``).
+_LIST_LABEL = re.compile(
+    r"^(?:related(?:\s+(?:topics|stories|articles|coverage|content|links|reading))?|(?:suggested|more)\s+topics|"
+    r"more\s+on\s+this\s+(?:story|topic)|trending(?:\s+(?:stories|now))?|top\s+stories|most\s+(?:read|popular|viewed)|"
+    r"recommended(?:\s+(?:for\s+you|reading|stories))?|you\s+(?:may|might)\s+also\s+like|read\s+more(?:\s+about\s+.{1,40})?|"
+    r"more\s+from\s+.{1,30}|publication\s+types?|in\s+this\s+article|our\s+(?:content\s+)?partners|sources?|references|"
+    r"see\s+also|further\s+reading)\s*:?\s*$", _F)
+MAX_LIST_ENTRY_WORDS = 15
+_CAPTION_WIDGET = re.compile(r"^(?:enlarge this image|hide caption|toggle caption|click to enlarge)\s*$", _F)
+MAX_CREDIT_WORDS = 8
+MAX_NEIGHBOUR_CAPTION_WORDS = 45
+
+
+def is_list_label(text: str) -> bool:
+    return bool(_LIST_LABEL.match(" ".join(text.split())))
+
+
+def is_list_entry(text: str) -> bool:
+    """A headline or topic under a list label: short, and not a sentence ending in a full stop."""
+    s = " ".join(text.split())
+    return 0 < len(s.split()) <= MAX_LIST_ENTRY_WORDS and not s.rstrip("\"'”’)").endswith((".", "!", ":", ";"))
+
+
+def is_credit_only(text: str) -> bool:
+    """A credit or caption widget on its own line ("Jane Doe/Getty Images", "toggle caption")."""
+    s = " ".join(text.split())
+    return len(s.split()) <= MAX_CREDIT_WORDS and furniture_reason(s) == "caption"
+
+
+def is_caption_widget(text: str) -> bool:
+    return bool(_CAPTION_WIDGET.match(" ".join(text.split())))
+
+
+def is_person_name(text: str) -> bool:
+    """"Nadia Rahman": two or three capitalised words, one of them not a word of the lexicon."""
+    from summarize.corpus.text import lexicon_pos
+
+    tokens = text.split()
+    return (2 <= len(tokens) <= 3 and all(re.fullmatch(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|[A-Z]\.", t) for t in tokens)
+            and any(not lexicon_pos(t.lower()) for t in tokens if len(t) > 2))
+
+
+def neighbour_caption(text: str) -> bool:
+    """Short enough to be the caption beside a credit line."""
+    return len(text.split()) <= MAX_NEIGHBOUR_CAPTION_WORDS

@@ -21,7 +21,16 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from summarize.corpus.article import Article, OutlineEntry, Paragraph, Section
-from summarize.corpus.boilerplate import dateline_prefix, furniture_reason
+from summarize.corpus.boilerplate import (
+    dateline_prefix,
+    furniture_reason,
+    is_caption_widget,
+    is_credit_only,
+    is_list_entry,
+    is_list_label,
+    is_person_name,
+    neighbour_caption,
+)
 from summarize.corpus.render import render_house
 
 MAX_HEADING_WORDS = 20
@@ -48,6 +57,8 @@ DATELINE_PARAGRAPHS = 3
 WORDS_PER_SECTION = 250
 MIN_SECTION_PARAGRAPHS = 2
 MAX_HEADLESS_SECTIONS = 8
+MAX_HEADLINE_WORDS = 40
+_UNDER_A_HEADLINE = ("byline", "timestamp", "dateline")
 # Topic-shift windows: paragraphs compared on either side of a candidate cut.
 TOPIC_WINDOW = 2
 # Finished articles: how many runs of "- " lines are tried as the outline.
@@ -283,6 +294,8 @@ def _classify(blocks: list[_Block], markdown: bool) -> None:
             continue
         m = _MD_HEADING.match(block.first) if markdown and len(block.lines) == 1 else None
         block.furniture = furniture_reason(m.group(2)) if m else _block_furniture(block)
+    _furniture_in_context([b for b in blocks if b.kind == "paragraph"
+                           and not (markdown and _MD_HEADING.match(b.first))])
     # A heading must open a section: prose follows it somewhere.
     prose_after = False
     for block in reversed(blocks):
@@ -301,6 +314,45 @@ def _classify(blocks: list[_Block], markdown: bool) -> None:
             prose_after = True
     if not markdown:
         _runs_of_headings_are_lists(blocks)
+
+
+# Lines at the end of a page after its last prose paragraph, this short and without a full
+# stop, are the page's topic tags ("Nutrition / Diet"), not a heading or the closing.
+MAX_TAG_WORDS = 8
+
+
+def _furniture_in_context(blocks: list[_Block]) -> None:
+    """Furniture by position (boilerplate's in-context rules): the entries under a list label,
+    a name beside a byline, a caption beside its credit line, the tags after the last prose."""
+    under_label = False
+    prose_seen = False
+    for i, b in enumerate(blocks):
+        text = b.text.strip()
+        prev = blocks[i - 1] if i else None
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if b.furniture is not None:
+            under_label = is_list_label(text) or (under_label and b.furniture != "related")
+            continue
+        if under_label and is_list_entry(text):
+            b.furniture = "related"
+            continue
+        under_label = False
+        if is_person_name(text) and ((prev and prev.furniture) or (nxt and nxt.furniture)):
+            b.furniture = "byline"
+        elif (prose_seen and neighbour_caption(text) and nxt is not None and is_credit_only(nxt.text)
+              and not is_caption_widget(nxt.text)):
+            b.furniture = "caption"  # the caption above its credit line
+        elif (i >= 2 and neighbour_caption(text) and is_credit_only(prev.text)
+              and is_caption_widget(blocks[i - 2].text)):
+            b.furniture = "caption"  # "toggle caption", the credit, then the caption
+        else:
+            prose_seen = True
+    last_prose = max((i for i, b in enumerate(blocks) if b.furniture is None and (
+        len(b.text.split()) > MAX_TAG_WORDS or _ends_with_punct(b.text))), default=None)
+    if last_prose is not None:
+        for b in blocks[last_prose + 1:]:
+            if b.furniture is None:
+                b.furniture = "related"
 
 
 # Short lines one after another with no prose between them are a list pasted without its
@@ -370,6 +422,13 @@ def parse_draft(text: str) -> Article:
         if is_md_title or (not markdown and blank_style and blocks[0].level == 1) or headline:
             article.title = blocks[0].paragraph()
             blocks = blocks[1:]
+    elif (not markdown and len(blocks) > 1 and blocks[0].kind == "paragraph" and blocks[0].furniture is None
+          and blocks[1].furniture in _UNDER_A_HEADLINE and len(blocks[0].text.split()) <= MAX_HEADLINE_WORDS
+          and not blocks[0].text.rstrip(_CLOSERS).endswith(".")):
+        # A long headline, or one of two sentences ("… online. Doctors warn of risks"), over its
+        # byline or date: too long for a heading, but the page's title all the same.
+        article.title = blocks[0].paragraph()
+        blocks = blocks[1:]
     if markdown:
         _normalise_markdown_levels(blocks)
 

@@ -313,14 +313,62 @@ def _antecedent(tokens: list[str], j: int) -> tuple[bool, bool]:
         return False, False
     verb = "VERB" in pos
     # a word that can be a verb is a noun as the sentence's first word ("Sleep matters because
-    # it …") or after a determiner ("the drug")
-    if verb and j and tokens[j - 1] not in _DETERMINERS:
+    # it …"), after a determiner ("the drug"), an adjective ("older people") or a number
+    if verb and j and tokens[j - 1] not in _DETERMINERS and not _modifier(tokens[j - 1]):
         return False, True
     return True, verb
 
 
-def dangling_reason(sentence: str, previous: list[str]) -> str | None:
-    """Why ``sentence`` needs context that ``previous`` (the lead before it) does not give."""
+def _has_plural_noun(text: str) -> bool:
+    """A plural noun (or a group: "the agency", "officials") a "they" can stand for."""
+    for w in WORD.findall(text):
+        lw = w.lower()
+        if lw in STOPWORDS:
+            continue
+        pos = _pos(lw)
+        if (looks_plural(lw) and ("NOUN" in pos or not pos)) or lw in _COLLECTIVE:
+            return True
+    return False
+
+
+_COLLECTIVE = frozenset("people police staff team agency government company committee panel family public".split())
+
+
+def _modifier(word: str) -> bool:
+    """An adjective that cannot be a verb ("older", "chronic"), or a number."""
+    if word[:1].isdigit():
+        return True
+    pos = _pos(word)
+    return "ADJ" in pos and "VERB" not in pos
+
+
+_FULL_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z'’-]{2,})\b")
+
+
+def surnames(text: str) -> frozenset[str]:
+    """Surnames of the people a draft names in full ("Marcus Reyes"): both words unknown to the
+    lexicon, so "United States" or "Southeast Asia" are not people."""
+    return frozenset(m.group(2) for m in _FULL_NAME_PAIR.finditer(text)
+                     if not _pos(m.group(1).lower()) and not _pos(m.group(2).lower()))
+
+
+def dangling_reason(sentence: str, previous: list[str], names: frozenset[str] = frozenset()) -> str | None:
+    """Why ``sentence`` needs context that ``previous`` (the lead before it) does not give.
+    ``names``: the draft's surnames (``surnames``); one used alone ("Last year, Reyes, 41,
+    enrolled …") needs the full name before it."""
+    reason = _dangling(sentence, previous)
+    if reason or not names:
+        return reason
+    before = " ".join(previous)
+    for m in re.finditer(r"\b[A-Z][a-z'’-]{2,}\b", sentence):
+        name = m.group(0)
+        if (name in names and not re.search(rf"\b[A-Z][a-z]+\s+{re.escape(name)}\b", sentence[: m.end()])
+                and not re.search(rf"\b{re.escape(name)}\b", before)):
+            return f"surname {name!r} not introduced in the lead"
+    return None
+
+
+def _dangling(sentence: str, previous: list[str]) -> str | None:
     s = sentence.strip().lstrip("“\"‘'(")
     tokens = [t.lower().replace("’", "'") for t in WORD.findall(_LEAD_ADVERBIAL.sub("", s, count=1))]
     if not tokens:
@@ -336,6 +384,8 @@ def dangling_reason(sentence: str, previous: list[str]) -> str | None:
             return f"opens with {first!r} and nothing before it"
         if first in _PEOPLE_PRONOUNS and not _introduces_person(before):
             return f"opens with {first!r} and no person introduced"
+        if first in ("they", "their", "them") and not _has_plural_noun(before):
+            return f"opens with {first!r} and nothing plural before it"
     if not previous:
         pronoun = _unanchored_pronoun(tokens)
         if pronoun:

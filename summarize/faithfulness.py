@@ -127,9 +127,12 @@ def structure_problems(generated: str, support: str, previous: list[str] | None 
         out.append(f"dropped subject {subject!r}")
     if verb and verb not in gen_lemmas and verb not in ("be", "have"):
         out.append(f"dropped main verb {verb!r}")
-    dropped = _verb_cut_out(generated, support)
+    dropped = _word_cut_out(generated, support)
     if dropped:
-        out.append(f"dropped verb {dropped!r}")
+        out.append(f"dropped {dropped[0]} {dropped[1]!r}")
+    moved = _moved_parenthesis(generated, support)
+    if moved:
+        out.append(f"moved {moved!r} to another word")
     gen_norm, sup_norm = _norm_phrase(generated), _norm_phrase(support)
     for m in _SCOPE.finditer(sup_norm):
         phrase = m.group(0)
@@ -149,19 +152,45 @@ def structure_problems(generated: str, support: str, previous: list[str] | None 
     return out
 
 
-def _verb_cut_out(generated: str, support: str) -> str | None:
-    """A finite verb of the source cut out with its neighbours joined ("products sold online
-    contained more" -> "products sold online more"): the verb a clause needs is gone."""
+def _balanced(text: str) -> bool:
+    return (text.count("(") == text.count(")") and text.count("[") == text.count("]")
+            and text.count("“") == text.count("”") and text.count('"') % 2 == 0)
+
+
+_PREPOSITIONS = frozenset("""from in on at by for with to of into onto over under after before since until during
+    between among against without within through per via""".split())
+
+
+def _word_cut_out(generated: str, support: str) -> tuple[str, str] | None:
+    """A finite verb or a preposition of the source cut out with its neighbours joined
+    ("products sold online contained more" -> "… online more", "aged 80 and over from
+    September" -> "… over September"): the clause no longer says what the source says."""
     sup = [w.lower() for w in WORD.findall(support)]
     gen = [w.lower() for w in WORD.findall(generated)]
     gen_pairs = set(zip(gen, gen[1:]))
     sup_pairs = set(zip(sup, sup[1:]))
-    gen_words = set(gen)
     for i in range(1, len(sup) - 1):
         a, v, b = sup[i - 1], sup[i], sup[i + 1]
-        if (v not in gen_words and (a, b) in gen_pairs and (a, b) not in sup_pairs
-                and v not in coherence.AUX and coherence._is_finite(v, a)):
-            return v
+        if (a, b) not in gen_pairs or (a, b) in sup_pairs:
+            continue
+        if v in _PREPOSITIONS:
+            return "preposition", v
+        if v not in coherence.AUX and coherence._is_finite(v, a):
+            return "verb", v
+    return None
+
+
+_PAREN = re.compile(r"(\S+\s+\S+)\s*\(([^()]{1,40})\)")  # the two words before it, and its text
+
+
+def _moved_parenthesis(generated: str, support: str) -> str | None:
+    """A short parenthesis now after another word: "Intermittent fasting (IF) regimens,
+    including alternate-day fasting" -> "… including alternate-day fasting (IF)"."""
+    before = {m.group(2): m.group(1).lower() for m in _PAREN.finditer(support)}
+    for m in _PAREN.finditer(generated):
+        inner = m.group(2)
+        if inner in before and before[inner].strip("\"'“”‘’,;:") != m.group(1).lower().strip("\"'“”‘’,;:"):
+            return f"({inner})"
     return None
 
 
@@ -241,6 +270,9 @@ def check(generated: str, support: str, document: str | None = None, previous: l
             reasons.append(f"name {phrase!r} not in source")
 
     reasons.extend(fluency_problems(generated, gen_words, sup_words))
+    # "Of 214 participants randomized age, 72.8 years; 61% women), 188 completed …"
+    if _balanced(support) and not _balanced(generated):
+        reasons.append("unbalanced brackets or quotes")
     reasons.extend(structure_problems(generated, support, previous, context))
     return GateResult(not reasons, reasons)
 

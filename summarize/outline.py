@@ -27,7 +27,7 @@ def build_outline(article: Article, model=None, settings=None, method: str = "mo
     """
     if method not in HEADING_METHODS:
         raise ValueError(f"unknown heading method {method!r} (choose from {', '.join(HEADING_METHODS)})")
-    missing = [s for s in article.walk() if s.heading is None and s.paragraphs]
+    missing = [s for s in article.walk() if s.heading is None and s.text.strip()]
     methods: dict[int, str] = {}
     if missing:
         texts = [" ".join(_first_words(s.text, 120)) for s in missing]
@@ -35,7 +35,7 @@ def build_outline(article: Article, model=None, settings=None, method: str = "mo
         # Greedy: a heading is a short phrase, and beams only add cost (and "X of Y" templates).
         greedy = replace(settings or GenerationSettings(), num_beams=1)
         raw = model.generate(texts, task="heading", settings=greedy, constrain_to_source=True) if use_model else [""] * len(missing)
-        others = [s.text for s in article.walk() if s.paragraphs]
+        others = [s.text for s in article.walk() if s.text.strip()]
         index = PhraseIndex(others)  # phrases counted once per draft, not once per section pair
         used = {heading_key(s.heading) for s in article.walk() if s.heading is not None}
         for section, text in zip(missing, raw):
@@ -69,7 +69,7 @@ def _first_words(text: str, n: int) -> list[str]:
 
 
 def _clean_heading(raw: str, section: Section) -> str | None:
-    casing = SourceCasing(p.text for p in section.paragraphs)
+    casing = SourceCasing(p.text for p in section.paragraphs if p.boilerplate is None)
     text = restore_casing(detokenize(raw, casing), casing).strip(" .:;,-–")
     words = text.split()
     if not (2 <= len(words) <= MAX_HEADING_WORDS):
@@ -181,7 +181,7 @@ def keyphrase_candidates(section: Section, others: list[str] | None = None,
     same = index.copies[section.text]  # the section itself (and exact copies) is not an "other"
     n_rest = index.total - same
 
-    casing = SourceCasing(p.text for p in section.paragraphs)
+    casing = SourceCasing(p.text for p in section.paragraphs if p.boilerplate is None)
 
     def score(term: str) -> float:
         spread = index.spread[term] - same

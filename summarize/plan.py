@@ -48,8 +48,15 @@ _CLAIM = re.compile(
 )
 # Review abstracts (statistics, trials) state their claim in the conclusion, news and house
 # drafts in their first paragraph.
-_REVIEW = re.compile(r"\b(95% ci|confidence interval|odds ratio|randomi[sz]ed|trials?\b|meta-analys)", re.I)
-REVIEW_MIN_HITS = 3
+# A review or trial abstract reports statistics or its own methods ("We included 14 trials");
+# a news story that mentions "trials" three times is still a news story.
+_REVIEW = re.compile(r"\b(95\s*%\s*ci|confidence intervals?|odds ratios?|relative risks?|hazard ratios?|"
+                     r"(rr|or|hr|md|smd)\s*[=:]?\s*-?\d|p\s*[<=]\s*0?\.\d|meta-analys\w*|systematic review)", re.I)
+_REVIEW_METHODS = re.compile(r"\b(we|the review authors|review authors)\s+(included|searched|identified|assessed|found|"
+                             r"pooled|conducted|analy[sz]ed|reviewed|selected|extracted|randomly)\b", re.I)
+_REVIEW_PASSIVE = re.compile(r"\b(trials|studies|rcts|participants|patients)\s+(\w+\s+){0,3}?(were|was)\s+"
+                             r"(included|identified|pooled|analy[sz]ed|enrolled|randomi[sz]ed)\b", re.I)
+REVIEW_MIN_HITS = 2
 REVIEW_CONCLUSION_POSITION = 0.75
 # A section the draft itself heads as its conclusion ("CONCLUSIONS:", "Authors' conclusions",
 # "Interpretation", "Bottom line") holds the main claim.
@@ -145,6 +152,13 @@ def _context(sentences: list[Extract], i: int) -> str | None:
     return None
 
 
+def is_review(article: Article) -> bool:
+    """A review or trial abstract (its claim is in its conclusion), not a news or house draft."""
+    text = "\n".join(p.text for p in article.content_paragraphs())
+    hits = len(_REVIEW.findall(text)) + len(_REVIEW_PASSIVE.findall(text))
+    return hits >= REVIEW_MIN_HITS or bool(_REVIEW_METHODS.search(text))
+
+
 def plan(article: Article, max_words: int = 130, can_decontextualize: bool = False) -> list[Pick]:
     sentences = candidate_sentences(article)
     if not sentences:
@@ -155,9 +169,9 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     if not ok:  # nothing passes: the most central sentence, as extraction did
         return [Pick(max(sentences, key=lambda s: s.score), "opening")]
     topic = topic_terms(sentences, article.title.text if article.title else None)
-    review = len(_REVIEW.findall(article.text)) >= REVIEW_MIN_HITS
     concluding = {f"section {i}" for i, sec in enumerate(article.sections, 1)
                   if heading_role(sec.heading) == "conclusion"}
+    review = is_review(article) or bool(concluding)
 
     def opening_score(s: Extract) -> float:
         position = index[id(s)] / max(1, len(sentences) - 1)
@@ -192,7 +206,8 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
             score *= CONCLUSION_SECTION_FACTOR
         return score
 
-    standalone = [s for s in ok if not coherence.dangling_reason(s.text, [])]
+    names = coherence.surnames("\n".join(p.text for p in article.content_paragraphs()))
+    standalone = [s for s in ok if not coherence.dangling_reason(s.text, [], names)]
     opening = max(standalone or ok, key=opening_score)
     picks = [Pick(opening, "opening", _context(sentences, index[id(opening)]))]
     chosen_texts = [opening.text]
@@ -238,7 +253,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         if any(coherence.same_meaning(best.text, t) for t in chosen_texts):
             continue
         is_caveat = bool(caveats[k])
-        reason = coherence.dangling_reason(best.text, chosen_texts)
+        reason = coherence.dangling_reason(best.text, chosen_texts, names)
         context = _context(sentences, index[id(best)])
         if reason and not (can_decontextualize and context):
             continue
@@ -249,18 +264,18 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         covered.add(best.part)
         caveat_taken |= is_caveat
     if advice is not None and not any(coherence.same_meaning(advice.text, t) for t in chosen_texts):
-        reason = coherence.dangling_reason(advice.text, chosen_texts)
+        reason = coherence.dangling_reason(advice.text, chosen_texts, names)
         context = _context(sentences, index[id(advice)])
         if not reason or (can_decontextualize and context):
             picks.append(Pick(advice, "advice", context, reason, rank=len(picks)))
-    return _resolvable(order(picks), can_decontextualize)
+    return _resolvable(order(picks), can_decontextualize, names)
 
 
-def _resolvable(picks: list[Pick], can_decontextualize: bool) -> list[Pick]:
+def _resolvable(picks: list[Pick], can_decontextualize: bool, names: frozenset[str] = frozenset()) -> list[Pick]:
     """Re-check references in the final order (a point may now come before what it needs)."""
     out: list[Pick] = []
     for p in picks:
-        reason = coherence.dangling_reason(p.text, [q.text for q in out])
+        reason = coherence.dangling_reason(p.text, [q.text for q in out], names)
         if reason and p.role != "opening" and not (can_decontextualize and p.context):
             continue  # cannot be made to stand alone: leave it out
         p.needs_context = reason

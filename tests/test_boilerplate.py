@@ -280,3 +280,37 @@ def test_a_pasted_headline_over_its_byline_is_the_title_not_a_heading():
     assert len(list(article.walk())) >= 2  # a short story still gets two sections
     reasons = {p.text[:12]: p.boilerplate for p in article.set_aside()}
     assert reasons["An older man"] == "caption" and reasons["By Jane Roe "] == "byline"
+
+
+# A page written for this test: furniture that is furniture only where it stands.
+PAGE_IN_CONTEXT = "\n".join([
+    "Kratom is sold at gas stations as a natural remedy. Here is what the science says about its risks",
+    "Nadia Rahman",
+    "Health correspondent",
+    "Published 3 hours ago",
+    "Kratom comes from the leaves of a tree native to Southeast Asia, and it is now sold in many shops.",
+    "A man holds kratom capsules in a shop in Denver.",
+    "Jon Ferraro/Getty Images",
+    "At low doses it acts as a stimulant; at higher doses it acts on the same receptors as opioids.",
+    "Researchers say larger studies in people are needed before anyone can recommend it.",
+    "More on this story",
+    "FDA renews its warning about kratom",
+    "Published 4 February",
+    "States weigh bans on the plant",
+    "Kratom users describe withdrawal symptoms such as irritability and trouble sleeping.",
+    "Nutrition / Diet",
+    "Neurology",
+])
+
+
+def test_furniture_is_recognised_where_it_stands():
+    a = parse_article(PAGE_IN_CONTEXT)
+    assert a.title.text.startswith("Kratom is sold at gas stations")  # a two-sentence headline over a byline
+    aside = {p.text: p.boilerplate for p in a.set_aside()}
+    assert aside["Nadia Rahman"] == "byline"  # a name beside the byline
+    assert aside["A man holds kratom capsules in a shop in Denver."] == "caption"  # above its credit
+    assert aside["FDA renews its warning about kratom"] == "related"  # under "More on this story"
+    assert aside["States weigh bans on the plant"] == "related"
+    assert aside["Nutrition / Diet"] == aside["Neurology"] == "related"  # tags after the last prose
+    prose = [p.text for p in a.content_paragraphs()]
+    assert prose[0].startswith("Kratom comes from the leaves") and prose[-1].startswith("Kratom users describe")

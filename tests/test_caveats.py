@@ -489,6 +489,7 @@ def test_boilerplate_paragraphs_are_not_read():
     ("No definitive statement can be made about which anaesthetic is better.", "research", "main"),
     ("There is still a significant gap in evidence on treatments for this pain.", "research", "main"),
     ("These results should still be interpreted cautiously.", "research", "main"),
+    ("There is considerable uncertainty about the effects of valerian.", "research", "main"),
     # ... but not when another clause states the verdict on the whole, or the outcomes are general
     ("The overall quality of the evidence was low, and data on adverse events were scarce.", "research", "main"),
     ("There is not enough evidence about important clinical outcomes to recommend valerian.", "research", "main"),
@@ -506,6 +507,9 @@ def test_strength(det, text, kind, strength):
     # a negative finding is a result, not a limit of the evidence
     ("There was no clear evidence of a difference in pain between the groups.", "research"),
     ("The review found no evidence of benefit from valerian for anxiety.", "research"),
+    # "uncertainty" pointing back is not a verdict; a list of measured outcomes is not a harm
+    ("For Reyes, the uncertainty is beside the point.", "research"),
+    ("Secondary outcomes included sleep quality, mood and adverse events.", "side_effects"),
 ])
 def test_role_exclusions(det, text, kind):
     assert kind not in kinds_of(det, text)
@@ -669,3 +673,17 @@ def test_a_structured_abstract_s_background_gap_is_not_its_research_caveat(f):
     # with no caveat of its own, the abstract's background gap is not added as one
     no_caveat = STRUCTURED_ABSTRACT.replace(" Larger trials are needed to confirm the benefit.", "")
     assert not [a for a in f(no_caveat, summary).report.added if "research" in a["kinds"]]
+
+
+def test_a_non_mandated_caveat_that_leans_on_context_is_not_added(f):
+    draft = ("Valerian is a herb taken for sleep. Small trials suggest it helps a little, but more research is "
+             "needed. Doctors in Ohio say many patients ask about it. They say it can interact with sedatives.")
+    added = f(draft, "Valerian is a herb taken for sleep. More research is needed.").report.added
+    assert not [a for a in added if "interactions" in a["kinds"]]
+
+
+def test_a_caveat_the_lead_already_says_is_not_added_again(f):
+    draft = ("Valerian is a herb taken for sleep. Secondary outcomes were mood and headaches (self-reported). "
+             "Headaches were more common with valerian. More research is needed.")
+    lead = ["Valerian is a herb taken for sleep.", "Headaches were more common with valerian.", "More research is needed."]
+    assert not f(draft, lead).report.added

@@ -120,3 +120,18 @@ def test_report_of_a_lead_text():
     report = coherence.check("It is a herb. This article explores valerian.")
     assert not report.clean and report.counts() == {"dangling": 1, "meta": 1}
     assert coherence.check("Valerian is a herb used for sleep. It may cause headaches.").clean
+
+
+def test_a_surname_alone_needs_the_full_name_before_it():
+    names = coherence.surnames("Marcus Reyes says depression followed him. Last year, Reyes, 41, enrolled. "
+                               "The United States and Southeast Asia.")
+    assert names == {"Reyes"}
+    assert "surname" in coherence.dangling_reason("Last year, Reyes, 41, enrolled in a trial.", [], names)
+    assert coherence.dangling_reason("Last year, Reyes, 41, enrolled in a trial.",
+                                     ["Marcus Reyes says depression followed him."], names) is None
+    assert coherence.dangling_reason("Marcus Reyes, 41, enrolled in a trial.", [], names) is None
+
+
+def test_a_pronoun_after_an_adjective_and_its_noun_has_an_antecedent():
+    assert coherence.dangling_reason("Older people referred by their GP to walking clubs saw doctors less.", []) is None
+    assert coherence.dangling_reason("Herbalists class it as an adaptogen.", [])

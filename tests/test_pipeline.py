@@ -199,6 +199,14 @@ def test_extraction_covers_intro_sections_and_closing():
     ("A 2017 analysis found that most gummies sold online more melatonin than their labels said.",
      "A 2017 analysis found that most gummies sold online contained more melatonin than their labels said.",
      "dropped verb"),
+    ("Britain will offer the vaccine to adults aged 80 and over September.",
+     "Britain will offer the vaccine to adults aged 80 and over from September.", "dropped preposition"),
+    ("Of 214 participants randomized age, 72.8 years; 61% women), 188 completed the assessment.",
+     "Of 214 participants randomized (mean age, 72.8 years; 61% women), 188 completed the assessment.",
+     "unbalanced brackets"),
+    ("Intermittent fasting, including alternate-day fasting (IF) and the 5:2 diet, has become popular.",
+     "Intermittent fasting (IF) regimens, including alternate-day fasting and the 5:2 diet, have become popular.",
+     "moved '(IF)'"),
 ])
 def test_gate_keeps_subject_verb_scope_and_casing(generated, support, reason):
     verdict = faithfulness.check(generated, support)
@@ -284,6 +292,13 @@ def test_bracketed_statistics_stay_in_the_draft_but_scopes_and_doses_stay_in_the
         "Zinc shortened colds in adults."
     assert drop_statistics("Five studies (259 participants) measured mortality.") == "Five studies measured mortality."
     assert drop_statistics("Scores fell [WMD -46.5, 95% CI -80.4 to -12.6] in infants.") == "Scores fell in infants."
+    # a statistic that opens with its label
+    assert drop_statistics("Scores fell more with training (between-group difference, -1.6; 95% CI, -2.4 to "
+                           "-0.8; P < .001).") == "Scores fell more with training."
+    assert drop_statistics("Of 214 adults randomized (mean age, 72.8 years; 61% women), 188 finished.") == \
+        "Of 214 adults randomized, 188 finished."
+    assert drop_statistics("Exercise reduced pain in adults (odds ratio 0.5, 95% CI 0.3 to 0.8).") == \
+        "Exercise reduced pain in adults."
     for kept in ("Melatonin helps sleep (in 3 of 5 trials).", "Vitamin D (400 IU a day) is advised for infants.",
                  "Body mass index (BMI) did not change.", "(RR 0.5, 95% CI 0.2 to 0.9)."):
         assert drop_statistics(kept) == kept

@@ -156,3 +156,13 @@ def test_a_section_headed_conclusions_gives_the_opening():
 
     picks = plan.plan(parse_draft(STRUCTURED_ABSTRACT))
     assert picks[0].extract.text.startswith("A short evening walk helped")
+
+
+@pytest.mark.parametrize("text,review", [
+    ("We included 12 trials. Exercise reduced pain.", True),
+    ("Twelve randomised trials were included. Pain fell (95% CI 0.2 to 0.6).", True),
+    # a news story that mentions trials is a news story
+    ("Kava eased anxiety in small trials, experts said. Larger trials are needed. Other trials continue.", False),
+])
+def test_review_abstracts_are_told_from_news(text, review):
+    assert plan.is_review(parse_draft(text)) is review

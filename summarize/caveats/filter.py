@@ -25,7 +25,7 @@ from typing import Any
 
 import re
 
-from summarize.coherence import dangling_reason
+from summarize.coherence import content_lemmas, dangling_reason, surnames
 from summarize.corpus.article import Article, Paragraph, heading_role
 from summarize.corpus.parse import DraftError, parse_article
 from summarize.corpus.text import split_sentences
@@ -256,6 +256,7 @@ class CaveatFilter:
         no source sentence could carry (reported, never made up)."""
         pol = self.policy
         lead = list(lead)
+        names = surnames(" ".join(s.text for s in src))
         remaining = dict(need)
         added: list[dict] = []
         tried: set[tuple[int, str]] = set()
@@ -291,7 +292,11 @@ class CaveatFilter:
                                        and any(p.search(norm) for p in pol.kinds[k].main))
                         # a sentence that points back to what the lead never says ("This probably
                         # needs to be quantified") is a last resort
-                        stands = dangling_reason(text, lead) is None or bool(_SELF_REFERENCE.match(text))
+                        stands = dangling_reason(text, lead, names) is None or bool(_SELF_REFERENCE.match(text))
+                        # only a mandated kind is worth a sentence that leans on context ("They say
+                        # …", "For Reyes, …"); and a sentence the lead already says is no addition
+                        if (not stands and not any(k in pol.mandated for k in cover)) or _repeats(text, lead):
+                            continue
                         # the conclusion (late in the draft) outranks brevity unless it is very long:
                         # a short main caveat from the results is often about one outcome
                         key = (mandated_main > 0, stands, n <= LONG_CAVEAT * pol.max_added_words, late,
@@ -345,6 +350,15 @@ def _locate(text: str, sentence: str, para_start: int, guess: int) -> tuple[int,
     if m:
         return m.start(), m.end()
     return guess, guess + len(sentence)
+
+
+# An added sentence whose content words a lead sentence already holds (this share of them) adds nothing.
+REPEAT_SHARE = 0.8
+
+
+def _repeats(text: str, lead: list[str]) -> bool:
+    mine = content_lemmas(text)
+    return bool(mine) and any(len(mine & content_lemmas(other)) >= REPEAT_SHARE * len(mine) for other in lead)
 
 
 def _strongest(acc: dict[str, str], detections: list[Detection]) -> None:
