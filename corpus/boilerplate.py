@@ -40,6 +40,8 @@ _BYLINE = [
                r"Clinic|Foundation)\b[\w'’.&, -]{0,60}$"),
     # the author's note: "Jane Doe is a health reporter for The Times, covering …"
     re.compile(rf"^{_NAME}\s+is\s+an?\s+(?:[\w-]+\s+){{0,3}}(?i:reporter|writer|correspondent|editor|journalist|columnist)\b"),
+    # a reviewer's name with credentials: "Dr. Priya Menon, M.D."
+    re.compile(rf"^{_NAME},?\s+(?:M\.?D|Ph\.?D|R\.?D|MPH|RN|D\.?O|MSc|MS|DNP|PharmD)\.?$"),
     # the byline's role line: "AP Medical Writer", "Health correspondent", "Senior Staff Writer"
     re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,4}(?i:writer|reporter|correspondent|editor|contributor|columnist)s?" + _END),
     # "CNN's Jane Doe contributed to this report.", "The Associated Press contributed reporting."
@@ -82,11 +84,11 @@ _CAPTION = [
     re.compile(r"^(?:image|photo|picture)\s+(?:source|caption)\s*[,:]", _F),
     re.compile(r"(?:^|[.!?]\s*)credit\s*(?:\.{2,}|…)\s*\S.{0,80}$", _F),
     # a credit line on its own
-    re.compile(r"^(?:[\w.'’ -]{0,40}/\s*)?(?:Getty Images|Shutterstock|iStock(?:photo)?|Reuters|AP|AFP|Alamy|EPA)"
+    re.compile(r"^(?:[\w.'’ -]{0,40}/+\s*)?(?:Getty(?:\s+Images)?|Shutterstock|iStock(?:photo)?|Reuters|AP|AFP|Alamy|EPA|Adobe(?:\s+Stock)?)"
                r"(?:\s+(?:Images|Photos?))?" + _END),
 ]
 _ADVERT = re.compile(
-    r"^(?:advertisement|advertising|ad|sponsored(?:\s+content)?|sponsor\s+message|paid\s+content|"
+    r"^(?:advertisement(?:\s*[-–—:]\s*continue\s+reading(?:\s+below)?)?|advertising|ad|sponsored(?:\s+content)?|sponsor\s+message|paid\s+content|"
     r"(?:story|article)\s+continues\s+below(?:\s+(?:this\s+)?advertisement)?|"
     r"continue\s+reading(?:\s+the)?(?:\s+main)?(?:\s+story)?(?:\s+below)?|scroll\s+to\s+continue(?:\s+with\s+content)?)"
     + _END, _F)
@@ -98,6 +100,8 @@ _RELATED = [
                r"\s*(?:$|[:|»›>]|[-–—]\s)", _F),
     re.compile(r"^more\s+(?:information|info|details|resources)" + _END, _F),
     re.compile(r"^read\s+more\s+(?:about|on|from)\s+.{1,40}$", _F),
+    # an in-article link: "More: Is kratom legal in your state? …", "READ MORE: …"
+    re.compile(r"^(?:read\s+more|more|also\s+read|related|see\s+also|watch|listen)\s*:\s+\S.{0,160}$", _F),
     # the page's own apparatus: source lists, tables of contents, transcripts
     re.compile(r"^(?:sources?|references|show\s+sources|citations|bibliography|footnotes|in\s+this\s+article|"
                r"related\s+topics|more\s+on\s+this\s+(?:story|topic)|how\s+we\s+reviewed\s+this\s+article|"
@@ -136,6 +140,12 @@ _DISCLOSURE = [
     re.compile(r"\bis\s+an?\s+(?:nonprofit|non-profit|independent)\b[^.]{0,60}\b(?:news|media|journalism|newsroom)\b", _F),
     re.compile(r"^a\s+version\s+of\s+this\s+(?:article|story)\s+appears\s+in\s+print\b", _F),
     re.compile(r"^disclaimer\s*:", _F),
+    re.compile(r"^editorial\s+note\s*:", _F),
+    re.compile(r"\bwe\s+may\s+earn\s+(?:a\s+)?commission\b", _F),
+    re.compile(r"\bcurrent\s+as\s+of\s+the\s+date\s+(?:listed|published|shown)\b", _F),
+    re.compile(r"^support\s+(?:truly\s+)?independent\s+journalism\b", _F),
+    re.compile(r"^part\s+of\s+(?:the\s+)?.{0,60}\b(?:group|network)\s*$", _F),
+    re.compile(r"^(?:health|medical)\s+disclaimer$", _F),
 ]
 # A rule between the article and the page's notes: "___", "---", "* * *".
 _SEPARATOR = re.compile(r"^\s*(?:([_=~*-])\s*\1(?:\s*\1)+|•\s*•\s*•)\s*$")
@@ -171,6 +181,15 @@ _WIDGET = [
     # "Newsletter sign-up: Get our weekly health newsletter", "Sign up here."
     re.compile(r"^(?=(?:\S+\s+){0,14}\S+\s*$)(?=.*\bnewsletters?\b)(?=.*\b(?:sign[- ]?up|subscribe|get|join|inbox|delivered)\b)", _F),
     re.compile(r"^sign\s+up\s+(?:here|now|today)" + _END, _F),
+    # comment and share counters, video players, feedback prompts, page chrome
+    re.compile(r"^(?:(?:view\s+)?comments?(?:\s+\(?\d+\)?)?|\d+\s+(?:shares?|comments?)|shares?|\d+|share\s+what\s+you\s+think|"
+               r"share\s+or\s+comment\s+on\s+this\s+article\b.*|the\s+comments\s+below\s+have\s+not\s+been\s+moderated\b.*|"
+               r"back\s+to\s+top|thanks\s+for\s+your\s+feedback\b.*|click\s+to\s+(?:share|email|print)\b.*|.*\(opens\s+in\s+(?:a\s+)?new\s+window\)|"
+               r"play\s+video|\d+:\d{2}\s*/\s*\d+:\d{2}|listen|\d+\s+min|why\s+trust\s+us\??|table\s+of\s+contents|"
+               r"(?:reviewed|written|edited|fact[- ]checked)\s+by|medical\s+reviewer|contributor|"
+               r"privacy\s+(?:notice|policy|choices|rights)|your\s+privacy\s+choices|your\s+ca\s+privacy\s+rights.*|"
+               r"terms(?:\s+of\s+(?:use|service))?|site\s*map|cookie\s+(?:policy|settings|preferences)|"
+               r"do\s+not\s+sell\s+(?:or\s+share\s+)?my\s+personal\s+information|contact\s+us|about\s+us|advertise\s+with\s+us|accessibility(?:\s+statement)?)" + _END, _F),
     re.compile(r"^(?=(?:\S+\s+){0,19}\S+\s*$)(?:the\s+)?[\w'’ ]{0,40}\bnewsletters?\s+(?:provides|brings|delivers|sends|gives)\b", _F),
     re.compile(r"^(?:listen\s+to\s+(?:this\s+)?(?:article|story)|\d+\s+min(?:ute)?s?\s+read)\b.{0,40}$", _F),
 ]
@@ -259,6 +278,8 @@ def furniture_reason(text: str) -> str | None:
         return "contact"
     if any(p.search(s) for p in _COPYRIGHT):
         return "copyright"
+    if s.count(" | ") >= 3 or (n <= MAX_WIDGET_WORDS and re.search(r"\s[›»>]\s", s)):
+        return "navigation"  # "Contact us | How to complain | …", a breadcrumb "Health › Sleep"
     if any(p.match(s) for p in _WIDGET) or (n <= MAX_WIDGET_WORDS and all(
             w.lower().strip(".:!|·•") in _WIDGET_WORDS or not w.strip(".:!|·•") for w in _words(s))):
         return "widget"

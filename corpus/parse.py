@@ -409,8 +409,16 @@ def parse_draft(text: str) -> Article:
         blank_line_paragraphs=blank_style,
     )
 
+    # A whole pasted page: the site's masthead and menus above the headline are furniture.
+    headline = None if markdown else _page_headline(blocks)
+    if headline is not None:
+        for b in blocks[:headline]:
+            if b.furniture is None or b.kind == "heading":
+                b.kind, b.heading, b.furniture = "paragraph", None, b.furniture or "navigation"
+        article.title = blocks[headline].paragraph()
+        blocks = blocks[:headline] + blocks[headline + 1:]
     # A title: a Markdown "# " heading on top, or a heading-like first line of a plain draft.
-    if blocks and blocks[0].kind == "heading":
+    elif blocks and blocks[0].kind == "heading":
         is_md_title = markdown and blocks[0].level == 1 and sum(
             1 for b in blocks if b.kind == "heading" and b.level == 1
         ) == 1
@@ -467,6 +475,31 @@ def parse_draft(text: str) -> Article:
     _split_closing(article)
     _check_has_text(article)
     return article
+
+
+# A pasted page's headline stands over its byline or date, under the site's masthead and menus
+# (short lines: "Sections", "Well+Being", "Sign in"): the first line of some words, mostly
+# letters, without a full stop, above the first byline, with no prose above it.
+MAX_MASTHEAD_BLOCKS = 40
+MIN_PAGE_HEADLINE_WORDS = 5
+
+
+def _page_headline(blocks: list[_Block]) -> int | None:
+    first = next((i for i, b in enumerate(blocks[:MAX_MASTHEAD_BLOCKS]) if b.furniture in _UNDER_A_HEADLINE), None)
+    if first is None:
+        return None
+    for i, b in enumerate(blocks[:first]):
+        if b.furniture not in (None, "list") or len(b.lines) > 1:
+            continue
+        text = b.text.strip()
+        words = text.split()
+        alpha = sum(1 for w in words if w[:1].isalpha())
+        ends = text.rstrip(_CLOSERS).endswith((".", ";", ":"))
+        if len(words) >= MIN_PAGE_HEADLINE_WORDS and ends:
+            return None  # prose before the byline: not a page with a masthead
+        if MIN_PAGE_HEADLINE_WORDS <= len(words) <= MAX_HEADLINE_WORDS and alpha >= 0.7 * len(words) and not ends:
+            return i
+    return None
 
 
 def _trailing_furniture(paragraphs: list[Paragraph]) -> list[Paragraph]:

@@ -118,6 +118,19 @@ FURNITURE_LINES = [
     ("Keywords: sleep; melatonin; children", "citation"),
     ("Jane Q. Smith, Robert Chen, Maria Garcia", "byline"),
     ("Smith JQ, Chen R, Garcia M.", "byline"),
+    ("Dr. Priya Menon, M.D.", "byline"),
+    ("Comments 96", "widget"),
+    ("Click to share on X (Opens in new window)", "widget"),
+    ("0:00 / 1:04", "widget"),
+    ("Privacy Notice", "widget"),
+    ("Do Not Sell or Share My Personal Information", "widget"),
+    ("Contact us | How to complain | Advertise with us | Terms", "navigation"),
+    ("Health › Sleep", "navigation"),
+    ("More: Is kratom legal in your state? Here is where it is banned", "related"),
+    ("ADVERTISEMENT - CONTINUE READING BELOW", "advertisement"),
+    ("Jane Doe//Getty Images", "caption"),
+    ("Every product is carefully selected by our editors. We may earn commission from links on this page.",
+     "disclosure"),
 ]
 
 # Health-writing lines that share words with furniture cues but are prose or headings.
@@ -150,6 +163,10 @@ PROSE_LINES = [
     "What the Writer Learned",
     "Sources of Magnesium",
     "The study was published in 2023 in a journal for sleep doctors.",
+    "Patients can opt out.",
+    "Privacy policy changes worry patients.",
+    "Do not sell kratom to minors, the law says.",
+    "Listen to your body.",
 ]
 
 @pytest.mark.parametrize("line,reason", FURNITURE_LINES)
@@ -314,3 +331,22 @@ def test_furniture_is_recognised_where_it_stands():
     assert aside["Nutrition / Diet"] == aside["Neurology"] == "related"  # tags after the last prose
     prose = [p.text for p in a.content_paragraphs()]
     assert prose[0].startswith("Kratom comes from the leaves") and prose[-1].startswith("Kratom users describe")
+
+
+def test_a_whole_pasted_page_starts_at_its_headline():
+    page = "\n".join([
+        "Skip to main content", "Sections", "Example News", "Subscribe", "Sign in", "Well+Being", "Food", "Fitness",
+        "Many melatonin gummies contain more than the label says, study finds",
+        "By Alicia Fenwick",
+        "March 14, 2024 at 6:00 a.m. EDT",
+        "Researchers tested 30 gummy products and found doses far from what their labels said.",
+        "Experts say parents should talk to a pediatrician before giving melatonin to a child.",
+    ])
+    a = parse_article(page)
+    assert a.title.text.startswith("Many melatonin gummies")
+    assert not a.sections or all(s.heading not in ("Food", "Fitness", "Well+Being") for s in a.walk())
+    assert [p.text for p in a.content_paragraphs()][0].startswith("Researchers tested 30")
+    # a draft with prose above a date line has no masthead to cut
+    b = parse_article("Kratom is a tree whose leaves are sold as a remedy in many shops.\nUpdated March 3, 2024\n"
+                      "Some people use it for pain.\nTalk to a doctor first.")
+    assert b.content_paragraphs()[0].text.startswith("Kratom is a tree")
