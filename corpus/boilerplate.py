@@ -42,6 +42,8 @@ _BYLINE = [
     re.compile(rf"^{_NAME}\s+is\s+an?\s+(?:[\w-]+\s+){{0,3}}(?i:reporter|writer|correspondent|editor|journalist|columnist)\b"),
     # a reviewer's name with credentials: "Dr. Priya Menon, M.D."
     re.compile(rf"^{_NAME},?\s+(?:M\.?D|Ph\.?D|R\.?D|MPH|RN|D\.?O|MSc|MS|DNP|PharmD)\.?$"),
+    # the author's photo: "Headshot of Jane Doe"
+    re.compile(r"^(?i:headshot|portrait)\s+of\s+(?:[A-Z][\w'’.-]*\s*){1,4}$"),
     # the byline's role line: "AP Medical Writer", "Health correspondent", "Senior Staff Writer"
     re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,4}(?i:writer|reporter|correspondent|editor|contributor|columnist)s?" + _END),
     # "CNN's Jane Doe contributed to this report.", "The Associated Press contributed reporting."
@@ -71,6 +73,7 @@ _CAPTION = [
     re.compile(r"\b[A-Z][\w.]*\s*/\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+Images" + _END),
     re.compile(r"\b(?:[A-Z]{2,}|AP Photo)\s*/\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*" + _END),
     re.compile(r"^!\[[^\]]*\]\([^)]*\)" + _END),  # a Markdown image
+    re.compile(r"\((?:iStock(?:photo)?|Getty|Shutterstock|Adobe\s+Stock|AP|Reuters|AFP|Alamy|EPA)\b[^()]{0,40}\)" + _END),
     # the credit after the caption's sentence: "… gummy vitamins. Photo: Getty Images"
     re.compile(r"[.!?]\s+(?:photo|photograph|image|picture|illustration|credit)s?\s*:\s*[^.!?]{1,60}$", _F),
     # "(John Smith/AP)", "(Courtesy of Johns Hopkins Medicine)", "… in Lagos. Jane Doe for The Times"
@@ -94,7 +97,7 @@ _ADVERT = re.compile(
     + _END, _F)
 _RELATED = [
     re.compile(r"^(?:related(?:\s+(?:articles?|stories|story|content|coverage|links?|reading|posts?|video))?|"
-               r"read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+from\s+[\w ]{1,30}|more\s+stories|"
+               r"read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+from\s+\S[^:|»›>]{0,30}|more\s+stories|"
                r"recommended(?:\s+(?:for\s+you|reading|stories))?|you\s+(?:may|might)\s+also\s+like|"
                r"most\s+(?:read|popular|viewed)|trending(?:\s+now)?|what\s+to\s+read\s+next|further\s+reading)"
                r"\s*(?:$|[:|»›>]|[-–—]\s)", _F),
@@ -115,6 +118,7 @@ _CONTACT = [
     re.compile(rf"^for\s+more\b.{{0,120}}\b(?:visit|see|go\s+to|call|check\s+out|click|read)\b.*{_URLISH}", _F),
     re.compile(r"^write\s+to\s+.{1,80}\s+at\s+\S+", _F),
     re.compile(r"^for\s+(?:the\s+)?(?:latest|more)\b.{0,100}\b(?:head|go)\s+to\s+[A-Z]", _F),
+    re.compile(r"^visit\s+(?:the\s+)?[A-Z][\w&.' -]{1,60}\s+for\s+(?:additional|more|the\s+latest)\b", _F),
     re.compile(r"^(?:follow|like)\s+.{1,60}\s+on\s+(?:twitter|facebook|instagram|linkedin|tiktok|youtube|threads|"
                r"bluesky|mastodon|x)\b", _F),
     re.compile(r"^(?:contact|email|e-mail)\s+.{0,60}\b[\w.+-]+@[\w-]+\.[\w.]+", _F),
@@ -141,6 +145,11 @@ _DISCLOSURE = [
     re.compile(r"^a\s+version\s+of\s+this\s+(?:article|story)\s+appears\s+in\s+print\b", _F),
     re.compile(r"^disclaimer\s*:", _F),
     re.compile(r"^editorial\s+note\s*:", _F),
+    re.compile(r"^(?i:published)\s+by\s+[A-Z][\w&.' ]{1,60}$"),
+    re.compile(r"^our\s+mission\s+is\s+to\b", _F),
+    re.compile(r"^[A-Z][\w&.' -]{1,40}\s+is\s+an?\s+(?:nonprofit|non-profit|not-for-profit)\s+(?:organi[sz]ation|academic\s+medical\s+cent(?:er|re))\b"),
+    re.compile(r"^(?:name\s+super|b-?roll|sound\s*bites?|broadcast-quality)\b", _F),
+    re.compile(r"^for\s+personal\s+advice,?\s+(?:please\s+)?consult\b", _F),
     re.compile(r"\bwe\s+may\s+earn\s+(?:a\s+)?commission\b", _F),
     re.compile(r"\bcurrent\s+as\s+of\s+the\s+date\s+(?:listed|published|shown)\b", _F),
     re.compile(r"^support\s+(?:truly\s+)?independent\s+journalism\b", _F),
@@ -184,13 +193,14 @@ _WIDGET = [
     # comment and share counters, video players, feedback prompts, page chrome
     re.compile(r"^(?:(?:view\s+)?comments?(?:\s+\(?\d+\)?)?|\d+\s+(?:shares?|comments?)|shares?|\d+|share\s+what\s+you\s+think|"
                r"share\s+or\s+comment\s+on\s+this\s+article\b.*|the\s+comments\s+below\s+have\s+not\s+been\s+moderated\b.*|"
-               r"back\s+to\s+top|thanks\s+for\s+your\s+feedback\b.*|click\s+to\s+(?:share|email|print)\b.*|.*\(opens\s+in\s+(?:a\s+)?new\s+window\)|"
+               r"\d+(?:\.\d+)?[km]|reprints?|videos?|back\s+to\s+top|thanks\s+for\s+your\s+feedback\b.*|click\s+to\s+(?:share|email|print)\b.*|.*\(opens\s+in\s+(?:a\s+)?new\s+window\)|"
                r"play\s+video|\d+:\d{2}\s*/\s*\d+:\d{2}|listen|\d+\s+min|why\s+trust\s+us\??|table\s+of\s+contents|"
                r"(?:reviewed|written|edited|fact[- ]checked)\s+by|medical\s+reviewer|contributor|"
                r"privacy\s+(?:notice|policy|choices|rights)|your\s+privacy\s+choices|your\s+ca\s+privacy\s+rights.*|"
                r"terms(?:\s+of\s+(?:use|service))?|site\s*map|cookie\s+(?:policy|settings|preferences)|"
                r"do\s+not\s+sell\s+(?:or\s+share\s+)?my\s+personal\s+information|contact\s+us|about\s+us|advertise\s+with\s+us|accessibility(?:\s+statement)?)" + _END, _F),
     re.compile(r"^(?=(?:\S+\s+){0,19}\S+\s*$)(?:the\s+)?[\w'’ ]{0,40}\bnewsletters?\s+(?:provides|brings|delivers|sends|gives)\b", _F),
+    re.compile(r"^(?=(?:\S+\s+){0,24}\S+\s*$).*\b(?:free|daily|weekly)\s+(?:\w+\s+)?newsletters?\b", _F),
     re.compile(r"^(?:listen\s+to\s+(?:this\s+)?(?:article|story)|\d+\s+min(?:ute)?s?\s+read)\b.{0,40}$", _F),
 ]
 _WIDGET_WORDS = {

@@ -161,6 +161,9 @@ _PREPOSITIONS = frozenset("""from in on at by for with to of into onto over unde
     between among against without within through per via""".split())
 
 
+_COMPARATORS = frozenset("more less fewer most least than only never".split())
+
+
 def _word_cut_out(generated: str, support: str) -> tuple[str, str] | None:
     """A finite verb or a preposition of the source cut out with its neighbours joined
     ("products sold online contained more" -> "… online more", "aged 80 and over from
@@ -175,6 +178,8 @@ def _word_cut_out(generated: str, support: str) -> tuple[str, str] | None:
             continue
         if v in _PREPOSITIONS:
             return "preposition", v
+        if v in _COMPARATORS:
+            return "comparator", v
         if v not in coherence.AUX and coherence._is_finite(v, a):
             return "verb", v
     return None

@@ -131,6 +131,15 @@ FURNITURE_LINES = [
     ("Jane Doe//Getty Images", "caption"),
     ("Every product is carefully selected by our editors. We may earn commission from links on this page.",
      "disclosure"),
+    ("1.2k", "widget"),
+    ("Headshot of Jane Doe", "byline"),
+    ("Time-restricted eating has gained popularity. (iStock)", "caption"),
+    ("More from Well+Being", "related"),
+    ("Get your daily dose of health news every weekday with our free newsletter Morning Notes.", "widget"),
+    ("Our mission is to deliver unbiased, fact-based reporting.", "disclosure"),
+    ("Published by Example Newspapers Ltd", "disclosure"),
+    ("Visit the Example Clinic News Network for additional news.", "contact"),
+    ("For personal advice, please consult with a medical professional.", "disclosure"),
 ]
 
 # Health-writing lines that share words with furniture cues but are prose or headings.
@@ -167,6 +176,8 @@ PROSE_LINES = [
     "Privacy policy changes worry patients.",
     "Do not sell kratom to minors, the law says.",
     "Listen to your body.",
+    "Videos of the trial were shared.",
+    "Published by the journal in 2023, the study was small.",
 ]
 
 @pytest.mark.parametrize("line,reason", FURNITURE_LINES)
