@@ -149,6 +149,7 @@ _DISCLOSURE = [
     re.compile(r"^our\s+mission\s+is\s+to\b", _F),
     re.compile(r"^[A-Z][\w&.' -]{1,40}\s+is\s+an?\s+(?:nonprofit|non-profit|not-for-profit)\s+(?:organi[sz]ation|academic\s+medical\s+cent(?:er|re))\b"),
     re.compile(r"^(?:name\s+super|b-?roll|sound\s*bites?|broadcast-quality)\b", _F),
+    re.compile(r"^journalists\s*:\s", _F),  # "Journalists: Broadcast-quality video … is in the downloads"
     re.compile(r"^for\s+personal\s+advice,?\s+(?:please\s+)?consult\b", _F),
     re.compile(r"\bwe\s+may\s+earn\s+(?:a\s+)?commission\b", _F),
     re.compile(r"\bcurrent\s+as\s+of\s+the\s+date\s+(?:listed|published|shown)\b", _F),

@@ -416,6 +416,12 @@ def parse_draft(text: str) -> Article:
             if b.furniture is None or b.kind == "heading":
                 b.kind, b.heading, b.furniture = "paragraph", None, b.furniture or "navigation"
         article.title = blocks[headline].paragraph()
+        # the dek under the headline (above the byline) is a line of prose, not a section heading
+        for b in blocks[headline + 1:]:
+            if b.furniture is not None:
+                break
+            if b.kind == "heading":
+                b.kind, b.heading = "paragraph", None
         blocks = blocks[:headline] + blocks[headline + 1:]
     # A title: a Markdown "# " heading on top, or a heading-like first line of a plain draft.
     elif blocks and blocks[0].kind == "heading":

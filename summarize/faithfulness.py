@@ -162,6 +162,7 @@ _PREPOSITIONS = frozenset("""from in on at by for with to of into onto over unde
 
 
 _COMPARATORS = frozenset("more less fewer most least than only never".split())
+MAX_CUT_WORDS = 3
 
 
 def _word_cut_out(generated: str, support: str) -> tuple[str, str] | None:
@@ -172,16 +173,21 @@ def _word_cut_out(generated: str, support: str) -> tuple[str, str] | None:
     gen = [w.lower() for w in WORD.findall(generated)]
     gen_pairs = set(zip(gen, gen[1:]))
     sup_pairs = set(zip(sup, sup[1:]))
-    for i in range(1, len(sup) - 1):
-        a, v, b = sup[i - 1], sup[i], sup[i + 1]
-        if (a, b) not in gen_pairs or (a, b) in sup_pairs:
-            continue
-        if v in _PREPOSITIONS:
-            return "preposition", v
-        if v in _COMPARATORS:
-            return "comparator", v
-        if v not in coherence.AUX and coherence._is_finite(v, a):
-            return "verb", v
+    # a cut of up to three words ("41 per cent more likely" -> "41 likely")
+    for width in range(1, MAX_CUT_WORDS + 1):
+        for i in range(1, len(sup) - width):
+            a, cut, b = sup[i - 1], sup[i : i + width], sup[i + width]
+            if (a, b) not in gen_pairs or (a, b) in sup_pairs:
+                continue
+            for v in cut:
+                if v in _COMPARATORS:
+                    return "comparator", v
+            # a longer cut may drop a whole phrase ("The herb, sold in shops, helps"); one word may not
+            v = cut[0]
+            if width == 1 and v in _PREPOSITIONS:
+                return "preposition", v
+            if width == 1 and v not in coherence.AUX and coherence._is_finite(v, a):
+                return "verb", v
     return None
 
 

@@ -201,6 +201,8 @@ def test_extraction_covers_intro_sections_and_closing():
      "dropped verb"),
     ("Those who drank two cans were 41 likely to have an irregular heartbeat.",
      "Those who drank two cans were 41% more likely to have an irregular heartbeat.", "dropped comparator"),
+    ("Those who drank two cans were 41 likely to have an irregular heartbeat.",
+     "Those who drank two cans were 41 per cent more likely to have an irregular heartbeat.", "dropped comparator"),
     ("Britain will offer the vaccine to adults aged 80 and over September.",
      "Britain will offer the vaccine to adults aged 80 and over from September.", "dropped preposition"),
     ("Of 214 participants randomized age, 72.8 years; 61% women), 188 completed the assessment.",
