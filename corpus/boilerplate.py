@@ -10,6 +10,7 @@ byte and sets them aside from headings, the outline, the lead and the caveat fil
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Furniture is short: a line longer than this is prose whatever it starts with.
 MAX_FURNITURE_WORDS = 25
@@ -256,6 +257,9 @@ def dateline_prefix(text: str) -> int:
     return m.end() if m and m.end() < len(text) else 0
 
 
+# The parser asks about the same lines more than once (building blocks, classifying them, and
+# again for a neighbour's credit line): answers are cached by text.
+@lru_cache(maxsize=8192)
 def furniture_reason(text: str) -> str | None:
     """Why a paragraph (or line) is web-page furniture, or None for prose."""
     if _SEPARATOR.match(text):
@@ -273,8 +277,6 @@ def furniture_reason(text: str) -> str | None:
         return "citation"
     if n > MAX_FURNITURE_WORDS:
         return None
-    if _SEPARATOR.match(s):
-        return "separator"
     if _author_list(s):
         return "byline"
     if _ADVERT.match(s):

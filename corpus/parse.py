@@ -261,7 +261,7 @@ def _split_run_in_labels(blocks: list[_Block]) -> list[_Block]:
         indent = len(first.text) - len(first.text.lstrip())
         label_start = first.start + indent
         rest = first.text[indent:]
-        body_at = m.end() + (len(rest[m.end():]) - len(rest[m.end():].lstrip(" \t:")))
+        body_at = len(rest) - len(rest[m.end():].lstrip(" \t:"))  # past the colon and spaces
         out.append(_Block([_Line(m.group(0), label_start, label_start + m.end(), label_start + body_at)],
                           kind="heading", heading=m.group(0)))
         out.append(_Block([_Line(rest[body_at:], label_start + body_at, first.end, first.stop), *b.lines[1:]]))
@@ -410,19 +410,19 @@ def parse_draft(text: str) -> Article:
     )
 
     # A whole pasted page: the site's masthead and menus above the headline are furniture.
-    headline = None if markdown else _page_headline(blocks)
-    if headline is not None:
-        for b in blocks[:headline]:
+    page_headline = None if markdown else _page_headline(blocks)
+    if page_headline is not None:
+        for b in blocks[:page_headline]:
             if b.furniture is None or b.kind == "heading":
                 b.kind, b.heading, b.furniture = "paragraph", None, b.furniture or "navigation"
-        article.title = blocks[headline].paragraph()
+        article.title = blocks[page_headline].paragraph()
         # the dek under the headline (above the byline) is a line of prose, not a section heading
-        for b in blocks[headline + 1:]:
+        for b in blocks[page_headline + 1:]:
             if b.furniture is not None:
                 break
             if b.kind == "heading":
                 b.kind, b.heading = "paragraph", None
-        blocks = blocks[:headline] + blocks[headline + 1:]
+        blocks = blocks[:page_headline] + blocks[page_headline + 1:]
     # A title: a Markdown "# " heading on top, or a heading-like first line of a plain draft.
     elif blocks and blocks[0].kind == "heading":
         is_md_title = markdown and blocks[0].level == 1 and sum(

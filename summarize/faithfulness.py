@@ -168,7 +168,8 @@ MAX_CUT_WORDS = 3
 def _word_cut_out(generated: str, support: str) -> tuple[str, str] | None:
     """A finite verb or a preposition of the source cut out with its neighbours joined
     ("products sold online contained more" -> "… online more", "aged 80 and over from
-    September" -> "… over September"): the clause no longer says what the source says."""
+    September" -> "… over September"), or a comparator cut out with up to two words around it
+    ("41 per cent more likely" -> "41 likely"): the clause no longer says what the source says."""
     sup = [w.lower() for w in WORD.findall(support)]
     gen = [w.lower() for w in WORD.findall(generated)]
     gen_pairs = set(zip(gen, gen[1:]))

@@ -154,7 +154,14 @@ def _context(sentences: list[Extract], i: int) -> str | None:
 
 def is_review(article: Article) -> bool:
     """A review or trial abstract (its claim is in its conclusion), not a news or house draft."""
-    text = "\n".join(p.text for p in article.content_paragraphs())
+    return _reads_as_review(_prose(article))
+
+
+def _prose(article: Article) -> str:
+    return "\n".join(p.text for p in article.content_paragraphs())
+
+
+def _reads_as_review(text: str) -> bool:
     hits = len(_REVIEW.findall(text)) + len(_REVIEW_PASSIVE.findall(text))
     return hits >= REVIEW_MIN_HITS or bool(_REVIEW_METHODS.search(text))
 
@@ -171,7 +178,8 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     topic = topic_terms(sentences, article.title.text if article.title else None)
     concluding = {f"section {i}" for i, sec in enumerate(article.sections, 1)
                   if heading_role(sec.heading) == "conclusion"}
-    review = is_review(article) or bool(concluding)
+    prose = _prose(article)
+    review = _reads_as_review(prose) or bool(concluding)
 
     def opening_score(s: Extract) -> float:
         position = index[id(s)] / max(1, len(sentences) - 1)
@@ -206,7 +214,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
             score *= CONCLUSION_SECTION_FACTOR
         return score
 
-    names = coherence.surnames("\n".join(p.text for p in article.content_paragraphs()))
+    names = coherence.surnames(prose)
     standalone = [s for s in ok if not coherence.dangling_reason(s.text, [], names)]
     opening = max(standalone or ok, key=opening_score)
     picks = [Pick(opening, "opening", _context(sentences, index[id(opening)]))]
