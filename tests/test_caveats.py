@@ -493,6 +493,10 @@ def test_boilerplate_paragraphs_are_not_read():
     # ... but not when another clause states the verdict on the whole, or the outcomes are general
     ("The overall quality of the evidence was low, and data on adverse events were scarce.", "research", "main"),
     ("There is not enough evidence about important clinical outcomes to recommend valerian.", "research", "main"),
+    # evidence too thin to conclude from, as a whole
+    ("The available data on the effects of valerian in insomnia are too limited to draw any conclusions.",
+     "research", "main"),
+    ("We evaluated the quality of evidence as moderate to low.", "research", "main"),
 ])
 def test_strength(det, text, kind, strength):
     got = [d.strength for d in det.sentence(text, frozenset({"valerian"})) if d.kind == kind and d.is_caveat]
@@ -529,6 +533,44 @@ def test_the_conclusion_outranks_a_shorter_caveat_from_the_results(f):
            "adults with insomnia are needed before valerian can be recommended.")
     added = f(src, "Valerian is a herb taken for sleep.").report.added
     assert [a["source_sentence"][:8] for a in added if "research" in a["kinds"]] == ["Overall,"]
+
+
+VERDICT_DRAFT = (
+    "Valerian is a herb taken for sleep. Eight small trials with 900 adults compared valerian with placebo. "
+    "People fell asleep a few minutes sooner with valerian. Daytime drowsiness was similar in both groups. "
+    "There is no firm evidence that valerian improves sleep quality in adults with insomnia.")
+
+
+def test_an_implicit_main_caveat_gets_the_sources_verdict(f):
+    # "few studies" is a main research caveat only because nothing narrows it; the draft's
+    # conclusion says what it means for the reader, and that is what the lead must carry
+    res = f(VERDICT_DRAFT, "Valerian is a herb taken for sleep. Few studies have looked at valerian.")
+    added = [a for a in res.report.added if "research" in a["kinds"]]
+    assert [a["source_sentence"][:18] for a in added] == ["There is no firm e"]
+    assert added[0]["strength"] == "main"
+    again = f(VERDICT_DRAFT, res.summary)
+    assert again.passed and again.summary == res.summary
+
+
+def test_a_summary_with_a_verdict_gets_no_second_one(f):
+    summary = "Valerian is a herb taken for sleep. There is insufficient evidence that it helps."
+    res = f(VERDICT_DRAFT, summary)
+    assert not [a for a in res.report.added if "research" in a["kinds"]]
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("There is no firm evidence of efficacy of valerian for insomnia.", True),
+    ("The evidence on the relative effectiveness of valerian and melatonin remains very uncertain.", True),
+    # a result ("no strong evidence of any increase"), a gap for some outcomes, a label in brackets
+    ("There was no strong evidence of any increase in complications with valerian.", False),
+    ("This review highlighted the lack of data for many outcomes meaningful to people.", False),
+    ("Valerian increased the chance of sleeping through (RR 1.44, 95% CI 1.28 to 1.63; moderate quality of "
+     "evidence).", False),
+])
+def test_verdict(det, text, verdict):
+    from summarize.caveats.filter import CaveatFilter
+
+    assert CaveatFilter()._verdict(text, det.sentence(text, frozenset({"valerian"})), "research") is verdict
 
 
 def test_a_label_with_its_reason_is_a_fragment():
@@ -590,6 +632,27 @@ def test_an_added_caveat_that_points_back_is_a_last_resort(f):
     res = f(draft, "Valerian is a herb for sleep.")
     research = [a["text"] for a in res.report.added if "research" in a["kinds"]]
     assert research and not research[0].startswith("This")
+
+
+def test_an_added_caveat_is_judged_without_the_lead_before_it(f):
+    # "This is not clear …" would follow the lead's last sentence, not the one it pointed to
+    draft = ("Valerian is a herb for sleep. Six trials tested valerian in adults. More research on valerian "
+             "is needed.\n\nSleep improved a little with valerian. Which dose works best is debated.\n\n"
+             "Valerian tea is popular. This is not clear from the available evidence and needs testing in "
+             "well-designed trials.")
+    res = f(draft, "Valerian is a herb for sleep. Six trials tested valerian in adults.")
+    research = [a["text"] for a in res.report.added if "research" in a["kinds"]]
+    assert research == ["More research on valerian is needed."]
+
+
+def test_a_verdict_that_points_back_is_not_added_beside_a_main_caveat(f):
+    draft = ("Valerian is a herb for sleep. Six trials tested valerian in adults.\n\n"
+             "Sleep improved a little with valerian.\n\n"
+             "The evidence for valerian is limited. "
+             "This probably needs to be confirmed because overall the quality of the evidence was very low.")
+    res = f(draft, "Valerian is a herb for sleep. Few studies have looked at valerian.")
+    assert not [a for a in res.report.added if "research" in a["kinds"]]
+    assert "research" not in res.report.unresolved
 
 
 def test_a_meta_sentence_is_never_added_as_a_caveat(f):

@@ -28,7 +28,7 @@ import re
 from summarize.coherence import content_lemmas, dangling_reason, surnames
 from summarize.corpus.article import Article, Paragraph, heading_role
 from summarize.corpus.parse import DraftError, parse_article
-from summarize.corpus.text import split_sentences
+from summarize.corpus.text import bracket_groups, split_sentences
 
 from .detect import MAIN, MINOR, Detection, Detector
 from .nlp import normalize, topic_terms
@@ -40,6 +40,8 @@ from .repair import compress_variants, cut_overclaims, find_overclaims, insertio
 CONCLUSION_ZONE = 2 / 3
 # A late (conclusion) caveat up to this many times max_added_words beats a shorter earlier one.
 LONG_CAVEAT = 1.5
+# Internal need: a main caveat stated as a verdict (reported as `main`).
+VERDICT = "verdict"
 _CONF = {"high": 2, "medium": 1, "low": 0}
 # A review's lead may call the review itself "this review": the draft is what it points to.
 _SELF_REFERENCE = re.compile(r"(this|the present|our)\s+(systematic\s+|cochrane\s+|updated\s+)?review\b", re.I)
@@ -207,8 +209,12 @@ class CaveatFilter:
 
         # 2. additions: a kind the summary lacks, or a mandated kind it carries only as a minor
         #    caveat (one outcome, one trial) while the source states it as a conclusion
+        #    A summary whose main caveat is only implicit ("two small studies") while the source
+        #    gives a verdict on the evidence ("there is insufficient evidence to recommend X")
+        #    gets the verdict: that is the conclusion-level caveat readers need.
         enabled = pol.enabled
         need: dict[str, str] = {}
+        fallback: set[str] = set()
         for k in enabled:
             if k not in found:
                 continue
@@ -216,8 +222,16 @@ class CaveatFilter:
                 need[k] = MAIN if (k in pol.mandated and source_best.get(k) == MAIN) else MINOR
             elif k in pol.mandated and source_best.get(k) == MAIN and have[k] != MAIN:
                 need[k] = MAIN
+            if (need.get(k, MAIN) == MAIN and k in pol.mandated and any(self._verdict(s.text, s.detections, k) for s in src)
+                    and not any(self._verdict(new_text.get(i) or s.text, s.detections, k)
+                                for i, s in enumerate(summ) if new_text.get(i, "") is not None)):
+                if k in need:
+                    fallback.add(k)  # no clean verdict: any main caveat will do
+                need[k] = VERDICT
         missing_default = [k for k in pol.always if k not in found and k not in have]
-        added, unresolved = self._additions(src, need, topic, [s.text for s in summ])
+        added, unresolved = self._additions(src, need, topic, [s.text for s in summ], fallback)
+        # a verdict no sentence can carry cleanly leaves the summary's own main caveat standing
+        unresolved = [k for k in unresolved if need[k] != VERDICT or k in fallback]
         for k in missing_default:
             added.append({"kinds": [k], "text": pol.kinds[k].default, "source_sentence": None,
                           "start": None, "end": None, "default": True, "strength": MAIN})
@@ -248,12 +262,25 @@ class CaveatFilter:
         )
         return CaveatResult(out_text, passed, out_sents, report)
 
+    def _verdict(self, text: str, detections: list[Detection], kind: str) -> bool:
+        """Does the sentence state a ``kind`` caveat as a verdict: a main caveat in the words
+        of the kind's ``main`` patterns (not main merely because nothing narrows it)?"""
+        # a label in brackets ("(RR 1.44; moderate quality of evidence)") is no verdict
+        groups, _ = bracket_groups(text)
+        inside = lambda i: any(a <= i < b for a, b in groups)  # noqa: E731
+        if not any(d.kind == kind and d.is_caveat and d.strength == MAIN and not inside(d.start) for d in detections):
+            return False
+        bare = "".join(text[i] for i in range(len(text)) if not inside(i))
+        norm = normalize(bare)
+        return any(p.search(norm) for p in self.policy.kinds[kind].main)
+
     def _additions(self, src: list[AnalyzedSentence], need: dict[str, str], topic,
-                   lead: list[str] = ()) -> tuple[list[dict], list[str]]:
+                   lead: list[str] = (), fallback: set[str] = frozenset()) -> tuple[list[dict], list[str]]:
         """Greedy cover of the needed kinds by source sentences, each compressed and checked
         to be one clean sentence; at most one sentence per kind. ``need`` maps a kind to the
-        strength the added sentence must state it with. Returns the additions and the kinds
-        no source sentence could carry (reported, never made up)."""
+        strength the added sentence must state it with (``VERDICT``: a main caveat in the words
+        of a verdict; for the kinds in ``fallback``, any main caveat when no verdict is clean).
+        Returns the additions and the kinds no source sentence could carry (reported, never made up)."""
         pol = self.policy
         lead = list(lead)
         names = surnames(" ".join(s.text for s in src))
@@ -264,7 +291,8 @@ class CaveatFilter:
             best = None
             for idx, s in enumerate(src):
                 cover = [k for k in remaining if (idx, k) not in tried
-                         and any(d.kind == k and d.is_caveat and _ok_strength(d, remaining[k]) for d in s.detections)]
+                         and any(d.kind == k and d.is_caveat and _ok_strength(d, remaining[k]) for d in s.detections)
+                         and (remaining[k] != VERDICT or self._verdict(s.text, s.detections, k))]
                 if not cover:
                     continue
                 # the first cue of each kind (of the needed strength) must survive compression
@@ -281,18 +309,23 @@ class CaveatFilter:
                 mandated_main = min(2, sum(1 for d in s.detections if d.is_caveat and d.kind in cover
                                            and d.kind in pol.mandated and d.strength == MAIN))
                 for text in compress_variants(s.text, spans, pol):
-                    if verify_added(text, {k: remaining[k] for k in cover}, self.detector, topic, pol, s.text):
+                    if any(remaining[k] == VERDICT for k in cover) and not all(
+                            remaining[k] != VERDICT or self._verdict(text, self.detector.sentence(text, topic), k)
+                            for k in cover):
+                        continue  # the verdict's words must survive compression
+                    if verify_added(text, {k: _as_strength(remaining[k]) for k in cover}, self.detector, topic, pol, s.text):
                         n = len(text.split())
                         late = idx >= CONCLUSION_ZONE * len(src)
                         # a verdict on the evidence as a whole (a kind's `main` pattern, in the words
                         # that would be added) outranks a cue that is main only because nothing
                         # narrows it to one outcome
                         norm = normalize(text)
-                        explicit = sum(1 for k in cover if k in pol.mandated and remaining[k] == MAIN
+                        explicit = sum(1 for k in cover if k in pol.mandated and remaining[k] in (MAIN, VERDICT)
                                        and any(p.search(norm) for p in pol.kinds[k].main))
                         # a sentence that points back to what the lead never says ("This probably
                         # needs to be quantified") is a last resort
-                        stands = dangling_reason(text, lead, names) is None or bool(_SELF_REFERENCE.match(text))
+                        # (judged with nothing before it: an added sentence leaves its context behind)
+                        stands = dangling_reason(text, [], names) is None or bool(_SELF_REFERENCE.match(text))
                         # only a mandated kind is worth a sentence that leans on context ("They say
                         # …", "For Reyes, …"); and a sentence the lead already says is no addition
                         if (not stands and not any(k in pol.mandated for k in cover)) or _repeats(text, lead):
@@ -307,8 +340,19 @@ class CaveatFilter:
                 else:
                     for k in cover:
                         tried.add((idx, k))
-            if best is None:
-                break
+            # no clean verdict, or only one that leans on context: where the summary has no
+            # main caveat, any main caveat will do (and a standing one ranks first)
+            retry = {k for k in remaining if remaining[k] == VERDICT and k in fallback}
+            if best is None or (retry and not best[0][1]):
+                if not retry:
+                    break
+                remaining.update((k, MAIN) for k in retry)
+                tried = {t for t in tried if t[1] not in retry}
+                continue
+            if not best[0][1] and all(remaining[k] == VERDICT for k in best[2]):
+                # the summary already has a main caveat: no verdict that leans on context
+                remaining = {k: v for k, v in remaining.items() if k not in best[2]}
+                continue
             _, idx, cover, text = best
             s = src[idx]
             # the added sentence also carries any other needed kind it states
@@ -369,6 +413,10 @@ def _strongest(acc: dict[str, str], detections: list[Detection]) -> None:
 
 def _ok_strength(d: Detection, needed: str) -> bool:
     return needed == MINOR or d.strength == MAIN
+
+
+def _as_strength(needed: str) -> str:
+    return MAIN if needed == VERDICT else needed
 
 
 def _kinds(sents: list[AnalyzedSentence]) -> set[str]:
