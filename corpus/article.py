@@ -13,13 +13,19 @@ from typing import Iterator, Literal
 # gap the study set out to fill, its "CONCLUSIONS" the main claim.
 _ROLES = {
     "background": re.compile(r"^(background|introduction|context|importance|purpose|rationale|aims?|objectives?)\b", re.I),
+    # how the study was done: sentences a lead does without
+    "methods": re.compile(r"^(search\s+(methods|strategy)|selection\s+criteria|eligibility\s+criteria|"
+                          r"data\s+collection(\s+and\s+analysis)?|data\s+sources|study\s+selection|"
+                          r"data\s+extraction(\s+and\s+(synthesis|analysis))?|methods?|materials\s+and\s+methods|"
+                          r"design(,\s+setting,?\s+and\s+participants)?|setting|participants|interventions?|"
+                          r"main\s+outcome(s|\s+measures?)?)\s*:?$", re.I),
     "conclusion": re.compile(r"^(authors'?\s+)?(conclusions?|interpretation|implications(\s+for\s+practice)?|"
                              r"(the\s+)?bottom\s+line)\b", re.I),
 }
 
 
 def heading_role(heading: str | None) -> str | None:
-    """``"background"``, ``"conclusion"`` or None for a section heading."""
+    """``"background"``, ``"methods"``, ``"conclusion"`` or None for a section heading."""
     if heading:
         for role, pattern in _ROLES.items():
             if pattern.match(heading.strip()):

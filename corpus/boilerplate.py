@@ -39,6 +39,9 @@ _BYLINE = [
     # an author with an affiliation: "Elena Vasquez-Moore, Lakeshore State University"
     re.compile(rf"^{_NAME},\s+(?:[A-Z][\w'’.&-]*\s+){{0,5}}(?:University|College|Institute|Hospital|School|Cent(?:er|re)|"
                r"Clinic|Foundation)\b[\w'’.&, -]{0,60}$"),
+    # a numbered affiliation under an author list: "1 Department of Nutrition, University of …"
+    re.compile(r"^\d{1,2}\s+(?:Department|Dept\.|Division|School|Faculty|Institute|Cent(?:er|re)|Unit|Laboratory|College|"
+               r"Program(?:me)?)\s+(?:of|for)\b.{0,160}$"),
     # the author's note: "Jane Doe is a health reporter for The Times, covering …"
     re.compile(rf"^{_NAME}\s+is\s+an?\s+(?:[\w-]+\s+){{0,3}}(?i:reporter|writer|correspondent|editor|journalist|columnist)\b"),
     # a reviewer's name with credentials: "Dr. Priya Menon, M.D."
@@ -55,7 +58,7 @@ _BYLINE = [
 DATELINE = re.compile(
     # a city in capitals, then a state or country ("LOUISVILLE, Ky.", "ATLANTA, Georgia") and/or a date
     r"^(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Z.'-]+)*(?:,\s*(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=\s*[(,]))?"
-    r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*)?"
+    r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*)?"
     r"\([A-Z][\w.&' ]{0,30}\)\s*[-–—]+\s*"
     # without an outlet, a city in capitals, and a sentence that starts after the dash
     r"|^[A-Z]{3,}(?:[ ,]+[A-Z]{2,})*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*[–—]\s*(?=[A-Z\"“‘'])"
@@ -74,12 +77,15 @@ _CAPTION = [
     re.compile(r"\b[A-Z][\w.]*\s*/\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+Images" + _END),
     re.compile(r"\b(?:[A-Z]{2,}|AP Photo)\s*/\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*" + _END),
     re.compile(r"^!\[[^\]]*\]\([^)]*\)" + _END),  # a Markdown image
+    # a gallery's caption: "Item 1 of 2 Kratom products are displayed …", "[1/2]Kratom products …"
+    re.compile(r"^(?:item\s+\d+\s+of\s+\d+\b|\[\d+\s*/\s*\d+\])", _F),
     re.compile(r"\((?:iStock(?:photo)?|Getty|Shutterstock|Adobe\s+Stock|AP|Reuters|AFP|Alamy|EPA)\b[^()]{0,40}\)" + _END),
     # the credit after the caption's sentence: "… gummy vitamins. Photo: Getty Images"
     re.compile(r"[.!?]\s+(?:photo|photograph|image|picture|illustration|credit)s?\s*:\s*[^.!?]{1,60}$", _F),
     # "(John Smith/AP)", "(Courtesy of Johns Hopkins Medicine)", "… in Lagos. Jane Doe for The Times"
     re.compile(r"\((?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+\s*/\s*[A-Z][\w.&'’ -]{1,40}\)" + _END),
     re.compile(r"\(?\b(?i:courtesy(?:\s+of)?)\s+[A-Z][^()]{1,60}\)?" + _END),
+    re.compile(r"[.!?]\s+[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+\s*/\s*[A-Z][\w.&'’-]+(?:\s+[A-Z][\w.&'’-]+){0,3}" + _END),
     re.compile(r"[.!?]\s+[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+\s+for\s+(?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4}" + _END),
     # credit lines: "Design by MNT; Photography by Getty Images", "Photo by Jane Doe on Unsplash",
     # "Image source, Getty Images", "Credit...Jane Doe for The New York Times"
@@ -94,7 +100,8 @@ _CAPTION = [
 _ADVERT = re.compile(
     r"^(?:advertisement(?:\s*[-–—:]\s*continue\s+reading(?:\s+below)?)?|advertising|ad|sponsored(?:\s+content)?|sponsor\s+message|paid\s+content|"
     r"(?:story|article)\s+continues\s+below(?:\s+(?:this\s+)?advertisement)?|"
-    r"continue\s+reading(?:\s+the)?(?:\s+main)?(?:\s+story)?(?:\s+below)?|scroll\s+to\s+continue(?:\s+with\s+content)?)"
+    r"continue\s+reading(?:\s+the)?(?:\s+main)?(?:\s+story)?(?:\s+below)?|scroll\s+to\s+continue(?:\s+with\s+content)?|"
+    r"skip\s+(?:the\s+)?(?:advertisement|ad))"
     + _END, _F)
 _RELATED = [
     re.compile(r"^(?:related(?:\s+(?:articles?|stories|story|content|coverage|links?|reading|posts?|video))?|"
@@ -103,6 +110,9 @@ _RELATED = [
                r"most\s+(?:read|popular|viewed)|trending(?:\s+now)?|what\s+to\s+read\s+next|further\s+reading)"
                r"\s*(?:$|[:|»›>]|[-–—]\s)", _F),
     re.compile(r"^more\s+(?:information|info|details|resources)" + _END, _F),
+    # a pointer ("The U.S. National Heart, Lung, and Blood Institute has more on atrial fibrillation.")
+    re.compile(r"^(?:The\s+)?(?:(?:[A-Z][\w.'’&-]*|and|of|for|the|on|&),?\s+){1,12}has\s+more\s+(?:information\s+|details\s+)?"
+               r"(?:on|about)\s+[^.!?]{2,80}[.!]?$"),
     re.compile(r"^read\s+more\s+(?:about|on|from)\s+.{1,40}$", _F),
     # an in-article link: "More: Is kratom legal in your state? …", "READ MORE: …"
     re.compile(r"^(?:read\s+more|more|also\s+read|related|see\s+also|watch|listen)\s*:\s+\S.{0,160}$", _F),
@@ -157,6 +167,16 @@ _DISCLOSURE = [
     re.compile(r"^support\s+(?:truly\s+)?independent\s+journalism\b", _F),
     re.compile(r"^part\s+of\s+(?:the\s+)?.{0,60}\b(?:group|network)\s*$", _F),
     re.compile(r"^(?:health|medical)\s+disclaimer$", _F),
+    # "X does not provide medical advice, diagnosis or treatment.", "X is a Redline Media company."
+    re.compile(r"\bdoes\s+not\s+(?:provide|offer|give)\s+(?:personal\s+)?medical\s+advice\b", _F),
+    re.compile(r"^[A-Z][\w&.'’ -]{1,40}\s+is\s+an?\s+(?:[A-Z][\w&.'’-]*\s+){1,4}(?:company|brand|publication)\.?$"),
+    re.compile(r"^(?:conflicts?\s+of\s+interest(?:\s+statement)?|competing\s+interests?(?:\s+statement)?|"
+               r"pubmed\s+disclaimer|funding(?:\s+(?:statement|information))?)" + _END, _F),
+    re.compile(r"^the\s+authors?\s+(?:declare|declared|report|reported|have)\s+(?:no|nothing)\b.{0,40}\b(?:conflicts?|competing|"
+               r"interests?|disclose)\b", _F),
+    # a sourcing note: "SOURCES: Jane Doe, MD, cardiologist, …; news release, …"
+    re.compile(r"^SOURCES?\s*:\s+\S"),
+    re.compile(r"\bprovides\s+funding\s+as\s+a\s+(?:founding\s+)?(?:member|partner)\s+of\b", _F),
 ]
 # A rule between the article and the page's notes: "___", "---", "* * *".
 _SEPARATOR = re.compile(r"^\s*(?:([_=~*-])\s*\1(?:\s*\1)+|•\s*•\s*•)\s*$")
@@ -188,7 +208,12 @@ _WIDGET = [
                r"subscribe(?:\s+(?:now|today|to\s+(?:our|the)\b.*))?|get\s+(?:our|the)\b.*\bnewsletters?\b.*|click\s+here\b.*|"
                r"skip\s+to\s+(?:main\s+)?content|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|"
                r"(?:view|show|hide|read)\s+(?:all\s+)?comments|join\s+the\s+(?:conversation|discussion)|"
-               r"\d+\s+comments?|listen\s+to\s+(?:this\s+)?(?:article|story)|log\s*in|sign\s+in|loading)" + _END, _F),
+               r"\d+\s+comments?|listen\s+to\s+(?:this\s+)?(?:article|story)|log\s*in|sign\s+in|loading|"
+               r"(?:enter\s+)?your\s+email(?:\s+address)?|enter\s+(?:your\s+)?email(?:\s+address)?|join\s+now|"
+               r"(?:view|see)\s+all\s+partners|doi|x\s+\(twitter\)|(?:available\s+)?editions?|partners|"
+               r"sign\s+up(?:\s+(?:for|to)\s+(?:\S+\s+){0,4}\S+)?|current\s+version|version\s+history|"
+               r"get\s+(?:\S+\s+){0,4}(?:digest|briefing|newsletter|updates))" + _END, _F),
+    re.compile(r"^by\s+(?:subscribing|signing\s+up|clicking)\b.{0,40}\byou\s+agree\b", _F),
     # "Newsletter sign-up: Get our weekly health newsletter", "Sign up here."
     re.compile(r"^(?=(?:\S+\s+){0,14}\S+\s*$)(?=.*\bnewsletters?\b)(?=.*\b(?:sign[- ]?up|subscribe|get|join|inbox|delivered)\b)", _F),
     re.compile(r"^sign\s+up\s+(?:here|now|today)" + _END, _F),
@@ -204,6 +229,8 @@ _WIDGET = [
     re.compile(r"^(?=(?:\S+\s+){0,19}\S+\s*$)(?:the\s+)?[\w'’ ]{0,40}\bnewsletters?\s+(?:provides|brings|delivers|sends|gives)\b", _F),
     re.compile(r"^(?=(?:\S+\s+){0,24}\S+\s*$).*\b(?:free|daily|weekly)\s+(?:\w+\s+)?newsletters?\b", _F),
     re.compile(r"^(?:listen\s+to\s+(?:this\s+)?(?:article|story)|\d+\s+min(?:ute)?s?\s+read)\b.{0,40}$", _F),
+    # a newsletter box's pitch: "… delivered free to your inbox each weekday morning."
+    re.compile(r"^(?=(?:\S+\s+){0,20}\S+\s*$).*\b(?:to|in)\s+your\s+inbox\b", _F),
 ]
 _WIDGET_WORDS = {
     "share", "tweet", "email", "e-mail", "print", "comment", "comments", "facebook", "twitter", "whatsapp",
@@ -214,8 +241,8 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
 _DATE_TOKEN = re.compile(
-    rf"^(?:{_MONTH}|{_DAY}|\d{{1,4}}(?:st|nd|rd|th)?,?|\d{{1,6}}[:.]\d{{2}}(?:[:.]\d{{2}})?|[ap]\.?m\.?|"
-    r"(?:et|est|edt|ct|cst|pt|pst|pdt|gmt|utc|bst|cet)(?:[+-]\d{1,2})?|\d+|(?:minutes?|hours?|days?|weeks?|mins?|hrs?)|ago|updated|published|posted|"
+    rf"^(?:{_MONTH}|{_DAY}|\d{{1,4}}(?:st|nd|rd|th)?,?|\d{{1,6}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:[ap]\.?m\.?)?|[ap]\.?m\.?|"
+    r"(?:et|est|edt|ct|cst|cdt|mst|mdt|pt|pst|pdt|gmt|utc|bst|cet|cest|eet|ist|jst|kst|hkt|sgt|aest|aedt|acst|awst|nzst|nzdt)(?:[+-]\d{1,2})?|\d+|(?:minutes?|hours?|days?|weeks?|mins?|hrs?)|ago|updated|published|posted|"
     r"\d{1,4}[/-]\d{1,2}[/-]\d{1,4}|on|at|,|\||-|–|—|·)$", _F)
 _TIMESTAMP_CUE = re.compile(
     r"^(?:(?:last\s+)?updated|published|posted|(?:first|originally)\s+published|last\s+(?:medically\s+)?(?:modified|reviewed|updated)|date)"
@@ -279,7 +306,8 @@ def furniture_reason(text: str) -> str | None:
         return None
     if _author_list(s):
         return "byline"
-    if _ADVERT.match(s):
+    # "— ADVERTISEMENT —", "Advertisement · Scroll to continue"
+    if all(_ADVERT.match(part.strip()) for part in re.split(r"\s[·|•]\s", s.strip("-–—·• "))):
         return "advertisement"
     if any(p.match(s) for p in _BYLINE):
         return "byline"
@@ -310,7 +338,7 @@ _LIST_LABEL = re.compile(
     r"more\s+on\s+this\s+(?:story|topic)|trending(?:\s+(?:stories|now))?|top\s+stories|most\s+(?:read|popular|viewed)|"
     r"recommended(?:\s+(?:for\s+you|reading|stories))?|you\s+(?:may|might)\s+also\s+like|read\s+more(?:\s+about\s+.{1,40})?|"
     r"more\s+from\s+.{1,30}|publication\s+types?|in\s+this\s+article|our\s+(?:content\s+)?partners|sources?|references|"
-    r"see\s+also|further\s+reading)\s*:?\s*$", _F)
+    r"see\s+also|further\s+reading|latest(?:\s+(?:news|stories|articles|headlines))?|related\s+coverage)\s*:?\s*$", _F)
 MAX_LIST_ENTRY_WORDS = 15
 _CAPTION_WIDGET = re.compile(r"^(?:enlarge this image|hide caption|toggle caption|click to enlarge)\s*$", _F)
 MAX_CREDIT_WORDS = 8

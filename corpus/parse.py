@@ -32,6 +32,8 @@ from summarize.corpus.boilerplate import (
     neighbour_caption,
 )
 from summarize.corpus.render import render_house
+from summarize.corpus.text import STOPWORDS
+from summarize.corpus.text import words as word_list
 
 MAX_HEADING_WORDS = 20
 MAX_HEADING_CHARS = 160
@@ -326,6 +328,9 @@ def _furniture_in_context(blocks: list[_Block]) -> None:
     a name beside a byline, a caption beside its credit line, the tags after the last prose."""
     under_label = False
     prose_seen = False
+    authors = {b.text.strip()[3:].split(",")[0].strip() for b in blocks
+               if b.furniture == "byline" and b.text.strip().lower().startswith("by ")}
+    authors |= {b.text.strip() for b in blocks if b.furniture is None and is_person_name(b.text.strip())}
     for i, b in enumerate(blocks):
         text = b.text.strip()
         prev = blocks[i - 1] if i else None
@@ -333,12 +338,22 @@ def _furniture_in_context(blocks: list[_Block]) -> None:
         if b.furniture is not None:
             under_label = is_list_label(text) or (under_label and b.furniture != "related")
             continue
+        if is_list_label(text):  # "Latest news", "Related coverage": a list's label
+            b.furniture, under_label = "related", True
+            continue
         if under_label and is_list_entry(text):
             b.furniture = "related"
             continue
         under_label = False
         if is_person_name(text) and ((prev and prev.furniture) or (nxt and nxt.furniture)):
             b.furniture = "byline"
+        elif nxt is not None and nxt.furniture == "caption" and _alt_text(text):
+            b.furniture = "caption"  # the image's alt text above its caption
+        elif (prev and nxt and prev.furniture == "widget" and nxt.furniture == "widget"
+              and len(text.split()) <= MAX_HEADLINE_WORDS and not _ends_with_punct(text)):
+            b.furniture = "widget"  # a newsletter box's pitch between its sign-up lines
+        elif any(text.startswith(a + " is ") for a in authors if len(a.split()) >= 2):
+            b.furniture = "byline"  # the author's note: "Jane Doe is a pharmacologist whose …"
         elif (prose_seen and neighbour_caption(text) and nxt is not None and is_credit_only(nxt.text)
               and not is_caption_widget(nxt.text)):
             b.furniture = "caption"  # the caption above its credit line
@@ -361,16 +376,30 @@ def _furniture_in_context(blocks: list[_Block]) -> None:
 LIST_RUN = 4
 
 
+# An image's alt text: a short description above the caption, without a full stop or opening
+# "A …"/"An …" ("A cup of chamomile tea on a bedside table next to a lamp.").
+MAX_ALT_TEXT_WORDS = 20
+
+
+def _alt_text(text: str) -> bool:
+    return len(text.split()) <= MAX_ALT_TEXT_WORDS and (not _ends_with_punct(text) or bool(re.match(r"(?:A|An)\s", text)))
+
+
 def _runs_of_headings_are_lists(blocks: list[_Block]) -> None:
-    run: list[_Block] = []
-    for block in blocks + [None]:
+    run: list[int] = []
+    for i, block in enumerate(blocks + [None]):
         if block is not None and block.kind == "heading":
-            run.append(block)
+            run.append(i)
             continue
         if block is not None and block.furniture is not None and run:
             continue  # a set-aside line inside the run does not end it
-        if len(run) >= LIST_RUN:
-            for b in run:
+        # the run's last line, apart from the menus above it and straight over prose, opens a
+        # section ("BACKGROUND" under a page's menus and author affiliations)
+        keep_last = block is not None and len(run) > 1 and run[-1] == i - 1 and run[-1] - run[-2] > 1
+        items = run[:-1] if keep_last else run
+        if len(items) >= LIST_RUN:
+            for j in items:
+                b = blocks[j]
                 b.kind, b.heading, b.furniture = "paragraph", None, "list"
         run = []
 
@@ -431,8 +460,11 @@ def parse_draft(text: str) -> Article:
         # A one-paragraph-per-line draft has a title too when its first line is the only
         # heading or stands over a byline/date (a pasted news story's headline), never a
         # section heading printed in the outline.
+        # So is a first line straight over another heading (an abstract's title over "Background"):
+        # a section with no text is no section.
         headline = not markdown and blocks[0].level == 1 and len(blocks) > 1 and (
-            blocks[1].furniture is not None or not any(b.kind == "heading" for b in blocks[1:]))
+            blocks[1].furniture is not None or not any(b.kind == "heading" for b in blocks[1:])
+            or (blocks[1].kind == "heading" and blocks[1].level == 1 and blocks[1].first != blocks[0].first))
         if is_md_title or (not markdown and blank_style and blocks[0].level == 1) or headline:
             article.title = blocks[0].paragraph()
             blocks = blocks[1:]
@@ -484,28 +516,62 @@ def parse_draft(text: str) -> Article:
 
 
 # A pasted page's headline stands over its byline or date, under the site's masthead and menus
-# (short lines: "Sections", "Well+Being", "Sign in"): the first line of some words, mostly
-# letters, without a full stop, above the first byline, with no prose above it.
+# (short lines: "Sections", "Well+Being", "Sign in"): a line of some words, mostly letters,
+# without a full stop, above the first prose paragraph, with no prose above it. Of those lines
+# it is the first that is about the story (most of its words recur in the story's opening
+# paragraphs): a masthead tagline ("Exclusive news, data and analytics …") is not, and a
+# two-word menu entry that looks like a name ("Wellness Library") is no byline to stop at.
 MAX_MASTHEAD_BLOCKS = 40
 MIN_PAGE_HEADLINE_WORDS = 5
+HEADLINE_OVERLAP = 0.4
+HEADLINE_BODY_PARAGRAPHS = 6
+MIN_PROSE_WORDS = 12
 
 
 def _page_headline(blocks: list[_Block]) -> int | None:
-    first = next((i for i, b in enumerate(blocks[:MAX_MASTHEAD_BLOCKS]) if b.furniture in _UNDER_A_HEADLINE), None)
+    window = blocks[:MAX_MASTHEAD_BLOCKS]
+    first = next((i for i, b in enumerate(window) if b.furniture in _UNDER_A_HEADLINE), None)
     if first is None:
         return None
-    for i, b in enumerate(blocks[:first]):
-        if b.furniture not in (None, "list") or len(b.lines) > 1:
+    prose = next((i for i, b in enumerate(window) if b.kind == "paragraph" and b.furniture is None
+                  and len(b.text.split()) >= MIN_PROSE_WORDS and _ends_with_punct(b.text)), len(window))
+    candidates = []
+    for i, b in enumerate(blocks[:max(first, prose)]):
+        if b.furniture not in (None, "list", "byline") or len(b.lines) > 1:
             continue
         text = b.text.strip()
         words = text.split()
         alpha = sum(1 for w in words if w[:1].isalpha())
         ends = text.rstrip(_CLOSERS).endswith((".", ";", ":"))
-        if len(words) >= MIN_PAGE_HEADLINE_WORDS and ends:
-            return None  # prose before the byline: not a page with a masthead
+        if len(words) >= MIN_PAGE_HEADLINE_WORDS and ends and b.furniture is None:
+            if not candidates:
+                return None  # prose before any headline: not a page with a masthead
+            continue  # a dek under the headline
         if MIN_PAGE_HEADLINE_WORDS <= len(words) <= MAX_HEADLINE_WORDS and alpha >= 0.7 * len(words) and not ends:
+            candidates.append(i)
+    # the headline has a byline or date somewhere under it
+    candidates = [i for i in candidates if any(b.furniture in _UNDER_A_HEADLINE for b in window[i + 1:])]
+    if not candidates:
+        return None
+    body = set()
+    for b in [b for b in blocks[prose:] if b.kind == "paragraph" and b.furniture is None][:HEADLINE_BODY_PARAGRAPHS]:
+        body |= _content_words(b.text)
+    for i in candidates:
+        mine = _content_words(blocks[i].text)
+        if len(mine) >= 2 and len(mine & body) >= HEADLINE_OVERLAP * len(mine):
             return i
-    return None
+    earlier = [i for i in candidates if i < first]
+    return earlier[0] if earlier else None
+
+
+def _content_words(text: str) -> set[str]:
+    """Lower-cased content words, plurals folded ("gummies" = "gummy", "labels" = "label")."""
+    out = set()
+    for w in word_list(text):
+        w = w.lower()
+        if len(w) > 2 and w not in STOPWORDS:
+            out.add(w[:-3] + "y" if w.endswith("ies") else w.rstrip("s"))
+    return out
 
 
 def _trailing_furniture(paragraphs: list[Paragraph]) -> list[Paragraph]:

@@ -142,6 +142,8 @@ def fragment_reason(sentence: str) -> str | None:
         return "unbalanced quotes"
     if not has_finite_verb(s):
         return "no finite verb"
+    if _AIM.match(s) and not _MAIN_CLAUSE_AFTER_AIM.search(s):
+        return "an aim with no main clause"
     label = _LABEL_WITH_REASON.match(s)
     if label and not has_finite_verb(label.group(1)):
         return "a label with its reason, no main clause"
@@ -150,6 +152,13 @@ def fragment_reason(sentence: str) -> str | None:
     if _RUN_IN.search(s):
         return "a heading run into the sentence"
     return None
+
+
+# A review's objective ("To assess the effects of X on Y."): an infinitive with no main clause
+# ("To assess X, we searched …" has one).
+_AIM = re.compile(r"^to\s+(assess|evaluate|determine|compare|examine|investigate|review|identify|describe|estimate|"
+                  r"explore|quantify|summari[sz]e|synthesi[sz]e|establish|measure|test|analy[sz]e)\b", re.I)
+_MAIN_CLAUSE_AFTER_AIM = re.compile(r",\s+(we|the|this|these|researchers|they|investigators|authors|a|an|[A-Z][a-z]+\s+et\s+al)\s+\w+")
 
 
 # A list label kept with its reason ("Imprecision, because we found few studies."): a few words
@@ -227,6 +236,7 @@ products supplement supplements compound virus disease program scientist scienti
 analysis paper experiment pill pills mother father family case effect effects treatment intervention""".split())
 # Openers that point back to what came before ("Instead, …", "However, …").
 _BACK_CONNECTIVE = re.compile(r"^(instead|however|thus|therefore|hence|as a result|by doing so|in contrast|conversely|"
+                              r"even so|still(?=,)|yet(?=,)|that said|with that in mind|if so|if not|"
                               r"beyond (this|that)|despite this|nevertheless|otherwise|similarly|likewise|"
                               r"for (example|instance)|in (this|these|that|those|such) (cases?|situations?|instances?|"
                               r"circumstances)|for (this|that|these) reasons?|because of (this|that))\b",

@@ -172,7 +172,10 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         return []
     matrix = score_sentences(sentences)
     index = {id(s): i for i, s in enumerate(sentences)}
-    ok = [s for s in sentences if usable(s.text)]
+    # a structured abstract's methods ("Selection criteria", "Search methods") are not lead material
+    methods = {f"section {i}" for i, sec in enumerate(article.sections, 1) if heading_role(sec.heading) == "methods"}
+    ok = [s for s in sentences if usable(s.text) and s.part not in methods] or [
+        s for s in sentences if usable(s.text)]
     if not ok:  # nothing passes: the most central sentence, as extraction did
         return [Pick(max(sentences, key=lambda s: s.score), "opening")]
     topic = topic_terms(sentences, article.title.text if article.title else None)

@@ -178,6 +178,10 @@ PROSE_LINES = [
     "Listen to your body.",
     "Videos of the trial were shared.",
     "Published by the journal in 2023, the study was small.",
+    "The trial has more on sleep than expected.",
+    "Sources say the drug works.",
+    "Advertising is everywhere in supplement aisles.",
+    "The authors declare that valerian helped most patients.",
 ]
 
 @pytest.mark.parametrize("line,reason", FURNITURE_LINES)
@@ -198,6 +202,8 @@ def test_datelines_open_a_paragraph_only_when_they_are_datelines():
     assert dateline_prefix("NEW YORK, March 5 (AP) — A study found.") == len("NEW YORK, March 5 (AP) — ")
     assert dateline_prefix("HIV — the virus that causes AIDS — weakens it.") == 0
     assert dateline_prefix("FDA approval came in 2019.") == 0
+    assert dateline_prefix("WEDNESDAY, Oct. 9, 2024 (HealthDay News) -- Young adults who") == len(
+        "WEDNESDAY, Oct. 9, 2024 (HealthDay News) -- ")
 
 
 def test_news_story_furniture_is_set_aside_and_kept_in_the_body():
@@ -363,3 +369,116 @@ def test_a_whole_pasted_page_starts_at_its_headline():
     b = parse_article("Kratom is a tree whose leaves are sold as a remedy in many shops.\nUpdated March 3, 2024\n"
                       "Some people use it for pain.\nTalk to a doctor first.")
     assert b.content_paragraphs()[0].text.startswith("Kratom is a tree")
+
+
+def test_a_page_headline_is_the_masthead_line_about_the_story():
+    # a tagline and a "Back to home" link sit above the headline; a menu entry that looks like
+    # a name ("Wellness Library") is no byline; a dek with a full stop may stand under the headline
+    page = "\n".join([
+        "Skip to main content", "The Daily Courier - Back to home", "Exclusive news, data and analytics for professionals",
+        "News", "Health", "Wellness Library", "Videos", "Newsletters",
+        "Valerian tea sales double as shoppers look for help with sleep",
+        "A survey of 2,000 adults found many use valerian. Experts urge caution.",
+        "By Maria Olsen",
+        "Published: June 10, 2024 5.58am AEST",
+        "Sales of valerian tea doubled last year as more shoppers looked for help with sleep, a survey found.",
+        "Valerian is a herb whose root has been used for sleep for centuries, but trials of valerian tea are few.",
+        "Experts say people who take sleep medicines should ask a doctor before they add valerian.",
+    ])
+    a = parse_article(page)
+    assert a.title.text == "Valerian tea sales double as shoppers look for help with sleep"
+    assert [p.text for p in a.content_paragraphs()][0].startswith("A survey of 2,000 adults")
+
+
+def test_a_first_line_over_another_heading_is_the_title():
+    draft = ("Valerian for insomnia in adults\nBackground\nInsomnia is common and valerian is widely used.\n"
+             "Main results\nWe included six trials with 900 adults and the evidence was of low quality.\n")
+    a = parse_article(draft)
+    assert a.title.text == "Valerian for insomnia in adults"
+    assert [s.heading for s in a.sections] == ["Background", "Main results"]
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("Published: June 10, 2024 5.58am AEST", "timestamp"),
+    ("Tue 14 May 2024 06.00 BST", "timestamp"),
+    # a gallery's captions
+    ("Item 1 of 2 Kratom products are displayed at a smoke shop in Denver. NEWSWIRE/Jane Roe", "caption"),
+    ("[1/2]Kratom products are displayed at a smoke shop in Denver.", "caption"),
+    ("— ADVERTISEMENT —", "advertisement"),
+    ("Advertisement · Scroll to continue", "advertisement"),
+    # a newsletter box's parts, partner and edition links
+    ("Enter your email", "widget"),
+    ("Join now", "widget"),
+    ("By subscribing you agree to our Terms and Privacy Policy. Unsubscribe at any time.", "widget"),
+    ("Edition:", "widget"),
+    ("X (Twitter)", "widget"),
+    # a pointer to another organisation, a sourcing note, an abstract page's notes
+    ("The U.S. National Heart, Lung, and Blood Institute has more on atrial fibrillation.", "related"),
+    ("SOURCES: Jane Doe, MD, cardiologist, Lakeside Hospital, Chicago; Journal of Sleep, Oct. 9, 2024", "disclosure"),
+    ("1 Department of Nutrition and Dietetics, University of Kingsmere, Kingsmere, United Kingdom.", "byline"),
+    ("Conflict of interest statement", "disclosure"),
+    ("The authors declare no conflicts of interest.", "disclosure"),
+    ("University of Northbridge provides funding as a member of The Dialogue AU.", "disclosure"),
+    ("SKIP ADVERTISEMENT", "advertisement"),
+    ("Daily Health News is written by journalists and does not provide medical advice, diagnosis or treatment.",
+     "disclosure"),
+    ("Health Digest is a Redline Media company.", "disclosure"),
+    ("Sign up to Health Check", "widget"),
+    ("Get HealthWire's Daily Digest", "widget"),
+    ("The latest health news, delivered free to your inbox each weekday morning.", "widget"),
+    ("Current Version", "widget"),
+    ("Many people turn to herbal teas in the hope of a better night's sleep. Jane Roe/Stockpix", "caption"),
+])
+def test_more_furniture_forms(line, reason):
+    assert furniture_reason(line) == reason
+
+
+def test_a_section_label_under_a_pages_menus_opens_its_section():
+    page = "\n".join([
+        "Full text links", "Cite", "Collections", "Display options",
+        "Valerian for sleep in adults: a systematic review of randomised trials",
+        "Jane Q Smith 1, Robert Chen 2, Maria Garcia 1",
+        "Affiliations",
+        "1 Department of Nutrition, University of Kingsmere, Kingsmere, United Kingdom.",
+        "2 Institute of Public Health, Vistula Medical University, Warsaw, Poland.",
+        "PMID: 38501942 DOI: 10.1111/jsnr.14087",
+        "BACKGROUND",
+        "Valerian is widely sold as a sleep aid, but its effects are unclear.",
+        "RESULTS",
+        "Six trials with 900 adults found a small benefit of valerian on sleep quality.",
+    ])
+    a = parse_article(page)
+    assert [s.heading for s in a.sections] == ["BACKGROUND", "RESULTS"]
+
+
+def test_furniture_around_photos_newsletters_and_the_author():
+    page = "\n".join([
+        "Valerian tea sales double as shoppers look for help with sleep",
+        "By Maria Olsen",
+        "June 10, 2024",
+        "Sales of valerian tea doubled last year as more shoppers looked for help with sleep, a survey found.",
+        "A cup of valerian tea on a bedside table next to a lamp",
+        "Many people turn to herbal teas in the hope of a better night's sleep. Jane Roe/Stockpix",
+        "Valerian is a herb whose root has been used for sleep for centuries, but trials of valerian tea are few.",
+        "Sign up to Sleep Check",
+        "Our sleep team unpacks the week's biggest sleep stories every Thursday morning",
+        "Enter your email address",
+        "Experts say people who take sleep medicines should ask a doctor before they add valerian.",
+        "Maria Olsen is a pharmacologist whose research examines the safety of herbal medicines.",
+    ])
+    a = parse_article(page)
+    aside = {p.text for p in a.set_aside()}
+    for line in ("A cup of valerian tea on a bedside table next to a lamp", "Sign up to Sleep Check",
+                 "Our sleep team unpacks the week's biggest sleep stories every Thursday morning",
+                 "Maria Olsen is a pharmacologist whose research examines the safety of herbal medicines."):
+        assert line in aside, line
+    assert not [s.heading for s in a.walk() if s.heading]
+
+
+def test_a_list_label_that_is_prose_by_itself_sets_its_entries_aside():
+    draft = ("Valerian is a herb whose root is sold as a sleep aid in many pharmacies.\n"
+             "Experts say people who take sleep medicines should ask a doctor first.\n"
+             "Latest news\nUltra-processed foods linked to faster ageing\nCan fasting protect the liver? Mouse study offers clues\n"
+             "Valerian tea is popular in Germany, where it is sold in most supermarkets.\n")
+    aside = {p.text for p in parse_article(draft).set_aside()}
+    assert {"Latest news", "Ultra-processed foods linked to faster ageing"} <= aside

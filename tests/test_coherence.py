@@ -135,3 +135,20 @@ def test_a_surname_alone_needs_the_full_name_before_it():
 def test_a_pronoun_after_an_adjective_and_its_noun_has_an_antecedent():
     assert coherence.dangling_reason("Older people referred by their GP to walking clubs saw doctors less.", []) is None
     assert coherence.dangling_reason("Herbalists class it as an adaptogen.", [])
+
+
+@pytest.mark.parametrize("sentence,fragment", [
+    ("To assess the effects of valerian compared with placebo on sleep outcomes in adults.", True),
+    ("To assess the effects of valerian, we searched six databases.", False),
+])
+def test_an_aim_alone_is_a_fragment(sentence, fragment):
+    assert bool(coherence.fragment_reason(sentence)) is fragment
+
+
+@pytest.mark.parametrize("sentence,dangling", [
+    ("Even so, the risk has not been ruled out for water-based kava.", True),
+    ("Still, the risk remains for heavy drinkers of kava.", True),
+    ("Still more people drink kava every year.", False),
+])
+def test_concessive_openers_point_back(sentence, dangling):
+    assert bool(coherence.dangling_reason(sentence, ["Kava is a drink made from a root."])) is dangling

@@ -166,3 +166,14 @@ def test_a_section_headed_conclusions_gives_the_opening():
 ])
 def test_review_abstracts_are_told_from_news(text, review):
     assert plan.is_review(parse_draft(text)) is review
+
+
+def test_a_structured_abstracts_methods_are_not_lead_material():
+    draft = ("Valerian for insomnia in adults\nBackground\nInsomnia is common, and valerian is widely sold as a sleep aid.\n"
+             "Selection criteria\nRandomised controlled trials comparing valerian, given for at least one week, with placebo "
+             "in adults with insomnia disorder.\n"
+             "Search methods\nWe searched MEDLINE, Embase and CENTRAL for valerian trials up to March 2024.\n"
+             "Main results\nSix trials with 900 adults found that valerian may slightly improve sleep quality.\n"
+             "Authors' conclusions\nValerian may slightly improve sleep, but the evidence is of low certainty.\n")
+    texts = [p.text for p in plan.plan(parse_draft(draft), max_words=200)]
+    assert texts and not any(t.startswith(("Randomised controlled trials comparing", "We searched")) for t in texts)
