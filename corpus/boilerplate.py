@@ -43,7 +43,8 @@ _BYLINE = [
     re.compile(r"^\d{1,2}\s+(?:Department|Dept\.|Division|School|Faculty|Institute|Cent(?:er|re)|Unit|Laboratory|College|"
                r"Program(?:me)?)\s+(?:of|for)\b.{0,160}$"),
     # the author's note: "Jane Doe is a health reporter for The Times, covering …"
-    re.compile(rf"^{_NAME}\s+is\s+an?\s+(?:[\w-]+\s+){{0,3}}(?i:reporter|writer|correspondent|editor|journalist|columnist)\b"),
+    re.compile(rf"^{_NAME}\s+is\s+(?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}}(?i:reporter|writer|correspondent|editor|journalist|columnist)\b"),
+    re.compile(rf"^{_NAME}\s+(?:covers|writes\s+about|reports\s+on)\s+\S"),
     # a reviewer's name with credentials: "Dr. Priya Menon, M.D."
     re.compile(rf"^{_NAME},?\s+(?:M\.?D|Ph\.?D|R\.?D|MPH|RN|D\.?O|MSc|MS|DNP|PharmD)\.?$"),
     # the author's photo: "Headshot of Jane Doe"
@@ -174,10 +175,17 @@ _DISCLOSURE = [
                r"pubmed\s+disclaimer|funding(?:\s+(?:statement|information))?)" + _END, _F),
     re.compile(r"^the\s+authors?\s+(?:declare|declared|report|reported|have)\s+(?:no|nothing)\b.{0,40}\b(?:conflicts?|competing|"
                r"interests?|disclose)\b", _F),
+    re.compile(r"^privacy\s+notice\s*:", _F),
+    # an author's funding statement: "Jane Doe has received research funding from …", "… does not
+    # work for, consult, own shares in or receive funding from any company …"
+    re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,4}(?:has|have)\s+(?:previously\s+)?received\s+(?:research\s+)?(?:funding|grants?)\s+from\b"),
+    re.compile(r"\bdoes\s+not\s+work\s+for,\s+consult\b", _F),
     # a sourcing note: "SOURCES: Jane Doe, MD, cardiologist, …; news release, …"
     re.compile(r"^SOURCES?\s*:\s+\S"),
     re.compile(r"\bprovides\s+funding\s+as\s+a\s+(?:founding\s+)?(?:member|partner)\s+of\b", _F),
 ]
+# A newsletter's promotion, however long: "Sign up for the Well newsletter, for subscribers only. …"
+_NEWSLETTER_PROMO = re.compile(r"^sign\s+up\s+(?:for|to)\s+(?:the\s+|our\s+)?(?:\S+\s+){0,4}newsletters?\b", _F)
 # A rule between the article and the page's notes: "___", "---", "* * *".
 _SEPARATOR = re.compile(r"^\s*(?:([_=~*-])\s*\1(?:\s*\1)+|•\s*•\s*•)\s*$")
 # A journal citation: "JAMA. 2023;80(4):345-353. doi:10.1001/…", "PMID: 36912345", "Keywords: …".
@@ -212,7 +220,8 @@ _WIDGET = [
                r"(?:enter\s+)?your\s+email(?:\s+address)?|enter\s+(?:your\s+)?email(?:\s+address)?|join\s+now|"
                r"(?:view|see)\s+all\s+partners|doi|x\s+\(twitter\)|(?:available\s+)?editions?|partners|"
                r"sign\s+up(?:\s+(?:for|to)\s+(?:\S+\s+){0,4}\S+)?|current\s+version|version\s+history|"
-               r"get\s+(?:\S+\s+){0,4}(?:digest|briefing|newsletter|updates))" + _END, _F),
+               r"get\s+(?:\S+\s+){0,4}(?:digest|briefing|newsletter|updates)|site\s+index|"
+               r"(?:skip\s+past|after|end\s+of)\s+(?:newsletter|advertisement|ad)(?:\s+promotion)?)" + _END, _F),
     re.compile(r"^by\s+(?:subscribing|signing\s+up|clicking)\b.{0,40}\byou\s+agree\b", _F),
     # "Newsletter sign-up: Get our weekly health newsletter", "Sign up here."
     re.compile(r"^(?=(?:\S+\s+){0,14}\S+\s*$)(?=.*\bnewsletters?\b)(?=.*\b(?:sign[- ]?up|subscribe|get|join|inbox|delivered)\b)", _F),
@@ -302,6 +311,8 @@ def furniture_reason(text: str) -> str | None:
         return "disclosure"
     if n <= MAX_CAPTION_WORDS and any(p.search(s) for p in _CITATION):
         return "citation"
+    if n <= MAX_DISCLOSURE_WORDS and _NEWSLETTER_PROMO.match(s):
+        return "widget"
     if n > MAX_FURNITURE_WORDS:
         return None
     if _author_list(s):
@@ -338,7 +349,7 @@ _LIST_LABEL = re.compile(
     r"more\s+on\s+this\s+(?:story|topic)|trending(?:\s+(?:stories|now))?|top\s+stories|most\s+(?:read|popular|viewed)|"
     r"recommended(?:\s+(?:for\s+you|reading|stories))?|you\s+(?:may|might)\s+also\s+like|read\s+more(?:\s+about\s+.{1,40})?|"
     r"more\s+from\s+.{1,30}|publication\s+types?|in\s+this\s+article|our\s+(?:content\s+)?partners|sources?|references|"
-    r"see\s+also|further\s+reading|latest(?:\s+(?:news|stories|articles|headlines))?|related\s+coverage)\s*:?\s*$", _F)
+    r"see\s+also|further\s+reading|latest(?:\s+(?:news|stories|articles|headlines))?|related\s+coverage|read\s+next|up\s+next|what\s+to\s+read\s+next)\s*:?\s*$", _F)
 MAX_LIST_ENTRY_WORDS = 15
 _CAPTION_WIDGET = re.compile(r"^(?:enlarge this image|hide caption|toggle caption|click to enlarge)\s*$", _F)
 MAX_CREDIT_WORDS = 8

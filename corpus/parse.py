@@ -328,8 +328,8 @@ def _furniture_in_context(blocks: list[_Block]) -> None:
     a name beside a byline, a caption beside its credit line, the tags after the last prose."""
     under_label = False
     prose_seen = False
-    authors = {b.text.strip()[3:].split(",")[0].strip() for b in blocks
-               if b.furniture == "byline" and b.text.strip().lower().startswith("by ")}
+    authors = {name.strip() for b in blocks if b.furniture == "byline" and b.text.strip().lower().startswith("by ")
+               for name in re.split(r"\s+and\s+|\s*&\s*", b.text.strip()[3:].split(",")[0])}
     authors |= {b.text.strip() for b in blocks if b.furniture is None and is_person_name(b.text.strip())}
     for i, b in enumerate(blocks):
         text = b.text.strip()
@@ -352,8 +352,12 @@ def _furniture_in_context(blocks: list[_Block]) -> None:
         elif (prev and nxt and prev.furniture == "widget" and nxt.furniture == "widget"
               and len(text.split()) <= MAX_HEADLINE_WORDS and not _ends_with_punct(text)):
             b.furniture = "widget"  # a newsletter box's pitch between its sign-up lines
-        elif any(text.startswith(a + " is ") for a in authors if len(a.split()) >= 2):
+        elif any(text.startswith(a + " ") and re.match(r"(?:is|was|covers|writes|reports|has)\b", text[len(a) + 1:])
+                 for a in authors if len(a.split()) >= 2):
             b.furniture = "byline"  # the author's note: "Jane Doe is a pharmacologist whose …"
+        elif prev is not None and prev.furniture == "disclosure" and re.match(
+                r"(?i:disclosure|conflicts?\s+of\s+interest|competing\s+interests?|funding)", prev.text.strip()):
+            b.furniture = "disclosure"  # the statement under its label
         elif (prose_seen and neighbour_caption(text) and nxt is not None and is_credit_only(nxt.text)
               and not is_caption_widget(nxt.text)):
             b.furniture = "caption"  # the caption above its credit line

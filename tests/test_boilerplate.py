@@ -427,6 +427,15 @@ def test_a_first_line_over_another_heading_is_the_title():
     ("Get HealthWire's Daily Digest", "widget"),
     ("The latest health news, delivered free to your inbox each weekday morning.", "widget"),
     ("Current Version", "widget"),
+    ("skip past newsletter promotion", "widget"),
+    ("after newsletter promotion", "widget"),
+    ("Site Index", "widget"),
+    ("Privacy Notice: Newsletters may contain details of charities and online adverts.", "disclosure"),
+    ("Sign up for the Well newsletter, for subscribers only. Practical, research-backed advice for feeling your best, "
+     "delivered to you every week by our health desk and its writers.", "widget"),
+    ("Jane Roe has received research funding from the National Health and Medical Research Council.", "disclosure"),
+    ("Hannah Lytton is the Courier's health correspondent.", "byline"),
+    ("Daniel Okonkwo covers U.S. health policy from Washington.", "byline"),
     ("Many people turn to herbal teas in the hope of a better night's sleep. Jane Roe/Stockpix", "caption"),
 ])
 def test_more_furniture_forms(line, reason):
@@ -465,12 +474,18 @@ def test_furniture_around_photos_newsletters_and_the_author():
         "Enter your email address",
         "Experts say people who take sleep medicines should ask a doctor before they add valerian.",
         "Maria Olsen is a pharmacologist whose research examines the safety of herbal medicines.",
+        "Disclosure statement",
+        "The author has consulted for a company that sells valerian.",
+        "Read Next",
+        "Drugmakers brace for tariff impact on generic imports, category 2:40 PM UTC",
     ])
     a = parse_article(page)
     aside = {p.text for p in a.set_aside()}
     for line in ("A cup of valerian tea on a bedside table next to a lamp", "Sign up to Sleep Check",
                  "Our sleep team unpacks the week's biggest sleep stories every Thursday morning",
-                 "Maria Olsen is a pharmacologist whose research examines the safety of herbal medicines."):
+                 "Maria Olsen is a pharmacologist whose research examines the safety of herbal medicines.",
+                 "The author has consulted for a company that sells valerian.",
+                 "Drugmakers brace for tariff impact on generic imports, category 2:40 PM UTC"):
         assert line in aside, line
     assert not [s.heading for s in a.walk() if s.heading]
 
