@@ -130,6 +130,9 @@ def structure_problems(generated: str, support: str, previous: list[str] | None 
     dropped = _word_cut_out(generated, support)
     if dropped:
         out.append(f"dropped {dropped[0]} {dropped[1]!r}")
+    swapped = _swapped_preposition(generated, support)
+    if swapped:
+        out.append(f"preposition {swapped[0]!r} changed to {swapped[1]!r}")
     moved = _moved_parenthesis(generated, support)
     if moved:
         out.append(f"moved {moved!r} to another word")
@@ -189,6 +192,25 @@ def _word_cut_out(generated: str, support: str) -> tuple[str, str] | None:
                 return "preposition", v
             if width == 1 and v not in coherence.AUX and coherence._is_finite(v, a):
                 return "verb", v
+            # an infinitive cut out ("weigh whether to add it to" -> "weigh whether it to")
+            if width == 2 and v == "to" and "VERB" in coherence._pos(cut[1]):
+                return "verb", cut[1]
+    return None
+
+
+def _swapped_preposition(generated: str, support: str) -> tuple[str, str] | None:
+    """A preposition of the source replaced between the same two words ("marketed for weight
+    loss" -> "marketed by weight loss"): the relation is no longer the source's."""
+    sup = [w.lower() for w in WORD.findall(support)]
+    gen = [w.lower() for w in WORD.findall(generated)]
+    sup_triples = set(zip(sup, sup[1:], sup[2:]))
+    around: dict[tuple[str, str], set[str]] = {}
+    for a, p, b in sup_triples:
+        if p in _PREPOSITIONS:
+            around.setdefault((a, b), set()).add(p)
+    for a, p, b in zip(gen, gen[1:], gen[2:]):
+        if p in _PREPOSITIONS and (a, p, b) not in sup_triples and (a, b) in around:
+            return sorted(around[(a, b)])[0], p
     return None
 
 
@@ -245,6 +267,11 @@ def check(generated: str, support: str, document: str | None = None, previous: l
     for number in _NUMBER.findall(generated):
         if number not in support_numbers:
             reasons.append(f"number {number!r} not in source")
+    # a number the source gives in another unit ("exceeding 2 kg" -> "of 2%")
+    support_quantities = _quantities(full)
+    for number, unit in _quantities(generated):
+        if number in support_numbers and (number, unit) not in support_quantities:
+            reasons.append(f"quantity '{number} {unit}' not in source")
     for w in gen_words:
         if w in NUMBER_WORDS and w not in sup_set:
             reasons.append(f"quantity {w!r} not in source")
@@ -287,6 +314,21 @@ def check(generated: str, support: str, document: str | None = None, previous: l
         reasons.append("unbalanced brackets or quotes")
     reasons.extend(structure_problems(generated, support, previous, context))
     return GateResult(not reasons, reasons)
+
+
+_QUANTITY = re.compile(r"(\d+(?:[.,]\d+)*)\s*(%|per\s*cent|percent|kg|kilograms?|mg|milligrams?|mcg|g|grams?|ml|"
+                       r"mmHg|cm|lbs?|pounds|days?|weeks?|months?|years?|hours?)(?![\w])", re.I)
+_UNIT = {"per cent": "%", "percent": "%", "kilogram": "kg", "milligram": "mg", "gram": "g", "lb": "pound"}
+
+
+def _quantities(text: str) -> set[tuple[str, str]]:
+    out = set()
+    for number, unit in _QUANTITY.findall(text):
+        unit = " ".join(unit.lower().split())
+        unit = unit[:-1] if unit.endswith("s") and unit not in ("lbs",) else unit
+        unit = "lb" if unit == "lbs" else unit
+        out.add((number, _UNIT.get(unit, unit)))
+    return out
 
 
 _OPEN_END = frozenset("is are was were be been being the a an of to and or but with for in on by from as at than "

@@ -133,17 +133,22 @@ def _phrases(text: str) -> Counter:
     counts: Counter = Counter()
     for chunk in re.split(r"[^A-Za-z'’\- ]+", text):  # punctuation ends a phrase
         run: list[str] = []
+        caps: list[bool] = []
         for w in chunk.split() + [""]:
             lw = w.lower().strip("-")
             if lw and _noun_like(lw):
                 run.append(lw)
+                caps.append(w[:1].isupper())
                 continue
             for n in (1, 2, 3):
                 for i in range(len(run) - n + 1):
                     span = run[i : i + n]
+                    # not from the middle of a name ("Drug Enforcement Administration place")
+                    if i > 0 and caps[i] and caps[i - 1]:
+                        continue
                     if _head_like(span[-1]) and not span[0].endswith("ing"):
                         counts[" ".join(span)] += 1
-            run = []
+            run, caps = [], []
     return counts
 
 
@@ -228,7 +233,10 @@ def _head_like(word: str) -> bool:
 # A job names who said something, not what a section is about ("Addiction Researcher").
 _ROLES = {"researcher", "researchers", "scientist", "scientists", "professor", "spokesperson", "spokesman",
           "spokeswoman", "author", "authors", "director", "expert", "experts", "reporter", "writer", "editor",
-          "official", "officials", "specialist", "chair", "president", "student", "internist"}
+          "official", "officials", "specialist", "specialists", "chair", "president", "student", "internist", "physician",
+          "physicians", "doctor", "doctors", "nurse", "nurses", "pharmacist", "pharmacists", "dietitian",
+          "clinician", "clinicians", "consultant", "correspondent", "advocate", "advocates", "lawmaker",
+          "lawmakers", "cardiologist", "psychiatrist", "psychologist", "epidemiologist", "pharmacologist"}
 _ADJECTIVES = {"clear", "possible", "different", "available", "common", "safe", "effective", "high", "low", "new",
                "many", "several", "such", "due", "able", "better", "less", "least", "likely", "unclear", "certain",
                "serious", "severe", "mild", "small", "large", "good", "bad", "best", "worse", "worst", "similar",
@@ -236,4 +244,5 @@ _ADJECTIVES = {"clear", "possible", "different", "available", "common", "safe", 
 _EXTRA_STOP = {"may", "can", "also", "like", "often", "one", "way", "ways", "help", "helps", "make", "makes",
                "use", "used", "using", "well", "including", "additionally", "however", "important", "known",
                "found", "shown", "seeking", "considering", "firstly", "secondly", "finally", "overall",
-               "said", "says", "told", "according", "rose", "fell"}
+               "said", "says", "told", "according", "rose", "fell", "say", "least", "another", "other", "others",
+               "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds"}

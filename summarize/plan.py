@@ -43,7 +43,9 @@ _CLAIM = re.compile(
     r"|(is|are|was|were) (effective|ineffective|beneficial|safe|associated with)"
     r"|\b(current|available|existing|present|this|the) (\w+ )?(evidence|results|findings|data) (\w+ )?"
     r"(suggests?|shows?|indicates?|supports?|does not support|do not support|did not support)"
-    r"|there is (no|insufficient|limited|some|good|moderate|low)[- a-z]* evidence)\b",
+    r"|there is (no|insufficient|limited|some|good|moderate|low)[- a-z]* evidence"
+    r"|(evidence|data) (is|are|was|were|remains?) (currently |still )?(insufficient|inadequate|inconclusive|too limited) "
+    r"to (recommend|support|draw|determine|conclude|guide))\b",
     re.I,
 )
 # Review abstracts (statistics, trials) state their claim in the conclusion, news and house
@@ -70,7 +72,8 @@ _METHODS = re.compile(
     r"|^(\w+\s+){0,3}(studies|trials|rcts|reviews)\b[^.;]{0,60}?\b(met (the|our) inclusion criteria|"
     r"were included|compared|involving|with a total of)\b", re.I)
 METHODS_FACTOR = 0.3
-_STATISTIC = re.compile(r"\b(\d+\s*/\s*\d+\b|95\s*%\s*CI|(RR|OR|HR|MD|SMD)\s+-?\d|P\s*[=<]\s*0?\.\d)", re.I)
+_STATISTIC = re.compile(r"\b(\d+\s*/\s*\d+\b|95\s*%\s*CI|(RR|OR|HR|MD|SMD)\s+-?\d|P\s*[=<]\s*0?\.\d|n\s*=\s*\d|"
+                        r"\d+(\.\d+)?\s*(to|-|–)\s*\d+(\.\d+)?\s*(kg|mg|g|%|mmHg|points?|cm)\b)", re.I)
 _CAVEAT = re.compile(
     r"\b(more research|further research|limited (evidence|research|data)|(low|poor)[- ]quality|caution|"
     r"side effects?|adverse|risks?|dependen|addict|interact(ions?|s)? with (other )?(medications?|drugs|substances|alcohol|blood)|consult|talk to (a|your) (doctor|provider)|"
@@ -157,6 +160,23 @@ def is_review(article: Article) -> bool:
     return _reads_as_review(_prose(article))
 
 
+_BYLINE_KINDS = ("byline", "timestamp", "dateline")
+
+
+def _lede_index(article: Article, sentences: list[Extract]) -> int:
+    """The first sentence of the story: a pasted page's dek (the line under its headline,
+    above the byline and date) is the headline's, not the lede."""
+    paragraphs = article.paragraphs()
+    prose = [i for i, p in enumerate(paragraphs) if p.boilerplate is None]
+    if article.title is None or len(prose) < 2:
+        return 0
+    first, second = prose[0], prose[1]
+    if not any(p.boilerplate in _BYLINE_KINDS for p in paragraphs[first + 1:second]):
+        return 0
+    start = paragraphs[second].start
+    return next((i for i, s in enumerate(sentences) if s.start >= start), 0)
+
+
 def _prose(article: Article) -> str:
     return "\n".join(p.text for p in article.content_paragraphs())
 
@@ -184,6 +204,8 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     prose = _prose(article)
     review = _reads_as_review(prose) or bool(concluding)
 
+    lede = _lede_index(article, sentences)
+
     def opening_score(s: Extract) -> float:
         position = index[id(s)] / max(1, len(sentences) - 1)
         lemmas = coherence.content_lemmas(s.text)
@@ -209,7 +231,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         # A news story's first sentence is its lede, a house draft's names the subject; a
         # methods sentence opens nothing.
         methods = bool(_METHODS.match(s.text))
-        if not review and index[id(s)] == 0 and not methods:
+        if not review and index[id(s)] == lede and not methods:
             score *= FIRST_SENTENCE_FACTOR
         if methods:
             score *= METHODS_FACTOR

@@ -95,6 +95,15 @@ def test_a_job_title_is_no_heading():
     assert not any(c.endswith("Researcher") for c in keyphrase_candidates(_section(text), [SLEEP]))
 
 
+def test_a_keyphrase_never_starts_inside_a_name_or_ends_on_a_physician():
+    text = ("In July, the FDA recommended that the Drug Enforcement Administration place kratom extracts on its list. "
+            "The Drug Enforcement Administration place decision is due, an addiction medicine physician said. "
+            "At least nine states have banned kratom extracts.")
+    candidates = keyphrase_candidates(_section(text), [SLEEP])
+    assert not any(c.startswith(("Enforcement", "Administration", "Least")) for c in candidates), candidates
+    assert not any(c.endswith("Physician") for c in candidates), candidates
+
+
 def test_heading_words_must_stand_near_each_other_in_the_section():
     from summarize.outline import PAIR_WINDOW, _pairs_near
 

@@ -211,10 +211,23 @@ def test_extraction_covers_intro_sections_and_closing():
     ("Intermittent fasting, including alternate-day fasting (IF) and the 5:2 diet, has become popular.",
      "Intermittent fasting (IF) regimens, including alternate-day fasting and the 5:2 diet, have become popular.",
      "moved '(IF)'"),
+    # cut an infinitive out; gave a number another unit
+    ("Regulators weigh whether it to the list of controlled substances.",
+     "Regulators weigh whether to add it to the list of controlled substances.", "dropped verb 'add'"),
+    ("Only berberine was associated with differences of 2%, and none reached 2.5 kg.",
+     "Only berberine was associated with differences exceeding 2 kg, and none reached 2.5 kg.", "quantity '2 %'"),
+    ("Supplements marketed by weight loss are used by many adults.",
+     "Supplements marketed for weight loss are used by many adults.", "preposition 'for' changed to 'by'"),
 ])
 def test_gate_keeps_subject_verb_scope_and_casing(generated, support, reason):
     verdict = faithfulness.check(generated, support)
     assert not verdict.ok and any(reason in r for r in verdict.reasons)
+
+
+def test_gate_passes_a_unit_written_another_way():
+    verdict = faithfulness.check("Participants lost 2 kg over 16 weeks on valerian.",
+                                 "Participants lost 2 kilograms over 16 weeks on valerian.")
+    assert verdict.ok, verdict.reasons
 
 
 def test_gate_refuses_a_pronoun_the_lead_cannot_resolve():

@@ -177,3 +177,17 @@ def test_a_structured_abstracts_methods_are_not_lead_material():
              "Authors' conclusions\nValerian may slightly improve sleep, but the evidence is of low certainty.\n")
     texts = [p.text for p in plan.plan(parse_draft(draft), max_words=200)]
     assert texts and not any(t.startswith(("Randomised controlled trials comparing", "We searched")) for t in texts)
+
+
+def test_a_review_opens_on_its_verdict_not_on_a_result_with_numbers():
+    draft = ("Valerian is sold as a sleep aid to many adults, yet its effects have not been evaluated against placebo. "
+             "We conducted a systematic review and meta-analysis of randomised placebo-controlled trials of valerian. "
+             "We included 12 trials (n = 1400) of valerian in adults with insomnia. "
+             "Compared with placebo, most valerian products produced statistically significant but small differences "
+             "in sleep latency, ranging from 2 to 9 minutes; only root extracts were associated with differences "
+             "exceeding 5 minutes. "
+             "Most trials were small and short. "
+             "Current evidence is insufficient to recommend valerian for the treatment of insomnia. "
+             "Larger trials are needed.")
+    picks = plan.plan(parse_draft(draft), max_words=120)
+    assert picks[0].text.startswith("Current evidence is insufficient")
