@@ -191,3 +191,22 @@ def test_a_review_opens_on_its_verdict_not_on_a_result_with_numbers():
              "Larger trials are needed.")
     picks = plan.plan(parse_draft(draft), max_words=120)
     assert picks[0].text.startswith("Current evidence is insufficient")
+
+
+def test_a_pasted_pages_lede_not_its_dek_opens_the_lead():
+    from summarize.corpus.parse import parse_article
+
+    page = "\n".join([
+        "Energy drink habit tied to heart rhythm problems in young adults",
+        "Study of 40,000 people finds higher odds of atrial fibrillation among heavy energy drink users",
+        "By Jordan Pelletier",
+        "October 9, 2024",
+        "Young adults who drink several energy drinks a day may be raising their risk of atrial fibrillation, new "
+        "research suggests.",
+        "Researchers analysed health records of 40,000 adults aged 18 to 35 who reported how many energy drinks "
+        "they drank.",
+        "Those who drank three or more energy drinks a day were more often diagnosed with atrial fibrillation.",
+        "Energy drinks contain caffeine and other stimulants such as guarana and taurine.",
+    ])
+    picks = plan.plan(parse_article(page), max_words=80)
+    assert picks[0].text.startswith("Young adults who drink several energy drinks")
