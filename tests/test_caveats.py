@@ -68,6 +68,20 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("Some people report side effects such as nausea.", "side_effects"),
     ("Experts say little is known about the long-term effects of giving it to children.", "research"),
     ("High doses can cause liver damage.", "side_effects"),
+    # news and consumer-health phrasings
+    ("Because the study relied on records, it could not show whether valerian caused the change.", "research"),
+    ("We do not have good trials following people who take valerian for years.", "research"),
+    ("The results may not apply to older adults.", "research"),
+    ("Most of this evidence comes from cell and animal studies.", "research"),
+    ("Despite these results, the evidence base is still thin.", "research"),
+    ("Valerian should not be combined with alcohol or sleeping pills.", "interactions"),
+    ("It can change blood levels of drugs such as warfarin.", "interactions"),
+    ("Anyone taking prescription medicines should check with a doctor before adding valerian.", "professional"),
+    ("Manufacturers do not have to prove that valerian works before selling it.", "legal"),
+    ("Regulators in several countries restricted or withdrew valerian products.", "legal"),
+    ("Valerian can impair coordination and reaction time.", "side_effects"),
+    ("Valerian is not considered safe during pregnancy.", "side_effects"),
+    ("Heavy use of valerian has been linked to raised liver enzymes.", "side_effects"),
 ])
 def test_each_kind_is_detected(det, text, kind):
     assert kind in kinds_of(det, text)
@@ -87,6 +101,8 @@ def test_each_kind_is_detected(det, text, kind):
     ("“It helped them,” said Dr. Jane Roe, an addiction researcher at a university.", "dependency"),
     # a gap in the biology of a condition is not a limit of the evidence for a remedy
     ("Otherwise, little is known about why this extra pathway develops.", "research"),
+    # kidney failure as the disease, not a harm of a treatment
+    ("Most people with kidney failure can lead full and active lives.", "side_effects"),
 ])
 def test_hard_negatives(det, text, kind):
     assert kind not in kinds_of(det, text)
