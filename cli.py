@@ -436,9 +436,10 @@ def caveats_command(source, summary, policy, as_json, check, max_bytes):
 @shared_option
 @click.option("--labels", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Labelled sentence ids (TSV).  [default: the project's labels]")
-@click.option("--sections", default="labels,stress,seeds,conclusion", show_default=True,
+@click.option("--sections", default="labels,stress,seeds,conclusion,drafts", show_default=True,
               help="Comma-separated: labels (detector P/R), stress (Cochrane pairs), seeds, conclusion "
-                   "(the hand-labelled conclusion-level caveat kept).")
+                   "(the hand-labelled conclusion-level caveat kept), drafts (whole labelled drafts shipped "
+                   "with the project: detector P/R per kind and strength, conclusion caveat kept).")
 @click.option("--encoder", is_flag=True, help="Also score the detector with the sentence encoder.")
 @click.option("--limit", type=click.IntRange(1), default=None, help="Stress test: first N pairs only.")
 @click.option("--errors", is_flag=True, help="List the labelled sentences the detector gets wrong.")

@@ -766,3 +766,26 @@ def test_a_caveat_the_lead_already_says_is_not_added_again(f):
              "Headaches were more common with valerian. More research is needed.")
     lead = ["Valerian is a herb taken for sleep.", "Headaches were more common with valerian.", "More research is needed."]
     assert not f(draft, lead).report.added
+
+
+def test_the_labelled_drafts_key_matches_its_drafts():
+    from summarize.evaluation.caveats import DRAFTS, read_draft_key
+
+    key = read_draft_key()
+    assert len(key) == 12 and {e["split"] for e in key} == {"tune", "held-out"}
+    for entry in key:
+        text = " ".join((DRAFTS / entry["file"]).read_text(encoding="utf-8").split())
+        assert entry["caveats"] and entry["conclusion"]
+        for c in entry["caveats"]:
+            assert " ".join(c["text"].split()) in text, (entry["file"], c["text"][:60])
+            assert c["kinds"] and c["strength"] in ("main", "minor")
+
+
+def test_a_verdict_with_an_attributed_surname_can_be_added(f):
+    draft = ("Valerian is a herb taken for sleep. A new trial tested valerian in 60 adults with insomnia.\n\n"
+             "Dr. Marcus Feld, a sleep physician, was not involved. Few studies have followed people for long.\n\n"
+             "For now, the evidence is too thin to recommend valerian for insomnia, Feld said, and larger trials "
+             "are needed.")
+    res = f(draft, "Valerian is a herb taken for sleep. A new trial tested valerian in 60 adults with insomnia.")
+    research = [a["text"] for a in res.report.added if "research" in a["kinds"]]
+    assert research and research[0].startswith("For now, the evidence is too thin")

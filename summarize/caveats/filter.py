@@ -324,8 +324,7 @@ class CaveatFilter:
                                        and any(p.search(norm) for p in pol.kinds[k].main))
                         # a sentence that points back to what the lead never says ("This probably
                         # needs to be quantified") is a last resort
-                        # (judged with nothing before it: an added sentence leaves its context behind)
-                        stands = dangling_reason(text, [], names) is None or bool(_SELF_REFERENCE.match(text))
+                        stands = _stands(text, lead, names) or bool(_SELF_REFERENCE.match(text))
                         # only a mandated kind is worth a sentence that leans on context ("They say
                         # …", "For Reyes, …"); and a sentence the lead already says is no addition
                         if (not stands and not any(k in pol.mandated for k in cover)) or _repeats(text, lead):
@@ -409,6 +408,24 @@ def _strongest(acc: dict[str, str], detections: list[Detection]) -> None:
     for d in detections:
         if d.is_caveat and acc.get(d.kind) != MAIN:
             acc[d.kind] = d.strength
+
+
+def _stands(text: str, lead: list[str], names) -> bool:
+    """Can an added sentence stand where it goes? A pronoun, demonstrative or connective that
+    points back is judged with nothing before it (the sentence leaves its context behind); a
+    definite description or a surname ("The researchers said …") against the lead, which may
+    introduce them."""
+    alone = dangling_reason(text, [], names)
+    if alone is None:
+        return True
+    if alone.startswith("opens with") or "refers to nothing" in alone:
+        return False
+    reason = dangling_reason(text, lead, names)
+    # a surname only in the attribution ("…, Dr. Feld said, and …") still reads
+    m = re.match(r"(?:surname )?'([A-Z][^']*)'", reason or "")
+    if m and re.search(rf"\b{re.escape(m.group(1))}\s+(said|says|added|adds|noted|notes|wrote|explained|warned)\b", text):
+        return True
+    return reason is None
 
 
 def _ok_strength(d: Detection, needed: str) -> bool:

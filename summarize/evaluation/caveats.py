@@ -28,6 +28,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import statistics
 import sys
 import time
@@ -40,6 +41,12 @@ DEFAULT_LABELS = Path(__file__).resolve().parent / "caveat_labels.tsv"
 NEWS_LABELS = Path(__file__).resolve().parent / "caveat_news_labels.tsv"
 NEWS_SPLITS = ("tune", "held-out")
 CONCLUSION_LABELS = Path(__file__).resolve().parent / "conclusion_labels.tsv"
+# Whole drafts written for this project (pasted news pages, house drafts, review abstracts) with
+# an answer key written with them by a helper who never saw the detector: every caveat sentence
+# with its kinds and strength, and the conclusion-level caveat. Odd-numbered files are the tune
+# half, even-numbered ones the held-out half.
+DRAFTS = Path(__file__).resolve().parent / "drafts"
+MAIN, MINOR = "main", "minor"
 KEPT_SHARE = 0.8  # of the labelled caveat phrase's content words, in one summary sentence
 
 
@@ -569,6 +576,75 @@ def _conclusion_kept(shared: Shared, flt, rows: list[dict], make) -> dict:
             "main_research_added_where_none_labelled": added_without_label}
 
 
+def read_draft_key(folder: Path = DRAFTS) -> list[dict]:
+    """The answer key (``KEY.md``): per file its caveat sentences (``C: [kinds, strength] text``)
+    and its conclusion-level caveat (``CONCLUSION_CAVEAT: text``)."""
+    out = []
+    for chunk in re.split(r"^## ", (folder / "KEY.md").read_text(encoding="utf-8"), flags=re.M)[1:]:
+        name = chunk.split("\n", 1)[0].strip()
+        caveats = []
+        for line in chunk.splitlines():
+            m = re.match(r"C: \[([^\]]*)\]\s*(.*)$", line)
+            if m:
+                tags = [t.strip() for t in m.group(1).split(",")]
+                caveats.append({"text": m.group(2).strip(), "kinds": sorted(set(tags) - {MAIN, MINOR}),
+                                "strength": MAIN if MAIN in tags else MINOR})
+        conclusion = next((line.split(":", 1)[1].strip() for line in chunk.splitlines()
+                           if line.startswith("CONCLUSION_CAVEAT:")), None)
+        out.append({"file": name, "split": "tune" if int(name[:2]) % 2 else "held-out", "caveats": caveats,
+                    "conclusion": None if conclusion in (None, "none") else conclusion})
+    return out
+
+
+def eval_drafts(folder: Path = DRAFTS) -> dict:
+    """On whole labelled drafts, per split: the detector's P/R per kind and per strength over
+    every content sentence, and the filter on a summary made of the draft's first three content
+    sentences (the conclusion-level caveat kept, added sentences clean, a second run changes nothing)."""
+    from summarize.caveats import CaveatFilter
+    from summarize.caveats.nlp import topic_terms
+    from summarize.caveats.repair import clean_sentence_problems
+    from summarize.corpus.parse import parse_article
+    from summarize.corpus.text import split_sentences
+
+    flt = CaveatFilter()
+    kinds = list(flt.policy.kinds)
+    out: dict = {}
+    for split in ("held-out", "tune"):
+        rows, preds, strengths, pred_strengths = [], [], [], []
+        pairs = kept = lenient = not_clean = idempotent = 0
+        for entry in (e for e in read_draft_key(folder) if e["split"] == split):
+            article = parse_article((folder / entry["file"]).read_text(encoding="utf-8"))
+            topic = topic_terms("\n".join(p.text for p in article.content_paragraphs()))
+            sentences = [s.text for p in article.content_paragraphs() for s in split_sentences(p.text)]
+            for text in sentences:
+                gold = [c for c in entry["caveats"] if c["text"] in text or text in c["text"]]
+                dets = [d for d in flt.detector.sentence(text, topic) if d.is_caveat]
+                rows.append({"kinds": sorted({k for c in gold for k in c["kinds"]})})
+                preds.append({d.kind for d in dets})
+                strengths.append(({MAIN} if any(c["strength"] == MAIN for c in gold) else {MINOR}) if gold else set())
+                pred_strengths.append(({MAIN} if any(d.strength == MAIN for d in dets) else {MINOR}) if dets else set())
+            if entry["conclusion"]:
+                pairs += 1
+                summary = " ".join(sentences[:3])
+                res = flt(article, summary)
+                # the key gives whole sentences: an added compression of the labelled sentence counts
+                from_it = any(o.source_sentence and (o.source_sentence in entry["conclusion"]
+                                                     or entry["conclusion"] in o.source_sentence)
+                              for o in res.sentences if o.status == "added")
+                kept += from_it or keeps_phrase(res.summary, entry["conclusion"])
+                lenient += from_it or keeps_phrase(res.summary, entry["conclusion"], classes=True)
+                not_clean += sum(bool(clean_sentence_problems(a["text"], a.get("source_sentence"), flt.policy))
+                                 for a in res.report.added)
+                idempotent += flt(article, res.summary).summary == res.summary
+        out[split] = {
+            "sentences": len(rows), "per_kind": score(rows, preds, kinds),
+            "per_strength": score([{"kinds": sorted(s)} for s in strengths], pred_strengths, [MAIN, MINOR]),
+            "pairs": pairs, "conclusion_kept": kept, "conclusion_kept_lenient": lenient,
+            "added_not_clean": not_clean, "idempotent": idempotent,
+        }
+    return out
+
+
 def cold_start() -> dict:
     """Time to import and build the filter and run it once, in a fresh interpreter."""
     import subprocess
@@ -587,8 +663,8 @@ def cold_start() -> dict:
 def run(shared: str | os.PathLike | None = None, labels: str | os.PathLike | None = None,
         sections: tuple[str, ...] = ("labels", "stress", "seeds"), encoder: bool = False,
         limit: int | None = None) -> dict:
-    """Score the filter; the sections are ``labels`` (detector P/R), ``stress``, ``seeds`` and
-    ``conclusion``."""
+    """Score the filter; the sections are ``labels`` (detector P/R), ``stress``, ``seeds``,
+    ``conclusion`` and ``drafts``."""
     shared_data = Shared(shared_dir(shared))
     if not (shared_data.root / "data").is_dir():
         raise FileNotFoundError(f"{shared_data.root}: no shared data folder (use --shared DIR or $SUMMARIZE_SHARED)")
@@ -604,11 +680,29 @@ def run(shared: str | os.PathLike | None = None, labels: str | os.PathLike | Non
         out["seeds"] = eval_seeds(shared_data)
     if "conclusion" in sections:
         out["conclusion"] = eval_conclusion(shared_data)
+    if "drafts" in sections:
+        out["drafts"] = eval_drafts()
     return out
 
 
 def print_report(out: dict, show_errors: bool = False) -> None:
     w = sys.stdout.write
+    _print_sections(out, show_errors, w)
+    if "drafts" in out:
+        for sp, D in out["drafts"].items():
+            w(f"\n== 5. Labelled drafts (pasted news pages, house drafts, review abstracts), {sp} half: detector on "
+              f"{D['sentences']} sentences\n")
+            w(f"   {'kind':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}\n")
+            for k, v in list(D["per_kind"].items()) + [(f"strength {a}", b) for a, b in D["per_strength"].items()
+                                                        if a != "micro"]:
+                if v["tp"] + v["fp"] + v["fn"]:
+                    w(f"   {k:<14}{v['precision']:>7.3f}{v['recall']:>7.3f}{v['f1']:>7.3f}{v['tp']:>5}{v['fp']:>5}{v['fn']:>5}\n")
+            w(f"   filter on the first 3 sentences: conclusion-level caveat kept {D['conclusion_kept']}/{D['pairs']} "
+              f"(same caveat in other words: {D['conclusion_kept_lenient']}/{D['pairs']}), added not clean "
+              f"{D['added_not_clean']}, idempotent {D['idempotent']}/{D['pairs']}\n")
+
+
+def _print_sections(out: dict, show_errors: bool, w) -> None:
     if "labels" in out:
         L = out["labels"]
         w(f"== 1. Detector on {L['n']} labelled sentences ({L['negatives']} with no caveat); positives per kind: "
