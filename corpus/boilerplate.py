@@ -30,7 +30,7 @@ _BYLINE = [
     # "By Jane Doe, CNN" / "By Jane Doe and John Roe" (a name: capitalised words, not "The ...")
     re.compile(rf"^(?i:by):?\s+(?!The\b){_NAMES}\s*(?:(?:,|\||–|—|-)\s*.{{0,60}})?$"),
     # "Jane Doe | Reuters", "Jane Doe, CNN" (an all-caps outlet), "Jane Doe, Staff Writer"
-    re.compile(rf"^{_NAME}\s+[A-Z][\w'’-]+\s*\|\s*\S.{{0,50}}$"),
+    re.compile(rf"^{_NAME}\s+[A-Z][\w'’-]+\s*[|·•]\s*\S.{{0,50}}$"),
     re.compile(rf"^{_NAME}\s+[A-Z][\w'’-]+,\s*(?:[A-Z]{{2,}}\b.{{0,40}}|(?i:(?:senior\s+|staff\s+|contributing\s+)?"
                r"(?:writer|reporter|correspondent|editor|contributor))\b.{0,40})$"),
     re.compile(r"^(?:medically\s+|fact[- ]checked\s+and\s+)?(?:reviewed|written|fact[- ]checked|edited|posted|"
@@ -138,6 +138,7 @@ _CONTACT = [
 ]
 _COPYRIGHT = [
     re.compile(r"^(?:copyright|©|\(c\)\s*\d{4})", _F),
+    re.compile(r"\bregistered\s+trademarks?\b|\bunauthori[sz]ed\s+use\s+of\s+(?:these|this|the|our)\s+(?:marks?|trademarks?|content|material)\b", _F),
     re.compile(r"©|\ball rights reserved\b", _F),
 ]
 # Publishing notes: funding and republication disclaimers, standards lines ("The AP is solely
@@ -221,7 +222,16 @@ _WIDGET = [
                r"(?:view|see)\s+all\s+partners|doi|x\s+\(twitter\)|(?:available\s+)?editions?|partners|"
                r"sign\s+up(?:\s+(?:for|to)\s+(?:\S+\s+){0,4}\S+)?|current\s+version|version\s+history|"
                r"get\s+(?:\S+\s+){0,4}(?:digest|briefing|newsletter|updates)|site\s+index|"
-               r"(?:skip\s+past|after|end\s+of)\s+(?:newsletter|advertisement|ad)(?:\s+promotion)?)" + _END, _F),
+               r"(?:skip\s+past|after|end\s+of)\s+(?:newsletter|advertisement|ad)(?:\s+promotion)?|"
+               r"follow(?:\s+(?:us|me))?|sign\s+me\s+up|social\s+sharing|estimated\s+\d+\s+min(?:ute)?s?|"
+               r"rights\s+(?:&|and)\s+permissions|email\s+address|expand|collapse|show\s+(?:more|less)|"
+               r"affiliations?|more\s+by\s+(?:[A-Z][\w'’.-]*\s*){1,4})" + _END, _F),
+    # a newsletter box's small print and pitches
+    re.compile(r"^.{0,40}\b(?:receive|get)\s+(?:occasional\s+)?promotional\s+(?:content|emails?|offers|messages)\b", _F),
+    re.compile(r"^(?:your\s+information|your\s+data|we)\b.{0,30}\b(?:handled|processed|used)\s+in\s+accordance\s+with\b", _F),
+    re.compile(r"^(?:the\s+)?audio\s+version\s+of\s+this\s+(?:article|story)\b", _F),
+    re.compile(r"^it['’]s\s+time\s+to\s+stand\s+up\s+for\b", _F),
+    re.compile(r"^(?:independent|quality|trusted)\s+(?:\w+\s+)?journalism\s+depends\s+on\b", _F),
     re.compile(r"^by\s+(?:subscribing|signing\s+up|clicking)\b.{0,40}\byou\s+agree\b", _F),
     # "Newsletter sign-up: Get our weekly health newsletter", "Sign up here."
     re.compile(r"^(?=(?:\S+\s+){0,14}\S+\s*$)(?=.*\bnewsletters?\b)(?=.*\b(?:sign[- ]?up|subscribe|get|join|inbox|delivered)\b)", _F),
@@ -254,7 +264,7 @@ _DATE_TOKEN = re.compile(
     r"(?:et|est|edt|ct|cst|cdt|mst|mdt|pt|pst|pdt|gmt|utc|bst|cet|cest|eet|ist|jst|kst|hkt|sgt|aest|aedt|acst|awst|nzst|nzdt)(?:[+-]\d{1,2})?|\d+|(?:minutes?|hours?|days?|weeks?|mins?|hrs?)|ago|updated|published|posted|"
     r"\d{1,4}[/-]\d{1,2}[/-]\d{1,4}|on|at|,|\||-|–|—|·)$", _F)
 _TIMESTAMP_CUE = re.compile(
-    r"^(?:(?:last\s+)?updated|published|posted|(?:first|originally)\s+published|last\s+(?:medically\s+)?(?:modified|reviewed|updated)|date)"
+    r"^(?:(?:last\s+)?updated|(?:version\s+)?published(?:\s+online)?|posted|(?:first|originally)\s+published|last\s+(?:medically\s+)?(?:modified|reviewed|updated)|date)"
     r"\s*(?:on|at)?\s*:?\s*", _F)
 
 
@@ -272,7 +282,10 @@ def _is_timestamp(text: str) -> bool:
     if not any(c.isdigit() for c in text):  # a date or a time has digits
         return False
     # a paste can glue the next label on: "7:41 AM GMT+1Updated 3 hours ago"
-    text = re.sub(r"(?<=[0-9a-z])(?=(?:Updated|Published|Posted)\b)", " ", text)
+    text = re.sub(r"(?<=[0-9a-z])(?=(?:Updated|Published|Posted)\b)", " ", text).strip(" ·•|")
+    # "Posted: Jan 27, 2025 4:00 AM EST | Last Updated: January 27": each part a timestamp
+    if " | " in text:
+        return all(_is_timestamp(part) for part in text.split(" | "))
     rest = _TIMESTAMP_CUE.sub("", text, count=1)
     had_cue = rest != text
     if _RELATIVE_TIME.fullmatch(rest.strip()):  # "Published 3 hours ago", "2 days ago"
@@ -349,7 +362,8 @@ _LIST_LABEL = re.compile(
     r"more\s+on\s+this\s+(?:story|topic)|trending(?:\s+(?:stories|now))?|top\s+stories|most\s+(?:read|popular|viewed)|"
     r"recommended(?:\s+(?:for\s+you|reading|stories))?|you\s+(?:may|might)\s+also\s+like|read\s+more(?:\s+about\s+.{1,40})?|"
     r"more\s+from\s+.{1,30}|publication\s+types?|in\s+this\s+article|our\s+(?:content\s+)?partners|sources?|references|"
-    r"see\s+also|further\s+reading|latest(?:\s+(?:news|stories|articles|headlines))?|related\s+coverage|read\s+next|up\s+next|what\s+to\s+read\s+next)\s*:?\s*$", _F)
+    r"see\s+also|further\s+reading|latest(?:\s+(?:news|stories|articles|headlines))?|related\s+coverage|read\s+next|up\s+next|what\s+to\s+read\s+next|"
+    r"similar\s+articles|cited\s+by|more\s+by\s+.{1,40})\s*:?\s*$", _F)
 MAX_LIST_ENTRY_WORDS = 15
 _CAPTION_WIDGET = re.compile(r"^(?:enlarge this image|hide caption|toggle caption|click to enlarge)\s*$", _F)
 MAX_CREDIT_WORDS = 8

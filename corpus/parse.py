@@ -530,6 +530,7 @@ MIN_PAGE_HEADLINE_WORDS = 5
 HEADLINE_OVERLAP = 0.4
 HEADLINE_BODY_PARAGRAPHS = 6
 MIN_PROSE_WORDS = 12
+HEADLINE_SUBJECT_PARAGRAPHS = 3  # a subject word recurs in this many of the opening paragraphs
 
 
 def _page_headline(blocks: list[_Block]) -> int | None:
@@ -541,7 +542,7 @@ def _page_headline(blocks: list[_Block]) -> int | None:
                   and len(b.text.split()) >= MIN_PROSE_WORDS and _ends_with_punct(b.text)), len(window))
     candidates = []
     for i, b in enumerate(blocks[:max(first, prose)]):
-        if b.furniture not in (None, "list", "byline") or len(b.lines) > 1:
+        if b.furniture not in (None, "list", "byline", "related") or len(b.lines) > 1:
             continue
         text = b.text.strip()
         words = text.split()
@@ -557,13 +558,19 @@ def _page_headline(blocks: list[_Block]) -> int | None:
     candidates = [i for i in candidates if any(b.furniture in _UNDER_A_HEADLINE for b in window[i + 1:])]
     if not candidates:
         return None
-    body = set()
+    from collections import Counter
+
+    body: Counter = Counter()
     for b in [b for b in blocks[prose:] if b.kind == "paragraph" and b.furniture is None][:HEADLINE_BODY_PARAGRAPHS]:
-        body |= _content_words(b.text)
-    for i in candidates:
-        mine = _content_words(blocks[i].text)
-        if len(mine) >= 2 and len(mine & body) >= HEADLINE_OVERLAP * len(mine):
-            return i
+        body.update(_content_words(b.text))
+    # the headline names the story's subject (one of its most frequent words), which a
+    # journal's or a site's name above it does not ("Cochrane Database of Systematic Reviews")
+    subject = {w for w, n in body.most_common(3) if n >= HEADLINE_SUBJECT_PARAGRAPHS}
+    about = [i for i in candidates if len(_content_words(blocks[i].text)) >= 2
+             and len(_content_words(blocks[i].text) & body.keys()) >= HEADLINE_OVERLAP * len(_content_words(blocks[i].text))]
+    named = [i for i in about if _content_words(blocks[i].text) & subject]
+    if named or about:
+        return (named or about)[0]
     earlier = [i for i in candidates if i < first]
     return earlier[0] if earlier else None
 

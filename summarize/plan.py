@@ -72,7 +72,7 @@ _METHODS = re.compile(
     r"|^(\w+\s+){0,3}(studies|trials|rcts|reviews)\b[^.;]{0,60}?\b(met (the|our) inclusion criteria|"
     r"were included|compared|involving|with a total of)\b", re.I)
 METHODS_FACTOR = 0.3
-_STATISTIC = re.compile(r"\b(\d+\s*/\s*\d+\b|95\s*%\s*CI|(RR|OR|HR|MD|SMD)\s+-?\d|P\s*[=<]\s*0?\.\d|n\s*=\s*\d|"
+_STATISTIC = re.compile(r"\b(\d+\s*/\s*\d+\b|95\s*%\s*(CI|confidence\s+interval)|number\s+needed\s+to\s+treat|(RR|OR|HR|MD|SMD)\s+-?\d|P\s*[=<]\s*0?\.\d|n\s*=\s*\d|"
                         r"\d+(\.\d+)?\s*(to|-|–)\s*\d+(\.\d+)?\s*(kg|mg|g|%|mmHg|points?|cm)\b)", re.I)
 _CAVEAT = re.compile(
     r"\b(more research|further research|limited (evidence|research|data)|(low|poor)[- ]quality|caution|"

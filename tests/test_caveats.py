@@ -513,6 +513,7 @@ def test_boilerplate_paragraphs_are_not_read():
     ("The available data on the effects of valerian in insomnia are too limited to draw any conclusions.",
      "research", "main"),
     ("We evaluated the quality of evidence as moderate to low.", "research", "main"),
+    ("The review found insufficient evidence to support or refute any adverse effects of valerian.", "research", "minor"),
 ])
 def test_strength(det, text, kind, strength):
     got = [d.strength for d in det.sentence(text, frozenset({"valerian"})) if d.kind == kind and d.is_caveat]
