@@ -138,7 +138,6 @@ _CONTACT = [
 ]
 _COPYRIGHT = [
     re.compile(r"^(?:copyright|©|\(c\)\s*\d{4})", _F),
-    re.compile(r"\bregistered\s+trademarks?\b|\bunauthori[sz]ed\s+use\s+of\s+(?:these|this|the|our)\s+(?:marks?|trademarks?|content|material)\b", _F),
     re.compile(r"©|\ball rights reserved\b", _F),
 ]
 # Publishing notes: funding and republication disclaimers, standards lines ("The AP is solely
@@ -181,6 +180,8 @@ _DISCLOSURE = [
     # work for, consult, own shares in or receive funding from any company …"
     re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,4}(?:has|have)\s+(?:previously\s+)?received\s+(?:research\s+)?(?:funding|grants?)\s+from\b"),
     re.compile(r"\bdoes\s+not\s+work\s+for,\s+consult\b", _F),
+    # trademark notices: "The PubMed wordmark … are registered trademarks of … Unauthorized use …"
+    re.compile(r"\bregistered\s+trademarks?\b|\bunauthori[sz]ed\s+use\s+of\s+(?:these|this|the|our)\s+(?:marks?|trademarks?|content|material)\b", _F),
     # a sourcing note: "SOURCES: Jane Doe, MD, cardiologist, …; news release, …"
     re.compile(r"^SOURCES?\s*:\s+\S"),
     re.compile(r"\bprovides\s+funding\s+as\s+a\s+(?:founding\s+)?(?:member|partner)\s+of\b", _F),

@@ -341,7 +341,10 @@ def _furniture_in_context(blocks: list[_Block]) -> None:
         if is_list_label(text):  # "Latest news", "Related coverage": a list's label
             b.furniture, under_label = "related", True
             continue
-        if under_label and is_list_entry(text):
+        # an entry of the list, or a linked title over its citation ("… : a meta-analysis." / "Smith J,
+        # et al. Nutrients. 2023. PMID: …")
+        if under_label and (is_list_entry(text) or (nxt is not None and nxt.furniture == "citation"
+                                                     and len(text.split()) <= MAX_HEADLINE_WORDS)):
             b.furniture = "related"
             continue
         under_label = False

@@ -71,6 +71,8 @@ def _first_words(text: str, n: int) -> list[str]:
 def _clean_heading(raw: str, section: Section) -> str | None:
     casing = SourceCasing(p.text for p in section.paragraphs if p.boilerplate is None)
     text = restore_casing(detokenize(raw, casing), casing).strip(" .:;,-–")
+    if re.search(r"\s[-–—]\s", text):  # "The First - of - Kratom": pieces, not a phrase
+        return None
     words = text.split()
     if not (2 <= len(words) <= MAX_HEADING_WORDS):
         return None
@@ -245,4 +247,7 @@ _EXTRA_STOP = {"may", "can", "also", "like", "often", "one", "way", "ways", "hel
                "use", "used", "using", "well", "including", "additionally", "however", "important", "known",
                "found", "shown", "seeking", "considering", "firstly", "secondly", "finally", "overall",
                "said", "says", "told", "according", "rose", "fell", "say", "least", "another", "other", "others",
-               "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds"}
+               "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
+               # verbs the lexicon also lists as nouns end a clause, not a phrase ("Rodent Studies Give")
+               "give", "gives", "come", "comes", "take", "takes", "show", "shows", "find", "finds", "get", "gets",
+               "keep", "keeps", "go", "goes", "see", "sees", "tell", "tells", "suggest", "suggests", "want", "wants"}

@@ -104,6 +104,19 @@ def test_a_keyphrase_never_starts_inside_a_name_or_ends_on_a_physician():
     assert not any(c.endswith("Physician") for c in candidates), candidates
 
 
+def test_a_keyphrase_does_not_end_on_a_verb_the_lexicon_also_calls_a_noun():
+    text = ("Rodent studies give some support to kratom for pain. Most of what is known about its benefits comes "
+            "from surveys. Rodent studies give mixed results for withdrawal.")
+    assert not any(c.endswith(("Give", "Comes")) for c in keyphrase_candidates(_section(text), [SLEEP]))
+
+
+def test_a_model_heading_in_pieces_falls_back():
+    from summarize.outline import _clean_heading
+
+    section = _section("The first of the kratom clinics opened in 2020. Kratom clinics treat dependence.")
+    assert _clean_heading("The first - of - kratom", section) is None
+
+
 def test_heading_words_must_stand_near_each_other_in_the_section():
     from summarize.outline import PAIR_WINDOW, _pairs_near
 
