@@ -262,7 +262,7 @@ _NOT_PERSON_WORDS = frozenset("""administration university institute institutes 
     department agency association society foundation hospital hospitals clinic college school council
     organization organisation ministry service services health national american british european food drug
     drugs disease diseases control prevention academy journal medicine medical research southeast southwest
-    northeast northwest north south east west new united states kingdom county city state street america asia
+    northeast northwest north south east west southern northern eastern western central new united states kingdom county city state street america asia
     africa europe india china canada australia island islands republic union nations world general public""".split())
 _ROLE = re.compile(r"\b(a|an|the|one)\s+([\w-]+\s+){0,3}?(researcher|scientist|doctor|physician|professor|"
                    r"spokes(wo)?man|spokesperson|author|expert|internist|psychiatrist|psychologist|nurse|pharmacist|"
@@ -273,7 +273,10 @@ _ROLE = re.compile(r"\b(a|an|the|one)\s+([\w-]+\s+){0,3}?(researcher|scientist|d
 def _introduces_person(text: str) -> bool:
     for m in _FULL_NAME.finditer(text):
         words = [w.lower() for w in re.findall(r"[A-Za-z]+", m.group(0))]
-        if not (set(words) & _NOT_PERSON_WORDS):
+        # a person's name has a word the lexicon does not know ("Marcus Feld"); "Dietary
+        # Supplement" is made of common words
+        if not (set(words) & _NOT_PERSON_WORDS) and (
+                m.group(1) or any(not _pos(w) for w in words if w not in ("dr", "mr", "mrs", "ms", "prof"))):
             return True
     return bool(_ROLE.search(text))
 

@@ -790,3 +790,12 @@ def test_a_verdict_with_an_attributed_surname_can_be_added(f):
     res = f(draft, "Valerian is a herb taken for sleep. A new trial tested valerian in 60 adults with insomnia.")
     research = [a["text"] for a in res.report.added if "research" in a["kinds"]]
     assert research and research[0].startswith("For now, the evidence is too thin")
+
+
+def test_a_surname_opening_an_added_sentence_still_needs_its_introduction():
+    from summarize.caveats.filter import _stands
+
+    names = frozenset({"Venkataraman", "Feld"})
+    lead = ["Kratom is sold in gas stations across California."]
+    assert not _stands("Venkataraman said her clinic saw a dozen patients with kratom dependence.", lead, names)
+    assert _stands("For now, the evidence is too thin to recommend kratom, Feld said, and trials are needed.", lead, names)

@@ -152,3 +152,13 @@ def test_an_aim_alone_is_a_fragment(sentence, fragment):
 ])
 def test_concessive_openers_point_back(sentence, dangling):
     assert bool(coherence.dangling_reason(sentence, ["Kava is a drink made from a root."])) is dangling
+
+
+@pytest.mark.parametrize("sentence,previous", [
+    ('"Millions of Americans use kratom responsibly," she said.',
+     "As kratom extracts spread across Southern California, doctors say more patients ask for help to quit."),
+    ("She also cautions that her study looked at few products.",
+     "Under the 1994 Dietary Supplement Health and Education Act, supplements need no approval before sale."),
+])
+def test_a_place_or_a_law_introduces_no_person(sentence, previous):
+    assert coherence.dangling_reason(sentence, [previous])

@@ -423,7 +423,7 @@ def _stands(text: str, lead: list[str], names) -> bool:
     reason = dangling_reason(text, lead, names)
     # a surname only in the attribution ("…, Dr. Feld said, and …") still reads
     m = re.match(r"(?:surname )?'([A-Z][^']*)'", reason or "")
-    if m and re.search(rf"\b{re.escape(m.group(1))}\s+(said|says|added|adds|noted|notes|wrote|explained|warned)\b", text):
+    if m and re.search(rf"[,;]\s*(?:(?:Dr|Prof|Professor)\.?\s+)?{re.escape(m.group(1))}\s+(said|says|added|adds|noted|notes|wrote|explained|warned)\b", text):
         return True
     return reason is None
 
