@@ -72,8 +72,20 @@ _METHODS = re.compile(
     r"|^(\w+\s+){0,3}(studies|trials|rcts|reviews)\b[^.;]{0,60}?\b(met (the|our) inclusion criteria|"
     r"were included|compared|involving|with a total of)\b", re.I)
 METHODS_FACTOR = 0.3
-_STATISTIC = re.compile(r"\b(\d+\s*/\s*\d+\b|95\s*%\s*(CI|confidence\s+interval)|number\s+needed\s+to\s+treat|(RR|OR|HR|MD|SMD)\s+-?\d|P\s*[=<]\s*0?\.\d|n\s*=\s*\d|"
-                        r"\d+(\.\d+)?\s*(to|-|–)\s*\d+(\.\d+)?\s*(kg|mg|g|%|mmHg|points?|cm)\b)", re.I)
+_STATISTIC = re.compile(r"\b(\d+\s*/\s*\d+\b|95\s*%\s*CI|(RR|OR|HR|MD|SMD)\s+-?\d|P\s*[=<]\s*0?\.\d)", re.I)
+# Statistics in the sentence's own words (brackets aside: the lead drops labelled statistics):
+# "ranging from 0.3 to 2.4 kg", "n = 6412", "95% confidence interval 0.71 to 0.88".
+_STATISTIC_IN_TEXT = re.compile(r"\b(95\s*%\s*confidence\s+interval|number\s+needed\s+to\s+treat|n\s*=\s*\d|"
+                                r"\d+(\.\d+)?\s*(to|-|–)\s*\d+(\.\d+)?\s*(kg|mg|g|%|mmHg|points?|cm)\b)", re.I)
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def _unbracketed(text: str) -> str:
+    while True:
+        bare = _BRACKETED.sub("", text)
+        if bare == text:
+            return bare
+        text = bare
 _CAVEAT = re.compile(
     r"\b(more research|further research|limited (evidence|research|data)|(low|poor)[- ]quality|caution|"
     r"side effects?|adverse|risks?|dependen|addict|interact(ions?|s)? with (other )?(medications?|drugs|substances|alcohol|blood)|consult|talk to (a|your) (doctor|provider)|"
@@ -224,7 +236,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
             score *= 0.7
         # A lead never opens on a statistic ("126/4645 participants died", "RR 0.75; 95% CI ...");
         # a review's authors state their conclusion in its last quarter.
-        if _STATISTIC.search(s.text):
+        if _STATISTIC.search(s.text) or _STATISTIC_IN_TEXT.search(_unbracketed(s.text)):
             score *= 0.5
         if review and position >= REVIEW_CONCLUSION_POSITION:
             score *= 1.5

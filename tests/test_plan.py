@@ -210,3 +210,15 @@ def test_a_pasted_pages_lede_not_its_dek_opens_the_lead():
     ])
     picks = plan.plan(parse_article(page), max_words=80)
     assert picks[0].text.startswith("Young adults who drink several energy drinks")
+
+
+def test_a_statistic_in_brackets_does_not_cost_a_claim_the_opening():
+    draft = ("Valerian is sold as a sleep aid and is widely used by adults with insomnia in Europe. "
+             "We included 12 trials of valerian in adults with insomnia. "
+             "Mean sleep latency was 37.7 + 2 minutes in the valerian group and 34.9 + 4 minutes in the placebo group. "
+             "The use of valerian (192 adults) was associated with a statistically significant decrease in insomnia "
+             "severity compared with placebo (22% versus 59%; risk ratio (RR) 0.36, 95% confidence interval (CI) "
+             "0.27 to 0.49). "
+             "Women in the valerian group used fewer sleeping pills than the placebo group.")
+    picks = plan.plan(parse_draft(draft), max_words=120)
+    assert picks[0].text.startswith("The use of valerian")
