@@ -241,6 +241,10 @@ _BACK_CONNECTIVE = re.compile(r"^(instead|however|thus|therefore|hence|as a resu
                               r"for (example|instance)|in (this|these|that|those|such) (cases?|situations?|instances?|"
                               r"circumstances)|for (this|that|these) reasons?|because of (this|that))\b",
                               re.I)  # an example needs the claim it illustrates, a case the cases
+# A contrast set off by commas inside the sentence points back just as well ("In Europe, by
+# contrast, it requires a prescription.").
+_MID_CONTRAST = re.compile(r",\s*(by contrast|in contrast|by comparison|however|meanwhile|likewise|similarly|"
+                           r"on the other hand|instead)\s*,", re.I)
 _ADD_CONNECTIVE = re.compile(r"^(additionally|moreover|furthermore|also|in addition|besides)\b", re.I)
 _STUDY_WORDS = frozenset("study review trial research analysis survey experiment paper".split())
 _BRIDGED = frozenset("researcher author team participant scientist finding result group patient".split())
@@ -390,6 +394,8 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
     before_lemmas = set().union(*(content_lemmas(p) for p in previous)) if previous else set()
     if _BACK_CONNECTIVE.match(s) or (not previous and _ADD_CONNECTIVE.match(s)):
         return "opens with a connective that points back"
+    if not previous and _MID_CONTRAST.search(s):
+        return "a connective that points back (\"…, by contrast, …\")"
     first = tokens[0].split("'")[0]
     nxt = tokens[1] if len(tokens) > 1 else ""
     if first in _PERSONAL and not _EXPLETIVE.match(s):

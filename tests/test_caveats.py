@@ -799,3 +799,10 @@ def test_a_surname_opening_an_added_sentence_still_needs_its_introduction():
     lead = ["Kratom is sold in gas stations across California."]
     assert not _stands("Venkataraman said her clinic saw a dozen patients with kratom dependence.", lead, names)
     assert _stands("For now, the evidence is too thin to recommend kratom, Feld said, and trials are needed.", lead, names)
+
+
+def test_an_added_caveat_with_a_contrast_that_points_back_does_not_stand():
+    from summarize.caveats.filter import _stands
+
+    assert not _stands("In much of Europe, by contrast, valerian requires a prescription.",
+                       ["Valerian is sold freely in the United States."], frozenset())

@@ -162,3 +162,9 @@ def test_concessive_openers_point_back(sentence, dangling):
 ])
 def test_a_place_or_a_law_introduces_no_person(sentence, previous):
     assert coherence.dangling_reason(sentence, [previous])
+
+
+def test_a_contrast_inside_the_sentence_points_back_when_nothing_comes_before():
+    sentence = "In the United Kingdom and much of Europe, by contrast, it generally requires a prescription."
+    assert coherence.dangling_reason(sentence, [])
+    assert coherence.dangling_reason("Valerian, however, is not approved in Canada.", ["Valerian is sold in the US."]) is None

@@ -418,7 +418,7 @@ def _stands(text: str, lead: list[str], names) -> bool:
     alone = dangling_reason(text, [], names)
     if alone is None:
         return True
-    if alone.startswith("opens with") or "refers to nothing" in alone:
+    if alone.startswith("opens with") or "refers to nothing" in alone or "connective" in alone:
         return False
     reason = dangling_reason(text, lead, names)
     # a surname only in the attribution ("…, Dr. Feld said, and …") still reads
