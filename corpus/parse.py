@@ -14,6 +14,7 @@ outline entries, lead material or caveat sources.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -561,17 +562,15 @@ def _page_headline(blocks: list[_Block]) -> int | None:
     candidates = [i for i in candidates if any(b.furniture in _UNDER_A_HEADLINE for b in window[i + 1:])]
     if not candidates:
         return None
-    from collections import Counter
-
     body: Counter = Counter()
     for b in [b for b in blocks[prose:] if b.kind == "paragraph" and b.furniture is None][:HEADLINE_BODY_PARAGRAPHS]:
         body.update(_content_words(b.text))
     # the headline names the story's subject (one of its most frequent words), which a
     # journal's or a site's name above it does not ("Cochrane Database of Systematic Reviews")
     subject = {w for w, n in body.most_common(3) if n >= HEADLINE_SUBJECT_PARAGRAPHS}
-    about = [i for i in candidates if len(_content_words(blocks[i].text)) >= 2
-             and len(_content_words(blocks[i].text) & body.keys()) >= HEADLINE_OVERLAP * len(_content_words(blocks[i].text))]
-    named = [i for i in about if _content_words(blocks[i].text) & subject]
+    mine = {i: _content_words(blocks[i].text) for i in candidates}
+    about = [i for i in candidates if len(mine[i]) >= 2 and len(mine[i] & body.keys()) >= HEADLINE_OVERLAP * len(mine[i])]
+    named = [i for i in about if mine[i] & subject]
     if named or about:
         return (named or about)[0]
     earlier = [i for i in candidates if i < first]
