@@ -127,10 +127,13 @@ def structure_problems(generated: str, support: str, previous: list[str] | None 
         out.append(f"dropped subject {subject!r}")
     if verb and verb not in gen_lemmas and verb not in ("be", "have"):
         out.append(f"dropped main verb {verb!r}")
-    dropped = _word_cut_out(generated, support)
+    # the lower-cased words of both, tokenised once for the checks below
+    sup = [w.lower() for w in WORD.findall(support)]
+    gen_tokens = [w.lower() for w in WORD.findall(generated)]
+    dropped = _word_cut_out(gen_tokens, sup)
     if dropped:
         out.append(f"dropped {dropped[0]} {dropped[1]!r}")
-    swapped = _swapped_preposition(generated, support)
+    swapped = _swapped_preposition(gen_tokens, sup)
     if swapped:
         out.append(f"preposition {swapped[0]!r} changed to {swapped[1]!r}")
     moved = _moved_parenthesis(generated, support)
@@ -141,8 +144,7 @@ def structure_problems(generated: str, support: str, previous: list[str] | None 
         phrase = m.group(0)
         if not re.search(rf"\b{re.escape(phrase)}\b", gen_norm):
             out.append(f"dropped scope phrase {phrase!r}")
-    sup_words = {w.lower() for w in WORD.findall(support)}
-    gen_tokens = [w.lower() for w in WORD.findall(generated)]
+    sup_words = set(sup)
     for w in gen_tokens:
         if w in _PRONOUNS and w not in sup_words:
             out.append(f"introduced pronoun {w!r}")
@@ -168,13 +170,12 @@ _COMPARATORS = frozenset("more less fewer most least than only never".split())
 MAX_CUT_WORDS = 3
 
 
-def _word_cut_out(generated: str, support: str) -> tuple[str, str] | None:
+def _word_cut_out(gen: list[str], sup: list[str]) -> tuple[str, str] | None:
     """A finite verb or a preposition of the source cut out with its neighbours joined
     ("products sold online contained more" -> "… online more", "aged 80 and over from
     September" -> "… over September"), or a comparator cut out with up to two words around it
-    ("41 per cent more likely" -> "41 likely"): the clause no longer says what the source says."""
-    sup = [w.lower() for w in WORD.findall(support)]
-    gen = [w.lower() for w in WORD.findall(generated)]
+    ("41 per cent more likely" -> "41 likely"): the clause no longer says what the source says.
+    ``gen`` and ``sup``: the lower-cased words of the rewrite and of its source."""
     gen_pairs = set(zip(gen, gen[1:]))
     sup_pairs = set(zip(sup, sup[1:]))
     # a cut of up to three words ("41 per cent more likely" -> "41 likely")
@@ -198,11 +199,10 @@ def _word_cut_out(generated: str, support: str) -> tuple[str, str] | None:
     return None
 
 
-def _swapped_preposition(generated: str, support: str) -> tuple[str, str] | None:
+def _swapped_preposition(gen: list[str], sup: list[str]) -> tuple[str, str] | None:
     """A preposition of the source replaced between the same two words ("marketed for weight
-    loss" -> "marketed by weight loss"): the relation is no longer the source's."""
-    sup = [w.lower() for w in WORD.findall(support)]
-    gen = [w.lower() for w in WORD.findall(generated)]
+    loss" -> "marketed by weight loss"): the relation is no longer the source's. ``gen`` and
+    ``sup``: the lower-cased words of the rewrite and of its source."""
     sup_triples = set(zip(sup, sup[1:], sup[2:]))
     around: dict[tuple[str, str], set[str]] = {}
     for a, p, b in sup_triples:

@@ -270,7 +270,8 @@ class CaveatFilter:
         inside = lambda i: any(a <= i < b for a, b in groups)  # noqa: E731
         if not any(d.kind == kind and d.is_caveat and d.strength == MAIN and not inside(d.start) for d in detections):
             return False
-        bare = "".join(text[i] for i in range(len(text)) if not inside(i))
+        ends = [0] + [b for _, b in groups]
+        bare = "".join(text[e:a] for e, (a, _) in zip(ends, groups)) + text[ends[-1]:]
         norm = normalize(bare)
         return any(p.search(norm) for p in self.policy.kinds[kind].main)
 
