@@ -226,7 +226,16 @@ _WIDGET = [
                r"(?:skip\s+past|after|end\s+of)\s+(?:newsletter|advertisement|ad)(?:\s+promotion)?|"
                r"follow(?:\s+(?:us|me))?|sign\s+me\s+up|social\s+sharing|estimated\s+\d+\s+min(?:ute)?s?|"
                r"rights\s+(?:&|and)\s+permissions|email\s+address|expand|collapse|show\s+(?:more|less)|"
-               r"affiliations?|more\s+by\s+(?:[A-Z][\w'’.-]*\s*){1,4})" + _END, _F),
+               r"affiliations?|more\s+by\s+(?:[A-Z][\w'’.-]*\s*){1,4}|"
+               # comment and share counters, video players, feedback prompts, page chrome
+               r"(?:view\s+)?comments?(?:\s+\(?\d+\)?)?|\d+\s+(?:shares?|comments?)|shares?|\d+|share\s+what\s+you\s+think|"
+               r"share\s+or\s+comment\s+on\s+this\s+article\b.*|the\s+comments\s+below\s+have\s+not\s+been\s+moderated\b.*|"
+               r"\d+(?:\.\d+)?[km]|reprints?|videos?|back\s+to\s+top|thanks\s+for\s+your\s+feedback\b.*|click\s+to\s+(?:share|email|print)\b.*|.*\(opens\s+in\s+(?:a\s+)?new\s+window\)|"
+               r"play\s+video|\d+:\d{2}\s*/\s*\d+:\d{2}|listen|\d+\s+min|why\s+trust\s+us\??|table\s+of\s+contents|"
+               r"(?:reviewed|written|edited|fact[- ]checked)\s+by|medical\s+reviewer|contributor|"
+               r"privacy\s+(?:notice|policy|choices|rights)|your\s+privacy\s+choices|your\s+ca\s+privacy\s+rights.*|"
+               r"terms(?:\s+of\s+(?:use|service))?|site\s*map|cookie\s+(?:policy|settings|preferences)|"
+               r"do\s+not\s+sell\s+(?:or\s+share\s+)?my\s+personal\s+information|contact\s+us|about\s+us|advertise\s+with\s+us|accessibility(?:\s+statement)?)" + _END, _F),
     # a newsletter box's small print and pitches
     re.compile(r"^.{0,40}\b(?:receive|get)\s+(?:occasional\s+)?promotional\s+(?:content|emails?|offers|messages)\b", _F),
     re.compile(r"^(?:your\s+information|your\s+data|we)\b.{0,30}\b(?:handled|processed|used)\s+in\s+accordance\s+with\b", _F),
@@ -237,15 +246,6 @@ _WIDGET = [
     # "Newsletter sign-up: Get our weekly health newsletter", "Sign up here."
     re.compile(r"^(?=(?:\S+\s+){0,14}\S+\s*$)(?=.*\bnewsletters?\b)(?=.*\b(?:sign[- ]?up|subscribe|get|join|inbox|delivered)\b)", _F),
     re.compile(r"^sign\s+up\s+(?:here|now|today)" + _END, _F),
-    # comment and share counters, video players, feedback prompts, page chrome
-    re.compile(r"^(?:(?:view\s+)?comments?(?:\s+\(?\d+\)?)?|\d+\s+(?:shares?|comments?)|shares?|\d+|share\s+what\s+you\s+think|"
-               r"share\s+or\s+comment\s+on\s+this\s+article\b.*|the\s+comments\s+below\s+have\s+not\s+been\s+moderated\b.*|"
-               r"\d+(?:\.\d+)?[km]|reprints?|videos?|back\s+to\s+top|thanks\s+for\s+your\s+feedback\b.*|click\s+to\s+(?:share|email|print)\b.*|.*\(opens\s+in\s+(?:a\s+)?new\s+window\)|"
-               r"play\s+video|\d+:\d{2}\s*/\s*\d+:\d{2}|listen|\d+\s+min|why\s+trust\s+us\??|table\s+of\s+contents|"
-               r"(?:reviewed|written|edited|fact[- ]checked)\s+by|medical\s+reviewer|contributor|"
-               r"privacy\s+(?:notice|policy|choices|rights)|your\s+privacy\s+choices|your\s+ca\s+privacy\s+rights.*|"
-               r"terms(?:\s+of\s+(?:use|service))?|site\s*map|cookie\s+(?:policy|settings|preferences)|"
-               r"do\s+not\s+sell\s+(?:or\s+share\s+)?my\s+personal\s+information|contact\s+us|about\s+us|advertise\s+with\s+us|accessibility(?:\s+statement)?)" + _END, _F),
     re.compile(r"^(?=(?:\S+\s+){0,19}\S+\s*$)(?:the\s+)?[\w'’ ]{0,40}\bnewsletters?\s+(?:provides|brings|delivers|sends|gives)\b", _F),
     re.compile(r"^(?=(?:\S+\s+){0,24}\S+\s*$).*\b(?:free|daily|weekly)\s+(?:\w+\s+)?newsletters?\b", _F),
     re.compile(r"^(?:listen\s+to\s+(?:this\s+)?(?:article|story)|\d+\s+min(?:ute)?s?\s+read)\b.{0,40}$", _F),
