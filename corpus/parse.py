@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from summarize.corpus.article import Article, OutlineEntry, Paragraph, Section
 from summarize.corpus.boilerplate import (
@@ -35,6 +34,7 @@ from summarize.corpus.boilerplate import (
 from summarize.corpus.render import render_house
 from summarize.corpus.text import STOPWORDS
 from summarize.corpus.text import words as word_list
+from summarize.corpus.tfidf import tfidf_matrix
 
 MAX_HEADING_WORDS = 20
 MAX_HEADING_CHARS = 160
@@ -658,7 +658,7 @@ def _topic_sections(paragraphs: list[Paragraph]) -> list[list[Paragraph]]:
 def _topic_cuts(texts: list[str], n_sections: int) -> list[int]:
     n = len(texts)
     try:
-        vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+        vectors = tfidf_matrix(texts)
     except ValueError:  # no content words at all (only stop words or symbols): cut evenly
         return [round(n * k / n_sections) for k in range(1, n_sections)]
     gaps = np.arange(1, n)

@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from summarize.corpus.article import Article, Paragraph
 from summarize.corpus.text import split_sentences, word_count, words
+from summarize.corpus.tfidf import tfidf_matrix
 
 # Sentences that talk about the article rather than the subject make poor lead material.
 _META = re.compile(
@@ -73,13 +73,13 @@ def candidate_sentences(article: Article) -> list[Extract]:
 
 def score_sentences(sentences: list[Extract]):
     """Score each sentence by its TF-IDF similarity to the draft's centroid; returns the
-    (sparse, row-normalised) TF-IDF matrix, or None when the draft has only stop words, so the
+    (sparse, row-normalised) TF-IDF matrix (``corpus.tfidf``), or None when the draft has only stop words, so the
     planner measures redundancy on the same vectors instead of fitting them again."""
     texts = [s.text for s in sentences]
     if not texts:
         return None
     try:
-        matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+        matrix = tfidf_matrix(texts)
     except ValueError:  # only stop words
         for s in sentences:
             s.score = 0.0

@@ -152,7 +152,7 @@ class Redundancy:
     the planner only ever compares candidates with the few sentences a lead holds."""
 
     def __init__(self, matrix, n: int):
-        self.matrix = matrix  # rows L2-normalised (TfidfVectorizer's default), or None
+        self.matrix = matrix  # rows L2-normalised (corpus.tfidf), or None
         self.max = np.zeros(n)
 
     def add(self, i: int) -> None:

@@ -259,14 +259,15 @@ def lexrank_scores(sentences: list[str]) -> list[float]:
     """LexRank centrality (continuous): PageRank over the TF-IDF cosine-similarity graph."""
     import networkx as nx
     import numpy as np
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import cosine_similarity
+
+    from summarize.corpus.tfidf import tfidf_matrix
 
     n = len(sentences)
     if n <= 1:
         return [1.0] * n
     try:
-        sim = cosine_similarity(TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(sentences))
+        vectors = tfidf_matrix(sentences)  # rows L2-normalised, so the product is the cosine
+        sim = (vectors @ vectors.T).toarray()
     except ValueError:  # nothing but stop words
         sim = np.zeros((n, n))
     np.fill_diagonal(sim, 0.0)
