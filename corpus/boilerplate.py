@@ -65,6 +65,8 @@ DATELINE = re.compile(
     r"|^[A-Z]{3,}(?:[ ,]+[A-Z]{2,})*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*[–—]\s*(?=[A-Z\"“‘'])"
 )
 _DATELINE_ALONE = re.compile(r"^\([A-Z][\w.&' ]{0,30}\)\s*[-–—]*$")
+# A photographer's name in a credit: "Jane", "O'Neil", "McAllister", "Mitchell-Tao".
+_NAME = r"(?:Mc|Mac|O['’])?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"
 _CAPTION = [
     re.compile(r"^(?:photo|photograph|image|picture|illustration|graphic|video|caption|credit)s?"
                r"(?:\s+(?:credit|source|illustration|caption))?\s*(?::|by\b)", _F),
@@ -84,10 +86,10 @@ _CAPTION = [
     # the credit after the caption's sentence: "… gummy vitamins. Photo: Getty Images"
     re.compile(r"[.!?]\s+(?:photo|photograph|image|picture|illustration|credit)s?\s*:\s*[^.!?]{1,60}$", _F),
     # "(John Smith/AP)", "(Courtesy of Johns Hopkins Medicine)", "… in Lagos. Jane Doe for The Times"
-    re.compile(r"\((?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+\s*/\s*[A-Z][\w.&'’ -]{1,40}\)" + _END),
+    re.compile(r"\((?:" + _NAME + r"\s+){1,3}" + _NAME + r"\s*/\s*[A-Z][\w.&'’ -]{1,40}\)" + _END),
     re.compile(r"\(?\b(?i:courtesy(?:\s+of)?)\s+[A-Z][^()]{1,60}\)?" + _END),
-    re.compile(r"[.!?]\s+[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+\s*/\s*[A-Z][\w.&'’-]+(?:\s+[A-Z][\w.&'’-]+){0,3}" + _END),
-    re.compile(r"[.!?]\s+[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+\s+for\s+(?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4}" + _END),
+    re.compile(r"[.!?]\s+" + _NAME + r"\s+" + _NAME + r"\s*/\s*[A-Z][\w.&'’-]+(?:\s+[A-Z][\w.&'’-]+){0,3}" + _END),
+    re.compile(r"[.!?]\s+" + _NAME + r"\s+" + _NAME + r"\s+for\s+(?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4}" + _END),
     # credit lines: "Design by MNT; Photography by Getty Images", "Photo by Jane Doe on Unsplash",
     # "Image source, Getty Images", "Credit...Jane Doe for The New York Times"
     re.compile(r"^(?:(?:design|illustrations?|photography|photos?|images?|art|graphics?|video)\s+(?:by|from|courtesy\s+of)\s+"

@@ -11,7 +11,7 @@ from collections import Counter
 from summarize.corpus.text import WORD, SourceCasing, bracket_groups, detokenize, restore_casing
 
 __all__ = ["SourceCasing", "detokenize", "restore_casing", "normalise_generated", "dedupe", "fix_articles",
-           "finish_sentence", "sentence_case", "title_case"]
+           "close_sentence", "finish_sentence", "sentence_case", "title_case"]
 
 
 def sentence_case(text: str) -> str:
@@ -21,6 +21,16 @@ def sentence_case(text: str) -> str:
             return text[:i] + ch.upper() + text[i + 1 :]
         if ch.isdigit():
             break
+    return text
+
+
+def close_sentence(text: str) -> str:
+    """A full stop after a draft sentence taken as it stands that has none: a dek or a caption
+    line ends without one ("… found doses that didn't match labels"), but in a lead the next
+    sentence would run on from it. Anything ending in punctuation or a quote is left alone."""
+    text = text.rstrip()
+    if text and (text[-1].isalnum() or text[-1] == "%"):
+        text += "."
     return text
 
 

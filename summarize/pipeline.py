@@ -22,6 +22,7 @@ from summarize.corpus.article import Article, OutlineEntry
 from summarize.corpus.parse import parse_article
 from summarize.corpus.render import article_dict, render_house, render_json, render_markdown
 from summarize.models.loading import DEFAULT_BATCH_SIZE, DEFAULT_BEAMS, GenerationSettings, Seq2SeqModel
+from summarize.normalize import close_sentence
 from summarize.outline import HEADING_METHODS, build_outline
 from summarize.strategies import STRATEGIES, LeadSentence, trim, write_lead
 from summarize.corpus.text import word_count
@@ -152,6 +153,8 @@ class Summarizer:
                     s.text for s in sentences if all(s is not t for t in trimmed))
                 sentences, again = apply_caveats(self.caveat_filter, article, trimmed)
                 report = merge_reports(report, again)
+        for s in sentences:
+            s.text = close_sentence(s.text)
         article.lead = " ".join(s.text for s in sentences)
         article.outline = build_outline(article, self.model, self.heading_settings, self.headings)
         return Result(article, sentences, report, self.model.name, self.strategy,

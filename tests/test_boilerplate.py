@@ -281,6 +281,11 @@ def test_headless_section_count_scales_with_length(repeat, low, high):
     ("Kratom capsules for sale at a shop in Denver. (John Smith/AP)", "caption"),
     ("A nurse checks a patient in Lagos. Jane Doe for The New York Times", "caption"),
     ("Dr. Lee in her lab. (Courtesy of Riverside Medical Center)", "caption"),
+    # photographers' names with a capital after a hyphen or a prefix
+    ("Gummies are sold in fruit flavours that appeal to children. (Evan Mitchell-Tao/CBC)", "caption"),
+    ("A nurse prepares a dose in Toronto. (Sarah McAllister/CBC)", "caption"),
+    ("A pharmacist at work. Jane O'Neil/Reuters", "caption"),
+    ("The trial, led by Dr. Smith-Jones (pictured), was small.", None),
     ("Getty Images", "caption"),
     ("CNN's Jane Roe contributed to this report.", "byline"),
     ("The Associated Press contributed reporting.", "byline"),

@@ -6,7 +6,7 @@ from summarize.corpus.parse import parse_draft
 from summarize.corpus.tasks import INFERENCE_PREFIXES
 from summarize.models.loading import ModelLoadError, Seq2SeqModel
 from summarize import extract, faithfulness
-from summarize.normalize import SourceCasing, dedupe, normalise_generated
+from summarize.normalize import SourceCasing, close_sentence, dedupe, normalise_generated
 from summarize.pipeline import Summarizer
 from summarize.strategies import LeadSentence, trim
 
@@ -348,3 +348,33 @@ def test_gate_reasons_do_not_depend_on_the_process_hash_seed():
     outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(4)}
     assert len(outs) == 1, outs
+
+
+def test_a_draft_sentence_without_a_full_stop_gets_one_in_the_lead(summarizer):
+    # A dek or a pasted line can end without a stop; taken as it stands, the next lead
+    # sentence would run on from it ("… didn't match labels CBC News bought …").
+    draft = ("Kids' melatonin gummies taste like candy. Doctors say treat them like medicine\n"
+             "Poison centres report a sharp rise in calls about children and melatonin, while a lab test "
+             "found doses that didn't match labels\n"
+             "Jane Roe · Staff writer\n"
+             "Posted: Jan 27, 2025 4:00 AM EST\n"
+             "Melatonin gummies are sold in fruit flavours that make them appealing to young children. "
+             "Calls to poison centres about melatonin rose fourfold in five years, a national survey found.\n"
+             "Most of the children who swallowed too many gummies had only mild symptoms, doctors said.\n"
+             "Doctors say parents should store the gummies out of reach and ask a pharmacist about the dose. "
+             "The research on long-term use in children is limited.\n")
+    summarizer.strategy = "rewrite"
+    result = summarizer(draft)
+    for s in result.lead_sentences:
+        assert s.text.rstrip("”\"’')")[-1] in ".!?", s.text
+
+
+@pytest.mark.parametrize("text, closed", [
+    ("found doses that didn't match labels", "found doses that didn't match labels."),
+    ("Rates rose by 12%", "Rates rose by 12%."),
+    ("It works.", "It works."),
+    ('He said, "It works."', 'He said, "It works."'),
+    ("Is it safe?", "Is it safe?"),
+])
+def test_close_sentence(text, closed):
+    assert close_sentence(text) == closed
