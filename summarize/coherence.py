@@ -236,7 +236,7 @@ products supplement supplements compound virus disease program scientist scienti
 analysis paper experiment pill pills mother father family case effect effects treatment intervention""".split())
 # Openers that point back to what came before ("Instead, …", "However, …").
 _BACK_CONNECTIVE = re.compile(r"^(instead|however|thus|therefore|hence|as a result|by doing so|in contrast|conversely|"
-                              r"even so|still(?=,)|yet(?=,)|that said|with that in mind|if so|if not|"
+                              r"even so|still(?=,)|yet(?=,)|that said|with that in mind|if so|if not|in the meantime|meanwhile|until then|"
                               r"beyond (this|that)|despite this|nevertheless|otherwise|similarly|likewise|"
                               r"for (example|instance)|in (this|these|that|those|such) (cases?|situations?|instances?|"
                               r"circumstances)|for (this|that|these) reasons?|because of (this|that))\b",
@@ -283,6 +283,29 @@ def _introduces_person(text: str) -> bool:
                 m.group(1) or any(not _pos(w) for w in words if w not in ("dr", "mr", "mrs", "ms", "prof"))):
             return True
     return bool(_ROLE.search(text))
+
+
+# Who speaks for the evidence: a title or a job beside a name makes it an expert's, not a story's.
+_EXPERT = re.compile(r"\b(?:Dr|Prof|Professor|[A-Za-z]*(?:ologist|ician|iatrist)s?|researchers?|scientists?|"
+                     r"doctors?|nurses?|pharmacists?|dietitians?|nutritionists?|specialists?|experts?|authors?|"
+                     r"directors?|spokes(?:wo)?m[ae]n|spokesperson|officials?|investigators?|surgeons?|"
+                     r"clinicians?|chief|president|chair|commissioner|minister|senator)\b", re.I)
+
+
+_NAME_PAIRS = re.compile(r"(?=\b([A-Z][a-z]+)\s+([A-Z][a-z'’-]{2,})\b)")
+
+
+def tells_of_a_person(sentence: str) -> bool:
+    """A story about someone, not a finding: the sentence names a person in full ("When Derek
+    Almanza first bought kratom, …") and no title or job makes them an expert. Feature stories
+    open this way; a lead does not."""
+    if _EXPERT.search(sentence):
+        return False
+    for m in _NAME_PAIRS.finditer(sentence):  # overlapping: "When Derek Almanza" holds "Derek Almanza"
+        first, last = m.group(1).lower(), m.group(2).lower()
+        if not {first, last} & _NOT_PERSON_WORDS and not _pos(first) and not _pos(last):
+            return True
+    return False
 
 
 # A time adverbial in front does not give a pronoun its antecedent ("Today it is sold as ...").

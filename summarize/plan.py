@@ -70,7 +70,9 @@ _METHODS = re.compile(
     r"(looked|searched|included|identified|examined|studied|reviewed|analy[sz]ed|assessed|compared|investigated|"
     r"evaluated|used|collected|conducted|set out|aimed|surveyed|followed|recruited|enrolled)\b"
     r"|^(\w+\s+){0,3}(studies|trials|rcts|reviews)\b[^.;]{0,60}?\b(met (the|our) inclusion criteria|"
-    r"were included|compared|involving|with a total of)\b", re.I)
+    r"were included|compared|involving|with a total of)\b"
+    # a design told as a story: "…, scientists at X randomly assigned 62 adults to …"
+    r"|\b(randomly\s+(assigned|allocated)|recruited|enrolled)\s+(about\s+|more\s+than\s+|nearly\s+|some\s+)?\d", re.I)
 METHODS_FACTOR = 0.3
 _STATISTIC = re.compile(r"\b(\d+\s*/\s*\d+\b|95\s*%\s*CI|(RR|OR|HR|MD|SMD)\s+-?\d|P\s*[=<]\s*0?\.\d)", re.I)
 # Statistics in the sentence's own words (brackets aside: the lead drops labelled statistics):
@@ -98,6 +100,9 @@ STUDY_TERMS = frozenset("""trial study review participant patient evidence effec
 author researcher analysis data""".split()) | frozenset(
     # counts and spans of time are never a subject ("one", "two weeks")
     "one two three four five six seven eight nine ten first second third year month week day time".split())
+# Reporting verbs are in every news story's sentences ("…, she said") and many headlines
+# ("Here's what the evidence says"); as topic terms they favour attributions over findings.
+REPORTING_TERMS = frozenset("say tell add note explain ask report suggest find show think know".split())
 # A point must be at least this central, relative to the most central sentence: minor details
 # (scene-setting, history) stay out even when the budget has room.
 MIN_RELATIVE_SCORE = 0.5
@@ -105,6 +110,13 @@ MIN_WORDS = 6  # shorter sentences are labels, not points
 OPENING_POSITION = 0.35  # non-review drafts: the opening comes from the first third
 TOPIC_TERMS = 3
 FIRST_SENTENCE_FACTOR = 1.5
+# A story about a named person (a feature's anecdote) opens a lead only when nothing else can.
+ANECDOTE_FACTOR = 0.5
+# Nor does a named speaker's opinion ("Associate Professor Jane Doe, an endocrinologist, said the
+# findings were the most convincing part"): a lead opens on the news, then says who said it.
+_NAMED_SPEAKER = re.compile(r"^(?!(?:The|A|An|This|These)\b)(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?(?:[A-Z][\w.'’-]*\s+){1,5}?[A-Z][\w'’-]+"
+                            r"(?:,[^,]{3,120},)?\s+(?:said|says|told|explained|noted|added|argued|warned)\b")
+ATTRIBUTION_FACTOR = 0.6
 MMR_LAMBDA = 0.6  # weight of centrality against similarity to what is already picked
 REDUNDANT_COSINE = 0.45  # TF-IDF cosine above which a sentence repeats a picked one
 # Section coverage breaks ties between points of about the same centrality.
@@ -128,9 +140,9 @@ def topic_terms(sentences: list[Extract], title: str | None = None, n: int = TOP
     """The draft's subject: the content lemmas in the most sentences (title words count double)."""
     counts: Counter = Counter()
     for s in sentences:
-        counts.update(coherence.content_lemmas(s.text) - STUDY_TERMS)
+        counts.update(coherence.content_lemmas(s.text) - STUDY_TERMS - REPORTING_TERMS)
     if title:
-        for w in coherence.content_lemmas(title):
+        for w in coherence.content_lemmas(title) - REPORTING_TERMS:
             counts[w] += 2 + counts[w]
     # ties go alphabetically: the lemmas arrive as sets, whose order changes from process to process
     return [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
@@ -217,6 +229,8 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     review = _reads_as_review(prose) or bool(concluding)
 
     lede = _lede_index(article, sentences)
+    if lede and coherence.tells_of_a_person(sentences[lede].text):
+        lede = 0  # the story opens on an anecdote: the dek above it states the news
 
     def opening_score(s: Extract) -> float:
         position = index[id(s)] / max(1, len(sentences) - 1)
@@ -242,9 +256,14 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
             score *= 1.5
         # A news story's first sentence is its lede, a house draft's names the subject; a
         # methods sentence opens nothing.
-        methods = bool(_METHODS.match(s.text))
-        if not review and index[id(s)] == lede and not methods:
+        methods = bool(_METHODS.search(s.text))
+        anecdote = not review and coherence.tells_of_a_person(s.text)
+        if not review and index[id(s)] == lede and not methods and not anecdote:
             score *= FIRST_SENTENCE_FACTOR
+        if anecdote:
+            score *= ANECDOTE_FACTOR
+        if not review and _NAMED_SPEAKER.match(s.text):
+            score *= ATTRIBUTION_FACTOR
         if methods:
             score *= METHODS_FACTOR
         if s.part in concluding:

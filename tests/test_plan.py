@@ -222,3 +222,53 @@ def test_a_statistic_in_brackets_does_not_cost_a_claim_the_opening():
              "Women in the valerian group used fewer sleeping pills than the placebo group.")
     picks = plan.plan(parse_draft(draft), max_words=120)
     assert picks[0].text.startswith("The use of valerian")
+
+
+def test_an_anecdote_lede_gives_the_opening_to_the_pages_dek():
+    from summarize.corpus.parse import parse_article
+
+    page = "\n".join([
+        "Kratom shots are sending more Californians to addiction clinics",
+        "As kratom extracts spread across California, doctors say more patients are asking for help to quit.",
+        "By Jane Roe",
+        "March 11, 2025",
+        "When Derek Almanza first bought kratom, it came in a small foil packet beside the beef jerky at a gas "
+        "station off the freeway.",
+        "Eighteen months later, he was taking a concentrated kratom extract several times a day.",
+        "Kratom comes from the leaves of a tree in the coffee family native to Southeast Asia.",
+        "Clinics across Los Angeles County now treat dozens of patients a year for kratom dependence.",
+    ])
+    picks = plan.plan(parse_article(page), max_words=80)
+    assert picks[0].text.startswith("As kratom extracts spread")
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("When Derek Almanza first bought kratom, it came in a small foil packet.", True),
+    ("Every night for two years, Jenna Marchetti handed her son a purple gummy.", True),
+    ("Associate Professor Yvette Manolakis, an endocrinologist, said the findings were convincing.", False),
+    ("Dietitian Rafael Obuya said he had seen clients spend hundreds of dollars.", False),
+    ("The United States Food and Drug Administration warned consumers about the gummies.", False),
+    ("A small new trial hints at a benefit for people with insomnia.", False),
+])
+def test_a_story_about_a_person_is_told_from_an_experts_word(sentence, person):
+    from summarize.coherence import tells_of_a_person
+
+    assert tells_of_a_person(sentence) is person
+
+
+def test_a_named_speakers_opinion_and_a_design_told_as_a_story_do_not_open_the_lead():
+    draft = ("Berberine is sold online as a natural alternative to weight-loss drugs, and searches for it have surged.\n\n"
+             "Associate Professor Jane Okafor, an endocrinologist who studies diabetes, said the blood sugar findings "
+             "for berberine were the most convincing part of the berberine story.\n\n"
+             "In the study, scientists at Coastal University randomly assigned 62 adults with diabetes to take berberine "
+             "or a placebo for berberine trials.\n\n"
+             "Berberine lowered blood sugar modestly in trials in people with type 2 diabetes.\n")
+    picks = plan.plan(parse_draft(draft), max_words=60)
+    assert picks[0].text.startswith("Berberine is sold online")
+
+
+@pytest.mark.parametrize("opener", ["In the meantime, experts say", "Meanwhile, experts say", "Until then, experts say"])
+def test_a_time_connective_points_back(opener):
+    from summarize.coherence import dangling_reason
+
+    assert dangling_reason(f"{opener} sleep habits remain the best first step.", []) is not None
