@@ -179,13 +179,33 @@ def _is_list(line: str) -> bool:
     return bool(_LIST_ITEM.match(line.strip()))
 
 
+# A hard-wrapped paragraph's lines all run to about the wrap width but its last; a pasted page's
+# header (menu items, headline, byline, caption, first paragraph) has no blank lines between its
+# lines either, but most of them are short.
+WRAP_SHORT_LINE = 0.6
+MIN_SEPARATE_LINES = 3
+
+
+def _separate_lines(texts: list[str]) -> bool:
+    """Are these lines of one blank-line block separate paragraphs, not one hard-wrapped one?"""
+    if len(texts) < MIN_SEPARATE_LINES:
+        return False
+    lengths = [len(t.strip()) for t in texts]
+    width = max(lengths)
+    short = sum(n < WRAP_SHORT_LINE * width for n in lengths[:-1])
+    return short >= 2 and short > len(lengths[:-1]) / 4
+
+
 def _blocks(lines: list[_Line], markdown: bool, blank_style: bool) -> list[_Block]:
     blocks: list[_Block] = []
     current: list[_Line] = []
 
     def flush():
         if current:
-            blocks.append(_Block(list(current)))
+            if blank_style and not markdown and _separate_lines([x.text for x in current]):
+                blocks.extend(_Block([x]) for x in current)
+            else:
+                blocks.append(_Block(list(current)))
             current.clear()
 
     i = 0

@@ -310,3 +310,31 @@ def test_one_label_is_not_a_structured_abstract():
     a = parse_article("Valerian and sleep\nNote: valerian is a herb that some people take for sleep.\n"
                       "Several small trials suggest it may help a little.\nTalk to a doctor first.\n")
     assert all(s.heading != "Note" for s in a.sections)
+
+
+def test_a_pasted_pages_header_without_blank_lines_is_read_line_by_line():
+    # The page's chrome, headline, byline and caption come one per line; the story's
+    # paragraphs below are separated by blank lines.
+    page = ("Skip to content\nHome\nNews\nHealth\n"
+            "Creatine supplement gives older adults a modest memory boost, trial suggests\n"
+            "4 hours ago\nShare\nEleanor Marsh\nHealth reporter\n"
+            "A daily scoop of creatine led to a small improvement in memory in adults over 65, a trial has found.\n\n"
+            "Researchers gave 212 people aged 65 to 85 either creatine or a placebo every day for six months.\n\n"
+            "The team stresses that the effect was modest and that larger trials are needed.\n")
+    article = parse_article(page)
+    assert article.title is not None and article.title.text.startswith("Creatine supplement gives")
+    aside = {page[p.start:p.end].strip() for p in article.set_aside()}
+    assert {"Skip to content", "Share", "4 hours ago"} <= aside
+    first = next(iter(article.content_paragraphs()))
+    assert first.text.startswith("A daily scoop of creatine")
+
+
+def test_a_hard_wrapped_paragraph_in_a_blank_line_draft_stays_one_paragraph():
+    draft = ("Magnesium is a mineral the body needs for hundreds of reactions, from\n"
+             "muscle contraction to the rhythm of the heart, and most adults get enough\n"
+             "of it from food such as nuts, seeds, whole grains and leafy greens, though\n"
+             "surveys suggest many fall short.\n\n"
+             "Supplements are widely sold as sleep aids, but the evidence is thin.\n")
+    article = parse_article(draft)
+    paragraphs = list(article.content_paragraphs())
+    assert len(paragraphs) == 2 and paragraphs[0].text.startswith("Magnesium is a mineral")
