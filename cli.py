@@ -440,11 +440,14 @@ def caveats_command(source, summary, policy, as_json, check, max_bytes):
               help="Comma-separated: labels (detector P/R), stress (Cochrane pairs), seeds, conclusion "
                    "(the hand-labelled conclusion-level caveat kept), drafts (whole labelled drafts shipped "
                    "with the project: detector P/R per kind and strength, conclusion caveat kept).")
+@click.option("--drafts", "drafts_dir", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Your own labelled drafts for the drafts section: a folder of drafts with a KEY.md in the "
+                   "shipped one's format (summarize/evaluation/drafts/KEY.md).  [default: the shipped drafts]")
 @click.option("--encoder", is_flag=True, help="Also score the detector with the sentence encoder.")
 @click.option("--limit", type=click.IntRange(1), default=None, help="Stress test: first N pairs only.")
 @click.option("--errors", is_flag=True, help="List the labelled sentences the detector gets wrong.")
 @click.option("--json", "as_json", is_flag=True, help="Print everything as JSON.")
-def caveats_eval_command(shared, labels, sections, encoder, limit, errors, as_json):
+def caveats_eval_command(shared, labels, sections, drafts_dir, encoder, limit, errors, as_json):
     """Evaluate the caveat filter: detector P/R per kind on hand-labelled sentences, a stress
     test on the Cochrane pairs, before/after on the seed articles, and the hand-labelled
     conclusion-level caveat kept by summaries."""
@@ -454,7 +457,7 @@ def caveats_eval_command(shared, labels, sections, encoder, limit, errors, as_js
 
     parts = tuple(s.strip() for s in sections.split(",") if s.strip())
     try:
-        out = run_caveat_eval(shared, labels, parts, encoder, limit)
+        out = run_caveat_eval(shared, labels, parts, encoder, limit, drafts=drafts_dir)
     except FileNotFoundError as exc:
         _fail(str(exc))
     if as_json:

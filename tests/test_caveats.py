@@ -82,6 +82,14 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("Valerian can impair coordination and reaction time.", "side_effects"),
     ("Valerian is not considered safe during pregnancy.", "side_effects"),
     ("Heavy use of valerian has been linked to raised liver enzymes.", "side_effects"),
+    ("Larger, rigorously blinded trials with longer follow-up, conducted in more diverse populations, are needed "
+     "before valerian can be recommended.", "research"),
+    ("If a child eats an edible, parents should call Poison Control right away.", "professional"),
+    ("Go to the nearest emergency room if a child has trouble breathing.", "professional"),
+    ("People with kidney disease should avoid creatine unless a doctor has approved it.", "professional"),
+    ("Recreational marijuana has been legal for adults 21 and older in Colorado since 2014.", "legal"),
+    ("Supplements are less tightly regulated than medicines.", "legal"),
+    ("The vaccines have been linked to a small increased risk of Guillain-Barre syndrome.", "side_effects"),
 ])
 def test_each_kind_is_detected(det, text, kind):
     assert kind in kinds_of(det, text)
@@ -780,6 +788,35 @@ def test_the_labelled_drafts_key_matches_its_drafts():
         for c in entry["caveats"]:
             assert " ".join(c["text"].split()) in text, (entry["file"], c["text"][:60])
             assert c["kinds"] and c["strength"] in ("main", "minor")
+
+
+def test_caveats_eval_scores_a_users_own_labelled_drafts(tmp_path):
+    from summarize.evaluation.caveats import eval_drafts
+
+    (tmp_path / "kava.txt").write_text(
+        "Kava is a drink made from the root of a Pacific plant. People drink it to relax.\n\n"
+        "Kava can damage the liver. Only a few small trials have tested it for anxiety, so more research is needed.\n",
+        encoding="utf-8")
+    (tmp_path / "KEY.md").write_text(
+        "## kava.txt\n"
+        "C: [side_effects, main] Kava can damage the liver.\n"
+        "C: [research, main] Only a few small trials have tested it for anxiety, so more research is needed.\n"
+        "CONCLUSION_CAVEAT: Only a few small trials have tested it for anxiety, so more research is needed.\n",
+        encoding="utf-8")
+    out = eval_drafts(tmp_path)
+    assert list(out) == ["held-out"]  # a folder without numbered files is held out as a whole
+    got = out["held-out"]
+    assert got["pairs"] == 1 and got["sentences"] == 4
+    assert got["per_kind"]["research"]["tp"] == 1
+
+
+def test_caveats_eval_names_a_drafts_folder_without_a_key(tmp_path):
+    from click.testing import CliRunner
+
+    from summarize.cli import main
+
+    res = CliRunner().invoke(main, ["caveats-eval", "--sections", "drafts", "--drafts", str(tmp_path)])
+    assert res.exit_code != 0 and "KEY.md" in res.output
 
 
 def test_a_verdict_with_an_attributed_surname_can_be_added(f):

@@ -591,7 +591,11 @@ def read_draft_key(folder: Path = DRAFTS) -> list[dict]:
                                 "strength": MAIN if MAIN in tags else MINOR})
         conclusion = next((line.split(":", 1)[1].strip() for line in chunk.splitlines()
                            if line.startswith("CONCLUSION_CAVEAT:")), None)
-        out.append({"file": name, "split": "tune" if int(name[:2]) % 2 else "held-out", "caveats": caveats,
+        # The shipped drafts are numbered: odd ones are tuned on, even ones held out. A user's
+        # own folder (file names without a number) is held out as a whole.
+        number = re.match(r"\d+", name)
+        split = "tune" if number and int(number.group(0)) % 2 else "held-out"
+        out.append({"file": name, "split": split, "caveats": caveats,
                     "conclusion": None if conclusion in (None, "none") else conclusion})
     return out
 
@@ -609,10 +613,11 @@ def eval_drafts(folder: Path = DRAFTS) -> dict:
     flt = CaveatFilter()
     kinds = list(flt.policy.kinds)
     out: dict = {}
-    for split in ("held-out", "tune"):
+    key = read_draft_key(folder)
+    for split in [sp for sp in ("held-out", "tune") if any(e["split"] == sp for e in key)]:
         rows, preds, strengths, pred_strengths = [], [], [], []
         pairs = kept = lenient = not_clean = idempotent = 0
-        for entry in (e for e in read_draft_key(folder) if e["split"] == split):
+        for entry in (e for e in key if e["split"] == split):
             article = parse_article((folder / entry["file"]).read_text(encoding="utf-8"))
             topic = topic_terms("\n".join(p.text for p in article.content_paragraphs()))
             sentences = [s.text for p in article.content_paragraphs() for s in split_sentences(p.text)]
@@ -662,13 +667,15 @@ def cold_start() -> dict:
 
 def run(shared: str | os.PathLike | None = None, labels: str | os.PathLike | None = None,
         sections: tuple[str, ...] = ("labels", "stress", "seeds"), encoder: bool = False,
-        limit: int | None = None) -> dict:
+        limit: int | None = None, drafts: str | os.PathLike | None = None) -> dict:
     """Score the filter; the sections are ``labels`` (detector P/R), ``stress``, ``seeds``,
-    ``conclusion`` and ``drafts``."""
-    shared_data = Shared(shared_dir(shared))
-    if not (shared_data.root / "data").is_dir():
-        raise FileNotFoundError(f"{shared_data.root}: no shared data folder (use --shared DIR or $SUMMARIZE_SHARED)")
-    out: dict = {"shared": str(shared_data.root)}
+    ``conclusion`` and ``drafts`` (the shipped labelled drafts, or the folder ``drafts``)."""
+    out: dict = {}
+    if set(sections) - {"drafts"}:  # the labelled drafts need no shared data
+        shared_data = Shared(shared_dir(shared))
+        if not (shared_data.root / "data").is_dir():
+            raise FileNotFoundError(f"{shared_data.root}: no shared data folder (use --shared DIR or $SUMMARIZE_SHARED)")
+        out["shared"] = str(shared_data.root)
     if "labels" in sections:
         out["labels"] = eval_labels(shared_data, Path(labels) if labels else DEFAULT_LABELS, encoder)
         out["news"] = eval_news()
@@ -681,7 +688,10 @@ def run(shared: str | os.PathLike | None = None, labels: str | os.PathLike | Non
     if "conclusion" in sections:
         out["conclusion"] = eval_conclusion(shared_data)
     if "drafts" in sections:
-        out["drafts"] = eval_drafts()
+        folder = Path(drafts) if drafts else DRAFTS
+        if not (folder / "KEY.md").is_file():
+            raise FileNotFoundError(f"{folder}: no KEY.md answer key (see {DRAFTS / 'KEY.md'} for the format)")
+        out["drafts"] = eval_drafts(folder)
     return out
 
 
