@@ -245,7 +245,9 @@ _BACK_CONNECTIVE = re.compile(r"^(instead|however|thus|therefore|hence|as a resu
 # contrast, it requires a prescription.").
 _MID_CONTRAST = re.compile(r",\s*(by contrast|in contrast|by comparison|however|meanwhile|likewise|similarly|"
                            r"on the other hand|instead)\s*,", re.I)
-_ADD_CONNECTIVE = re.compile(r"^(additionally|moreover|furthermore|also|in addition|besides)\b", re.I)
+# With nothing before them these point back too; after a sentence they may join on ("But
+# doctors say they are seeing cases like his far more often" cannot open a lead).
+_ADD_CONNECTIVE = re.compile(r"^(additionally|moreover|furthermore|also|in addition|besides|but|and|so(?![\s-]+(far|many|much|long|called|few|little)\b)|or)\b", re.I)
 _STUDY_WORDS = frozenset("study review trial research analysis survey experiment paper".split())
 _BRIDGED = frozenset("researcher author team participant scientist finding result group patient".split())
 _SPEECH = r"(said|says|added|told|explained|noted|wrote|warned|stated|recalled)"

@@ -136,6 +136,9 @@ def structure_problems(generated: str, support: str, previous: list[str] | None 
     swapped = _swapped_preposition(gen_tokens, sup)
     if swapped:
         out.append(f"preposition {swapped[0]!r} changed to {swapped[1]!r}")
+    inflected = _changed_inflection(gen_tokens, sup)
+    if inflected:
+        out.append(f"{inflected[0]!r} changed to {inflected[1]!r}")
     moved = _moved_parenthesis(generated, support)
     if moved:
         out.append(f"moved {moved!r} to another word")
@@ -211,6 +214,20 @@ def _swapped_preposition(gen: list[str], sup: list[str]) -> tuple[str, str] | No
     for a, p, b in zip(gen, gen[1:], gen[2:]):
         if p in _PREPOSITIONS and (a, p, b) not in sup_triples and (a, b) in around:
             return sorted(around[(a, b)])[0], p
+    return None
+
+
+def _changed_inflection(gen: list[str], sup: list[str]) -> tuple[str, str] | None:
+    """A source word put in another form between the same two words ("who took semaglutide
+    drank less" -> "… semaglutide drinking less"): the grammar, or the tense, is no longer the
+    source's. ``gen`` and ``sup``: the lower-cased words of the rewrite and of its source."""
+    in_place: dict[tuple[str, str], set[str]] = {}
+    for a, w, b in zip(sup, sup[1:], sup[2:]):
+        in_place.setdefault((a, b), set()).add(w)
+    for a, w, b in zip(gen, gen[1:], gen[2:]):
+        for old in in_place.get((a, b), ()):
+            if old != w and coherence.lemma(old) == coherence.lemma(w):
+                return old, w
     return None
 
 

@@ -148,10 +148,24 @@ def topic_terms(sentences: list[Extract], title: str | None = None, n: int = TOP
     return [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
 
 
+# A narrator's "I" (an essay, a first-person feature) is not the lead's voice; a quoted "I" is
+# the speaker's, and a Roman one numbers something ("Schedule I", "phase I").
+_FIRST_PERSON = re.compile(r"\b(I|me|my|mine|myself)\b")
+_ROMAN_ONE = re.compile(r"\b(phase|schedule|type|grade|stage|class|part|tier|level|world war)\s+I\b", re.I)
+
+
+def narrated(sentence: str) -> bool:
+    """Does the writer speak in the first person here, outside any quotation?"""
+    s = _ROMAN_ONE.sub(" ", sentence)
+    s = re.sub(r"“[^”]*(”|$)|\"[^\"]*(\"|$)", " ", s)  # quoted, or a quote running on past the sentence
+    s = re.sub(r"^[^“\"]*”", " ", s)  # the end of a quotation that began in an earlier sentence
+    return bool(_FIRST_PERSON.search(s))
+
+
 def usable(sentence: str) -> bool:
     """May this sentence go into a lead at all (whatever comes before it)?"""
     s = sentence.strip()
-    if word_count(s) < MIN_WORDS or s.endswith("?"):
+    if word_count(s) < MIN_WORDS or s.endswith("?") or narrated(s):
         return False
     return not (coherence.boilerplate_kind(s) or coherence.is_meta(s) or coherence.fragment_reason(s))
 

@@ -218,6 +218,10 @@ def test_extraction_covers_intro_sections_and_closing():
      "Only berberine was associated with differences exceeding 2 kg, and none reached 2.5 kg.", "quantity '2 %'"),
     ("Supplements marketed by weight loss are used by many adults.",
      "Supplements marketed for weight loss are used by many adults.", "preposition 'for' changed to 'by'"),
+    # a word put in another form in its place
+    ("People who took semaglutide drinking less than those on a placebo had fewer heavy days.",
+     "People who took semaglutide drank less than those on a placebo had fewer heavy days.",
+     "'drank' changed to 'drinking'"),
 ])
 def test_gate_keeps_subject_verb_scope_and_casing(generated, support, reason):
     verdict = faithfulness.check(generated, support)

@@ -267,8 +267,30 @@ def test_a_named_speakers_opinion_and_a_design_told_as_a_story_do_not_open_the_l
     assert picks[0].text.startswith("Berberine is sold online")
 
 
-@pytest.mark.parametrize("opener", ["In the meantime, experts say", "Meanwhile, experts say", "Until then, experts say"])
+@pytest.mark.parametrize("opener", ["In the meantime, experts say", "Meanwhile, experts say", "Until then, experts say",
+                                    "But experts say", "And experts say", "So experts say"])
 def test_a_time_connective_points_back(opener):
     from summarize.coherence import dangling_reason
 
     assert dangling_reason(f"{opener} sleep habits remain the best first step.", []) is not None
+
+
+@pytest.mark.parametrize("sentence", ["So far, only two trials have tested it.", "So-called nootropics are sold online.",
+                                      "Butyrate levels rose in the trial.", "Andrew Smith, a doctor, said so."])
+def test_words_that_only_look_like_a_connective_do_not_point_back(sentence):
+    from summarize.coherence import dangling_reason
+
+    assert dangling_reason(sentence, []) is None
+
+
+@pytest.mark.parametrize("sentence, narrator", [
+    ("I think about my year of skipped breakfasts differently now.", True),
+    ("“We’re not saying that it kills people,” Lena Hoffmann, an epidemiologist, told me.", True),
+    ("“I saw a real but small difference,” Dr Okafor said.", False),
+    ("Psilocybin is a Schedule I drug in the United States.", False),
+    ("That is interesting, but I would not take it,” she said.", False),
+])
+def test_a_narrators_first_person_is_not_lead_material(sentence, narrator):
+    assert plan.narrated(sentence) is narrator
+    if narrator:
+        assert not plan.usable(sentence)
