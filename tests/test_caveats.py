@@ -843,3 +843,29 @@ def test_an_added_caveat_with_a_contrast_that_points_back_does_not_stand():
 
     assert not _stands("In much of Europe, by contrast, valerian requires a prescription.",
                        ["Valerian is sold freely in the United States."], frozenset())
+
+
+def test_an_aside_inside_a_clause_is_cut_but_not_the_clauses_verb(f):
+    from summarize.caveats.repair import compress_variants
+
+    text = ("Nicotine is highly addictive, and pouches can deliver as much nicotine as a cigarette, so people "
+            "who start using them, particularly teenagers and young adults, can quickly become dependent.")
+    at = text.find("highly addictive")
+    variants = compress_variants(text, [(at, at + len("highly addictive"))], f.policy)
+    assert "so people who start using them can quickly become dependent." in variants[0]
+    assert all(not v.endswith("start using them.") for v in variants)
+    # a trailing aside with no verb after it still goes as a whole
+    text = "Kava can damage the liver, especially when taken with alcohol or for long periods."
+    at = text.find("damage the liver")
+    assert compress_variants(text, [(at, at + 16)], f.policy)[0] == "Kava can damage the liver."
+
+
+def test_a_conjunction_joining_an_added_caveat_to_its_draft_neighbour_goes(f):
+    from summarize.caveats.repair import compress_variants
+
+    text = "But if you're pregnant or take other medicines, talk to your doctor or pharmacist first."
+    at = text.find("talk to your doctor")
+    assert compress_variants(text, [(at, at + 19)], f.policy)[0].startswith("If you're pregnant")
+    text = "So far, only two small trials have tested valerian."
+    at = text.find("only two small trials")
+    assert compress_variants(text, [(at, at + 21)], f.policy)[0] == text

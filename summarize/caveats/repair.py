@@ -146,8 +146,18 @@ def _strip_trailing(text: str, spans, patterns):
     for p in patterns:
         for m in p.finditer(norm):
             if m.start() >= last_cue and m.start() > 20:
+                # an aside inside the clause ("so people who start, particularly teenagers, can
+                # quickly become dependent"): the verb after it is the clause's, so only the
+                # aside goes
+                after = _VERB_AFTER_ASIDE.match(text, m.end())
+                if after:
+                    return text[:m.start()] + " " + text[after.end():]
                 return text[:m.start()]
     return text
+
+
+# A comma, then the clause's own verb (or an adverb and the verb).
+_VERB_AFTER_ASIDE = re.compile(r"[^,;]*?,\s+(?=(?:\w+ly\s+)?(?:" + "|".join(sorted(_FINITE)) + r")\b)", re.I)
 
 
 def _top_level(text: str, ch: str) -> list[int]:
