@@ -80,6 +80,8 @@ _CAPTION = [
     re.compile(r"\b[A-Z][\w.]*\s*/\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+Images" + _END),
     re.compile(r"\b(?:[A-Z]{2,}|AP Photo)\s*/\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*" + _END),
     re.compile(r"^!\[[^\]]*\]\([^)]*\)" + _END),  # a Markdown image
+    # a TV clip's description: "Registered dietitian Jane Doe joins 'Fox & Friends' to break down …"
+    re.compile(r"\bjoin(?:s|ed)?\s+['‘\"“][^'’\"”]{2,40}['’\"”]\s+(?:to|with|on|for)\b"),
     # a gallery's caption: "Item 1 of 2 Kratom products are displayed …", "[1/2]Kratom products …"
     re.compile(r"^(?:item\s+\d+\s+of\s+\d+\b|\[\d+\s*/\s*\d+\])", _F),
     re.compile(r"\((?:iStock(?:photo)?|Getty|Shutterstock|Adobe\s+Stock|AP|Reuters|AFP|Alamy|EPA)\b[^()]{0,40}\)" + _END),

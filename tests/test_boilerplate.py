@@ -286,6 +286,10 @@ def test_headless_section_count_scales_with_length(repeat, low, high):
     ("A nurse prepares a dose in Toronto. (Sarah McAllister/CBC)", "caption"),
     ("A pharmacist at work. Jane O'Neil/Reuters", "caption"),
     ("The trial, led by Dr. Smith-Jones (pictured), was small.", None),
+    # a TV clip's description
+    ("Registered dietitian Kara Lindsey joins 'Fox & Friends' to break down the science of when to eat.", "caption"),
+    ("Dr. Jane Roe joined “Good Morning America” to discuss the new guidance.", "caption"),
+    ("Dr. Roe joins a growing group of doctors who want to study the drug.", None),
     ("Getty Images", "caption"),
     ("CNN's Jane Roe contributed to this report.", "byline"),
     ("The Associated Press contributed reporting.", "byline"),
