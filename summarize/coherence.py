@@ -245,6 +245,12 @@ _BACK_CONNECTIVE = re.compile(r"^(instead|however|thus|therefore|hence|as a resu
 # contrast, it requires a prescription.").
 _MID_CONTRAST = re.compile(r",\s*(by contrast|in contrast|by comparison|however|meanwhile|likewise|similarly|"
                            r"on the other hand|instead)\s*,", re.I)
+# "And …", "Or …" join a sentence to the draft's sentence before it, which a lead rarely keeps.
+_JOINED = re.compile(r"^(and|or)\b", re.I)
+# A person's pronoun anywhere in the sentence ("… seeing cases like his far more often").
+_PERSON_PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.I)
+_SOMEONE = re.compile(r"\b(anyone|someone|somebody|everyone|each|person|woman|women|man|men|mother|father|"
+                      r"girl|boy|child|patient|doctor|physician|clinician|nurse|pharmacist)\b", re.I)
 # With nothing before them these point back too; after a sentence they may join on ("But
 # doctors say they are seeing cases like his far more often" cannot open a lead).
 _ADD_CONNECTIVE = re.compile(r"^(additionally|moreover|furthermore|also|in addition|besides|but|and|so(?![\s-]+(far|many|much|long|called|few|little)\b)|or)\b", re.I)
@@ -305,9 +311,23 @@ def tells_of_a_person(sentence: str) -> bool:
         return False
     for m in _NAME_PAIRS.finditer(sentence):  # overlapping: "When Derek Almanza" holds "Derek Almanza"
         first, last = m.group(1).lower(), m.group(2).lower()
-        if not {first, last} & _NOT_PERSON_WORDS and not _pos(first) and not _pos(last):
-            return True
+        if ({first, last} & (_NOT_PERSON_WORDS | STOPWORDS) or _pos(first) or _pos(last)
+                or _EPONYM_NEXT.match(sentence, m.end(2))):
+            continue
+        # an organisation or a place runs on ("Los Angeles County", "Ontario Poison Centre") or
+        # follows "the" ("The Kratom Retailers Alliance")
+        if _CAPITAL_NEXT.match(sentence, m.end(2)) or re.search(r"\bthe\s+$", sentence[: m.start(1)], re.I):
+            continue
+        return True
     return False
+
+
+_TITLES = frozenset("Dr Mr Mrs Ms Mx Prof Professor Dame Sir Lady Lord Rev".split())
+_CAPITAL_NEXT = re.compile(r"[\s-]+[A-Z]")
+# A name that names a disease, a sign or a scale ("De Barsy syndrome", "Guillain-Barré syndrome").
+_EPONYM_NEXT = re.compile(r"(?:['’]s)?[\s-]+(syndrome|disease|disorder|deficiency|sign|test|scale|score|criteria|"
+                          r"method|technique|procedure|effect|phenomenon|reflex|palsy|anomaly|dystrophy|myopathy|"
+                          r"cyst|tumou?r|sarcoma|lymphoma|virus|bacteria|index)\b", re.I)
 
 
 # A time adverbial in front does not give a pronoun its antecedent ("Today it is sold as ...").
@@ -384,14 +404,14 @@ def _modifier(word: str) -> bool:
     return "ADJ" in pos and "VERB" not in pos
 
 
-_FULL_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z'’-]{2,})\b")
 
 
 def surnames(text: str) -> frozenset[str]:
     """Surnames of the people a draft names in full ("Marcus Reyes"): both words unknown to the
     lexicon, so "United States" or "Southeast Asia" are not people."""
-    return frozenset(m.group(2) for m in _FULL_NAME_PAIR.finditer(text)
-                     if not _pos(m.group(1).lower()) and not _pos(m.group(2).lower()))
+    return frozenset(m.group(2) for m in _NAME_PAIRS.finditer(text)  # overlapping: "When Derek Almanza"
+                     if m.group(1).lower() not in STOPWORDS  # "The Kratom Trade Council"
+                     and not _pos(m.group(1).lower()) and not _pos(m.group(2).lower()))
 
 
 def dangling_reason(sentence: str, previous: list[str], names: frozenset[str] = frozenset()) -> str | None:
@@ -404,8 +424,11 @@ def dangling_reason(sentence: str, previous: list[str], names: frozenset[str] = 
     before = " ".join(previous)
     for m in re.finditer(r"\b[A-Z][a-z'’-]{2,}\b", sentence):
         name = m.group(0)
-        if (name in names and not re.search(rf"\b[A-Z][a-z]+\s+{re.escape(name)}\b", sentence[: m.end()])
-                and not re.search(rf"\b{re.escape(name)}\b", before)):
+        full = re.search(rf"\b([A-Z][a-z]+)\.?\s+{re.escape(name)}\b", sentence[: m.end()])
+        # "Marcus Reyes", "Dr. Reyes"; not "For Reyes" (a capitalised function word)
+        full = full and (full.group(1) in _TITLES or (full.group(1).lower() not in STOPWORDS
+                                                       and not _pos(full.group(1).lower())))
+        if name in names and not full and not re.search(rf"\b{re.escape(name)}\b", before):
             return f"surname {name!r} not introduced in the lead"
     return None
 
@@ -417,7 +440,7 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
         return None
     before = " ".join(previous)
     before_lemmas = set().union(*(content_lemmas(p) for p in previous)) if previous else set()
-    if _BACK_CONNECTIVE.match(s) or (not previous and _ADD_CONNECTIVE.match(s)):
+    if _BACK_CONNECTIVE.match(s) or _JOINED.match(s) or (not previous and _ADD_CONNECTIVE.match(s)):
         return "opens with a connective that points back"
     if not previous and _MID_CONTRAST.search(s):
         return "a connective that points back (\"…, by contrast, …\")"
@@ -450,6 +473,10 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
     m = _PRONOUN_SPEECH.search(here)
     if m and not _introduces_person(before + " " + here[: m.start()]):
         return f"{m.group(0)!r} with no speaker introduced"
+    m = _PERSON_PRONOUN.search(here)
+    if m and not _introduces_person(before + " " + here[: m.start()]) \
+            and not _SOMEONE.search(before + " " + here[: m.start()]):
+        return f"{m.group(0)!r} refers to no one in the lead"
     for m in _NAME_SPEECH.finditer(here):
         name = m.group(1) or m.group(3)
         if not name or name.lower() in _NOT_NAMES:

@@ -71,6 +71,10 @@ _METHODS = re.compile(
     r"evaluated|used|collected|conducted|set out|aimed|surveyed|followed|recruited|enrolled)\b"
     r"|^(\w+\s+){0,3}(studies|trials|rcts|reviews)\b[^.;]{0,60}?\b(met (the|our) inclusion criteria|"
     r"were included|compared|involving|with a total of)\b"
+    # the protocol: "Participants were tested at the start, at three months and at six months"
+    r"|^(participants|patients|people|volunteers|subjects|children|adults|women|men)\s+(were|had\s+been)\s+"
+    r"(\w+ly\s+)?(tested|assessed|measured|examined|followed|interviewed|surveyed|scanned|given|asked|"
+    r"randomi[sz]ed|assigned|allocated|recruited|enrolled)\b"
     # a design told as a story: "…, scientists at X randomly assigned 62 adults to …"
     r"|\b(randomly\s+(assigned|allocated)|recruited|enrolled)\s+(about\s+|more\s+than\s+|nearly\s+|some\s+)?\d", re.I)
 METHODS_FACTOR = 0.3
@@ -110,7 +114,8 @@ MIN_WORDS = 6  # shorter sentences are labels, not points
 OPENING_POSITION = 0.35  # non-review drafts: the opening comes from the first third
 TOPIC_TERMS = 3
 FIRST_SENTENCE_FACTOR = 1.5
-# A story about a named person (a feature's anecdote) opens a lead only when nothing else can.
+# A story about a named person (a feature's anecdote) opens a lead only when nothing else can,
+# and is a weaker point.
 ANECDOTE_FACTOR = 0.5
 # Nor does a named speaker's opinion ("Associate Professor Jane Doe, an endocrinologist, said the
 # findings were the most convincing part"): a lead opens on the news, then says who said it.
@@ -300,12 +305,17 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     covered: set[str] = {opening.part}
     caveat_taken = False
     max_score = max(s.score for s in sentences) or 1.0
+    # An anecdote is a weaker point too: the lead reports the news, not the story told around it.
+    # So is the protocol of a news story's study ("Participants were tested at three months").
+    weight = {id(s): (ANECDOTE_FACTOR if not review and coherence.tells_of_a_person(s.text) else 1.0)
+              * (METHODS_FACTOR if not review and _METHODS.search(s.text) else 1.0) for s in ok}
     # A sentence below the score floor is never picked, so it never needs ranking.
-    rest = [s for s in ok if s is not opening and s is not advice and s.score >= MIN_RELATIVE_SCORE * max_score]
+    rest = [s for s in ok if s is not opening and s is not advice
+            and s.score * weight[id(s)] >= MIN_RELATIVE_SCORE * max_score]
     redundancy = Redundancy(matrix, len(sentences))
     redundancy.add(index[id(opening)])
     rows = np.array([index[id(s)] for s in rest], dtype=int)
-    relevance = np.array([s.score for s in rest])
+    relevance = np.array([s.score * weight[id(s)] for s in rest])
     part_of = np.array([s.part for s in rest], dtype=object)
     lengths = np.array([word_count(s.text) for s in rest])
     caveats = np.array([bool(_CAVEAT.search(s.text)) for s in rest], dtype=bool)

@@ -249,6 +249,10 @@ def test_an_anecdote_lede_gives_the_opening_to_the_pages_dek():
     ("Dietitian Rafael Obuya said he had seen clients spend hundreds of dollars.", False),
     ("The United States Food and Drug Administration warned consumers about the gummies.", False),
     ("A small new trial hints at a benefit for people with insomnia.", False),
+    # a disease named for someone, an organisation, a place
+    ("De Barsy syndrome is a rare genetic disorder characterized by an aged-looking face.", False),
+    ("The Kratom Retailers Alliance said it supports clear limits on synthetic products.", False),
+    ("Los Angeles County supervisors will consider a ban this spring.", False),
 ])
 def test_a_story_about_a_person_is_told_from_an_experts_word(sentence, person):
     from summarize.coherence import tells_of_a_person
@@ -294,3 +298,52 @@ def test_a_narrators_first_person_is_not_lead_material(sentence, narrator):
     assert plan.narrated(sentence) is narrator
     if narrator:
         assert not plan.usable(sentence)
+
+
+@pytest.mark.parametrize("sentence, previous, dangling", [
+    ("But doctors at the hospital say they are seeing cases like his far more often.",
+     ["Emergency visits for children who swallowed THC products have nearly tripled."], True),
+    ("And the measure of eating windows was thin.", ["A new study links short eating windows to heart deaths."], True),
+    ("Dr. Jane Roe said her clinic saw more patients last year.", [], False),
+    ("Anyone who is pregnant should ask her doctor first.", [], False),
+    ("Marcus Reyes says his depression lifted after the trial.", [], False),
+])
+def test_a_persons_pronoun_needs_the_person_and_and_joins_to_its_draft_neighbour(sentence, previous, dangling):
+    from summarize.coherence import dangling_reason
+
+    assert (dangling_reason(sentence, previous) is not None) is dangling
+
+
+def test_an_anecdote_is_a_weaker_point_than_the_news():
+    draft = ("Semaglutide cut heavy drinking in a small trial of adults with alcohol use disorder.\n\n"
+             "Denise Carroway, 52, says her urge to drink alcohol faded within weeks of starting semaglutide for "
+             "her weight.\n\n"
+             "Larger trials of semaglutide for alcohol use disorder are underway.\n\n"
+             "Semaglutide is approved for diabetes and weight loss, and doctors prescribe it widely.\n")
+    picks = plan.plan(parse_draft(draft), max_words=50)
+    assert picks and not any("Carroway" in p.text for p in picks)
+
+
+def test_a_surname_after_a_capitalised_function_word_is_not_a_full_name():
+    from summarize.coherence import dangling_reason
+
+    names = frozenset({"Reyes"})
+    assert dangling_reason("For Reyes, the uncertainty is beside the point.", [], names)
+    assert dangling_reason("Marcus Reyes says the depression lifted.", [], names) is None
+    assert dangling_reason("Dr. Reyes said the trial was small.", [], names) is None
+
+
+def test_a_news_storys_protocol_is_a_weaker_point():
+    draft = ("Creatine led to a small improvement in memory among older adults in a six-month trial.\n\n"
+             "Participants were tested on creatine memory tasks at the start, at three months and at six months.\n\n"
+             "Creatine is best known as a supplement for building muscle in the gym.\n\n"
+             "A larger creatine trial lasting two years is now being planned.\n")
+    picks = plan.plan(parse_draft(draft), max_words=45)
+    assert picks and not any(p.text.startswith("Participants were tested") for p in picks)
+
+
+def test_surnames_are_peoples_not_the_words_after_the():
+    from summarize.coherence import surnames
+
+    got = surnames("The Kratom Trade Council said so. When Derek Almanza bought kratom, it was cheap.")
+    assert got == frozenset({"Almanza"})
