@@ -224,7 +224,9 @@ def same_meaning(a: str | set[str], b: str | set[str]) -> bool:
 
 # --------------------------------------------------------------------------- dangling references
 
-_EXPLETIVE = re.compile(r"^(it)(?:'s|’s| is| was| remains| may be| can be| seems| appears| will be)\b.{0,50}?\b(to|that|whether|for)\b", re.I)
+# "It is unclear whether …" says nothing of an "it"; "It is the latest in a series of studies to …" does.
+_EXPLETIVE = re.compile(r"^(it)(?:'s|’s| is| was| remains| may be| can be| seems| appears| will be)\b"
+                        r"(?!\s+(the|a|an|one|part|among|another|its|this|that)\b).{0,50}?\b(to|that|whether|for)\b", re.I)
 _PERSONAL = frozenset("it its they their them he she his her".split())
 _PEOPLE_PRONOUNS = frozenset("he she his her him".split())
 _DEMONSTRATIVES = frozenset("this these those that such".split())

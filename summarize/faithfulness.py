@@ -130,6 +130,9 @@ def structure_problems(generated: str, support: str, previous: list[str] | None 
     # the lower-cased words of both, tokenised once for the checks below
     sup = [w.lower() for w in WORD.findall(support)]
     gen_tokens = [w.lower() for w in WORD.findall(generated)]
+    # a leading preposition cut off ("Of the 26 trials, 19 were funded …" -> "The 26 trials, 19 …")
+    if len(sup) > 1 and sup[0] in _PREPOSITIONS and gen_tokens[:1] == sup[1:2] and gen_tokens[:1] != sup[:1]:
+        out.append(f"dropped preposition {sup[0]!r}")
     dropped = _word_cut_out(gen_tokens, sup)
     if dropped:
         out.append(f"dropped {dropped[0]} {dropped[1]!r}")

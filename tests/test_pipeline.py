@@ -222,6 +222,8 @@ def test_extraction_covers_intro_sections_and_closing():
     ("People who took semaglutide drinking less than those on a placebo had fewer heavy days.",
      "People who took semaglutide drank less than those on a placebo had fewer heavy days.",
      "'drank' changed to 'drinking'"),
+    ("The 26 trials, 19 were funded by collagen manufacturers.",
+     "Of the 26 trials, 19 were funded by collagen manufacturers.", "dropped preposition 'of'"),
 ])
 def test_gate_keeps_subject_verb_scope_and_casing(generated, support, reason):
     verdict = faithfulness.check(generated, support)

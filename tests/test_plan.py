@@ -347,3 +347,14 @@ def test_surnames_are_peoples_not_the_words_after_the():
 
     got = surnames("The Kratom Trade Council said so. When Derek Almanza bought kratom, it was cheap.")
     assert got == frozenset({"Almanza"})
+
+
+@pytest.mark.parametrize("sentence, dangling", [
+    ("It is the latest in a series of studies to cast doubt on vitamin D pills.", True),
+    ("It is unclear whether zinc helps children.", False),
+    ("It is important to talk to a doctor first.", False),
+])
+def test_it_is_an_expletive_only_before_an_adjective_or_a_clause(sentence, dangling):
+    from summarize.coherence import dangling_reason
+
+    assert (dangling_reason(sentence, []) is not None) is dangling
