@@ -257,15 +257,25 @@ def detokenize(raw: str, casing: SourceCasing) -> str:
 
 
 def restore_casing(text: str, casing: SourceCasing) -> str:
-    def fix(m: re.Match) -> str:
+    found = list(WORD.finditer(text))
+    # a casing that knows a word's neighbours (the source sentence's) may use them
+    beside = getattr(casing, "surface_beside", None)
+    out, last = [], 0
+    for i, m in enumerate(found):
         word = m.group(0)
+        out.append(text[last:m.start()])
+        last = m.end()
         if word != word.lower():  # the model already cased it (a cased checkpoint)
-            return word
-        if _key(word) in casing.initial_only and not _opens_sentence(text, m.start()):
-            return word
-        return casing.surface(word)
-
-    return WORD.sub(fix, text)
+            out.append(word)
+        elif _key(word) in casing.initial_only and not _opens_sentence(text, m.start()):
+            out.append(word)
+        elif beside is not None:
+            out.append(beside(word, found[i - 1].group(0) if i else None,
+                              found[i + 1].group(0) if i + 1 < len(found) else None))
+        else:
+            out.append(casing.surface(word))
+    out.append(text[last:])
+    return "".join(out)
 
 
 def _opens_sentence(text: str, at: int) -> bool:

@@ -81,15 +81,38 @@ class SentenceCasing:
     def __init__(self, support: str, fallback: SourceCasing):
         self.fallback = fallback
         self.keyed, self.lower = fallback.keyed, fallback.lower  # detokenize reads these
-        self.forms: dict[str, str] = {}
+        seen: dict[str, set[str]] = {}
+        # A word the sentence writes two ways ("the journal Medication Access Research … their
+        # medication") takes the form written beside the same neighbour; without one, the
+        # whole draft decides.
+        self.beside: dict[tuple[str, str], str] = {}
         for sent in re.split(r"(?<=[.!?])\s+", support.strip()):
-            for i, m in enumerate(WORD.finditer(sent)):
+            found = [m.group(0) for m in WORD.finditer(sent)]
+            for i, form in enumerate(found):
                 if i:
-                    self.forms.setdefault(m.group(0).lower().replace("’", "'"), m.group(0))
-        self.initial_only = fallback.initial_only - self.forms.keys()
+                    key = _casing_key(form)
+                    seen.setdefault(key, set()).add(form)
+                    self.beside[(key, "<" + _casing_key(found[i - 1]))] = form
+                    if i + 1 < len(found):
+                        self.beside[(key, ">" + _casing_key(found[i + 1]))] = form
+        self.forms = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+        self.two_ways = {k for k, v in seen.items() if len(v) > 1}
+        self.initial_only = fallback.initial_only - self.forms.keys() - self.two_ways
 
     def surface(self, word: str) -> str:
-        return self.forms.get(word.lower().replace("’", "'")) or self.fallback.surface(word)
+        return self.forms.get(_casing_key(word)) or self.fallback.surface(word)
+
+    def surface_beside(self, word: str, before: str | None, after: str | None) -> str:
+        key = _casing_key(word)
+        if key in self.two_ways:
+            for side in ((">" + _casing_key(after)) if after else None, ("<" + _casing_key(before)) if before else None):
+                if side and (key, side) in self.beside:
+                    return self.beside[(key, side)]
+        return self.surface(word)
+
+
+def _casing_key(word: str) -> str:
+    return word.lower().replace("’", "'")
 
 
 # "[T]he company": an editor's bracketed capital, which a model writes as "[ t ] he".

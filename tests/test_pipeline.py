@@ -384,3 +384,12 @@ def test_a_draft_sentence_without_a_full_stop_gets_one_in_the_lead(summarizer):
 ])
 def test_close_sentence(text, closed):
     assert close_sentence(text) == closed
+
+
+def test_a_word_the_source_sentence_writes_two_ways_takes_the_form_beside_the_same_neighbour():
+    support = ("A study in the journal Medication Access Research found that adults went without their "
+               "medication at least once.")
+    casing = SourceCasing([support, "People skipped medication. The medication ran out."])
+    out = normalise_generated("adults went without their medication, the journal medication access research found.",
+                              casing, support)
+    assert out == "Adults went without their medication, the journal Medication Access Research found."
