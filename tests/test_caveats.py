@@ -96,6 +96,7 @@ def test_each_kind_is_detected(det, text, kind):
 
 
 @pytest.mark.parametrize("text,kind", [
+    ("The amber lenses promise better sleep for screen addicts like me.", "dependency"),  # a figure of speech
     ("Research suggests that it may help people fall asleep.", "research"),  # positive evidence claim
     ("Your doctor may prescribe a sleeping pill instead.", "professional"),  # descriptive, not advice
     ("The FDA approved the drug in 2010.", "legal"),  # a status, not a caveat
