@@ -255,7 +255,8 @@ _SOMEONE = re.compile(r"\b(anyone|someone|somebody|everyone|each|person|woman|wo
                       r"girl|boy|child|patient|doctor|physician|clinician|nurse|pharmacist)\b", re.I)
 # With nothing before them these point back too; after a sentence they may join on ("But
 # doctors say they are seeing cases like his far more often" cannot open a lead).
-_ADD_CONNECTIVE = re.compile(r"^(additionally|moreover|furthermore|also|in addition|besides|but|and|so(?![\s-]+(far|many|much|long|called|few|little)\b)|or)\b", re.I)
+_ADD_CONNECTIVE = re.compile(r"^(additionally|moreover|furthermore|also|in addition|besides|but|"
+                             r"so(?![\s-]+(far|many|much|long|called|few|little)\b))\b", re.I)
 _STUDY_WORDS = frozenset("study review trial research analysis survey experiment paper".split())
 _BRIDGED = frozenset("researcher author team participant scientist finding result group patient".split())
 _SPEECH = r"(said|says|added|told|explained|noted|wrote|warned|stated|recalled)"
@@ -404,8 +405,6 @@ def _modifier(word: str) -> bool:
         return True
     pos = _pos(word)
     return "ADJ" in pos and "VERB" not in pos
-
-
 
 
 def surnames(text: str) -> frozenset[str]:

@@ -248,6 +248,8 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     review = _reads_as_review(prose) or bool(concluding)
 
     lede = _lede_index(article, sentences)
+    # stories about a named person (each sentence asked once: the opening and the points use it)
+    anecdotes = set() if review else {id(s) for s in ok if coherence.tells_of_a_person(s.text)}
     if lede and coherence.tells_of_a_person(sentences[lede].text):
         lede = 0  # the story opens on an anecdote: the dek above it states the news
 
@@ -276,7 +278,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         # A news story's first sentence is its lede, a house draft's names the subject; a
         # methods sentence opens nothing.
         methods = bool(_METHODS.search(s.text))
-        anecdote = not review and coherence.tells_of_a_person(s.text)
+        anecdote = id(s) in anecdotes
         if not review and index[id(s)] == lede and not methods and not anecdote:
             score *= FIRST_SENTENCE_FACTOR
         if anecdote:
@@ -307,7 +309,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     max_score = max(s.score for s in sentences) or 1.0
     # An anecdote is a weaker point too: the lead reports the news, not the story told around it.
     # So is the protocol of a news story's study ("Participants were tested at three months").
-    weight = {id(s): (ANECDOTE_FACTOR if not review and coherence.tells_of_a_person(s.text) else 1.0)
+    weight = {id(s): (ANECDOTE_FACTOR if id(s) in anecdotes else 1.0)
               * (METHODS_FACTOR if not review and _METHODS.search(s.text) else 1.0) for s in ok}
     # A sentence below the score floor is never picked, so it never needs ranking.
     rest = [s for s in ok if s is not opening and s is not advice
