@@ -205,33 +205,34 @@ def _word_cut_out(gen: list[str], sup: list[str]) -> tuple[str, str] | None:
     return None
 
 
+def _replaced_in_place(gen: list[str], sup: list[str]):
+    """Each word of the rewrite that stands between the same two words as a different source
+    word: (the source's word, the rewrite's, whether the rewrite's three words are in the source
+    too), in the rewrite's order and the source words sorted. ``gen`` and ``sup``: the
+    lower-cased words of the rewrite and of its source."""
+    sup_triples = set(zip(sup, sup[1:], sup[2:]))
+    in_place: dict[tuple[str, str], set[str]] = {}
+    for a, w, b in sup_triples:
+        in_place.setdefault((a, b), set()).add(w)
+    for a, w, b in zip(gen, gen[1:], gen[2:]):
+        for old in sorted(in_place.get((a, b), ())):
+            if old != w:
+                yield old, w, (a, w, b) in sup_triples
+
+
 def _swapped_preposition(gen: list[str], sup: list[str]) -> tuple[str, str] | None:
     """A preposition of the source replaced between the same two words ("marketed for weight
-    loss" -> "marketed by weight loss"): the relation is no longer the source's. ``gen`` and
-    ``sup``: the lower-cased words of the rewrite and of its source."""
-    sup_triples = set(zip(sup, sup[1:], sup[2:]))
-    around: dict[tuple[str, str], set[str]] = {}
-    for a, p, b in sup_triples:
-        if p in _PREPOSITIONS:
-            around.setdefault((a, b), set()).add(p)
-    for a, p, b in zip(gen, gen[1:], gen[2:]):
-        if p in _PREPOSITIONS and (a, p, b) not in sup_triples and (a, b) in around:
-            return sorted(around[(a, b)])[0], p
-    return None
+    loss" -> "marketed by weight loss"): the relation is no longer the source's."""
+    return next(((old, new) for old, new, seen in _replaced_in_place(gen, sup)
+                 if not seen and old in _PREPOSITIONS and new in _PREPOSITIONS), None)
 
 
 def _changed_inflection(gen: list[str], sup: list[str]) -> tuple[str, str] | None:
     """A source word put in another form between the same two words ("who took semaglutide
     drank less" -> "… semaglutide drinking less"): the grammar, or the tense, is no longer the
-    source's. ``gen`` and ``sup``: the lower-cased words of the rewrite and of its source."""
-    in_place: dict[tuple[str, str], set[str]] = {}
-    for a, w, b in zip(sup, sup[1:], sup[2:]):
-        in_place.setdefault((a, b), set()).add(w)
-    for a, w, b in zip(gen, gen[1:], gen[2:]):
-        for old in in_place.get((a, b), ()):
-            if old != w and coherence.lemma(old) == coherence.lemma(w):
-                return old, w
-    return None
+    source's."""
+    return next(((old, new) for old, new, _ in _replaced_in_place(gen, sup)
+                 if coherence.lemma(old) == coherence.lemma(new)), None)
 
 
 _PAREN = re.compile(r"(\S+\s+\S+)\s*\(([^()]{1,40})\)")  # the two words before it, and its text
