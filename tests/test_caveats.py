@@ -316,6 +316,11 @@ def test_filter_is_fast(f):
 # --------------------------------------------------------------------------- policy
 
 
+def _added(res, kind: str) -> list[dict]:
+    """The sentences the filter added for ``kind``, as its report gives them."""
+    return [a for a in res.report.added if kind in a["kinds"]]
+
+
 def _policy_copy(tmp_path: Path, edit) -> Path:
     text = DEFAULT_POLICY_PATH.read_text(encoding="utf-8")
     new = edit(text)
@@ -571,7 +576,7 @@ def test_an_implicit_main_caveat_gets_the_sources_verdict(f):
     # "few studies" is a main research caveat only because nothing narrows it; the draft's
     # conclusion says what it means for the reader, and that is what the lead must carry
     res = f(VERDICT_DRAFT, "Valerian is a herb taken for sleep. Few studies have looked at valerian.")
-    added = [a for a in res.report.added if "research" in a["kinds"]]
+    added = _added(res, "research")
     assert [a["source_sentence"][:18] for a in added] == ["There is no firm e"]
     assert added[0]["strength"] == "main"
     again = f(VERDICT_DRAFT, res.summary)
@@ -581,7 +586,7 @@ def test_an_implicit_main_caveat_gets_the_sources_verdict(f):
 def test_a_summary_with_a_verdict_gets_no_second_one(f):
     summary = "Valerian is a herb taken for sleep. There is insufficient evidence that it helps."
     res = f(VERDICT_DRAFT, summary)
-    assert not [a for a in res.report.added if "research" in a["kinds"]]
+    assert not _added(res, "research")
 
 
 @pytest.mark.parametrize("text,verdict", [
@@ -645,7 +650,7 @@ def test_a_verdict_on_the_evidence_as_a_whole_is_added_before_a_research_agenda(
              "The evidence available for all comparisons and outcomes is very low certainty. "
              "Future research should evaluate valerian in older adults.")
     res = f(draft, "Valerian is a herb for sleep.")
-    research = [a for a in res.report.added if "research" in a["kinds"]]
+    research = _added(res, "research")
     assert research and research[0]["text"].startswith("The evidence available for all comparisons")
     assert research[0]["strength"] == "main"
 
@@ -656,7 +661,7 @@ def test_an_added_caveat_that_points_back_is_a_last_resort(f):
              "The evidence for valerian is limited. "
              "This probably needs to be confirmed because overall the quality of the evidence was very low.")
     res = f(draft, "Valerian is a herb for sleep.")
-    research = [a["text"] for a in res.report.added if "research" in a["kinds"]]
+    research = [a["text"] for a in _added(res, "research")]
     assert research and not research[0].startswith("This")
 
 
@@ -667,7 +672,7 @@ def test_an_added_caveat_is_judged_without_the_lead_before_it(f):
              "Valerian tea is popular. This is not clear from the available evidence and needs testing in "
              "well-designed trials.")
     res = f(draft, "Valerian is a herb for sleep. Six trials tested valerian in adults.")
-    research = [a["text"] for a in res.report.added if "research" in a["kinds"]]
+    research = [a["text"] for a in _added(res, "research")]
     assert research == ["More research on valerian is needed."]
 
 
@@ -677,7 +682,7 @@ def test_a_verdict_that_points_back_is_not_added_beside_a_main_caveat(f):
              "The evidence for valerian is limited. "
              "This probably needs to be confirmed because overall the quality of the evidence was very low.")
     res = f(draft, "Valerian is a herb for sleep. Few studies have looked at valerian.")
-    assert not [a for a in res.report.added if "research" in a["kinds"]]
+    assert not _added(res, "research")
     assert "research" not in res.report.unresolved
 
 
@@ -826,7 +831,7 @@ def test_a_verdict_with_an_attributed_surname_can_be_added(f):
              "For now, the evidence is too thin to recommend valerian for insomnia, Feld said, and larger trials "
              "are needed.")
     res = f(draft, "Valerian is a herb taken for sleep. A new trial tested valerian in 60 adults with insomnia.")
-    research = [a["text"] for a in res.report.added if "research" in a["kinds"]]
+    research = [a["text"] for a in _added(res, "research")]
     assert research and research[0].startswith("For now, the evidence is too thin")
 
 

@@ -30,6 +30,11 @@ REVIEW = (
 )
 
 
+def _opening(article, max_words: int) -> str:
+    """The sentence the plan opens the lead with."""
+    return plan.plan(article, max_words=max_words)[0].text
+
+
 def _lead(picks):
     return [p.text for p in picks]
 
@@ -52,8 +57,7 @@ def test_one_of_two_paraphrases_and_one_caveat_then_the_advice():
 
 
 def test_review_abstract_opens_with_its_conclusion():
-    picks = plan.plan(parse_draft(REVIEW), max_words=80)
-    assert picks[0].text.startswith("In conclusion, exercise therapy reduces pain")
+    assert _opening(parse_draft(REVIEW), max_words=80).startswith("In conclusion, exercise therapy reduces pain")
 
 
 def test_sentences_needing_context_only_when_the_model_can_repair_them():
@@ -100,8 +104,7 @@ def test_a_review_lead_opens_on_its_conclusion_not_on_a_statistic():
              "6 trials; 640 melatonin users).\n\n"
              "Melatonin side effects were mild and rare in the trials.\n\n"
              "Melatonin taken at the destination bedtime helps adult travellers crossing five or more time zones.")
-    picks = plan.plan(parse_draft(draft), max_words=80)
-    assert picks[0].text.startswith("Melatonin taken at the destination bedtime")
+    assert _opening(parse_draft(draft), max_words=80).startswith("Melatonin taken at the destination bedtime")
 
 
 def test_topic_terms_do_not_depend_on_the_process_hash_seed():
@@ -189,8 +192,7 @@ def test_a_review_opens_on_its_verdict_not_on_a_result_with_numbers():
              "Most trials were small and short. "
              "Current evidence is insufficient to recommend valerian for the treatment of insomnia. "
              "Larger trials are needed.")
-    picks = plan.plan(parse_draft(draft), max_words=120)
-    assert picks[0].text.startswith("Current evidence is insufficient")
+    assert _opening(parse_draft(draft), max_words=120).startswith("Current evidence is insufficient")
 
 
 def test_a_pasted_pages_lede_not_its_dek_opens_the_lead():
@@ -208,8 +210,7 @@ def test_a_pasted_pages_lede_not_its_dek_opens_the_lead():
         "Those who drank three or more energy drinks a day were more often diagnosed with atrial fibrillation.",
         "Energy drinks contain caffeine and other stimulants such as guarana and taurine.",
     ])
-    picks = plan.plan(parse_article(page), max_words=80)
-    assert picks[0].text.startswith("Young adults who drink several energy drinks")
+    assert _opening(parse_article(page), max_words=80).startswith("Young adults who drink several energy drinks")
 
 
 def test_a_statistic_in_brackets_does_not_cost_a_claim_the_opening():
@@ -220,8 +221,7 @@ def test_a_statistic_in_brackets_does_not_cost_a_claim_the_opening():
              "severity compared with placebo (22% versus 59%; risk ratio (RR) 0.36, 95% confidence interval (CI) "
              "0.27 to 0.49). "
              "Women in the valerian group used fewer sleeping pills than the placebo group.")
-    picks = plan.plan(parse_draft(draft), max_words=120)
-    assert picks[0].text.startswith("The use of valerian")
+    assert _opening(parse_draft(draft), max_words=120).startswith("The use of valerian")
 
 
 def test_an_anecdote_lede_gives_the_opening_to_the_pages_dek():
@@ -238,8 +238,7 @@ def test_an_anecdote_lede_gives_the_opening_to_the_pages_dek():
         "Kratom comes from the leaves of a tree in the coffee family native to Southeast Asia.",
         "Clinics across Los Angeles County now treat dozens of patients a year for kratom dependence.",
     ])
-    picks = plan.plan(parse_article(page), max_words=80)
-    assert picks[0].text.startswith("As kratom extracts spread")
+    assert _opening(parse_article(page), max_words=80).startswith("As kratom extracts spread")
 
 
 @pytest.mark.parametrize("sentence, person", [
@@ -267,8 +266,7 @@ def test_a_named_speakers_opinion_and_a_design_told_as_a_story_do_not_open_the_l
              "In the study, scientists at Coastal University randomly assigned 62 adults with diabetes to take berberine "
              "or a placebo for berberine trials.\n\n"
              "Berberine lowered blood sugar modestly in trials in people with type 2 diabetes.\n")
-    picks = plan.plan(parse_draft(draft), max_words=60)
-    assert picks[0].text.startswith("Berberine is sold online")
+    assert _opening(parse_draft(draft), max_words=60).startswith("Berberine is sold online")
 
 
 @pytest.mark.parametrize("opener", ["In the meantime, experts say", "Meanwhile, experts say", "Until then, experts say",
