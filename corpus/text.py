@@ -196,13 +196,13 @@ class SourceCasing:
         paragraphs = [source] if isinstance(source, str) else list(source)
         joined = "\n".join(paragraphs)
         self.lower = joined.lower()
-        self.keyed = _key(joined)  # for substring checks while re-joining pieces
+        self.keyed = casing_key(joined)  # for substring checks while re-joining pieces
         counts: dict[str, Counter] = {}
         inside: set[str] = set()  # keys seen after a sentence's first word
         for sent in (s for para in paragraphs for s in split_sentences(para)):
             for i, m in enumerate(WORD.finditer(sent.text)):
                 form = m.group(0)
-                key = _key(form)
+                key = casing_key(form)
                 if i:
                     inside.add(key)
                 # Sentence-initial capitals say nothing about a word's own casing.
@@ -215,10 +215,11 @@ class SourceCasing:
                              and _titlecase(next(iter(c))) and _common(k)}
 
     def surface(self, word: str) -> str:
-        return self.forms.get(_key(word), word)
+        return self.forms.get(casing_key(word), word)
 
 
-def _key(word: str) -> str:
+def casing_key(word: str) -> str:
+    """How casing is looked up: lower case, curly apostrophes straight."""
     return word.lower().replace("’", "'")
 
 
@@ -245,7 +246,7 @@ def detokenize(raw: str, casing: SourceCasing) -> str:
         prev = out[-1]
         joined = prev + piece
         punct_boundary = not prev[-1].isalnum() or not piece[0].isalnum()
-        if punct_boundary and _key(joined) in casing.keyed and _key(piece) not in ("(",):
+        if punct_boundary and casing_key(joined) in casing.keyed and casing_key(piece) not in ("(",):
             out[-1] = joined
         elif piece[0] in _NO_SPACE_BEFORE or prev[-1] in _NO_SPACE_AFTER:
             out[-1] = joined
@@ -267,7 +268,7 @@ def restore_casing(text: str, casing: SourceCasing) -> str:
         last = m.end()
         if word != word.lower():  # the model already cased it (a cased checkpoint)
             out.append(word)
-        elif _key(word) in casing.initial_only and not _opens_sentence(text, m.start()):
+        elif casing_key(word) in casing.initial_only and not _opens_sentence(text, m.start()):
             out.append(word)
         elif beside is not None:
             out.append(beside(word, found[i - 1].group(0) if i else None,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from summarize.corpus.text import WORD, SourceCasing, bracket_groups, detokenize, restore_casing
+from summarize.corpus.text import WORD, SourceCasing, bracket_groups, casing_key, detokenize, restore_casing
 
 __all__ = ["SourceCasing", "detokenize", "restore_casing", "normalise_generated", "dedupe", "fix_articles",
            "close_sentence", "finish_sentence", "sentence_case", "title_case"]
@@ -90,29 +90,25 @@ class SentenceCasing:
             found = [m.group(0) for m in WORD.finditer(sent)]
             for i, form in enumerate(found):
                 if i:
-                    key = _casing_key(form)
+                    key = casing_key(form)
                     seen.setdefault(key, set()).add(form)
-                    self.beside[(key, "<" + _casing_key(found[i - 1]))] = form
+                    self.beside[(key, "<" + casing_key(found[i - 1]))] = form
                     if i + 1 < len(found):
-                        self.beside[(key, ">" + _casing_key(found[i + 1]))] = form
+                        self.beside[(key, ">" + casing_key(found[i + 1]))] = form
         self.forms = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
         self.two_ways = {k for k, v in seen.items() if len(v) > 1}
         self.initial_only = fallback.initial_only - self.forms.keys() - self.two_ways
 
     def surface(self, word: str) -> str:
-        return self.forms.get(_casing_key(word)) or self.fallback.surface(word)
+        return self.forms.get(casing_key(word)) or self.fallback.surface(word)
 
     def surface_beside(self, word: str, before: str | None, after: str | None) -> str:
-        key = _casing_key(word)
+        key = casing_key(word)
         if key in self.two_ways:
-            for side in ((">" + _casing_key(after)) if after else None, ("<" + _casing_key(before)) if before else None):
+            for side in ((">" + casing_key(after)) if after else None, ("<" + casing_key(before)) if before else None):
                 if side and (key, side) in self.beside:
                     return self.beside[(key, side)]
         return self.surface(word)
-
-
-def _casing_key(word: str) -> str:
-    return word.lower().replace("’", "'")
 
 
 # "[T]he company": an editor's bracketed capital, which a model writes as "[ t ] he".
