@@ -90,6 +90,18 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("Recreational marijuana has been legal for adults 21 and older in Colorado since 2014.", "legal"),
     ("Supplements are less tightly regulated than medicines.", "legal"),
     ("The vaccines have been linked to a small increased risk of Guillain-Barre syndrome.", "side_effects"),
+    # news phrasings of dependency without "addiction" or "withdrawal symptoms"
+    ("Tolerance builds quickly, so people need larger doses to feel the same effect.", "dependency"),
+    ("Tolerance to the calming effect can develop after a few weeks.", "dependency"),
+    ("Over time, users may need more of the drug to get the same effect.", "dependency"),
+    ("Stopping abruptly can trigger withdrawal, including tremors and, in rare cases, seizures.", "dependency"),
+    ("Some patients go through withdrawal when they try to quit.", "dependency"),
+    ("Withdrawal can be severe and should be managed by a doctor.", "dependency"),
+    ("Many people who use it daily get hooked.", "dependency"),
+    ("The drug is widely misused, and overdoses have risen.", "dependency"),
+    ("Heavy use can lead to cannabis use disorder, in which people cannot cut back despite harm.", "dependency"),
+    ("Some users experience rebound insomnia when they stop taking the pills.", "dependency"),
+    ("Quitting suddenly can cause irritability and poor sleep for a week or two.", "dependency"),
 ])
 def test_each_kind_is_detected(det, text, kind):
     assert kind in kinds_of(det, text)
@@ -112,6 +124,13 @@ def test_each_kind_is_detected(det, text, kind):
     ("Otherwise, little is known about why this extra pathway develops.", "research"),
     # kidney failure as the disease, not a harm of a treatment
     ("Most people with kidney failure can lead full and active lives.", "side_effects"),
+    # tolerance as a capacity, withdrawal as the condition studied, a use disorder as the population
+    ("Caffeine tolerance varies from person to person.", "dependency"),
+    ("Exercise tolerance improved after twelve weeks of training.", "dependency"),
+    ("Researchers recruited adults with opioid use disorder.", "dependency"),
+    ("Participants reported social withdrawal and low mood at baseline.", "dependency"),
+    ("The app helps people manage cravings for cigarettes.", "dependency"),
+    ("Patients in the taper group reduced their dose over eight weeks.", "dependency"),
 ])
 def test_hard_negatives(det, text, kind):
     assert kind not in kinds_of(det, text)
