@@ -82,6 +82,9 @@ _CAPTION = [
     re.compile(r"^!\[[^\]]*\]\([^)]*\)" + _END),  # a Markdown image
     # a TV clip's description: "Registered dietitian Jane Doe joins 'Fox & Friends' to break down …"
     re.compile(r"\bjoin(?:s|ed)?\s+['‘\"“][^'’\"”]{2,40}['’\"”]\s+(?:to|with|on|for)\b"),
+    # "A psychiatrist spoke with Fox News Digital about …": one sentence naming a broadcaster
+    re.compile(r"^(?:[^.!?]|(?<=Dr)\.|(?<=Mr)\.|(?<=Ms)\.|(?<=Mrs)\.|(?<=Prof)\.){3,80}\s(?:spoke|speaks|talked|talks|sat\s+down|sits\s+down)\s+(?:with|to)\s+(?:[A-Z][\w&'’.-]*\s+){0,3}"
+               r"(?:News|Digital|TV|Television|Radio|Channel|Live|Network|Today)\s+(?:about|on|to)\s+[^.!?]{3,200}[.!?]?$"),
     # a gallery's caption: "Item 1 of 2 Kratom products are displayed …", "[1/2]Kratom products …"
     re.compile(r"^(?:item\s+\d+\s+of\s+\d+\b|\[\d+\s*/\s*\d+\])", _F),
     re.compile(r"\((?:iStock(?:photo)?|Getty|Shutterstock|Adobe\s+Stock|AP|Reuters|AFP|Alamy|EPA)\b[^()]{0,40}\)" + _END),
@@ -253,6 +256,8 @@ _WIDGET = [
     re.compile(r"^(?=(?:\S+\s+){0,19}\S+\s*$)(?:the\s+)?[\w'’ ]{0,40}\bnewsletters?\s+(?:provides|brings|delivers|sends|gives)\b", _F),
     re.compile(r"^(?=(?:\S+\s+){0,24}\S+\s*$).*\b(?:free|daily|weekly)\s+(?:\w+\s+)?newsletters?\b", _F),
     re.compile(r"^(?:listen\s+to\s+(?:this\s+)?(?:article|story)|\d+\s+min(?:ute)?s?\s+read)\b.{0,40}$", _F),
+    # an audio player's pitch, pasted with its badge: "NEWYou can now listen to Fox News articles!"
+    re.compile(r"^(?:new)?\s*you\s+can\s+now\s+listen\s+to\b.{0,50}$", _F),
     # a newsletter box's pitch: "… delivered free to your inbox each weekday morning."
     re.compile(r"^(?=(?:\S+\s+){0,20}\S+\s*$).*\b(?:to|in)\s+your\s+inbox\b", _F),
 ]
