@@ -102,6 +102,13 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("Heavy use can lead to cannabis use disorder, in which people cannot cut back despite harm.", "dependency"),
     ("Some users experience rebound insomnia when they stop taking the pills.", "dependency"),
     ("Quitting suddenly can cause irritability and poor sleep for a week or two.", "dependency"),
+    # limits of one study as news states them
+    ("With no control group, the team cannot rule out a placebo effect.", "research"),
+    ("Finding valerian in a blood sample does not mean it caused the symptoms.", "research"),
+    ("Most of the work on valerian has been done in mice.", "research"),
+    ("Only a handful of small human trials exist.", "research"),
+    ("The findings apply only to adults over 70.", "research"),
+    ("Do not change the dose without talking to your prescriber.", "professional"),
 ])
 def test_each_kind_is_detected(det, text, kind):
     assert kind in kinds_of(det, text)
@@ -572,6 +579,29 @@ def test_role_exclusions(det, text, kind):
 def test_minor_research_caveat_in_summary_gets_the_main_one(f):
     res = f(DRAFT, "Valerian is a herb used for sleep. One of the trials did not measure sleep quality.")
     assert any("research" in a["kinds"] and a["strength"] == "main" for a in res.report.added)
+
+
+def test_a_limit_stated_twice_over_outranks_a_later_one_stated_once(f):
+    # news states the study's main limit after the finding, and narrower ones near the end
+    src = ("Ketamine infusions eased depression in half of 300 clinic patients, a new study found. The patients "
+           "had tried at least two antidepressants. Because the study was observational and had no comparison "
+           "group, it cannot show that the infusions caused the improvement. Patients received six infusions over "
+           "three weeks. Most said the sessions were tolerable. Clinics differ in how they screen patients. "
+           "The researchers could not say how long the benefit lasts.")
+    added = f(src, "Ketamine infusions eased depression in half of 300 clinic patients, a new study found.").report.added
+    assert [a["source_sentence"][:8] for a in added if "research" in a["kinds"]] == ["Because "]
+
+
+def test_a_verdict_leaning_on_an_earlier_runs_addition_is_not_added_next_run(f):
+    # run 1 adds the lab-only caveat ("… small human studies exist"); "The study was far too small"
+    # then seems introduced, but it points to the pilot study its own sentence named
+    src = ("Kombucha is a fermented tea sold in supermarkets. Its labels promise better digestion. Kombucha is made "
+           "by fermenting sweet tea for one to three weeks. Nearly all the research on kombucha has been done in "
+           "test tubes or animals, and only a handful of small human studies exist. One pilot study of 12 adults "
+           "reported lower blood sugar after four weeks, but the study was far too small to draw firm conclusions. "
+           "Home-brewed kombucha can be contaminated.")
+    once = f(src, "Kombucha is a fermented tea sold in supermarkets.").summary
+    assert f(src, once).summary == once
 
 
 def test_the_conclusion_outranks_a_shorter_caveat_from_the_results(f):

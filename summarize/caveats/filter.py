@@ -325,15 +325,21 @@ class CaveatFilter:
                                        and any(p.search(norm) for p in pol.kinds[k].main))
                         # a sentence that points back to what the lead never says ("This probably
                         # needs to be quantified") is a last resort
-                        stands = _stands(text, lead, names) or bool(_SELF_REFERENCE.match(text))
+                        # A verdict only upgrading the summary's own main caveat must stand alone: what
+                        # the lead introduces may be what an earlier run added, and a second run must
+                        # change nothing.
+                        upgrade = all(remaining[k] == VERDICT and k not in fallback for k in cover)
+                        stands = _stands(text, [] if upgrade else lead, names) or bool(_SELF_REFERENCE.match(text))
                         # only a mandated kind is worth a sentence that leans on context ("They say
                         # …", "For Reyes, …"); and a sentence the lead already says is no addition
                         if (not stands and not any(k in pol.mandated for k in cover)) or _repeats(text, lead):
                             continue
-                        # the conclusion (late in the draft) outranks brevity unless it is very long:
-                        # a short main caveat from the results is often about one outcome
-                        key = (mandated_main > 0, stands, n <= LONG_CAVEAT * pol.max_added_words, late,
-                               n <= pol.max_added_words, explicit, mandated_main, len(cover), main, conf, -n)
+                        # a limit stated twice over ("the study was observational, so it cannot prove
+                        # …") outranks one stated once; then the conclusion (late in the draft)
+                        # outranks brevity unless it is very long: a short main caveat from the
+                        # results is often about one outcome
+                        key = (mandated_main > 0, stands, n <= LONG_CAVEAT * pol.max_added_words, late and explicit > 0,
+                               mandated_main, late, n <= pol.max_added_words, explicit, len(cover), main, conf, -n)
                         if best is None or key > best[0]:
                             best = (key, idx, cover, text)
                         break
