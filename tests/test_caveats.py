@@ -601,6 +601,18 @@ def test_the_research_caveat_added_is_the_strongest(f, src, opening):
     assert [a["source_sentence"][:8] for a in added if "research" in a["kinds"]] == [opening]
 
 
+def test_a_name_introduced_by_one_addition_serves_the_next_in_the_same_run(f):
+    # the dependency caveat introduces Dr Lopez; the interactions caveat quoting her is added in the
+    # same run, not only in a second one
+    src = ("Sleep gummies are selling fast in pharmacies. Many buyers take one every night for months. "
+           "Dr Maria Lopez, a pharmacist in Leeds, said some regular users become dependent on the gummies and find "
+           "it hard to stop. Sales rose by a third last year. Lopez said the gummies can interact with blood thinners "
+           "such as warfarin, so anyone on regular medication should check with a pharmacist first.")
+    once = f(src, "Sleep gummies are selling fast in pharmacies.")
+    assert f(src, once.summary).summary == once.summary
+    assert {"dependency", "interactions"} <= {k for a in once.report.added for k in a["kinds"]}
+
+
 def test_a_verdict_leaning_on_an_earlier_runs_addition_is_not_added_next_run(f):
     # run 1 adds the lab-only caveat ("… small human studies exist"); "The study was far too small"
     # then seems introduced, but it points to the pilot study its own sentence named

@@ -369,6 +369,10 @@ class CaveatFilter:
             strength = MAIN if any(d.is_caveat and d.kind in kinds and d.strength == MAIN for d in dets) else MINOR
             added.append({"kinds": kinds, "text": text, "source_sentence": s.text, "start": s.start, "end": s.end,
                           "default": False, "strength": strength})
+            # what this addition introduces (a name, "the study") is there for the next one, as it
+            # would be on a second run
+            lead.append(text)
+            tried.clear()  # a sentence refused for leaning on context may stand now
             remaining = {k: v for k, v in remaining.items() if k not in kinds}
         added.sort(key=lambda a: a["start"])
         return added, list(remaining)
