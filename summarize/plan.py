@@ -248,8 +248,10 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     review = _reads_as_review(prose) or bool(concluding)
 
     lede = _lede_index(article, sentences)
-    # stories about a named person (each sentence asked once: the opening and the points use it)
+    # stories about a named person, and methods or a study's protocol (each sentence asked once:
+    # the opening and the points use them)
     anecdotes = set() if review else {id(s) for s in ok if coherence.tells_of_a_person(s.text)}
+    told_methods = {id(s) for s in ok if _METHODS.search(s.text)}
     if lede and coherence.tells_of_a_person(sentences[lede].text):
         lede = 0  # the story opens on an anecdote: the dek above it states the news
 
@@ -277,7 +279,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
             score *= 1.5
         # A news story's first sentence is its lede, a house draft's names the subject; a
         # methods sentence opens nothing.
-        methods = bool(_METHODS.search(s.text))
+        methods = id(s) in told_methods
         anecdote = id(s) in anecdotes
         if not review and index[id(s)] == lede and not methods and not anecdote:
             score *= FIRST_SENTENCE_FACTOR
@@ -310,7 +312,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     # An anecdote is a weaker point too: the lead reports the news, not the story told around it.
     # So is the protocol of a news story's study ("Participants were tested at three months").
     weight = {id(s): (ANECDOTE_FACTOR if id(s) in anecdotes else 1.0)
-              * (METHODS_FACTOR if not review and _METHODS.search(s.text) else 1.0) for s in ok}
+              * (METHODS_FACTOR if not review and id(s) in told_methods else 1.0) for s in ok}
     # A sentence below the score floor is never picked, so it never needs ranking.
     rest = [s for s in ok if s is not opening and s is not advice
             and s.score * weight[id(s)] >= MIN_RELATIVE_SCORE * max_score]
