@@ -182,23 +182,34 @@ def test_a_structured_abstracts_methods_are_not_lead_material():
     assert texts and not any(t.startswith(("Randomised controlled trials comparing", "We searched")) for t in texts)
 
 
-def test_a_review_opens_on_its_verdict_not_on_a_result_with_numbers():
-    draft = ("Valerian is sold as a sleep aid to many adults, yet its effects have not been evaluated against placebo. "
-             "We conducted a systematic review and meta-analysis of randomised placebo-controlled trials of valerian. "
-             "We included 12 trials (n = 1400) of valerian in adults with insomnia. "
-             "Compared with placebo, most valerian products produced statistically significant but small differences "
-             "in sleep latency, ranging from 2 to 9 minutes; only root extracts were associated with differences "
-             "exceeding 5 minutes. "
-             "Most trials were small and short. "
-             "Current evidence is insufficient to recommend valerian for the treatment of insomnia. "
-             "Larger trials are needed.")
-    assert _opening(parse_draft(draft), max_words=120).startswith("Current evidence is insufficient")
+@pytest.mark.parametrize("draft, opening_starts", [
+    pytest.param(
+        "Valerian is sold as a sleep aid to many adults, yet its effects have not been evaluated against placebo. "
+        "We conducted a systematic review and meta-analysis of randomised placebo-controlled trials of valerian. "
+        "We included 12 trials (n = 1400) of valerian in adults with insomnia. "
+        "Compared with placebo, most valerian products produced statistically significant but small differences "
+        "in sleep latency, ranging from 2 to 9 minutes; only root extracts were associated with differences "
+        "exceeding 5 minutes. "
+        "Most trials were small and short. "
+        "Current evidence is insufficient to recommend valerian for the treatment of insomnia. "
+        "Larger trials are needed.",
+        "Current evidence is insufficient", id="a review opens on its verdict, not on a result with numbers"),
+    pytest.param(
+        "Valerian is sold as a sleep aid and is widely used by adults with insomnia in Europe. "
+        "We included 12 trials of valerian in adults with insomnia. "
+        "Mean sleep latency was 37.7 + 2 minutes in the valerian group and 34.9 + 4 minutes in the placebo group. "
+        "The use of valerian (192 adults) was associated with a statistically significant decrease in insomnia "
+        "severity compared with placebo (22% versus 59%; risk ratio (RR) 0.36, 95% confidence interval (CI) "
+        "0.27 to 0.49). "
+        "Women in the valerian group used fewer sleeping pills than the placebo group.",
+        "The use of valerian", id="a statistic in brackets does not cost a claim the opening"),
+])
+def test_the_opening_of_a_review(draft, opening_starts):
+    assert _opening(parse_draft(draft), max_words=120).startswith(opening_starts)
 
 
-def test_a_pasted_pages_lede_not_its_dek_opens_the_lead():
-    from summarize.corpus.parse import parse_article
-
-    page = "\n".join([
+@pytest.mark.parametrize("lines, opening_starts", [
+    pytest.param([
         "Energy drink habit tied to heart rhythm problems in young adults",
         "Study of 40,000 people finds higher odds of atrial fibrillation among heavy energy drink users",
         "By Jordan Pelletier",
@@ -209,25 +220,8 @@ def test_a_pasted_pages_lede_not_its_dek_opens_the_lead():
         "they drank.",
         "Those who drank three or more energy drinks a day were more often diagnosed with atrial fibrillation.",
         "Energy drinks contain caffeine and other stimulants such as guarana and taurine.",
-    ])
-    assert _opening(parse_article(page), max_words=80).startswith("Young adults who drink several energy drinks")
-
-
-def test_a_statistic_in_brackets_does_not_cost_a_claim_the_opening():
-    draft = ("Valerian is sold as a sleep aid and is widely used by adults with insomnia in Europe. "
-             "We included 12 trials of valerian in adults with insomnia. "
-             "Mean sleep latency was 37.7 + 2 minutes in the valerian group and 34.9 + 4 minutes in the placebo group. "
-             "The use of valerian (192 adults) was associated with a statistically significant decrease in insomnia "
-             "severity compared with placebo (22% versus 59%; risk ratio (RR) 0.36, 95% confidence interval (CI) "
-             "0.27 to 0.49). "
-             "Women in the valerian group used fewer sleeping pills than the placebo group.")
-    assert _opening(parse_draft(draft), max_words=120).startswith("The use of valerian")
-
-
-def test_an_anecdote_lede_gives_the_opening_to_the_pages_dek():
-    from summarize.corpus.parse import parse_article
-
-    page = "\n".join([
+    ], "Young adults who drink several energy drinks", id="the page's lede, not its dek, opens the lead"),
+    pytest.param([
         "Kratom shots are sending more Californians to addiction clinics",
         "As kratom extracts spread across California, doctors say more patients are asking for help to quit.",
         "By Jane Roe",
@@ -237,8 +231,12 @@ def test_an_anecdote_lede_gives_the_opening_to_the_pages_dek():
         "Eighteen months later, he was taking a concentrated kratom extract several times a day.",
         "Kratom comes from the leaves of a tree in the coffee family native to Southeast Asia.",
         "Clinics across Los Angeles County now treat dozens of patients a year for kratom dependence.",
-    ])
-    assert _opening(parse_article(page), max_words=80).startswith("As kratom extracts spread")
+    ], "As kratom extracts spread", id="an anecdote lede gives the opening to the page's dek"),
+])
+def test_the_opening_of_a_pasted_page(lines, opening_starts):
+    from summarize.corpus.parse import parse_article
+
+    assert _opening(parse_article("\n".join(lines)), max_words=80).startswith(opening_starts)
 
 
 @pytest.mark.parametrize("sentence, person", [
@@ -312,14 +310,22 @@ def test_a_persons_pronoun_needs_the_person_and_and_joins_to_its_draft_neighbour
     assert (dangling_reason(sentence, previous) is not None) is dangling
 
 
-def test_an_anecdote_is_a_weaker_point_than_the_news():
-    draft = ("Semaglutide cut heavy drinking in a small trial of adults with alcohol use disorder.\n\n"
-             "Denise Carroway, 52, says her urge to drink alcohol faded within weeks of starting semaglutide for "
-             "her weight.\n\n"
-             "Larger trials of semaglutide for alcohol use disorder are underway.\n\n"
-             "Semaglutide is approved for diabetes and weight loss, and doctors prescribe it widely.\n")
-    picks = plan.plan(parse_draft(draft), max_words=50)
-    assert picks and not any("Carroway" in p.text for p in picks)
+@pytest.mark.parametrize("draft, max_words, left_out", [
+    pytest.param("Semaglutide cut heavy drinking in a small trial of adults with alcohol use disorder.\n\n"
+                 "Denise Carroway, 52, says her urge to drink alcohol faded within weeks of starting semaglutide for "
+                 "her weight.\n\n"
+                 "Larger trials of semaglutide for alcohol use disorder are underway.\n\n"
+                 "Semaglutide is approved for diabetes and weight loss, and doctors prescribe it widely.\n",
+                 50, "Carroway", id="an anecdote"),
+    pytest.param("Creatine led to a small improvement in memory among older adults in a six-month trial.\n\n"
+                 "Participants were tested on creatine memory tasks at the start, at three months and at six months.\n\n"
+                 "Creatine is best known as a supplement for building muscle in the gym.\n\n"
+                 "A larger creatine trial lasting two years is now being planned.\n",
+                 45, "Participants were tested", id="a news story's protocol"),
+])
+def test_a_weaker_point_than_the_news_is_left_out(draft, max_words, left_out):
+    picks = plan.plan(parse_draft(draft), max_words=max_words)
+    assert picks and not any(left_out in p.text for p in picks)
 
 
 def test_a_surname_after_a_capitalised_function_word_is_not_a_full_name():
@@ -331,13 +337,6 @@ def test_a_surname_after_a_capitalised_function_word_is_not_a_full_name():
     assert dangling_reason("Dr. Reyes said the trial was small.", [], names) is None
 
 
-def test_a_news_storys_protocol_is_a_weaker_point():
-    draft = ("Creatine led to a small improvement in memory among older adults in a six-month trial.\n\n"
-             "Participants were tested on creatine memory tasks at the start, at three months and at six months.\n\n"
-             "Creatine is best known as a supplement for building muscle in the gym.\n\n"
-             "A larger creatine trial lasting two years is now being planned.\n")
-    picks = plan.plan(parse_draft(draft), max_words=45)
-    assert picks and not any(p.text.startswith("Participants were tested") for p in picks)
 
 
 def test_surnames_are_peoples_not_the_words_after_the():
