@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,6 +121,7 @@ class Seq2SeqModel:
             self.model.generation_config.max_length = None
         self.config = self.model.config
         self.prefixes = self._prefixes()
+        self._generating = threading.Lock()
 
     # -- introspection -------------------------------------------------------------------
     def _prefixes(self) -> dict[str, str]:
@@ -166,7 +169,7 @@ class Seq2SeqModel:
         """Generate one output per input text, batched; inputs are truncated to the context."""
         import torch
 
-        from summarize.models.constrain import SourceVocabularyProcessor
+        from summarize.models.constrain import SourceVocabularyProcessor, output_layer_restricted
 
         settings = settings or GenerationSettings()
         prefix = self.prefixes.get(task, "")
@@ -184,9 +187,13 @@ class Seq2SeqModel:
                 length_penalty=settings.length_penalty,
                 early_stopping=settings.num_beams > 1,
             )
+            restricted = nullcontext()
             if constrain_to_source:
                 kwargs["logits_processor"] = [SourceVocabularyProcessor(self.tokenizer, enc["input_ids"], settings.num_beams)]
-            with torch.inference_mode():
+                if settings.num_beams == 1:
+                    restricted = output_layer_restricted(self.model, self.tokenizer, enc["input_ids"])
+            # One generate at a time: a restricted call swaps the model's output layer.
+            with self._generating, torch.inference_mode(), restricted:
                 ids = self.model.generate(**enc, **kwargs)
             outputs.extend(self.tokenizer.batch_decode(ids, skip_special_tokens=True))
         return [o.strip() for o in outputs]

@@ -54,6 +54,26 @@ def test_constrained_decoding_only_uses_source_tokens(tiny_model_dir):
     assert set(m.tokenizer(out, add_special_tokens=False)["input_ids"]) <= allowed
 
 
+def test_greedy_constrained_decoding_computes_only_the_allowed_logits(tiny_model_dir, monkeypatch):
+    from contextlib import nullcontext
+
+    from summarize.models import constrain
+    from summarize.models.loading import GenerationSettings
+
+    m = Seq2SeqModel(tiny_model_dir)
+    head = m.model.get_output_embeddings()
+    full_head_calls = []
+    head.register_forward_hook(lambda *args: full_head_calls.append(1))
+    sources = ["magnesium glycinate may help sleep", "chamomile tea", "kratom is a plant"]
+    fast = m.generate(sources, task="rewrite", constrain_to_source=True)
+    assert not full_head_calls and m.model.get_output_embeddings() is head  # restored after the call
+    # Beam search ranks by log-softmax over the whole vocabulary: it keeps the whole layer.
+    m.generate(sources, task="rewrite", constrain_to_source=True, settings=GenerationSettings(num_beams=2))
+    assert full_head_calls
+    monkeypatch.setattr(constrain, "output_layer_restricted", lambda *args: nullcontext())
+    assert m.generate(sources, task="rewrite", constrain_to_source=True) == fast
+
+
 @pytest.mark.parametrize("strategy", ["rewrite", "direct"])
 @pytest.mark.parametrize("draft", [house_draft(), PLAIN_DRAFT, MARKDOWN_DRAFT])
 def test_every_strategy_gives_a_lead_with_provenance(summarizer, strategy, draft):
