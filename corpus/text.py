@@ -231,9 +231,23 @@ COMMON_ZIPF = 5.5  # "two", "these", "most" are above it; names such as "Europe"
 
 
 def _common(key: str) -> bool:
+    return zipf(key) >= COMMON_ZIPF
+
+
+_ZIPF_LOAD = threading.Lock()
+
+
+@lru_cache(maxsize=100_000)
+def zipf(word: str) -> float:
+    """How common an English word is: wordfreq's Zipf frequency (0 if unknown, ~7 for "the").
+
+    Every caller shares this cache. wordfreq loads its 320,000-word table on first use, and
+    drafts summarised together call this at once from their threads: the lock makes that one
+    load, not one per thread."""
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(key, "en") >= COMMON_ZIPF
+    with _ZIPF_LOAD:
+        return zipf_frequency(word, "en")
 
 
 def detokenize(raw: str, casing: SourceCasing) -> str:

@@ -11,10 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 from summarize import coherence
-from summarize.corpus.text import STOPWORDS, WORD
+from summarize.corpus.text import STOPWORDS, WORD, zipf
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 NUMBER_WORDS = {
@@ -57,11 +55,6 @@ def _norm(word: str) -> str:
 def _vocabulary(document: str) -> frozenset[str]:
     # Every sentence of a lead is checked against the same draft: build its vocabulary once.
     return frozenset(_norm(w) for w in _letter_words(document))
-
-
-@lru_cache(maxsize=50_000)
-def _zipf(word: str) -> float:
-    return zipf_frequency(word, "en")
 
 
 def _stem(word: str) -> str:
@@ -312,9 +305,9 @@ def check(generated: str, support: str, document: str | None = None, previous: l
     for w in in_order:
         if w in STOPWORDS or w in sup_set or _stem(w) in sup_stems:
             continue
-        if w in doc_set and _zipf(w) < COMMON_ZIPF:
+        if w in doc_set and zipf(w) < COMMON_ZIPF:
             continue  # a term of the draft, used elsewhere in it
-        if _zipf(w) >= COMMON_ZIPF:
+        if zipf(w) >= COMMON_ZIPF:
             novel_common += 1
         else:
             reasons.append(f"unsupported term {w!r}")

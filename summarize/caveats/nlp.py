@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
-from summarize.corpus.text import STOPWORDS
+from summarize.corpus.text import STOPWORDS, zipf
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "‐": "-", "‑": "-", "–": "-", "—": "-", "\u00a0": " "})
 
@@ -222,8 +222,6 @@ def topic_terms(text: str, limit: int = 2) -> frozenset[str]:
     Score = count x rarity (7 - Zipf frequency from wordfreq); words seen fewer than 3 times
     do not count. Used to tell a caveat about the subject from one about another substance.
     """
-    from wordfreq import zipf_frequency
-
     counts: dict[str, int] = {}
     for w in re.findall(r"[a-z][a-z-]{3,}", normalize(text)):
         if w not in STOPWORDS:
@@ -232,13 +230,9 @@ def topic_terms(text: str, limit: int = 2) -> frozenset[str]:
     for w, c in counts.items():
         if c < 3:
             continue
-        rarity = 7.0 - _zipf(w, zipf_frequency)
+        rarity = 7.0 - zipf(w)
         if rarity > 2.5:
             scored.append((c * rarity, w))
     scored.sort(reverse=True)
     return frozenset(w for _, w in scored[:limit])
 
-
-@lru_cache(maxsize=50_000)
-def _zipf(word: str, fn) -> float:
-    return fn(word, "en")
