@@ -925,6 +925,36 @@ def test_an_aside_inside_a_clause_is_cut_but_not_the_clauses_verb(f):
     assert compress_variants(text, [(at, at + 16)], f.policy)[0] == "Kava can damage the liver."
 
 
+@pytest.mark.parametrize("text, cue, expected", [
+    # an attribution aside or a closing attribution goes: the speaker is not in the lead
+    ("Patients on pregabalin should not stop suddenly, Okonkwo said, but should taper with their doctor.",
+     "should not stop suddenly", "Patients on pregabalin should not stop suddenly, but should taper with their doctor."),
+    ("Long-term users can become dependent on the pills, Dr. Halvorsen warned.",
+     "become dependent", "Long-term users can become dependent on the pills."),
+    ("The sleeping pills can be habit-forming, says Prof. Amara Diallo.",
+     "habit-forming", "The sleeping pills can be habit-forming."),
+    # a reporting frame at the start goes
+    ("She noted that the trial lasted only eight weeks, too short to judge long-term safety.",
+     "too short", "The trial lasted only eight weeks, too short to judge long-term safety."),
+    ("Mr. Brennan said there is no good evidence that the patches work.",
+     "no good evidence", "There is no good evidence that the patches work."),
+    # kept: what is said points back to the speaker, a quote keeps its speaker, an institution
+    # introduces itself, and an appositive after the name would be left hanging
+    ("Venkataraman said her clinic treats dozens of patients for kava dependence.",
+     "dependence", "Venkataraman said her clinic treats dozens of patients for kava dependence."),
+    ("\u201cNobody should stop these pills abruptly,\u201d Okonkwo said.",
+     "stop these pills abruptly", "\u201cNobody should stop these pills abruptly,\u201d Okonkwo said."),
+    ("Kratom can cause dependence, the FDA said.", "dependence", "Kratom can cause dependence, the FDA said."),
+    ("The drug is addictive, said Dr. Maria Lopez, an addiction specialist.", "addictive",
+     "The drug is addictive, said Dr. Maria Lopez, an addiction specialist."),
+])
+def test_an_added_caveat_drops_a_speaker_the_lead_never_introduces(f, text, cue, expected):
+    from summarize.caveats.repair import compress_variants
+
+    at = text.find(cue)
+    assert compress_variants(text, [(at, at + len(cue))], f.policy)[-1] == expected
+
+
 def test_a_conjunction_joining_an_added_caveat_to_its_draft_neighbour_goes(f):
     from summarize.caveats.repair import compress_variants
 

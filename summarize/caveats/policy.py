@@ -71,6 +71,8 @@ class Policy:
     advice: tuple[re.Pattern, ...]
     label_prefix: tuple[re.Pattern, ...] = ()
     reject: tuple[re.Pattern, ...] = ()
+    reported: tuple[re.Pattern, ...] = ()
+    attribution: tuple[re.Pattern, ...] = ()
     raw: dict = field(repr=False, compare=False, default_factory=dict)
 
     @property
@@ -202,6 +204,8 @@ def policy_from_dict(data: dict, origin: str = "<dict>") -> Policy:
         advice=r.regexes(place, "placement", "advice"),
         label_prefix=r.regexes(comp, "compress", "label_prefix"),
         reject=r.regexes(comp, "compress", "reject"),
+        reported=r.regexes(comp, "compress", "reported"),
+        attribution=r.regexes(comp, "compress", "attribution"),
         raw=data,
     )
 

@@ -26,6 +26,8 @@ def compress_variants(text: str, cue_spans: list[tuple[int, int]], policy: Polic
     variants: list[str] = []
     # 0. a list label glued to the sentence ("Comparison 5: ...", "3. ...") is never kept
     text, keep = _strip_prefix(text, keep, policy.label_prefix)
+    # 0b. who said it ("…, Figueroa said, …"): a speaker the lead does not introduce dangles
+    text, keep = _strip_attribution(text, keep, policy)
     cur = text
     spans = keep
     # 1. lead-ins ("It's important to note that", "However,")
@@ -137,6 +139,28 @@ def _strip_prefix(text: str, spans, patterns):
         m = p.match(norm)
         if m and m.end() > 0 and all(a >= m.end() for a, _ in spans) and len(text) - m.end() > 15:
             return text[m.end():], _shift(spans, 0, m.end())
+    return text, spans
+
+
+_QUOTE_MARKS = re.compile(r"[\"“”„«»]")
+_POINTS_TO_SPEAKER = re.compile(r"(?:i|we|my|our|me|us|he|she|his|her|him|they|their|them)\b", re.I)
+
+
+def _strip_attribution(text: str, spans, policy: Policy):
+    """Delete the reporting frame and attribution asides of reported speech, outside the cues.
+    A quotation keeps its speaker."""
+    if _QUOTE_MARKS.search(text):
+        return text, spans
+    for p in policy.reported:
+        m = p.match(text)
+        # "Venkataraman said her clinic …": what is said points back to the speaker
+        if (m and all(a >= m.end() for a, _ in spans) and len(text) - m.end() > 15
+                and not _POINTS_TO_SPEAKER.match(text, m.end())):
+            text, spans = text[m.end():], _shift(spans, 0, m.end())
+            break
+    for p in policy.attribution:
+        while m := next((m for m in p.finditer(text) if not any(a < m.end() and m.start() < b for a, b in spans)), None):
+            text, spans = text[:m.start()] + text[m.end():], _shift(spans, m.start(), m.end() - m.start())
     return text, spans
 
 
