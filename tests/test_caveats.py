@@ -923,6 +923,10 @@ def test_an_aside_inside_a_clause_is_cut_but_not_the_clauses_verb(f):
     text = "Kava can damage the liver, especially when taken with alcohol or for long periods."
     at = text.find("damage the liver")
     assert compress_variants(text, [(at, at + 16)], f.policy)[0] == "Kava can damage the liver."
+    # a condition there opens a list of conditions: the verb after it is the list's, not the clause's
+    text = "Ask a pharmacist before taking kava, especially if you take sedatives, are pregnant, or have liver disease."
+    at = text.find("Ask a pharmacist")
+    assert compress_variants(text, [(at, at + 16)], f.policy)[0] == "Ask a pharmacist before taking kava."
 
 
 @pytest.mark.parametrize("text, cue, expected", [

@@ -174,12 +174,15 @@ def _strip_trailing(text: str, spans, patterns):
                 # quickly become dependent"): the verb after it is the clause's, so only the
                 # aside goes
                 after = _VERB_AFTER_ASIDE.match(text, m.end())
-                if after:
+                # "…, especially if you take other medications, are pregnant, or …": a clause
+                # there starts a list of conditions, and the verb after it is the list's
+                if after and not _SUBORDINATOR.search(text, m.end(), after.end()):
                     return text[:m.start()] + " " + text[after.end():]
                 return text[:m.start()]
     return text
 
 
+_SUBORDINATOR = re.compile(r"\b(?:if|when|whenever|unless|because|since|while|after|before)\b", re.I)
 # A comma, then the clause's own verb (or an adverb and the verb).
 _VERB_AFTER_ASIDE = re.compile(r"[^,;]*?,\s+(?=(?:\w+ly\s+)?(?:" + "|".join(sorted(_FINITE)) + r")\b)", re.I)
 
