@@ -200,7 +200,8 @@ _SEPARATOR = re.compile(r"^\s*(?:([_=~*-])\s*\1(?:\s*\1)+|•\s*•\s*•)\s*$")
 # A journal citation: "JAMA. 2023;80(4):345-353. doi:10.1001/…", "PMID: 36912345", "Keywords: …".
 _CITATION = [
     re.compile(r"\bdoi\s*:\s*10\.\d{4,}|\bdoi\.org/10\.|\bPMC?ID\s*:?\s*(?:PMC)?\d{5,}", _F),
-    re.compile(r"\b(?:19|20)\d{2}\s*;\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*:\s*[\w-]+"),
+    re.compile(r"\b(?:19|20)\d{2}(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*:\s*[\w-]+"),
+    re.compile(r"^epub\s+(?:ahead\s+of\s+print\s+)?(?:(?:19|20)\d{2}|[a-z]{3}\s+\d)", _F),
     re.compile(r"^key\s*words?\s*:", _F),
 ]
 _AUTHOR = re.compile(r"^(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|[A-Z]\.(?:[A-Z]\.)*)(?:\s+(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{1,3}))"

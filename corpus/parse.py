@@ -368,6 +368,13 @@ def _furniture_in_context(blocks: list[_Block]) -> None:
                                                      and len(text.split()) <= MAX_HEADLINE_WORDS)):
             b.furniture = "related"
             continue
+        # a paper's title over its authors and its citation, under a label or not ("Similar
+        # articles", a reference list): "… : a randomized trial." / "Tanaka K, Moreau L." / "J. 2023;7:212."
+        after = blocks[i + 2] if i + 2 < len(blocks) else None
+        if (nxt is not None and after is not None and nxt.furniture == "byline" and after.furniture == "citation"
+                and len(text.split()) <= MAX_HEADLINE_WORDS):
+            b.furniture = "related"
+            continue
         under_label = False
         if is_person_name(text) and ((prev and prev.furniture) or (nxt and nxt.furniture)):
             b.furniture = "byline"

@@ -557,3 +557,25 @@ def test_similar_articles_with_their_citations_are_set_aside():
     ])
     aside = {p.text for p in parse_article(draft).set_aside()}
     assert "Melatonin for primary insomnia in older people: an updated meta-analysis." in aside
+
+
+def test_a_papers_title_over_its_authors_and_citation_is_set_aside():
+    # PubMed's layout: title, then the author line, then the journal line (no "et al." to go by)
+    draft = "\n\n".join([
+        "Int J Sleep Res. 2024 Mar;12(2):101-110.",
+        "Epub 2023 Dec 4.",
+        "Valerian is a herb whose root is sold as a sleep aid in many pharmacies across Europe.",
+        "Trials of valerian in adults with insomnia have found small benefits at best.",
+        "Valerian root extract and sleep latency in adults: a randomized, placebo-controlled trial.",
+        "Tanaka K, Moreau L, Fischer A.",
+        "Sleep Nutr Res. 2023 Jun;7(3):212-220. doi: 10.1016/j.snr.2023.03.004.",
+        "Herbal sleep aids and industry funding: a meta-research study.",
+        "Okafor CN, Lindgren E.",
+        "Herb Evid Rev. 2022 Oct;5(4):301-309.",
+    ])
+    a = parse_article(draft)
+    aside = {p.text for p in a.set_aside()}
+    assert {"Int J Sleep Res. 2024 Mar;12(2):101-110.", "Epub 2023 Dec 4.",
+            "Valerian root extract and sleep latency in adults: a randomized, placebo-controlled trial.",
+            "Herbal sleep aids and industry funding: a meta-research study."} <= aside
+    assert "Trials of valerian in adults with insomnia have found small benefits at best." not in aside
