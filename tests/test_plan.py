@@ -166,6 +166,9 @@ def test_a_section_headed_conclusions_gives_the_opening():
     ("Twelve randomised trials were included. Pain fell (95% CI 0.2 to 0.6).", True),
     # a news story that mentions trials is a news story
     ("Kava eased anxiety in small trials, experts said. Larger trials are needed. Other trials continue.", False),
+    # nor does a quoted researcher make it an abstract
+    ("Monthly vitamin D did not prevent falls in older people. \u201cWhat we found is that large doses do not "
+     "help,\u201d said the trial's lead. \"We included anyone over 70,\" she added.", False),
 ])
 def test_review_abstracts_are_told_from_news(text, review):
     assert plan.is_review(parse_draft(text)) is review
