@@ -968,3 +968,19 @@ def test_a_conjunction_joining_an_added_caveat_to_its_draft_neighbour_goes(f):
     text = "So far, only two small trials have tested valerian."
     at = text.find("only two small trials")
     assert compress_variants(text, [(at, at + 21)], f.policy)[0] == text
+
+
+def test_a_quote_of_two_sentences_is_not_one_clean_added_sentence(f):
+    from summarize.caveats.repair import clean_sentence_problems, compress_variants
+
+    glued = ('Councillor Ana Ruiz said: "These results are better than we hoped. Smoking is still the biggest '
+             'cause of early death here."')
+    assert "two sentences" in clean_sentence_problems(glued, glued, f.policy)
+    for one in ("Dr. Lee said the U.S. Food and Drug Administration has not approved kava.",
+                "Sessions ran from 9 a.m. to 5 p.m. Monday to Friday at the U.S. Army clinic.",
+                'Okafor said: "Nobody should stop these pills suddenly."'):
+        assert "two sentences" not in clean_sentence_problems(one, one, f.policy)
+    # a sentence that ends inside its closing quote gets no second full stop
+    text = 'Ruiz warned that "stopping suddenly can cause withdrawal."'
+    at = text.find("withdrawal")
+    assert compress_variants(text, [(at, at + 10)], f.policy)[-1].endswith('withdrawal."')

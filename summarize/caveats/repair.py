@@ -124,8 +124,8 @@ def _finish(s: str) -> str:
     s = s.rstrip(",;: -")
     if s and s[0].islower():
         s = s[0].upper() + s[1:]
-    if s and s[-1] not in ".!?":
-        s += "."
+    if s and s[-1] not in ".!?" and not (len(s) > 1 and s[-1] in "\"”’')" and s[-2] in ".!?"):
+        s += "."  # (a sentence that ends inside its closing quote is already finished)
     return s
 
 
@@ -453,6 +453,8 @@ def clean_sentence_problems(text: str, source_sentence: str | None, policy: Poli
         out.append("fragment")
     if text.count('"') % 2:
         out.append("unclosed quote")
+    if _TWO_SENTENCES.search(text):  # a quote of two sentences that the splitter kept as one
+        out.append("two sentences")
     for a, b in _QUOTE_PAIRS:
         if text.count(a) != text.count(b):
             out.append(f"unbalanced {a}{b}")
@@ -473,6 +475,9 @@ def clean_sentence_problems(text: str, source_sentence: str | None, policy: Poli
     return out
 
 
+# A word, an end mark (and a closing quote), then a capitalised word: a second sentence.
+# Abbreviations ("Dr.", "U.S.", "p.m.") have capitals or single letters before the mark.
+_TWO_SENTENCES = re.compile(r"\b(?!(?:etc|al|vs|approx|incl)\b)[a-z]{2,}[.!?][\"”’)]?\s+[\"“‘(]?[A-Z][a-z]")
 # An added caveat shorter than this (in words) is a fragment.
 MIN_SENTENCE_WORDS = 4
 
