@@ -35,7 +35,7 @@ def build_outline(article: Article, model=None, settings=None, method: str = "mo
         # Greedy: a heading is a short phrase, and beams only add cost (and "X of Y" templates).
         greedy = replace(settings or GenerationSettings(), num_beams=1)
         raw = model.generate(texts, task="heading", settings=greedy, constrain_to_source=True) if use_model else [""] * len(missing)
-        others = [s.text for s in article.walk() if s.text.strip()]
+        others = [section_prose(s) for s in article.walk() if s.text.strip()]
         index = PhraseIndex(others)  # phrases counted once per draft, not once per section pair
         used = {heading_key(s.heading) for s in article.walk() if s.heading is not None}
         for section, text in zip(missing, raw):
@@ -52,6 +52,12 @@ def build_outline(article: Article, model=None, settings=None, method: str = "mo
             methods[id(section)] = how
     return [OutlineEntry(s.heading, s.level, s.generated, methods.get(id(s), "draft"))
             for s in article.walk() if s.heading is not None]
+
+
+def section_prose(section: Section) -> str:
+    """What a heading may be about: the section's paragraphs without page furniture ("Listen to
+    more stories on the Atlantic app" names no topic)."""
+    return "\n".join(p.text for p in section.paragraphs if p.boilerplate is None)
 
 
 def heading_key(heading: str) -> tuple[str, ...]:
@@ -184,15 +190,21 @@ def keyphrase_candidates(section: Section, others: list[str] | None = None,
     import math
 
     index = index or PhraseIndex(others or [])
-    mine = index.phrases(section.text)
-    same = index.copies[section.text]  # the section itself (and exact copies) is not an "other"
+    prose = section_prose(section)
+    mine = index.phrases(prose)
+    same = index.copies[prose]  # the section itself (and exact copies) is not an "other"
     n_rest = index.total - same
+    # A phrase whose words the section keeps coming back to ("exercise snacks" in a section that
+    # says "exercise" five times) names its topic; one said once in passing ("single long workout") does not.
+    counts = Counter(w.lower() for w in WORD.findall(prose))
 
     casing = SourceCasing(p.text for p in section.paragraphs if p.boilerplate is None)
 
     def score(term: str) -> float:
         spread = index.spread[term] - same
-        value = mine[term] * math.log(1 + (n_rest + 1) / (1 + spread)) * (1 + 0.6 * term.count(" "))
+        recurring = sum(counts[w] for w in term.split()) / (term.count(" ") + 1)
+        value = (mine[term] * math.log(1 + (n_rest + 1) / (1 + spread)) * (1 + 0.6 * term.count(" "))
+                 * math.sqrt(recurring))
         if " " not in term:  # one word ("Doses", "Children") rarely says what a section covers
             value *= SINGLE_WORD_FACTOR
         # a name alone ("Johns Hopkins University") says who, not what the section is about
@@ -204,7 +216,7 @@ def keyphrase_candidates(section: Section, others: list[str] | None = None,
 
 
 NAME_FACTOR = 0.3
-SINGLE_WORD_FACTOR = 0.5
+SINGLE_WORD_FACTOR = 0.3
 
 
 def keyword_heading(section: Section, others: list[str] | None = None, index: PhraseIndex | None = None) -> str:
@@ -226,7 +238,8 @@ def _only_verb(word: str) -> bool:
 
 def _head_like(word: str) -> bool:
     """A phrase's last word must read as a noun: no participle or typical adjective."""
-    if word.endswith(("ed", "ing", "ous", "ful", "ible", "able")) or word in _ADJECTIVES or word in _ROLES:
+    if (word.endswith(("ed", "ing", "ous", "ful", "ible", "able")) or word in _ADJECTIVES or word in _ROLES
+            or word.endswith(_ROLE_ENDINGS)):
         return False
     pos = lexicon_pos(word)
     return not pos or "NOUN" in pos  # "far" ends "children far …", not a phrase
@@ -239,6 +252,7 @@ _ROLES = {"researcher", "researchers", "scientist", "scientists", "professor", "
           "physicians", "doctor", "doctors", "nurse", "nurses", "pharmacist", "pharmacists", "dietitian",
           "clinician", "clinicians", "consultant", "correspondent", "advocate", "advocates", "lawmaker",
           "lawmakers", "cardiologist", "psychiatrist", "psychologist", "epidemiologist", "pharmacologist"}
+_ROLE_ENDINGS = ("ologist", "ologists", "ician", "icians", "iatrist", "iatrists")  # "Exercise Physiologist"
 _ADJECTIVES = {"clear", "possible", "different", "available", "common", "safe", "effective", "high", "low", "new",
                "many", "several", "such", "due", "able", "better", "less", "least", "likely", "unclear", "certain",
                "serious", "severe", "mild", "small", "large", "good", "bad", "best", "worse", "worst", "similar",
@@ -250,4 +264,12 @@ _EXTRA_STOP = {"may", "can", "also", "like", "often", "one", "way", "ways", "hel
                "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
                # verbs the lexicon also lists as nouns end a clause, not a phrase ("Rodent Studies Give")
                "give", "gives", "come", "comes", "take", "takes", "show", "shows", "find", "finds", "get", "gets",
-               "keep", "keeps", "go", "goes", "see", "sees", "tell", "tells", "suggest", "suggests", "want", "wants"}
+               "keep", "keeps", "go", "goes", "see", "sees", "tell", "tells", "suggest", "suggests", "want", "wants",
+               # when and how many, not what ("Patients Last Month", "Several Cities", "Extra Hours")
+               "last", "past", "next", "every", "each", "recent", "recently", "single", "extra", "several",
+               "various", "certain", "different", "same", "entire", "whole", "period", "periods", "lasting",
+               "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+               "year", "years", "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday",
+               "friday", "saturday", "sunday", "people", "person", "persons", "thing", "things", "product",
+               "products", "lot", "kind", "kinds", "type", "types", "number", "numbers", "part", "parts", "january", "february", "march", "april", "june", "july",
+               "august", "september", "october", "november", "december"}

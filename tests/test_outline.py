@@ -125,3 +125,18 @@ def test_heading_words_must_stand_near_each_other_in_the_section():
     assert not _pairs_near(["blood", "sugar"], f"sugar{gap} x blood")
     assert not _pairs_near(["blood", "sugar"], "blood" + " x" * 40 + " sugar")
     assert _pairs_near(["blood", "sugar", "rise"], "blood sugar levels rise after meals")
+
+
+def test_a_keyphrase_names_what_the_section_keeps_talking_about():
+    from summarize.corpus.article import Paragraph
+
+    text = ("Exercise snacks are short bouts of exercise spread through the day. In the trial, exercise "
+            "snacks raised fitness as much as a single long workout, and the exercise physiologist who led "
+            "it saw patients last month who had never managed a long workout.")
+    credit = "Listen to more stories on the Courier app."
+    sec = Section(None, paragraphs=[Paragraph(text, 0, len(text)), Paragraph(credit, 0, len(credit), boilerplate="widget")])
+    other = "Fake pens sold online caused low blood sugar in dozens of patients."
+    candidates = [c.lower() for c in keyphrase_candidates(sec, [other])]
+    assert candidates[0] == "exercise snacks"
+    # when, how many and who are not what the section is about; page furniture names nothing
+    assert not any(w in c.split() for c in candidates for w in ("month", "single", "physiologist", "app"))
