@@ -140,3 +140,14 @@ def test_a_keyphrase_names_what_the_section_keeps_talking_about():
     assert candidates[0] == "exercise snacks"
     # when, how many and who are not what the section is about; page furniture names nothing
     assert not any(w in c.split() for c in candidates for w in ("month", "single", "physiologist", "app"))
+
+
+def test_a_model_heading_is_a_noun_phrase_about_more_than_the_study():
+    texts = ["The study was a randomised trial of melatonin in adults with insomnia. The study found shorter sleep onset.",
+             "The study enrolled older adults in care homes. The study measured their sleep with wrist monitors.",
+             "How people with diabetes use melatonin is unclear. People with diabetes often sleep badly.",
+             RISKS]
+    model = FakeModel(["the study is a randomised trial", "the study", "how people with diabetes", "daytime drowsiness"])
+    outline = build_outline(Article(text="", sections=[_section(t) for t in texts]), model)
+    assert [e.method for e in outline] == ["keyphrase", "keyphrase", "keyphrase", "model"]
+    assert outline[3].heading == "Daytime Drowsiness"
