@@ -109,6 +109,13 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("Only a handful of small human trials exist.", "research"),
     ("The findings apply only to adults over 70.", "research"),
     ("Do not change the dose without talking to your prescriber.", "professional"),
+    # coming off it, in news wording
+    ("People who want to quit should taper the dose over several weeks.", "dependency"),
+    ("Gradually stepping down to lower strengths can make quitting easier.", "dependency"),
+    ("Coming off the drug too quickly can bring on dizziness and insomnia.", "dependency"),
+    ("Discontinuation symptoms such as dizziness are common.", "dependency"),
+    ("The tablets should not be stopped suddenly after months of use.", "dependency"),
+    ("Abrupt changes in dose can cause fatigue and low mood.", "dependency"),
 ])
 def test_each_kind_is_detected(det, text, kind):
     assert kind in kinds_of(det, text)
@@ -138,6 +145,8 @@ def test_each_kind_is_detected(det, text, kind):
     ("Participants reported social withdrawal and low mood at baseline.", "dependency"),
     ("The app helps people manage cravings for cigarettes.", "dependency"),
     ("Patients in the taper group reduced their dose over eight weeks.", "dependency"),
+    ("Treatment was discontinued abruptly in two patients because of a rash.", "dependency"),
+    ("Participants stepped down from the programme after six weeks.", "dependency"),
 ])
 def test_hard_negatives(det, text, kind):
     assert kind not in kinds_of(det, text)
