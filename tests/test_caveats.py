@@ -116,6 +116,7 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("Discontinuation symptoms such as dizziness are common.", "dependency"),
     ("The tablets should not be stopped suddenly after months of use.", "dependency"),
     ("Abrupt changes in dose can cause fatigue and low mood.", "dependency"),
+    ("Patients should not stop taking gabapentin suddenly.", "dependency"),  # a warning, not a negation
 ])
 def test_each_kind_is_detected(det, text, kind):
     assert kind in kinds_of(det, text)
@@ -147,6 +148,7 @@ def test_each_kind_is_detected(det, text, kind):
     ("Patients in the taper group reduced their dose over eight weeks.", "dependency"),
     ("Treatment was discontinued abruptly in two patients because of a rash.", "dependency"),
     ("Participants stepped down from the programme after six weeks.", "dependency"),
+    ("The company will not stop selling the drink suddenly, a spokesperson said.", "dependency"),
 ])
 def test_hard_negatives(det, text, kind):
     assert kind not in kinds_of(det, text)
