@@ -995,3 +995,14 @@ def test_a_quote_of_two_sentences_is_not_one_clean_added_sentence(f):
     text = 'Ruiz warned that "stopping suddenly can cause withdrawal."'
     at = text.find("withdrawal")
     assert compress_variants(text, [(at, at + 10)], f.policy)[-1].endswith('withdrawal."')
+
+
+def test_added_advice_closes_the_lead_after_the_other_added_caveats(f):
+    draft = ("Valerian is a herb people take for sleep, and valerian tea is sold widely.\n\n"
+             "Talk to your doctor before taking valerian if you take other medicines.\n\n"
+             "Valerian is popular in Europe, where valerian has been used for centuries.\n\n"
+             "The evidence for valerian is weak, and more research is needed before anyone can recommend it.")
+    res = f(draft, "Valerian is a herb taken for sleep.")
+    added = [s for s in res.sentences if s.status == "added"]
+    assert len(added) == 2 and "more research is needed" in added[0].text
+    assert res.sentences[-1].text.startswith("Talk to your doctor")

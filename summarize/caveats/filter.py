@@ -33,7 +33,7 @@ from summarize.corpus.text import bracket_groups, split_sentences
 from .detect import MAIN, MINOR, Detection, Detector
 from .nlp import normalize, topic_terms
 from .policy import Policy, load_policy
-from .repair import compress_variants, cut_overclaims, find_overclaims, insertion_index, verify_added
+from .repair import compress_variants, cut_overclaims, find_overclaims, insertion_index, is_advice, verify_added
 
 # Where a text states its conclusions: its last third (a review's "Authors' conclusions", the
 # closing paragraphs of a story). Among conclusion-level caveats, one from there is preferred.
@@ -374,7 +374,8 @@ class CaveatFilter:
             lead.append(text)
             tried.clear()  # a sentence refused for leaning on context may stand now
             remaining = {k: v for k, v in remaining.items() if k not in kinds}
-        added.sort(key=lambda a: a["start"])
+        # in draft order, but advice ("ask your doctor …") closes the lead, as in the house leads
+        added.sort(key=lambda a: (is_advice(a["text"], pol), a["start"]))
         return added, list(remaining)
 
 
