@@ -219,7 +219,21 @@ def same_meaning(a: str | set[str], b: str | set[str]) -> bool:
     la = a if isinstance(a, set) else content_lemmas(a)
     lb = b if isinstance(b, set) else content_lemmas(b)
     small = min(len(la), len(lb))
-    return small >= MIN_CONTENT and len(la & lb) / small >= DUPLICATE_OVERLAP
+    if small >= MIN_CONTENT and len(la & lb) / small >= DUPLICATE_OVERLAP:
+        return True
+    # Two sentences that each announce the news ("A new trial found that magnesium …", "A new
+    # study found that magnesium supplements …") tell it twice, in whatever words.
+    return (isinstance(a, str) and isinstance(b, str) and bool(_ANNOUNCES.search(a)) and bool(_ANNOUNCES.search(b))
+            and len((la & lb) - _FRAME_LEMMAS) >= NEWS_SHARED)
+
+
+_ANNOUNCES = re.compile(r"\b(?:an?\s+(?:new|recent|large|small)\s+(?:[\w-]+\s+){0,2}(?:study|trial|analysis|review|survey)"
+                        r"|new\s+research)\s+(?:[\w-]+\s+){0,6}?(?:found|finds|suggests?|shows?|showed|concluded)\b"
+                        r"|\baccording\s+to\s+an?\s+(?:new|recent|large|small)\s+(?:[\w-]+\s+){0,2}(?:study|trial|analysis|review|survey)\b",
+                        re.I)
+NEWS_SHARED = 3  # content lemmas in common besides the frame ("magnesium", "insomnia", "sleep")
+_FRAME_LEMMAS = frozenset("new recent large small study trial analysis review survey research find suggest show "
+                          "conclude randomize randomized".split())
 
 
 # --------------------------------------------------------------------------- dangling references
@@ -533,9 +547,8 @@ def sentence_defect(sentence: str, previous: list[str]) -> tuple[str, str] | Non
     reason = dangling_reason(sentence, previous)
     if reason:
         return "dangling", reason
-    mine = content_lemmas(sentence)
     for j, p in enumerate(previous):
-        if same_meaning(mine, content_lemmas(p)):
+        if same_meaning(sentence, p):
             return "duplicate", f"repeats sentence {j + 1}"
     return None
 

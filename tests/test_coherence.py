@@ -71,6 +71,13 @@ DEFECTS = [
       "Kratom may ease sleep for some users.",
       "It's important to approach its use with caution."], {2: "duplicate"}),
     (["Kratom may ease sleep for some adults.", "Kratom may help some adults sleep."], {1: "duplicate"}),
+    # the news announced twice in other words (a lede and a page's bottom line)
+    (["A new randomized trial found that adults with insomnia who took magnesium slept slightly better.",
+      "A new study found that magnesium supplements modestly eased insomnia and helped people sleep."], {1: "duplicate"}),
+    (["A new randomized trial found that adults with insomnia who took magnesium slept slightly better.",
+      "Magnesium may help some people with insomnia sleep better, according to a new study."], {1: "duplicate"}),
+    (["A new study found that magnesium eased insomnia in adults.",
+      "A new study found that vitamin D did not prevent falls in older people."], {}),
     (["Valerian is a herb used for sleep.", "Photo: Getty Images"], {1: "boilerplate"}),
     (["(CNN) Health officials warned about tainted supplements on Tuesday.",
       "The supplements contained hidden drugs."], {0: "boilerplate"}),
