@@ -117,6 +117,7 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("The tablets should not be stopped suddenly after months of use.", "dependency"),
     ("Abrupt changes in dose can cause fatigue and low mood.", "dependency"),
     ("Patients should not stop taking gabapentin suddenly.", "dependency"),  # a warning, not a negation
+    ("After weeks of nightly use, it can help to taper off gradually rather than stop at once.", "dependency"),
 ])
 def test_each_kind_is_detected(det, text, kind):
     assert kind in kinds_of(det, text)
@@ -149,6 +150,9 @@ def test_each_kind_is_detected(det, text, kind):
     ("Treatment was discontinued abruptly in two patients because of a rash.", "dependency"),
     ("Participants stepped down from the programme after six weeks.", "dependency"),
     ("The company will not stop selling the drink suddenly, a spokesperson said.", "dependency"),
+    # a taper as the treatment studied, not a warning
+    ("Eligible interventions combined counselling with a gradual taper; comparators were a taper alone.", "dependency"),
+    ("The trial tested whether an app could help people taper off sleeping pills.", "dependency"),
 ])
 def test_hard_negatives(det, text, kind):
     assert kind not in kinds_of(det, text)
