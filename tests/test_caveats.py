@@ -961,6 +961,8 @@ def test_an_aside_inside_a_clause_is_cut_but_not_the_clauses_verb(f):
     # introduces itself, and an appositive after the name would be left hanging
     ("Venkataraman said her clinic treats dozens of patients for kava dependence.",
      "dependence", "Venkataraman said her clinic treats dozens of patients for kava dependence."),
+    ("Okafor said teens can become dependent faster than adults, and that cravings start within days.",
+     "become dependent", "Okafor said teens can become dependent faster than adults, and that cravings start within days."),
     ("\u201cNobody should stop these pills abruptly,\u201d Okonkwo said.",
      "stop these pills abruptly", "\u201cNobody should stop these pills abruptly,\u201d Okonkwo said."),
     ("Kratom can cause dependence, the FDA said.", "dependence", "Kratom can cause dependence, the FDA said."),

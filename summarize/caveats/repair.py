@@ -143,6 +143,7 @@ def _strip_prefix(text: str, spans, patterns):
 
 
 _QUOTE_MARKS = re.compile(r"[\"“”„«»]")
+_SECOND_COMPLEMENT = re.compile(r"\b(?:and|but|or)\s+(?:that|whether|how|why)\b", re.I)
 _POINTS_TO_SPEAKER = re.compile(r"(?:i|we|my|our|me|us|he|she|his|her|him|they|their|them)\b", re.I)
 
 
@@ -153,9 +154,10 @@ def _strip_attribution(text: str, spans, policy: Policy):
         return text, spans
     for p in policy.reported:
         m = p.match(text)
-        # "Venkataraman said her clinic …": what is said points back to the speaker
+        # "Venkataraman said her clinic …": what is said points back to the speaker; "… said
+        # teens become dependent faster, and that …": the frame governs a second clause too
         if (m and all(a >= m.end() for a, _ in spans) and len(text) - m.end() > 15
-                and not _POINTS_TO_SPEAKER.match(text, m.end())):
+                and not _POINTS_TO_SPEAKER.match(text, m.end()) and not _SECOND_COMPLEMENT.search(text, m.end())):
             text, spans = text[m.end():], _shift(spans, 0, m.end())
             break
     for p in policy.attribution:
