@@ -95,6 +95,10 @@ _CAPTION = [
     re.compile(r"\(?\b(?i:courtesy(?:\s+of)?)\s+[A-Z][^()]{1,60}\)?" + _END),
     re.compile(r"[.!?]\s+" + _NAME + r"\s+" + _NAME + r"\s*/\s*[A-Z][\w.&'’-]+(?:\s+[A-Z][\w.&'’-]+){0,3}" + _END),
     re.compile(r"[.!?]\s+" + _NAME + r"\s+" + _NAME + r"\s+for\s+(?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4}" + _END),
+    # "… in Tucson, Arizona. Photograph by Ben Adeyemi for Pulse", "… in September. (WQLM photo)"
+    re.compile(r"[.!?]\s+(?:photo(?:graph)?s?|images?|pictures?|illustrations?)\s+by\s+" + _NAME + r"(?:\s+" + _NAME
+               + r"){0,2}(?:\s+for\s+(?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4})?" + _END, _F),
+    re.compile(r"[.!?]\s+\((?:[A-Z][\w.&'’-]*\s+){1,3}(?i:photo|photograph|image|file\s+photo)\)" + _END),
     # credit lines: "Design by MNT; Photography by Getty Images", "Photo by Jane Doe on Unsplash",
     # "Image source, Getty Images", "Credit...Jane Doe for The New York Times"
     re.compile(r"^(?:(?:design|illustrations?|photography|photos?|images?|art|graphics?|video)\s+(?:by|from|courtesy\s+of)\s+"
@@ -204,7 +208,9 @@ _CITATION = [
     re.compile(r"^epub\s+(?:ahead\s+of\s+print\s+)?(?:(?:19|20)\d{2}|[a-z]{3}\s+\d)", _F),
     re.compile(r"^key\s*words?\s*:", _F),
 ]
-_AUTHOR = re.compile(r"^(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|[A-Z]\.(?:[A-Z]\.)*)(?:\s+(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{1,3}))"
+# Capitals and lower-case letters with accents too ("Lucía Ferrer-Domingo", "Søren").
+_UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ'’"
+_AUTHOR = re.compile(rf"^(?:[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*|[A-Z]\.(?:[A-Z]\.)*)(?:\s+(?:[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{{1,3}}))"
                      r"{1,3}(?:\s*\d+(?:\s*,\s*\d+)*)?$")
 
 

@@ -186,8 +186,16 @@ WRAP_SHORT_LINE = 0.6
 MIN_SEPARATE_LINES = 3
 
 
+# No one hard-wraps prose this wide: a longer line (not the block's last) is a paragraph of its own,
+# pasted one per line ("Have a question? Email …" / "Jane Doe, PharmD, is …" / "Copyright …").
+MAX_WRAP_WIDTH = 100
+
+
 def _separate_lines(texts: list[str]) -> bool:
     """Are these lines of one blank-line block separate paragraphs, not one hard-wrapped one?"""
+    if (len(texts) >= 2 and any(len(t.strip()) > MAX_WRAP_WIDTH for t in texts[:-1])
+            and not any(_is_list(t) for t in texts)):  # list items have their own rules
+        return True
     if len(texts) < MIN_SEPARATE_LINES:
         return False
     lengths = [len(t.strip()) for t in texts]
@@ -308,7 +316,15 @@ def _block_furniture(block: _Block) -> str | None:
         reasons = [furniture_reason(t) for t in texts]
         if all(reasons):
             reason = reasons[0]
+        # a strip of page chrome ("May 2025 issue" / "12 min read" / "Save" / "Share"): short lines
+        # without a full stop, most of them furniture
+        elif (all(len(t.split()) <= MAX_CHROME_WORDS and not _ends_with_punct(t) for t in texts)
+              and sum(map(bool, reasons)) * 2 > len(texts)):
+            reason = next(r for r in reasons if r)
     return reason
+
+
+MAX_CHROME_WORDS = 6
 
 
 def _classify(blocks: list[_Block], markdown: bool) -> None:
@@ -383,7 +399,7 @@ def _furniture_in_context(blocks: list[_Block]) -> None:
         elif (prev and nxt and prev.furniture == "widget" and nxt.furniture == "widget"
               and len(text.split()) <= MAX_HEADLINE_WORDS and not _ends_with_punct(text)):
             b.furniture = "widget"  # a newsletter box's pitch between its sign-up lines
-        elif any(text.startswith(a + " ") and re.match(r"(?:is|was|covers|writes|reports|has)\b", text[len(a) + 1:])
+        elif any(text.startswith(a) and re.match(r"(?:,\s*[A-Z][\w.]{1,8},)?\s+(?:is|was|covers|writes|reports|has)\b", text[len(a):])
                  for a in authors if len(a.split()) >= 2):
             b.furniture = "byline"  # the author's note: "Jane Doe is a pharmacologist whose …"
         elif prev is not None and prev.furniture == "disclosure" and re.match(

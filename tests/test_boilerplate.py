@@ -579,3 +579,44 @@ def test_a_papers_title_over_its_authors_and_citation_is_set_aside():
             "Valerian root extract and sleep latency in adults: a randomized, placebo-controlled trial.",
             "Herbal sleep aids and industry funding: a meta-research study."} <= aside
     assert "Trials of valerian in adults with insomnia have found small benefits at best." not in aside
+
+
+def test_lines_too_long_to_be_hard_wrapped_are_paragraphs_of_their_own():
+    # the end of a pasted column: four lines without blank lines between them
+    draft = "\n\n".join([
+        "By Ruth Amsel, PharmD",
+        "Valerian is a herb whose root is sold as a sleep aid, and many readers ask whether it is safe to take every night.",
+        "Most short trials found few side effects, but long-term use has not been studied well, so it is worth asking a pharmacist.",
+        "\n".join([
+            "Have a question for our pharmacist? Email askruth@example.com. Questions may be edited for length and clarity.",
+            "Ruth Amsel, PharmD, is a community pharmacist in Dayton, Ohio, and has written this column since 2019.",
+            "Copyright © 2025 Example Media, Inc. All rights reserved.",
+        ]),
+    ])
+    aside = {p.text for p in parse_article(draft).set_aside()}
+    assert "Copyright © 2025 Example Media, Inc. All rights reserved." in aside
+    assert "Ruth Amsel, PharmD, is a community pharmacist in Dayton, Ohio, and has written this column since 2019." in aside
+    assert not any("Most short trials" in t for t in aside)
+
+
+def test_a_strip_of_page_chrome_and_captions_credited_at_their_end_are_set_aside():
+    draft = "\n\n".join([
+        "The Valerian Question",
+        "By Nora Castell\nPhotographs by Ben Ade\nMay 2025 issue\n12 min read\nSave\nShare",
+        "A patient sleeps at a clinic in Tucson, Arizona. Photograph by Ben Ade for Pulse",
+        "Valerian is a herb whose root is sold as a sleep aid in many pharmacies across Europe.",
+        "A volunteer hands out leaflets at a health fair in Harlow in September. (WQLM photo)",
+        "Trials of valerian in adults with insomnia have found small benefits at best.",
+    ])
+    a = parse_article(draft)
+    aside = {p.text for p in a.set_aside()}
+    assert "A patient sleeps at a clinic in Tucson, Arizona. Photograph by Ben Ade for Pulse" in aside
+    assert "A volunteer hands out leaflets at a health fair in Harlow in September. (WQLM photo)" in aside
+    assert any("12 min read" in t for t in aside)
+    assert [s.heading for s in a.walk() if s.heading] == []
+
+
+def test_an_author_line_with_accented_names_is_a_byline():
+    from summarize.corpus.boilerplate import furniture_reason
+
+    assert furniture_reason("Lucía Ferrer-Domingo, Ben Adeyemi, Søren K Holm, Zoë Martín") == "byline"
