@@ -376,7 +376,8 @@ def furniture_reason(text: str) -> str | None:
 # credit. The parser applies these to its blocks (``furniture_in_context``).
 _LIST_LABEL = re.compile(
     r"^(?:related(?:\s+(?:topics|stories|articles|coverage|content|links|reading))?|(?:suggested|more)\s+topics|"
-    r"more\s+on\s+this\s+(?:story|topic)|trending(?:\s+(?:stories|now))?|top\s+stories|most\s+(?:read|popular|viewed)|"
+    r"more\s+on\s+this\s+(?:story|topic)|trending(?:\s+(?:stories|now|(?:on|in)\s+.{1,30}))?|top\s+stories|"
+    r"most\s+(?:read|popular|viewed)(?:\s+(?:in|on|from)\s+.{1,30})?|explore\s+more|"
     r"recommended(?:\s+(?:for\s+you|reading|stories))?|you\s+(?:may|might)\s+also\s+like|read\s+more(?:\s+about\s+.{1,40})?|"
     r"more\s+from\s+.{1,30}|publication\s+types?|in\s+this\s+article|our\s+(?:content\s+)?partners|sources?|references|"
     r"see\s+also|further\s+reading|latest(?:\s+(?:news|stories|articles|headlines))?|related\s+coverage|read\s+next|up\s+next|what\s+to\s+read\s+next|"

@@ -22,6 +22,7 @@ from scipy import sparse
 
 from summarize.corpus.article import Article, OutlineEntry, Paragraph, Section
 from summarize.corpus.boilerplate import (
+    MAX_LIST_ENTRY_WORDS,
     dateline_prefix,
     furniture_reason,
     is_caption_widget,
@@ -380,8 +381,11 @@ def _furniture_in_context(blocks: list[_Block]) -> None:
             continue
         # an entry of the list, or a linked title over its citation ("… : a meta-analysis." / "Smith J,
         # et al. Nutrients. 2023. PMID: …")
+        lines = [x.text for x in b.lines if x.text.strip()]
         if under_label and (is_list_entry(text) or (nxt is not None and nxt.furniture == "citation"
-                                                     and len(text.split()) <= MAX_HEADLINE_WORDS)):
+                                                     and len(text.split()) <= MAX_HEADLINE_WORDS)
+                            # the list pasted without blank lines: one headline a line
+                            or (len(lines) > 1 and all(len(x.split()) <= MAX_LIST_ENTRY_WORDS for x in lines))):
             b.furniture = "related"
             continue
         # a paper's title over its authors and its citation, under a label or not ("Similar

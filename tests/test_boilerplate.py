@@ -620,3 +620,19 @@ def test_an_author_line_with_accented_names_is_a_byline():
     from summarize.corpus.boilerplate import furniture_reason
 
     assert furniture_reason("Lucía Ferrer-Domingo, Ben Adeyemi, Søren K Holm, Zoë Martín") == "byline"
+
+
+def test_a_list_of_headlines_under_its_label_without_blank_lines_is_set_aside():
+    draft = "\n\n".join([
+        "Valerian is a herb whose root is sold as a sleep aid in many pharmacies across Europe.",
+        "Trials of valerian in adults with insomnia have found small benefits at best.",
+        "Related Articles\nCounty adds a second naloxone machine at the library\nOverdose deaths fell in 2023. Here's what changed.",
+        "Trending on wxyz.com\nFrost advisory: protect your plants tonight\nWestside High wins its first title since 1998",
+        "MOST READ IN HEALTH\nDoctor reveals the one breakfast food she never eats",
+    ])
+    a = parse_article(draft)
+    aside = " ".join(p.text for p in a.set_aside())
+    for line in ("Overdose deaths fell in 2023. Here's what changed.", "Westside High wins its first title since 1998",
+                 "Doctor reveals the one breakfast food she never eats"):
+        assert line in aside
+    assert "Trials of valerian" not in aside
