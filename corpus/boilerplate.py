@@ -29,6 +29,8 @@ _NAMES = rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
 _BYLINE = [
     # "By Jane Doe, CNN" / "By Jane Doe and John Roe" (a name: capitalised words, not "The ...")
     re.compile(rf"^(?i:by):?\s+(?!The\b){_NAMES}\s*(?:(?:,|\||–|—|-)\s*.{{0,60}})?$"),
+    # "Author: Jane Doe", "Authors: Jane Doe and John Roe", "Reporter: Jane Doe"
+    re.compile(rf"^(?i:authors?|reporter|written\s+by|words)\s*:\s*{_NAMES}\s*(?:,\s*.{{0,40}})?$"),
     # "Jane Doe | Reuters", "Jane Doe, CNN" (an all-caps outlet), "Jane Doe, Staff Writer"
     re.compile(rf"^{_NAME}\s+[A-Z][\w'’-]+\s*[|·•]\s*\S.{{0,50}}$"),
     re.compile(rf"^{_NAME}\s+[A-Z][\w'’-]+,\s*(?:[A-Z]{{2,}}\b.{{0,40}}|(?i:(?:senior\s+|staff\s+|contributing\s+)?"

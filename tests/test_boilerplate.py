@@ -115,6 +115,8 @@ FURNITURE_LINES = [
     ("This article is republished from The Example under a Creative Commons license.", "disclosure"),
     ("JAMA Intern Med. 2023;183(4):345-353. doi:10.1001/example.2023.0001", "citation"),
     ("PMID: 36912345", "citation"),
+    ("Author: Kayla Brookes", "byline"),
+    ("Authors: Jane Doe and John Roe", "byline"),
     ("Keywords: sleep; melatonin; children", "citation"),
     ("Jane Q. Smith, Robert Chen, Maria Garcia", "byline"),
     ("Smith JQ, Chen R, Garcia M.", "byline"),
