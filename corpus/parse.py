@@ -173,7 +173,17 @@ def _heads_block(first: str, second: str) -> bool:
         return True
     if not heading_like(first):
         return False
-    return len(first.strip()) < 0.7 * len(second.strip()) or _title_case_share(first) >= 0.6
+    if len(first.strip()) < 0.7 * len(second.strip()):
+        return True
+    # About as long as the next line, it is a heading only in Title Case, and whole: a hard-wrapped
+    # line full of names ("Dr Alan Mercer, a GP in Sheffield and prescribing lead at the Primary")
+    # or cut before its noun ("… Regulatory Agency said the") is not.
+    last = first.strip().split()[-1].lower()
+    return _title_case_share(first) >= TITLE_CASE_SHARE and last not in _TRAILING_FUNCTION_WORDS
+
+
+TITLE_CASE_SHARE = 0.75
+_TRAILING_FUNCTION_WORDS = frozenset("a an the of at to and or for with in on by from as that said".split())
 
 
 def _is_list(line: str) -> bool:

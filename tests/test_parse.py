@@ -338,3 +338,14 @@ def test_a_hard_wrapped_paragraph_in_a_blank_line_draft_stays_one_paragraph():
     article = parse_article(draft)
     paragraphs = list(article.content_paragraphs())
     assert len(paragraphs) == 2 and paragraphs[0].text.startswith("Magnesium is a mineral")
+
+
+def test_a_hard_wrapped_line_full_of_names_is_not_a_heading():
+    draft = "\n\n".join([
+        "Pregabalin prescriptions in England rose for a third year, according to an\nanalysis published on Monday by a patient charity in London.",
+        "Dr Alan Mercer, a GP in Sheffield and prescribing lead at the Primary\nCare Prescribers' Forum, said the drugs were sometimes prescribed for\nback pain.",
+        "The Medicines and Healthcare products Regulatory Agency said the\nwarnings on both medicines would be reviewed later this year by experts.",
+        "Understanding Pregabalin and Its Place in Pain Relief\nPregabalin was first approved for epilepsy and is now widely used for\nnerve pain and anxiety in adults.",
+    ])
+    a = parse_draft(draft)
+    assert [s.heading for s in a.walk() if s.heading] == ["Understanding Pregabalin and Its Place in Pain Relief"]
