@@ -84,8 +84,9 @@ def output_layer_restricted(model, tokenizer, source_ids: torch.Tensor):
     """Within the block, the model's output layer computes logits only for the batch's source
     tokens and the function words: the words constrained decoding can pick at all.
 
-    The output layer is a (vocabulary x hidden) product at every decoding step, a third of a
-    small model's decoding time; the allowed words are a few hundred of 30,000. Only for greedy
+    The output layer is a (vocabulary x hidden) product at every decoding step, and the allowed
+    words are a few hundred of 30,000: on the shipped model this cut ``generate`` time by about a
+    fifth (README, Speed), with the same outputs. Only for greedy
     decoding: beam search ranks by log-softmax over the whole vocabulary, which the missing
     logits would change. A layer that is not a plain ``Linear`` (int8-all) is left as it is."""
     head = model.get_output_embeddings()

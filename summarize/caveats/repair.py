@@ -184,6 +184,7 @@ def _strip_trailing(text: str, spans, patterns):
     return text
 
 
+# A condition or reason opening the aside ("especially if you …").
 _SUBORDINATOR = re.compile(r"\b(?:if|when|whenever|unless|because|since|while|after|before)\b", re.I)
 # A comma, then the clause's own verb (or an adverb and the verb).
 _VERB_AFTER_ASIDE = re.compile(r"[^,;]*?,\s+(?=(?:\w+ly\s+)?(?:" + "|".join(sorted(_FINITE)) + r")\b)", re.I)
