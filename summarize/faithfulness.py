@@ -195,7 +195,20 @@ def _word_cut_out(gen: list[str], sup: list[str]) -> tuple[str, str] | None:
             # an infinitive cut out ("weigh whether to add it to" -> "weigh whether it to")
             if width == 2 and v == "to" and "VERB" in coherence._pos(cut[1]):
                 return "verb", cut[1]
+    # the start of a clause cut out up to its verb ("pressure on ministers to review how the
+    # medicines are controlled" -> "pressure on ministers are controlled"): the verb after the cut
+    # has lost its subject. A clause cut whole from its first word ("the drug, which is sold
+    # online, is …") is a clean cut.
+    for width in range(2, MAX_CLAUSE_CUT_WORDS + 1):
+        for i in range(1, len(sup) - width):
+            a, cut, b = sup[i - 1], sup[i : i + width], sup[i + width]
+            if (a, b) in gen_pairs and (a, b) not in sup_pairs and b in coherence.AUX and _CLAUSE_WORDS & set(cut[1:]):
+                return "subject of", b
     return None
+
+
+MAX_CLAUSE_CUT_WORDS = 6
+_CLAUSE_WORDS = frozenset("how what whether why when where which who that".split())
 
 
 def _replaced_in_place(gen: list[str], sup: list[str]):

@@ -244,6 +244,10 @@ def test_extraction_covers_intro_sections_and_closing():
      "'drank' changed to 'drinking'"),
     ("The 26 trials, 19 were funded by collagen manufacturers.",
      "Of the 26 trials, 19 were funded by collagen manufacturers.", "dropped preposition 'of'"),
+    # the start of a clause cut out up to its verb
+    ("The analysis will add to pressure on ministers are controlled.",
+     "The analysis will add to pressure on ministers to review how the medicines are controlled.",
+     "dropped subject of 'are'"),
 ])
 def test_gate_keeps_subject_verb_scope_and_casing(generated, support, reason):
     verdict = faithfulness.check(generated, support)
