@@ -58,6 +58,10 @@ _META = re.compile(
     r"|we(’|')ll\b|we will (explore|look|examine|discuss|cover|uncover)|\bread on\b|\bjoin us\b"
     r"|let(’|')s (explore|look|dive|take)\b|(delves?|diving|dives?) (deep )?into\b|\bdiscover how\b"
     r"|valuable insights\b|keep reading\b"
+    # a column's own framing: "Here's what you need to know", "Our pharmacist explains …"
+    r"|\bhere(’|')?s what (you need to|to) know\b|\bwhat you need to know\b"
+    r"|^our\s+(\w+\s+){0,2}(experts?|pharmacists?|doctors?|dietitians?|editors?|columnists?|team|panel)\s+"
+    r"(explains?|answers?|breaks? down|weighs? in)\b"
     # a pointer to a list or table the lead does not carry ("provides the following list of")
     r"|\bthe following\b|\b(listed|shown|described) below\b|\bsee (the )?(table|list|figure|box)\b"
     r"|^see (the|our|also)\b"

@@ -122,6 +122,8 @@ ANECDOTE_FACTOR = 0.5
 _NAMED_SPEAKER = re.compile(r"^(?!(?:The|A|An|This|These)\b)(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?(?:[A-Z][\w.'’-]*\s+){1,5}?[A-Z][\w'’-]+"
                             r"(?:,[^,]{3,120},)?\s+(?:said|says|told|explained|noted|added|argued|warned)\b")
 ATTRIBUTION_FACTOR = 0.6
+_SECOND_PERSON = re.compile(r"^(?:(?:if|when|so|and|but)\s+)?(you|your|you(’|')(re|ve|ll|d))\b", re.I)
+SECOND_PERSON_FACTOR = 0.5
 MMR_LAMBDA = 0.6  # weight of centrality against similarity to what is already picked
 REDUNDANT_COSINE = 0.45  # TF-IDF cosine above which a sentence repeats a picked one
 # Section coverage breaks ties between points of about the same centrality.
@@ -293,6 +295,10 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
             score *= ANECDOTE_FACTOR
         if not review and _NAMED_SPEAKER.match(s.text):
             score *= ATTRIBUTION_FACTOR
+        # a lead opens on its subject, not on the reader ("You're far from alone: …", "If your
+        # alarm goes off at 6 a.m. …"); "you" belongs to the closing advice
+        if _SECOND_PERSON.search(s.text):
+            score *= SECOND_PERSON_FACTOR
         if methods:
             score *= METHODS_FACTOR
         if s.part in concluding:

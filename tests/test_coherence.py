@@ -58,6 +58,8 @@ DEFECTS = [
     (["Zinc deficiency is rare.", "If known, the table below includes how often each sign is seen."], {1: "meta"}),
     (["Zinc deficiency is rare.", "You can use a medical dictionary to look up the definitions for these terms."], {1: "meta"}),
     (["Zinc deficiency is rare.", "The zinc information centre has information on this topic."], {1: "meta"}),
+    (["Zinc lozenges are sold everywhere.", "Our pharmacist explains what long-term use means."], {1: "meta"}),
+    (["Zinc lozenges are sold everywhere.", "Here's what you need to know about zinc."], {1: "meta"}),
     (["Zinc deficiency is rare.", "Click on the link to view a sample search on zinc."], {1: "meta"}),
     # how a page presents its data
     (["Zinc deficiency is rare.", "The zinc registry has collected information on how often a sign occurs."], {1: "meta"}),
