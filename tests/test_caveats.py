@@ -976,6 +976,27 @@ def test_an_added_caveat_drops_a_speaker_the_lead_never_introduces(f, text, cue,
     assert compress_variants(text, [(at, at + len(cue))], f.policy)[-1] == expected
 
 
+@pytest.mark.parametrize("text, cue, expected", [
+    # a lead-in that points back goes; the clause after the colon states the caveat
+    ("That reputation has not held up: like other opioids, kratom can cause physical dependence.",
+     "physical dependence", "Like other opioids, kratom can cause physical dependence."),
+    # kept: a list after the colon, a quote, a lead-in that stands on its own
+    ("Side effects include: nausea, dizziness and headache.", "Side effects",
+     "Side effects include: nausea, dizziness and headache."),
+    ('This was the message: "Do not stop these pills suddenly."', "stop these pills suddenly",
+     'This was the message: "Do not stop these pills suddenly."'),
+    ("Researchers gave one warning: kava can damage the liver.", "damage the liver",
+     "Researchers gave one warning: kava can damage the liver."),
+    ("This trial did not report the following outcomes: liver damage, which was rare in earlier trials, or dependence.",
+     "dependence", "This trial did not report the following outcomes: liver damage, which was rare in earlier trials, or dependence."),
+])
+def test_an_added_caveat_drops_a_lead_in_that_points_back(f, text, cue, expected):
+    from summarize.caveats.repair import compress_variants
+
+    at = text.find(cue)
+    assert compress_variants(text, [(at, at + len(cue))], f.policy)[-1] == expected
+
+
 def test_a_conjunction_joining_an_added_caveat_to_its_draft_neighbour_goes(f):
     from summarize.caveats.repair import compress_variants
 

@@ -28,6 +28,9 @@ def compress_variants(text: str, cue_spans: list[tuple[int, int]], policy: Polic
     text, keep = _strip_prefix(text, keep, policy.label_prefix)
     # 0b. who said it ("…, Figueroa said, …"): a speaker the lead does not introduce dangles
     text, keep = _strip_attribution(text, keep, policy)
+    # 0c. a lead-in before a colon that points back ("That reputation has not held up: like other
+    #     opioids, tramadol can cause dependence …"): the clause after it states the caveat
+    text, keep = _strip_colon_lead_in(text, keep)
     cur = text
     spans = keep
     # 1. lead-ins ("It's important to note that", "However,")
@@ -164,6 +167,30 @@ def _strip_attribution(text: str, spans, policy: Policy):
         while m := next((m for m in p.finditer(text) if not any(a < m.end() and m.start() < b for a, b in spans)), None):
             text, spans = text[:m.start()] + text[m.end():], _shift(spans, m.start(), m.end() - m.start())
     return text, spans
+
+
+_LIST_INTRO = re.compile(r"\b(?:following|include[sd]?|including|as\s+follows|such\s+as)\b[^:]*$", re.I)
+
+
+def _strip_colon_lead_in(text: str, spans):
+    """Drop what comes before the sentence's first colon when it holds no cue, points back
+    (a demonstrative or pronoun opens it) and a clause of its own follows (not a quote or a list)."""
+    at = text.find(":")
+    if at < 0 or any(a < at for a, _ in spans):
+        return text, spans
+    before, after = text[:at], text[at + 1:]
+    start = len(text) - len(after.lstrip())
+    opener = before.split()[0].lower().strip("\"'(“‘") if before.split() else ""
+    if opener not in _POINTS_BACK or _QUOTE_MARKS.match(after.lstrip()) or not _is_clause(after, first=True):
+        return text, spans
+    from summarize import coherence
+
+    # a clause that stands as a sentence, not a list, an enumeration or statistics
+    rest = after.strip()
+    if (not rest[:1].isalpha() or rest.split()[0].isupper() or not coherence.has_finite_verb(rest)
+            or _LIST_INTRO.search(before) or coherence.fragment_reason(rest[:1].upper() + rest[1:])):
+        return text, spans
+    return text[start:], _shift(spans, 0, start)
 
 
 def _strip_trailing(text: str, spans, patterns):
