@@ -178,33 +178,37 @@ def _word_cut_out(gen: list[str], sup: list[str]) -> tuple[str, str] | None:
     gen_pairs = set(zip(gen, gen[1:]))
     sup_pairs = set(zip(sup, sup[1:]))
     # a cut of up to three words ("41 per cent more likely" -> "41 likely")
-    for width in range(1, MAX_CUT_WORDS + 1):
-        for i in range(1, len(sup) - width):
-            a, cut, b = sup[i - 1], sup[i : i + width], sup[i + width]
-            if (a, b) not in gen_pairs or (a, b) in sup_pairs:
-                continue
-            for v in cut:
-                if v in _COMPARATORS:
-                    return "comparator", v
-            # a longer cut may drop a whole phrase ("The herb, sold in shops, helps"); one word may not
-            v = cut[0]
-            if width == 1 and v in _PREPOSITIONS:
-                return "preposition", v
-            if width == 1 and v not in coherence.AUX and coherence._is_finite(v, a):
-                return "verb", v
-            # an infinitive cut out ("weigh whether to add it to" -> "weigh whether it to")
-            if width == 2 and v == "to" and "VERB" in coherence._pos(cut[1]):
-                return "verb", cut[1]
+    for a, cut, b in _joined_cuts(sup, gen_pairs, sup_pairs, range(1, MAX_CUT_WORDS + 1)):
+        for v in cut:
+            if v in _COMPARATORS:
+                return "comparator", v
+        # a longer cut may drop a whole phrase ("The herb, sold in shops, helps"); one word may not
+        v = cut[0]
+        if len(cut) == 1 and v in _PREPOSITIONS:
+            return "preposition", v
+        if len(cut) == 1 and v not in coherence.AUX and coherence._is_finite(v, a):
+            return "verb", v
+        # an infinitive cut out ("weigh whether to add it to" -> "weigh whether it to")
+        if len(cut) == 2 and v == "to" and "VERB" in coherence._pos(cut[1]):
+            return "verb", cut[1]
     # the start of a clause cut out up to its verb ("pressure on ministers to review how the
     # medicines are controlled" -> "pressure on ministers are controlled"): the verb after the cut
     # has lost its subject. A clause cut whole from its first word ("the drug, which is sold
     # online, is …") is a clean cut.
-    for width in range(2, MAX_CLAUSE_CUT_WORDS + 1):
-        for i in range(1, len(sup) - width):
-            a, cut, b = sup[i - 1], sup[i : i + width], sup[i + width]
-            if (a, b) in gen_pairs and (a, b) not in sup_pairs and b in coherence.AUX and _CLAUSE_WORDS & set(cut[1:]):
-                return "subject of", b
+    for a, cut, b in _joined_cuts(sup, gen_pairs, sup_pairs, range(2, MAX_CLAUSE_CUT_WORDS + 1)):
+        if b in coherence.AUX and _CLAUSE_WORDS & set(cut[1:]):
+            return "subject of", b
     return None
+
+
+def _joined_cuts(sup: list[str], gen_pairs: set, sup_pairs: set, widths):
+    """(word before, the cut words, word after) for each run of source words, of each width in
+    ``widths`` (narrowest first), that the rewrite cut out and joined its neighbours over."""
+    for width in widths:
+        for i in range(1, len(sup) - width):
+            a, b = sup[i - 1], sup[i + width]
+            if (a, b) in gen_pairs and (a, b) not in sup_pairs:
+                yield a, sup[i : i + width], b
 
 
 MAX_CLAUSE_CUT_WORDS = 6
