@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from summarize import coherence
 from summarize.corpus.article import Article, OutlineEntry, Section
 from summarize.normalize import SourceCasing, detokenize, restore_casing, title_case
 from summarize.corpus.text import STOPWORDS, WORD, lexicon_pos, looks_plural
@@ -107,14 +108,13 @@ def _clean_heading(raw: str, section: Section) -> str | None:
         return None
     # a noun phrase, not a clause ("The Study Is a Randomised Trial") nor a question cut short
     # ("How People with Diabetes"), and about more than "the study" or "the researchers"
-    if _FINITE_WORDS & set(tokens) or tokens[0] in ("how", "what", "why", "when", "where", "who"):
+    if coherence.AUX & set(tokens) or tokens[0] in ("how", "what", "why", "when", "where", "who"):
         return None
     if set(content) <= _GENERIC_HEADING_WORDS:
         return None
     return title_case(text)
 
 
-_FINITE_WORDS = frozenset("is are was were has have had will would can could may might should must does do did".split())
 _GENERIC_HEADING_WORDS = frozenset("""study studies research researcher researchers trial trials finding findings
     result results review reviews author authors data evidence analysis report scientist scientists""".split())
 
@@ -281,6 +281,8 @@ _EXTRA_STOP = {"may", "can", "also", "like", "often", "one", "way", "ways", "hel
                "various", "certain", "different", "same", "entire", "whole", "period", "periods", "lasting",
                "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
                "year", "years", "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday",
-               "friday", "saturday", "sunday", "now", "ago", "already", "soon", "remains", "remain", "people", "person", "persons", "thing", "things", "product",
-               "products", "lot", "kind", "kinds", "type", "types", "number", "numbers", "part", "parts", "january", "february", "march", "april", "june", "july",
-               "august", "september", "october", "november", "december"}
+               "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august",
+               "september", "october", "november", "december", "now", "ago", "already", "soon", "remains", "remain",
+               # generic nouns name no topic ("People", "Products")
+               "people", "person", "persons", "thing", "things", "product", "products", "lot", "kind", "kinds",
+               "type", "types", "number", "numbers", "part", "parts"}
