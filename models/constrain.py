@@ -80,22 +80,23 @@ class _SubsetHead(torch.nn.Module):
 
 
 @contextmanager
-def output_layer_restricted(model, tokenizer, source_ids: torch.Tensor):
-    """Within the block, the model's output layer computes logits only for the batch's source
-    tokens and the function words: the words constrained decoding can pick at all.
+def output_layer_restricted(model, constraint: SourceVocabularyProcessor):
+    """Within the block, the model's output layer computes logits only for the words
+    ``constraint`` allows (the batch's source tokens and the function words): the words
+    constrained decoding can pick at all.
 
     The output layer is a (vocabulary x hidden) product at every decoding step, and the allowed
     words are a few hundred of 30,000: on the shipped model this cut ``generate`` time by about a
-    fifth (README, Speed), with the same outputs. Only for greedy
-    decoding: beam search ranks by log-softmax over the whole vocabulary, which the missing
-    logits would change. A layer that is not a plain ``Linear`` (int8-all) is left as it is."""
+    fifth (README, Speed), with the same outputs. Only for greedy decoding: beam search ranks
+    by log-softmax over the whole vocabulary, which the missing logits would change. A layer
+    that is not a plain ``Linear`` (int8-all) is left as it is."""
     head = model.get_output_embeddings()
     owner = next(((m, name) for m in model.modules() for name, child in m.named_children() if child is head), None)
     if type(head) is not torch.nn.Linear or owner is None:
         yield
         return
-    extra = torch.tensor(sorted(_function_ids(tokenizer)), dtype=torch.long, device=source_ids.device)
-    ids = torch.unique(torch.cat([source_ids.flatten(), extra]))
+    source_ids = constraint.source_ids
+    ids = torch.unique(torch.cat([source_ids.flatten(), constraint.extra.to(source_ids.device)]))
     ids = ids[ids < head.weight.shape[0]].to(head.weight.device)
     setattr(*owner, _SubsetHead(head, ids))
     try:

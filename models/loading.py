@@ -189,9 +189,10 @@ class Seq2SeqModel:
             )
             restricted = nullcontext()
             if constrain_to_source:
-                kwargs["logits_processor"] = [SourceVocabularyProcessor(self.tokenizer, enc["input_ids"], settings.num_beams)]
+                constraint = SourceVocabularyProcessor(self.tokenizer, enc["input_ids"], settings.num_beams)
+                kwargs["logits_processor"] = [constraint]
                 if settings.num_beams == 1:
-                    restricted = output_layer_restricted(self.model, self.tokenizer, enc["input_ids"])
+                    restricted = output_layer_restricted(self.model, constraint)
             # One generate at a time: a restricted call swaps the model's output layer.
             with self._generating, torch.inference_mode(), restricted:
                 ids = self.model.generate(**enc, **kwargs)
