@@ -286,7 +286,8 @@ def outline(file, as_json, model, max_bytes):
               help="Drafts sharing one model batch (Summarizer.pipe).")
 @click.option("--limit", type=click.IntRange(1), default=None, help="Use at most this many drafts.")
 @click.option("--system", "systems", multiple=True, metavar="NAME",
-              help="Rows to run (repeatable; default: all of naive, summarize, summarize-int8 and any registered).")
+              help="Rows to run (repeatable; default: all of naive, summarize, summarize-int8, ray-1, ray-2, any "
+                   "registered, and summarize-gpu-bf16 where a GPU is visible).")
 @click.option("--sizes", is_flag=True, help="Instead: time one draft of 1-10,000 paragraphs and 1-5 MB (linear cost).")
 @click.option("--json", "as_json", is_flag=True, help="Print the rows as a JSON list.")
 def bench(paths, model, device, beams, batch_size, limit, systems, sizes, as_json):
@@ -538,11 +539,15 @@ def corpus_drafts_command(data, out_dir, limit, shared) -> None:
               help="Run folder.  [default: runs/<config name>]")
 @click.option("--resume", is_flag=True, help="Continue from the last checkpoint in the run folder.")
 @click.option("--max-steps", type=click.IntRange(1), default=None, help="Override train.max_steps.")
-def train_command(config_path: str, output: str | None, resume: bool, max_steps: int | None) -> None:
+@click.option("--max-minutes", type=click.FloatRange(0, min_open=True), default=None,
+              help="Stop after this many minutes of training and save a checkpoint (train.max_minutes).")
+def train_command(config_path: str, output: str | None, resume: bool, max_steps: int | None,
+                  max_minutes: float | None) -> None:
     """Train the seq2seq model described by a TOML config (checkpoints, log.jsonl, samples.jsonl)."""
     from summarize.models.train import ConfigError, load_config, train
 
-    overrides = {"train": {"max_steps": max_steps}} if max_steps else None
+    over = {"max_steps": max_steps, "max_minutes": max_minutes}
+    overrides = {"train": {k: v for k, v in over.items() if v}}
     try:
         cfg = load_config(config_path, overrides)
         final = train(cfg, output or str(Path("runs") / Path(config_path).stem), resume=resume)

@@ -62,6 +62,7 @@ DEFAULTS: dict = {
         "seed": 13,
         "threads": 2,
         "device": "auto",  # "auto" | "cpu" | "cuda"
+        "max_minutes": 0,  # > 0: stop and save a checkpoint after this many minutes of training
     },
     "generation": {
         "max_new_tokens": 64,
@@ -343,6 +344,25 @@ def _log_callback(out_dir: Path):
     return JsonlLog()
 
 
+def _time_budget_callback(minutes: float):
+    """Stop after ``minutes`` of training and save a checkpoint there, so a run on a machine
+    lent for a fixed time ends with weights to export (the LR schedule still follows max_steps)."""
+    from transformers import TrainerCallback
+
+    class TimeBudget(TrainerCallback):
+        def on_train_begin(self, args, state, control, **kw):
+            self.t0 = time.time()
+
+        def on_step_end(self, args, state, control, **kw):
+            if time.time() - self.t0 > 60 * minutes:
+                logger.info("time budget of %s min reached at step %d: saving and stopping", minutes, state.global_step)
+                control.should_training_stop = True
+                control.should_save = True
+            return control
+
+    return TimeBudget()
+
+
 # --- the run --------------------------------------------------------------------------------
 
 
@@ -424,7 +444,7 @@ def train(cfg: dict, output: str | Path, resume: bool = False) -> Path:
         data_collator=collator,
         processing_class=tok,
         compute_metrics=make_compute_metrics(tok, eval_ds, out, state_ref),
-        callbacks=[_log_callback(out)],
+        callbacks=[_log_callback(out)] + ([_time_budget_callback(t["max_minutes"])] if t["max_minutes"] else []),
     )
     state_ref["trainer"] = trainer
     trainer.train(resume_from_checkpoint=last)

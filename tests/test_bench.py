@@ -45,3 +45,19 @@ def test_cli_refuses_an_unknown_system(tmp_path):
     (tmp_path / "a.txt").write_text(PLAIN_DRAFT)
     res = CliRunner().invoke(main, ["bench", str(tmp_path), "--system", "nope"])
     assert res.exit_code == 2 and "unknown system" in res.output
+
+
+def test_the_gpu_row_runs_by_default_only_where_a_gpu_is_visible(monkeypatch):
+    import torch
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    assert "summarize-gpu-bf16" in bench.SYSTEMS and "summarize-gpu-bf16" not in bench.default_systems()
+    assert "summarize" in bench.default_systems()
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    assert "summarize-gpu-bf16" in bench.default_systems()
+
+
+def test_rows_give_drafts_per_second_for_the_gpu_row():
+    raw = {"startup_s": 1.0, "wall_s": 1.0, "per_draft": [0.01] * 10, "peak_rss_mb": 1.0}
+    row = bench.bench_row("summarize-gpu-bf16", raw)
+    assert row["drafts_per_s"] == 5.0 and "drafts/s" in bench.format_table([row])

@@ -184,3 +184,11 @@ def test_number_metrics():
     assert number_copy_rate(src, ["12 trials."]) == pytest.approx(1 / 3)
     assert number_precision(src, ["12 trials with 1,243 people."]) == 0.5
     assert number_precision(src, ["no numbers"]) is None
+
+
+def test_a_time_budget_stops_training_and_keeps_a_checkpoint(tiny_bert, shared, tmp_path):  # noqa: F811
+    """train.max_minutes: a run on a machine lent for a fixed time ends early with weights saved."""
+    out = tmp_path / "run"
+    train(_cfg(tiny_bert, shared, max_steps=50, save_steps=100, eval_steps=100, max_minutes=1e-6), out)
+    state = json.loads((out / "checkpoint-1" / "trainer_state.json").read_text())
+    assert state["global_step"] == 1

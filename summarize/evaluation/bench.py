@@ -23,7 +23,8 @@ from typing import Any, Callable
 from summarize.batching import DRAFTS_AT_ONCE
 from summarize.models.loading import DEFAULT_BEAMS
 
-ROW_KEYS = ("system", "drafts_per_min", "s_per_draft_p50", "s_per_draft_p95", "startup_s", "peak_rss_mb")
+ROW_KEYS = ("system", "drafts_per_min", "s_per_draft_p50", "s_per_draft_p95", "startup_s", "peak_rss_mb",
+            "drafts_per_s")
 DEFAULT_SIZES = (1, 10, 100, 1000, 10000)
 DEFAULT_MB = (1, 2, 5)
 
@@ -54,6 +55,19 @@ def _run_summarize(texts: list[str], opts: BenchOptions, quantize: str | None = 
 
 def _run_summarize_int8(texts: list[str], opts: BenchOptions) -> dict:
     return _run_summarize(texts, opts, quantize="int8")
+
+
+def _run_summarize_gpu_bf16(texts: list[str], opts: BenchOptions) -> dict:
+    """The local engine on the GPU in bfloat16 (``--device cuda --dtype bfloat16``)."""
+    device = opts.device if opts.device.startswith("cuda") else "cuda"
+    t0 = time.perf_counter()
+    from summarize.pipeline import Summarizer
+
+    s = Summarizer(model=opts.model, device=device, beams=opts.beams, dtype="bfloat16")
+    startup = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    per = [r.seconds for r in s.pipe(texts, batch_size=opts.batch_size)]
+    return {"startup_s": startup, "wall_s": time.perf_counter() - t1, "per_draft": per, "peak_rss_mb": _peak_rss_mb()}
 
 
 def _run_naive(texts: list[str], opts: BenchOptions) -> dict:
@@ -139,11 +153,22 @@ SYSTEMS: dict[str, Callable[[list[str], BenchOptions], dict]] = {
     "summarize-int8": _run_summarize_int8,
     "ray-1": _run_ray_1,
     "ray-2": _run_ray_2,
+    "summarize-gpu-bf16": _run_summarize_gpu_bf16,
 }
+# Rows that need a GPU: run by default only where one is visible.
+GPU_SYSTEMS = {"summarize-gpu-bf16"}
 
 
 def register_system(name: str, runner: Callable[[list[str], BenchOptions], dict]) -> None:
     SYSTEMS[name] = runner
+
+
+def default_systems() -> list[str]:
+    """Every registered row, the GPU rows only when torch sees a GPU."""
+    import torch
+
+    gpu = torch.cuda.is_available()
+    return [name for name in SYSTEMS if gpu or name not in GPU_SYSTEMS]
 
 
 def _in_process(target, *args) -> dict:
@@ -165,18 +190,21 @@ def bench_row(system: str, raw: dict) -> dict:
     total = raw["startup_s"] + raw["wall_s"]
     return {"system": system, "drafts_per_min": round(60 * len(per) / total, 2),
             "s_per_draft_p50": round(_percentile(per, 0.5), 3), "s_per_draft_p95": round(_percentile(per, 0.95), 3),
-            "startup_s": round(raw["startup_s"], 2), "peak_rss_mb": round(raw["peak_rss_mb"], 1)}
+            "startup_s": round(raw["startup_s"], 2), "peak_rss_mb": round(raw["peak_rss_mb"], 1),
+            "drafts_per_s": round(len(per) / total, 3)}
 
 
 def run_bench(texts: list[str], opts: BenchOptions, systems: list[str] | None = None) -> list[dict]:
-    return [bench_row(name, _in_process(SYSTEMS[name], texts, opts)) for name in (systems or list(SYSTEMS))]
+    return [bench_row(name, _in_process(SYSTEMS[name], texts, opts)) for name in (systems or default_systems())]
 
 
 def format_table(rows: list[dict]) -> str:
-    lines = [f"{'system':<16}{'drafts/min':>11}{'p50 s':>8}{'p95 s':>8}{'startup s':>11}{'peak RSS MB':>13}"]
+    lines = [f"{'system':<20}{'drafts/min':>11}{'drafts/s':>10}{'p50 s':>8}{'p95 s':>8}{'startup s':>11}"
+             f"{'peak RSS MB':>13}"]
     for r in rows:
-        lines.append(f"{r['system']:<16}{r['drafts_per_min']:>11.1f}{r['s_per_draft_p50']:>8.2f}"
-                     f"{r['s_per_draft_p95']:>8.2f}{r['startup_s']:>11.2f}{r['peak_rss_mb']:>13.0f}")
+        lines.append(f"{r['system']:<20}{r['drafts_per_min']:>11.1f}{r['drafts_per_s']:>10.2f}"
+                     f"{r['s_per_draft_p50']:>8.2f}{r['s_per_draft_p95']:>8.2f}{r['startup_s']:>11.2f}"
+                     f"{r['peak_rss_mb']:>13.0f}")
     return "\n".join(lines)
 
 
