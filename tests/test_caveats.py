@@ -578,6 +578,9 @@ def test_strength(det, text, kind, strength):
 @pytest.mark.parametrize("text,kind", [
     ("Kratom may help treat addiction to opioids.", "dependency"),
     ("Participants filled in the Addiction Severity Index.", "dependency"),
+    ("Secondary outcomes included craving, addiction severity and dropouts.", "dependency"),
+    # the condition treated, named after a substance, is not an agent that causes harm
+    ("Alcohol use disorder (AUD) is a leading cause of preventable illness and death worldwide.", "side_effects"),
     ("The herb has not been proven to be of any risk.", "research"),
     ("Until now, the function of this receptor has been unclear.", "research"),
     # a negative finding is a result, not a limit of the evidence

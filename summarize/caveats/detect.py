@@ -160,8 +160,9 @@ class Detector:
         The article's subject counts unless it looks like a disease name; so do pronouns
         ("It may cause headaches") when no subject word looks like one."""
         pol = self.policy
-        before = {t.text for t in tokens[:ti]}
-        inside = {t.text for t in tokens[ti:tj]}
+        named = _named_conditions(tokens)
+        before = {t.text for k, t in enumerate(tokens[:ti]) if k not in named}
+        inside = {t.text for k, t in enumerate(tokens[ti:tj], ti) if k not in named}
         if (before | inside) & pol.agent_words:
             return True
         subjects = [w for w in topic if not w.endswith(pol.disease_suffixes)]
@@ -196,6 +197,16 @@ class Detector:
         if "unlike" in seg and not set(seg[seg.index("unlike"):]) & topic:
             return True
         return False
+
+
+def _named_conditions(tokens: list[Token]) -> set[int]:
+    """Token positions inside a condition named after a substance ("alcohol use disorder",
+    "opioid use disorders"): it is what is treated, not an agent that causes harm."""
+    out: set[int] = set()
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].text == "use" and tokens[i + 1].text.startswith("disorder"):
+            out.update((i - 1, i, i + 1))
+    return out
 
 
 # Coordinated clauses each carry their own verdict ("The evidence was of low quality overall,
