@@ -203,6 +203,20 @@ def test_other_substance_risk_is_low_confidence_and_not_about_subject(det):
     assert dets and all(not d.about_subject and d.confidence == "low" and not d.negated for d in dets)
 
 
+@pytest.mark.parametrize("text,about", [
+    # another drug, named and described in an apposition, and the subject never named
+    ("Oxycodone, the strongest of the three drugs studied, has been at the centre of the overdose crisis.", False),
+    ("Codeine, another prescription drug, can be habit-forming.", False),
+    # the subject named in the sentence, or a symptom opening it: about the subject
+    ("Codeine, like tramadol and other opioid drugs, can be habit-forming.", True),
+    ("Dizziness, the most common side effect, affected one in ten users.", True),
+])
+def test_a_sentence_about_another_named_drug(det, text, about):
+    dets = [d for d in det.sentence(text, frozenset({"tramadol", "opioids"}))
+            if d.kind in ("dependency", "side_effects") and not d.negated]
+    assert dets and all(d.about_subject == about for d in dets)
+
+
 def test_other_substance_risk_does_not_mandate_a_caveat(f):
     draft = ("Valerian is a herb used for sleep. Unlike benzodiazepines, which carry a risk of addiction, "
              "it is sold as a supplement. Many people like its mild taste.")

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
+from summarize.corpus.text import zipf
+
 from .nlp import (
     CLAUSE_PUNCT,
     Token,
@@ -196,7 +198,33 @@ class Detector:
         seg = [t.text for t in tokens[a:ti]]
         if "unlike" in seg and not set(seg[seg.index("unlike"):]) & topic:
             return True
+        # R4: the sentence is about another named substance: it opens on a rare word (a drug's
+        #     name) that is not the subject, described in an apposition ("Oxycodone, the strongest
+        #     of the three, has been at the centre of the overdose crisis"), and never names the subject
+        return _opens_on_another_name(tokens, topic, self.policy.agent_words)
+
+
+_APPOSITION = frozenset({"the", "a", "an", "another", "which", "one"})
+RARE_NAME_ZIPF = 3.7  # drug and supplement names are rare words (oxycodone 2.6, caffeine 3.7)
+
+
+def _opens_on_another_name(tokens: list[Token], topic: frozenset[str], agent_words: frozenset[str]) -> bool:
+    """"<Name>, the/another <… drug …>, …": a rare word whose apposition calls it a drug or
+    treatment (so not a symptom: "Dizziness, the most common side effect, …")."""
+    if not topic or len(tokens) < 4:
         return False
+    words = {t.text for t in tokens}
+    if words & topic or {w + "s" for w in words} & topic or {w[:-1] for w in words if w.endswith("s")} & topic:
+        return False
+    first = tokens[0].text
+    if not (first.isalpha() and tokens[1].text == "," and tokens[2].text in _APPOSITION and zipf(first) < RARE_NAME_ZIPF):
+        return False
+    apposition = []
+    for t in tokens[2:14]:
+        if t.text in CLAUSE_PUNCT:
+            break
+        apposition.append(t.text)
+    return bool(set(apposition) & agent_words)
 
 
 def _named_conditions(tokens: list[Token]) -> set[int]:
