@@ -593,6 +593,8 @@ def test_strength(det, text, kind, strength):
     ("Kratom may help treat addiction to opioids.", "dependency"),
     ("Participants filled in the Addiction Severity Index.", "dependency"),
     ("Secondary outcomes included craving, addiction severity and dropouts.", "dependency"),
+    # "very small" describing the thing studied, not the evidence
+    ("Very small GISTs are common.", "research"),
     # the condition treated, named after a substance, is not an agent that causes harm
     ("Alcohol use disorder (AUD) is a leading cause of preventable illness and death worldwide.", "side_effects"),
     ("The herb has not been proven to be of any risk.", "research"),
