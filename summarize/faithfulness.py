@@ -166,6 +166,7 @@ _PREPOSITIONS = frozenset("""from in on at by for with to of into onto over unde
 
 
 _COMPARATORS = frozenset("more less fewer most least than only never".split())
+_NEGATORS = frozenset("no not little few without nor".split())
 MAX_CUT_WORDS = 3
 
 
@@ -182,6 +183,14 @@ def _word_cut_out(gen: list[str], sup: list[str]) -> tuple[str, str] | None:
         for v in cut:
             if v in _COMPARATORS:
                 return "comparator", v
+        # a qualifier cut after a negation makes the claim stronger ("no convincing evidence"
+        # -> "no evidence", "not always effective" -> "not effective")
+        if a in _NEGATORS and len(cut) <= 2:
+            return "qualifier", cut[0]
+        # a subject and its auxiliary cut out before the verb ("as more jurisdictions have
+        # legalised" -> "as more legalised"): the verb is left without its subject
+        if len(cut) >= 2 and cut[-1] in coherence.AUX:
+            return "subject of", b
         # a longer cut may drop a whole phrase ("The herb, sold in shops, helps"); one word may not
         v = cut[0]
         if len(cut) == 1 and v in _PREPOSITIONS:

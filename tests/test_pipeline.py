@@ -244,6 +244,11 @@ def test_extraction_covers_intro_sections_and_closing():
      "'drank' changed to 'drinking'"),
     ("The 26 trials, 19 were funded by collagen manufacturers.",
      "Of the 26 trials, 19 were funded by collagen manufacturers.", "dropped preposition 'of'"),
+    # a qualifier cut after a negation; a subject and its auxiliary cut before the verb
+    ("We found no evidence that omega-3 supplements prevent cognitive decline.",
+     "We found no convincing evidence that omega-3 supplements prevent cognitive decline.", "dropped qualifier"),
+    ("Interest has grown as more legalised medical cannabis.",
+     "Interest has grown as more jurisdictions have legalised medical cannabis.", "dropped subject of 'legalised'"),
     # the start of a clause cut out up to its verb
     ("The analysis will add to pressure on ministers are controlled.",
      "The analysis will add to pressure on ministers to review how the medicines are controlled.",
