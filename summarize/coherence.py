@@ -287,6 +287,7 @@ _NOT_NAMES = frozenset("experts officials researchers doctors scientists authori
                        "january february march april may june july august september october november december".split())
 _FULL_NAME = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof)\.?\s+[A-Z][a-z]+|\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+\b")
 _QUOTE_START = re.compile(r"^\s*[“\"‘']")
+_QUOTED_SPAN = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
 # Capitalised pairs that name places and institutions, not people ("Southeast Asia", "Drug
@@ -428,9 +429,17 @@ def _modifier(word: str) -> bool:
 def surnames(text: str) -> frozenset[str]:
     """Surnames of the people a draft names in full ("Marcus Reyes"): both words unknown to the
     lexicon, so "United States" or "Southeast Asia" are not people."""
-    return frozenset(m.group(2) for m in _NAME_PAIRS.finditer(text)  # overlapping: "When Derek Almanza"
-                     if m.group(1).lower() not in STOPWORDS  # "The Kratom Trade Council"
-                     and not _pos(m.group(1).lower()) and not _pos(m.group(2).lower()))
+    out = set()
+    for m in _NAME_PAIRS.finditer(text):  # overlapping: "When Derek Almanza"
+        first, last = m.group(1), m.group(2)
+        if first.lower() in STOPWORDS or _pos(last.lower()):  # "The Kratom Trade Council"
+            continue
+        # a first name that is also a word ("Dean Hollis", "Grace Otieno") counts when the draft
+        # goes on to quote the surname alone ("Hollis says", "said Hollis")
+        if not _pos(first.lower()) or re.search(rf"\b{re.escape(last)}\s+{_SPEECH}\b|\b{_SPEECH}\s+{re.escape(last)}\b",
+                                                 text):
+            out.add(last)
+    return frozenset(out)
 
 
 def dangling_reason(sentence: str, previous: list[str], names: frozenset[str] = frozenset()) -> str | None:
@@ -497,13 +506,15 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
             and not _SOMEONE.search(before + " " + here[: m.start()]):
         return f"{m.group(0)!r} refers to no one in the lead"
     for m in _NAME_SPEECH.finditer(here):
-        name = m.group(1) or m.group(3)
-        if not name or name.lower() in _NOT_NAMES:
+        name = m.group(1) or m.group(4)  # (groups 2 and 3 are the speech verb)
+        if not name or name.lower() in _NOT_NAMES or name in _TITLES:
             continue
         introduced = re.search(rf"\b{re.escape(name)}\b", before) or _FULL_NAME.search(here[: m.start()] + name)
         if not introduced:
             return f"{name!r} not introduced in the lead"
-    if _QUOTE_START.match(sentence) and not re.search(_SPEECH, sentence) and "according to" not in sentence.lower():
+    # the speaker is named outside the quote ("said" inside it is the quoted person's own word)
+    unquoted = _QUOTED_SPAN.sub(" ", sentence)
+    if _QUOTE_START.match(sentence) and not re.search(_SPEECH, unquoted) and "according to" not in unquoted.lower():
         return "quote with no speaker"
     return None
 

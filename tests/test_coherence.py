@@ -141,6 +141,25 @@ def test_a_surname_alone_needs_the_full_name_before_it():
     assert coherence.dangling_reason("Marcus Reyes, 41, enrolled in a trial.", [], names) is None
 
 
+def test_a_first_name_that_is_also_a_word_still_makes_a_surname_when_the_draft_quotes_it_alone():
+    text = "Dean Hollis bought kratom shots at a gas station. Hollis says he drank 15 a day. The Dean Street shop."
+    names = coherence.surnames(text)
+    assert "Hollis" in names and "Street" not in names
+    assert "surname" in coherence.dangling_reason("For Hollis, the message is simple.", ["Calls rose."], names)
+
+
+@pytest.mark.parametrize("sentence,reason", [
+    # "said" inside the quote is the quoted person's word, not an attribution
+    ("\"It said 'all natural' right there on the label, so I figured it was fine.\"", "quote with no speaker"),
+    ("\"It works,\" said Feld, a toxicologist.", "'Feld' not introduced"),
+    # a title before the surname is not a name of its own
+    ("\"It works,\" said Dr. Feld, a toxicologist.", None),
+])
+def test_quotes_and_their_speakers(sentence, reason):
+    got = coherence.dangling_reason(sentence, ["Poison centres logged 3,412 calls."])
+    assert (got is None) if reason is None else (got is not None and reason in got)
+
+
 def test_a_pronoun_after_an_adjective_and_its_noun_has_an_antecedent():
     assert coherence.dangling_reason("Older people referred by their GP to walking clubs saw doctors less.", []) is None
     assert coherence.dangling_reason("Herbalists class it as an adaptogen.", [])
