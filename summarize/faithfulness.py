@@ -6,6 +6,7 @@ sentence is replaced by its extracted source sentence, so the failure is harmles
 """
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -167,6 +168,8 @@ _PREPOSITIONS = frozenset("""from in on at by for with to of into onto over unde
 
 _COMPARATORS = frozenset("more less fewer most least than only never".split())
 _NEGATORS = frozenset("no not little few without nor".split())
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve twenty thirty forty
+    fifty hundred thousand million billion half third thirds quarter quarters dozen""".split())
 MAX_CUT_WORDS = 3
 
 
@@ -179,10 +182,15 @@ def _word_cut_out(gen: list[str], sup: list[str]) -> tuple[str, str] | None:
     gen_pairs = set(zip(gen, gen[1:]))
     sup_pairs = set(zip(sup, sup[1:]))
     # a cut of up to three words ("41 per cent more likely" -> "41 likely")
-    for a, cut, b in _joined_cuts(sup, gen_pairs, sup_pairs, range(1, MAX_CUT_WORDS + 1)):
+    for a, cut, b in _joined_cuts(sup, gen_pairs, sup_pairs, range(1, MAX_CUT_WORDS + 1), gen):
         for v in cut:
             if v in _COMPARATORS:
                 return "comparator", v
+        # a number cut out with its neighbours joined ("About one in five involved" -> "About one
+        # involved", "rose in 2023 to" -> "rose to")
+        for v in cut:
+            if v.isdigit() or v in _NUMBER_WORDS:
+                return "number", v
         # a qualifier cut after a negation makes the claim stronger ("no convincing evidence"
         # -> "no evidence", "not always effective" -> "not effective")
         if a in _NEGATORS and len(cut) <= 2:
@@ -200,6 +208,8 @@ def _word_cut_out(gen: list[str], sup: list[str]) -> tuple[str, str] | None:
         # an infinitive cut out ("weigh whether to add it to" -> "weigh whether it to")
         if len(cut) == 2 and v == "to" and "VERB" in coherence._pos(cut[1]):
             return "verb", cut[1]
+        if len(cut) == 2 and cut[1] == "to" and b not in coherence.AUX and "VERB" in coherence._pos(v):
+            return "verb", v  # ("wants to stop to speak" -> "wants to speak")
     # the start of a clause cut out up to its verb ("pressure on ministers to review how the
     # medicines are controlled" -> "pressure on ministers are controlled"): the verb after the cut
     # has lost its subject. A clause cut whole from its first word ("the drug, which is sold
@@ -210,14 +220,21 @@ def _word_cut_out(gen: list[str], sup: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def _joined_cuts(sup: list[str], gen_pairs: set, sup_pairs: set, widths):
+def _joined_cuts(sup: list[str], gen_pairs: set, sup_pairs: set, widths, gen: list[str] | None = None):
     """(word before, the cut words, word after) for each run of source words, of each width in
-    ``widths`` (narrowest first), that the rewrite cut out and joined its neighbours over."""
+    ``widths`` (narrowest first), that the rewrite cut out and joined its neighbours over. With
+    ``gen``, also each deletion of such a width in a word alignment of the two (difflib): a cut
+    whose joined pair the source has elsewhere ("wants to stop to speak" -> "wants to speak")."""
     for width in widths:
         for i in range(1, len(sup) - width):
             a, b = sup[i - 1], sup[i + width]
             if (a, b) in gen_pairs and (a, b) not in sup_pairs:
                 yield a, sup[i : i + width], b
+    if gen is not None:
+        ops = difflib.SequenceMatcher(None, sup, gen, autojunk=False).get_opcodes()
+        for tag, i1, i2, _, _ in ops:
+            if tag == "delete" and 0 < i1 and i2 < len(sup) and (i2 - i1) in widths:
+                yield sup[i1 - 1], sup[i1:i2], sup[i2]
 
 
 MAX_CLAUSE_CUT_WORDS = 6

@@ -249,6 +249,11 @@ def test_extraction_covers_intro_sections_and_closing():
      "We found no convincing evidence that omega-3 supplements prevent cognitive decline.", "dropped qualifier"),
     ("Interest has grown as more legalised medical cannabis.",
      "Interest has grown as more jurisdictions have legalised medical cannabis.", "dropped subject of 'legalised'"),
+    # a number cut out; a verb cut where the joined words also stand together elsewhere
+    ("About one involved a concentrated product.", "About one in five involved a concentrated product.",
+     "dropped number 'five'"),
+    ("Anyone who wants to speak to a doctor should call.", "Anyone who wants to stop to speak to a doctor should call.",
+     "dropped verb 'stop'"),
     # the start of a clause cut out up to its verb
     ("The analysis will add to pressure on ministers are controlled.",
      "The analysis will add to pressure on ministers to review how the medicines are controlled.",
