@@ -122,6 +122,10 @@ ANECDOTE_FACTOR = 0.5
 _NAMED_SPEAKER = re.compile(r"^(?!(?:The|A|An|This|These)\b)(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?(?:[A-Z][\w.'’-]*\s+){1,5}?[A-Z][\w'’-]+"
                             r"(?:,[^,]{3,120},)?\s+(?:said|says|told|explained|noted|added|argued|warned)\b")
 ATTRIBUTION_FACTOR = 0.6
+# Nor a direct quote: a lead reports what was found in its own words; a quote is colour, kept
+# for the body (the house leads quote no one).
+_DIRECT_QUOTE = re.compile(r"^\s*[“\"‘]")
+QUOTE_FACTOR = 0.5
 _SECOND_PERSON = re.compile(r"^(?:(?:if|when|so|and|but)\s+)?(you|your|you(’|')(re|ve|ll|d))\b", re.I)
 SECOND_PERSON_FACTOR = 0.5
 MMR_LAMBDA = 0.6  # weight of centrality against similarity to what is already picked
@@ -295,6 +299,8 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
             score *= ANECDOTE_FACTOR
         if not review and _NAMED_SPEAKER.match(s.text):
             score *= ATTRIBUTION_FACTOR
+        if _DIRECT_QUOTE.match(s.text):
+            score *= QUOTE_FACTOR
         # a lead opens on its subject, not on the reader ("You're far from alone: …", "If your
         # alarm goes off at 6 a.m. …"); "you" belongs to the closing advice
         if _SECOND_PERSON.search(s.text):
@@ -322,9 +328,11 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     caveat_taken = False
     max_score = max(s.score for s in sentences) or 1.0
     # An anecdote is a weaker point too: the lead reports the news, not the story told around it.
-    # So is the protocol of a news story's study ("Participants were tested at three months").
+    # So is the protocol of a news story's study ("Participants were tested at three months"),
+    # and a direct quote.
     weight = {id(s): (ANECDOTE_FACTOR if id(s) in anecdotes else 1.0)
-              * (METHODS_FACTOR if not review and id(s) in told_methods else 1.0) for s in ok}
+              * (METHODS_FACTOR if not review and id(s) in told_methods else 1.0)
+              * (QUOTE_FACTOR if _DIRECT_QUOTE.match(s.text) else 1.0) for s in ok}
     # A sentence below the score floor is never picked, so it never needs ranking.
     rest = [s for s in ok if s is not opening and s is not advice
             and s.score * weight[id(s)] >= MIN_RELATIVE_SCORE * max_score]
