@@ -118,6 +118,12 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("Abrupt changes in dose can cause fatigue and low mood.", "dependency"),
     ("Patients should not stop taking gabapentin suddenly.", "dependency"),  # a warning, not a negation
     ("After weeks of nightly use, it can help to taper off gradually rather than stop at once.", "dependency"),
+    ("Stopping suddenly after regular use can cause anxiety, agitation and insomnia.", "dependency"),
+    ("Please don't try to quit cold turkey on your own.", "dependency"),
+    ("Ask your doctor about a tapering plan.", "dependency"),
+    ("Some people notice anxiety or irritability for a few days after stopping.", "dependency"),
+    ("Regular use can lead to a difficult withdrawal when people stop.", "dependency"),
+    ("Patients were never told how hard it can be to come off it.", "dependency"),
 ])
 def test_each_kind_is_detected(det, text, kind):
     assert kind in kinds_of(det, text)
@@ -593,6 +599,9 @@ def test_strength(det, text, kind, strength):
     ("Kratom may help treat addiction to opioids.", "dependency"),
     ("Participants filled in the Addiction Severity Index.", "dependency"),
     ("Secondary outcomes included craving, addiction severity and dropouts.", "dependency"),
+    # stopping a study or an intervention, not a drug
+    ("Participants who reported side effects after stopping the placebo were few.", "dependency"),
+    ("Higher doses led to withdrawal from the study.", "dependency"),
     # "very small" describing the thing studied, not the evidence
     ("Very small GISTs are common.", "research"),
     # the condition treated, named after a substance, is not an agent that causes harm
