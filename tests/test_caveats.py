@@ -124,6 +124,15 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("Some people notice anxiety or irritability for a few days after stopping.", "dependency"),
     ("Regular use can lead to a difficult withdrawal when people stop.", "dependency"),
     ("Patients were never told how hard it can be to come off it.", "dependency"),
+    # a question left open, a sample that may not stand for the whole, small or unblinded trials
+    ("Registry studies cannot settle the question on their own.", "research"),
+    ("The samples came from volunteers, so they may not reflect the drug supply as a whole.", "research"),
+    ("Most ketamine trials have been small, often with fewer than 100 participants.", "research"),
+    ("The trial could not be blinded, because participants knew which group they were in.", "research"),
+    ("What we don't have is good evidence on what happens after five years.", "research"),
+    ("Its case as an anxiety treatment is far from settled.", "research"),
+    ("The evidence that kava eases anxiety is mixed at best.", "research"),
+    ("The findings should not be extended to severe depression.", "research"),
 ])
 def test_each_kind_is_detected(det, text, kind):
     assert kind in kinds_of(det, text)
@@ -599,6 +608,9 @@ def test_strength(det, text, kind, strength):
     ("Kratom may help treat addiction to opioids.", "dependency"),
     ("Participants filled in the Addiction Severity Index.", "dependency"),
     ("Secondary outcomes included craving, addiction severity and dropouts.", "dependency"),
+    # a trial's success, a result that holds in mice
+    ("The ketamine trials have been successful.", "research"),
+    ("The evidence that the drug works in mice is strong.", "research"),
     # stopping a study or an intervention, not a drug
     ("Participants who reported side effects after stopping the placebo were few.", "dependency"),
     ("Higher doses led to withdrawal from the study.", "dependency"),
