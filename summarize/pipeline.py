@@ -135,7 +135,9 @@ class Summarizer:
         warnings = []
         if article.lead is not None:
             warnings.append("the file already had a lead and outline; they were replaced")
-        sentences = write_lead(article, self.model, self.strategy, self.settings, self.max_words, self.batch_size)
+        avoid = self.caveat_filter.promises_safety if self.caveat_filter is not None else None
+        sentences = write_lead(article, self.model, self.strategy, self.settings, self.max_words, self.batch_size,
+                               avoid=avoid)
         report: dict[str, Any] = {}
         if self.caveat_filter is not None:
             sentences, report = apply_caveats(self.caveat_filter, article, sentences)

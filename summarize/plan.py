@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 
@@ -241,7 +242,10 @@ def _reads_as_review(text: str) -> bool:
     return hits >= REVIEW_MIN_HITS or bool(_REVIEW_METHODS.search(text))
 
 
-def plan(article: Article, max_words: int = 130, can_decontextualize: bool = False) -> list[Pick]:
+def plan(article: Article, max_words: int = 130, can_decontextualize: bool = False,
+         avoid: Callable[[str], bool] | None = None) -> list[Pick]:
+    """The lead's sentences in order (see the module docstring). ``avoid``: sentences never to
+    pick (the pipeline passes the caveat filter's overclaim test)."""
     sentences = candidate_sentences(article)
     if not sentences:
         return []
@@ -251,6 +255,8 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     methods = {f"section {i}" for i, sec in enumerate(article.sections, 1) if heading_role(sec.heading) == "methods"}
     ok = [s for s in sentences if usable(s.text) and s.part not in methods] or [
         s for s in sentences if usable(s.text)]
+    if avoid is not None:
+        ok = [s for s in ok if not avoid(s.text)]
     if not ok:  # nothing passes: the most central sentence, as extraction did
         return [Pick(max(sentences, key=lambda s: s.score), "opening")]
     topic = topic_terms(sentences, article.title.text if article.title else None)

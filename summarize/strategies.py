@@ -131,9 +131,10 @@ def article_casing(article: Article) -> SourceCasing:
     return SourceCasing(heads + [p.text for p in article.paragraphs()])
 
 
-def write_rewrite(article: Article, model, settings, max_words: int, batch_size: int = DEFAULT_BATCH_SIZE) -> list[LeadSentence]:
+def write_rewrite(article: Article, model, settings, max_words: int, batch_size: int = DEFAULT_BATCH_SIZE,
+                  avoid=None) -> list[LeadSentence]:
     tasks = model_tasks(model)
-    picks = plan.plan(article, max_words=max_words, can_decontextualize="decontextualize" in tasks)
+    picks = plan.plan(article, max_words=max_words, can_decontextualize="decontextualize" in tasks, avoid=avoid)
     if not picks:
         return []
     jobs = _jobs(picks, tasks)
@@ -214,11 +215,15 @@ def write_direct(article: Article, model, settings, max_words: int, batch_size: 
     return out
 
 
-def write_lead(article: Article, model, strategy: str, settings, max_words: int, batch_size: int = DEFAULT_BATCH_SIZE) -> list[LeadSentence]:
+def write_lead(article: Article, model, strategy: str, settings, max_words: int, batch_size: int = DEFAULT_BATCH_SIZE,
+               avoid=None) -> list[LeadSentence]:
+    """``avoid``: a test for draft sentences the rewrite strategy must not pick (overclaims)."""
     if strategy not in STRATEGIES:
         raise ValueError(f"unknown strategy {strategy!r} (choose from {', '.join(STRATEGIES)})")
-    writer = write_rewrite if strategy == "rewrite" else write_direct
-    sentences = writer(article, model, settings, max_words, batch_size)
+    if strategy == "rewrite":
+        sentences = write_rewrite(article, model, settings, max_words, batch_size, avoid=avoid)
+    else:
+        sentences = write_direct(article, model, settings, max_words, batch_size)
     keep = dedupe([s.text for s in sentences])
     sentences = [sentences[i] for i in keep]
     # Dedupe by meaning too (content lemmas): two "approach … with caution" sentences are one.

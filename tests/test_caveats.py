@@ -1073,3 +1073,16 @@ def test_added_advice_closes_the_lead_after_the_other_added_caveats(f):
     added = [s for s in res.sentences if s.status == "added"]
     assert len(added) == 2 and "more research is needed" in added[0].text
     assert res.sentences[-1].text.startswith("Talk to your doctor")
+
+
+def test_an_overclaim_inside_a_quotation_takes_the_sentence_not_words_of_the_quote():
+    from summarize.caveats.repair import cut_overclaims, find_overclaims
+
+    flt = CaveatFilter()
+    quoted = 'The label promises "a gentle, non-habit-forming way to help little ones drift off."'
+    assert cut_overclaims(quoted, find_overclaims(quoted, flt.detector.sentence(quoted), flt.policy, True)) is None
+    # cut outside the quote: no period is added after the closing quote
+    plain = 'Ads call it a non-addictive aid, and the maker says "use it nightly."'
+    cut = cut_overclaims(plain, find_overclaims(plain, flt.detector.sentence(plain), flt.policy, True))
+    assert cut == 'Ads call it an aid, and the maker says "use it nightly."'
+    assert flt.promises_safety(quoted) and not flt.promises_safety("Melatonin may help some children sleep.")

@@ -427,3 +427,13 @@ def test_a_word_the_source_sentence_writes_two_ways_takes_the_form_beside_the_sa
     out = normalise_generated("adults went without their medication, the journal medication access research found.",
                               casing, support)
     assert out == "Adults went without their medication, the journal Medication Access Research found."
+
+
+def test_the_lead_never_picks_a_sentence_the_caveat_filter_would_cut(summarizer):
+    draft = ("The label on one popular brand promises \"a gentle, non-habit-forming way to help little ones "
+             "drift off with melatonin.\"\n\n"
+             "Melatonin gummies for children have become a bedtime habit in many homes, pediatricians say.\n\n"
+             "Melatonin is a hormone, and gummies are sold as supplements without checks on their dose.\n")
+    res = summarizer.summarize(draft)
+    assert "drift off" not in res.lead
+    assert res.caveats["removed"] == []  # left out by the plan, not cut by the filter afterwards

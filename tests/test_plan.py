@@ -374,3 +374,14 @@ def test_a_direct_quote_is_a_weaker_point_than_the_finding_beside_it():
              "The trial lasted eight weeks.\n")
     texts = _lead(plan.plan(parse_draft(draft), max_words=40))
     assert texts[1].startswith("Older adults in the magnesium group") and not any(t.startswith("“") for t in texts)
+
+
+def test_sentences_the_caveat_filter_would_cut_are_not_picked():
+    """The pipeline passes the filter's overclaim test: a quoted promise is never the opening."""
+    draft = ("The label on one popular brand promises \"a gentle, non-habit-forming way to help little ones "
+             "drift off with melatonin.\"\n\n"
+             "Melatonin gummies for children have become a bedtime habit in many homes, pediatricians say.\n\n"
+             "Melatonin is a hormone, and gummies are sold as supplements without checks on their dose.\n")
+    avoid = lambda t: "non-habit-forming" in t  # noqa: E731
+    assert any("non-habit-forming" in p.text for p in plan.plan(parse_draft(draft), max_words=60))
+    assert not any("non-habit-forming" in p.text for p in plan.plan(parse_draft(draft), max_words=60, avoid=avoid))

@@ -122,6 +122,12 @@ class CaveatFilter:
         self.detector = Detector(self.policy)
         self._encoder = None
 
+    def promises_safety(self, sentence: str) -> bool:
+        """Would the filter cut an overclaim from ``sentence`` ("a natural, non-habit-forming way
+        to relax", "completely safe")? The lead planner leaves such sentences out rather than
+        have the filter edit them, a quotation above all."""
+        return bool(find_overclaims(sentence, self.detector.sentence(sentence), self.policy, True))
+
     # ------------------------------------------------------------------ analysis
     def analyze_source(self, source: Article | str, topic: frozenset[str]) -> list[AnalyzedSentence]:
         """Sentences of the draft's content paragraphs with their detections. The parser's

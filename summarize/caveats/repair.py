@@ -354,6 +354,9 @@ _ADVS = frozenset("also completely totally entirely virtually practically genera
 
 def cut_overclaims(text: str, claims: list[Overclaim]) -> str | None:
     """The sentence with its overclaims cut out, or None when nothing sound would remain."""
+    # A quotation is not edited: a sentence whose overclaim sits inside one goes whole.
+    if any(_in_quotation(text, c.start) for c in claims):
+        return None
     out = text
     for c in sorted(claims, key=lambda c: c.start, reverse=True):
         out = _cut_one(out, c.start, c.end)
@@ -362,9 +365,15 @@ def cut_overclaims(text: str, claims: list[Overclaim]) -> str | None:
     out = out.strip()
     if len(re.findall(r"[A-Za-z]+", out)) < 4:
         return None
-    if out[-1] not in ".!?":
+    if out.rstrip("\"”’')]")[-1:] not in (".", "!", "?"):
         out += "."
     return out
+
+
+def _in_quotation(text: str, i: int) -> bool:
+    """Is offset ``i`` inside a quotation (curly, or an odd number of straight quotes before it)?"""
+    before = text[:i]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _cut_one(text: str, s: int, e: int) -> str | None:
