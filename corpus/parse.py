@@ -190,6 +190,22 @@ def _is_list(line: str) -> bool:
     return bool(_LIST_ITEM.match(line.strip()))
 
 
+_ITEM_MARK = re.compile(r"(?:^|\s)(?:[-*•+]|\d+[.)])\s+")
+
+
+def list_sentences(text: str) -> list[tuple[str, int]]:
+    """The items of a list paragraph ("- Don't combine it with alcohol. - Check with …") that are
+    whole sentences, without their markers, each with its offset in ``text``. A list of links or
+    headlines has none."""
+    marks = list(_ITEM_MARK.finditer(text))
+    out = []
+    for m, nxt in zip(marks, marks[1:] + [None]):
+        item = text[m.end(): nxt.start() if nxt else len(text)].strip()
+        if len(item.split()) >= 4 and item[-1:] in ".!?" and item[:1].isupper():
+            out.append((item, m.end()))
+    return out
+
+
 # A hard-wrapped paragraph's lines all run to about the wrap width but its last; a pasted page's
 # header (menu items, headline, byline, caption, first paragraph) has no blank lines between its
 # lines either, but most of them are short.

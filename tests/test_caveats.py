@@ -1086,3 +1086,23 @@ def test_an_overclaim_inside_a_quotation_takes_the_sentence_not_words_of_the_quo
     cut = cut_overclaims(plain, find_overclaims(plain, flt.detector.sentence(plain), flt.policy, True))
     assert cut == 'Ads call it an aid, and the maker says "use it nightly."'
     assert flt.promises_safety(quoted) and not flt.promises_safety("Melatonin may help some children sleep.")
+
+
+def test_warnings_in_a_bulleted_list_are_read_and_please_opens_advice():
+    """A list of whole sentences is set aside from the lead but is the draft's own warning; a
+    list of links has no sentences. "Please talk to your doctor" is advice, so it closes the lead."""
+    from summarize.corpus.parse import list_sentences, parse_article
+
+    draft = ("Valerian is a herb sold for sleep, and sales have grown in recent years.\n\n"
+             "A few safety points if you use it:\n\n"
+             "- Check with your pharmacist before taking valerian with other sleep medicines.\n"
+             "- Stop taking it two weeks before surgery.\n\n"
+             "- Home\n- News\n- Health\n- Contact us\n\n"
+             "Most people who try it notice little change. Please talk to your doctor if poor sleep lasts.\n")
+    article = parse_article(draft)
+    lists = [p for p in article.paragraphs() if p.boilerplate == "list"]
+    assert lists and [t for t, _ in list_sentences(lists[0].text)][0].startswith("Check with your pharmacist")
+    res = CaveatFilter()(article, ["Valerian is a herb sold for sleep.", "Please talk to your doctor if poor sleep lasts."])
+    found = [d["sentence"] for d in res.report.source_kinds.get("professional", [])]
+    assert any(s.startswith("Check with your pharmacist") for s in found)
+    assert res.summary[-1].startswith("Please talk to your doctor")  # added caveats go before the advice

@@ -27,7 +27,7 @@ import re
 
 from summarize.coherence import content_lemmas, dangling_reason, surnames
 from summarize.corpus.article import Article, Paragraph, heading_role
-from summarize.corpus.parse import DraftError, parse_article
+from summarize.corpus.parse import DraftError, list_sentences, parse_article
 from summarize.corpus.text import bracket_groups, split_sentences
 
 from .detect import MAIN, MINOR, Detection, Detector
@@ -139,13 +139,22 @@ class CaveatFilter:
         background = {id(p) for sec in article.walk() if heading_role(sec.heading) == "background"
                       for p in sec.paragraphs}
         out: list[AnalyzedSentence] = []
-        for para in article.content_paragraphs():
-            for s in split_sentences(para.text):
-                start, end = _locate(article.text, s.text, para.start, para.start + s.start)
-                dets = self.detector.sentence(s.text, topic)
+        for para in article.paragraphs():
+            # a bulleted list of whole sentences ("A few safety points: - Don't combine it with
+            # alcohol. …") is set aside from the lead, but its warnings are the draft's own
+            if para.boilerplate == "list":
+                pieces = [(item, at) for text, at0 in list_sentences(para.text)
+                          for item, at in ((s.text, at0 + s.start) for s in split_sentences(text))]
+            elif para.boilerplate is None:
+                pieces = [(s.text, s.start) for s in split_sentences(para.text)]
+            else:
+                continue
+            for text, at in pieces:
+                start, end = _locate(article.text, text, para.start, para.start + at)
+                dets = self.detector.sentence(text, topic)
                 if id(para) in background:
                     dets = [d for d in dets if d.kind != "research"]
-                out.append(AnalyzedSentence(s.text, start, end, dets))
+                out.append(AnalyzedSentence(text, start, end, dets))
         if self.policy.encoder == "all":
             self._encode(out)
         return out
