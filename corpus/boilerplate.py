@@ -38,6 +38,8 @@ _BYLINE = [
     re.compile(r"^(?:medically\s+|fact[- ]checked\s+and\s+)?(?:reviewed|written|fact[- ]checked|edited|posted|"
                r"reported)\s+by\s+\S", _F),
     re.compile(r"^\(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\s+\S", _F),
+    # a contributor's credit: "Special to the Valley Courier"
+    re.compile(r"^(?i:special\s+to\s+(?:the\s+)?)[A-Z][\w&.'’ -]{1,50}$"),
     # an author with an affiliation: "Elena Vasquez-Moore, Lakeshore State University"
     re.compile(rf"^{_NAME},\s+(?:[A-Z][\w'’.&-]*\s+){{0,5}}(?:University|College|Institute|Hospital|School|Cent(?:er|re)|"
                r"Clinic|Foundation)\b[\w'’.&, -]{0,60}$"),
@@ -148,6 +150,10 @@ _CONTACT = [
                r"bluesky|mastodon|x)\b", _F),
     re.compile(r"^(?:contact|email|e-mail)\s+.{0,60}\b[\w.+-]+@[\w-]+\.[\w.]+", _F),
     re.compile(r"^(?:@\w+|[\w.+-]+@[\w-]+\.[\w.]+|https?://\S+)" + _END),
+    # a call for tips or letters: "Do you have a story for us? Email …", "Have a question for the pharmacist? Email …"
+    re.compile(r"\?\s*(?:please\s+)?(?:email|e-mail|write\s+to|contact|send\s+it\s+to)\b.{0,60}[\w.+-]+@[\w-]+\.[\w.]+", _F),
+    # an app promotion: "Download the News 4 Lakeshore app for breaking news and weather alerts."
+    re.compile(r"^(?:download|get)\s+(?:the|our)\s+.{1,60}\bapps?\b", _F),
 ]
 _COPYRIGHT = [
     re.compile(r"^(?:copyright|©|\(c\)\s*\d{4})", _F),
@@ -181,6 +187,9 @@ _DISCLOSURE = [
     re.compile(r"^support\s+(?:truly\s+)?independent\s+journalism\b", _F),
     re.compile(r"^part\s+of\s+(?:the\s+)?.{0,60}\b(?:group|network)\s*$", _F),
     re.compile(r"^(?:health|medical)\s+disclaimer$", _F),
+    # "This column is for general information only and is not a substitute for advice from …"
+    re.compile(r"^this\s+(?:column|article|content|information|story|site|page|newsletter|material)\s+is\s+(?:provided\s+)?"
+               r"(?:for\s+(?:general\s+)?(?:information(?:al)?|educational)\s+(?:purposes\s+)?only|not\s+(?:intended\s+(?:as|to\s+be)\s+)?a\s+substitute)\b", _F),
     # "X does not provide medical advice, diagnosis or treatment.", "X is a Redline Media company."
     re.compile(r"\bdoes\s+not\s+(?:provide|offer|give)\s+(?:personal\s+)?medical\s+advice\b", _F),
     re.compile(r"^[A-Z][\w&.'’ -]{1,40}\s+is\s+an?\s+(?:[A-Z][\w&.'’-]*\s+){1,4}(?:company|brand|publication)\.?$"),
@@ -212,7 +221,7 @@ _CITATION = [
 ]
 # Capitals and lower-case letters with accents too ("Lucía Ferrer-Domingo", "Søren").
 _UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ'’"
-_AUTHOR = re.compile(rf"^(?:[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*|[A-Z]\.(?:[A-Z]\.)*)(?:\s+(?:[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{{1,3}}))"
+_AUTHOR = re.compile(rf"^(?:[{_UP}][{_LO}]+(?:-?[{_UP}][{_LO}]+|-[{_LO}]+)*|[A-Z]\.(?:[A-Z]\.)*)(?:\s+(?:[{_UP}][{_LO}]+(?:-?[{_UP}][{_LO}]+|-[{_LO}]+)*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{{1,3}}))"
                      r"{1,3}(?:\s*\d+(?:\s*,\s*\d+)*)?$")
 
 

@@ -65,6 +65,12 @@ NEWS_FURNITURE = [
 ]
 
 FURNITURE_LINES = [
+    ("Do you have a story for us? Email health@dailyrocket.example", "contact"),
+    ("Have a question for the pharmacist? Email ask@courier.example. Questions may be edited for length.", "contact"),
+    ("Download the News 4 Lakeshore app for breaking news and weather alerts.", "contact"),
+    ("Special to the Valley Courier", "byline"),
+    ("This column is for general information only and is not a substitute for advice from your doctor.", "disclosure"),
+    ("Marchetti L, O'Driscoll F, Tanaka H, Whitcombe R", "byline"),
     ("By Jane Doe, CNN", "byline"),
     ("By Jane Doe and John Roe", "byline"),
     ("Jane Doe | Reuters", "byline"),
@@ -146,6 +152,9 @@ FURNITURE_LINES = [
 
 # Health-writing lines that share words with furniture cues but are prose or headings.
 PROSE_LINES = [
+    "Special care is needed for older adults.",
+    "Apps are not a substitute for professional care, experts say.",
+    "Get the app that tracks your sleep, researchers say, and it may help.",
     "By reducing stress, kratom may help some people sleep better.",
     "By the Numbers",
     "More research is needed.",
