@@ -143,8 +143,7 @@ class CaveatFilter:
             # a bulleted list of whole sentences ("A few safety points: - Don't combine it with
             # alcohol. …") is set aside from the lead, but its warnings are the draft's own
             if para.boilerplate == "list":
-                pieces = [(item, at) for text, at0 in list_sentences(para.text)
-                          for item, at in ((s.text, at0 + s.start) for s in split_sentences(text))]
+                pieces = [(s.text, at + s.start) for item, at in list_sentences(para.text) for s in split_sentences(item)]
             elif para.boilerplate is None:
                 pieces = [(s.text, s.start) for s in split_sentences(para.text)]
             else:
