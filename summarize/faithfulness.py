@@ -411,6 +411,13 @@ def fluency_problems(generated: str, gen_words: list[str], sup_words: list[str])
     source_counts = Counter(zip(sup_words, sup_words[1:]))
     if any(n > max(1, source_counts[b]) for b, n in Counter(bigrams).items()):
         out.append("repeated phrase")
+    # a content word said more often than the source says it ("studies of rats, mice and
+    # monkeys" -> "studies of mice, mice and monkeys")
+    sup_counts = Counter(w.lower() for w in sup_words)
+    extra = next((w for w, n in Counter(w.lower() for w in gen_words).items()
+                  if n > sup_counts[w] and w not in STOPWORDS and w.isalpha() and sup_counts[w]), None)
+    if extra:
+        out.append(f"repeated word {extra!r}")
     if _DANGLING_HYPHEN.search(generated):
         out.append("broken hyphenation")
     # "... increase the risk of breast is.": a sentence cannot stop on a copula, article or preposition

@@ -254,6 +254,9 @@ def test_extraction_covers_intro_sections_and_closing():
      "dropped number 'five'"),
     ("Anyone who wants to speak to a doctor should call.", "Anyone who wants to stop to speak to a doctor should call.",
      "dropped verb 'stop'"),
+    # a source word written twice over another ("rats, mice" -> "mice, mice")
+    ("In studies of mice, mice and monkeys, the drugs cut drinking.",
+     "In studies of rats, mice and monkeys, the drugs cut drinking.", "repeated word 'mice'"),
     # the start of a clause cut out up to its verb
     ("The analysis will add to pressure on ministers are controlled.",
      "The analysis will add to pressure on ministers to review how the medicines are controlled.",
