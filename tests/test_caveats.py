@@ -222,6 +222,7 @@ def test_other_substance_risk_is_low_confidence_and_not_about_subject(det):
     # another drug, named and described in an apposition, and the subject never named
     ("Oxycodone, the strongest of the three drugs studied, has been at the centre of the overdose crisis.", False),
     ("Codeine, another prescription drug, can be habit-forming.", False),
+    ("Diazepam, a benzodiazepine, can cause physical dependence even at prescribed doses.", False),
     # the subject named in the sentence, or a symptom opening it: about the subject
     ("Codeine, like tramadol and other opioid drugs, can be habit-forming.", True),
     ("Dizziness, the most common side effect, affected one in ten users.", True),

@@ -224,7 +224,9 @@ def _opens_on_another_name(tokens: list[Token], topic: frozenset[str], agent_wor
         if t.text in CLAUSE_PUNCT:
             break
         apposition.append(t.text)
-    return bool(set(apposition) & agent_words)
+    # a drug class is a rare word too ("Diazepam, a benzodiazepine, …")
+    return bool(set(apposition) & agent_words) or any(w.isalpha() and len(w) > 3 and zipf(w) < RARE_NAME_ZIPF
+                                                      for w in apposition)
 
 
 def _named_conditions(tokens: list[Token]) -> set[int]:
