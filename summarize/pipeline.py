@@ -135,7 +135,8 @@ class Summarizer:
         warnings = []
         if article.lead is not None:
             warnings.append("the file already had a lead and outline; they were replaced")
-        avoid = self.caveat_filter.promises_safety if self.caveat_filter is not None else None
+        # a filter of the user's own may have no overclaim test: then the plan avoids nothing
+        avoid = getattr(self.caveat_filter, "promises_safety", None)
         sentences = write_lead(article, self.model, self.strategy, self.settings, self.max_words, self.batch_size,
                                avoid=avoid)
         report: dict[str, Any] = {}
