@@ -139,6 +139,9 @@ def structure_problems(generated: str, support: str, previous: list[str] | None 
     moved = _moved_parenthesis(generated, support)
     if moved:
         out.append(f"moved {moved!r} to another word")
+    partial = _part_of_parenthesis(generated, support)
+    if partial:
+        out.append(f"kept {partial!r} out of its parenthesis")
     gen_norm, sup_norm = _norm_phrase(generated), _norm_phrase(support)
     for m in _SCOPE.finditer(sup_norm):
         phrase = m.group(0)
@@ -282,6 +285,27 @@ def _moved_parenthesis(generated: str, support: str) -> str | None:
         inner = m.group(2)
         if inner in before and before[inner].strip("\"'“”‘’,;:") != m.group(1).lower().strip("\"'“”‘’,;:"):
             return f"({inner})"
+    return None
+
+
+# A parenthesis, with one level of parentheses inside it ("(SMD -0.45, 95% CI (…); 19 RCTs)").
+_PAREN_GROUP = re.compile(r"\(((?:[^()]|\([^()]*\))*)\)")
+
+
+def _part_of_parenthesis(generated: str, support: str) -> str | None:
+    """Words from inside a source parenthesis left in the rewrite without it ("compared with
+    placebo (SMD -0.45 …; 19 RCTs, 2906 participants), an effect …" -> "compared with placebo, 19
+    RCTs, an effect …"): a statistic's fragment now reads as part of the sentence."""
+    gen = " " + " ".join(WORD.findall(generated.lower())) + " "
+    for m in _PAREN_GROUP.finditer(support):
+        if m.group(0) in generated:
+            continue
+        inner = WORD.findall(m.group(1).lower())
+        outside = " " + " ".join(WORD.findall((support[: m.start()] + " " + support[m.end():]).lower())) + " "
+        for a, b in zip(inner, inner[1:]):
+            pair = f" {a} {b} "
+            if pair in gen and pair not in outside:
+                return f"{a} {b}"
     return None
 
 

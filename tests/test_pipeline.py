@@ -254,6 +254,10 @@ def test_extraction_covers_intro_sections_and_closing():
      "dropped number 'five'"),
     ("Anyone who wants to speak to a doctor should call.", "Anyone who wants to stop to speak to a doctor should call.",
      "dropped verb 'stop'"),
+    # part of a statistic's parenthesis left in the sentence without it
+    ("Methylphenidate may reduce symptom severity compared with placebo, 19 RCTs, an effect of about 5 points.",
+     "Methylphenidate may reduce symptom severity compared with placebo (SMD -0.45, 95% CI -0.58 to -0.32; 19 RCTs, "
+     "2906 participants), an effect of about 5 points.", "out of its parenthesis"),
     # a source word written twice over another ("rats, mice" -> "mice, mice")
     ("In studies of mice, mice and monkeys, the drugs cut drinking.",
      "In studies of rats, mice and monkeys, the drugs cut drinking.", "repeated word 'mice'"),
