@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from summarize.corpus.text import WORD, SourceCasing, bracket_groups, casing_key, detokenize, restore_casing
+from summarize.corpus.text import WORD, SourceCasing, bracket_groups, casing_key, detokenize, restore_casing, zipf
 
 __all__ = ["SourceCasing", "detokenize", "restore_casing", "normalise_generated", "dedupe", "fix_articles",
            "close_sentence", "finish_sentence", "sentence_case", "title_case"]
@@ -206,3 +206,71 @@ def drop_statistics(text: str) -> str:
     result = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(k for k in kept if k).strip())
     result = re.sub(r"\s{2,}", " ", result)
     return result if len(result.split()) >= MIN_KEPT_WORDS else text
+
+
+# --------------------------------------------------------------------------- abbreviations
+# "gradual dose reduction (GDR)", "randomised controlled trials (RCTs)": a long form whose words'
+# initials spell the abbreviation (small words may be skipped), defined in the draft.
+_DEFINITION = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){1,10}?)\(([A-Z][A-Za-z]{1,7})\)")
+_SMALL = frozenset("of and the for in on with to a an".split())
+NAME_ZIPF = 3.5  # a capitalised word rarer than this is taken for a name ("Hashimoto", not "Alcohol")
+
+
+def abbreviations(text: str) -> dict[str, str]:
+    """The draft's abbreviations and the long forms it first defines them with."""
+    out: dict[str, str] = {}
+    for m in _DEFINITION.finditer(text):
+        abbr = m.group(2)
+        core = abbr[:-1] if abbr.endswith("s") and abbr[:-1].isupper() else abbr
+        if abbr in out or not core.isupper() or len(core) < 2:
+            continue
+        words = m.group(1).split()
+        for k in range(len(core), min(len(words), 2 * len(core)) + 1):
+            phrase = words[-k:]
+            initials = "".join(w[0] for w in phrase if w.lower() not in _SMALL)
+            if initials.upper() == core and phrase[0].lower() not in _SMALL:
+                out[abbr] = _common_casing(" ".join(phrase), text)
+                break
+    return out
+
+
+def _common_casing(long: str, text: str) -> str:
+    """The long form as it reads mid-sentence: a capital that only a sentence start gave it goes
+    ("Alcohol use disorder (AUD) is …" -> "alcohol use disorder"); a name keeps its capitals
+    ("World Health Organization", "Hashimoto's encephalitis" when the draft writes "Hashimoto's"
+    mid-sentence)."""
+    words = long.split()
+    first = words[0]
+    if not first[:1].isupper() or first.isupper() or all(w[:1].isupper() for w in words if w.lower() not in _SMALL):
+        return long
+    mid_sentence = r"(?<![.!?\n]\s)(?<![.!?\n])(?<=\s)"
+    # written so mid-sentence too, or its first word, when that is no common word ("Hashimoto's")
+    if re.search(rf"{mid_sentence}{re.escape(long)}\b", text) or (
+            zipf(re.split(r"['’]", first)[0].lower()) < NAME_ZIPF and re.search(rf"{mid_sentence}{re.escape(first)}\b", text)):
+        return long
+    return first[0].lower() + first[1:] + long[len(first):]
+
+
+def expand_abbreviations(sentences: list[str], defined: dict[str, str]) -> list[str]:
+    """Each abbreviation the lead uses before it says what it stands for gets its long form at
+    its first use ("GDR combined with …" -> "Gradual dose reduction (GDR) combined with …"); one
+    inside a parenthesis (a statistic's "CI") is left alone."""
+    said = " ".join(sentences)
+    introduced = {a for a, long in defined.items() if f"({a})" in said and long.lower() in said.lower()}
+    out = []
+    for s in sentences:
+        for abbr, long in defined.items():
+            if abbr in introduced:
+                continue
+            m = next((m for m in re.finditer(rf"\b{re.escape(abbr)}\b(?!\s*\()", s)
+                      if s[: m.start()].count("(") == s[: m.start()].count(")")), None)
+            if m is None:
+                continue
+            if long.lower() in s[: m.start()].lower():
+                introduced.add(abbr)
+                continue
+            form = long[0].upper() + long[1:] if m.start() == 0 else long
+            s = s[: m.start()] + f"{form} ({abbr})" + s[m.end():]
+            introduced.add(abbr)
+        out.append(s)
+    return out

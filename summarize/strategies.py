@@ -13,13 +13,20 @@ rejected one is replaced by its extracted sentence (provenance ``extract``).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from summarize.corpus.tasks import CONTEXT_SEPARATOR  # decontextualize input: context, separator, sentence
 from summarize.corpus.article import Article
 from summarize import coherence, extract, faithfulness, plan
 from summarize.models.loading import DEFAULT_BATCH_SIZE
-from summarize.normalize import SourceCasing, dedupe, drop_statistics, normalise_generated
+from summarize.normalize import (
+    SourceCasing,
+    abbreviations,
+    dedupe,
+    drop_statistics,
+    expand_abbreviations,
+    normalise_generated,
+)
 from summarize.corpus.text import split_sentences, word_count, words
 
 STRATEGIES = ("rewrite", "direct")
@@ -231,7 +238,12 @@ def write_lead(article: Article, model, strategy: str, settings, max_words: int,
     for s in sentences:
         if not any(coherence.same_meaning(s.text, o.text) for o in out):
             out.append(s)
-    return trim(out, max_words)
+    out = trim(out, max_words)
+    # an abbreviation the draft defines is spelled out at its first use in the lead ("GDR")
+    # (read from the prose: a title-case title or heading says nothing about a word's casing)
+    prose = "\n".join(p.text for p in article.content_paragraphs())
+    texts = expand_abbreviations([s.text for s in out], abbreviations(prose))
+    return [s if t == s.text else replace(s, text=t) for s, t in zip(out, texts)]
 
 
 def trim(sentences: list[LeadSentence], max_words: int, protect: int = 1) -> list[LeadSentence]:

@@ -444,3 +444,15 @@ def test_the_lead_never_picks_a_sentence_the_caveat_filter_would_cut(summarizer)
     res = summarizer.summarize(draft)
     assert "drift off" not in res.lead
     assert res.caveats["removed"] == []  # left out by the plan, not cut by the filter afterwards
+
+
+def test_the_lead_spells_out_an_abbreviation_the_draft_defines(summarizer):
+    draft = ("Older adults who stop sleeping pills slowly do better, a review of twelve trials found.\n\n"
+             "Doctors call the slow approach gradual dose reduction (GDR), and it is cheap to offer.\n\n"
+             "GDR with sleep therapy helped older adults stop sleeping pills more often than GDR alone.\n\n"
+             "GDR helped older adults stop sleeping pills in most of the twelve trials.\n")
+    res = summarizer.summarize(draft)
+    lead = res.lead
+    assert "GDR" in lead
+    first = lead.index("GDR")
+    assert lead[max(0, first - 30):first].lower().endswith("gradual dose reduction (")

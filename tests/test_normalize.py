@@ -1,0 +1,30 @@
+
+
+def test_abbreviations_are_read_from_their_definitions():
+    from summarize.normalize import abbreviations
+
+    text = ("We compared gradual dose reduction (GDR) with usual care in randomised controlled trials (RCTs). "
+            "Cognitive behavioural therapy for insomnia (CBT-I) helped some. Valerian (Valeriana) is a herb.")
+    assert abbreviations(text) == {"GDR": "gradual dose reduction", "RCTs": "randomised controlled trials"}
+
+
+def test_an_abbreviation_is_spelled_out_at_its_first_use_in_the_lead():
+    from summarize.normalize import expand_abbreviations
+
+    defined = {"GDR": "gradual dose reduction", "RCTs": "randomised controlled trials", "SMD": "standardised mean difference"}
+    lead = ["GDR combined with therapy may help (SMD 0.3; 5 RCTs).", "GDR alone helped in 3 RCTs."]
+    assert expand_abbreviations(lead, defined) == [
+        "Gradual dose reduction (GDR) combined with therapy may help (SMD 0.3; 5 RCTs).",
+        "GDR alone helped in 3 randomised controlled trials (RCTs)."]
+    # already introduced in the lead: left as it is
+    said = ["Gradual dose reduction (GDR) may help.", "GDR is slow."]
+    assert expand_abbreviations(said, defined) == said
+
+
+def test_a_long_form_defined_at_a_sentence_start_reads_in_lower_case_unless_it_is_a_name():
+    from summarize.normalize import abbreviations
+
+    text = ("Alcohol use disorder (AUD) is common. Hashimoto's encephalitis (HE) is rare, and people with "
+            "Hashimoto's thyroiditis may get it. The World Health Organization (WHO) tracks both.")
+    assert abbreviations(text) == {"AUD": "alcohol use disorder", "HE": "Hashimoto's encephalitis",
+                                   "WHO": "World Health Organization"}
