@@ -274,3 +274,21 @@ def expand_abbreviations(sentences: list[str], defined: dict[str, str]) -> list[
             introduced.add(abbr)
         out.append(s)
     return out
+
+
+def collapse_abbreviations(text: str, source: str) -> str:
+    """``text`` with the long forms ``expand_abbreviations`` added (an "(ABBR)" the source does not
+    have) folded back to the abbreviation: what the sentence was before the pipeline spelled
+    them out, for measuring what the model changed."""
+    for m in reversed(list(re.finditer(r"\(([A-Z][A-Za-z]{1,7})\)", text))):
+        abbr = m.group(1)
+        if f"({abbr})" in source:
+            continue
+        core = abbr[:-1] if abbr.endswith("s") and abbr[:-1].isupper() else abbr
+        words = list(re.finditer(r"[A-Za-z][\w'’-]*", text[: m.start()]))
+        for k in range(len(core), min(len(words), 2 * len(core)) + 1):
+            phrase = [w.group(0) for w in words[-k:]]
+            if "".join(w[0] for w in phrase if w.lower() not in _SMALL).upper() == core:
+                text = text[: words[-k].start()] + abbr + text[m.end():]
+                break
+    return text

@@ -278,3 +278,11 @@ def test_medquad_web_drafts_have_furniture_and_a_reference(tmp_path):
     assert "For more information, visit https://example.org/" in d.draft and "Copyright" in d.draft
     assert d.reference == ("Lupus is a disease in which the immune system attacks healthy tissue. "
                            "Treatment depends on symptoms.")
+
+
+def test_a_spelled_out_abbreviation_is_not_the_models_change():
+    from summarize.evaluation.evaluate import _changed
+    from summarize.strategies import LeadSentence
+
+    s = LeadSentence("Gradual dose reduction (GDR) may help.", "model", "GDR may help.")
+    assert _changed([s]) == [False]

@@ -28,3 +28,15 @@ def test_a_long_form_defined_at_a_sentence_start_reads_in_lower_case_unless_it_i
             "Hashimoto's thyroiditis may get it. The World Health Organization (WHO) tracks both.")
     assert abbreviations(text) == {"AUD": "alcohol use disorder", "HE": "Hashimoto's encephalitis",
                                    "WHO": "World Health Organization"}
+
+
+def test_collapsing_the_spelled_out_abbreviations_gives_the_sentence_back():
+    from summarize.normalize import collapse_abbreviations, expand_abbreviations
+
+    source = "GDR with therapy may help older adults (SMD 0.3; 5 RCTs)."
+    expanded = expand_abbreviations([source], {"GDR": "gradual dose reduction"})[0]
+    assert expanded.startswith("Gradual dose reduction (GDR)")
+    assert collapse_abbreviations(expanded, source) == source
+    # a parenthesis the source has stays
+    kept = "Gradual dose reduction (GDR) helps."
+    assert collapse_abbreviations(kept, kept) == kept

@@ -363,11 +363,12 @@ def novel_bigrams(lead: str, source: str) -> tuple[int, int]:
 
 def _changed(lead_sentences) -> list[bool]:
     """Per model sentence: did the model change it? (The pipeline's own deletion of bracketed
-    statistics is not the model's change.)"""
-    from summarize.normalize import drop_statistics
+    statistics, and its spelling out of abbreviations, are not the model's change.)"""
+    from summarize.normalize import collapse_abbreviations, drop_statistics
 
     norm = lambda t: " ".join((t or "").split()).replace("’", "'")  # noqa: E731
-    return [norm(s.text) not in (norm(s.source_text), norm(drop_statistics(s.source_text or "")))
+    return [norm(collapse_abbreviations(s.text, s.source_text or "")) not in
+            (norm(s.source_text), norm(drop_statistics(s.source_text or "")))
             for s in lead_sentences if s.source == "model"]
 
 
