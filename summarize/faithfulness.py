@@ -296,7 +296,8 @@ def _part_of_parenthesis(generated: str, support: str) -> str | None:
     """Words from inside a source parenthesis left in the rewrite without it ("compared with
     placebo (SMD -0.45 …; 19 RCTs, 2906 participants), an effect …" -> "compared with placebo, 19
     RCTs, an effect …"): a statistic's fragment now reads as part of the sentence."""
-    gen = " " + " ".join(WORD.findall(generated.lower())) + " "
+    # (words inside the rewrite's own parentheses are a parenthesis still)
+    gen = " " + " ".join(WORD.findall(_PAREN_GROUP.sub(" ", generated).lower())) + " "
     for m in _PAREN_GROUP.finditer(support):
         if m.group(0) in generated:
             continue

@@ -271,6 +271,13 @@ def test_gate_keeps_subject_verb_scope_and_casing(generated, support, reason):
     assert not verdict.ok and any(reason in r for r in verdict.reasons)
 
 
+def test_gate_passes_a_parenthesis_kept_as_a_parenthesis():
+    verdict = faithfulness.check(
+        "CBD may make little or no difference to response (risk ratio 1.38, 95% CI 0.92 to 2.07; 4 RCTs).",
+        "CBD may make little or no difference to response (risk ratio (RR) 1.38, 95% CI 0.92 to 2.07; 4 RCTs).")
+    assert not any("parenthesis" in r for r in verdict.reasons), verdict.reasons
+
+
 def test_gate_passes_a_unit_written_another_way():
     verdict = faithfulness.check("Participants lost 2 kg over 16 weeks on valerian.",
                                  "Participants lost 2 kilograms over 16 weeks on valerian.")
