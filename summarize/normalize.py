@@ -175,11 +175,11 @@ _STATISTIC_GROUP = re.compile(
     r"\d.*\b(CI|RR|OR|HR|MD|SMD|WMD|NNT|RCTs?|participants|patients|people|women|men|infants|children|trials?|studies)\b"
     r"|\b(CI|RR|OR|HR|MD|SMD|WMD|NNT)\b.*\d|\b[nNpP]\s*[=<>]\s*\d|\d\s*%|^\s*-?\d[\d.,]*\s*(to|-|–)\s*-?\d", re.S)
 # a statistic may open with its label: "(between-group difference, -1.6; 95% CI …)", "(mean age,
-# 72.8 years; 61% women)", "(odds ratio 1.5, …)"
+# 72.8 years; 61% women)", "(odds ratio 1.5, …)", "(standardised mean difference (SMD) -0.31, …)"
 _STATISTIC_START = re.compile(
     r"\s*(?:[A-Za-z-]+(?:\s+[A-Za-z-]+){0,2}\s*[,:=]\s*"
-    r"|(?:(?:mean|median|adjusted|pooled|standardi[sz]ed|weighted|absolute|relative|odds|hazard|risk)\s+)?"
-    r"(?:difference|ratio|risk|reduction|change|age)\s+)?"
+    r"|(?:(?:mean|median|adjusted|pooled|standardi[sz]ed|weighted|absolute|relative|odds|hazard|risk)\s+){0,2}"
+    r"(?:difference|ratio|risk|reduction|change|age)\s+(?:\([A-Z]{1,6}\)\s*)?)?"
     r"([-–−]?\d|(CI|RR|OR|HR|MD|SMD|WMD|NNT|[nNpP]\s*[=<>])\b|95\s*%)")
 MAX_STATISTIC_CHARS = 300
 # Keep the sentence when removing its statistics would leave fewer words than this.

@@ -40,3 +40,13 @@ def test_collapsing_the_spelled_out_abbreviations_gives_the_sentence_back():
     # a parenthesis the source has stays
     kept = "Gradual dose reduction (GDR) helps."
     assert collapse_abbreviations(kept, kept) == kept
+
+
+def test_a_statistic_labelled_with_its_abbreviation_is_dropped():
+    from summarize.normalize import drop_statistics
+
+    text = ("CBD may slightly reduce anxiety, but the evidence is very uncertain (standardised mean difference (SMD) "
+            "-0.31, 95% confidence interval (CI) -0.62 to 0.00; 6 RCTs, 318 participants).")
+    assert drop_statistics(text) == "CBD may slightly reduce anxiety, but the evidence is very uncertain."
+    assert drop_statistics("CBD may make little or no difference (risk ratio (RR) 1.38, 95% CI 0.92 to 2.07).") == \
+        "CBD may make little or no difference."
