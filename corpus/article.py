@@ -126,6 +126,11 @@ class Article:
         """The paragraphs every reader of the draft uses (lead, caveats): boilerplate left out."""
         return [p for p in self.paragraphs() if p.boilerplate is None]
 
+    def prose(self) -> str:
+        """The content paragraphs' text, one paragraph a line: what topic terms, the lead planner
+        and abbreviation definitions read."""
+        return "\n".join(p.text for p in self.content_paragraphs())
+
     def set_aside(self) -> list[Paragraph]:
         """Paragraphs the cleaning step set aside as web-page furniture (kept in the body)."""
         return [p for p in self.paragraphs() if p.boilerplate is not None]

@@ -36,7 +36,7 @@ def build_outline(article: Article, model=None, settings=None, method: str = "mo
         # Greedy: a heading is a short phrase, and beams only add cost (and "X of Y" templates).
         greedy = replace(settings or GenerationSettings(), num_beams=1)
         raw = model.generate(texts, task="heading", settings=greedy, constrain_to_source=True) if use_model else [""] * len(missing)
-        others = [section_prose(s) for s in article.walk() if s.text.strip()]
+        others = [s.text for s in article.walk() if s.text.strip()]
         index = PhraseIndex(others)  # phrases counted once per draft, not once per section pair
         used = {heading_key(s.heading) for s in article.walk() if s.heading is not None}
         for section, text in zip(missing, raw):
@@ -53,12 +53,6 @@ def build_outline(article: Article, model=None, settings=None, method: str = "mo
             methods[id(section)] = how
     return [OutlineEntry(s.heading, s.level, s.generated, methods.get(id(s), "draft"))
             for s in article.walk() if s.heading is not None]
-
-
-def section_prose(section: Section) -> str:
-    """What a heading may be about: the section's paragraphs without page furniture ("Listen to
-    more stories on the Atlantic app" names no topic)."""
-    return "\n".join(p.text for p in section.paragraphs if p.boilerplate is None)
 
 
 def heading_key(heading: str) -> tuple[str, ...]:
@@ -201,7 +195,8 @@ def keyphrase_candidates(section: Section, others: list[str] | None = None,
     import math
 
     index = index or PhraseIndex(others or [])
-    prose = section_prose(section)
+    # its paragraphs without page furniture ("Listen to more stories …" names no topic)
+    prose = section.text
     mine = index.phrases(prose)
     same = index.copies[prose]  # the section itself (and exact copies) is not an "other"
     n_rest = index.total - same

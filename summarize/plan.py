@@ -207,7 +207,7 @@ def _context(sentences: list[Extract], i: int) -> str | None:
 
 def is_review(article: Article) -> bool:
     """A review or trial abstract (its claim is in its conclusion), not a news or house draft."""
-    return _reads_as_review(_prose(article))
+    return _reads_as_review(article.prose())
 
 
 _BYLINE_KINDS = ("byline", "timestamp", "dateline")
@@ -225,10 +225,6 @@ def _lede_index(article: Article, sentences: list[Extract]) -> int:
         return 0
     start = paragraphs[second].start
     return next((i for i, s in enumerate(sentences) if s.start >= start), 0)
-
-
-def _prose(article: Article) -> str:
-    return "\n".join(p.text for p in article.content_paragraphs())
 
 
 # A quotation: a researcher quoted in a news story ("What we found is that …") is not the
@@ -262,7 +258,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     topic = topic_terms(sentences, article.title.text if article.title else None)
     concluding = {f"section {i}" for i, sec in enumerate(article.sections, 1)
                   if heading_role(sec.heading) == "conclusion"}
-    prose = _prose(article)
+    prose = article.prose()
     review = _reads_as_review(prose) or bool(concluding)
 
     lede = _lede_index(article, sentences)

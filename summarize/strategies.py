@@ -241,8 +241,7 @@ def write_lead(article: Article, model, strategy: str, settings, max_words: int,
     out = trim(out, max_words)
     # an abbreviation the draft defines is spelled out at its first use in the lead ("GDR")
     # (read from the prose: a title-case title or heading says nothing about a word's casing)
-    prose = "\n".join(p.text for p in article.content_paragraphs())
-    texts = expand_abbreviations([s.text for s in out], abbreviations(prose))
+    texts = expand_abbreviations([s.text for s in out], abbreviations(article.prose()))
     return [s if t == s.text else replace(s, text=t) for s, t in zip(out, texts)]
 
 

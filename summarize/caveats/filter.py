@@ -183,7 +183,7 @@ class CaveatFilter:
         (a parsed Article, or draft text, which is parsed here)."""
         pol = self.policy
         article = as_article(source)
-        topic = topic_terms("\n".join(p.text for p in article.content_paragraphs()))
+        topic = topic_terms(article.prose())
         src = self.analyze_source(article, topic)
         summ = self.analyze_summary(summary, topic)
 

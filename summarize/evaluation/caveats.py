@@ -619,7 +619,7 @@ def eval_drafts(folder: Path = DRAFTS) -> dict:
         pairs = kept = lenient = not_clean = idempotent = 0
         for entry in (e for e in key if e["split"] == split):
             article = parse_article((folder / entry["file"]).read_text(encoding="utf-8"))
-            topic = topic_terms("\n".join(p.text for p in article.content_paragraphs()))
+            topic = topic_terms(article.prose())
             sentences = [s.text for p in article.content_paragraphs() for s in split_sentences(p.text)]
             for text in sentences:
                 gold = [c for c in entry["caveats"] if c["text"] in text or text in c["text"]]
