@@ -216,21 +216,34 @@ _SMALL = frozenset("of and the for in on with to a an".split())
 NAME_ZIPF = 3.5  # a capitalised word rarer than this is taken for a name ("Hashimoto", not "Alcohol")
 
 
+def _core(abbr: str) -> str:
+    """The letters an abbreviation spells ("RCTs" -> "RCT")."""
+    return abbr[:-1] if abbr.endswith("s") and abbr[:-1].isupper() else abbr
+
+
+def _long_form_length(words: list[str], core: str, *, open_on_small: bool = True) -> int | None:
+    """How many of the last ``words`` spell ``core`` by their initials (small words may be
+    skipped), the fewest that do; None when no run of them does."""
+    for k in range(len(core), min(len(words), 2 * len(core)) + 1):
+        phrase = words[-k:]
+        if "".join(w[0] for w in phrase if w.lower() not in _SMALL).upper() == core and (
+                open_on_small or phrase[0].lower() not in _SMALL):
+            return k
+    return None
+
+
 def abbreviations(text: str) -> dict[str, str]:
     """The draft's abbreviations and the long forms it first defines them with."""
     out: dict[str, str] = {}
     for m in _DEFINITION.finditer(text):
         abbr = m.group(2)
-        core = abbr[:-1] if abbr.endswith("s") and abbr[:-1].isupper() else abbr
+        core = _core(abbr)
         if abbr in out or not core.isupper() or len(core) < 2:
             continue
         words = m.group(1).split()
-        for k in range(len(core), min(len(words), 2 * len(core)) + 1):
-            phrase = words[-k:]
-            initials = "".join(w[0] for w in phrase if w.lower() not in _SMALL)
-            if initials.upper() == core and phrase[0].lower() not in _SMALL:
-                out[abbr] = _common_casing(" ".join(phrase), text)
-                break
+        k = _long_form_length(words, core, open_on_small=False)
+        if k is not None:
+            out[abbr] = _common_casing(" ".join(words[-k:]), text)
     return out
 
 
@@ -284,11 +297,8 @@ def collapse_abbreviations(text: str, source: str) -> str:
         abbr = m.group(1)
         if f"({abbr})" in source:
             continue
-        core = abbr[:-1] if abbr.endswith("s") and abbr[:-1].isupper() else abbr
         words = list(re.finditer(r"[A-Za-z][\w'’-]*", text[: m.start()]))
-        for k in range(len(core), min(len(words), 2 * len(core)) + 1):
-            phrase = [w.group(0) for w in words[-k:]]
-            if "".join(w[0] for w in phrase if w.lower() not in _SMALL).upper() == core:
-                text = text[: words[-k].start()] + abbr + text[m.end():]
-                break
+        k = _long_form_length([w.group(0) for w in words], _core(abbr))
+        if k is not None:
+            text = text[: words[-k].start()] + abbr + text[m.end():]
     return text
