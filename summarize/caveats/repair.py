@@ -127,9 +127,15 @@ def _finish(s: str) -> str:
     s = s.rstrip(",;: -")
     if s and s[0].islower():
         s = s[0].upper() + s[1:]
-    if s and s[-1] not in ".!?" and not (len(s) > 1 and s[-1] in "\"”’')" and s[-2] in ".!?"):
-        s += "."  # (a sentence that ends inside its closing quote is already finished)
+    if s and not _ends_sentence(s):
+        s += "."
     return s
+
+
+def _ends_sentence(s: str) -> bool:
+    """An end mark last, or inside the closing quotes and brackets (a sentence that ends
+    inside its closing quote is already finished)."""
+    return s.rstrip("\"”’')]")[-1:] in (".", "!", "?")
 
 
 def _shift(spans, cut_start: int, cut_len: int):
@@ -365,7 +371,7 @@ def cut_overclaims(text: str, claims: list[Overclaim]) -> str | None:
     out = out.strip()
     if len(re.findall(r"[A-Za-z]+", out)) < 4:
         return None
-    if out.rstrip("\"”’')]")[-1:] not in (".", "!", "?"):
+    if not _ends_sentence(out):
         out += "."
     return out
 
