@@ -287,7 +287,9 @@ _NOT_NAMES = frozenset("experts officials researchers doctors scientists authori
                        "january february march april may june july august september october november december".split())
 _FULL_NAME = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof)\.?\s+[A-Z][a-z]+|\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+\b")
 _QUOTE_START = re.compile(r"^\s*[“\"‘']")
-_QUOTED_SPAN = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# A quotation, curly or straight; a straight one does not run over a line break, and neither runs
+# past 1,000 characters, so an unclosed quote in a draft does not swallow the paragraphs after it.
+QUOTED = re.compile(r"“[^”]{0,1000}”|\"[^\"\n]{0,1000}\"")
 
 
 # Capitalised pairs that name places and institutions, not people ("Southeast Asia", "Drug
@@ -513,7 +515,7 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
         if not introduced:
             return f"{name!r} not introduced in the lead"
     # the speaker is named outside the quote ("said" inside it is the quoted person's own word)
-    unquoted = _QUOTED_SPAN.sub(" ", sentence)
+    unquoted = QUOTED.sub(" ", sentence)
     if _QUOTE_START.match(sentence) and not re.search(_SPEECH, unquoted) and "according to" not in unquoted.lower():
         return "quote with no speaker"
     return None

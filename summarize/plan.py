@@ -227,13 +227,10 @@ def _lede_index(article: Article, sentences: list[Extract]) -> int:
     return next((i for i, s in enumerate(sentences) if s.start >= start), 0)
 
 
-# A quotation: a researcher quoted in a news story ("What we found is that …") is not the
-# draft reporting its own methods.
-_QUOTED = re.compile(r"“[^”]{0,1000}”|\"[^\"\n]{0,1000}\"")
-
-
 def _reads_as_review(text: str) -> bool:
-    text = _QUOTED.sub(" ", text)
+    # a researcher quoted in a news story ("What we found is that …") is not the draft
+    # reporting its own methods
+    text = coherence.QUOTED.sub(" ", text)
     hits = len(_REVIEW.findall(text)) + len(_REVIEW_PASSIVE.findall(text))
     return hits >= REVIEW_MIN_HITS or bool(_REVIEW_METHODS.search(text))
 
