@@ -133,6 +133,34 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("Its case as an anxiety treatment is far from settled.", "research"),
     ("The evidence that kava eases anxiety is mixed at best.", "research"),
     ("The findings should not be extended to severe depression.", "research"),
+    # coming off it gradually, relying on it, symptoms after an abrupt stop
+    ("Seizures have been reported after suddenly stopping high doses.", "dependency"),
+    ("Doctors advise lowering the dose slowly instead of quitting cold turkey.", "dependency"),
+    ("If you want to stop, cutting down gradually over a fortnight helps.", "dependency"),
+    ("Regular users can come to rely on the pills to get to sleep.", "dependency"),
+    ("Some teenagers end up vaping every hour just to feel normal.", "dependency"),
+    ("Many patients who try to come off it find it hard without help.", "dependency"),
+    ("The herb is not entirely free of withdrawal risks.", "dependency"),
+    # a negator inside the cue is part of it
+    ("By then I could not get through the day without it.", "dependency"),
+    ("Some users say they cannot sleep without it.", "dependency"),
+    # a study's limits, unpublished, not replicated, animal results that may not carry over
+    ("The survey has several limitations.", "research"),
+    ("The results have not yet been published in a peer-reviewed journal.", "research"),
+    ("The big, long studies simply haven't been done.", "research"),
+    ("The effect hasn't been replicated in a second group of volunteers.", "research"),
+    ("Most of the early data came from experiments in mice.", "research"),
+    ("What works in rats often fails to translate to humans.", "research"),
+    ("We still don't know who benefits most.", "research"),
+    ("Poison centre calls cannot tell us how common the problem is.", "research"),
+    ("Until bigger, independent trials are done, the claims should be treated with caution.", "research"),
+    ("Few readers realise how thin the evidence really is.", "research"),
+    ("Most of the trials lasted only a few weeks.", "research"),
+    ("Two of the studies were funded in part by the company that sells the extract.", "research"),
+    ("None of the studies followed volunteers for longer than six months.", "research"),
+    ("It is hard to know whether the findings apply to store-bought gummies.", "research"),
+    ("The results should be read with a grain of salt.", "research"),
+    ("Long-term safety in teenagers hasn't been studied.", "research"),
 ])
 def test_each_kind_is_detected(det, text, kind):
     assert kind in kinds_of(det, text)
@@ -181,6 +209,13 @@ def test_without_addictive_effects_is_a_no_risk_claim_not_a_caveat(det):
     dets = [d for d in det.sentence(text, frozenset({"valerian"})) if d.kind == "dependency"]
     assert dets and all(d.negated for d in dets)
     assert "dependency" not in kinds_of(det, text)
+
+
+@pytest.mark.parametrize("text", ["For most people it is not hard to stop.",
+                                  "Valerian does not cause withdrawal symptoms."])
+def test_a_negator_before_the_cue_still_negates_it(det, text):
+    dets = [d for d in det.sentence(text, frozenset({"valerian"})) if d.kind == "dependency"]
+    assert dets and all(d.negated for d in dets)
 
 
 def test_double_negation_is_a_caveat(det):
@@ -599,6 +634,7 @@ def test_boilerplate_paragraphs_are_not_read():
      "research", "main"),
     ("We evaluated the quality of evidence as moderate to low.", "research", "main"),
     ("The review found insufficient evidence to support or refute any adverse effects of valerian.", "research", "minor"),
+    ("Until better trials are done, its long-term safety cannot be vouched for.", "research", "main"),
 ])
 def test_strength(det, text, kind, strength):
     got = [d.strength for d in det.sentence(text, frozenset({"valerian"})) if d.kind == kind and d.is_caveat]

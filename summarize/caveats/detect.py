@@ -123,6 +123,10 @@ class Detector:
                     if negs is None:
                         negs = negation_scopes(tokens, norm, self.policy)
                     for ng in negs:
+                        # a negator inside the cue is part of it ("cannot sleep without it",
+                        # "hard to stop"): the pattern was written with it, so it does not negate
+                        if ti <= ng.neg < tj:
+                            continue
                         if any(ng.start <= t < ng.end for t in range(ti, tj)):
                             negator = tokens[ng.neg].text
                             lo = min(tokens[ng.neg].start, s)
