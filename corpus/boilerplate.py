@@ -54,7 +54,8 @@ _BYLINE = [
     # the author's photo: "Headshot of Jane Doe"
     re.compile(r"^(?i:headshot|portrait)\s+of\s+(?:[A-Z][\w'’.-]*\s*){1,4}$"),
     # the byline's role line: "AP Medical Writer", "Health correspondent", "Senior Staff Writer"
-    re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,4}(?i:writer|reporter|correspondent|editor|contributor|columnist)s?" + _END),
+    re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,4}(?i:(?:senior\s+|staff\s+|contributing\s+|health\s+|medical\s+|science\s+)?"
+               r"(?:writer|reporter|correspondent|editor|contributor|columnist))s?" + _END),
     # "CNN's Jane Doe contributed to this report.", "The Associated Press contributed reporting."
     re.compile(r"^(?:[A-Z][\w'’.&-]*\s+){1,6}(?:also\s+)?contributed\s+(?:reporting|"
                r"to\s+(?:this|the)\s+(?:report|story|article))" + _END),
@@ -103,6 +104,9 @@ _CAPTION = [
     re.compile(r"[.!?]\s+(?:photo(?:graph)?s?|images?|pictures?|illustrations?)\s+by\s+" + _NAME + r"(?:\s+" + _NAME
                + r"){0,2}(?:\s+for\s+(?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4})?" + _END, _F),
     re.compile(r"[.!?]\s+\((?:[A-Z][\w.&'’-]*\s+){1,3}(?i:photo|photograph|image|file\s+photo)\)" + _END),
+    re.compile(r"\((?:[A-Z][\w.&'’-]*\s+){0,3}(?i:photo|photograph|image|illustration)s?\s+(?i:by)\s+" + _NAME
+               + r"(?:\s+" + _NAME + r"){1,2}\)" + _END),
+    re.compile(r"[.!?]\s+[A-Z][\w.&'’-]+(?:\s+[A-Z][\w.&'’-]+){0,2}\s*/\s*" + _NAME + r"(?:\s+" + _NAME + r"){1,2}" + _END),
     # credit lines: "Design by MNT; Photography by Getty Images", "Photo by Jane Doe on Unsplash",
     # "Image source, Getty Images", "Credit...Jane Doe for The New York Times"
     re.compile(r"^(?:(?:design|illustrations?|photography|photos?|images?|art|graphics?|video)\s+(?:by|from|courtesy\s+of)\s+"
@@ -154,6 +158,8 @@ _CONTACT = [
     re.compile(r"\?\s*(?:please\s+)?(?:email|e-mail|write\s+to|contact|send\s+it\s+to)\b.{0,60}[\w.+-]+@[\w-]+\.[\w.]+", _F),
     # an app promotion: "Download the News 4 Lakeshore app for breaking news and weather alerts."
     re.compile(r"^(?:download|get)\s+(?:the|our)\s+.{1,60}\bapps?\b", _F),
+    # a helpline box: "If you have been affected by any of the issues in this story, call …"
+    re.compile(r"^if\s+you\s+(?:have\s+been|are|were)\s+affected\s+by\b.{0,80}\b(?:call|contact|visit|help|support)\b", _F),
 ]
 _COPYRIGHT = [
     re.compile(r"^(?:copyright|©|\(c\)\s*\d{4})", _F),
@@ -182,7 +188,9 @@ _DISCLOSURE = [
     re.compile(r"^(?:name\s+super|b-?roll|sound\s*bites?|broadcast-quality)\b", _F),
     re.compile(r"^journalists\s*:\s", _F),  # "Journalists: Broadcast-quality video … is in the downloads"
     re.compile(r"^for\s+personal\s+advice,?\s+(?:please\s+)?consult\b", _F),
-    re.compile(r"\bwe\s+may\s+earn\s+(?:a\s+)?commission\b", _F),
+    re.compile(r"\bwe\s+may\s+(?:earn|receive|get)\s+(?:a\s+)?(?:small\s+)?(?:commission|fee|share\s+of\s+(?:the\s+)?sales?)\b", _F),
+    re.compile(r"\bif\s+you\s+(?:buy|purchase)\s+(?:something\s+|a\s+product\s+)?(?:through|via|using)\s+(?:the\s+|our\s+)?links\b", _F),
+    re.compile(r"^this\s+(?:article|story|piece|essay)\s+(?:appears|appeared|ran|will\s+appear)\s+in\s+(?:the\s+)?.{0,40}\b(?:issue|edition)\s+of\b", _F),
     re.compile(r"\bcurrent\s+as\s+of\s+the\s+date\s+(?:listed|published|shown)\b", _F),
     re.compile(r"^support\s+(?:truly\s+)?independent\s+journalism\b", _F),
     re.compile(r"^part\s+of\s+(?:the\s+)?.{0,60}\b(?:group|network)\s*$", _F),
@@ -256,7 +264,9 @@ _WIDGET = [
                r"(?:view\s+)?comments?(?:\s+\(?\d+\)?)?|\d+\s+(?:shares?|comments?)|shares?|\d+|share\s+what\s+you\s+think|"
                r"share\s+or\s+comment\s+on\s+this\s+article\b.*|the\s+comments\s+below\s+have\s+not\s+been\s+moderated\b.*|"
                r"\d+(?:\.\d+)?[km]|reprints?|videos?|back\s+to\s+top|thanks\s+for\s+your\s+feedback\b.*|click\s+to\s+(?:share|email|print)\b.*|.*\(opens\s+in\s+(?:a\s+)?new\s+window\)|"
-               r"play\s+video|\d+:\d{2}\s*/\s*\d+:\d{2}|listen|\d+\s+min|why\s+trust\s+us\??|table\s+of\s+contents|"
+               r"play\s+video|\d+:\d{2}\s*/\s*\d+:\d{2}|listen(?:\s*[·•|:(-]\s*\(?\d{1,2}:\d{2}\)?)?|\d+\s+min|why\s+trust\s+us\??|table\s+of\s+contents|"
+               r"link\s+copied!?|(?:video\s+)?ad\s+feedback|was\s+this\s+(?:article|page|information|story)\s+helpful\??|yes\s*/\s*no|"
+               r"\d{1,2}:\d{2}\s*[-–—|]\s*source\s*:\s*.{1,40}|"
                r"(?:reviewed|written|edited|fact[- ]checked)\s+by|medical\s+reviewer|contributor|"
                r"privacy\s+(?:notice|policy|choices|rights)|your\s+privacy\s+choices|your\s+ca\s+privacy\s+rights.*|"
                r"terms(?:\s+of\s+(?:use|service))?|site\s*map|cookie\s+(?:policy|settings|preferences)|"
@@ -271,6 +281,7 @@ _WIDGET = [
     # "Newsletter sign-up: Get our weekly health newsletter", "Sign up here."
     re.compile(r"^(?=(?:\S+\s+){0,14}\S+\s*$)(?=.*\bnewsletters?\b)(?=.*\b(?:sign[- ]?up|subscribe|get|join|inbox|delivered)\b)", _F),
     re.compile(r"^sign\s+up\s+(?:here|now|today)" + _END, _F),
+    re.compile(r"^(?i:sign\s+up\s+(?:for|to)|subscribe\s+to)\s+(?:(?i:the|our)\s+)?(?:[A-Z][\w'’&-]*\s*){1,4}[:—–]\s"),
     re.compile(r"^(?=(?:\S+\s+){0,19}\S+\s*$)(?:the\s+)?[\w'’ ]{0,40}\bnewsletters?\s+(?:provides|brings|delivers|sends|gives)\b", _F),
     re.compile(r"^(?=(?:\S+\s+){0,24}\S+\s*$).*\b(?:free|daily|weekly)\s+(?:\w+\s+)?newsletters?\b", _F),
     re.compile(r"^(?:listen\s+to\s+(?:this\s+)?(?:article|story)|\d+\s+min(?:ute)?s?\s+read)\b.{0,40}$", _F),
@@ -347,6 +358,8 @@ def furniture_reason(text: str) -> str | None:
         return None
     n = len(_words(s))
     if n <= MAX_CAPTION_WORDS and any(p.search(s) for p in _CAPTION):
+        return "caption"
+    if n <= MAX_CREDIT_WORDS and _credit_for(s):
         return "caption"
     if n <= MAX_DISCLOSURE_WORDS and any(p.search(s) for p in _DISCLOSURE):
         return "disclosure"
@@ -426,6 +439,19 @@ def is_person_name(text: str) -> bool:
     tokens = text.split()
     return (2 <= len(tokens) <= 3 and all(re.fullmatch(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|[A-Z]\.", t) for t in tokens)
             and any(not lexicon_pos(t.lower()) for t in tokens if len(t) > 2))
+
+
+# A photographer's credit on its own line: "Jane Doe for The Courier", "Jane Doe for NPR" (a
+# person's name and an outlet, not "Physicians Committee for Responsible Medicine" or a heading
+# such as "Valerian Root for Sleep").
+_FOR_OUTLET = re.compile(r"(.+?)\s+for\s+(?:The\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}|[A-Z]{2,6}|"
+                         r"(?:[A-Z][\w.&'’-]*\s+){0,3}(?:News|Times|Post|Courier|Herald|Tribune|Journal|Radio|Press|"
+                         r"Gazette|Chronicle|Sentinel|Guardian|Telegraph|Magazine|Today|Daily|Weekly|Media|Wire|Star|Globe))")
+
+
+def _credit_for(text: str) -> bool:
+    m = _FOR_OUTLET.fullmatch(text)
+    return bool(m) and is_person_name(m.group(1))
 
 
 def neighbour_caption(text: str) -> bool:

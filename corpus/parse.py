@@ -436,8 +436,11 @@ def _furniture_in_context(blocks: list[_Block]) -> None:
                 r"(?i:disclosure|conflicts?\s+of\s+interest|competing\s+interests?|funding)", prev.text.strip()):
             b.furniture = "disclosure"  # the statement under its label
         elif (prose_seen and neighbour_caption(text) and nxt is not None and is_credit_only(nxt.text)
-              and not is_caption_widget(nxt.text)):
+              and not is_caption_widget(nxt.text) and not _caption_below(b, nxt, after)):
             b.furniture = "caption"  # the caption above its credit line
+        elif (prev is not None and neighbour_caption(text) and is_credit_only(prev.text)
+              and not is_caption_widget(prev.text) and _caption_below(blocks[i - 2] if i >= 2 else None, prev, b)):
+            b.furniture = "caption"  # "Image source: Getty Images" with its caption on the next line
         elif (i >= 2 and neighbour_caption(text) and is_credit_only(prev.text)
               and is_caption_widget(blocks[i - 2].text)):
             b.furniture = "caption"  # "toggle caption", the credit, then the caption
@@ -449,6 +452,17 @@ def _furniture_in_context(blocks: list[_Block]) -> None:
         for b in blocks[last_prose + 1:]:
             if b.furniture is None:
                 b.furniture = "related"
+
+
+def _glued(a: _Block, b: _Block) -> bool:
+    """``b`` starts on the line after ``a`` ends: one paragraph of the page, no blank line between."""
+    return b.lines[0].start == a.lines[-1].stop
+
+
+def _caption_below(before: _Block | None, credit: _Block, below: _Block | None) -> bool:
+    """A credit line glued to the line below it and set off from the one above: the caption is
+    below it, as on pages that print "Image source, Getty Images" over the caption."""
+    return below is not None and _glued(credit, below) and (before is None or not _glued(before, credit))
 
 
 # Short lines one after another with no prose between them are a list pasted without its

@@ -647,3 +647,47 @@ def test_a_list_of_headlines_under_its_label_without_blank_lines_is_set_aside():
                  "Doctor reveals the one breakfast food she never eats"):
         assert line in aside
     assert "Trials of valerian" not in aside
+
+
+@pytest.mark.parametrize("line,reason", [
+    # an audio player, a video player's strip, share and feedback chrome
+    ("Listen · 3:27", "widget"),
+    ("01:58 - Source: Channel 9 Health", "widget"),
+    ("Link copied!", "widget"),
+    ("Video Ad Feedback", "widget"),
+    ("Was this page helpful?", "widget"),
+    ("Yes / No", "widget"),
+    ("Sign up for Body Clock: calm, careful reporting on sleep, every Monday.", "widget"),
+    # the writer's role line and a photographer's credit on its own
+    ("Courier staff writer", "byline"),
+    ("Tomas Lindgren for Valley Courier", "caption"),
+    # a caption credited at its end: "(Courier photo by …)", "Outlet/Photographer"
+    ("Nurses check a patient's chart at the county clinic on May 2. (Courier photo by Anna Berg)", "caption"),
+    ("Jars of dried valerian root at a market in Leeds, May 2, 2025. Northwire/Anna Berg", "caption"),
+    # a helpline box, affiliate links, a print-issue note
+    ("If you have been affected by the issues raised in this story, call the Sleep Helpline on 0800 000 0000.",
+     "contact"),
+    ("We only recommend products we like. If you buy through links on this page, we may earn a small commission.",
+     "disclosure"),
+    ("This article appears in the winter 2025 issue of Pulse.", "disclosure"),
+])
+def test_furniture_of_players_credits_and_notes(line, reason):
+    assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", ["Physicians Committee for Responsible Medicine", "Sign up for a free trial: it is quick.",
+                                  "The Listen app is new.", "Doctors for Patients"])
+def test_names_and_lines_like_credits_that_are_not(line):
+    assert furniture_reason(line) is None
+
+
+def test_a_caption_printed_below_its_credit_line_is_set_aside_not_the_paragraph_above():
+    draft = "\n\n".join([
+        "Valerian is a herb whose root is sold as a sleep aid in many pharmacies across Europe.",
+        "The findings, published in a sleep journal, may reassure people who take it every night for years.",
+        "Image source: Getty Images\nDried valerian root is sold loose and in capsules.",
+        "Trials of valerian in adults with insomnia have found small benefits at best.",
+    ])
+    aside = {p.text for p in parse_article(draft).set_aside()}
+    assert "Dried valerian root is sold loose and in capsules." in aside
+    assert not any("findings" in t for t in aside)
