@@ -94,14 +94,35 @@ def _norm_phrase(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
 
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which"})
+
+
 def _subject_and_verb(sentence: str) -> tuple[str | None, str | None]:
     """The first content word before the first finite verb (the subject's head word, roughly)
     and that verb's lemma; (None, None) when no finite verb is found."""
     tokens = [t for t in coherence._TOKEN_OR_COMMA.findall(sentence)]
     lowered = [t.lower() for t in tokens]
+    # A relative clause ("who are worried about …,") has its own verb group, not the sentence's:
+    # it ends at a comma or where a second verb group starts ("People who take it can …").
+    relative, group_end = False, -1
     # The first word is never taken for the verb: an imperative has no subject to keep.
     for i, t in enumerate(lowered[1:], 1):
-        if t != "," and coherence._is_finite(t, lowered[i - 1]):
+        if t in _RELATIVE_PRONOUNS:
+            relative, group_end = True, i  # the verb group starts on the next word
+            continue
+        if t == ",":
+            relative = False
+            continue
+        finite = coherence._is_finite(t, lowered[i - 1])
+        if relative:
+            in_group = i == group_end + 1 and (lowered[i - 1] in _RELATIVE_PRONOUNS or finite or t in coherence.AUX
+                                               or t.endswith(("ed", "ing", "en")))
+            if in_group:
+                group_end = i
+                continue
+            if not finite:
+                continue
+        if finite:
             subject = next((w for w in lowered[:i] if w != "," and w not in STOPWORDS and w[0].isalpha()), None)
             verb = next((w for w in lowered[i:] if w != "," and w not in coherence.AUX), t)
             return subject, coherence.lemma(verb)

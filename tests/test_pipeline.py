@@ -265,6 +265,10 @@ def test_extraction_covers_intro_sections_and_closing():
     ("The analysis will add to pressure on ministers are controlled.",
      "The analysis will add to pressure on ministers to review how the medicines are controlled.",
      "dropped subject of 'are'"),
+    # the main verb cut out after two relative clauses, whose own verbs stay
+    ("Adults who are anxious about sleep, or parents who are Sleepline at 0800 123 456, which is free.",
+     "Adults who are anxious about sleep, or parents who are anxious about a child, can ask a nurse or call the "
+     "Sleepline at 0800 123 456, which is free.", "dropped main verb 'ask'"),
 ])
 def test_gate_keeps_subject_verb_scope_and_casing(generated, support, reason):
     verdict = faithfulness.check(generated, support)
