@@ -246,6 +246,7 @@ _FRAME_LEMMAS = frozenset("new recent large small study trial analysis review su
 _EXPLETIVE = re.compile(r"^(it)(?:'s|’s| is| was| remains| may be| can be| seems| appears| will be)\b"
                         r"(?!\s+(the|a|an|one|part|among|another|its|this|that)\b).{0,50}?\b(to|that|whether|for)\b", re.I)
 _PERSONAL = frozenset("it its they their them he she his her".split())
+_QUANTIFIERS = frozenset("most many some several few others both all neither none each".split())
 _PEOPLE_PRONOUNS = frozenset("he she his her him".split())
 _DEMONSTRATIVES = frozenset("this these those that such".split())
 # Heads of definite descriptions that point back to something ("The study found …").
@@ -273,7 +274,7 @@ _SOMEONE = re.compile(r"\b(anyone|someone|somebody|everyone|each|person|woman|wo
                       r"girl|boy|child|patient|doctor|physician|clinician|nurse|pharmacist)\b", re.I)
 # With nothing before them these point back too; after a sentence they may join on ("But
 # doctors say they are seeing cases like his far more often" cannot open a lead).
-_ADD_CONNECTIVE = re.compile(r"^(additionally|moreover|furthermore|also|in addition|besides|but|"
+_ADD_CONNECTIVE = re.compile(r"^(additionally|moreover|furthermore|also|in addition|besides|but|more recently|since then|"
                              r"so(?![\s-]+(far|many|much|long|called|few|little)\b))\b", re.I)
 _STUDY_WORDS = frozenset("study review trial research analysis survey experiment paper".split())
 _BRIDGED = frozenset("researcher author team participant scientist finding result group patient".split())
@@ -483,6 +484,10 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
             return f"opens with {first!r} and no person introduced"
         if first in ("they", "their", "them") and not _has_plural_noun(before):
             return f"opens with {first!r} and nothing plural before it"
+    # a quantifier standing for a noun the lead has not named: "Most rely heavily on caffeine"
+    if first in _QUANTIFIERS and nxt and (nxt in AUX or ("VERB" in _pos(nxt) and "NOUN" not in _pos(nxt))) \
+            and not _has_plural_noun(before):
+        return f"opens with {first!r} and no noun it counts"
     if not previous:
         pronoun = _unanchored_pronoun(tokens)
         if pronoun:

@@ -95,6 +95,7 @@ def _norm_phrase(text: str) -> str:
 
 
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which"})
+_SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
 
 
 def _subject_and_verb(sentence: str) -> tuple[str | None, str | None]:
@@ -234,6 +235,10 @@ def _word_cut_out(gen: list[str], sup: list[str]) -> tuple[str, str] | None:
             return "verb", cut[1]
         if len(cut) == 2 and cut[1] == "to" and b not in coherence.AUX and "VERB" in coherence._pos(v):
             return "verb", v  # ("wants to stop to speak" -> "wants to speak")
+        # a clause's subject pronoun and verb cut out ("may find they need a bigger scoop" ->
+        # "may find a bigger scoop")
+        if len(cut) >= 2 and v in _SUBJECT_PRONOUNS and "VERB" in coherence._pos(cut[1]):
+            return "verb", cut[1]
     # the start of a clause cut out up to its verb ("pressure on ministers to review how the
     # medicines are controlled" -> "pressure on ministers are controlled"): the verb after the cut
     # has lost its subject. A clause cut whole from its first word ("the drug, which is sold

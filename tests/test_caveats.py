@@ -141,6 +141,7 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("Some teenagers end up vaping every hour just to feel normal.", "dependency"),
     ("Many patients who try to come off it find it hard without help.", "dependency"),
     ("The herb is not entirely free of withdrawal risks.", "dependency"),
+    ("Regular users say they're hooked within weeks.", "dependency"),
     # a negator inside the cue is part of it
     ("By then I could not get through the day without it.", "dependency"),
     ("Some users say they cannot sleep without it.", "dependency"),

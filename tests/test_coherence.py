@@ -196,3 +196,18 @@ def test_a_contrast_inside_the_sentence_points_back_when_nothing_comes_before():
     sentence = "In the United Kingdom and much of Europe, by contrast, it generally requires a prescription."
     assert coherence.dangling_reason(sentence, [])
     assert coherence.dangling_reason("Valerian, however, is not approved in Canada.", ["Valerian is sold in the US."]) is None
+
+
+@pytest.mark.parametrize("sentence,previous,dangling", [
+    # a quantifier standing for a noun the lead has not named
+    ("Most contain caffeine and other stimulants.", [], True),
+    ("Several are sold online without a prescription.", ["Valerian is a herb."], True),
+    ("Most contain caffeine and other stimulants.", ["Energy drinks are popular with teenagers."], False),
+    ("Most energy drinks contain caffeine.", [], False),
+    ("Most of the trials were small.", [], False),
+    # a time that points back to an earlier one
+    ("More recently, valerian gummies have appeared in supermarkets.", [], True),
+    ("Since then, sales of valerian have doubled.", [], True),
+])
+def test_openers_that_count_or_date_from_what_came_before(sentence, previous, dangling):
+    assert bool(coherence.dangling_reason(sentence, previous)) is dangling

@@ -269,6 +269,9 @@ def test_extraction_covers_intro_sections_and_closing():
     ("Adults who are anxious about sleep, or parents who are Sleepline at 0800 123 456, which is free.",
      "Adults who are anxious about sleep, or parents who are anxious about a child, can ask a nurse or call the "
      "Sleepline at 0800 123 456, which is free.", "dropped main verb 'ask'"),
+    # a clause's subject pronoun and verb cut out
+    ("Heavy users may find a larger dose to sleep at all.", "Heavy users may find they need a larger dose to sleep at all.",
+     "dropped verb 'need'"),
 ])
 def test_gate_keeps_subject_verb_scope_and_casing(generated, support, reason):
     verdict = faithfulness.check(generated, support)
