@@ -142,6 +142,42 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("Many patients who try to come off it find it hard without help.", "dependency"),
     ("The herb is not entirely free of withdrawal risks.", "dependency"),
     ("Regular users say they're hooked within weeks.", "dependency"),
+    # withdrawal in anecdotes and advice, more than planned, the dose creeping up
+    ("Some users in withdrawal have needed hospital care.", "dependency"),
+    ("Coming off them without help can mean a week of aches and insomnia.", "dependency"),
+    ("He came off the tablets slowly over two months.", "dependency"),
+    ("Stopping after months of use can leave people feeling flat and exhausted.", "dependency"),
+    ("Users often end up taking it more often than they intended.", "dependency"),
+    ("Two capsules used to be enough, and now they need five.", "dependency"),
+    ("Teenagers who use it daily end up needing more and more.", "dependency"),
+    ("Some take it all day just to avoid feeling sick.", "dependency"),
+    ("Taking breaks helps keep tolerance down.", "dependency"),
+    ("Tolerance to valerian can build within a week.", "dependency"),
+    ("I'd be shaky and sweating by noon if I skipped a dose.", "dependency"),
+    ("The sprays can cause rebound congestion.", "dependency"),
+    ("Patients are told not to stop suddenly without advice.", "dependency"),
+    ("Few people realise how easy it is to slip into dependence.", "dependency"),
+    # a study's reach, its sample, its measures; a call or a verdict in news words
+    ("The true toll is probably higher than the figures show.", "research"),
+    ("Registry data undercount the problem.", "research"),
+    ("Most of what we know comes from case reports.", "research"),
+    ("The poll has its weak spots.", "research"),
+    ("The study relied on people remembering what they took years ago.", "research"),
+    ("Nobody has run a proper trial of valerian in children.", "research"),
+    ("The figures should be treated with some caution.", "research"),
+    ("We need bigger, longer studies.", "research"),
+    ("A randomised trial would be needed to settle it.", "research"),
+    ("The finding needs to be replicated elsewhere.", "research"),
+    ("It's one study, and a small one.", "research"),
+    ("The volunteers were self-selected.", "research"),
+    ("The survey had nothing to compare against.", "research"),
+    ("Those results can't simply be applied to over-the-counter doses.", "research"),
+    ("Questions remain about how the trials were run.", "research"),
+    ("In healthy adults, the picture is murkier.", "research"),
+    ("Studies of the powders are typically small and short.", "research"),
+    ("Only three trials recorded side effects.", "research"),
+    ("A small benefit cannot be ruled out.", "research"),
+    ("Most of the work had funding from the company that sells the capsules.", "research"),
     # a negator inside the cue is part of it
     ("By then I could not get through the day without it.", "dependency"),
     ("Some users say they cannot sleep without it.", "dependency"),
@@ -646,6 +682,15 @@ def test_strength(det, text, kind, strength):
     ("Kratom may help treat addiction to opioids.", "dependency"),
     ("Participants filled in the Addiction Severity Index.", "dependency"),
     ("Secondary outcomes included craving, addiction severity and dropouts.", "dependency"),
+    # names of organisations and scales; the condition treated, measured or missing from the data
+    ("She runs the helpline at the charity Addiction Together.", "dependency"),
+    ("We searched the Cochrane Drugs and Alcohol Addiction Group register.", "dependency"),
+    ("Valerian has been tested as a treatment for people with alcohol or cannabis addiction.", "dependency"),
+    ("Exercise may reduce cigarette cravings and nicotine withdrawal symptoms.", "dependency"),
+    ("The risk of dependence with long-term use could not be assessed.", "dependency"),
+    ("The evidence on weight gain and withdrawal symptoms is of low certainty.", "dependency"),
+    ("Baseline nicotine dependence was moderate in most trials.", "dependency"),
+    ("The clinic looks for alternatives to opioid painkillers, which can be addictive.", "dependency"),
     # a trial's success, a result that holds in mice
     ("The ketamine trials have been successful.", "research"),
     ("The evidence that the drug works in mice is strong.", "research"),
@@ -1144,3 +1189,4 @@ def test_warnings_in_a_bulleted_list_are_read_and_please_opens_advice():
     found = [d["sentence"] for d in res.report.source_kinds.get("professional", [])]
     assert any(s.startswith("Check with your pharmacist") for s in found)
     assert res.summary[-1].startswith("Please talk to your doctor")  # added caveats go before the advice
+

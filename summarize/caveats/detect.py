@@ -65,6 +65,14 @@ class Detection:
         return asdict(self)
 
 
+def _in_name(text: str, start: int, end: int) -> bool:
+    """A capitalised cue word inside a name ("the charity Addiction Together", "the Tobacco
+    Addiction Group", "Test for Nicotine Dependence"): an organisation or a scale, not a risk."""
+    if not text[start:start + 1].isupper():
+        return False
+    return bool(re.search(r"[A-Z][\w'’-]*\s+$", text[:start]) or re.match(r"\s+[A-Z][\w'’-]*", text[end:]))
+
+
 class Detector:
     """Finds caveat cues in sentences under a policy. Cheap to build; reusable."""
 
@@ -100,7 +108,8 @@ class Detector:
                 continue
             cands: list[tuple[int, int, str]] = []
             for i, j, _ in match_terms(tokens, kind.terms, index):
-                cands.append((tokens[i].start, tokens[j - 1].end, "term"))
+                if not _in_name(text, tokens[i].start, tokens[j - 1].end):
+                    cands.append((tokens[i].start, tokens[j - 1].end, "term"))
             for p in kind.patterns:
                 cands.extend((m.start(), m.end(), "pattern") for m in p.finditer(norm) if m.end() > m.start())
             for p in kind.paraphrases:
