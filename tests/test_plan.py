@@ -385,3 +385,17 @@ def test_sentences_the_caveat_filter_would_cut_are_not_picked():
     avoid = lambda t: "non-habit-forming" in t  # noqa: E731
     assert any("non-habit-forming" in p.text for p in plan.plan(parse_draft(draft), max_words=60))
     assert not any("non-habit-forming" in p.text for p in plan.plan(parse_draft(draft), max_words=60, avoid=avoid))
+
+
+
+def test_a_pronoun_opener_follows_only_its_own_draft_neighbour():
+    # "It also cannot show …" refers to the survey's forms before it in the draft, not to the
+    # sentence the lead would put before it
+    draft = ("About one in ten teenagers say they used valerian gummies last year, according to a national survey "
+             "of teenagers published on Monday, making valerian gummies one of the most common sleep aids among "
+             "teenagers.\n\nUse of valerian gummies was highest among teenage girls, the researchers found.\n\n"
+             "Forms went out in May. It also cannot show whether valerian gummies help teenagers sleep or whether "
+             "teenagers who sleep poorly simply buy valerian gummies.\n\n"
+             "Valerian gummies are sold in many shops with few age checks on teenagers.")
+    texts = [p.text for p in plan.plan(parse_draft(draft), max_words=120, can_decontextualize=False)]
+    assert texts and not any(t.startswith("It also") for t in texts)
