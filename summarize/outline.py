@@ -137,6 +137,8 @@ def _near(positions: list[int], i: int) -> bool:
 
 
 _PRONOUNS = frozenset("it its they them their he she his her this these those".split())
+_ADDRESS = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+|\b[\w-]+\.(?:com|org|gov|net|edu|co\.uk)\b")
+_VERB_MARKERS = frozenset("to can could may might will would should must not did do does who which i we you they".split())
 _BAD_START = {"of", "and", "or", "but", "to", "with", "for", "by", "as", "is", "are", "it", "its"}
 _BAD_PAIR = re.compile(r"\b(how|what|why|when) of\b|\bof (of|and|the of|a of)\b|\b(the|a|an) (of|and|to|is)\b")
 
@@ -144,12 +146,18 @@ _BAD_PAIR = re.compile(r"\b(how|what|why|when) of\b|\bof (of|and|the of|a of)\b|
 def _phrases(text: str) -> Counter:
     """Counts of the text's noun-phrase candidates: runs of one to three noun-like words."""
     counts: Counter = Counter()
+    text = _ADDRESS.sub(" . ", text)  # "jane@courier.com", "www.nih.gov": no phrase, and no "Com"
     for chunk in re.split(r"[^A-Za-z'’\- ]+", text):  # punctuation ends a phrase
         run: list[str] = []
         caps: list[bool] = []
+        prev = ""
         for w in chunk.split() + [""]:
             lw = w.lower().strip("-")
-            if lw and _noun_like(lw):
+            # "to treat opioid addiction", "can raise blood pressure": a verb after "to" or a
+            # modal starts a clause, not a phrase ("Treat Opioid Addiction")
+            verb = prev in _VERB_MARKERS and "VERB" in lexicon_pos(lw)
+            prev = lw
+            if lw and _noun_like(lw) and not verb:
                 run.append(lw)
                 caps.append(w[:1].isupper())
                 continue

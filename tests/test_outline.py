@@ -151,3 +151,18 @@ def test_a_model_heading_is_a_noun_phrase_about_more_than_the_study():
     outline = build_outline(Article(text="", sections=[_section(t) for t in texts]), model)
     assert [e.method for e in outline] == ["keyphrase", "keyphrase", "keyphrase", "model"]
     assert outline[3].heading == "Daytime Drowsiness"
+
+
+def test_a_keyphrase_does_not_start_on_a_verb_after_to_a_modal_or_who():
+    text = ("Doctors use valerian extracts to treat anxiety in some patients. Valerian extracts can raise liver enzymes. "
+            "People who buy valerian extracts online should call a pharmacist. Valerian extracts are cheap.")
+    candidates = keyphrase_candidates(_section(text), [SLEEP])
+    assert not any(c.startswith(("Treat", "Raise", "Buy", "Call")) for c in candidates), candidates
+    assert "Valerian Extracts" in candidates
+
+
+def test_an_email_or_web_address_gives_no_keyphrase():
+    text = ("Write to the sleep clinic at desk@sleepclinic.com or see www.sleepclinic.org for valerian advice. "
+            "Valerian advice is free.")
+    candidates = keyphrase_candidates(_section(text), [SLEEP])
+    assert not any(w in c.lower().split() for c in candidates for w in ("com", "org", "www", "desk")), candidates
