@@ -570,6 +570,8 @@ def parse_draft(text: str) -> Article:
         # byline or date: too long for a heading, but the page's title all the same.
         article.title = blocks[0].paragraph()
         blocks = blocks[1:]
+    if article.title is not None and not markdown:
+        _set_aside_dek(blocks)
     if markdown:
         _normalise_markdown_levels(blocks)
 
@@ -662,6 +664,22 @@ def _page_headline(blocks: list[_Block]) -> int | None:
         return (named or about)[0]
     earlier = [i for i in candidates if i < first]
     return earlier[0] if earlier else None
+
+
+def _set_aside_dek(blocks: list[_Block]) -> None:
+    """The dek under a headline ("Small study finds participants reported less pain after 12
+    weeks"), above its byline or date: the editor's summary line, not a sentence of the story
+    (no full stop), so it is set aside like the headline's other furniture."""
+    start = next((i for i, b in enumerate(blocks) if b.furniture is None), None)
+    if start is None:
+        return
+    end = start
+    while (end < len(blocks) and end - start < 2 and blocks[end].furniture is None and blocks[end].kind == "paragraph"
+           and len(blocks[end].text.split()) <= MAX_HEADLINE_WORDS and not _ends_with_punct(blocks[end].text)):
+        end += 1
+    if start < end < len(blocks) and blocks[end].furniture in _UNDER_A_HEADLINE:
+        for b in blocks[start:end]:
+            b.furniture = "dek"
 
 
 def _content_words(text: str) -> set[str]:

@@ -691,3 +691,22 @@ def test_a_caption_printed_below_its_credit_line_is_set_aside_not_the_paragraph_
     aside = {p.text for p in parse_article(draft).set_aside()}
     assert "Dried valerian root is sold loose and in capsules." in aside
     assert not any("findings" in t for t in aside)
+
+
+def test_the_dek_under_a_headline_is_set_aside_and_a_first_paragraph_is_not():
+    draft = "\n\n".join([
+        "Valerian tea eases sleep for night-shift nurses in hospital pilot",
+        "Small study finds nurses slept longer and felt less tired\nafter four weeks",
+        "By Anna Berg\nCourier staff writer",
+        "Nurses on night shifts who drank valerian tea before sleeping in the day slept about 30 minutes longer, "
+        "according to a small pilot study at a city hospital.",
+        "The study had no comparison group, so the improvement may have happened anyway.",
+    ])
+    a = parse_article(draft)
+    asides = {p.text: p.boilerplate for p in a.set_aside()}
+    assert asides.get("Small study finds nurses slept longer and felt less tired after four weeks") == "dek"
+    assert not any(t.startswith("Nurses on night shifts") for t in asides)
+    # a story's first paragraph ends on a full stop: never a dek
+    plain = "\n\n".join(["Valerian tea for nurses", "By Anna Berg", "Nurses who drank valerian tea slept longer.",
+                         "The study was small."])
+    assert not [p for p in parse_article(plain).set_aside() if p.boilerplate == "dek"]
