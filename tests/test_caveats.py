@@ -691,6 +691,9 @@ def test_strength(det, text, kind, strength):
     ("The evidence on weight gain and withdrawal symptoms is of low certainty.", "dependency"),
     ("Baseline nicotine dependence was moderate in most trials.", "dependency"),
     ("The clinic looks for alternatives to opioid painkillers, which can be addictive.", "dependency"),
+    ("She runs the addiction treatment service at a city hospital.", "dependency"),
+    ("He worked for years as an addiction support worker before retraining.", "dependency"),
+    ("Online forums have borrowed the language of addiction to describe the cream.", "dependency"),
     # a trial's success, a result that holds in mice
     ("The ketamine trials have been successful.", "research"),
     ("The evidence that the drug works in mice is strong.", "research"),
