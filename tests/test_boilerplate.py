@@ -681,32 +681,34 @@ def test_names_and_lines_like_credits_that_are_not(line):
     assert furniture_reason(line) is None
 
 
+def _set_aside(*paragraphs: str) -> dict[str, str]:
+    """The set-aside paragraphs of a draft made of ``paragraphs``, with their reasons."""
+    return {p.text: p.boilerplate for p in parse_article("\n\n".join(paragraphs)).set_aside()}
+
+
 def test_a_caption_printed_below_its_credit_line_is_set_aside_not_the_paragraph_above():
-    draft = "\n\n".join([
+    aside = _set_aside(
         "Valerian is a herb whose root is sold as a sleep aid in many pharmacies across Europe.",
         "The findings, published in a sleep journal, may reassure people who take it every night for years.",
         "Image source: Getty Images\nDried valerian root is sold loose and in capsules.",
         "Trials of valerian in adults with insomnia have found small benefits at best.",
-    ])
-    aside = {p.text for p in parse_article(draft).set_aside()}
+    )
     assert "Dried valerian root is sold loose and in capsules." in aside
     assert not any("findings" in t for t in aside)
 
 
 def test_the_dek_under_a_headline_is_set_aside_and_a_first_paragraph_is_not():
-    draft = "\n\n".join([
+    asides = _set_aside(
         "Valerian tea eases sleep for night-shift nurses in hospital pilot",
         "Small study finds nurses slept longer and felt less tired\nafter four weeks",
         "By Anna Berg\nCourier staff writer",
         "Nurses on night shifts who drank valerian tea before sleeping in the day slept about 30 minutes longer, "
         "according to a small pilot study at a city hospital.",
         "The study had no comparison group, so the improvement may have happened anyway.",
-    ])
-    a = parse_article(draft)
-    asides = {p.text: p.boilerplate for p in a.set_aside()}
+    )
     assert asides.get("Small study finds nurses slept longer and felt less tired after four weeks") == "dek"
     assert not any(t.startswith("Nurses on night shifts") for t in asides)
     # a story's first paragraph ends on a full stop: never a dek
-    plain = "\n\n".join(["Valerian tea for nurses", "By Anna Berg", "Nurses who drank valerian tea slept longer.",
-                         "The study was small."])
-    assert not [p for p in parse_article(plain).set_aside() if p.boilerplate == "dek"]
+    plain = _set_aside("Valerian tea for nurses", "By Anna Berg", "Nurses who drank valerian tea slept longer.",
+                       "The study was small.")
+    assert "dek" not in plain.values()
