@@ -464,6 +464,12 @@ def dangling_reason(sentence: str, previous: list[str], names: frozenset[str] = 
     return None
 
 
+def opens_on_pronoun(sentence: str) -> bool:
+    """The sentence's first word is a personal pronoun ("It also can't show …", "“They …")."""
+    m = re.match(r"[\"“‘'(]*([A-Za-z]+)", sentence.strip())
+    return bool(m) and m.group(1).lower() in _PERSONAL
+
+
 def _dangling(sentence: str, previous: list[str]) -> str | None:
     s = sentence.strip().lstrip("“\"‘'(")
     tokens = [t.lower().replace("’", "'") for t in WORD.findall(_LEAD_ADVERBIAL.sub("", s, count=1))]

@@ -382,9 +382,6 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     return _resolvable(order(picks), can_decontextualize, names)
 
 
-_PRONOUN_OPENER = re.compile(r"^[\"“‘']?(it|its|they|their|them|he|she|his|her)\b", re.I)
-
-
 def _resolvable(picks: list[Pick], can_decontextualize: bool, names: frozenset[str] = frozenset()) -> list[Pick]:
     """Re-check references in the final order (a point may now come before what it needs)."""
     out: list[Pick] = []
@@ -394,7 +391,7 @@ def _resolvable(picks: list[Pick], can_decontextualize: bool, names: frozenset[s
         # pronoun opening a sentence refers to the draft sentence before it, so only that one
         # may come before it in the lead
         alone = None if reason or not out else coherence.dangling_reason(p.text, [], names)
-        if alone and _PRONOUN_OPENER.match(p.text) and p.context != out[-1].text:
+        if alone and coherence.opens_on_pronoun(p.text) and p.context != out[-1].text:
             reason = f"{alone} (its antecedent is not the lead's sentence before it)"
         if reason and p.role != "opening" and not (can_decontextualize and p.context):
             continue  # cannot be made to stand alone: leave it out
