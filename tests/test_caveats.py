@@ -142,6 +142,7 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("Many patients who try to come off it find it hard without help.", "dependency"),
     ("The herb is not entirely free of withdrawal risks.", "dependency"),
     ("Regular users say they're hooked within weeks.", "dependency"),
+    ("People who take it every day for months can become dependent on the drug itself.", "dependency"),
     # withdrawal in anecdotes and advice, more than planned, the dose creeping up
     ("Some users in withdrawal have needed hospital care.", "dependency"),
     ("Coming off them without help can mean a week of aches and insomnia.", "dependency"),
@@ -690,6 +691,7 @@ def test_strength(det, text, kind, strength):
     ("The risk of dependence with long-term use could not be assessed.", "dependency"),
     ("The evidence on weight gain and withdrawal symptoms is of low certainty.", "dependency"),
     ("Baseline nicotine dependence was moderate in most trials.", "dependency"),
+    ("To assess the effects of acupuncture on the severity of withdrawal symptoms.", "dependency"),
     ("The clinic looks for alternatives to opioid painkillers, which can be addictive.", "dependency"),
     ("She runs the addiction treatment service at a city hospital.", "dependency"),
     ("He worked for years as an addiction support worker before retraining.", "dependency"),
