@@ -440,7 +440,8 @@ def _quantities(text: str) -> set[tuple[str, str]]:
 
 
 _OPEN_END = frozenset("is are was were be been being the a an of to and or but with for in on by from as at than "
-                      "that which whose".split())
+                      "that which whose who whom has have had do does did can could may might will would should must"
+                      .split())
 
 
 _CHANGE = re.compile(r"\b(reduction|increase|decrease|improvement|rise|fall|drop|decline|gain|loss)\s+(in|of)\s+"

@@ -83,7 +83,9 @@ _STATISTIC = re.compile(r"\b(\d+\s*/\s*\d+\b|95\s*%\s*CI|(RR|OR|HR|MD|SMD)\s+-?\
 # Statistics in the sentence's own words (brackets aside: the lead drops labelled statistics):
 # "ranging from 0.3 to 2.4 kg", "n = 6412", "95% confidence interval 0.71 to 0.88".
 _STATISTIC_IN_TEXT = re.compile(r"\b(95\s*%\s*confidence\s+interval|number\s+needed\s+to\s+treat|n\s*=\s*\d|"
-                                r"\d+(\.\d+)?\s*(to|-|–)\s*\d+(\.\d+)?\s*(kg|mg|g|%|mmHg|points?|cm)\b)", re.I)
+                                r"\d+(\.\d+)?\s*(to|-|–)\s*\d+(\.\d+)?\s*(kg|mg|g|%|mmHg|points?|cm)\b|"
+                                # a count first: "Of the roughly 410,000 people who …, 1,187 were …"
+                                r"^of\s+(the\s+)?(roughly\s+|about\s+|nearly\s+|some\s+|more\s+than\s+)?\d[\d,.]*\s)", re.I)
 _BRACKETED = re.compile(r"\([^()]*\)")
 
 
@@ -122,6 +124,10 @@ ANECDOTE_FACTOR = 0.5
 # findings were the most convincing part"): a lead opens on the news, then says who said it.
 _NAMED_SPEAKER = re.compile(r"^(?!(?:The|A|An|This|These)\b)(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?(?:[A-Z][\w.'’-]*\s+){1,5}?[A-Z][\w'’-]+"
                             r"(?:,[^,]{3,120},)?\s+(?:said|says|told|explained|noted|added|argued|warned)\b")
+# ... or after it: "…, said Dr. Hollis Grant, who was not involved in the review" (a person
+# named with a title or a first name; not "…, the CDC said")
+_TRAILING_SPEAKER = re.compile(r",\s*(?:said|says|according\s+to)\s+(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+[A-Z][\w'’-]+|"
+                               r"[A-Z][a-z'’-]+\s+[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?(?:[,.]|$)")
 ATTRIBUTION_FACTOR = 0.6
 # Nor a direct quote: a lead reports what was found in its own words; a quote is colour, kept
 # for the body (the house leads quote no one).
@@ -296,7 +302,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
             score *= FIRST_SENTENCE_FACTOR
         if anecdote:
             score *= ANECDOTE_FACTOR
-        if not review and _NAMED_SPEAKER.match(s.text):
+        if not review and (_NAMED_SPEAKER.match(s.text) or _TRAILING_SPEAKER.search(s.text)):
             score *= ATTRIBUTION_FACTOR
         if _DIRECT_QUOTE.match(s.text):
             score *= QUOTE_FACTOR

@@ -272,6 +272,10 @@ def test_extraction_covers_intro_sections_and_closing():
     # a clause's subject pronoun and verb cut out
     ("Heavy users may find a larger dose to sleep at all.", "Heavy users may find they need a larger dose to sleep at all.",
      "dropped verb 'need'"),
+    # the end of a clause cut off after its auxiliary
+    ("Regulators found 212 cases of heart problems in people who had.",
+     "Regulators found 212 cases of heart problems in people who had taken the drug at many times the dose.",
+     "ends mid-phrase on 'had'"),
 ])
 def test_gate_keeps_subject_verb_scope_and_casing(generated, support, reason):
     verdict = faithfulness.check(generated, support)

@@ -154,7 +154,20 @@ def test_an_opening_never_leans_on_a_pronoun_with_nothing_to_stand_for():
       "Weekend catch-up sleep was studied in 3,200 adults over five years by researchers in Ohio.",
       "Blood pressure rises when people sleep too little, and weekend sleep may offset part of it."],
      "People who slept two extra hours"),
-], ids=["news-lede", "not-methods", "not-the-reader"])
+    # nor on an expert's comment with the speaker after it, nor on a count of a study's sample
+    (["Health officials on Monday proposed limiting sales of valerian gummies to adults, after a review of poison calls.",
+      "Children who take valerian gummies every night for months can become drowsy and confused at school, said "
+      "Dr. Ana Ruiz, a paediatrician who treats children.",
+      "Valerian gummies for children are sold in many supermarkets next to sweets.",
+      "Children who are drowsy at school after valerian gummies should see a doctor."],
+     "Health officials on Monday proposed"),
+    (["Of the roughly 20,000 children in Denmark who had used valerian gummies for sleep, 412 were treated for "
+      "drowsiness from valerian gummies, about 1 in 50.",
+      "Drowsiness from valerian gummies is real but uncommon, researchers report.",
+      "Valerian gummies are sold in many supermarkets next to sweets.",
+      "Parents asked doctors about valerian gummies more often last year."],
+     "Drowsiness from valerian gummies"),
+], ids=["news-lede", "not-methods", "not-the-reader", "not-a-trailing-speaker", "not-a-count"])
 def test_the_opening_of_a_non_review_draft(paragraphs, opening_starts):
     opening = plan.plan(parse_draft("\n\n".join(paragraphs)), max_words=80)[0]
     assert opening.text.startswith(opening_starts), opening.text
