@@ -707,6 +707,9 @@ def test_boilerplate_paragraphs_are_not_read():
     ("We evaluated the quality of evidence as moderate to low.", "research", "main"),
     ("The review found insufficient evidence to support or refute any adverse effects of valerian.", "research", "minor"),
     ("Until better trials are done, its long-term safety cannot be vouched for.", "research", "main"),
+    # one comparison, and how one trial ran, are minor
+    ("Data comparing valerian with melatonin were too sparse to draw conclusions.", "research", "minor"),
+    ("Twelve participants withdrew before the trial ended.", "research", "minor"),
 ])
 def test_strength(det, text, kind, strength):
     got = [d.strength for d in det.sentence(text, frozenset({"valerian"})) if d.kind == kind and d.is_caveat]
