@@ -38,6 +38,7 @@ _BYLINE = [
     re.compile(r"^(?:medically\s+|fact[- ]checked\s+and\s+)?(?:reviewed|written|fact[- ]checked|edited|posted|"
                r"reported)\s+by\s+\S", _F),
     re.compile(r"^\(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\s+\S", _F),
+    re.compile(r"^with\s+files\s+from\s+(?:the\s+)?[A-Z][\w&.'’ -]{1,60}$", _F),
     # a contributor's credit: "Special to the Valley Courier"
     re.compile(r"^(?i:special\s+to\s+(?:the\s+)?)[A-Z][\w&.'’ -]{1,50}$"),
     # an author with an affiliation: "Elena Vasquez-Moore, Lakeshore State University"
@@ -134,6 +135,13 @@ _RELATED = [
     re.compile(r"^(?:The\s+)?(?:(?:[A-Z][\w.'’&-]*|and|of|for|the|on|&),?\s+){1,12}has\s+more\s+(?:information\s+|details\s+)?"
                r"(?:on|about)\s+[^.!?]{2,80}[.!]?$"),
     re.compile(r"^read\s+more\s+(?:about|on|from)\s+.{1,40}$", _F),
+    # the page's promos and notes: "DON'T MISS: …", "WATCH | …", "Topics: A · B", "Print edition: Page 11"
+    re.compile(r"^(?:don['’]?t\s+miss|must\s+read|most\s+read|editor['’]?s\s+picks?|watch|listen|see\s+more|more\s+on\s+this)"
+               r"\s*[:|]\s*\S.{0,160}$", _F),
+    re.compile(r"^(?:topics?|tags?|filed\s+under|categories|more\s+about)\s*:\s*\S[^.!?]{0,160}$", _F),
+    re.compile(r"^(?:print\s+edition|in\s+print|published\s+in\s+print)\s*:\s*\S.{0,60}$", _F),
+    re.compile(r"^(?:about\s+the\s+authors?|about\s+this\s+(?:article|story)|corrections?(?:\s+(?:and|&)\s+clarifications?)?)"
+               r"\s*(?:$|[:|]\s*\S.{0,120}$)", _F),
     # an in-article link: "More: Is kratom legal in your state? …", "READ MORE: …"
     re.compile(r"^(?:read\s+more|more|also\s+read|related|see\s+also|watch|listen)\s*:\s+\S.{0,160}$", _F),
     # the page's own apparatus: source lists, tables of contents, transcripts
@@ -164,6 +172,7 @@ _CONTACT = [
 _COPYRIGHT = [
     re.compile(r"^(?:copyright|©|\(c\)\s*\d{4})", _F),
     re.compile(r"©|\ball rights reserved\b", _F),
+    re.compile(r"\b(?:redistribution|reproduction|republication)\b[^.]{0,60}\b(?:prohibited|not\s+permitted|forbidden)\b", _F),
 ]
 # Publishing notes: funding and republication disclaimers, standards lines ("The AP is solely
 # responsible for all content.", "This article is republished from The Conversation under a
@@ -180,7 +189,7 @@ _DISCLOSURE = [
     re.compile(r"\b(?:sourcing|editorial)\s+(?:guidelines|policy|policies|standards)\b", _F),
     re.compile(r"\bis\s+an?\s+(?:nonprofit|non-profit|independent)\b[^.]{0,60}\b(?:news|media|journalism|newsroom)\b", _F),
     re.compile(r"^a\s+version\s+of\s+this\s+(?:article|story)\s+appears\s+in\s+print\b", _F),
-    re.compile(r"^disclaimer\s*:", _F),
+    re.compile(r"^(?:medical\s+|health\s+|editorial\s+)?disclaimer\s*:", _F),
     re.compile(r"^editorial\s+note\s*:", _F),
     re.compile(r"^(?i:published)\s+by\s+[A-Z][\w&.' ]{1,60}$"),
     re.compile(r"^our\s+mission\s+is\s+to\b", _F),
@@ -281,6 +290,9 @@ _WIDGET = [
     # "Newsletter sign-up: Get our weekly health newsletter", "Sign up here."
     re.compile(r"^(?=(?:\S+\s+){0,14}\S+\s*$)(?=.*\bnewsletters?\b)(?=.*\b(?:sign[- ]?up|subscribe|get|join|inbox|delivered)\b)", _F),
     re.compile(r"^sign\s+up\s+(?:here|now|today)" + _END, _F),
+    re.compile(r"^rate\s+this\s+(?:article|story|page|post)\b.{0,60}$", _F),
+    re.compile(r"^(?:share|save|cite|print|email|copy\s+link|save\s+to\s+(?:reading\s+list|my\s+list)|comment)"
+               r"(?:\s*[·•|]\s*(?:share|save|cite|print|email|copy\s+link|save\s+to\s+(?:reading\s+list|my\s+list)|comment|gift))+\s*$", _F),
     re.compile(r"^(?i:sign\s+up\s+(?:for|to)|subscribe\s+to)\s+(?:(?i:the|our)\s+)?(?:[A-Z][\w'’&-]*\s*){1,4}[:—–]\s"),
     re.compile(r"^(?=(?:\S+\s+){0,19}\S+\s*$)(?:the\s+)?[\w'’ ]{0,40}\bnewsletters?\s+(?:provides|brings|delivers|sends|gives)\b", _F),
     re.compile(r"^(?=(?:\S+\s+){0,24}\S+\s*$).*\b(?:free|daily|weekly)\s+(?:\w+\s+)?newsletters?\b", _F),

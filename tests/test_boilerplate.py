@@ -712,3 +712,28 @@ def test_the_dek_under_a_headline_is_set_aside_and_a_first_paragraph_is_not():
     plain = _set_aside("Valerian tea for nurses", "By Anna Berg", "Nurses who drank valerian tea slept longer.",
                        "The study was small.")
     assert "dek" not in plain.values()
+
+
+@pytest.mark.parametrize("line,reason", [
+    # promos, tag lists, print and correction notes, the author box's label
+    ("DON'T MISS: Nurse's warning after patient collapsed at the gym", "related"),
+    ("WATCH | How valerian root is harvested (3:12)", "related"),
+    ("Topics: Sleep · Herbal medicine · Europe", "related"),
+    ("Print edition: Page 7", "related"),
+    ("Corrections and clarifications | Submit a tip", "related"),
+    ("ABOUT THE AUTHOR", "related"),
+    ("Rate this article: ★★★★★ (35 ratings)", "widget"),
+    ("Share · Save to reading list · Cite", "widget"),
+    ("With files from Northwire", "byline"),
+    ("Courier content is licensed to members. Redistribution without written permission is prohibited.", "copyright"),
+    ("Medical disclaimer: This content is for informational purposes only and is not a substitute for advice.",
+     "disclosure"),
+])
+def test_promos_tags_and_notes_of_a_page(line, reason):
+    assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", ["Topics: what the trials found about valerian.", "Tags on clothing can irritate skin.",
+                                  "Share your worries with a doctor before you stop."])
+def test_prose_that_starts_like_a_page_note_is_prose(line):
+    assert furniture_reason(line) is None

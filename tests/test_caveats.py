@@ -733,6 +733,8 @@ def test_strength(det, text, kind, strength):
     ("She runs the addiction treatment service at a city hospital.", "dependency"),
     ("He worked for years as an addiction support worker before retraining.", "dependency"),
     ("Online forums have borrowed the language of addiction to describe the cream.", "dependency"),
+    ("Before research, he worked as a chemical dependency counselor for ten years.", "dependency"),
+    ("I knew he was addicted to the gym, but not to pills.", "dependency"),
     # a trial's success, a result that holds in mice
     ("The ketamine trials have been successful.", "research"),
     ("The evidence that the drug works in mice is strong.", "research"),
