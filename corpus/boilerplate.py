@@ -86,6 +86,7 @@ _CAPTION = [
     re.compile(r"\b[A-Z][\w.]*\s*/\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+Images" + _END),
     re.compile(r"\b(?:[A-Z]{2,}|AP Photo)\s*/\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*" + _END),
     re.compile(r"^!\[[^\]]*\]\([^)]*\)" + _END),  # a Markdown image
+    re.compile(r"^[\[(](?:photo|image|picture|video|graphic|gallery|illustration)s?[\])]\s", _F),  # "[Photo] A pharmacist …"
     # a TV clip's description: "Registered dietitian Jane Doe joins 'Fox & Friends' to break down …"
     re.compile(r"\bjoin(?:s|ed)?\s+['‘\"“][^'’\"”]{2,40}['’\"”]\s+(?:to|with|on|for)\b"),
     # "A psychiatrist spoke with Fox News Digital about …": one sentence naming a broadcaster

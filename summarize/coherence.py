@@ -256,7 +256,7 @@ participants group agency official officials man woman boy girl child children p
 products supplement supplements compound virus disease program scientist scientists doctor doctors
 analysis paper experiment pill pills mother father family case effect effects treatment intervention""".split())
 # Openers that point back to what came before ("Instead, …", "However, …").
-_BACK_CONNECTIVE = re.compile(r"^(instead|however|thus|therefore|hence|as a result|by doing so|in contrast|conversely|"
+_BACK_CONNECTIVE = re.compile(r"^(instead|however|thus|therefore|hence|as a result|by doing so|in contrast|conversely|nor|neither\s+(?=could|can|did|does|do|was|were|is|are|has|have|had|would|will)|"
                               r"even so|still(?=,)|yet(?=,)|that said|with that in mind|if so|if not|in the meantime|meanwhile|until then|"
                               r"beyond (this|that)|despite this|nevertheless|otherwise|similarly|likewise|"
                               r"for (example|instance)|in (this|these|that|those|such) (cases?|situations?|instances?|"

@@ -235,6 +235,10 @@ def _word_cut_out(gen: list[str], sup: list[str]) -> tuple[str, str] | None:
             return "verb", cut[1]
         if len(cut) == 2 and cut[1] == "to" and b not in coherence.AUX and "VERB" in coherence._pos(v):
             return "verb", v  # ("wants to stop to speak" -> "wants to speak")
+        # a relative clause's head cut out with its pronoun ("do to men who start young" -> "do
+        # to start young"): the verb after the cut has lost its subject
+        if cut[-1] in _RELATIVE_PRONOUNS | {"that"} and "VERB" in coherence._pos(b):
+            return "subject of", b
         # a clause's subject pronoun and verb cut out ("may find they need a bigger scoop" ->
         # "may find a bigger scoop")
         if len(cut) >= 2 and v in _SUBJECT_PRONOUNS and "VERB" in coherence._pos(cut[1]):

@@ -725,6 +725,7 @@ def test_the_dek_under_a_headline_is_set_aside_and_a_first_paragraph_is_not():
     ("Rate this article: ★★★★★ (35 ratings)", "widget"),
     ("Share · Save to reading list · Cite", "widget"),
     ("With files from Northwire", "byline"),
+    ("[Photo] A nurse holds a jar of valerian root at a clinic in Leeds, May 2, 2025.", "caption"),
     ("Courier content is licensed to members. Redistribution without written permission is prohibited.", "copyright"),
     ("Medical disclaimer: This content is for informational purposes only and is not a substitute for advice.",
      "disclosure"),

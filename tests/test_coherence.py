@@ -208,6 +208,8 @@ def test_a_contrast_inside_the_sentence_points_back_when_nothing_comes_before():
     # a time that points back to an earlier one
     ("More recently, valerian gummies have appeared in supermarkets.", [], True),
     ("Since then, sales of valerian have doubled.", [], True),
+    ("Nor could the team tell how many had a prescription.", ["Valerian was found in 40 cases."], True),
+    ("Neither could the researchers say why.", [], True),
 ])
 def test_openers_that_count_or_date_from_what_came_before(sentence, previous, dangling):
     assert bool(coherence.dangling_reason(sentence, previous)) is dangling

@@ -272,6 +272,9 @@ def test_extraction_covers_intro_sections_and_closing():
     # a clause's subject pronoun and verb cut out
     ("Heavy users may find a larger dose to sleep at all.", "Heavy users may find they need a larger dose to sleep at all.",
      "dropped verb 'need'"),
+    # a relative clause's head cut out with its pronoun
+    ("Nobody knows what years of valerian do to start young.",
+     "Nobody knows what years of valerian do to children who start young.", "subject of 'start'"),
     # the end of a clause cut off after its auxiliary
     ("Regulators found 212 cases of heart problems in people who had.",
      "Regulators found 212 cases of heart problems in people who had taken the drug at many times the dose.",
