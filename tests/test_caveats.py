@@ -157,6 +157,10 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("A pharmacist can plan a gradual reduction over several weeks.", "dependency"),
     ("Some teenagers take the syrup deliberately to get high.", "dependency"),
     ("Several states limited sales because of concerns about misuse.", "dependency"),
+    ("Looking back, I was hooked on the way the pills made me feel.", "dependency"),
+    ("Every time I came off them, I felt flat for a week.", "dependency"),
+    ("He tried to quit three times before it worked.", "dependency"),
+    ("Anyone stopping after months of use should do it with medical support.", "dependency"),
     # withdrawal in anecdotes and advice, more than planned, the dose creeping up
     ("Some users in withdrawal have needed hospital care.", "dependency"),
     ("Coming off them without help can mean a week of aches and insomnia.", "dependency"),
