@@ -144,7 +144,7 @@ _RELATED = [
     re.compile(r"^(?:about\s+the\s+authors?|about\s+this\s+(?:article|story)|corrections?(?:\s+(?:and|&)\s+clarifications?)?)"
                r"\s*(?:$|[:|]\s*\S.{0,120}$)", _F),
     # an in-article link: "More: Is kratom legal in your state? …", "READ MORE: …"
-    re.compile(r"^(?:read\s+more|more|also\s+read|related|see\s+also|watch|listen)\s*:\s+\S.{0,160}$", _F),
+    re.compile(r"^(?:read\s+more|more|also\s+read|related|see\s+also)\s*:\s+\S.{0,160}$", _F),  # (watch, listen: above)
     # the page's own apparatus: source lists, tables of contents, transcripts
     re.compile(r"^(?:sources?|references|show\s+sources|citations|bibliography|footnotes|in\s+this\s+article|"
                r"related\s+topics|more\s+on\s+this\s+(?:story|topic)|how\s+we\s+reviewed\s+this\s+article|"

@@ -396,9 +396,10 @@ def _resolvable(picks: list[Pick], can_decontextualize: bool, names: frozenset[s
         # "It also can't show whether …" after a sentence about something else: a personal
         # pronoun opening a sentence refers to the draft sentence before it, so only that one
         # may come before it in the lead
-        alone = None if reason or not out else coherence.dangling_reason(p.text, [], names)
-        if alone and coherence.opens_on_pronoun(p.text) and p.context != out[-1].text:
-            reason = f"{alone} (its antecedent is not the lead's sentence before it)"
+        if not reason and out and coherence.opens_on_pronoun(p.text) and p.context != out[-1].text:
+            alone = coherence.dangling_reason(p.text, [], names)
+            if alone:
+                reason = f"{alone} (its antecedent is not the lead's sentence before it)"
         if reason and p.role != "opening" and not (can_decontextualize and p.context):
             continue  # cannot be made to stand alone: leave it out
         p.needs_context = reason
