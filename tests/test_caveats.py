@@ -686,6 +686,8 @@ def test_boilerplate_paragraphs_are_not_read():
     ("Regulators placed the drug in Schedule IV because of its risk of dependence.", "dependency", "main"),
     ("Over time people can build up a tolerance and need higher doses.", "dependency", "main"),
     ("No trial reported outcome pain.", "research", "minor"),
+    # a verdict on one comparison
+    ("The evidence is insufficient to draw conclusions about the nasal spray compared with the tablets.", "research", "minor"),
     ("We judged six studies at high risk of bias.", "research", "minor"),
     # a conclusion-level wording scoped to one named outcome in its own clause is minor
     ("Because of the limited evidence, we cannot draw firm conclusions about adverse events.", "research", "minor"),
@@ -781,6 +783,12 @@ def test_minor_research_caveat_in_summary_gets_the_main_one(f):
      "valerian. Daytime drowsiness was similar in both groups. Overall, the evidence from these eight small "
      "trials was of low quality because of poor reporting and short follow-up, so larger and longer trials in "
      "adults with insomnia are needed before valerian can be recommended.", "Overall,"),
+    # both late in the draft: the call for research outranks two descriptions of small, short trials
+    ("Berberine capsules led to modest weight loss in a pooled analysis of 20 trials. The capsules were taken "
+     "with meals. Doses ranged from 500 to 1,500 mg a day. Weight fell by about two kilograms on average. "
+     "Stomach upset was the most common complaint. Waist size fell slightly. Most of the trials were small, "
+     "lasted 12 weeks or less and were run in one country. Few measured blood sugar. Larger and longer trials "
+     "are needed before berberine can be recommended for weight loss, the authors concluded.", "Larger a"),
 ])
 def test_the_research_caveat_added_is_the_strongest(f, src, opening):
     added = f(src, src.split(". ")[0] + ".").report.added

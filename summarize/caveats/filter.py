@@ -352,8 +352,11 @@ class CaveatFilter:
                         # …") outranks one stated once; then the conclusion (late in the draft)
                         # outranks brevity unless it is very long: a short main caveat from the
                         # results is often about one outcome
+                        # a call for research or a verdict on use is what readers need from the
+                        # evidence; two descriptions of it ("small, short trials") come after
+                        concludes = any(p.search(norm) for k in cover if k in pol.mandated for p in pol.kinds[k].conclusion)
                         key = (mandated_main > 0, stands, n <= LONG_CAVEAT * pol.max_added_words, late and explicit > 0,
-                               mandated_main, late, n <= pol.max_added_words, explicit, len(cover), main, conf, -n)
+                               concludes, mandated_main, late, n <= pol.max_added_words, explicit, len(cover), main, conf, -n)
                         if best is None or key > best[0]:
                             best = (key, idx, cover, text)
                         break

@@ -39,6 +39,7 @@ class Kind:
     main: tuple[re.Pattern, ...] = ()  # conclusion-level patterns that keep it main regardless
     minor_methods: tuple[str, ...] = ()  # detection methods whose cues are minor ("paraphrase")
     narrow: tuple[re.Pattern, ...] = ()  # clause patterns scoping a verdict to one named outcome (minor even over `main`)
+    conclusion: tuple[re.Pattern, ...] = ()  # what readers are told to make of it: a call for research, a verdict on use
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ def policy_from_dict(data: dict, origin: str = "<dict>") -> Policy:
             main=r.regexes(kd, key, "main"),
             minor_methods=tuple(r.strings(kd, key, "minor_methods")),
             narrow=r.regexes(kd, key, "narrow"),
+            conclusion=r.regexes(kd, key, "conclusion"),
         )
         if not (kinds[kid].terms or kinds[kid].patterns or kinds[kid].paraphrases):
             raise PolicyError(f"{origin}: {key}: no terms, patterns or paraphrases; the kind could never be found")
