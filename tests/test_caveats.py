@@ -237,6 +237,49 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("It is hard to know whether the findings apply to store-bought gummies.", "research"),
     ("The results should be read with a grain of salt.", "research"),
     ("Long-term safety in teenagers hasn't been studied.", "research"),
+    # dependency in news wording: misuse, the effect fading, the dose creeping up, coming off it
+    ("Pharmacists said the tablets were being diverted and misused at parties.", "dependency"),
+    ("After a month the pills stopped working and she needed two.", "dependency"),
+    ("The same dose no longer works after a few weeks.", "dependency"),
+    ("Patients say they feel it wearing off by the afternoon.", "dependency"),
+    ("Each puff wears off sooner than the last.", "dependency"),
+    ("The calm fades with daily use, leading users to take larger amounts.", "dependency"),
+    ("A few students go on to take it in escalating amounts.", "dependency"),
+    ("The body gets used to these tablets within weeks.", "dependency"),
+    ("With daily use the nose becomes less responsive to the spray.", "dependency"),
+    ("At high doses, doctors see tolerance within weeks.", "dependency"),
+    ("Craving and tolerance are common with the powder.", "dependency"),
+    ("When they try to come off it, they feel terrible for days.", "dependency"),
+    ("The capsules should be tapered over two weeks.", "dependency"),
+    ("A slow taper under supervision is recommended for daily users.", "dependency"),
+    ("See a pharmacist rather than stop abruptly.", "dependency"),
+    ("Stopping suddenly often leads to a week of poor sleep.", "dependency"),
+    ("Symptoms were more common after abrupt discontinuation.", "dependency"),
+    ("Dizziness was reported by a third of people who stopped the tablets.", "dependency"),
+    ("Once the cycle starts it is hard to break.", "dependency"),
+    ("The earlier teenagers start, the harder it is to quit.", "dependency"),
+    ("Half had tried to cut down but found it difficult.", "dependency"),
+    ("Campaigners say the flavoured sachets are hooking teenagers.", "dependency"),
+    ("Many users described a strong urge to vape during class.", "dependency"),
+    ("Giving it up can bring on intense cravings.", "dependency"),
+    # research in news wording: weaker than its popularity, no good trials, other explanations
+    ("The science behind the trend is flimsier than the adverts suggest.", "research"),
+    ("There are important limitations to these findings.", "research"),
+    ("There are no large, randomised trials of the powder.", "research"),
+    ("Most of what is known comes from online forums and case reports.", "research"),
+    ("Results in mice do not always carry over to people.", "research"),
+    ("Research on how to treat the problem remains limited.", "research"),
+    ("Its benefits have not been rigorously studied.", "research"),
+    ("One trial was partly funded by the maker of the drink.", "research"),
+    ("Pregnant women were excluded from all the trials.", "research"),
+    ("Estimates of how many people are affected vary widely.", "research"),
+    ("Older patients may be frailer, which could explain part of the link.", "research"),
+    ("The survey was not designed to show cause and effect.", "research"),
+    ("The study relied on participants' own reports of how they slept.", "research"),
+    ("Researchers could not blind swimmers to the cold water.", "research"),
+    ("Expectation probably explains some of the benefit.", "research"),
+    ("The boldest claims rest on even less.", "research"),
+    ("Experts say the field needs large, long-term studies.", "research"),
 ])
 def test_each_kind_is_detected(det, text, kind):
     assert kind in kinds_of(det, text)
@@ -272,6 +315,8 @@ def test_each_kind_is_detected(det, text, kind):
     # a taper as the treatment studied, not a warning
     ("Eligible interventions combined counselling with a gradual taper; comparators were a taper alone.", "dependency"),
     ("The trial tested whether an app could help people taper off sleeping pills.", "dependency"),
+    ("Its vivid effects make it hard to stop volunteers from guessing their group.", "dependency"),
+    ("Two authors assessed risk of bias using a standard tool.", "research"),  # a method
 ])
 def test_hard_negatives(det, text, kind):
     assert kind not in kinds_of(det, text)
