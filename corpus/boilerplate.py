@@ -86,6 +86,13 @@ _CAPTION = [
     re.compile(r"\b[A-Z][\w.]*\s*/\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+Images" + _END),
     re.compile(r"\b(?:[A-Z]{2,}|AP Photo)\s*/\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*" + _END),
     re.compile(r"^!\[[^\]]*\]\([^)]*\)" + _END),  # a Markdown image
+    # a caption marked at its end: "… (stock image)", "… (file photo)", "… (pictured)"
+    re.compile(r"\((?:stock\s+(?:image|photo|picture)|file\s+(?:photo|image|picture)|pictured|library\s+(?:image|picture)|"
+               r"posed\s+by\s+models?|illustrative\s+(?:image|photo))\)" + _END, _F),
+    # "… January 9, 2025. OUTLET/Jane Doe/File Photo"
+    re.compile(r"[.!?]\s+[A-Z]{2,}(?:\s*/\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}){1,2}" + _END),
+    # a photographer's credit on its own line: "Jane Doe/OUTLET", "Jane Doe/The Courier"
+    re.compile(r"^" + _NAME + r"(?:\s+" + _NAME + r"){1,2}\s*/\s*(?:The\s+)?[A-Z][\w.&'’-]+(?:\s+[A-Z][\w.&'’-]+){0,2}" + _END),
     re.compile(r"^[\[(](?:photo|image|picture|video|graphic|gallery|illustration)s?[\])]\s", _F),  # "[Photo] A pharmacist …"
     # a TV clip's description: "Registered dietitian Jane Doe joins 'Fox & Friends' to break down …"
     re.compile(r"\bjoin(?:s|ed)?\s+['‘\"“][^'’\"”]{2,40}['’\"”]\s+(?:to|with|on|for)\b"),
@@ -127,7 +134,7 @@ _ADVERT = re.compile(
     + _END, _F)
 _RELATED = [
     re.compile(r"^(?:related(?:\s+(?:articles?|stories|story|content|coverage|links?|reading|posts?|video))?|"
-               r"read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+from\s+\S[^:|»›>]{0,30}|more\s+stories|"
+               r"read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+(?:stories\s+)?from\s+\S[^:|»›>]{0,30}|more\s+stories|"
                r"recommended(?:\s+(?:for\s+you|reading|stories))?|you\s+(?:may|might)\s+also\s+like|"
                r"most\s+(?:read|popular|viewed)|trending(?:\s+now)?|what\s+to\s+read\s+next|further\s+reading)"
                r"\s*(?:$|[:|»›>]|[-–—]\s)", _F),
@@ -144,7 +151,7 @@ _RELATED = [
     re.compile(r"^(?:about\s+the\s+authors?|about\s+this\s+(?:article|story)|corrections?(?:\s+(?:and|&)\s+clarifications?)?)"
                r"\s*(?:$|[:|]\s*\S.{0,120}$)", _F),
     # an in-article link: "More: Is kratom legal in your state? …", "READ MORE: …"
-    re.compile(r"^(?:read\s+more|more|also\s+read|related|see\s+also)\s*:\s+\S.{0,160}$", _F),  # (watch, listen: above)
+    re.compile(r"^(?:read\s+more|read|more|also\s+read|related|see\s+also)\s*:\s+\S.{0,160}$", _F),  # (watch, listen: above)
     # the page's own apparatus: source lists, tables of contents, transcripts
     re.compile(r"^(?:sources?|references|show\s+sources|citations|bibliography|footnotes|in\s+this\s+article|"
                r"related\s+topics|more\s+on\s+this\s+(?:story|topic)|how\s+we\s+reviewed\s+this\s+article|"
@@ -225,6 +232,8 @@ _DISCLOSURE = [
     # a sourcing note: "SOURCES: Jane Doe, MD, cardiologist, …; news release, …"
     re.compile(r"^SOURCES?\s*:\s+\S"),
     re.compile(r"\bprovides\s+funding\s+as\s+a\s+(?:founding\s+)?(?:member|partner)\s+of\b", _F),
+    # a comments section's notice: "The views expressed in the contents above are those of our users …"
+    re.compile(r"^the\s+views\s+expressed\b.{0,60}\b(?:are\s+those\s+of|do\s+not\s+necessarily)\b", _F),
 ]
 # A newsletter's promotion, however long: "Sign up for the Well newsletter, for subscribers only. …"
 _NEWSLETTER_PROMO = re.compile(r"^sign\s+up\s+(?:for|to)\s+(?:the\s+|our\s+)?(?:\S+\s+){0,4}newsletters?\b", _F)
@@ -275,7 +284,8 @@ _WIDGET = [
                r"share\s+or\s+comment\s+on\s+this\s+article\b.*|the\s+comments\s+below\s+have\s+not\s+been\s+moderated\b.*|"
                r"\d+(?:\.\d+)?[km]|reprints?|videos?|back\s+to\s+top|thanks\s+for\s+your\s+feedback\b.*|click\s+to\s+(?:share|email|print)\b.*|.*\(opens\s+in\s+(?:a\s+)?new\s+window\)|"
                r"play\s+video|\d+:\d{2}\s*/\s*\d+:\d{2}|listen(?:\s*[·•|:(-]\s*\(?\d{1,2}:\d{2}\)?)?|\d+\s+min|why\s+trust\s+us\??|table\s+of\s+contents|"
-               r"link\s+copied!?|(?:video\s+)?ad\s+feedback|was\s+this\s+(?:article|page|information|story)\s+helpful\??|yes\s*/\s*no|"
+               r"story\s+continues|add\s+(?:a|your)\s+comment|see\s+more\s+subscription\s+options|"
+               r"please\s+enter\s+a\s+valid\s+email(?:\s+address)?|link\s+copied!?|(?:video\s+)?ad\s+feedback|was\s+this\s+(?:article|page|information|story)\s+helpful\??|yes\s*/\s*no|"
                r"\d{1,2}:\d{2}\s*[-–—|]\s*source\s*:\s*.{1,40}|"
                r"(?:reviewed|written|edited|fact[- ]checked)\s+by|medical\s+reviewer|contributor|"
                r"privacy\s+(?:notice|policy|choices|rights)|your\s+privacy\s+choices|your\s+ca\s+privacy\s+rights.*|"
@@ -302,6 +312,9 @@ _WIDGET = [
     re.compile(r"^(?:new)?\s*you\s+can\s+now\s+listen\s+to\b.{0,50}$", _F),
     # a newsletter box's pitch: "… delivered free to your inbox each weekday morning."
     re.compile(r"^(?=(?:\S+\s+){0,20}\S+\s*$).*\b(?:to|in)\s+your\s+inbox\b", _F),
+    # "Get the latest health news from X every Tuesday.", "Get X's best stories, delivered every week."
+    re.compile(r"^(?=(?:\S+\s+){0,24}\S+\s*$)get\s+.{0,100}\b(?:every|each)\s+(?:day|week|weekday|morning|evening|"
+               r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b\W*$", _F),
 ]
 _WIDGET_WORDS = {
     "share", "tweet", "email", "e-mail", "print", "comment", "comments", "facebook", "twitter", "whatsapp",
@@ -416,7 +429,7 @@ _LIST_LABEL = re.compile(
     r"more\s+on\s+this\s+(?:story|topic)|trending(?:\s+(?:stories|now|(?:on|in)\s+.{1,30}))?|top\s+stories|"
     r"most\s+(?:read|popular|viewed)(?:\s+(?:in|on|from)\s+.{1,30})?|explore\s+more|"
     r"recommended(?:\s+(?:for\s+you|reading|stories))?|you\s+(?:may|might)\s+also\s+like|read\s+more(?:\s+about\s+.{1,40})?|"
-    r"more\s+from\s+.{1,30}|publication\s+types?|in\s+this\s+article|our\s+(?:content\s+)?partners|sources?|references|"
+    r"more\s+(?:stories\s+)?from\s+.{1,30}|more\s+stories|publication\s+types?|in\s+this\s+article|our\s+(?:content\s+)?partners|sources?|references|"
     r"see\s+also|further\s+reading|latest(?:\s+(?:news|stories|articles|headlines))?|related\s+coverage|read\s+next|up\s+next|what\s+to\s+read\s+next|"
     r"similar\s+articles|cited\s+by|more\s+by\s+.{1,40})\s*:?\s*$", _F)
 MAX_LIST_ENTRY_WORDS = 15

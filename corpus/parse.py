@@ -436,7 +436,8 @@ def _furniture_in_context(blocks: list[_Block]) -> None:
                 r"(?i:disclosure|conflicts?\s+of\s+interest|competing\s+interests?|funding)", prev.text.strip()):
             b.furniture = "disclosure"  # the statement under its label
         elif (prose_seen and neighbour_caption(text) and nxt is not None and is_credit_only(nxt.text)
-              and not is_caption_widget(nxt.text) and not _caption_below(b, nxt, after)):
+              and not is_caption_widget(nxt.text) and not _caption_below(b, nxt, after)
+              and not (after is not None and after.furniture == "caption")):  # its caption is below it
             b.furniture = "caption"  # the caption above its credit line
         elif (prev is not None and neighbour_caption(text) and is_credit_only(prev.text)
               and not is_caption_widget(prev.text) and _caption_below(blocks[i - 2] if i >= 2 else None, prev, b)):

@@ -670,6 +670,18 @@ def test_a_list_of_headlines_under_its_label_without_blank_lines_is_set_aside():
     ("We only recommend products we like. If you buy through links on this page, we may earn a small commission.",
      "disclosure"),
     ("This article appears in the winter 2025 issue of Pulse.", "disclosure"),
+    # captions marked at their end, a wire credit after the caption, a photographer's credit alone
+    ("Valerian capsules are sold in most high-street chemists (stock image)", "caption"),
+    ("A pharmacist checks a prescription at a shop in Leeds. NWS/Anna Berg/File Photo", "caption"),
+    ("Anna Berg/Courier", "caption"),
+    # a comments section, a newsletter box, a promo
+    ("Story continues", "widget"),
+    ("Add your comment", "widget"),
+    ("Please enter a valid email address.", "widget"),
+    ("See more subscription options", "widget"),
+    ("The views expressed in the contents above are those of our readers.", "disclosure"),
+    ("Get the week's best health stories from the Courier, delivered every Friday.", "widget"),
+    ("Read: Why valerian smells so strongly", "related"),
 ])
 def test_furniture_of_players_credits_and_notes(line, reason):
     assert furniture_reason(line) == reason
@@ -738,3 +750,25 @@ def test_promos_tags_and_notes_of_a_page(line, reason):
                                   "Share your worries with a doctor before you stop."])
 def test_prose_that_starts_like_a_page_note_is_prose(line):
     assert furniture_reason(line) is None
+
+
+def test_a_caption_marked_below_its_credit_is_set_aside_not_the_prose_above():
+    aside = _set_aside(
+        "Valerian is a herb whose root is sold as a sleep aid in many pharmacies across Europe.\n"
+        "The benefit appeared largest in the first month, when people were still getting used to it.\n"
+        "Getty Images/iStockphoto\n"
+        "Valerian root is sold as capsules, teas and tinctures (stock image)\n"
+        "Trials of valerian in adults with insomnia have found small benefits at best.",
+    )
+    assert "Valerian root is sold as capsules, teas and tinctures (stock image)" in aside
+    assert not any("first month" in t for t in aside)
+
+
+def test_headlines_under_more_stories_from_an_outlet_are_set_aside():
+    aside = _set_aside(
+        "Valerian is a herb whose root is sold as a sleep aid in many pharmacies across Europe.",
+        "Trials of valerian in adults with insomnia have found small benefits at best.",
+        "More Stories From WQLM\nWhy your back aches after a long drive\nSaunas are popular. Are they safe?",
+    )
+    assert "Why your back aches after a long drive" in " ".join(aside)
+    assert "Saunas are popular. Are they safe?" in " ".join(aside)
