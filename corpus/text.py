@@ -82,12 +82,22 @@ def _split_one(text: str, unglue: bool = True) -> list[Sentence]:
     return [piece for s in _split_pysbd(text) for piece in _unglue(s)]
 
 
+# Two sentences pysbd keeps together across a space: after "U.S."/"U.K." when a sentence
+# opener follows ("… in the U.S. Most studies …"), and between a quote that ends a sentence
+# and one that opens the next ("… as \"special K.\" \"Some of my patients …").
+_SPACED = re.compile(r"(?<=\b(?:U\.S|U\.K|E\.U)\.)\s+(?=(?:The|Most|But|In|It|This|That|These|Those|A|An|He|She|They|We|"
+                     r"Some|Many|And|Its|Their|There|However|Still|Yet|So|Only|Few|No|Other)\b)|(?<=[.!?][\"”])\s+(?=[\"“][A-Z])")
+
+
 def _unglue(s: Sentence) -> list[Sentence]:
-    cuts = [m.start() for m in _GLUED.finditer(s.text)]
+    cuts = sorted([(m.start(), m.start()) for m in _GLUED.finditer(s.text)]
+                  + [(m.start(), m.end()) for m in _SPACED.finditer(s.text)])
     if not cuts:
         return [s]
-    bounds = [0, *cuts, len(s.text)]
-    return [Sentence(s.text[a:b], s.start + a, s.start + b) for a, b in zip(bounds, bounds[1:])]
+    # each piece ends where its cut starts and the next begins after the cut's spaces
+    starts = [0, *(b for _, b in cuts)]
+    ends = [*(a for a, _ in cuts), len(s.text)]
+    return [Sentence(s.text[a:b], s.start + a, s.start + b) for a, b in zip(starts, ends)]
 
 
 def _split_pysbd(text: str) -> list[Sentence]:
@@ -256,11 +266,19 @@ def detokenize(raw: str, casing: SourceCasing) -> str:
     if not pieces:
         return ""
     out = [pieces[0]]
-    for piece in pieces[1:]:
+    opening = False  # the last piece was an opening quote the source writes against its word
+    for i, piece in enumerate(pieces[1:], 1):
         prev = out[-1]
         joined = prev + piece
         punct_boundary = not prev[-1].isalnum() or not piece[0].isalnum()
-        if punct_boundary and casing_key(joined) in casing.keyed and casing_key(piece) not in ("(",):
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else ""
+        if opening:
+            out[-1], opening = joined, False
+        elif (piece in ("'", "’") and nxt and casing_key(joined) not in casing.keyed
+              and casing_key(f" {piece}{nxt}") in casing.keyed):
+            out.append(piece)  # "so-called ' Z-drug '": the source opens a quote, "so-called 'Z-drug'"
+            opening = True
+        elif punct_boundary and casing_key(joined) in casing.keyed and casing_key(piece) not in ("(",):
             out[-1] = joined
         elif piece[0] in _NO_SPACE_BEFORE or prev[-1] in _NO_SPACE_AFTER:
             out[-1] = joined

@@ -506,6 +506,18 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
                 return f"{first!r} {head!r} not introduced in the lead"
         elif not previous:
             return f"opens with {first!r} and nothing before it"
+    # "these"/"those" + a noun inside the first clause, with nothing it could point to ("…
+    # added its strongest warning about these behaviours"); after a comma it usually points
+    # within the sentence ("rare reports of liver injury, although in many of these cases …")
+    clause = re.split(r"[,;:(—–]", _LEAD_ADVERBIAL.sub("", s, count=1), maxsplit=1)[0]
+    ctoks = [t.lower().replace("’", "'") for t in WORD.findall(clause)]
+    for i in range(1, len(ctoks) - 1):
+        head = ctoks[i + 1]
+        if ctoks[i] in ("these", "those") and head not in STOPWORDS and head not in AUX and "NOUN" in _pos(head):
+            h = lemma(head)
+            earlier = {lemma(x) for x in ctoks[:i] if x not in STOPWORDS}
+            if h not in earlier and h not in before_lemmas and not (h in _BRIDGED and before_lemmas & _STUDY_WORDS):
+                return f"{ctoks[i]!r} {head!r} not introduced in the lead"
     if first == "the" and nxt in ANAPHORIC_NOUNS:
         head = lemma(nxt)
         if head not in before_lemmas and not (head in _BRIDGED and before_lemmas & _STUDY_WORDS):

@@ -411,6 +411,12 @@ def check(generated: str, support: str, document: str | None = None, previous: l
             reasons.append(f"unsupported term {w!r}")
     if novel_common > MAX_NOVEL_COMMON:
         reasons.append(f"{novel_common} words not in source")
+    # a content word swapped in place for a function word ("after stopping placebo" -> "after
+    # whether placebo"): garbled, and the point of the phrase is gone
+    swapped = next(((o, n) for o, n, seen in _replaced_in_place(gen_words, sup_words)
+                    if not seen and n in STOPWORDS and o not in STOPWORDS and not o.isdigit()), None)
+    if swapped:
+        reasons.append(f"replaced {swapped[0]!r} with {swapped[1]!r}")
 
     for name in _names(generated):
         if _norm(name) not in doc_set:

@@ -1211,6 +1211,9 @@ def test_an_added_caveat_drops_a_speaker_the_lead_never_introduces(f, text, cue,
      'This was the message: "Do not stop these pills suddenly."'),
     ("Researchers gave one warning: kava can damage the liver.", "damage the liver",
      "Researchers gave one warning: kava can damage the liver."),
+    # a subject with a verb like a speaker's ("Phenibut adds to the effects of …") is no lead-in
+    ("Phenibut adds to the effects of alcohol, and combining them raises the risk of slowed breathing.",
+     "raises the risk", "Phenibut adds to the effects of alcohol, and combining them raises the risk of slowed breathing."),
     ("This trial did not report the following outcomes: liver damage, which was rare in earlier trials, or dependence.",
      "dependence", "This trial did not report the following outcomes: liver damage, which was rare in earlier trials, or dependence."),
 ])

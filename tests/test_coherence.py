@@ -210,6 +210,11 @@ def test_a_contrast_inside_the_sentence_points_back_when_nothing_comes_before():
     ("Since then, sales of valerian have doubled.", [], True),
     ("Nor could the team tell how many had a prescription.", ["Valerian was found in 40 cases."], True),
     ("Neither could the researchers say why.", [], True),
+    # "these"/"those" + a noun in the first clause points back; after a comma, within the sentence
+    ("The regulator added a boxed warning about these behaviours in 2019.", [], True),
+    ("The regulator added a boxed warning about these behaviours in 2019.", ["Some users sleepwalk; such behaviours are rare."], False),
+    ("There were rare reports of liver injury, although in many of these cases other herbs were involved.", [], False),
+    ("Researchers gave volunteers valerian and asked these volunteers to keep diaries.", [], False),
 ])
 def test_openers_that_count_or_date_from_what_came_before(sentence, previous, dangling):
     assert bool(coherence.dangling_reason(sentence, previous)) is dangling

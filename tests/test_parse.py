@@ -281,6 +281,17 @@ def test_sentences_glued_by_a_lost_space_are_split():
     assert len(split_sentences(text, unglue=False)) == 2
 
 
+def test_sentences_pysbd_keeps_together_across_a_space_are_split():
+    from summarize.corpus.text import split_sentences
+
+    text = ('Few trials were run in the U.S. Most came from Europe. The U.S. Food and Drug Administration warned. '
+            'It is sold as "special K." "Some patients want more," she said.')
+    assert [s.text for s in split_sentences(text)] == [
+        "Few trials were run in the U.S.", "Most came from Europe.", "The U.S. Food and Drug Administration warned.",
+        'It is sold as "special K."', '"Some patients want more," she said.']
+    assert all(text[s.start:s.end] == s.text for s in split_sentences(text))
+
+
 STRUCTURED_ABSTRACT = (
     "Effect of evening walks on sleep in older adults: a randomized trial\n"
     "Ann B. Rivers, Tom Lake, Eve Stone\n"

@@ -166,6 +166,13 @@ def test_normalisation_restores_source_casing_and_pieces():
     assert out == "Kratom’s 7-hydroxymitragynine is studied in Thailand at 2.5 g."
 
 
+def test_an_opening_quote_stays_on_its_word_and_a_possessive_on_its_own():
+    support = "Zolpidem is a so-called 'Z-drug' that eases patients' sleep."
+    out = normalise_generated("zolpidem is a so-called ' z-drug ' that eases patients ' sleep", SourceCasing(support),
+                              support=support)
+    assert out == "Zolpidem is a so-called 'Z-drug' that eases patients' sleep."
+
+
 def test_articles_are_fixed():
     from summarize.normalize import fix_articles
 
@@ -279,6 +286,9 @@ def test_extraction_covers_intro_sections_and_closing():
     ("Regulators found 212 cases of heart problems in people who had.",
      "Regulators found 212 cases of heart problems in people who had taken the drug at many times the dose.",
      "ends mid-phrase on 'had'"),
+    # a content word swapped for a function word in the same place
+    ("Symptoms followed 20% of people after whether placebo, the review found.",
+     "Symptoms followed 20% of people after stopping placebo, the review found.", "replaced 'stopping' with 'whether'"),
 ])
 def test_gate_keeps_subject_verb_scope_and_casing(generated, support, reason):
     verdict = faithfulness.check(generated, support)
