@@ -260,6 +260,8 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("The earlier teenagers start, the harder it is to quit.", "dependency"),
     ("Half had tried to cut down but found it difficult.", "dependency"),
     ("Campaigners say the flavoured sachets are hooking teenagers.", "dependency"),
+    # a negator in a relative clause after the cue is the clause's own ("who have never smoked")
+    ("Campaigners say the sachets are hooking children who have never smoked.", "dependency"),
     ("Many users described a strong urge to vape during class.", "dependency"),
     ("Giving it up can bring on intense cravings.", "dependency"),
     # research in news wording: weaker than its popularity, no good trials, other explanations

@@ -188,7 +188,8 @@ def post_negated(tokens: list[Token], i_end: int) -> bool:
     seen_be = False
     while j < n and j < i_end + 6:
         t = tokens[j].text
-        if t in CLAUSE_PUNCT:
+        # a relative clause is about its own noun ("hooking children who have never smoked")
+        if t in CLAUSE_PUNCT or (not seen_be and t in ("who", "whom", "whose", "which", "that")):
             return False
         if t in ("is", "are", "was", "were", "has", "have", "had", "been", "be", "do", "does", "did"):
             seen_be = True
