@@ -1296,3 +1296,13 @@ def test_warnings_in_a_bulleted_list_are_read_and_please_opens_advice():
     assert any(s.startswith("Check with your pharmacist") for s in found)
     assert res.summary[-1].startswith("Please talk to your doctor")  # added caveats go before the advice
 
+
+
+def test_an_optional_kind_is_added_in_its_shortest_clean_statement(f):
+    src = ("Valerian is a herb taken for sleep. Some people get headaches and stomach upset after taking it. "
+           "Trials found it was mostly well tolerated. Patients with sleep problems use it widely. "
+           "Reported side effects of valerian include headaches, dizziness, stomach upset, vivid dreams and morning "
+           "grogginess, and a few people taking valerian with other herbs developed signs of liver strain.")
+    added = f(src, "Valerian is a herb taken for sleep.").report.added
+    assert [a["text"] for a in added if "side_effects" in a["kinds"]] == [
+        "Some people get headaches and stomach upset after taking it."]

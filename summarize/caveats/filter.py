@@ -357,6 +357,11 @@ class CaveatFilter:
                         concludes = any(p.search(norm) for k in cover if k in pol.mandated for p in pol.kinds[k].conclusion)
                         key = (mandated_main > 0, stands, n <= LONG_CAVEAT * pol.max_added_words, late and explicit > 0,
                                concludes, mandated_main, late, n <= pol.max_added_words, explicit, len(cover), main, conf, -n)
+                        if not any(k in pol.mandated for k in cover):
+                            # advice, legal status, interactions, side effects: the reader needs the
+                            # warning, not its detail; the shortest clean statement of it, unless a
+                            # longer one also covers another kind
+                            key = (False, stands, n <= pol.max_added_words, len(cover), main, -n, conf)
                         if best is None or key > best[0]:
                             best = (key, idx, cover, text)
                         break
