@@ -33,7 +33,8 @@ _BYLINE = [
     re.compile(rf"^(?i:authors?|reporter|written\s+by|words)\s*:\s*{_NAMES}\s*(?:,\s*.{{0,40}})?$"),
     # "Jane Doe | Reuters", "Jane Doe, CNN" (an all-caps outlet), "Jane Doe, Staff Writer"
     re.compile(rf"^{_NAME}\s+[A-Z][\w'’-]+\s*[|·•]\s*\S.{{0,50}}$"),
-    re.compile(rf"^{_NAME}\s+[A-Z][\w'’-]+,\s*(?:[A-Z]{{2,}}\b.{{0,40}}|(?i:(?:senior\s+|staff\s+|contributing\s+)?"
+    re.compile(rf"^{_NAME}\s+[A-Z][\w'’-]+,\s*(?:[A-Z]{{2,}}\b.{{0,40}}|(?i:(?:(?:senior|staff|contributing|health|science|"
+               r"medical|consumer|chief|deputy|associate|wellness|lifestyle|political|social\s+affairs)\s+){0,2}"
                r"(?:writer|reporter|correspondent|editor|contributor))\b.{0,40})$"),
     re.compile(r"^(?:medically\s+|fact[- ]checked\s+and\s+)?(?:reviewed|written|fact[- ]checked|edited|posted|"
                r"reported)\s+by\s+\S", _F),
@@ -51,7 +52,8 @@ _BYLINE = [
     re.compile(rf"^{_NAME}\s+is\s+(?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}}(?i:reporter|writer|correspondent|editor|journalist|columnist)\b"),
     re.compile(rf"^{_NAME}\s+(?:covers|writes\s+about|reports\s+on)\s+\S"),
     # a reviewer's name with credentials: "Dr. Priya Menon, M.D."
-    re.compile(rf"^{_NAME},?\s+(?:M\.?D|Ph\.?D|R\.?D|MPH|RN|D\.?O|MSc|MS|DNP|PharmD)\.?$"),
+    # (a bare "DO", "MS" or "RN" only after a comma: "WHAT TO DO" is a heading)
+    re.compile(rf"^{_NAME}(?:,?\s+(?:M\.?D|Ph\.?D|R\.?D|MPH|D\.O|MSc|DNP|PharmD)|,\s+(?:RN|DO|MS))\.?$"),
     # the author's photo: "Headshot of Jane Doe"
     re.compile(r"^(?i:headshot|portrait)\s+of\s+(?:[A-Z][\w'’.-]*\s*){1,4}$"),
     # the byline's role line: "AP Medical Writer", "Health correspondent", "Senior Staff Writer"
@@ -86,6 +88,11 @@ _CAPTION = [
     re.compile(r"\b[A-Z][\w.]*\s*/\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+Images" + _END),
     re.compile(r"\b(?:[A-Z]{2,}|AP Photo)\s*/\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*" + _END),
     re.compile(r"^!\[[^\]]*\]\([^)]*\)" + _END),  # a Markdown image
+    # a caption glued to its credit: "… in a given yearALAMY", "… influencer videosImage: Getty",
+    # "… from the study.Photo by Jane Doe/Westbrook University"
+    re.compile(r"(?<=[a-z.])(?:ALAMY|GETTY(?:\s+IMAGES)?|SHUTTERSTOCK|REUTERS|AFP|PA\s+WIRE|EPA)\s*$"),
+    re.compile(r"(?<=[a-z.])(?:Image|Photo|Picture|Credit)s?\s*:\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*$"),
+    re.compile(r"(?<=[a-z.])(?:Photo|Photograph|Image|Picture)s?\s+by\s+[A-Z][^.!?]{2,80}$"),
     # a caption marked at its end: "… (stock image)", "… (file photo)", "… (pictured)"
     re.compile(r"\((?:stock\s+(?:image|photo|picture)|file\s+(?:photo|image|picture)|pictured|library\s+(?:image|picture)|"
                r"posed\s+by\s+models?|illustrative\s+(?:image|photo))\)" + _END, _F),
@@ -176,11 +183,14 @@ _CONTACT = [
     re.compile(r"^(?:download|get)\s+(?:the|our)\s+.{1,60}\bapps?\b", _F),
     # a helpline box: "If you have been affected by any of the issues in this story, call …"
     re.compile(r"^if\s+you\s+(?:have\s+been|are|were)\s+affected\s+by\b.{0,80}\b(?:call|contact|visit|help|support)\b", _F),
+    re.compile(r"^if\s+you\s+(?:or\s+someone\s+you\s+know\s+)?(?:is|are)\s+struggling\b.{0,80}\b(?:call|text|contact|visit)\b", _F),
+    re.compile(r"^for\s+more\s+information\b[^.]{0,100}\b(?:visit|call|contact|go\s+to)\b", _F),
 ]
 _COPYRIGHT = [
     re.compile(r"^(?:copyright|©|\(c\)\s*\d{4})", _F),
     re.compile(r"©|\ball rights reserved\b", _F),
     re.compile(r"\b(?:redistribution|reproduction|republication)\b[^.]{0,60}\b(?:prohibited|not\s+permitted|forbidden)\b", _F),
+    re.compile(r"^registered\s+in\s+(?:england|scotland|wales|ireland)\b|\bregistered\s+office\s*:", _F),
 ]
 # Publishing notes: funding and republication disclaimers, standards lines ("The AP is solely
 # responsible for all content.", "This article is republished from The Conversation under a
@@ -234,11 +244,18 @@ _DISCLOSURE = [
     re.compile(r"\bprovides\s+funding\s+as\s+a\s+(?:founding\s+)?(?:member|partner)\s+of\b", _F),
     # a comments section's notice: "The views expressed in the contents above are those of our users …"
     re.compile(r"^the\s+views\s+expressed\b.{0,60}\b(?:are\s+those\s+of|do\s+not\s+necessarily)\b", _F),
+    # a cookie banner: "We and our 212 partners store and access information on your device, such as cookies, …"
+    re.compile(r"^.{0,60}\b(?:store\s+and(?:/or)?\s+access|use)\s+(?:information\s+on\s+(?:a|your)\s+device|cookies)\b.{0,120}"
+               r"\b(?:personali[sz]e|personali[sz]ed)\s+(?:content|ads|advertising)\b", _F),
+    # a press release's boilerplate: "About Westbrook University", "Founded in 1868, X is a …"
+    re.compile(r"^(?i:about)\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){0,5}(?:University|Institute|Hospital|Health|Inc\.?|Foundation|College|"
+               r"Cent(?:er|re)|Clinic|Company|Group|Network|Society|Association|Trust|Council|School|Medicine)\s*$"),
+    re.compile(r"^founded\s+in\s+\d{4},\s+(?:the\s+)?[A-Z][\w&.'’ -]{1,60}\s+is\s+an?\b", _F),
 ]
 # A newsletter's promotion, however long: "Sign up for the Well newsletter, for subscribers only. …"
 _NEWSLETTER_PROMO = re.compile(r"^sign\s+up\s+(?:for|to)\s+(?:the\s+|our\s+)?(?:\S+\s+){0,4}newsletters?\b", _F)
 # A rule between the article and the page's notes: "___", "---", "* * *".
-_SEPARATOR = re.compile(r"^\s*(?:([_=~*-])\s*\1(?:\s*\1)+|•\s*•\s*•)\s*$")
+_SEPARATOR = re.compile(r"^\s*(?:([_=~*#-])\s*\1(?:\s*\1)+|•\s*•\s*•)\s*$")
 # A journal citation: "JAMA. 2023;80(4):345-353. doi:10.1001/…", "PMID: 36912345", "Keywords: …".
 _CITATION = [
     re.compile(r"\bdoi\s*:\s*10\.\d{4,}|\bdoi\.org/10\.|\bPMC?ID\s*:?\s*(?:PMC)?\d{5,}", _F),
@@ -284,7 +301,8 @@ _WIDGET = [
                r"share\s+or\s+comment\s+on\s+this\s+article\b.*|the\s+comments\s+below\s+have\s+not\s+been\s+moderated\b.*|"
                r"\d+(?:\.\d+)?[km]|reprints?|videos?|back\s+to\s+top|thanks\s+for\s+your\s+feedback\b.*|click\s+to\s+(?:share|email|print)\b.*|.*\(opens\s+in\s+(?:a\s+)?new\s+window\)|"
                r"play\s+video|\d+:\d{2}\s*/\s*\d+:\d{2}|listen(?:\s*[·•|:(-]\s*\(?\d{1,2}:\d{2}\)?)?|\d+\s+min|why\s+trust\s+us\??|table\s+of\s+contents|"
-               r"story\s+continues|add\s+(?:a|your)\s+comment|see\s+more\s+subscription\s+options|"
+               r"story\s+continues|add\s+(?:a|your)\s+comment|see\s+more\s+subscription\s+options|comment\s+guidelines|"
+               r"we\s+value\s+your\s+privacy|accept\s+(?:all|all\s+cookies|cookies)|manage\s+(?:preferences|cookies|settings)|"
                r"please\s+enter\s+a\s+valid\s+email(?:\s+address)?|link\s+copied!?|(?:video\s+)?ad\s+feedback|was\s+this\s+(?:article|page|information|story)\s+helpful\??|yes\s*/\s*no|"
                r"\d{1,2}:\d{2}\s*[-–—|]\s*source\s*:\s*.{1,40}|"
                r"(?:reviewed|written|edited|fact[- ]checked)\s+by|medical\s+reviewer|contributor|"
@@ -297,7 +315,7 @@ _WIDGET = [
     re.compile(r"^(?:the\s+)?audio\s+version\s+of\s+this\s+(?:article|story)\b", _F),
     re.compile(r"^it['’]s\s+time\s+to\s+stand\s+up\s+for\b", _F),
     re.compile(r"^(?:independent|quality|trusted)\s+(?:\w+\s+)?journalism\s+depends\s+on\b", _F),
-    re.compile(r"^by\s+(?:subscribing|signing\s+up|clicking)\b.{0,40}\byou\s+agree\b", _F),
+    re.compile(r"^by\s+(?:subscribing|signing\s+up|clicking)\b.{0,40}\byou\s+(?:acknowledge\s+and\s+)?agree\b", _F),
     # "Newsletter sign-up: Get our weekly health newsletter", "Sign up here."
     re.compile(r"^(?=(?:\S+\s+){0,14}\S+\s*$)(?=.*\bnewsletters?\b)(?=.*\b(?:sign[- ]?up|subscribe|get|join|inbox|delivered)\b)", _F),
     re.compile(r"^sign\s+up\s+(?:here|now|today)" + _END, _F),
@@ -351,6 +369,10 @@ def _is_timestamp(text: str) -> bool:
     # "Posted: Jan 27, 2025 4:00 AM EST | Last Updated: January 27": each part a timestamp
     if " | " in text:
         return all(_is_timestamp(part) for part in text.split(" | "))
+    # "Monday March 3 2025, 12.01am GMT, The Albion Times": the outlet's name after the time
+    m = re.match(r"^(.*\d.*?),\s*(?:The\s+)?(?:[A-Z][\w&'’.-]*\s*){1,4}$", text)
+    if m and _is_timestamp(m.group(1)):
+        return True
     rest = _TIMESTAMP_CUE.sub("", text, count=1)
     had_cue = rest != text
     if _RELATIVE_TIME.fullmatch(rest.strip()):  # "Published 3 hours ago", "2 days ago"
@@ -425,14 +447,15 @@ def furniture_reason(text: str) -> str | None:
 # Topics", "Trending stories", "Publication types"), a name beside a byline, a caption beside its
 # credit. The parser applies these to its blocks (``furniture_in_context``).
 _LIST_LABEL = re.compile(
-    r"^(?:related(?:\s+(?:topics|stories|articles|coverage|content|links|reading))?|(?:suggested|more)\s+topics|"
+    r"^(?:related(?:\s+(?:topics|stories|story|articles|article|coverage|content|links|reading))?|(?:suggested|more)\s+topics|"
+    r"topics?|tags?|watch\s+next|read\s+more\s+(?:on|from|at)\s+.{1,40}|"
     r"more\s+on\s+this\s+(?:story|topic)|trending(?:\s+(?:stories|now|(?:on|in)\s+.{1,30}))?|top\s+stories|"
     r"most\s+(?:read|popular|viewed)(?:\s+(?:in|on|from)\s+.{1,30})?|explore\s+more|"
     r"recommended(?:\s+(?:for\s+you|reading|stories))?|you\s+(?:may|might)\s+also\s+like|read\s+more(?:\s+about\s+.{1,40})?|"
     r"more\s+(?:stories\s+)?from\s+.{1,30}|more\s+stories|publication\s+types?|in\s+this\s+article|our\s+(?:content\s+)?partners|sources?|references|"
     r"see\s+also|further\s+reading|latest(?:\s+(?:news|stories|articles|headlines))?|related\s+coverage|read\s+next|up\s+next|what\s+to\s+read\s+next|"
     r"similar\s+articles|cited\s+by|more\s+by\s+.{1,40})\s*:?\s*$", _F)
-MAX_LIST_ENTRY_WORDS = 15
+MAX_LIST_ENTRY_WORDS = 18  # a headline runs to 15 words or so, dashes apart
 _CAPTION_WIDGET = re.compile(r"^(?:enlarge this image|hide caption|toggle caption|click to enlarge)\s*$", _F)
 MAX_CREDIT_WORDS = 8
 MAX_NEIGHBOUR_CAPTION_WORDS = 45
@@ -443,9 +466,14 @@ def is_list_label(text: str) -> bool:
 
 
 def is_list_entry(text: str) -> bool:
-    """A headline or topic under a list label: short, and not a sentence ending in a full stop."""
+    """A headline or topic under a list label: short, and not a sentence ending in a full stop
+    (unless it is in title case, as headlines are: "The Real Reason You Wake Up at 4 A.M.")."""
     s = " ".join(text.split())
-    return 0 < len(s.split()) <= MAX_LIST_ENTRY_WORDS and not s.rstrip("\"'”’)").endswith((".", "!", ":", ";"))
+    if not 0 < len(s.split()) <= MAX_LIST_ENTRY_WORDS:
+        return False
+    long_words = [w for w in re.findall(r"[A-Za-z][\w'’]*", s) if len(w) >= 4]
+    headline = len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+    return headline or not s.rstrip("\"'”’)").endswith((".", "!", ":", ";"))
 
 
 def is_credit_only(text: str) -> bool:

@@ -413,6 +413,9 @@ def _furniture_in_context(blocks: list[_Block]) -> None:
                             # the list pasted without blank lines: one headline a line
                             or (len(lines) > 1 and all(len(x.split()) <= MAX_LIST_ENTRY_WORDS for x in lines))):
             b.furniture = "related"
+            # "Related story" links one story: what follows is the article again
+            if prev is not None and re.match(r"(?i)related\s+(?:story|article|link)\s*:?\s*$", prev.text.strip()):
+                under_label = False
             continue
         # a paper's title over its authors and its citation, under a label or not ("Similar
         # articles", a reference list): "… : a randomized trial." / "Tanaka K, Moreau L." / "J. 2023;7:212."
@@ -442,8 +445,12 @@ def _furniture_in_context(blocks: list[_Block]) -> None:
         elif (prev is not None and neighbour_caption(text) and is_credit_only(prev.text)
               and not is_caption_widget(prev.text) and _caption_below(blocks[i - 2] if i >= 2 else None, prev, b)):
             b.furniture = "caption"  # "Image source: Getty Images" with its caption on the next line
+        elif (prev is not None and nxt is not None and neighbour_caption(text) and is_caption_widget(prev.text)
+              and is_caption_widget(nxt.text)):
+            b.furniture = "caption"  # "Enlarge this image", the caption, then "toggle caption"
         elif (i >= 2 and neighbour_caption(text) and is_credit_only(prev.text)
-              and is_caption_widget(blocks[i - 2].text)):
+              and is_caption_widget(blocks[i - 2].text)
+              and not (i >= 3 and blocks[i - 3].furniture == "caption")):  # that widget's caption is above it
             b.furniture = "caption"  # "toggle caption", the credit, then the caption
         else:
             prose_seen = True

@@ -682,13 +682,32 @@ def test_a_list_of_headlines_under_its_label_without_blank_lines_is_set_aside():
     ("The views expressed in the contents above are those of our readers.", "disclosure"),
     ("Get the week's best health stories from the Courier, delivered every Friday.", "widget"),
     ("Read: Why valerian smells so strongly", "related"),
+    # a byline with the writer's beat, a timestamp with the outlet's name, captions glued to their credits
+    ("Nora Castell, Science Editor", "byline"),
+    ("Tuesday May 6 2025, 6.00am BST, The Riverside Post", "timestamp"),
+    ("Valerian tea is sold in most supermarkets across BritainALAMY", "caption"),
+    ("Sellers post before-and-after photos on social mediaImage: Getty", "caption"),
+    ("A nurse checks a patient's chart.Photo by Anna Berg/Northfield Hospital", "caption"),
+    # a cookie banner, comment and subscription small print, a helpline, a company register line
+    ("We value your privacy", "widget"),
+    ("We and our partners store and access information on your device, such as cookies, to personalise content "
+     "and ads.", "disclosure"),
+    ("Comment guidelines", "widget"),
+    ("By subscribing, you acknowledge and agree to our Terms of Use.", "widget"),
+    ("If you or someone you know is struggling with sleeping pills, call the helpline on 0800 000 000.", "contact"),
+    ("For more information about valerian, call the Herbal Medicines Line.", "contact"),
+    ("Registered in England No. 123456. Registered office: 1 High Street, Leeds.", "copyright"),
+    # a press release's end mark and boilerplate
+    ("###", "separator"),
+    ("About Northfield University", "disclosure"),
+    ("Founded in 1901, Northfield University is a public research university in Leeds.", "disclosure"),
 ])
 def test_furniture_of_players_credits_and_notes(line, reason):
     assert furniture_reason(line) == reason
 
 
 @pytest.mark.parametrize("line", ["Physicians Committee for Responsible Medicine", "Sign up for a free trial: it is quick.",
-                                  "The Listen app is new.", "Doctors for Patients"])
+                                  "The Listen app is new.", "Doctors for Patients", "WHAT TO DO", "About valerian"])
 def test_names_and_lines_like_credits_that_are_not(line):
     assert furniture_reason(line) is None
 
@@ -772,3 +791,38 @@ def test_headlines_under_more_stories_from_an_outlet_are_set_aside():
     )
     assert "Why your back aches after a long drive" in " ".join(aside)
     assert "Saunas are popular. Are they safe?" in " ".join(aside)
+
+
+def test_an_npr_style_caption_between_its_widgets_is_set_aside_and_the_lede_after_its_credit_is_not():
+    aside = _set_aside(
+        "Valerian sales are rising\nBy Nora Castell\nEnlarge this image\n"
+        "Valerian root is sold in capsules, teas and tinctures at most pharmacies.\ntoggle caption\nAnna Berg/WQLM\n"
+        "When Maria Lopez could not sleep after her divorce, she reached for a bottle of valerian capsules from her pharmacy.\n"
+        "Trials of valerian in adults with insomnia have found small benefits at best, researchers say.",
+    )
+    assert "Valerian root is sold in capsules, teas and tinctures at most pharmacies." in aside
+    assert not any("Maria Lopez" in t for t in aside)
+
+
+def test_headline_lists_a_title_case_headline_and_a_single_related_story():
+    aside = _set_aside(
+        "Valerian is a herb whose root is sold as a sleep aid in many pharmacies across Europe.\n"
+        "Related Story\nIs Valerian the New Chamomile?\nWhat the research says\n"
+        "Trials of valerian in adults with insomnia have found small benefits at best.\n"
+        "Some people report vivid dreams after taking valerian for a week or more.\n"
+        "Watch Next\nMore From Health\nThe Real Reason You Wake Up at 4 A.M.\n9 Signs You Need More Sleep, According to Doctors",
+    )
+    assert "Is Valerian the New Chamomile?" in aside
+    assert "What the research says" not in aside
+    assert "The Real Reason You Wake Up at 4 A.M." in aside
+    assert "9 Signs You Need More Sleep, According to Doctors" in aside
+
+
+def test_a_list_entry_may_be_a_long_headline():
+    aside = _set_aside(
+        "Valerian is a herb whose root is sold as a sleep aid in many pharmacies across Europe.",
+        "Trials of valerian in adults with insomnia have found small benefits at best.",
+        "Related articles\nWhy we sleep less as we grow older — and why that is not always a problem",
+        "Some people report vivid dreams after taking valerian for a week or more.",
+    )
+    assert "Why we sleep less as we grow older — and why that is not always a problem" in aside
