@@ -260,6 +260,24 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("The earlier teenagers start, the harder it is to quit.", "dependency"),
     ("Half had tried to cut down but found it difficult.", "dependency"),
     ("Campaigners say the flavoured sachets are hooking teenagers.", "dependency"),
+    ("Some users become dependent on the sedative within weeks.", "dependency"),
+    ("She soon began relying on the gummies every night.", "dependency"),
+    ("Some patients take it in doses far higher than prescribed.", "dependency"),
+    ("Anyone taking more than prescribed should ask for help.", "dependency"),
+    ("Its growing misuse worries pharmacists.", "dependency"),
+    ("The spray carries a potential misuse risk.", "dependency"),
+    ("Nobody should stop taking a sleeping tablet abruptly.", "dependency"),
+    ("People who use it daily and then stop can feel irritable and restless.", "dependency"),
+    ("When I ran out I felt awful.", "dependency"),
+    ("The first pill stopped working, so I took two.", "dependency"),
+    ("Doctors see tolerance creeping up in daily users.", "dependency"),
+    ("Now it takes three cans to feel the same thing.", "dependency"),
+    ("The evening drink became a habit that was hard to skip.", "dependency"),
+    ("The body adapts quickly, so the tablets work less well.", "dependency"),
+    ("Quitters should start stepping down the nicotine strength after a month.", "dependency"),
+    ("Most people who switched were still vaping a year later.", "dependency"),
+    ("By spring I was properly hooked.", "dependency"),
+    ("About one in ten users develop some degree of cannabis use disorder.", "dependency"),
     # a negator in a relative clause after the cue is the clause's own ("who have never smoked")
     ("Campaigners say the sachets are hooking children who have never smoked.", "dependency"),
     ("Many users described a strong urge to vape during class.", "dependency"),
@@ -319,6 +337,7 @@ def test_each_kind_is_detected(det, text, kind):
     ("The trial tested whether an app could help people taper off sleeping pills.", "dependency"),
     ("Its vivid effects make it hard to stop volunteers from guessing their group.", "dependency"),
     ("Two authors assessed risk of bias using a standard tool.", "research"),  # a method
+    ("Adults with long-standing opioid addiction took part in the trial.", "dependency"),  # the condition treated
 ])
 def test_hard_negatives(det, text, kind):
     assert kind not in kinds_of(det, text)
