@@ -300,6 +300,27 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("Expectation probably explains some of the benefit.", "research"),
     ("The boldest claims rest on even less.", "research"),
     ("Experts say the field needs large, long-term studies.", "research"),
+    ("The authors said longer studies following people over time were needed.", "research"),
+    ("A larger trial was now needed, the team said.", "research"),
+    ("It is a cross-sectional snapshot of one city.", "research"),
+    ("The survey can't tell us which came first.", "research"),
+    ("Drug use was self-reported.", "research"),
+    ("We can't assume the same approach would work elsewhere.", "research"),
+    ("It is a warning sign rather than proof.", "research"),
+    ("Companies must share their data before anyone can say how many people are harmed.", "research"),
+    ("Observational results from one clinic have misled doctors before.", "research"),
+    ("The evidence just isn't there yet.", "research"),
+    ("Nobody can yet say whether the drinks are safer.", "research"),
+    ("The science simply hasn't caught up.", "research"),
+    ("There are no long-term studies of nightly use.", "research"),
+    ("For back pain the picture is less encouraging.", "research"),
+    ("The claim rests largely on studies in mice.", "research"),
+    ("A comparison between countries cannot separate diet from genes.", "research"),
+    ("Evidence that the tablets improve sleep is surprisingly thin.", "research"),
+    ("The gains were modest and not always statistically significant.", "research"),
+    ("The authors called the effect of doubtful clinical importance.", "research"),
+    ("The difference was below the minimal clinically important difference.", "research"),
+    ("Independent, longer-term trials with active comparators are needed.", "research"),
 ])
 def test_each_kind_is_detected(det, text, kind):
     assert kind in kinds_of(det, text)
@@ -338,6 +359,9 @@ def test_each_kind_is_detected(det, text, kind):
     ("Its vivid effects make it hard to stop volunteers from guessing their group.", "dependency"),
     ("Two authors assessed risk of bias using a standard tool.", "research"),  # a method
     ("Adults with long-standing opioid addiction took part in the trial.", "dependency"),  # the condition treated
+    ("The sedative is approved only for use in animals such as horses.", "research"),
+    ("A small number of people have reported low mood on the drug.", "research"),
+    ("The tablets should be taken with care by older adults.", "research"),
 ])
 def test_hard_negatives(det, text, kind):
     assert kind not in kinds_of(det, text)
