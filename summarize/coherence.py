@@ -155,7 +155,16 @@ def fragment_reason(sentence: str) -> str | None:
         return "flattened list"
     if _RUN_IN.search(s):
         return "a heading run into the sentence"
+    m = _THAT_CLAUSE_END.search(s)
+    if m and not has_finite_verb(m.group(2)):
+        return "a that-clause with no verb"
     return None
+
+
+# A reported clause cut short: "Participants also reported that opioid withdrawal symptoms."
+_THAT_CLAUSE_END = re.compile(r"\b(reported|report|reports|said|says|say|found|find|finds|showed|shows|suggests?|suggested|"
+                              r"warned|warns|noted|notes|concluded|added|explained|believe|believes|believed)\s+that\s+"
+                              r"([^,;:.!?]+)[.!?]?[\"”’]?\s*$", re.I)
 
 
 # A review's objective ("To assess the effects of X on Y."): an infinitive with no main clause

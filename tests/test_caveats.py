@@ -879,6 +879,13 @@ def test_minor_research_caveat_in_summary_gets_the_main_one(f):
      "Stomach upset was the most common complaint. Waist size fell slightly. Most of the trials were small, "
      "lasted 12 weeks or less and were run in one country. Few measured blood sugar. Larger and longer trials "
      "are needed before berberine can be recommended for weight loss, the authors concluded.", "Larger a"),
+    # reported speech: "was now needed"
+    ("Letters from pharmacists helped 300 older people stop sleeping pills, a trial found. The letters were posted "
+     "in spring. Each came with a booklet. About a third stopped within six months. Some cut their dose instead. "
+     "Few reported worse sleep. Most of the trials were small, lasted 12 weeks or less and were run in one region. "
+     "Pharmacists sent reminders. "
+     "A larger trial was now needed before the letters could be recommended everywhere, the researchers said.",
+     "A larger"),
 ])
 def test_the_research_caveat_added_is_the_strongest(f, src, opening):
     added = f(src, src.split(". ")[0] + ".").report.added
@@ -1349,3 +1356,11 @@ def test_an_optional_kind_is_added_in_its_shortest_clean_statement(f):
     added = f(src, "Valerian is a herb taken for sleep.").report.added
     assert [a["text"] for a in added if "side_effects" in a["kinds"]] == [
         "Some people get headaches and stomach upset after taking it."]
+
+
+def test_even_so_is_a_lead_in_that_goes(f):
+    from summarize.caveats.repair import compress_variants
+
+    text = "Even so, the evidence for valerian is not strong enough to recommend it."
+    at = text.find("not strong enough")
+    assert compress_variants(text, [(at, at + 17)], f.policy)[0] == "The evidence for valerian is not strong enough to recommend it."

@@ -218,3 +218,9 @@ def test_a_contrast_inside_the_sentence_points_back_when_nothing_comes_before():
 ])
 def test_openers_that_count_or_date_from_what_came_before(sentence, previous, dangling):
     assert bool(coherence.dangling_reason(sentence, previous)) is dangling
+
+
+def test_a_reported_clause_cut_before_its_verb_is_a_fragment():
+    assert coherence.fragment_reason("Participants also reported that opioid withdrawal symptoms.") == \
+        "a that-clause with no verb"
+    assert coherence.fragment_reason("Participants reported that the symptoms faded within a day.") is None
