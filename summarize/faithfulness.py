@@ -239,6 +239,11 @@ def _word_cut_out(gen: list[str], sup: list[str]) -> tuple[str, str] | None:
         # to start young"): the verb after the cut has lost its subject
         if cut[-1] in _RELATIVE_PRONOUNS | {"that"} and "VERB" in coherence._pos(b):
             return "subject of", b
+        # a verb's object cut out before its infinitive ("lead people to drink less" -> "lead to
+        # drink less")
+        if (len(cut) == 1 and b == "to" and v not in STOPWORDS and "NOUN" in coherence._pos(v)
+                and "VERB" in coherence._pos(a) and a not in coherence.AUX):
+            return "object of", a
         # a clause's subject pronoun and verb cut out ("may find they need a bigger scoop" ->
         # "may find a bigger scoop")
         if len(cut) >= 2 and v in _SUBJECT_PRONOUNS and "VERB" in coherence._pos(cut[1]):
@@ -250,6 +255,11 @@ def _word_cut_out(gen: list[str], sup: list[str]) -> tuple[str, str] | None:
     for a, cut, b in _joined_cuts(sup, gen_pairs, sup_pairs, range(2, MAX_CLAUSE_CUT_WORDS + 1)):
         if b in coherence.AUX and _CLAUSE_WORDS & set(cut[1:]):
             return "subject of", b
+        # a relative clause's verb cut out while the clause it governs stays ("a study released
+        # Wednesday that found the injuries are …" -> "a study released the injuries are …")
+        if (len(cut) >= 2 and cut[-2] in _RELATIVE_PRONOUNS | {"that"} and coherence._is_finite(cut[-1], cut[-2])
+                and b in _CLAUSE_OPENERS):
+            return "verb", cut[-1]
     return None
 
 
@@ -271,6 +281,8 @@ def _joined_cuts(sup: list[str], gen_pairs: set, sup_pairs: set, widths, gen: li
 
 
 MAX_CLAUSE_CUT_WORDS = 6
+# Words that open the noun phrase of a clause left behind by a cut
+_CLAUSE_OPENERS = frozenset("the a an this these those their its his her our my some many most people patients".split())
 _CLAUSE_WORDS = frozenset("how what whether why when where which who that".split())
 
 

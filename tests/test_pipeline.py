@@ -289,6 +289,13 @@ def test_extraction_covers_intro_sections_and_closing():
     # a content word swapped for a function word in the same place
     ("Symptoms followed 20% of people after whether placebo, the review found.",
      "Symptoms followed 20% of people after stopping placebo, the review found.", "replaced 'stopping' with 'whether'"),
+    # a relative clause's verb cut out, the clause it governed left behind
+    ("Wounds are common, according to a survey released the wounds keep people away from clinics.",
+     "Wounds are common, according to a survey released Monday that found the wounds keep people away from clinics.",
+     "dropped verb 'found'"),
+    # a verb's object cut out before its infinitive
+    ("It cannot show whether the drinks lead to drink less wine.",
+     "It cannot show whether the drinks lead women to drink less wine.", "dropped object of 'lead'"),
 ])
 def test_gate_keeps_subject_verb_scope_and_casing(generated, support, reason):
     verdict = faithfulness.check(generated, support)
