@@ -1364,3 +1364,12 @@ def test_even_so_is_a_lead_in_that_goes(f):
     text = "Even so, the evidence for valerian is not strong enough to recommend it."
     at = text.find("not strong enough")
     assert compress_variants(text, [(at, at + 17)], f.policy)[0] == "The evidence for valerian is not strong enough to recommend it."
+
+
+def test_an_added_caveat_is_never_cut_to_a_comma_splice(f):
+    src = ("Antihistamines are sold for sleep. They make people drowsy. The benefits are small, tolerance sets in "
+           "quickly, and the side effects, from confusion to constipation and a dry mouth, are far more significant "
+           "than their over-the-counter status on supermarket shelves suggests, particularly in older adults.")
+    summary = "Antihistamines are sold for sleep. Their side effects include a dry mouth and constipation."
+    added = [a["text"] for a in f(src, summary).report.added]
+    assert "The benefits are small, tolerance sets in quickly." not in added

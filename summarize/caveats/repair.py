@@ -514,6 +514,12 @@ def clean_sentence_problems(text: str, source_sentence: str | None, policy: Poli
     frag = coherence.fragment_reason(text)
     if frag and frag not in ("unbalanced brackets", "unbalanced quotes"):  # counted above
         out.append(frag)
+    # "A, B, and C" cut to "A, B.": two clauses left joined by a comma alone
+    body = text.rstrip(" .!?")
+    if source_sentence and "," in body and f"{body}, and " in source_sentence:
+        head, _, last = body.rpartition(",")
+        if coherence.has_finite_verb(last) and coherence.has_finite_verb(head.split(",")[-1]):
+            out.append("comma splice")
     support = source_sentence if source_sentence is not None else text
     own = set(fluency_problems(support, words(support), words(support)))
     out.extend(p for p in fluency_problems(text, words(text), words(support)) if p not in own)
