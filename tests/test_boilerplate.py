@@ -717,15 +717,25 @@ def _set_aside(*paragraphs: str) -> dict[str, str]:
     return {p.text: p.boilerplate for p in parse_article("\n\n".join(paragraphs)).set_aside()}
 
 
-def test_a_caption_printed_below_its_credit_line_is_set_aside_not_the_paragraph_above():
-    aside = _set_aside(
-        "Valerian is a herb whose root is sold as a sleep aid in many pharmacies across Europe.",
-        "The findings, published in a sleep journal, may reassure people who take it every night for years.",
-        "Image source: Getty Images\nDried valerian root is sold loose and in capsules.",
-        "Trials of valerian in adults with insomnia have found small benefits at best.",
-    )
-    assert "Dried valerian root is sold loose and in capsules." in aside
-    assert not any("findings" in t for t in aside)
+@pytest.mark.parametrize("paragraphs,caption,prose", [
+    # "Image source: Getty Images" over the caption, the credit set off from the paragraph above
+    (("Valerian is a herb whose root is sold as a sleep aid in many pharmacies across Europe.",
+      "The findings, published in a sleep journal, may reassure people who take it every night for years.",
+      "Image source: Getty Images\nDried valerian root is sold loose and in capsules.",
+      "Trials of valerian in adults with insomnia have found small benefits at best."),
+     "Dried valerian root is sold loose and in capsules.", "findings"),
+    # a caption marked "(stock image)" below its credit, all lines glued
+    (("Valerian is a herb whose root is sold as a sleep aid in many pharmacies across Europe.\n"
+      "The benefit appeared largest in the first month, when people were still getting used to it.\n"
+      "Getty Images/iStockphoto\n"
+      "Valerian root is sold as capsules, teas and tinctures (stock image)\n"
+      "Trials of valerian in adults with insomnia have found small benefits at best.",),
+     "Valerian root is sold as capsules, teas and tinctures (stock image)", "first month"),
+])
+def test_a_caption_printed_below_its_credit_line_is_set_aside_not_the_paragraph_above(paragraphs, caption, prose):
+    aside = _set_aside(*paragraphs)
+    assert caption in aside
+    assert not any(prose in t for t in aside)
 
 
 def test_the_dek_under_a_headline_is_set_aside_and_a_first_paragraph_is_not():
@@ -769,18 +779,6 @@ def test_promos_tags_and_notes_of_a_page(line, reason):
                                   "Share your worries with a doctor before you stop."])
 def test_prose_that_starts_like_a_page_note_is_prose(line):
     assert furniture_reason(line) is None
-
-
-def test_a_caption_marked_below_its_credit_is_set_aside_not_the_prose_above():
-    aside = _set_aside(
-        "Valerian is a herb whose root is sold as a sleep aid in many pharmacies across Europe.\n"
-        "The benefit appeared largest in the first month, when people were still getting used to it.\n"
-        "Getty Images/iStockphoto\n"
-        "Valerian root is sold as capsules, teas and tinctures (stock image)\n"
-        "Trials of valerian in adults with insomnia have found small benefits at best.",
-    )
-    assert "Valerian root is sold as capsules, teas and tinctures (stock image)" in aside
-    assert not any("first month" in t for t in aside)
 
 
 def test_headlines_under_more_stories_from_an_outlet_are_set_aside():
