@@ -348,16 +348,18 @@ class CaveatFilter:
                         # …", "For Reyes, …"); and a sentence the lead already says is no addition
                         if (not stands and not any(k in pol.mandated for k in cover)) or _repeats(text, lead):
                             continue
-                        # a limit stated twice over ("the study was observational, so it cannot prove
-                        # …") outranks one stated once; then the conclusion (late in the draft)
-                        # outranks brevity unless it is very long: a short main caveat from the
-                        # results is often about one outcome
-                        # a call for research or a verdict on use is what readers need from the
-                        # evidence; two descriptions of it ("small, short trials") come after
-                        concludes = any(p.search(norm) for k in cover if k in pol.mandated for p in pol.kinds[k].conclusion)
-                        key = (mandated_main > 0, stands, n <= LONG_CAVEAT * pol.max_added_words, late and explicit > 0,
-                               concludes, mandated_main, late, n <= pol.max_added_words, explicit, len(cover), main, conf, -n)
-                        if not any(k in pol.mandated for k in cover):
+                        if any(k in pol.mandated for k in cover):
+                            # A call for research or a verdict on use is what readers need from the
+                            # evidence; a limit stated twice over ("the study was observational, so
+                            # it cannot prove …") comes next, then the conclusion (late in the draft)
+                            # over brevity unless it is very long: a short main caveat from the
+                            # results is often about one outcome.
+                            concludes = any(p.search(norm) for k in cover if k in pol.mandated
+                                            for p in pol.kinds[k].conclusion)
+                            key = (mandated_main > 0, stands, n <= LONG_CAVEAT * pol.max_added_words,
+                                   late and explicit > 0, concludes, mandated_main, late, n <= pol.max_added_words,
+                                   explicit, len(cover), main, conf, -n)
+                        else:
                             # advice, legal status, interactions, side effects: the reader needs the
                             # warning, not its detail; the shortest clean statement of it, unless a
                             # longer one also covers another kind
