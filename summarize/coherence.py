@@ -345,7 +345,8 @@ def tells_of_a_person(sentence: str) -> bool:
         return False
     for m in _NAME_PAIRS.finditer(sentence):  # overlapping: "When Derek Almanza" holds "Derek Almanza"
         first, last = m.group(1).lower(), m.group(2).lower()
-        if ({first, last} & (_NOT_PERSON_WORDS | STOPWORDS) or _pos(first) or _pos(last)
+        # a surname may be a word ("Kieran Dale"), a first name may not
+        if ({first, last} & (_NOT_PERSON_WORDS | STOPWORDS) or _pos(first)
                 or _EPONYM_NEXT.match(sentence, m.end(2))):
             continue
         # an organisation or a place runs on ("Los Angeles County", "Ontario Poison Centre") or

@@ -58,11 +58,14 @@ def article_units(article: Article) -> list[tuple[str, list[Paragraph]]]:
     return units
 
 
-def candidate_sentences(article: Article) -> list[Extract]:
+def candidate_sentences(article: Article, with_dek: bool = False) -> list[Extract]:
+    """The draft's content sentences; ``with_dek``: the dek under a pasted page's headline too
+    (set aside as furniture, but it states the news when the story opens on an anecdote)."""
     out: list[Extract] = []
     for part, paragraphs in article_units(article):
         for p in paragraphs:
-            if p.boilerplate is not None:  # page furniture set aside by the cleaning step
+            # page furniture set aside by the cleaning step
+            if p.boilerplate is not None and not (with_dek and p.boilerplate == "dek"):
                 continue
             # Hard-wrapped lines are one paragraph: split it as prose (same length, offsets hold).
             raw = article.text[p.start : p.end].replace("\r", " ").replace("\n", " ")

@@ -248,6 +248,10 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     sentences = candidate_sentences(article)
     if not sentences:
         return []
+    # A story that opens on a person's anecdote states its news in the dek above it: the dek,
+    # though set aside as furniture, may open the lead.
+    if coherence.tells_of_a_person(sentences[0].text) and any(p.boilerplate == "dek" for p in article.paragraphs()):
+        sentences = candidate_sentences(article, with_dek=True)
     matrix = score_sentences(sentences)
     index = {id(s): i for i, s in enumerate(sentences)}
     # a structured abstract's methods ("Selection criteria", "Search methods") are not lead material

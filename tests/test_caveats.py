@@ -1389,3 +1389,22 @@ def test_an_added_caveat_is_never_cut_to_a_comma_splice(f):
     summary = "Antihistamines are sold for sleep. Their side effects include a dry mouth and constipation."
     added = [a["text"] for a in f(src, summary).report.added]
     assert "The benefits are small, tolerance sets in quickly." not in added
+
+
+
+@pytest.mark.parametrize("text,source,problem", [
+    # a list's last item taken out of its list
+    ("The uncertainty of buying pills from unknown sellers.",
+     "The gains may not be worth the side effects, the chance of relying on it, and the uncertainty of buying pills "
+     "from unknown sellers.", True),
+    # a subordinate clause or an opening phrase before the main clause is no comma splice
+    ("Because the gummies are sold as food, makers need not prove they work.",
+     "Because the gummies are sold as food, makers need not prove they work, and doses vary widely.", False),
+    ("Apart from one seizure medicine, the regulator has not approved the extract.",
+     "Apart from one seizure medicine, the regulator has not approved the extract, and it does not test products.",
+     False),
+])
+def test_added_sentences_cut_from_a_list_or_a_coordination(f, text, source, problem):
+    from summarize.caveats.repair import clean_sentence_problems
+
+    assert bool(clean_sentence_problems(text, source, f.policy)) is problem

@@ -254,6 +254,17 @@ def test_the_opening_of_a_review(draft, opening_starts):
         "Kratom comes from the leaves of a tree in the coffee family native to Southeast Asia.",
         "Clinics across Los Angeles County now treat dozens of patients a year for kratom dependence.",
     ], "As kratom extracts spread", id="an anecdote lede gives the opening to the page's dek"),
+    pytest.param([
+        "The young people left with nerve damage by laughing gas",
+        "Hospital admissions for nerve damage linked to nitrous oxide are still rising a year after the ban, an "
+        "audit suggests",
+        "Jane Roe, Health Editor",
+        "Saturday April 12 2025, 12.01am BST, The Courier",
+        "Kieran Dale was 22 when he woke one morning in his flat and could not feel his feet.",
+        "Within a week the numbness had crept up to his knees.",
+        "Nitrous oxide inactivates vitamin B12, which the nerves of the spinal cord need.",
+        "Doctors treat the damage with B12 injections, but recovery can take months.",
+    ], "Hospital admissions for nerve damage", id="the dek, though set aside, opens the lead of an anecdote"),
 ])
 def test_the_opening_of_a_pasted_page(lines, opening_starts):
     from summarize.corpus.parse import parse_article
@@ -272,6 +283,8 @@ def test_the_opening_of_a_pasted_page(lines, opening_starts):
     ("De Barsy syndrome is a rare genetic disorder characterized by an aged-looking face.", False),
     ("The Kratom Retailers Alliance said it supports clear limits on synthetic products.", False),
     ("Los Angeles County supervisors will consider a ban this spring.", False),
+    # a surname that is also a word
+    ("Kieran Dale was 22 when he woke one morning and could not feel his feet.", True),
 ])
 def test_a_story_about_a_person_is_told_from_an_experts_word(sentence, person):
     from summarize.coherence import tells_of_a_person

@@ -516,9 +516,21 @@ def clean_sentence_problems(text: str, source_sentence: str | None, policy: Poli
         out.append(frag)
     # "A, B, and C" cut to "A, B.": two clauses left joined by a comma alone
     body = text.rstrip(" .!?")
+    # ... or to "C.": a list's last item, a noun phrase with no verb of its own ("… the risk of
+    # side effects, and the uncertainty of buying pills from unregulated sellers")
+    tail = body[:1].lower() + body[1:]
+    if source_sentence and re.search(rf",\s+(?:and|or)\s+{re.escape(tail)}", source_sentence) and not any(
+            w.lower() in coherence.AUX or ("VERB" in coherence._pos(w.lower()) and "NOUN" not in coherence._pos(w.lower())
+                                           and not w.lower().endswith("ing"))
+            for w in words(body)):
+        out.append("a list's last item")
     if source_sentence and "," in body and f"{body}, and " in source_sentence:
         head, _, last = body.rpartition(",")
-        if coherence.has_finite_verb(last) and coherence.has_finite_verb(head.split(",")[-1]):
+        first = head.split(",")[-1].split()[:1]
+        # (not "Because X is Y, Z is W" nor "Apart from X, Z is W": a subordinate clause or a
+        # phrase before the main clause)
+        if (coherence.has_finite_verb(last) and coherence.has_finite_verb(head.split(",")[-1])
+                and not (first and first[0].lower() in _SUBORDINATE_OPENERS)):
             out.append("comma splice")
     support = source_sentence if source_sentence is not None else text
     own = set(fluency_problems(support, words(support), words(support)))
@@ -526,6 +538,9 @@ def clean_sentence_problems(text: str, source_sentence: str | None, policy: Poli
     return out
 
 
+# Words that open a subordinate clause or an introductory phrase, not a clause of its own.
+_SUBORDINATE_OPENERS = frozenset("""because although though when whenever if while since as after before unless apart
+unlike for in with despite given once until whereas where like from at by on among""".split())
 # A word, an end mark (and a closing quote), then a capitalised word: a second sentence.
 # Abbreviations ("Dr.", "U.S.", "p.m.") have capitals or single letters before the mark.
 _TWO_SENTENCES = re.compile(r"\b(?!(?:etc|al|vs|approx|incl)\b)[a-z]{2,}[.!?][\"”’)]?\s+[\"“‘(]?[A-Z][a-z]")
