@@ -473,6 +473,18 @@ _TAKES_NOT = frozenset("""is are was were am be been being has have had do does 
     yet as than because so also still just often usually really certainly probably definitely""".split())
 
 
+_BE_FORMS = frozenset("am is are was were be been being".split())
+
+
+def _BARE_VERB(word: str) -> bool:
+    """A verb's bare form ("help", "make"), which no form of "be" takes: not a participle nor an
+    adjective (a noun of the same form is allowed: "is help" is no better English)."""
+    pos = coherence._pos(word)
+    verb = pos.get("VERB")
+    return (bool(verb) and word == verb[0] and "ADJ" not in pos and not word.endswith(("ed", "ing", "en"))
+            and set(pos) <= {"VERB", "NOUN"})
+
+
 def fluency_problems(generated: str, gen_words: list[str], sup_words: list[str]) -> list[str]:
     """Signs of a garbled sentence: stutters, broken hyphenation, word order not the source's."""
     out = []
@@ -504,6 +516,13 @@ def fluency_problems(generated: str, gen_words: list[str], sup_words: list[str])
         if not re.search(rf"\b{re.escape(m.group(1))}\s+(in|of)\s+(the\s+)?{re.escape(m.group(3))}\b",
                          support_text):
             out.append(f"{m.group(0)!r}: the change is not said of that in the source")
+            break
+    # "sweeteners help people" -> "sweetener are help people": a form of "be" before a verb's
+    # bare form, a pair the source never has
+    for a, b in bigrams:
+        if (a in _BE_FORMS and (a, b) not in source_counts and b not in STOPWORDS
+                and _BARE_VERB(b)):
+            out.append(f"'{a} {b}' is not English")
             break
     # "medications used not been effective": a dropped auxiliary ("have not been")
     for a, b in bigrams:

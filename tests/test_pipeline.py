@@ -293,6 +293,9 @@ def test_extraction_covers_intro_sections_and_closing():
     ("Wounds are common, according to a survey released the wounds keep people away from clinics.",
      "Wounds are common, according to a survey released Monday that found the wounds keep people away from clinics.",
      "dropped verb 'found'"),
+    # a form of "be" before a verb's bare form
+    ("The council said that sweetener are help people cut sugar.",
+     "The council said that sweeteners help people cut sugar.", "'are help' is not English"),
     # a verb's object cut out before its infinitive
     ("It cannot show whether the drinks lead to drink less wine.",
      "It cannot show whether the drinks lead women to drink less wine.", "dropped object of 'lead'"),
