@@ -440,12 +440,15 @@ def test_other_substance_risk_is_low_confidence_and_not_about_subject(det):
     ("Oxycodone, the strongest of the three drugs studied, has been at the centre of the overdose crisis.", False),
     ("Codeine, another prescription drug, can be habit-forming.", False),
     ("Diazepam, a benzodiazepine, can cause physical dependence even at prescribed doses.", False),
+    # another drug class named with an example, though a general topic word ("pain") is there
+    ("Benzodiazepines such as diazepam ease pain spasms, but people can become dependent on them.", False),
+    ("Opioids such as tramadol can cause dependence.", True),
     # the subject named in the sentence, or a symptom opening it: about the subject
     ("Codeine, like tramadol and other opioid drugs, can be habit-forming.", True),
     ("Dizziness, the most common side effect, affected one in ten users.", True),
 ])
 def test_a_sentence_about_another_named_drug(det, text, about):
-    dets = [d for d in det.sentence(text, frozenset({"tramadol", "opioids"}))
+    dets = [d for d in det.sentence(text, frozenset({"tramadol", "opioids", "pain"}))
             if d.kind in ("dependency", "side_effects") and not d.negated]
     assert dets and all(d.about_subject == about for d in dets)
 
