@@ -95,6 +95,7 @@ def _norm_phrase(text: str) -> str:
 
 
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which"})
+_CLAUSE_PRONOUNS = _RELATIVE_PRONOUNS | {"that"}  # what opens a relative or that-clause
 _SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
 
 
@@ -237,7 +238,7 @@ def _word_cut_out(gen: list[str], sup: list[str]) -> tuple[str, str] | None:
             return "verb", v  # ("wants to stop to speak" -> "wants to speak")
         # a relative clause's head cut out with its pronoun ("do to men who start young" -> "do
         # to start young"): the verb after the cut has lost its subject
-        if cut[-1] in _RELATIVE_PRONOUNS | {"that"} and "VERB" in coherence._pos(b):
+        if cut[-1] in _CLAUSE_PRONOUNS and "VERB" in coherence._pos(b):
             return "subject of", b
         # a verb's object cut out before its infinitive ("lead people to drink less" -> "lead to
         # drink less")
@@ -257,7 +258,7 @@ def _word_cut_out(gen: list[str], sup: list[str]) -> tuple[str, str] | None:
             return "subject of", b
         # a relative clause's verb cut out while the clause it governs stays ("a study released
         # Wednesday that found the injuries are …" -> "a study released the injuries are …")
-        if (len(cut) >= 2 and cut[-2] in _RELATIVE_PRONOUNS | {"that"} and coherence._is_finite(cut[-1], cut[-2])
+        if (len(cut) >= 2 and cut[-2] in _CLAUSE_PRONOUNS and coherence._is_finite(cut[-1], cut[-2])
                 and b in _CLAUSE_OPENERS):
             return "verb", cut[-1]
     return None
@@ -476,7 +477,7 @@ _TAKES_NOT = frozenset("""is are was were am be been being has have had do does 
 _BE_FORMS = frozenset("am is are was were be been being".split())
 
 
-def _BARE_VERB(word: str) -> bool:
+def _bare_verb(word: str) -> bool:
     """A verb's bare form ("help", "make"), which no form of "be" takes: not a participle nor an
     adjective (a noun of the same form is allowed: "is help" is no better English)."""
     pos = coherence._pos(word)
@@ -521,7 +522,7 @@ def fluency_problems(generated: str, gen_words: list[str], sup_words: list[str])
     # bare form, a pair the source never has
     for a, b in bigrams:
         if (a in _BE_FORMS and (a, b) not in source_counts and b not in STOPWORDS
-                and _BARE_VERB(b)):
+                and _bare_verb(b)):
             out.append(f"'{a} {b}' is not English")
             break
     # "medications used not been effective": a dropped auxiliary ("have not been")

@@ -230,10 +230,11 @@ def _opens_on_another_name(tokens: list[Token], topic: frozenset[str], agent_wor
     first = tokens[0].text
     # "Benzodiazepines such as lorazepam …": another drug class, named with an example, in a
     # sentence that never names the subject (a drug name of the topic; "anxiety" may be there)
-    names = {w for w in topic if zipf(w) < RARE_NAME_ZIPF}
-    if (first.isalpha() and first not in topic and zipf(first) < RARE_NAME_ZIPF and names and not words & names
-            and ((tokens[1].text == "such" and tokens[2].text == "as") or tokens[1].text == "like")):
-        return True
+    if (((tokens[1].text == "such" and tokens[2].text == "as") or tokens[1].text == "like")
+            and first.isalpha() and first not in topic and zipf(first) < RARE_NAME_ZIPF):
+        names = {w for w in topic if zipf(w) < RARE_NAME_ZIPF}
+        if names and not words & names:
+            return True
     if words & topic or {w + "s" for w in words} & topic or {w[:-1] for w in words if w.endswith("s")} & topic:
         return False
     if not (first.isalpha() and tokens[1].text == "," and tokens[2].text in _APPOSITION and zipf(first) < RARE_NAME_ZIPF):

@@ -514,21 +514,19 @@ def clean_sentence_problems(text: str, source_sentence: str | None, policy: Poli
     frag = coherence.fragment_reason(text)
     if frag and frag not in ("unbalanced brackets", "unbalanced quotes"):  # counted above
         out.append(frag)
-    # "A, B, and C" cut to "A, B.": two clauses left joined by a comma alone
+    # A coordination cut short. "A, B, and C" cut to "C.": a list's last item, a noun phrase
+    # with no verb of its own ("… the risk of side effects, and the uncertainty of buying pills
+    # from unregulated sellers").
     body = text.rstrip(" .!?")
-    # ... or to "C.": a list's last item, a noun phrase with no verb of its own ("… the risk of
-    # side effects, and the uncertainty of buying pills from unregulated sellers")
     tail = body[:1].lower() + body[1:]
-    if source_sentence and re.search(rf",\s+(?:and|or)\s+{re.escape(tail)}", source_sentence) and not any(
-            w.lower() in coherence.AUX or ("VERB" in coherence._pos(w.lower()) and "NOUN" not in coherence._pos(w.lower())
-                                           and not w.lower().endswith("ing"))
-            for w in words(body)):
+    if (source_sentence and re.search(rf",\s+(?:and|or)\s+{re.escape(tail)}", source_sentence)
+            and not any(_only_a_verb(w.lower()) for w in words(body))):
         out.append("a list's last item")
+    # Or cut to "A, B.": two clauses left joined by a comma alone (not "Because X is Y, Z is W"
+    # nor "Apart from X, Z is W": a subordinate clause or a phrase before the main one).
     if source_sentence and "," in body and f"{body}, and " in source_sentence:
         head, _, last = body.rpartition(",")
         first = head.split(",")[-1].split()[:1]
-        # (not "Because X is Y, Z is W" nor "Apart from X, Z is W": a subordinate clause or a
-        # phrase before the main clause)
         if (coherence.has_finite_verb(last) and coherence.has_finite_verb(head.split(",")[-1])
                 and not (first and first[0].lower() in _SUBORDINATE_OPENERS)):
             out.append("comma splice")
@@ -536,6 +534,16 @@ def clean_sentence_problems(text: str, source_sentence: str | None, policy: Poli
     own = set(fluency_problems(support, words(support), words(support)))
     out.extend(p for p in fluency_problems(text, words(text), words(support)) if p not in own)
     return out
+
+
+def _only_a_verb(word: str) -> bool:
+    """An auxiliary, or a word the lexicon knows only as a verb and not in its -ing form."""
+    from summarize import coherence
+
+    if word in coherence.AUX:
+        return True
+    pos = coherence._pos(word)
+    return "VERB" in pos and "NOUN" not in pos and not word.endswith("ing")
 
 
 # Words that open a subordinate clause or an introductory phrase, not a clause of its own.
