@@ -70,7 +70,9 @@ DATELINE = re.compile(
     r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*)?"
     r"\([A-Z][\w.&' ]{0,30}\)\s*[-–—]+\s*"
     # without an outlet, a city in capitals, and a sentence that starts after the dash
-    r"|^[A-Z]{3,}(?:[ ,]+[A-Z]{2,})*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*[–—]\s*(?=[A-Z\"“‘'])"
+    # ("WASHINGTON — ", "WICHITA, Kan. — ", "LONDON, March 5 — ")
+    r"|^[A-Z]{3,}(?:[ ,]+[A-Z]{2,})*(?:,\s*(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.))?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?"
+    r"\s*[–—]\s*(?=[A-Z\"“‘'])"
 )
 _DATELINE_ALONE = re.compile(r"^\([A-Z][\w.&' ]{0,30}\)\s*[-–—]*$")
 # A photographer's name in a credit: "Jane", "O'Neil", "McAllister", "Mitchell-Tao".
