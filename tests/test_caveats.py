@@ -1024,6 +1024,21 @@ def test_a_verdict_on_the_evidence_as_a_whole_is_added_before_a_research_agenda(
     assert research[0]["strength"] == "main"
 
 
+def test_the_verdict_in_the_drafts_conclusions_section_is_the_one_added(f):
+    # a results sentence that names two limits is not the conclusion-level caveat; the
+    # verdict under the draft's own "CONCLUSIONS:" label is
+    draft = ("Valerian for insomnia\n\n"
+             "BACKGROUND: Valerian is a herb sold for sleep. Many adults take it. It is cheap.\n\n"
+             "METHODS: We searched for randomised trials of valerian in adults. Two authors read them.\n\n"
+             "RESULTS: Nine trials were included. Sleep improved a little with valerian. "
+             "Most trials were small and short, and five were at high risk of bias.\n\n"
+             "CONCLUSIONS: Valerian may improve sleep slightly. "
+             "The certainty of the evidence is low.\n")
+    res = f(draft, "Valerian may improve sleep slightly.")
+    research = _added(res, "research")
+    assert research and research[0]["text"] == "The certainty of the evidence is low."
+
+
 def test_an_added_caveat_that_points_back_is_a_last_resort(f):
     draft = ("Valerian is a herb for sleep. Six trials tested valerian in adults.\n\n"
              "Sleep improved a little with valerian.\n\n"

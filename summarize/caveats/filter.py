@@ -53,6 +53,7 @@ class AnalyzedSentence:
     start: int
     end: int
     detections: list[Detection]
+    concluding: bool = False  # in the section the draft heads as its conclusion ("CONCLUSIONS:")
 
     def caveat_kinds(self) -> set[str]:
         return {d.kind for d in self.detections if d.is_caveat}
@@ -138,6 +139,8 @@ class CaveatFilter:
         # supplementation prevents depression is unclear"), not a limit of its own evidence.
         background = {id(p) for sec in article.walk() if heading_role(sec.heading) == "background"
                       for p in sec.paragraphs}
+        concluding = {id(p) for sec in article.walk() if heading_role(sec.heading) == "conclusion"
+                      for p in sec.paragraphs}
         out: list[AnalyzedSentence] = []
         for para in article.paragraphs():
             # a bulleted list of whole sentences ("A few safety points: - Don't combine it with
@@ -153,7 +156,7 @@ class CaveatFilter:
                 dets = self.detector.sentence(text, topic)
                 if id(para) in background:
                     dets = [d for d in dets if d.kind != "research"]
-                out.append(AnalyzedSentence(text, start, end, dets))
+                out.append(AnalyzedSentence(text, start, end, dets, id(para) in concluding))
         if self.policy.encoder == "all":
             self._encode(out)
         return out
@@ -356,8 +359,11 @@ class CaveatFilter:
                             # results is often about one outcome.
                             concludes = any(p.search(norm) for k in cover if k in pol.mandated
                                             for p in pol.kinds[k].conclusion)
+                            # A verdict in the section the draft heads as its conclusion is the
+                            # conclusion-level caveat, whatever a results sentence says twice over.
                             key = (mandated_main > 0, stands, n <= LONG_CAVEAT * pol.max_added_words,
-                                   late and explicit > 0, concludes, mandated_main, late, n <= pol.max_added_words,
+                                   late and explicit > 0, s.concluding and explicit > 0, concludes,
+                                   mandated_main, late, n <= pol.max_added_words,
                                    explicit, len(cover), main, conf, -n)
                         else:
                             # advice, legal status, interactions, side effects: the reader needs the
