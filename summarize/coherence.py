@@ -445,7 +445,14 @@ def surnames(text: str) -> frozenset[str]:
     out = set()
     for m in _NAME_PAIRS.finditer(text):  # overlapping: "When Derek Almanza"
         first, last = m.group(1), m.group(2)
-        if first.lower() in STOPWORDS or _pos(last.lower()):  # "The Kratom Trade Council"
+        if first.lower() in STOPWORDS:
+            continue
+        if _pos(last.lower()):  # "The Kratom Trade Council"
+            # a surname that is also a word ("Kieran Dale") counts when the first name is none
+            # and the draft goes on to use the surname alone mid-sentence ("For months Dale had …")
+            if _pos(first.lower()) or not re.search(rf"\b[a-z][\w'’-]*,?\s+{re.escape(last)}\b", text):
+                continue
+            out.add(last)
             continue
         # a first name that is also a word ("Dean Hollis", "Grace Otieno") counts when the draft
         # goes on to quote the surname alone ("Hollis says", "said Hollis")
@@ -465,10 +472,11 @@ def dangling_reason(sentence: str, previous: list[str], names: frozenset[str] = 
     before = " ".join(previous)
     for m in re.finditer(r"\b[A-Z][a-z'’-]{2,}\b", sentence):
         name = m.group(0)
-        full = re.search(rf"\b([A-Z][a-z]+)\.?\s+{re.escape(name)}\b", sentence[: m.end()])
-        # "Marcus Reyes", "Dr. Reyes"; not "For Reyes" (a capitalised function word)
-        full = full and (full.group(1) in _TITLES or (full.group(1).lower() not in STOPWORDS
-                                                       and not _pos(full.group(1).lower())))
+        full = re.search(rf"\b([A-Z][a-z]+)\s+{re.escape(name)}\b", sentence[: m.end()])
+        # "Marcus Reyes", not "Dr. Reyes" or "Mr Platt" (a title introduces no one: the draft
+        # gave the full name earlier) nor "For Reyes" (a capitalised function word)
+        full = full and (full.group(1) not in _TITLES and full.group(1).lower() not in STOPWORDS
+                         and not _pos(full.group(1).lower()))
         if name in names and not full and not re.search(rf"\b{re.escape(name)}\b", before):
             return f"surname {name!r} not introduced in the lead"
     return None

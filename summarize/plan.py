@@ -99,6 +99,12 @@ _CAVEAT = re.compile(
     r"\b(more research|further research|limited (evidence|research|data)|(low|poor)[- ]quality|caution|"
     r"side effects?|adverse|risks?|dependen|addict|interact(ions?|s)? with (other )?(medications?|drugs|substances|alcohol|blood)|consult|talk to (a|your) (doctor|provider)|"
     r"legal status|not (yet )?approved)\b", re.I)
+# A call for research ("Longer trials … are needed to guide practice") is the evidence's limit,
+# a caveat; it opens a lead only when it is the claim ("There is insufficient evidence …").
+_RESEARCH_CALL = re.compile(
+    r"\b(research|studies|trials?|data|evidence|follow-up|work|investigation)\b[^.;]{0,160}?\b(is|are|will be|would be)\s+"
+    r"(still\s+|urgently\s+|clearly\s+|now\s+)?(needed|required|warranted)\b", re.I)
+RESEARCH_CALL_FACTOR = 0.3
 _ADVICE = re.compile(
     r"\b(consult|talk to|speak (to|with)|ask (a|your)|should|recommend(ed)?|make sure|be sure|"
     r"always|avoid|seek|start with|follow)\b|^(use|take|try|choose|keep|check|start)\b", re.I)
@@ -117,6 +123,7 @@ MIN_WORDS = 6  # shorter sentences are labels, not points
 OPENING_POSITION = 0.35  # non-review drafts: the opening comes from the first third
 TOPIC_TERMS = 3
 FIRST_SENTENCE_FACTOR = 1.5
+HEADLINE_WEIGHT = 1.0
 # A story about a named person (a feature's anecdote) opens a lead only when nothing else can,
 # and is a weaker point.
 ANECDOTE_FACTOR = 0.5
@@ -276,11 +283,18 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     if lede and coherence.tells_of_a_person(sentences[lede].text):
         lede = 0  # the story opens on an anecdote: the dek above it states the news
 
+    headline = (coherence.content_lemmas(article.title.text) - REPORTING_TERMS) if article.title and not review else set()
+
     def opening_score(s: Extract) -> float:
         position = index[id(s)] / max(1, len(sentences) - 1)
         lemmas = coherence.content_lemmas(s.text)
         # Naming the subject (the draft's most frequent term) matters most for an opening.
         score = s.score * (1 + 0.5 * len(lemmas & set(topic)) + (1.0 if topic[0] in lemmas else 0.0))
+        # A story's headline states its news: the sentence that says what it says is the lede
+        # ("Popular sugar substitute makes platelets stickier" -> "A sweetener … appears to make
+        # blood platelets more prone to clumping").
+        if headline:
+            score *= 1 + HEADLINE_WEIGHT * len(lemmas & headline) / len(headline)
         closing = bool(_CLOSING_MARKER.match(s.text))
         stated = bool(_CLAIM.search(s.text))
         if closing or stated:  # a conclusion cue
@@ -292,6 +306,8 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
             score *= 0.3
         if _CAVEAT.search(s.text) and not (closing or stated):
             score *= 0.7
+        if _RESEARCH_CALL.search(s.text) and not stated:
+            score *= RESEARCH_CALL_FACTOR
         # A lead never opens on a statistic ("126/4645 participants died", "RR 0.75; 95% CI ...");
         # a review's authors state their conclusion in its last quarter.
         if _STATISTIC.search(s.text) or _STATISTIC_IN_TEXT.search(_unbracketed(s.text)):

@@ -369,9 +369,17 @@ def test_a_surname_after_a_capitalised_function_word_is_not_a_full_name():
     names = frozenset({"Reyes"})
     assert dangling_reason("For Reyes, the uncertainty is beside the point.", [], names)
     assert dangling_reason("Marcus Reyes says the depression lifted.", [], names) is None
-    assert dangling_reason("Dr. Reyes said the trial was small.", [], names) is None
+    assert dangling_reason("Dr. Marcus Reyes said the trial was small.", [], names) is None
 
 
+def test_a_title_and_surname_is_a_second_reference():
+    # the draft named him in full earlier; a lead that opens "Mr Reyes, who …" has not
+    from summarize.coherence import dangling_reason
+
+    names = frozenset({"Reyes"})
+    assert dangling_reason("Dr. Reyes said the trial was small.", [], names)
+    assert dangling_reason("Mr Reyes, who spent five days in hospital, is one of many.", [], names)
+    assert dangling_reason("Mr Reyes said so.", ["Marcus Reyes, 41, bought kratom online."], names) is None
 
 
 def test_surnames_are_peoples_not_the_words_after_the():
@@ -379,6 +387,15 @@ def test_surnames_are_peoples_not_the_words_after_the():
 
     got = surnames("The Kratom Trade Council said so. When Derek Almanza bought kratom, it was cheap.")
     assert got == frozenset({"Almanza"})
+
+
+def test_a_surname_that_is_also_a_word_counts_when_used_alone():
+    from summarize.coherence import dangling_reason, surnames
+
+    text = ("Kieran Dale, 24, was admitted in March. For eight months Dale had been inhaling the gas. "
+            "The Kratom Trade Council said trade was up.")
+    assert surnames(text) == frozenset({"Dale"})
+    assert dangling_reason("For eight months Dale had been inhaling the gas daily.", [], surnames(text))
 
 
 @pytest.mark.parametrize("sentence, dangling", [
@@ -425,3 +442,34 @@ def test_a_pronoun_opener_follows_only_its_own_draft_neighbour():
              "Valerian gummies are sold in many shops with few age checks on teenagers.")
     texts = [p.text for p in plan.plan(parse_draft(draft), max_words=120, can_decontextualize=False)]
     assert texts and not any(t.startswith("It also") for t in texts)
+
+
+def test_a_call_for_research_does_not_open_a_review_lead():
+    draft = (
+        "Zinc lozenges for the common cold\n\n"
+        "BACKGROUND: Zinc lozenges are widely sold to shorten colds, and zinc lozenge trials vary in dose.\n\n"
+        "METHODS: We searched five databases for randomised trials of zinc lozenges in adults with colds.\n\n"
+        "RESULTS: Twelve trials of zinc lozenges were included; most zinc lozenge trials were small and short.\n\n"
+        "CONCLUSIONS: Zinc lozenges may shorten colds by about one day. Larger trials of zinc lozenges "
+        "in adults with colds, with a common dose and longer follow-up than the small and short trials "
+        "included here, are needed before zinc lozenges can be recommended.\n"
+    )
+    picks = plan.plan(parse_draft(draft))
+    assert picks[0].text.startswith("Zinc lozenges may shorten colds")
+
+
+def test_the_sentence_that_says_what_the_headline_says_opens_a_story():
+    draft = (
+        "Popular sweetener makes blood platelets stickier, study suggests\n\n"
+        "A sweetener widely used in diet drinks appears to make blood platelets stickier, according to a "
+        "study in healthy volunteers.\n\n"
+        "After a xylitol drink, xylitol levels in the volunteers rose sharply, and xylitol levels "
+        "stayed high for two days.\n\n"
+        "Xylitol is a sugar alcohol found in chewing gum.\n\n"
+        "Xylitol is also sold as a baking sugar, and xylitol sales have grown.\n\n"
+        "Dentists have long recommended xylitol gum for teeth.\n\n"
+        "Xylitol occurs naturally in plums and strawberries.\n\n"
+        "Experts said xylitol studies in larger groups are needed, and that people need not avoid xylitol gum.\n"
+    )
+    picks = plan.plan(parse_draft(draft))
+    assert picks[0].text.startswith("A sweetener widely used")
