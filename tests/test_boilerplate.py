@@ -693,6 +693,8 @@ def test_a_list_of_headlines_under_its_label_without_blank_lines_is_set_aside():
     ("We value your privacy", "widget"),
     ("We and our partners store and access information on your device, such as cookies, to personalise content "
      "and ads.", "disclosure"),
+    ("We and our 80 partners store and access information on your device, such as cookies, and process personal "
+     "data such as unique identifiers. Click “Accept all” to consent.", "disclosure"),
     ("Comment guidelines", "widget"),
     ("By subscribing, you acknowledge and agree to our Terms of Use.", "widget"),
     ("If you or someone you know is struggling with sleeping pills, call the helpline on 0800 000 000.", "contact"),
