@@ -825,6 +825,10 @@ def test_boilerplate_paragraphs_are_not_read():
     # one comparison, and how one trial ran, are minor
     ("Data comparing valerian with melatonin were too sparse to draw conclusions.", "research", "minor"),
     ("Twelve participants withdrew before the trial ended.", "research", "minor"),
+    # one person's story is minor; the draft's general warning is main
+    ("Looking back, he was hooked on valerian.", "dependency", "minor"),
+    ("“He told me he felt awful if he missed a day of valerian – shaking, sweating,” she said.", "dependency", "minor"),
+    ("Stopping valerian suddenly brings on withdrawal, which is why people keep going.", "dependency", "main"),
 ])
 def test_strength(det, text, kind, strength):
     got = [d.strength for d in det.sentence(text, frozenset({"valerian"})) if d.kind == kind and d.is_caveat]
@@ -1022,6 +1026,17 @@ def test_a_verdict_on_the_evidence_as_a_whole_is_added_before_a_research_agenda(
     research = _added(res, "research")
     assert research and research[0]["text"].startswith("The evidence available for all comparisons")
     assert research[0]["strength"] == "main"
+
+
+def test_a_quoted_warning_whose_speaker_the_lead_lacks_is_added_without_the_quote(f):
+    # the speaker was named sentences before; the warning's words stand on their own
+    draft = ("Valerian is a herb sold for sleep, and valerian tea is popular.\n\n"
+             "Dr Ann Lee, a pharmacist, has seen valerian users for years. “Anyone taking valerian every night "
+             "can become dependent on it, just as they would on sleeping pills,” she said. “I see it weekly.”\n\n"
+             "Valerian is sold in supermarkets.")
+    res = f(draft, "Valerian is a herb sold for sleep.")
+    assert [a["text"] for a in _added(res, "dependency")] == [
+        "Anyone taking valerian every night can become dependent on it, just as they would on sleeping pills."]
 
 
 def test_the_verdict_in_the_drafts_conclusions_section_is_the_one_added(f):

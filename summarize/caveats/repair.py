@@ -27,6 +27,7 @@ def compress_variants(text: str, cue_spans: list[tuple[int, int]], policy: Polic
     # 0. a list label glued to the sentence ("Comparison 5: ...", "3. ...") is never kept
     text, keep = _strip_prefix(text, keep, policy.label_prefix)
     # 0b. who said it ("…, Figueroa said, …"): a speaker the lead does not introduce dangles
+    text, keep = _unquote(text, keep)
     text, keep = _strip_attribution(text, keep, policy)
     # 0c. a lead-in before a colon that points back ("That reputation has not held up: like other
     #     opioids, tramadol can cause dependence …"): the clause after it states the caveat
@@ -154,6 +155,25 @@ def _strip_prefix(text: str, spans, patterns):
 _QUOTE_MARKS = re.compile(r"[\"“”„«»]")
 _SECOND_COMPLEMENT = re.compile(r"\b(?:and|but|or)\s+(?:that|whether|how|why)\b", re.I)
 _POINTS_TO_SPEAKER = re.compile(r"(?:i|we|my|our|me|us|he|she|his|her|him|they|their|them)\b", re.I)
+
+
+# A whole sentence in quotation marks, perhaps with a pronoun speaker after it ("“…,” she said."):
+# its speaker was named sentences earlier, so the quote cannot stand in a lead as it is.
+_WHOLE_QUOTE = re.compile(r"\s*[“\"]([^“”\"]+?)([,.!?]?)[”\"]\s*(?:,?\s*(?:she|he|they)\s+(?:said|says|added|adds|"
+                          r"warned|warns|explained|explains|noted|notes)\s*)?\.?\s*")
+# The speaker's own voice ("I", "we", "you") belongs to them; an impersonal statement ("Stopping
+# suddenly brings on withdrawal") is the draft's warning, whoever voiced it.
+_PERSONAL_VOICE = re.compile(r"\b(?:I|I['’]\w+|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e['’]\w+|[Uu]s|[Oo]ur|[Yy]ou|[Yy]ou['’]\w+|[Yy]our)\b")
+
+
+def _unquote(text: str, spans):
+    """A warning quoted whole from a speaker the lead cannot introduce, stated without the
+    quotation marks and the pronoun attribution (its words unchanged); other text as it is."""
+    m = _WHOLE_QUOTE.fullmatch(text)
+    if not m or _PERSONAL_VOICE.search(m.group(1)) or not all(m.start(1) <= a and b <= m.end(1) for a, b in spans):
+        return text, spans
+    end = m.group(2) if m.group(2) in ("!", "?") else "."
+    return m.group(1) + end, _shift(spans, 0, m.start(1))
 
 
 def _strip_attribution(text: str, spans, policy: Policy):
