@@ -120,7 +120,9 @@ _CAPTION = [
     re.compile(r"[.!?]\s+" + _NAME + r"\s+" + _NAME + r"\s+for\s+(?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4}" + _END),
     # "… in Tucson, Arizona. Photograph by Ben Adeyemi for Pulse", "… in September. (WQLM photo)"
     re.compile(r"[.!?]\s+(?:photo(?:graph)?s?|images?|pictures?|illustrations?)\s+by\s+" + _NAME + r"(?:\s+" + _NAME
-               + r"){0,2}(?:\s+for\s+(?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4})?" + _END, _F),
+               + r"){0,2}(?:\s+for\s+(?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4}"
+               # "… Photo by Chris Valdez/University of Eastbrook"
+               + r"|\s*/\s*[A-Z][\w.&'’-]*(?:\s+(?:(?:of|and|for|the|&)\s+)?[A-Z][\w.&'’-]*){0,4})?" + _END, _F),
     re.compile(r"[.!?]\s+\((?:[A-Z][\w.&'’-]*\s+){1,3}(?i:photo|photograph|image|file\s+photo)\)" + _END),
     re.compile(r"\((?:[A-Z][\w.&'’-]*\s+){0,3}(?i:photo|photograph|image|illustration)s?\s+(?i:by)\s+" + _NAME
                + r"(?:\s+" + _NAME + r"){1,2}\)" + _END),

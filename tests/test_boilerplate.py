@@ -689,6 +689,7 @@ def test_a_list_of_headlines_under_its_label_without_blank_lines_is_set_aside():
     ("Valerian tea is sold in most supermarkets across BritainALAMY", "caption"),
     ("Sellers post before-and-after photos on social mediaImage: Getty", "caption"),
     ("A nurse checks a patient's chart.Photo by Anna Berg/Northfield Hospital", "caption"),
+    ("Study author Ann Berg, PhD, in her laboratory. Photo by Chris Vale/University of Northfield", "caption"),
     # a cookie banner, comment and subscription small print, a helpline, a company register line
     ("We value your privacy", "widget"),
     ("We and our partners store and access information on your device, such as cookies, to personalise content "
