@@ -124,6 +124,7 @@ OPENING_POSITION = 0.35  # non-review drafts: the opening comes from the first t
 TOPIC_TERMS = 3
 FIRST_SENTENCE_FACTOR = 1.5
 HEADLINE_WEIGHT = 1.0
+DEFINITION_FACTOR = 2.0
 # A story about a named person (a feature's anecdote) opens a lead only when nothing else can,
 # and is a weaker point.
 ANECDOTE_FACTOR = 0.5
@@ -185,6 +186,17 @@ def narrated(sentence: str) -> bool:
     s = re.sub(r"“[^”]*(”|$)|\"[^\"]*(\"|$)", " ", s)  # quoted, or a quote running on past the sentence
     s = re.sub(r"^[^“\"]*”", " ", s)  # the end of a quotation that began in an earlier sentence
     return bool(_FIRST_PERSON.search(s))
+
+
+# "X is a …", "X (Latin name), a …, is an …", "X is made from …": the sentence says what X is.
+_DEFINITION = re.compile(r"^(?:[A-Z][\w'’-]*\s+){0,3}?(?P<head>[\w'’-]+)(?:\s*\([^()]{1,60}\))?(?:,[^,]{3,80},)?\s+"
+                         r"(?:is|are)\s+(?:(?:an?|the)\s|(?:made|derived|extracted|taken)\s+from\b)")
+
+
+def _defines(sentence: str, subject: str) -> bool:
+    """Does the sentence define the draft's subject (its most frequent content lemma)?"""
+    m = _DEFINITION.match(sentence)
+    return bool(m) and subject in coherence.content_lemmas(sentence[:m.end("head")])
 
 
 def usable(sentence: str) -> bool:
@@ -284,6 +296,9 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         lede = 0  # the story opens on an anecdote: the dek above it states the news
 
     headline = (coherence.content_lemmas(article.title.text) - REPORTING_TERMS) if article.title and not review else set()
+    # A house draft (headed sections, not a study's report) opens, as the house leads do, on what
+    # its subject is: "Kanna (Sceletium tortuosum) is a low-growing succulent native to …".
+    house = not review and article.has_headings() and not any(p.boilerplate in _BYLINE_KINDS for p in article.paragraphs())
 
     def opening_score(s: Extract) -> float:
         position = index[id(s)] / max(1, len(sentences) - 1)
@@ -332,6 +347,8 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
             score *= SECOND_PERSON_FACTOR
         if methods:
             score *= METHODS_FACTOR
+        if house and _defines(s.text, topic[0]):
+            score *= DEFINITION_FACTOR
         if s.part in concluding:
             score *= CONCLUSION_SECTION_FACTOR
         return score
@@ -354,10 +371,12 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     max_score = max(s.score for s in sentences) or 1.0
     # An anecdote is a weaker point too: the lead reports the news, not the story told around it.
     # So is the protocol of a news story's study ("Participants were tested at three months"),
-    # and a direct quote.
+    # and a direct quote, and a sentence addressed to the reader ("If you've tried it, you're in
+    # good company"; the advice that closes the lead is picked on its own).
     weight = {id(s): (ANECDOTE_FACTOR if id(s) in anecdotes else 1.0)
               * (METHODS_FACTOR if not review and id(s) in told_methods else 1.0)
-              * (QUOTE_FACTOR if _DIRECT_QUOTE.match(s.text) else 1.0) for s in ok}
+              * (QUOTE_FACTOR if _DIRECT_QUOTE.match(s.text) else 1.0)
+              * (SECOND_PERSON_FACTOR if _SECOND_PERSON.search(s.text) else 1.0) for s in ok}
     # A sentence below the score floor is never picked, so it never needs ranking.
     rest = [s for s in ok if s is not opening and s is not advice
             and s.score * weight[id(s)] >= MIN_RELATIVE_SCORE * max_score]

@@ -473,3 +473,26 @@ def test_the_sentence_that_says_what_the_headline_says_opens_a_story():
     )
     picks = plan.plan(parse_draft(draft))
     assert picks[0].text.startswith("A sweetener widely used")
+
+
+HOUSE_DRAFT = (
+    "Rhodiola: what the arctic root can do\n\n"
+    "Rhodiola is on supplement labels everywhere, promising calm focus and steady energy for busy people.\n\n"
+    "What is rhodiola?\n\n"
+    "Rhodiola rosea is a flowering plant that grows in cold, mountainous regions of Europe and Asia.\n\n"
+    "What the research shows\n\n"
+    "In one study of 60 adults with stress, people who took rhodiola for four weeks reported less fatigue "
+    "than those given a placebo. If you've tried rhodiola, you're in good company. Rhodiola trials were "
+    "small and short, and rhodiola extracts differ.\n\n"
+    "Rhodiola is sold as capsules and rhodiola teas, and rhodiola tinctures are common.\n"
+)
+
+
+def test_a_house_draft_opens_on_what_its_subject_is():
+    picks = plan.plan(parse_draft(HOUSE_DRAFT))
+    assert picks[0].text.startswith("Rhodiola rosea is a flowering plant")
+
+
+def test_a_sentence_addressed_to_the_reader_is_a_weaker_point():
+    picks = plan.plan(parse_draft(HOUSE_DRAFT), max_words=200)
+    assert not any(p.text.startswith("If you've tried") for p in picks)
