@@ -963,6 +963,8 @@ def test_a_summary_with_a_verdict_gets_no_second_one(f):
 
 
 @pytest.mark.parametrize("text,verdict", [
+    ("Overall, though, the evidence that valerian reduces stress is promising but thin.", True),
+    ("It can be part of a routine, but most of its advertised benefits have yet to be confirmed in trials.", True),
     ("There is no firm evidence of efficacy of valerian for insomnia.", True),
     ("The evidence on the relative effectiveness of valerian and melatonin remains very uncertain.", True),
     # a result ("no strong evidence of any increase"), a gap for some outcomes, a label in brackets
@@ -1037,6 +1039,15 @@ def test_a_quoted_warning_whose_speaker_the_lead_lacks_is_added_without_the_quot
     res = f(draft, "Valerian is a herb sold for sleep.")
     assert [a["text"] for a in _added(res, "dependency")] == [
         "Anyone taking valerian every night can become dependent on it, just as they would on sleeping pills."]
+
+
+def test_an_added_caveat_drops_a_contrast_with_the_sentence_it_leaves_behind(f):
+    draft = ("Valerian is a herb sold for sleep, and valerian tea is popular.\n\n"
+             "Valerian has been used for centuries. Much of the excitement, though, comes from animal studies, "
+             "and the human trials of valerian have been small.\n\nValerian is sold in supermarkets.")
+    res = f(draft, "Valerian is a herb sold for sleep.")
+    assert [a["text"] for a in _added(res, "research")] == [
+        "Much of the excitement comes from animal studies, and the human trials of valerian have been small."]
 
 
 def test_the_verdict_in_the_drafts_conclusions_section_is_the_one_added(f):

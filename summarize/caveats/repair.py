@@ -29,6 +29,7 @@ def compress_variants(text: str, cue_spans: list[tuple[int, int]], policy: Polic
     # 0b. who said it ("…, Figueroa said, …"): a speaker the lead does not introduce dangles
     text, keep = _unquote(text, keep)
     text, keep = _strip_attribution(text, keep, policy)
+    text, keep = _strip_mid_connective(text, keep)
     # 0c. a lead-in before a colon that points back ("That reputation has not held up: like other
     #     opioids, tramadol can cause dependence …"): the clause after it states the caveat
     text, keep = _strip_colon_lead_in(text, keep)
@@ -174,6 +175,23 @@ def _unquote(text: str, spans):
         return text, spans
     end = m.group(2) if m.group(2) in ("!", "?") else "."
     return m.group(1) + end, _shift(spans, 0, m.start(1))
+
+
+# A contrast with the draft's sentence before ("Until larger studies are done, however, its
+# benefits remain unproven"): the added sentence leaves that sentence behind, so the connective goes.
+_MID_CONNECTIVE = re.compile(r",\s*(?:however|though|by\s+contrast|in\s+contrast|on\s+the\s+other\s+hand)\s*,", re.I)
+
+
+def _strip_mid_connective(text: str, spans):
+    m = _MID_CONNECTIVE.search(text)
+    if not m or any(a < m.end() and m.start() < b for a, b in spans):
+        return text, spans
+    # a fronted clause or adverb keeps its comma ("Until … are done, its benefits …", "Overall,
+    # the evidence …"); a subject does not ("Much of the excitement comes from …")
+    before = text[:m.start()].split()
+    opener = before[0].lower().strip("\"'“‘(") if before else ""
+    comma = "," if len(before) == 1 or opener in _SUBORDINATE_OPENERS or opener.endswith("ly") else ""
+    return text[:m.start()] + comma + text[m.end():], _shift(spans, m.start(), m.end() - m.start() - len(comma))
 
 
 def _strip_attribution(text: str, spans, policy: Policy):
