@@ -872,6 +872,7 @@ def test_strength(det, text, kind, strength):
     # "uncertainty" pointing back is not a verdict; a list of measured outcomes is not a harm
     ("For Reyes, the uncertainty is beside the point.", "research"),
     ("Secondary outcomes included sleep quality, mood and adverse events.", "side_effects"),
+    ("The researchers also tracked side effects closely.", "side_effects"),
 ])
 def test_role_exclusions(det, text, kind):
     assert kind not in kinds_of(det, text)
