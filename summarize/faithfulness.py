@@ -440,6 +440,10 @@ def check(generated: str, support: str, document: str | None = None, previous: l
             reasons.append(f"name {phrase!r} not in source")
 
     reasons.extend(fluency_problems(generated, gen_words, sup_words))
+    # an abbreviation cut at its first stop ("between noon and 8 p.m." -> "… and 8 p.")
+    cut = _CUT_ABBREVIATION.search(generated)
+    if cut and not re.search(rf"\b{re.escape(cut.group(1))}\.(?![a-z]\.)", support):
+        reasons.append(f"abbreviation cut at {cut.group(0).strip()!r}")
     # "Of 214 participants randomized age, 72.8 years; 61% women), 188 completed …"
     if _balanced(support) and not _balanced(generated):
         reasons.append("unbalanced brackets or quotes")
@@ -447,6 +451,7 @@ def check(generated: str, support: str, document: str | None = None, previous: l
     return GateResult(not reasons, reasons)
 
 
+_CUT_ABBREVIATION = re.compile(r"(?<![\w.])([a-z])\.[\"”’')\]]?\s*$")
 _QUANTITY = re.compile(r"(\d+(?:[.,]\d+)*)\s*(%|per\s*cent|percent|kg|kilograms?|mg|milligrams?|mcg|g|grams?|ml|"
                        r"mmHg|cm|lbs?|pounds|days?|weeks?|months?|years?|hours?)(?![\w])", re.I)
 _UNIT = {"per cent": "%", "percent": "%", "kilogram": "kg", "milligram": "mg", "gram": "g", "lb": "pound"}

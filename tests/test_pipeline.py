@@ -299,6 +299,8 @@ def test_extraction_covers_intro_sections_and_closing():
     # a verb's object cut out before its infinitive
     ("It cannot show whether the drinks lead to drink less wine.",
      "It cannot show whether the drinks lead women to drink less wine.", "dropped object of 'lead'"),
+    # an abbreviation cut at its first stop
+    ("Some adults eat only between noon and 8 p.", "Some adults eat only between noon and 8 p.m.", "abbreviation cut"),
 ])
 def test_gate_keeps_subject_verb_scope_and_casing(generated, support, reason):
     verdict = faithfulness.check(generated, support)
