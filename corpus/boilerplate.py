@@ -71,7 +71,8 @@ DATELINE = re.compile(
     r"\([A-Z][\w.&' ]{0,30}\)\s*[-–—]+\s*"
     # without an outlet, a city in capitals, and a sentence that starts after the dash
     # ("WASHINGTON — ", "WICHITA, Kan. — ", "LONDON, March 5 — ")
-    r"|^[A-Z]{3,}(?:[ ,]+[A-Z]{2,})*(?:,\s*(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.))?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?"
+    r"|^[A-Z]{3,}(?:[ ,]+[A-Z]{2,})*(?:,\s*(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s*[–—])))?"
+    r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?"
     r"\s*[–—]\s*(?=[A-Z\"“‘'])"
     # a press release's, in title case: "Eastbrook, Ohio — ", "Palo Alto, Calif. — "
     r"|^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},\s+(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)"

@@ -313,7 +313,9 @@ _NOT_PERSON_WORDS = frozenset("""administration university institute institutes 
 _ROLE = re.compile(r"\b(a|an|the|one)\s+([\w-]+\s+){0,3}?(researcher|scientist|doctor|physician|professor|"
                    r"spokes(wo)?man|spokesperson|author|expert|internist|psychiatrist|psychologist|nurse|pharmacist|"
                    r"dietitian|specialist|official|director|president|epidemiologist|surgeon|pediatrician|"
-                   r"paediatrician|clinician|investigator|economist|mother|father|patient|woman|man)\b", re.I)
+                   r"paediatrician|clinician|investigator|economist|mother|father|mum|mom|dad|parent|grandmother|"
+                   r"grandfather|wife|husband|daughter|son|widow|widower|girl|boy|teenager|teen|student|pensioner|"
+                   r"athlete|veteran|worker|labourer|laborer|patient|woman|man)\b", re.I)
 
 
 def _introduces_person(text: str) -> bool:

@@ -212,6 +212,7 @@ def test_datelines_open_a_paragraph_only_when_they_are_datelines():
     assert dateline_prefix("WASHINGTON — The Senate voted.") == len("WASHINGTON — ")
     assert dateline_prefix("NEW YORK, March 5 (AP) — A study found.") == len("NEW YORK, March 5 (AP) — ")
     assert dateline_prefix("WICHITA, Kan. — A poison center says so.") == len("WICHITA, Kan. — ")
+    assert dateline_prefix("EASTBROOK, Ohio — For many people, sleep scores matter.") == len("EASTBROOK, Ohio — ")
     assert dateline_prefix("Eastbrook, Ohio — For many people, sleep scores matter.") == len("Eastbrook, Ohio — ")
     assert dateline_prefix("Palo Alto, Calif. — A study found more.") == len("Palo Alto, Calif. — ")
     assert dateline_prefix("Sleep, however — The study found more.") == 0

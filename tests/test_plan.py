@@ -496,3 +496,9 @@ def test_a_house_draft_opens_on_what_its_subject_is():
 def test_a_sentence_addressed_to_the_reader_is_a_weaker_point():
     picks = plan.plan(parse_draft(HOUSE_DRAFT), max_words=200)
     assert not any(p.text.startswith("If you've tried") for p in picks)
+
+
+def test_a_pronoun_after_a_person_named_by_role_in_the_same_sentence_stands():
+    from summarize.coherence import dangling_reason
+
+    assert dangling_reason("A grieving mum has issued a warning after her son died from drinking the tea.", []) is None
