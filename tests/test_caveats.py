@@ -964,6 +964,10 @@ def test_a_summary_with_a_verdict_gets_no_second_one(f):
 
 
 @pytest.mark.parametrize("text,verdict", [
+    ("She says the field needs large, long-term studies of valerian before anyone can say it is safe.", True),
+    ("The authors said longer follow-up and better data were needed before anyone could conclude that valerian works.",
+     True),
+    ("Whether valerian is safe over decades remains an open question.", True),
     ("Overall, though, the evidence that valerian reduces stress is promising but thin.", True),
     ("It can be part of a routine, but most of its advertised benefits have yet to be confirmed in trials.", True),
     ("There is no firm evidence of efficacy of valerian for insomnia.", True),
@@ -1049,6 +1053,15 @@ def test_an_added_caveat_drops_a_contrast_with_the_sentence_it_leaves_behind(f):
     res = f(draft, "Valerian is a herb sold for sleep.")
     assert [a["text"] for a in _added(res, "research")] == [
         "Much of the excitement comes from animal studies, and the human trials of valerian have been small."]
+
+
+def test_a_call_for_studies_framed_by_a_speaker_after_a_connective_loses_the_frame():
+    from summarize.caveats.repair import compress_variants
+
+    text = "But she says the field needs large, long-term studies of valerian before anyone can say it is safe."
+    at = text.index("needs large")
+    assert compress_variants(text, [(at, at + 11)], load_policy())[0] == (
+        "The field needs large, long-term studies of valerian before anyone can say it is safe.")
 
 
 def test_the_verdict_in_the_drafts_conclusions_section_is_the_one_added(f):

@@ -28,6 +28,11 @@ def compress_variants(text: str, cue_spans: list[tuple[int, int]], policy: Polic
     text, keep = _strip_prefix(text, keep, policy.label_prefix)
     # 0b. who said it ("…, Figueroa said, …"): a speaker the lead does not introduce dangles
     text, keep = _unquote(text, keep)
+    # ("But she says the field needs …": the frame is found after the connective)
+    bare, bare_keep = _strip_prefix(text, keep, policy.lead_ins)
+    framed, framed_keep = _strip_attribution(bare, bare_keep, policy)
+    if framed != bare:
+        text, keep = framed, framed_keep
     text, keep = _strip_attribution(text, keep, policy)
     text, keep = _strip_mid_connective(text, keep)
     # 0c. a lead-in before a colon that points back ("That reputation has not held up: like other
