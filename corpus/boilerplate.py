@@ -193,6 +193,8 @@ _CONTACT = [
     re.compile(r"^if\s+you\s+(?:have\s+been|are|were)\s+affected\s+by\b.{0,80}\b(?:call|contact|visit|help|support)\b", _F),
     re.compile(r"^if\s+you\s+(?:or\s+someone\s+you\s+know\s+)?(?:is|are)\s+struggling\b.{0,80}\b(?:call|text|contact|visit)\b", _F),
     re.compile(r"^for\s+more\s+information\b[^.]{0,100}\b(?:visit|call|contact|go\s+to)\b", _F),
+    # a press release's contact: "Media contact: Jane Doe, (555) 014-2277, jdoe@example.edu"
+    re.compile(r"^(?:media|press|news)\s+(?:contacts?|enquiries|inquiries)\s*:", _F),
 ]
 _COPYRIGHT = [
     re.compile(r"^(?:copyright|©|\(c\)\s*\d{4})", _F),
@@ -204,6 +206,9 @@ _COPYRIGHT = [
 # responsible for all content.", "This article is republished from The Conversation under a
 # Creative Commons license.", "KFF Health News is a national newsroom that …").
 _DISCLOSURE = [
+    # a paper's or a release's notes under their labels: "Funding: The study was supported by …"
+    re.compile(r"^(?:funding(?:\s+sources?)?|financial\s+disclosures?|disclosures?|conflicts?\s+of\s+interests?|"
+               r"competing\s+interests?|declaration\s+of\s+interests?|acknowledge?ments?)\s*:\s*(?:\S+\s+){4}\S", _F),
     re.compile(r"\bis\s+solely\s+responsible\s+for\s+(?:all\s+)?(?:the\s+)?content\b", _F),
     re.compile(r"^(?:this|the)\s+(?:article|story|piece|post)\s+(?:is|was)\s+(?:republished|reprinted|"
                r"originally\s+published|produced|published|adapted)\s+(?:from|by|in|with|on|under)\b", _F),
@@ -260,7 +265,8 @@ _DISCLOSURE = [
                r"\b(?:process(?:es)?\s+personal\s+data|to\s+consent|manage\s+(?:your\s+)?preferences|review\s+your\s+choices)\b", _F),
     # a press release's boilerplate: "About Westbrook University", "Founded in 1868, X is a …"
     re.compile(r"^(?i:about)\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){0,5}(?:University|Institute|Hospital|Health|Inc\.?|Foundation|College|"
-               r"Cent(?:er|re)|Clinic|Company|Group|Network|Society|Association|Trust|Council|School|Medicine)\s*$"),
+               r"Cent(?:er|re)|Clinic|Company|Group|Network|Society|Association|Trust|Council|School|Medicine)"
+               r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})?\s*$"),
     re.compile(r"^founded\s+in\s+\d{4},\s+(?:the\s+)?[A-Z][\w&.'’ -]{1,60}\s+is\s+an?\b", _F),
 ]
 # A newsletter's promotion, however long: "Sign up for the Well newsletter, for subscribers only. …"

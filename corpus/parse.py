@@ -354,12 +354,23 @@ def _block_furniture(block: _Block) -> str | None:
 MAX_CHROME_WORDS = 6
 
 
+_END_MARK = re.compile(r"^\s*(?:#\s*#\s*#|-\s*30\s*-)\s*$")
+
+
 def _classify(blocks: list[_Block], markdown: bool) -> None:
     for block in blocks:
         if block.kind in ("code", "heading"):  # a run-in label is a heading already
             continue
         m = _MD_HEADING.match(block.first) if markdown and len(block.lines) == 1 else None
         block.furniture = furniture_reason(m.group(2)) if m else _block_furniture(block)
+    # A press release ends at its end mark ("###", "-30-"): what follows (the institution's
+    # boilerplate, contacts, related news) is the page's, not the story's.
+    end = next((i for i, b in enumerate(blocks) if _END_MARK.match(b.text)
+                and any(p.furniture is None and p.kind == "paragraph" for p in blocks[:i])), None)
+    if end is not None:
+        for b in blocks[end + 1:]:
+            b.kind, b.heading = "paragraph", None
+            b.furniture = b.furniture or "disclosure"
     _furniture_in_context([b for b in blocks if b.kind == "paragraph"
                            and not (markdown and _MD_HEADING.match(b.first))])
     # A heading must open a section: prose follows it somewhere.
@@ -685,7 +696,11 @@ def _set_aside_dek(blocks: list[_Block]) -> None:
     while (end < len(blocks) and end - start < 2 and blocks[end].furniture is None and blocks[end].kind == "paragraph"
            and len(blocks[end].text.split()) <= MAX_HEADLINE_WORDS and not _ends_with_punct(blocks[end].text)):
         end += 1
-    if start < end < len(blocks) and blocks[end].furniture in _UNDER_A_HEADLINE:
+    # (a press release puts its media contact between the dek and the date)
+    under = end
+    while under < len(blocks) and blocks[under].furniture == "contact":
+        under += 1
+    if start < end and under < len(blocks) and blocks[under].furniture in _UNDER_A_HEADLINE:
         for b in blocks[start:end]:
             b.furniture = "dek"
 

@@ -708,6 +708,9 @@ def test_a_list_of_headlines_under_its_label_without_blank_lines_is_set_aside():
     # a press release's end mark and boilerplate
     ("###", "separator"),
     ("About Northfield University", "disclosure"),
+    ("About the University of Northfield", "disclosure"),
+    ("Media contact: Ann Berg, (555) 014-2277, aberg@northfield.edu", "contact"),
+    ("Funding: The study was supported by the Northfield Foundation for Brain Health.", "disclosure"),
     ("Founded in 1901, Northfield University is a public research university in Leeds.", "disclosure"),
 ])
 def test_furniture_of_players_credits_and_notes(line, reason):
@@ -715,7 +718,8 @@ def test_furniture_of_players_credits_and_notes(line, reason):
 
 
 @pytest.mark.parametrize("line", ["Physicians Committee for Responsible Medicine", "Sign up for a free trial: it is quick.",
-                                  "The Listen app is new.", "Doctors for Patients", "WHAT TO DO", "About valerian"])
+                                  "The Listen app is new.", "Doctors for Patients", "WHAT TO DO", "About valerian",
+                                  "Funding: what it means"])
 def test_names_and_lines_like_credits_that_are_not(line):
     assert furniture_reason(line) is None
 
@@ -832,3 +836,36 @@ def test_a_list_entry_may_be_a_long_headline():
         "Some people report vivid dreams after taking valerian for a week or more.",
     )
     assert "Why we sleep less as we grow older — and why that is not always a problem" in aside
+
+
+def test_what_follows_a_press_releases_end_mark_is_set_aside():
+    release = (
+        "Valerian eases sleep in mice, study finds\n\n"
+        "Valerian extract helped mice fall asleep faster, researchers at Northfield University reported.\n\n"
+        "The team will test valerian in older adults next year, pending funding.\n\n"
+        "###\n\n"
+        "About the University of Northfield\n\n"
+        "The University of Northfield is a public research university with 24,000 students.\n\n"
+        "Related news\n\n"
+        "New center to study healthy aging opens on north campus\n"
+    )
+    article = parse_article(release)
+    assert not article.has_headings()
+    assert [p.text for p in article.paragraphs() if p.boilerplate is None] == [
+        "Valerian extract helped mice fall asleep faster, researchers at Northfield University reported.",
+        "The team will test valerian in older adults next year, pending funding."]
+
+
+def test_a_releases_dek_is_set_aside_with_its_media_contact_between_it_and_the_date():
+    release = (
+        "Home / News Releases\n"
+        "Single valerian dose linked to better sleep in small Northfield study\n"
+        "Six months on, most participants reported better sleep; researchers stress the need for trials\n"
+        "Media contact: Ann Berg, aberg@northfield.edu, 617-555-0142\n"
+        "February 4, 2025\n"
+        "People with insomnia who took a single dose of valerian slept longer, a small study found.\n"
+        "The researchers say larger trials of valerian are needed before it can be recommended.\n"
+    )
+    article = parse_article(release)
+    kinds = {p.text[:12]: p.boilerplate for p in article.paragraphs()}
+    assert kinds["Six months o"] == "dek" and kinds["Media contac"] == "contact"
