@@ -129,6 +129,20 @@ def has_finite_verb(sentence: str) -> bool:
                if not (i and raw[i][:1].isupper() and raw[i] != "I"))
 
 
+_INSIDE_WORD = re.compile(r"(?<=[A-Za-z\d])[’'](?=[A-Za-z])")
+_OPEN_SINGLE = re.compile(r"(?:^|(?<=[\s(:—–-]))['‘](?=[A-Za-z0-9])")
+_CLOSE_SINGLE = re.compile(r"(?<=[A-Za-z0-9.,!?])['’](?=[\s.,;:!?)—–-]|$)")
+_PLURAL_POSSESSIVE = re.compile(r"(?<=s)['’](?=\s)")
+
+
+def _singles_balance(s: str) -> bool:
+    """Are single quotation marks closed? An apostrophe inside a word ("who've", "it’s") is
+    none, and one after a plural's "s" ("the lads' parents") may be either."""
+    s = _INSIDE_WORD.sub("", s)
+    opens, closes = len(_OPEN_SINGLE.findall(s)), len(_CLOSE_SINGLE.findall(s))
+    return closes - len(_PLURAL_POSSESSIVE.findall(s)) <= opens <= closes
+
+
 def fragment_reason(sentence: str) -> str | None:
     s = sentence.strip()
     if not s:
@@ -143,6 +157,10 @@ def fragment_reason(sentence: str) -> str | None:
     if s.count("(") != s.count(")") or s.count("[") != s.count("]"):
         return "unbalanced brackets"
     if s.count("“") != s.count("”") or s.count('"') % 2:
+        return "unbalanced quotes"
+    # single quotes (British style): an opening one after a space or colon, a closing one before
+    # a space or a stop; apostrophes ("who've", "can't") sit between letters
+    if not _singles_balance(s):
         return "unbalanced quotes"
     if not has_finite_verb(s):
         return "no finite verb"
@@ -273,7 +291,7 @@ _BACK_CONNECTIVE = re.compile(r"^(instead|however|thus|therefore|hence|as a resu
                               re.I)  # an example needs the claim it illustrates, a case the cases
 # A contrast set off by commas inside the sentence points back just as well ("In Europe, by
 # contrast, it requires a prescription.").
-_MID_CONTRAST = re.compile(r",\s*(by contrast|in contrast|by comparison|however|meanwhile|likewise|similarly|"
+_MID_CONTRAST = re.compile(r",\s*(by contrast|in contrast|by comparison|however|though|meanwhile|likewise|similarly|"
                            r"on the other hand|instead)\s*,", re.I)
 # "And …", "Or …" join a sentence to the draft's sentence before it, which a lead rarely keeps.
 _JOINED = re.compile(r"^(and|or)\b", re.I)
@@ -345,6 +363,8 @@ def tells_of_a_person(sentence: str) -> bool:
     open this way; a lead does not."""
     if _EXPERT.search(sentence):
         return False
+    # a tabloid prints the story's first word in capitals: "KERRY Hughes was sick of …"
+    sentence = _TABLOID_OPENING.sub(lambda m: m.group(1) + m.group(2).lower(), sentence)
     for m in _NAME_PAIRS.finditer(sentence):  # overlapping: "When Derek Almanza" holds "Derek Almanza"
         first, last = m.group(1).lower(), m.group(2).lower()
         # a surname may be a word ("Kieran Dale"), a first name may not
@@ -360,6 +380,7 @@ def tells_of_a_person(sentence: str) -> bool:
 
 
 _TITLES = frozenset("Dr Mr Mrs Ms Mx Prof Professor Dame Sir Lady Lord Rev".split())
+_TABLOID_OPENING = re.compile(r"^([A-Z])([A-Z]{3,})\b(?=\s+[A-Z][a-z])")
 _CAPITAL_NEXT = re.compile(r"[\s-]+[A-Z]")
 # A name that names a disease, a sign or a scale ("De Barsy syndrome", "Guillain-Barré syndrome").
 _EPONYM_NEXT = re.compile(r"(?:['’]s)?[\s-]+(syndrome|disease|disorder|deficiency|sign|test|scale|score|criteria|"
@@ -443,8 +464,14 @@ def _modifier(word: str) -> bool:
 
 def surnames(text: str) -> frozenset[str]:
     """Surnames of the people a draft names in full ("Marcus Reyes"): both words unknown to the
-    lexicon, so "United States" or "Southeast Asia" are not people."""
+    lexicon, so "United States" or "Southeast Asia" are not people. A first name the draft also
+    uses alone ("Kerry, though, is sticking with them") is one too: a tabloid's second reference."""
     out = set()
+    for m in _NAME_PAIRS.finditer(_TABLOID_OPENING.sub(lambda m: m.group(1) + m.group(2).lower(), text)):
+        first, last = m.group(1), m.group(2)
+        if (first.lower() not in STOPWORDS and not _pos(first.lower()) and not _pos(last.lower())
+                and re.search(rf"\b{re.escape(first)}\b(?!\s+[A-Z])", text)):
+            out.add(first)
     for m in _NAME_PAIRS.finditer(text):  # overlapping: "When Derek Almanza"
         first, last = m.group(1), m.group(2)
         if first.lower() in STOPWORDS:
@@ -479,7 +506,8 @@ def dangling_reason(sentence: str, previous: list[str], names: frozenset[str] = 
         # gave the full name earlier) nor "For Reyes" (a capitalised function word)
         full = full and (full.group(1) not in _TITLES and full.group(1).lower() not in STOPWORDS
                          and not _pos(full.group(1).lower()))
-        if name in names and not full and not re.search(rf"\b{re.escape(name)}\b", before):
+        if (name in names and not full and not re.search(rf"\b{re.escape(name)}\b", before)
+                and not _CAPITAL_NEXT.match(sentence, m.end())):  # "Kerry Hughes": the full name
             return f"surname {name!r} not introduced in the lead"
     return None
 

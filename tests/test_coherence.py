@@ -224,3 +224,15 @@ def test_a_reported_clause_cut_before_its_verb_is_a_fragment():
     assert coherence.fragment_reason("Participants also reported that opioid withdrawal symptoms.") == \
         "a that-clause with no verb"
     assert coherence.fragment_reason("Participants reported that the symptoms faded within a day.") is None
+
+
+@pytest.mark.parametrize("sentence,fragment", [
+    # a single-quoted quotation that runs on into the next sentence
+    ("Dr Lee said: 'We see lads who've been on and off for years and can't come off.", True),
+    ("Side effects include a fall in 'good' HDL cholesterol.", False),
+    ("The lads' parents were worried about it.", False),
+    ("She said ‘it works’ and it’s cheap.", False),
+    ("James’ mother was worried about the plant’s sap.", False),
+])
+def test_a_single_quote_left_open_is_a_fragment(sentence, fragment):
+    assert bool(coherence.fragment_reason(sentence)) is fragment

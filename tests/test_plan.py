@@ -285,6 +285,9 @@ def test_the_opening_of_a_pasted_page(lines, opening_starts):
     ("Los Angeles County supervisors will consider a ban this spring.", False),
     # a surname that is also a word
     ("Kieran Dale was 22 when he woke one morning and could not feel his feet.", True),
+    # a tabloid's first word in capitals; an acronym is no first name
+    ("KERRY Hughes was sick of hiding under baggy jumpers.", True),
+    ("NHS England said the figures were provisional.", False),
 ])
 def test_a_story_about_a_person_is_told_from_an_experts_word(sentence, person):
     from summarize.coherence import tells_of_a_person
@@ -502,3 +505,15 @@ def test_a_pronoun_after_a_person_named_by_role_in_the_same_sentence_stands():
     from summarize.coherence import dangling_reason
 
     assert dangling_reason("A grieving mum has issued a warning after her son died from drinking the tea.", []) is None
+
+
+def test_a_first_name_used_alone_is_a_second_reference():
+    from summarize.coherence import dangling_reason, surnames
+
+    text = "KERRY Hughes was sick of it. Kerry tried every diet. Later Kerry said the gummies worked."
+    names = surnames(text)
+    assert "Kerry" in names
+    assert dangling_reason("Kerry tried every diet going.", [], names)
+    assert dangling_reason("Kerry Hughes, 41, tried every diet going.", [], names) is None
+    assert dangling_reason("Kerry tried every diet going.", ["Kerry Hughes was sick of it."], names) is None
+    assert dangling_reason("Kerry, though, is sticking with them.", [], names)
