@@ -837,6 +837,7 @@ def test_strength(det, text, kind, strength):
 
 @pytest.mark.parametrize("text,kind", [
     ("Kratom may help treat addiction to opioids.", "dependency"),
+    ("She admits she used to be \"totally addicted\" to sugary fizzy drinks, and now sticks to water.", "dependency"),
     ("Participants filled in the Addiction Severity Index.", "dependency"),
     ("Secondary outcomes included craving, addiction severity and dropouts.", "dependency"),
     # names of organisations and scales; the condition treated, measured or missing from the data
