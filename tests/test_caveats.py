@@ -337,6 +337,22 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("The authors called the effect of doubtful clinical importance.", "research"),
     ("The difference was below the minimal clinically important difference.", "research"),
     ("Independent, longer-term trials with active comparators are needed.", "research"),
+    # news phrasings of early or thin evidence
+    ("Still, the findings are in mice, and the researchers stress they do not show the same effect in people.", "research"),
+    ("Whether any of this translates to humans is something only clinical trials can tell us.", "research"),
+    ("There is very little rigorous science on what valerian does in the brain.", "research"),
+    ("The science just isn't mature enough yet to say how many people are affected.", "research"),
+    ("It involved only 150 people and has never been repeated on a bigger scale.", "research"),
+    ("None of the research has tested the gummies themselves.", "research"),
+    ("These accounts come from online forums rather than controlled studies.", "research"),
+    ("The true number of people taking valerian every day remains unknown.", "research"),
+    ("The craze had run far ahead of the science.", "research"),
+    ("Valerian's reputation as harmless is not supported by the data.", "research"),
+    # needing more, and not coping without it
+    ("Some regular users say they need to take more to feel the same boost.", "dependency"),
+    ("Daily users find they need larger and larger doses of valerian.", "dependency"),
+    ("Over time the bowel struggles to work without them.", "dependency"),
+    ("Coming off it can leave men with weeks of fatigue and low mood.", "dependency"),
 ])
 def test_each_kind_is_detected(det, text, kind):
     assert kind in kinds_of(det, text)
@@ -874,6 +890,11 @@ def test_strength(det, text, kind, strength):
     ("For Reyes, the uncertainty is beside the point.", "research"),
     ("Secondary outcomes included sleep quality, mood and adverse events.", "side_effects"),
     ("The researchers also tracked side effects closely.", "side_effects"),
+    ("A therapist who specializes in adolescent behavioral addictions helped him.", "dependency"),
+    ("Valerian has generally been regarded as having low misuse potential.", "dependency"),
+    ("Alcohol use disorder, sometimes described as alcohol addiction, is common.", "dependency"),
+    ("We included trials in adults with a diagnosis of alcohol dependence.", "dependency"),
+    ("We extracted reports coded as misuse, abuse or drug dependence.", "dependency"),
 ])
 def test_role_exclusions(det, text, kind):
     assert kind not in kinds_of(det, text)
