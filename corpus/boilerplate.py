@@ -99,6 +99,8 @@ _CAPTION = [
     re.compile(r"(?<=[a-z.])(?:ALAMY|GETTY(?:\s+IMAGES)?|SHUTTERSTOCK|REUTERS|AFP|PA\s+WIRE|EPA)\s*$"),
     re.compile(r"(?<=[a-z.])(?:Image|Photo|Picture|Credit)s?\s*:\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*$"),
     re.compile(r"(?<=[a-z.])(?:Photo|Photograph|Image|Picture)s?\s+by\s+[A-Z][^.!?]{2,80}$"),
+    # "… since starting on the gummies Credit: Supplied": a tabloid's credit after a space
+    re.compile(r"\s(?:Credit|Picture|Image|Photo)s?\s*:\s*(?:Supplied|Handout|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$"),
     # a caption marked at its end: "… (stock image)", "… (file photo)", "… (pictured)"
     re.compile(r"\((?:stock\s+(?:image|photo|picture)|file\s+(?:photo|image|picture)|pictured|library\s+(?:image|picture)|"
                r"posed\s+by\s+models?|illustrative\s+(?:image|photo))\)" + _END, _F),
@@ -300,6 +302,8 @@ def _author_list(text: str) -> bool:
 
 
 _WIDGET = [
+    # a site's alert banner: "WEATHER ALERT: Wind advisory in effect until 8 p.m.", "BREAKING: …"
+    re.compile(r"^(?:(?:WEATHER|TRAFFIC|SEVERE\s+WEATHER|AMBER)\s+ALERT|BREAKING(?:\s+NEWS)?|LIVE\s+UPDATES?|JUST\s+IN)\s*:\s*\S"),
     re.compile(r"^(?:share\s+(?:this|on|via)\b.*|sign\s+up\s+(?:for|to)\b.*\bnewsletters?\b.*|"
                r"subscribe(?:\s+(?:now|today|to\s+(?:our|the)\b.*))?|get\s+(?:our|the)\b.*\bnewsletters?\b.*|click\s+here\b.*|"
                r"skip\s+to\s+(?:main\s+)?content|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|"

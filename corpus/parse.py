@@ -645,13 +645,30 @@ MIN_PROSE_WORDS = 12
 HEADLINE_SUBJECT_PARAGRAPHS = 3  # a subject word recurs in this many of the opening paragraphs
 
 
+HEADLINE_TO_BYLINE = 3  # blocks from a two-sentence headline to its byline or date (the dek between)
+
+
+def _two_sentence_headline(text: str) -> bool:
+    """"Low-T clinics are booming. Doctors worry about the men who can't get off testosterone.":
+    two short sentences, each in a headline's few words."""
+    parts = [p for p in re.split(r"(?<=[.!?])\s+", text.strip()) if p]
+    return len(parts) == 2 and all(3 <= len(p.split()) <= 16 for p in parts)
+
+
+def _headline_over_byline(blocks: list[_Block], i: int) -> bool:
+    text = blocks[i].text
+    return (len(text.split()) <= MAX_HEADLINE_WORDS and _two_sentence_headline(text)
+            and any(x.furniture in _UNDER_A_HEADLINE for x in blocks[i + 1:i + 1 + HEADLINE_TO_BYLINE]))
+
+
 def _page_headline(blocks: list[_Block]) -> int | None:
     window = blocks[:MAX_MASTHEAD_BLOCKS]
     first = next((i for i, b in enumerate(window) if b.furniture in _UNDER_A_HEADLINE), None)
     if first is None:
         return None
     prose = next((i for i, b in enumerate(window) if b.kind == "paragraph" and b.furniture is None
-                  and len(b.text.split()) >= MIN_PROSE_WORDS and _ends_with_punct(b.text)), len(window))
+                  and len(b.text.split()) >= MIN_PROSE_WORDS and _ends_with_punct(b.text)
+                  and not _headline_over_byline(blocks, i)), len(window))
     candidates = []
     for i, b in enumerate(blocks[:max(first, prose)]):
         if b.furniture not in (None, "list", "byline", "related") or len(b.lines) > 1:
@@ -662,7 +679,13 @@ def _page_headline(blocks: list[_Block]) -> int | None:
         ends = text.rstrip(_CLOSERS).endswith((".", ";", ":"))
         if len(words) >= MIN_PAGE_HEADLINE_WORDS and ends and b.furniture is None:
             if not candidates:
-                return None  # prose before any headline: not a page with a masthead
+                # a headline of two sentences ("Low-T clinics are booming. Doctors worry about …")
+                # straight over its dek and byline; otherwise prose before any headline: not a
+                # page with a masthead
+                if _headline_over_byline(blocks, i):
+                    candidates.append(i)
+                    continue
+                return None
             continue  # a dek under the headline
         if MIN_PAGE_HEADLINE_WORDS <= len(words) <= MAX_HEADLINE_WORDS and alpha >= 0.7 * len(words) and not ends:
             candidates.append(i)

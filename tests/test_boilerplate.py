@@ -694,6 +694,8 @@ def test_a_list_of_headlines_under_its_label_without_blank_lines_is_set_aside():
     ("Sellers post before-and-after photos on social mediaImage: Getty", "caption"),
     ("A nurse checks a patient's chart.Photo by Anna Berg/Northfield Hospital", "caption"),
     ("Study author Ann Berg, PhD, in her laboratory. Photo by Chris Vale/University of Northfield", "caption"),
+    ("Kerry Hughes, 41, says she has dropped two dress sizes on the gummies Credit: Supplied", "caption"),
+    ("WEATHER ALERT: Wind advisory in effect for the Valley until 8 p.m.", "widget"),
     # a cookie banner, comment and subscription small print, a helpline, a company register line
     ("We value your privacy", "widget"),
     ("We and our partners store and access information on your device, such as cookies, to personalise content "
@@ -869,3 +871,22 @@ def test_a_releases_dek_is_set_aside_with_its_media_contact_between_it_and_the_d
     article = parse_article(release)
     kinds = {p.text[:12]: p.boilerplate for p in article.paragraphs()}
     assert kinds["Six months o"] == "dek" and kinds["Media contac"] == "contact"
+
+
+def test_a_headline_of_two_sentences_over_its_dek_and_byline_is_the_title():
+    page = (
+        "Skip to main content\n"
+        "The Capital Chronicle\n"
+        "Sections\n"
+        "Subscribe\n"
+        "Health\n"
+        "Valerian clinics are booming. Doctors worry about the patients who cannot stop.\n"
+        "Clinics have put thousands of adults on the herb, many with no sleep problem at all.\n"
+        "By Nathan Brooks\n"
+        "March 9, 2025 at 6:00 a.m. EST\n"
+        "Doctors worry that valerian clinics keep patients on the herb for years, and some patients cannot stop.\n"
+        "Over the past five years, valerian clinics have turned the herb into a subscription, doctors say.\n"
+    )
+    article = parse_article(page)
+    assert article.title.text.startswith("Valerian clinics are booming.")
+    assert not article.has_headings()
