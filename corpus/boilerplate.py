@@ -198,6 +198,7 @@ _CONTACT = [
     # a press release's contact: "Media contact: Jane Doe, (555) 014-2277, jdoe@example.edu"
     re.compile(r"^(?:media|press|news)\s+(?:contacts?|enquiries|inquiries)\s*:", _F),
 ]
+_COPYRIGHT_START = re.compile(r"^(?:©\s*(?:\d{4}|[A-Z])|copyright\s*(?:©|\(c\)|\d{4}))", re.I)
 _COPYRIGHT = [
     re.compile(r"^(?:copyright|©|\(c\)\s*\d{4})", _F),
     re.compile(r"©|\ball rights reserved\b", _F),
@@ -208,6 +209,9 @@ _COPYRIGHT = [
 # responsible for all content.", "This article is republished from The Conversation under a
 # Creative Commons license.", "KFF Health News is a national newsroom that …").
 _DISCLOSURE = [
+    # a trade site's source notes: "Disclosures", "Primary Source", "Source Reference: Patel S, et al …"
+    re.compile(r"^(?:disclosures?|primary\s+source|secondary\s+source|source\s+references?)\s*:?\s*$", _F),
+    re.compile(r"^(?:source\s+references?|primary\s+source|secondary\s+source|journal\s+reference)\s*:\s*\S", _F),
     # a paper's or a release's notes under their labels: "Funding: The study was supported by …"
     re.compile(r"^(?:funding(?:\s+sources?)?|financial\s+disclosures?|disclosures?|conflicts?\s+of\s+interests?|"
                r"competing\s+interests?|declaration\s+of\s+interests?|acknowledge?ments?)\s*:\s*(?:\S+\s+){4}\S", _F),
@@ -302,6 +306,7 @@ def _author_list(text: str) -> bool:
 
 
 _WIDGET = [
+    re.compile(r"^please\s+(?:log\s+in|sign\s+in|register|subscribe)\b.{0,40}\b(?:comment|reply|post)\w*\.?$", _F),
     # a site's alert banner: "WEATHER ALERT: Wind advisory in effect until 8 p.m.", "BREAKING: …"
     re.compile(r"^(?:(?:WEATHER|TRAFFIC|SEVERE\s+WEATHER|AMBER)\s+ALERT|BREAKING(?:\s+NEWS)?|LIVE\s+UPDATES?|JUST\s+IN)\s*:\s*\S"),
     re.compile(r"^(?:share\s+(?:this|on|via)\b.*|sign\s+up\s+(?:for|to)\b.*\bnewsletters?\b.*|"
@@ -436,6 +441,9 @@ def furniture_reason(text: str) -> str | None:
         return "citation"
     if n <= MAX_DISCLOSURE_WORDS and _NEWSLETTER_PROMO.match(s):
         return "widget"
+    # "© 2026 PracticeWire … All rights reserved. The material on this site is for …": however long
+    if n <= MAX_DISCLOSURE_WORDS and _COPYRIGHT_START.match(s):
+        return "copyright"
     if n > MAX_FURNITURE_WORDS:
         return None
     if _author_list(s):

@@ -447,7 +447,8 @@ def _furniture_in_context(blocks: list[_Block]) -> None:
                  for a in authors if len(a.split()) >= 2):
             b.furniture = "byline"  # the author's note: "Jane Doe is a pharmacologist whose …"
         elif prev is not None and prev.furniture == "disclosure" and re.match(
-                r"(?i:disclosure|conflicts?\s+of\s+interest|competing\s+interests?|funding)", prev.text.strip()):
+                r"(?i:disclosure|conflicts?\s+of\s+interest|competing\s+interests?|funding|primary\s+source|"
+                r"secondary\s+source)", prev.text.strip()):
             b.furniture = "disclosure"  # the statement under its label
         elif (prose_seen and neighbour_caption(text) and nxt is not None and is_credit_only(nxt.text)
               and not is_caption_widget(nxt.text) and not _caption_below(b, nxt, after)

@@ -696,6 +696,14 @@ def test_a_list_of_headlines_under_its_label_without_blank_lines_is_set_aside():
     ("Study author Ann Berg, PhD, in her laboratory. Photo by Chris Vale/University of Northfield", "caption"),
     ("Kerry Hughes, 41, says she has dropped two dress sizes on the gummies Credit: Supplied", "caption"),
     ("WEATHER ALERT: Wind advisory in effect for the Valley until 8 p.m.", "widget"),
+    # a trade site's source notes, comment prompt and long copyright notice
+    ("Disclosures", "disclosure"),
+    ("Primary Source", "disclosure"),
+    ("Source Reference: Lee S, et al \"Trends in valerian exposures, 2019-2024\" ASAM 2026; Abstract 211.", "disclosure"),
+    ("Please log in or register to comment.", "widget"),
+    ("© 2026 PracticeWire, a division of Halden Clinical Media. All rights reserved. The material on this site is "
+     "for informational purposes only and is not a substitute for medical advice, diagnosis or treatment by a "
+     "qualified professional.", "copyright"),
     # a cookie banner, comment and subscription small print, a helpline, a company register line
     ("We value your privacy", "widget"),
     ("We and our partners store and access information on your device, such as cookies, to personalise content "
