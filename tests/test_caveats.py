@@ -353,6 +353,10 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("Daily users find they need larger and larger doses of valerian.", "dependency"),
     ("Over time the bowel struggles to work without them.", "dependency"),
     ("Coming off it can leave men with weeks of fatigue and low mood.", "dependency"),
+    ("Some patients come to depend on weekly valerian infusions.", "dependency"),
+    ("Some lifters say they can't face a workout without their valerian shot at all.", "dependency"),
+    ("For some, the valerian ritual has become a crutch.", "dependency"),
+    ("Some describe feeling restless or low on days they skip their valerian.", "dependency"),
 ])
 def test_each_kind_is_detected(det, text, kind):
     assert kind in kinds_of(det, text)
@@ -894,7 +898,7 @@ def test_strength(det, text, kind, strength):
     ("Valerian has generally been regarded as having low misuse potential.", "dependency"),
     ("Alcohol use disorder, sometimes described as alcohol addiction, is common.", "dependency"),
     ("We included trials in adults with a diagnosis of alcohol dependence.", "dependency"),
-    ("We extracted reports coded as misuse, abuse or drug dependence.", "dependency"),
+    ("We extracted spontaneous reports coded as misuse, abuse or drug dependence.", "dependency"),
 ])
 def test_role_exclusions(det, text, kind):
     assert kind not in kinds_of(det, text)
