@@ -447,35 +447,37 @@ def test_a_pronoun_opener_follows_only_its_own_draft_neighbour():
     assert texts and not any(t.startswith("It also") for t in texts)
 
 
-def test_a_call_for_research_does_not_open_a_review_lead():
-    draft = (
-        "Zinc lozenges for the common cold\n\n"
-        "BACKGROUND: Zinc lozenges are widely sold to shorten colds, and zinc lozenge trials vary in dose.\n\n"
-        "METHODS: We searched five databases for randomised trials of zinc lozenges in adults with colds.\n\n"
-        "RESULTS: Twelve trials of zinc lozenges were included; most zinc lozenge trials were small and short.\n\n"
-        "CONCLUSIONS: Zinc lozenges may shorten colds by about one day. Larger trials of zinc lozenges "
-        "in adults with colds, with a common dose and longer follow-up than the small and short trials "
-        "included here, are needed before zinc lozenges can be recommended.\n"
-    )
-    picks = plan.plan(parse_draft(draft))
-    assert picks[0].text.startswith("Zinc lozenges may shorten colds")
+# A review whose most central sentence is its call for research: the finding opens it.
+ZINC_ABSTRACT = (
+    "Zinc lozenges for the common cold\n\n"
+    "BACKGROUND: Zinc lozenges are widely sold to shorten colds, and zinc lozenge trials vary in dose.\n\n"
+    "METHODS: We searched five databases for randomised trials of zinc lozenges in adults with colds.\n\n"
+    "RESULTS: Twelve trials of zinc lozenges were included; most zinc lozenge trials were small and short.\n\n"
+    "CONCLUSIONS: Zinc lozenges may shorten colds by about one day. Larger trials of zinc lozenges "
+    "in adults with colds, with a common dose and longer follow-up than the small and short trials "
+    "included here, are needed before zinc lozenges can be recommended.\n"
+)
+# A story whose lede names its subject by description ('A sweetener'): the headline says the same.
+XYLITOL_STORY = (
+    "Popular sweetener makes blood platelets stickier, study suggests\n\n"
+    "A sweetener widely used in diet drinks appears to make blood platelets stickier, according to a "
+    "study in healthy volunteers.\n\n"
+    "After a xylitol drink, xylitol levels in the volunteers rose sharply, and xylitol levels "
+    "stayed high for two days.\n\n"
+    "Xylitol is a sugar alcohol found in chewing gum.\n\n"
+    "Xylitol is also sold as a baking sugar, and xylitol sales have grown.\n\n"
+    "Dentists have long recommended xylitol gum for teeth.\n\n"
+    "Xylitol occurs naturally in plums and strawberries.\n\n"
+    "Experts said xylitol studies in larger groups are needed, and that people need not avoid xylitol gum.\n"
+)
 
 
-def test_the_sentence_that_says_what_the_headline_says_opens_a_story():
-    draft = (
-        "Popular sweetener makes blood platelets stickier, study suggests\n\n"
-        "A sweetener widely used in diet drinks appears to make blood platelets stickier, according to a "
-        "study in healthy volunteers.\n\n"
-        "After a xylitol drink, xylitol levels in the volunteers rose sharply, and xylitol levels "
-        "stayed high for two days.\n\n"
-        "Xylitol is a sugar alcohol found in chewing gum.\n\n"
-        "Xylitol is also sold as a baking sugar, and xylitol sales have grown.\n\n"
-        "Dentists have long recommended xylitol gum for teeth.\n\n"
-        "Xylitol occurs naturally in plums and strawberries.\n\n"
-        "Experts said xylitol studies in larger groups are needed, and that people need not avoid xylitol gum.\n"
-    )
-    picks = plan.plan(parse_draft(draft))
-    assert picks[0].text.startswith("A sweetener widely used")
+@pytest.mark.parametrize("draft, opening", [
+    (ZINC_ABSTRACT, "Zinc lozenges may shorten colds"),  # a call for research does not open a review lead
+    (XYLITOL_STORY, "A sweetener widely used"),  # the sentence saying what the headline says opens a story
+])
+def test_an_opening_states_the_finding(draft, opening):
+    assert plan.plan(parse_draft(draft))[0].text.startswith(opening)
 
 
 HOUSE_DRAFT = (
