@@ -363,8 +363,7 @@ def tells_of_a_person(sentence: str) -> bool:
     open this way; a lead does not."""
     if _EXPERT.search(sentence):
         return False
-    # a tabloid prints the story's first word in capitals: "KERRY Hughes was sick of …"
-    sentence = _TABLOID_OPENING.sub(lambda m: m.group(1) + m.group(2).lower(), sentence)
+    sentence = _untabloid(sentence)
     for m in _NAME_PAIRS.finditer(sentence):  # overlapping: "When Derek Almanza" holds "Derek Almanza"
         first, last = m.group(1).lower(), m.group(2).lower()
         # a surname may be a word ("Kieran Dale"), a first name may not
@@ -381,6 +380,12 @@ def tells_of_a_person(sentence: str) -> bool:
 
 _TITLES = frozenset("Dr Mr Mrs Ms Mx Prof Professor Dame Sir Lady Lord Rev".split())
 _TABLOID_OPENING = re.compile(r"^([A-Z])([A-Z]{3,})\b(?=\s+[A-Z][a-z])")
+
+
+def _untabloid(text: str) -> str:
+    """A tabloid prints a story's first word in capitals ("KERRY Hughes was sick of …"): the
+    name as it is everywhere else ("Kerry Hughes")."""
+    return _TABLOID_OPENING.sub(lambda m: m.group(1) + m.group(2).lower(), text)
 _CAPITAL_NEXT = re.compile(r"[\s-]+[A-Z]")
 # A name that names a disease, a sign or a scale ("De Barsy syndrome", "Guillain-Barré syndrome").
 _EPONYM_NEXT = re.compile(r"(?:['’]s)?[\s-]+(syndrome|disease|disorder|deficiency|sign|test|scale|score|criteria|"
@@ -467,7 +472,7 @@ def surnames(text: str) -> frozenset[str]:
     lexicon, so "United States" or "Southeast Asia" are not people. A first name the draft also
     uses alone ("Kerry, though, is sticking with them") is one too: a tabloid's second reference."""
     out = set()
-    for m in _NAME_PAIRS.finditer(_TABLOID_OPENING.sub(lambda m: m.group(1) + m.group(2).lower(), text)):
+    for m in _NAME_PAIRS.finditer(_untabloid(text)):
         first, last = m.group(1), m.group(2)
         if (first.lower() not in STOPWORDS and not _pos(first.lower()) and not _pos(last.lower())
                 and re.search(rf"\b{re.escape(first)}\b(?!\s+[A-Z])", text)):
