@@ -1081,6 +1081,15 @@ def test_an_added_caveat_drops_a_contrast_with_the_sentence_it_leaves_behind(f):
         "Much of the excitement comes from animal studies, and the human trials of valerian have been small."]
 
 
+def test_a_reported_frame_that_governs_a_second_clause_stays():
+    from summarize.caveats.repair import compress_variants
+
+    text = ("Dr Lee warned that valerian could be harmful to people with liver disease, and said anyone "
+            "taking sedatives should avoid it altogether.")
+    at = text.index("harmful")
+    assert all(v.startswith("Dr Lee warned that") for v in compress_variants(text, [(at, at + 7)], load_policy()))
+
+
 def test_a_call_for_studies_framed_by_a_speaker_after_a_connective_loses_the_frame():
     from summarize.caveats.repair import compress_variants
 

@@ -159,7 +159,9 @@ def _strip_prefix(text: str, spans, patterns):
 
 
 _QUOTE_MARKS = re.compile(r"[\"“”„«»]")
-_SECOND_COMPLEMENT = re.compile(r"\b(?:and|but|or)\s+(?:that|whether|how|why)\b", re.I)
+# "… warned that X, and said anyone who …": the frame's subject governs a second clause
+_SECOND_COMPLEMENT = re.compile(r"\b(?:and|but|or)\s+(?:that|whether|how|why|said|says|added|adds|warned|warns|noted|"
+                                r"notes|stressed|stresses|urged|urges|told|tells|explained|explains)\b", re.I)
 _POINTS_TO_SPEAKER = re.compile(r"(?:i|we|my|our|me|us|he|she|his|her|him|they|their|them)\b", re.I)
 
 
