@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from summarize import coherence
-from summarize.corpus.text import STOPWORDS, WORD, zipf
+from summarize.corpus.text import STOPWORDS, WORD, bracket_groups, zipf
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 NUMBER_WORDS = {
@@ -449,6 +449,50 @@ def check(generated: str, support: str, document: str | None = None, previous: l
         reasons.append("unbalanced brackets or quotes")
     reasons.extend(structure_problems(generated, support, previous, context))
     return GateResult(not reasons, reasons)
+
+
+_EDIT_TOKEN = re.compile(r"\w+(?:[’']\w+)*|[^\w\s]")
+_CLAUSE_MARK = frozenset(",;:—–.")
+_DASHES = frozenset("—–")
+# what the normaliser may add: an acronym's expansion before it ("obstructive sleep apnoea (OSA)"),
+# its closing bracket, a final stop
+_ALLOWED_INSERT = re.compile(r"^(?:[\w' -]+ \(|\)|\.)$")
+
+
+def edit_problems(generated: str, support: str) -> list[str]:
+    """A rewrite may only leave things out: bracketed material ("(RR 1.29, 95% CI …)", "(Hypericum
+    perforatum)"), or a phrase set off by commas or dashes (", according to a study published
+    Monday", "such as zolpidem or eszopiclone,"). A word dropped from inside a phrase ("Used
+    briefly and carefully" -> "Used and carefully"), a word swapped ("the" -> "a") or a split
+    contraction ("wouldn't" -> "would ' t") is how a small model garbles a sentence."""
+    spans = [(m.start(), m.end(), m.group(0)) for m in _EDIT_TOKEN.finditer(support)]
+    a = [t for _, _, t in spans]
+    b = _EDIT_TOKEN.findall(generated)
+    groups, _ = bracket_groups(support, "()[]")
+    bracketed = [any(g0 <= st < g1 for g0, g1 in groups) for st, _, _ in spans]
+    problems: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=[t.lower() for t in a], b=[t.lower() for t in b],
+                                                       autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if tag == "insert":
+            if not _ALLOWED_INSERT.match(" ".join(b[j1:j2])):
+                problems.append(f"added {' '.join(b[j1:j2])!r}")
+            continue
+        if tag == "replace":
+            problems.append(f"replaced {' '.join(a[i1:i2])!r} with {' '.join(b[j1:j2])!r}")
+            continue
+        if all(bracketed[i] or a[i] in "()[]" for i in range(i1, i2)):
+            continue
+        before = a[i1 - 1] if i1 else ","
+        after = a[i2] if i2 < len(a) else "."
+        # a phrase set off by punctuation: a mark on each side of it (its own or its neighbour's)
+        opened = a[i1] in _CLAUSE_MARK or before in _CLAUSE_MARK
+        closed = a[i2 - 1] in _CLAUSE_MARK or after in _CLAUSE_MARK
+        dashes = sum(1 for t in a[i1:i2] if t in _DASHES)
+        if not (opened and closed) or dashes % 2:
+            problems.append(f"dropped {' '.join(a[i1:i2])!r} from inside a phrase")
+    return problems
 
 
 _CUT_ABBREVIATION = re.compile(r"(?<![\w.])([a-z])\.[\"”’')\]]?\s*$")

@@ -67,6 +67,12 @@ def _gated(text: str, ex: extract.Extract, document: str, task: str | None = Non
     """Gate one normalised generated sentence against the sentence it was written from."""
     verdict = (faithfulness.check(text, ex.text, document, previous=previous, context=context) if text
                else faithfulness.GateResult(False, ["empty output"]))
+    # A rewrite of one sentence may only leave out bracketed material or a phrase set off by
+    # commas; the shipped model's other edits garble more sentences than they improve.
+    if verdict.ok and task == "rewrite":
+        problems = faithfulness.edit_problems(text, ex.text)
+        if problems:
+            verdict = faithfulness.GateResult(False, problems)
     # Bracketed statistics stay in the draft ("(RR 0.33, 95% CI 0.04 to 3.03)"): deletions only.
     if verdict.ok:
         return LeadSentence(drop_statistics(text), "model", ex.text, ex.start, ex.end, task=task)

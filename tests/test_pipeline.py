@@ -499,3 +499,33 @@ def test_the_lead_spells_out_an_abbreviation_the_draft_defines(summarizer):
     assert "GDR" in lead
     first = lead.index("GDR")
     assert lead[max(0, first - 30):first].lower().endswith("gradual dose reduction (")
+
+
+@pytest.mark.parametrize("generated, support, ok", [
+    # left out: a bracketed statistic, a Latin name, a phrase set off by commas
+    ("Valerian may help (3 trials).", "Valerian may help (3 trials).", True),
+    ("Valerian may help.", "Valerian may help (RR 1.29, 95% CI 1.12 to 1.48; 3 trials).", True),
+    ("Valerian is a herb.", "Valerian (Valeriana officinalis) is a herb.", True),
+    ("Valerian, a herb, is sold widely.", "Valerian, a herb, is sold widely, according to a survey published Monday.", True),
+    # a word dropped from inside a phrase, a word swapped, a contraction split, half a dash pair
+    ("Used and carefully, valerian may help.", "Used briefly and carefully, valerian may help.", False),
+    ("It is one of a best-selling herbs.", "It is one of the best-selling herbs.", False),
+    ("A meal would' t do that.", "A meal wouldn't do that.", False),
+    ("It cut drinking in rats, still a distant one – of a treatment.",
+     "It cut drinking in rats, raising the prospect – still a distant one – of a treatment.", False),
+])
+def test_a_rewrite_may_only_leave_out_brackets_or_set_off_phrases(generated, support, ok):
+    assert (not faithfulness.edit_problems(generated, support)) is ok
+
+
+def test_a_rewrite_that_drops_a_word_from_a_phrase_falls_back_to_its_source():
+    from summarize.extract import Extract
+    from summarize.strategies import _gated
+
+    source = "Used briefly and carefully, valerian may take the edge off a bad night of sleep."
+    ex = Extract(source, "intro", 0, len(source))
+    got = _gated("Used and carefully, valerian may take the edge off a bad night of sleep.", ex, source, "rewrite")
+    assert got.source == "extract" and got.text == source and any("inside a phrase" in r for r in got.reasons)
+    # another task (a fusion, a repair) is judged by the gate alone
+    assert _gated("Used and carefully, valerian may take the edge off a bad night of sleep.", ex, source,
+                  "compress").source == "model"
