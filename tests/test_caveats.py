@@ -899,6 +899,8 @@ def test_strength(det, text, kind, strength):
     ("Alcohol use disorder, sometimes described as alcohol addiction, is common.", "dependency"),
     ("We included trials in adults with a diagnosis of alcohol dependence.", "dependency"),
     ("We extracted spontaneous reports coded as misuse, abuse or drug dependence.", "dependency"),
+    ("Secondary outcomes included falls, cognitive effects, opioid dependence or misuse, and withdrawal symptoms.",
+     "dependency"),
 ])
 def test_role_exclusions(det, text, kind):
     assert kind not in kinds_of(det, text)
