@@ -505,7 +505,7 @@ def dangling_reason(sentence: str, previous: list[str], names: frozenset[str] = 
         return reason
     before = " ".join(previous)
     for m in re.finditer(r"\b[A-Z][a-z'’-]{2,}\b", sentence):
-        name = m.group(0)
+        name = re.sub(r"['’]s?$", "", m.group(0))  # "Vega's experience": Vega
         full = re.search(rf"\b([A-Z][a-z]+)\s+{re.escape(name)}\b", sentence[: m.end()])
         # "Marcus Reyes", not "Dr. Reyes" or "Mr Platt" (a title introduces no one: the draft
         # gave the full name earlier) nor "For Reyes" (a capitalised function word)

@@ -519,3 +519,11 @@ def test_a_first_name_used_alone_is_a_second_reference():
     assert dangling_reason("Kerry Hughes, 41, tried every diet going.", [], names) is None
     assert dangling_reason("Kerry tried every diet going.", ["Kerry Hughes was sick of it."], names) is None
     assert dangling_reason("Kerry, though, is sticking with them.", [], names)
+
+
+def test_a_surname_in_the_possessive_still_needs_introducing():
+    from summarize.coherence import dangling_reason, surnames
+
+    names = surnames("Maria Vega used the drops every day. Vega said they helped at first.")
+    assert dangling_reason("Eye doctors say Vega's experience is more common than most people think.", [], names)
+    assert dangling_reason("Maria Vega's eyes were red for months.", [], names) is None
