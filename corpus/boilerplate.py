@@ -266,9 +266,8 @@ _DISCLOSURE = [
     # a cookie banner: "We and our 212 partners store and access information on your device, such as cookies, …"
     # ("… such as cookies, and process personal data … Click “Accept all” to consent …")
     re.compile(r"^.{0,60}\b(?:store\s+and(?:/or)?\s+access|use)\s+(?:information\s+on\s+(?:a|your)\s+device|cookies)\b.{0,200}"
-               r"\b(?:personali[sz]e|personali[sz]ed)\s+(?:content|ads|advertising)\b|"
-               r"^.{0,60}\b(?:store\s+and(?:/or)?\s+access|use)\s+(?:information\s+on\s+(?:a|your)\s+device|cookies)\b.{0,200}"
-               r"\b(?:process(?:es)?\s+personal\s+data|to\s+consent|manage\s+(?:your\s+)?preferences|review\s+your\s+choices)\b", _F),
+               r"\b(?:personali[sz]ed?\s+(?:content|ads|advertising)|process(?:es)?\s+personal\s+data|to\s+consent|"
+               r"manage\s+(?:your\s+)?preferences|review\s+your\s+choices)\b", _F),
     # a press release's boilerplate: "About Westbrook University", "Founded in 1868, X is a …"
     re.compile(r"^(?i:about)\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){0,5}(?:University|Institute|Hospital|Health|Inc\.?|Foundation|College|"
                r"Cent(?:er|re)|Clinic|Company|Group|Network|Society|Association|Trust|Council|School|Medicine)"
