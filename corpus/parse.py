@@ -699,7 +699,10 @@ def _page_headline(blocks: list[_Block]) -> int | None:
         body.update(_content_words(b.text))
     # the headline names the story's subject (one of its most frequent words), which a
     # journal's or a site's name above it does not ("Cochrane Database of Systematic Reviews")
-    subject = {w for w, n in body.most_common(3) if n >= HEADLINE_SUBJECT_PARAGRAPHS}
+    # (every word tied with the third most frequent: a cut inside a tie would fall by the set's
+    # iteration order, which changes from process to process)
+    third = sorted(body.values(), reverse=True)[2] if len(body) >= 3 else 0
+    subject = {w for w, n in body.items() if n >= max(third, HEADLINE_SUBJECT_PARAGRAPHS)}
     mine = {i: _content_words(blocks[i].text) for i in candidates}
     about = [i for i in candidates if len(mine[i]) >= 2 and len(mine[i] & body.keys()) >= HEADLINE_OVERLAP * len(mine[i])]
     named = [i for i in about if mine[i] & subject]

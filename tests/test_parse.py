@@ -360,3 +360,40 @@ def test_a_hard_wrapped_line_full_of_names_is_not_a_heading():
     ])
     a = parse_draft(draft)
     assert [s.heading for s in a.walk() if s.heading] == ["Understanding Pregabalin and Its Place in Pain Relief"]
+
+
+# A page whose opening paragraphs tie several words for most frequent: which of them is "the
+# subject" decided the title by the set's iteration order, so it changed with PYTHONHASHSEED.
+TIED_SUBJECT_PAGE = (
+    "FieldNotes\n"
+    "Subscribe\n"
+    "Health\n"
+    "Space\n"
+    "Health\n"
+    "Herbal remedy curbs heavy drinking in rats\n"
+    "Animals bred to love alcohol drank a third less after valerian, but the result is far from people\n"
+    "By Theo March\n"
+    "7 May 2025\n"
+    "In the study, an herbal remedy reduced heavy drinking: rats given valerian drank less alcohol, and animals bred to love it drank a third less.\n"
+    "In the study, valerian curbs alcohol intake in rats within days, a result the team says is still far from people.\n"
+    "In the study, rats given valerian were calm, and their alcohol intake fell in the first week.\n"
+    "In the study, valerian was given to rats bred for alcohol, and intake was measured for three weeks.\n"
+    "In the study, rats given valerian drank about 34 per cent less alcohol than rats given a placebo.\n"
+)
+
+
+def test_the_page_headline_does_not_depend_on_the_hash_seed(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    page = tmp_path / "page.txt"
+    page.write_text(TIED_SUBJECT_PAGE, encoding="utf-8")
+    code = ("import sys; from summarize.corpus.parse import parse_article; "
+            "print(parse_article(open(sys.argv[1], encoding='utf-8').read()).title.text)")
+    titles = set()
+    for seed in ("1", "6", "7", "9"):  # seeds that gave either title before
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run([sys.executable, "-c", code, str(page)], env=env, capture_output=True, text=True, check=True)
+        titles.add(out.stdout.strip())
+    assert titles == {"Herbal remedy curbs heavy drinking in rats"}
