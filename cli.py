@@ -467,6 +467,40 @@ def caveats_eval_command(shared, labels, sections, drafts_dir, encoder, limit, e
         print_report(out, show_errors=errors)
 
 
+@main.command("caveats-train-ranker")
+@click.argument("folders", nargs=-1, type=click.Path(exists=True, file_okay=False))
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Where to write the weights (JSON); use them with CaveatFilter(ranker=ConclusionRanker.load(PATH)), "
+                   "or replace summarize/caveats/conclusion_ranker.json.")
+@click.option("--l2", type=click.FloatRange(min=0.0), default=1.0, show_default=True, help="L2 penalty on the weights.")
+@click.option("--cv/--no-cv", default=True, show_default=True,
+              help="First report leave-one-folder-out accuracy (needs two folders or more).")
+def caveats_train_ranker_command(folders, out_path, l2, cv):
+    """Fit the ranker that picks a draft's conclusion-level caveat, on labelled folders (drafts
+    and a KEY.md with CONCLUSION_CAVEAT lines; default: the project's labelled folders)."""
+    from summarize.caveats.conclusion import ConclusionRanker, fit
+    from summarize.evaluation.caveats import cross_validate_ranker, labelled_folders, ranker_drafts, ranker_groups
+
+    paths = [Path(f) for f in folders] or labelled_folders()
+    missing = [str(f) for f in paths if not (f / "KEY.md").is_file()]
+    if missing:
+        _fail(f"{missing[0]}: no KEY.md answer key (see summarize/evaluation/drafts/KEY.md for the format)")
+    drafts = ranker_drafts(paths)
+    groups = ranker_groups(drafts)
+    if not groups:
+        _fail("no labelled conclusion-level caveat is among the detected caveats of these folders; nothing to fit")
+    if cv and len({d["folder"] for d in drafts}) > 1:
+        per = cross_validate_ranker(drafts, l2)
+        for name, v in per.items():
+            click.echo(f"{name}: labelled conclusion picked {v['picked']}/{v['drafts']} "
+                       f"(among the candidates in {v['candidate']})", err=True)
+        click.echo(f"leave-one-folder-out: {sum(v['picked'] for v in per.values())}/"
+                   f"{sum(v['drafts'] for v in per.values())}", err=True)
+    ranker = ConclusionRanker(fit(groups, l2), ", ".join(sorted({d["folder"] for d in drafts})))
+    ranker.save(out_path, {"drafts": len(drafts), "groups": len(groups), "l2": l2})
+    click.echo(f"wrote {out_path} ({len(groups)} labelled groups from {len(drafts)} drafts)", err=True)
+
+
 # --------------------------------------------------------------------------- corpus, train, export
 @main.group("corpus")
 def corpus_group() -> None:

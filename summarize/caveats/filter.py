@@ -30,18 +30,17 @@ from summarize.corpus.article import Article, Paragraph, heading_role
 from summarize.corpus.parse import DraftError, list_sentences, parse_article
 from summarize.corpus.text import bracket_groups, split_sentences
 
+from .conclusion import ConclusionRanker, features
 from .detect import MAIN, MINOR, Detection, Detector
 from .nlp import normalize, topic_terms
 from .policy import Policy, load_policy
 from .repair import compress_variants, cut_overclaims, find_overclaims, insertion_index, is_advice, verify_added
 
-# Where a text states its conclusions: its last third (a review's "Authors' conclusions", the
-# closing paragraphs of a story). Among conclusion-level caveats, one from there is preferred.
-CONCLUSION_ZONE = 2 / 3
 # A late (conclusion) caveat up to this many times max_added_words beats a shorter earlier one.
 LONG_CAVEAT = 1.5
-# Internal need: a main caveat stated as a verdict (reported as `main`).
-VERDICT = "verdict"
+# Internal need: the draft's conclusion-level caveat of a kind, as the ranker picks it
+# (reported as `main`).
+CONCLUSION = "conclusion"
 _CONF = {"high": 2, "medium": 1, "low": 0}
 # A review's lead may call the review itself "this review": the draft is what it points to.
 _SELF_REFERENCE = re.compile(r"(this|the present|our)\s+(systematic\s+|cochrane\s+|updated\s+)?review\b", re.I)
@@ -118,8 +117,9 @@ class CaveatResult:
 class CaveatFilter:
     """Callable caveat filter; see the module docstring."""
 
-    def __init__(self, policy: Policy | None = None):
+    def __init__(self, policy: Policy | None = None, ranker: ConclusionRanker | None = None):
         self.policy = policy if policy is not None else load_policy()
+        self.ranker = ranker if ranker is not None else ConclusionRanker.load()
         self.detector = Detector(self.policy)
         self._encoder = None
 
@@ -231,7 +231,16 @@ class CaveatFilter:
         #    gets the verdict: that is the conclusion-level caveat readers need.
         enabled = pol.enabled
         need: dict[str, str] = {}
-        fallback: set[str] = set()
+        upgrade: set[str] = set()
+        targets: dict[str, tuple[int, str]] = {}  # kind -> (source sentence, strength it must keep)
+        scores = self._conclusion_scores(src, article, topic)
+        names = surnames(" ".join(s.text for s in src))
+        # What the lead itself introduces, for judging whether a conclusion-level caveat reads
+        # where it goes: its sentences that say none of the source's caveats. Added caveats are
+        # such copies, so a second run judges against the same sentences and picks the same one.
+        caveat_sents = [s.text for s in src if s.caveat_kinds()]
+        context = [t for i, s in enumerate(summ) if (t := new_text.get(i, s.text)) is not None
+                   and not any(_carries(t, c) for c in caveat_sents)]
         for k in enabled:
             if k not in found:
                 continue
@@ -239,16 +248,25 @@ class CaveatFilter:
                 need[k] = MAIN if (k in pol.mandated and source_best.get(k) == MAIN) else MINOR
             elif k in pol.mandated and source_best.get(k) == MAIN and have[k] != MAIN:
                 need[k] = MAIN
-            if (need.get(k, MAIN) == MAIN and k in pol.mandated and any(self._verdict(s.text, s.detections, k) for s in src)
-                    and not any(self._verdict(new_text.get(i) or s.text, s.detections, k)
-                                for i, s in enumerate(summ) if new_text.get(i, "") is not None)):
-                if k in need:
-                    fallback.add(k)  # no clean verdict: any main caveat will do
-                need[k] = VERDICT
+            # a conclusion-level caveat is a main one (whatever the summary has, so that a second
+            # run looks for the same sentence)
+            strength = MAIN
+            target = self._target(src, scores, k, topic, names, context, strength) if (
+                k in pol.mandated and source_best.get(k) == MAIN) else None
+            # the summary says it already: a copy of that sentence, or a verdict of its own in the
+            # policy's words ("more research is needed")
+            if target is not None and not any(
+                    new_text.get(i, "") is not None and (_carries(new_text.get(i) or s.text, target[1])
+                                                         or _carries(new_text.get(i) or s.text, src[target[0]].text)
+                                                         or self._verdict(new_text.get(i) or s.text, s.detections, k))
+                    for i, s in enumerate(summ)):
+                if k not in need:
+                    upgrade.add(k)
+                need[k] = CONCLUSION
+                targets[k] = (target[0], strength)
         missing_default = [k for k in pol.always if k not in found and k not in have]
-        added, unresolved = self._additions(src, need, topic, [s.text for s in summ], fallback)
-        # a verdict no sentence can carry cleanly leaves the summary's own main caveat standing
-        unresolved = [k for k in unresolved if need[k] != VERDICT or k in fallback]
+        added, unresolved = self._additions(src, need, topic, [s.text for s in summ], upgrade, scores, targets)
+        unresolved = [k for k in unresolved if k not in upgrade]
         for k in missing_default:
             added.append({"kinds": [k], "text": pol.kinds[k].default, "source_sentence": None,
                           "start": None, "end": None, "default": True, "strength": MAIN})
@@ -292,15 +310,51 @@ class CaveatFilter:
         norm = normalize(bare)
         return any(p.search(norm) for p in self.policy.kinds[kind].main)
 
+    def _conclusion_scores(self, src: list[AnalyzedSentence], article: Article, topic) -> dict[int, float]:
+        """The ranker's score of each sentence stating a mandated kind: how likely it is the
+        draft's conclusion-level caveat."""
+        vecs = features(src, article.text, topic, self.policy, self._verdict, lambda t: is_advice(t, self.policy))
+        return {i: self.ranker.score(v) for i, v in vecs.items()}
+
+    def _target(self, src: list[AnalyzedSentence], scores: dict[int, float], kind: str, topic,
+                names, context: list[str], strength: str = MINOR) -> tuple[int, str] | None:
+        """The draft's conclusion-level caveat of a mandated ``kind`` as the filter would add it:
+        the best-ranked sentence stating the kind that, compressed, is one clean sentence and
+        reads after the ``context`` sentences (no pronoun or connective pointing back; a name or
+        "the authors" the context introduces) and states the kind at ``strength``, preferring
+        one that is not very long.
+        Returns (index, added text), or None."""
+        pol = self.policy
+        order = sorted((i for i in scores if kind in src[i].caveat_kinds()), key=lambda i: (-scores[i], -i))
+        for limit in (LONG_CAVEAT * pol.max_added_words, float("inf")):
+            for i in order:
+                s = src[i]
+                cues = [(d.start, d.end) for d in s.detections if d.is_caveat and d.kind == kind and _ok_strength(d, strength)]
+                if not cues:
+                    continue
+                for text in compress_variants(s.text, cues[:1], pol):
+                    if (len(text.split()) <= limit and verify_added(text, {kind: strength}, self.detector, topic, pol, s.text)
+                            and (_stands(text, context, names) or _SELF_REFERENCE.match(text))):
+                        return i, text
+        return None
+
     def _additions(self, src: list[AnalyzedSentence], need: dict[str, str], topic,
-                   lead: list[str] = (), fallback: set[str] = frozenset()) -> tuple[list[dict], list[str]]:
+                   lead: list[str] = (), upgrade: set[str] = frozenset(),
+                   scores: dict[int, float] | None = None,
+                   targets: dict[str, tuple[int, str]] | None = None) -> tuple[list[dict], list[str]]:
         """Greedy cover of the needed kinds by source sentences, each compressed and checked
         to be one clean sentence; at most one sentence per kind. ``need`` maps a kind to the
-        strength the added sentence must state it with (``VERDICT``: a main caveat in the words
-        of a verdict; for the kinds in ``fallback``, any main caveat when no verdict is clean).
+        strength the added sentence must state it with (``CONCLUSION``: the source sentence
+        ``targets`` names for the kind, at the strength it names). Kinds in ``upgrade`` are ones
+        the summary already states as a main caveat.
         Returns the additions and the kinds no source sentence could carry (reported, never made up)."""
         pol = self.policy
+        scores, targets = scores or {}, targets or {}
         lead = list(lead)
+
+        def need_of(k: str) -> str:  # the strength an added sentence must state kind k with
+            return targets[k][1] if remaining[k] == CONCLUSION else remaining[k]
+
         names = surnames(" ".join(s.text for s in src))
         remaining = dict(need)
         added: list[dict] = []
@@ -309,62 +363,35 @@ class CaveatFilter:
             best = None
             for idx, s in enumerate(src):
                 cover = [k for k in remaining if (idx, k) not in tried
-                         and any(d.kind == k and d.is_caveat and _ok_strength(d, remaining[k]) for d in s.detections)
-                         and (remaining[k] != VERDICT or self._verdict(s.text, s.detections, k))]
+                         and any(d.kind == k and d.is_caveat and _ok_strength(d, need_of(k)) for d in s.detections)
+                         and (remaining[k] != CONCLUSION or targets[k][0] == idx)]
                 if not cover:
                     continue
                 # the first cue of each kind (of the needed strength) must survive compression
                 firsts: dict[str, tuple[int, int]] = {}
                 for d in s.detections:
-                    if d.is_caveat and d.kind in cover and d.kind not in firsts and _ok_strength(d, remaining[d.kind]):
+                    if d.is_caveat and d.kind in cover and d.kind not in firsts and _ok_strength(d, need_of(d.kind)):
                         firsts[d.kind] = (d.start, d.end)
                 spans = list(firsts.values())
                 conf = max(_CONF[d.confidence] for d in s.detections if d.is_caveat and d.kind in cover)
                 main = sum(1 for k in cover if any(d.kind == k and d.is_caveat and d.strength == MAIN for d in s.detections))
-                # The strongest statement of a mandated kind comes first (the conclusion-level
-                # caveat, often stated with two cues: "very low-certainty evidence, so more
-                # research is needed"); covering a second kind only breaks ties.
-                mandated_main = min(2, sum(1 for d in s.detections if d.is_caveat and d.kind in cover
-                                           and d.kind in pol.mandated and d.strength == MAIN))
                 for text in compress_variants(s.text, spans, pol):
-                    if any(remaining[k] == VERDICT for k in cover) and not all(
-                            remaining[k] != VERDICT or self._verdict(text, self.detector.sentence(text, topic), k)
-                            for k in cover):
-                        continue  # the verdict's words must survive compression
-                    if verify_added(text, {k: _as_strength(remaining[k]) for k in cover}, self.detector, topic, pol, s.text):
+                    if verify_added(text, {k: need_of(k) for k in cover}, self.detector, topic, pol, s.text):
                         n = len(text.split())
-                        late = idx >= CONCLUSION_ZONE * len(src)
-                        # a verdict on the evidence as a whole (a kind's `main` pattern, in the words
-                        # that would be added) outranks a cue that is main only because nothing
-                        # narrows it to one outcome
-                        norm = normalize(text)
-                        explicit = sum(1 for k in cover if k in pol.mandated and remaining[k] in (MAIN, VERDICT)
-                                       and any(p.search(norm) for p in pol.kinds[k].main))
-                        # a sentence that points back to what the lead never says ("This probably
-                        # needs to be quantified") is a last resort
-                        # A verdict only upgrading the summary's own main caveat must stand alone: what
-                        # the lead introduces may be what an earlier run added, and a second run must
-                        # change nothing.
-                        upgrade = all(remaining[k] == VERDICT and k not in fallback for k in cover)
-                        stands = _stands(text, [] if upgrade else lead, names) or bool(_SELF_REFERENCE.match(text))
+                        # A sentence only upgrading the summary's own main caveat must stand alone:
+                        # what the lead introduces may be what an earlier run added, and a second
+                        # run must change nothing.
+                        alone = all(k in upgrade for k in cover)
+                        stands = _stands(text, [] if alone else lead, names) or bool(_SELF_REFERENCE.match(text))
                         # only a mandated kind is worth a sentence that leans on context ("They say
                         # …", "For Reyes, …"); and a sentence the lead already says is no addition
                         if (not stands and not any(k in pol.mandated for k in cover)) or _repeats(text, lead):
                             continue
                         if any(k in pol.mandated for k in cover):
-                            # A call for research or a verdict on use is what readers need from the
-                            # evidence; a limit stated twice over ("the study was observational, so
-                            # it cannot prove …") comes next, then the conclusion (late in the draft)
-                            # over brevity unless it is very long: a short main caveat from the
-                            # results is often about one outcome.
-                            concludes = any(p.search(norm) for k in cover if k in pol.mandated
-                                            for p in pol.kinds[k].conclusion)
-                            # A verdict in the section the draft heads as its conclusion is the
-                            # conclusion-level caveat, whatever a results sentence says twice over.
-                            key = (mandated_main > 0, stands, n <= LONG_CAVEAT * pol.max_added_words,
-                                   late and explicit > 0, s.concluding and explicit > 0, concludes,
-                                   mandated_main, late, n <= pol.max_added_words,
-                                   explicit, len(cover), main, conf, -n)
+                            # the ranker's conclusion-level caveat, unless it leans on context or is
+                            # very long
+                            key = (True, stands, n <= LONG_CAVEAT * pol.max_added_words,
+                                   scores.get(idx, float("-inf")), len(cover), -n)
                         else:
                             # advice, legal status, interactions, side effects: the reader needs the
                             # warning, not its detail; the shortest clean statement of it, unless a
@@ -376,17 +403,10 @@ class CaveatFilter:
                 else:
                     for k in cover:
                         tried.add((idx, k))
-            # no clean verdict, or only one that leans on context: where the summary has no
-            # main caveat, any main caveat will do (and a standing one ranks first)
-            retry = {k for k in remaining if remaining[k] == VERDICT and k in fallback}
-            if best is None or (retry and not best[0][1]):
-                if not retry:
-                    break
-                remaining.update((k, MAIN) for k in retry)
-                tried = {t for t in tried if t[1] not in retry}
-                continue
-            if not best[0][1] and all(remaining[k] == VERDICT for k in best[2]):
-                # the summary already has a main caveat: no verdict that leans on context
+            if best is None:
+                break
+            if not best[0][1] and all(k in upgrade for k in best[2]):
+                # the summary already has a main caveat: no sentence that leans on context
                 remaining = {k: v for k, v in remaining.items() if k not in best[2]}
                 continue
             _, idx, cover, text = best
@@ -394,9 +414,10 @@ class CaveatFilter:
             # the added sentence also carries any other needed kind it states
             dets = self.detector.sentence(text, topic)
             also = [k for k in remaining if k not in cover
-                    and any(d.kind == k and d.is_caveat and _ok_strength(d, remaining[k]) for d in dets)]
+                    and any(d.kind == k and d.is_caveat and _ok_strength(d, need_of(k)) for d in dets)]
             kinds = [k for k in pol.kinds if k in cover or k in also]
-            strength = MAIN if any(d.is_caveat and d.kind in kinds and d.strength == MAIN for d in dets) else MINOR
+            strength = MAIN if any(d.is_caveat and d.kind in kinds and d.strength == MAIN for d in dets) or any(
+                remaining[k] == CONCLUSION for k in kinds) else MINOR
             added.append({"kinds": kinds, "text": text, "source_sentence": s.text, "start": s.start, "end": s.end,
                           "default": False, "strength": strength})
             # what this addition introduces (a name, "the study") is there for the next one, as it
@@ -471,11 +492,12 @@ def _stands(text: str, lead: list[str], names) -> bool:
 
 
 def _ok_strength(d: Detection, needed: str) -> bool:
-    return needed == MINOR or d.strength == MAIN
+    return needed != MAIN or d.strength == MAIN
 
 
-def _as_strength(needed: str) -> str:
-    return MAIN if needed == VERDICT else needed
+def _carries(text: str, caveat: str) -> bool:
+    """Does a summary sentence say ``caveat``: a compression of it, or a sentence holding its words?"""
+    return _repeats(text, [caveat]) or _repeats(caveat, [text])
 
 
 def _kinds(sents: list[AnalyzedSentence]) -> set[str]:

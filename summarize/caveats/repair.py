@@ -162,6 +162,7 @@ _QUOTE_MARKS = re.compile(r"[\"“”„«»]")
 # "… warned that X, and said anyone who …": the frame's subject governs a second clause
 _SECOND_COMPLEMENT = re.compile(r"\b(?:and|but|or)\s+(?:that|whether|how|why|said|says|added|adds|warned|warns|noted|"
                                 r"notes|stressed|stresses|urged|urges|told|tells|explained|explains)\b", re.I)
+_THAT_CLAUSE = re.compile(r"(?:and|but)\s+(?:(?:added|said|noted|warned|stressed)\s+)?that\s+", re.I)
 _POINTS_TO_SPEAKER = re.compile(r"(?:i|we|my|our|me|us|he|she|his|her|him|they|their|them)\b", re.I)
 
 
@@ -210,9 +211,17 @@ def _strip_attribution(text: str, spans, policy: Policy):
         m = p.match(text)
         # "Venkataraman said her clinic …": what is said points back to the speaker; "… said
         # teens become dependent faster, and that …": the frame governs a second clause too
-        if (m and all(a >= m.end() for a, _ in spans) and len(text) - m.end() > 15
-                and not _POINTS_TO_SPEAKER.match(text, m.end()) and not _SECOND_COMPLEMENT.search(text, m.end())):
+        if not m or not all(a >= m.end() for a, _ in spans) or len(text) - m.end() <= 15:
+            continue
+        second = _SECOND_COMPLEMENT.search(text, m.end())
+        if second is None and not _POINTS_TO_SPEAKER.match(text, m.end()):
             text, spans = text[m.end():], _shift(spans, 0, m.end())
+            break
+        # "… said A, and that B": when B holds every cue, B is the sentence ("that" dropped)
+        that = _THAT_CLAUSE.match(text, second.start()) if second else None
+        if that and all(a >= that.end() for a, _ in spans) and not _SECOND_COMPLEMENT.search(text, that.end()) \
+                and not _POINTS_TO_SPEAKER.match(text, that.end()) and len(text) - that.end() > 15:
+            text, spans = text[that.end():], _shift(spans, 0, that.end())
             break
     for p in policy.attribution:
         while m := next((m for m in p.finditer(text) if not any(a < m.end() and m.start() < b for a, b in spans)), None):

@@ -616,7 +616,7 @@ def eval_drafts(folder: Path = DRAFTS) -> dict:
     key = read_draft_key(folder)
     for split in [sp for sp in ("held-out", "tune") if any(e["split"] == sp for e in key)]:
         rows, preds, strengths, pred_strengths = [], [], [], []
-        pairs = kept = lenient = not_clean = idempotent = 0
+        pairs = kept = lenient = not_clean = idempotent = added_words = 0
         for entry in (e for e in key if e["split"] == split):
             article = parse_article((folder / entry["file"]).read_text(encoding="utf-8"))
             topic = topic_terms(article.prose())
@@ -641,11 +641,13 @@ def eval_drafts(folder: Path = DRAFTS) -> dict:
                 not_clean += sum(bool(clean_sentence_problems(a["text"], a.get("source_sentence"), flt.policy))
                                  for a in res.report.added)
                 idempotent += flt(article, res.summary).summary == res.summary
+                added_words += sum(len(a["text"].split()) for a in res.report.added)
         out[split] = {
             "sentences": len(rows), "per_kind": score(rows, preds, kinds),
             "per_strength": score([{"kinds": sorted(s)} for s in strengths], pred_strengths, [MAIN, MINOR]),
             "pairs": pairs, "conclusion_kept": kept, "conclusion_kept_lenient": lenient,
             "added_not_clean": not_clean, "idempotent": idempotent,
+            "added_words_mean": round(added_words / pairs, 1) if pairs else 0.0,
         }
     return out
 
@@ -709,7 +711,8 @@ def print_report(out: dict, show_errors: bool = False) -> None:
                     w(f"   {k:<14}{v['precision']:>7.3f}{v['recall']:>7.3f}{v['f1']:>7.3f}{v['tp']:>5}{v['fp']:>5}{v['fn']:>5}\n")
             w(f"   filter on the first 3 sentences: conclusion-level caveat kept {D['conclusion_kept']}/{D['pairs']} "
               f"(same caveat in other words: {D['conclusion_kept_lenient']}/{D['pairs']}), added not clean "
-              f"{D['added_not_clean']}, idempotent {D['idempotent']}/{D['pairs']}\n")
+              f"{D['added_not_clean']}, idempotent {D['idempotent']}/{D['pairs']}, "
+              f"added words per summary {D.get('added_words_mean', 0):.1f}\n")
 
 
 def _print_sections(out: dict, show_errors: bool, w) -> None:
@@ -790,3 +793,82 @@ def _print_sections(out: dict, show_errors: bool, w) -> None:
               f"({r['rate_after']}); the same caveat in other words too: {r['kept_after_lenient']}/{r['of']} "
               f"({r['rate_after_lenient']}); main research caveat added where none is labelled: "
               f"{r['main_research_added_where_none_labelled']} of {r['unlabelled']}; missed (line): {r['missed_lines']}\n")
+
+
+# --------------------------------------------------------------------------- conclusion ranker
+# Labelled drafts the project wrote for the ranker (news pages, house drafts, abstracts; KEY.md
+# per folder). All of them have been read while tuning: they are training data, not held out.
+LABELLED = Path(__file__).resolve().parent / "labelled"
+
+
+def labelled_folders() -> list[Path]:
+    return sorted(p for p in LABELLED.iterdir() if (p / "KEY.md").is_file())
+
+
+def ranker_drafts(folders: list[Path]) -> list[dict]:
+    """Each labelled draft with a conclusion-level caveat, as the ranker sees it: its candidate
+    sentences' feature vectors, their mandated kinds, and which of them is the labelled one."""
+    from summarize.caveats import CaveatFilter
+    from summarize.caveats.conclusion import KINDS, features
+    from summarize.caveats.nlp import topic_terms
+    from summarize.caveats.repair import is_advice
+    from summarize.corpus.parse import parse_article
+
+    flt = CaveatFilter()
+    out = []
+    for folder in map(Path, folders):
+        for e in read_draft_key(folder):
+            c = e["conclusion"]
+            if not c:
+                continue
+            article = parse_article((folder / e["file"]).read_text(encoding="utf-8"))
+            topic = topic_terms(article.prose())
+            src = flt.analyze_source(article, topic)
+            vecs = features(src, article.text, topic, flt.policy, flt._verdict, lambda t: is_advice(t, flt.policy))
+            out.append({"folder": folder.name, "file": e["file"], "vectors": vecs,
+                        "kinds": {i: {d.kind for d in src[i].detections if d.is_caveat and d.kind in KINDS} for i in vecs},
+                        "gold": {i for i in vecs if src[i].text in c or c in src[i].text},
+                        "texts": {i: src[i].text for i in vecs}})
+    return out
+
+
+def ranker_groups(drafts: list[dict]) -> list[tuple[list[list[float]], int]]:
+    """One softmax group per draft and kind: that kind's candidates, with the labelled one."""
+    from summarize.caveats.conclusion import KINDS
+
+    groups = []
+    for d in drafts:
+        for kind in KINDS:
+            idx = [i for i in d["vectors"] if kind in d["kinds"][i]]
+            gold = [j for j, i in enumerate(idx) if i in d["gold"]]
+            if gold:
+                groups.append(([d["vectors"][i] for i in idx], gold[0]))
+    return groups
+
+
+def ranker_picks(ranker, d: dict) -> list[int]:
+    """The ranker's pick for each mandated kind the draft states (what the filter would add)."""
+    from summarize.caveats.conclusion import KINDS
+
+    picks: list[int] = []
+    for kind in KINDS:
+        idx = [i for i in d["vectors"] if kind in d["kinds"][i] and i not in picks]
+        if idx:
+            picks.append(max(idx, key=lambda i: (ranker.score(d["vectors"][i]), i)))
+    return picks
+
+
+def cross_validate_ranker(drafts: list[dict], l2: float) -> dict:
+    """Leave one folder out: train on the others, count drafts whose labelled conclusion-level
+    caveat is one of the ranker's picks (one per kind) in the left-out folder."""
+    from summarize.caveats.conclusion import ConclusionRanker, fit
+
+    folders = sorted({d["folder"] for d in drafts})
+    per = {}
+    for held in folders:
+        train = [d for d in drafts if d["folder"] != held]
+        ranker = ConclusionRanker(fit(ranker_groups(train), l2))
+        test = [d for d in drafts if d["folder"] == held]
+        per[held] = {"drafts": len(test), "picked": sum(bool(set(ranker_picks(ranker, d)) & d["gold"]) for d in test),
+                     "candidate": sum(bool(d["gold"]) for d in test)}
+    return per

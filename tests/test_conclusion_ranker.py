@@ -1,0 +1,115 @@
+"""The learned ranker that picks a draft's conclusion-level caveat, and how the filter uses it."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from summarize.caveats import CaveatFilter
+from summarize.caveats.conclusion import FEATURES, ConclusionRanker, RankerError, fit
+from summarize.caveats.repair import compress_variants
+from summarize.caveats.policy import load_policy
+from summarize.cli import main
+
+# Two main research caveats: a gap early, the verdict late.
+DRAFT = (
+    "Valerian is a herb taken for sleep. Little is known about the long-term safety of valerian. "
+    "People fell asleep a few minutes sooner with valerian. Daytime drowsiness was similar in both groups. "
+    "For now, the evidence that valerian improves sleep is far too limited to recommend it.")
+SUMMARY = "Valerian is a herb taken for sleep. People fell asleep a few minutes sooner with valerian."
+
+
+def _ranker(**weights) -> ConclusionRanker:
+    return ConclusionRanker({f: weights.get(f, 0.0) for f in FEATURES})
+
+
+def _added_research(res):
+    return [a["source_sentence"] for a in res.report.added if "research" in a["kinds"]]
+
+
+def test_the_ranker_decides_which_caveat_is_added():
+    late = CaveatFilter(ranker=_ranker(pos=1.0))
+    early = CaveatFilter(ranker=_ranker(pos=-1.0))
+    assert [s[:8] for s in _added_research(late(DRAFT, SUMMARY))] == ["For now,"]
+    assert [s[:8] for s in _added_research(early(DRAFT, SUMMARY))] == ["Little i"]
+
+
+def test_the_shipped_ranker_prefers_the_verdict_and_a_second_run_changes_nothing():
+    f = CaveatFilter()
+    res = f(DRAFT, SUMMARY)
+    assert [s[:8] for s in _added_research(res)] == ["For now,"]
+    again = f(DRAFT, res.summary)
+    assert again.passed and again.summary == res.summary
+
+
+def test_a_summary_with_another_caveat_gets_the_conclusion_too():
+    # the summary states how little valerian was studied; the draft's verdict is what readers need,
+    # and a second run adds nothing more
+    f = CaveatFilter(ranker=_ranker(pos=1.0))
+    summary = "Valerian is a herb taken for sleep. Only a handful of small studies have tested valerian."
+    res = f(DRAFT, summary)
+    assert [s[:8] for s in _added_research(res)] == ["For now,"]
+    assert f(DRAFT, res.summary).summary == res.summary
+
+
+def test_fit_learns_the_feature_that_marks_the_labelled_candidate():
+    late, brackets = FEATURES.index("late"), FEATURES.index("brackets")
+
+    def vec(**on):
+        v = [0.0] * len(FEATURES)
+        for name, x in on.items():
+            v[FEATURES.index(name)] = x
+        return v
+
+    groups = [([vec(brackets=1.0), vec(late=1.0)], 1), ([vec(late=1.0), vec(brackets=1.0), vec()], 0)]
+    w = fit(groups, l2=0.1)
+    assert w["late"] > 0 > w["brackets"]
+    assert late != brackets
+
+
+def test_weights_round_trip_and_bad_files_name_the_file(tmp_path):
+    path = tmp_path / "r.json"
+    _ranker(late=0.5).save(path, {"drafts": 3})
+    assert ConclusionRanker.load(path).weights["late"] == 0.5
+    (tmp_path / "bad.json").write_text(json.dumps({"weights": {"shoe_size": 1}}))
+    with pytest.raises(RankerError, match="bad.json: unknown feature"):
+        ConclusionRanker.load(tmp_path / "bad.json")
+    (tmp_path / "junk.json").write_text("not json")
+    with pytest.raises(RankerError, match="junk.json: not a ranker weights file"):
+        ConclusionRanker.load(tmp_path / "junk.json")
+
+
+def test_train_ranker_command_writes_weights_from_a_labelled_folder(tmp_path):
+    folder = tmp_path / "set"
+    folder.mkdir()
+    (folder / "valerian.txt").write_text(DRAFT + "\n")
+    (folder / "KEY.md").write_text(
+        "## valerian.txt\n\nC: [research, minor] A 2023 trial (n = 40) of valerian was too small to detect rare harms.\n"
+        "C: [research, main] For now, the evidence that valerian improves sleep is far too limited to recommend it.\n"
+        "CONCLUSION_CAVEAT: For now, the evidence that valerian improves sleep is far too limited to recommend it.\n")
+    out = tmp_path / "w.json"
+    got = CliRunner().invoke(main, ["caveats-train-ranker", str(folder), "--out", str(out)])
+    assert got.exit_code == 0, got.output
+    ranker = ConclusionRanker.load(out)
+    assert json.loads(out.read_text())["groups"] == 1
+    assert any(v != 0 for v in ranker.weights.values())
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    got = CliRunner().invoke(main, ["caveats-train-ranker", str(empty), "--out", str(out)])
+    assert got.exit_code != 0 and "no KEY.md" in got.output
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the study's own people and a reporting frame
+    ("The authors said longer follow-up and better data were needed before anyone could conclude that it works.",
+     "Longer follow-up and better data were needed before anyone could conclude that it works."),
+    # "… said A, and that B": B holds the cue
+    ("Holm said the results argue for the lowest effective dose, and that longer trials in adults are needed to "
+     "pin down the risk.", "Longer trials in adults are needed to pin down the risk."),
+    # an aside between commas
+    ("For now, he says, the findings are a reason for further research rather than alarm.",
+     "For now, the findings are a reason for further research rather than alarm."),
+])
+def test_reporting_frames_come_off_an_added_caveat(text, expected):
+    policy = load_policy()
+    cue = text.index("further research") if "further research" in text else text.index("longer")
+    assert expected in compress_variants(text, [(cue, cue + 6)], policy)
