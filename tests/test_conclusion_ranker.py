@@ -113,3 +113,44 @@ def test_reporting_frames_come_off_an_added_caveat(text, expected):
     policy = load_policy()
     cue = text.index("further research") if "further research" in text else text.index("longer")
     assert expected in compress_variants(text, [(cue, cue + 6)], policy)
+
+
+@pytest.mark.parametrize("text,caveat", [
+    ("But there's nowhere near enough good evidence to call weighted blankets a treatment for anxiety.", True),
+    ("Anything you read claiming it happens to most users isn't based on evidence, she says.", True),
+    ("Almost everything known about how nitazenes act in the body comes from decades-old animal experiments.", True),
+    ("This was a small, short trial at a single center.", True),
+    # a reassurance and a claim the data carry are no research caveats
+    ("The rats showed no harm, and the supplement is not supported by any evidence of toxicity.", False),
+    ("Her estimate is backed by data from 4,000 patients.", False),
+])
+def test_news_phrasings_of_thin_evidence(text, caveat):
+    f = CaveatFilter()
+    dets = f.detector.sentence(text, frozenset({"blankets", "nitazenes", "supplement"}))
+    assert any(d.kind == "research" and d.is_caveat for d in dets) is caveat
+
+
+def test_the_leads_opening_introduces_what_the_conclusion_refers_to():
+    # the opening states the study and its size (a main research cue); the draft's conclusion
+    # says "The trial …", which the opening introduces: it is added, and a second run adds nothing
+    draft = ("Semaglutide cut heavy drinking in a small pilot trial, researchers reported. Half of the 52 adults got "
+             "placebo. Drinking fell more with semaglutide. Nausea was common. The trial was small and short, and the "
+             "researchers cautioned that the results need to be confirmed in larger studies before semaglutide is used "
+             "for drinking.")
+    f = CaveatFilter()
+    summary = "Semaglutide cut heavy drinking in a small pilot trial, researchers reported. Drinking fell more with semaglutide."
+    res = f(draft, summary)
+    assert [s[:9] for s in _added_research(res)] == ["The trial"]
+    assert f(draft, res.summary).summary == res.summary
+
+
+def test_one_sentence_carries_both_kinds_when_the_better_ranked_states_both():
+    draft = ("Tramadol is a painkiller. It is prescribed widely. Doctors see people who take more than prescribed. "
+             "\"Tramadol carries the same kind of addiction risk as other opioids,\" one pharmacist said. "
+             "Overall, the claim that tramadol is low-risk is not supported by the data, and its potential for "
+             "dependence deserves the same caution as that of any other opioid.")
+    f = CaveatFilter(ranker=_ranker(pos=1.0))
+    res = f(draft, "Tramadol is a painkiller. It is prescribed widely.")
+    mandated = [a for a in res.report.added if {"research", "dependency"} & set(a["kinds"])]
+    assert len(mandated) == 1 and {"research", "dependency"} <= set(mandated[0]["kinds"])
+    assert f(draft, res.summary).summary == res.summary

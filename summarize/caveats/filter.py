@@ -236,11 +236,23 @@ class CaveatFilter:
         scores = self._conclusion_scores(src, article, topic)
         names = surnames(" ".join(s.text for s in src))
         # What the lead itself introduces, for judging whether a conclusion-level caveat reads
-        # where it goes: its sentences that say none of the source's caveats. Added caveats are
-        # such copies, so a second run judges against the same sentences and picks the same one.
+        # where it goes: its opening, and its other sentences that say none of the source's
+        # caveats. Added caveats are such copies placed after the opening, so a second run judges
+        # against the same sentences and picks the same one.
         caveat_sents = [s.text for s in src if s.caveat_kinds()]
         context = [t for i, s in enumerate(summ) if (t := new_text.get(i, s.text)) is not None
-                   and not any(_carries(t, c) for c in caveat_sents)]
+                   and (i == 0 or not any(_carries(t, c) for c in caveat_sents))]
+        # a conclusion-level caveat is a main one (whatever the summary has, so that a second
+        # run looks for the same sentence)
+        strength = MAIN
+        conclusions = {k: t for k in pol.mandated if k in found and source_best.get(k) == MAIN
+                       and (t := self._target(src, scores, k, topic, names, context, strength))}
+        # one sentence for two kinds where the better-ranked one states both
+        for k in sorted(conclusions, key=lambda k: -scores.get(conclusions[k][0], 0.0)):
+            dets = self.detector.sentence(conclusions[k][1], topic)
+            for j in conclusions:
+                if j != k and any(d.kind == j and d.is_caveat and d.strength == MAIN for d in dets):
+                    conclusions[j] = conclusions[k]
         for k in enabled:
             if k not in found:
                 continue
@@ -248,11 +260,7 @@ class CaveatFilter:
                 need[k] = MAIN if (k in pol.mandated and source_best.get(k) == MAIN) else MINOR
             elif k in pol.mandated and source_best.get(k) == MAIN and have[k] != MAIN:
                 need[k] = MAIN
-            # a conclusion-level caveat is a main one (whatever the summary has, so that a second
-            # run looks for the same sentence)
-            strength = MAIN
-            target = self._target(src, scores, k, topic, names, context, strength) if (
-                k in pol.mandated and source_best.get(k) == MAIN) else None
+            target = conclusions.get(k)
             # the summary says it already: a copy of that sentence, or a verdict of its own in the
             # policy's words ("more research is needed")
             if target is not None and not any(
@@ -265,7 +273,8 @@ class CaveatFilter:
                 need[k] = CONCLUSION
                 targets[k] = (target[0], strength)
         missing_default = [k for k in pol.always if k not in found and k not in have]
-        added, unresolved = self._additions(src, need, topic, [s.text for s in summ], upgrade, scores, targets)
+        added, unresolved = self._additions(src, need, topic, [s.text for s in summ], upgrade, scores, targets,
+                                            context)
         unresolved = [k for k in unresolved if k not in upgrade]
         for k in missing_default:
             added.append({"kinds": [k], "text": pol.kinds[k].default, "source_sentence": None,
@@ -341,7 +350,8 @@ class CaveatFilter:
     def _additions(self, src: list[AnalyzedSentence], need: dict[str, str], topic,
                    lead: list[str] = (), upgrade: set[str] = frozenset(),
                    scores: dict[int, float] | None = None,
-                   targets: dict[str, tuple[int, str]] | None = None) -> tuple[list[dict], list[str]]:
+                   targets: dict[str, tuple[int, str]] | None = None,
+                   context: list[str] = ()) -> tuple[list[dict], list[str]]:
         """Greedy cover of the needed kinds by source sentences, each compressed and checked
         to be one clean sentence; at most one sentence per kind. ``need`` maps a kind to the
         strength the added sentence must state it with (``CONCLUSION``: the source sentence
@@ -378,11 +388,11 @@ class CaveatFilter:
                 for text in compress_variants(s.text, spans, pol):
                     if verify_added(text, {k: need_of(k) for k in cover}, self.detector, topic, pol, s.text):
                         n = len(text.split())
-                        # A sentence only upgrading the summary's own main caveat must stand alone:
-                        # what the lead introduces may be what an earlier run added, and a second
-                        # run must change nothing.
+                        # A sentence only upgrading the summary's own main caveat must read after the
+                        # lead's own sentences (``context``), not after what an earlier run added:
+                        # a second run must change nothing.
                         alone = all(k in upgrade for k in cover)
-                        stands = _stands(text, [] if alone else lead, names) or bool(_SELF_REFERENCE.match(text))
+                        stands = _stands(text, list(context) if alone else lead, names) or bool(_SELF_REFERENCE.match(text))
                         # only a mandated kind is worth a sentence that leans on context ("They say
                         # …", "For Reyes, …"); and a sentence the lead already says is no addition
                         if (not stands and not any(k in pol.mandated for k in cover)) or _repeats(text, lead):
