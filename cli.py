@@ -501,6 +501,45 @@ def caveats_train_ranker_command(folders, out_path, l2, cv):
     click.echo(f"wrote {out_path} ({len(groups)} labelled groups from {len(drafts)} drafts)", err=True)
 
 
+@main.command("caveats-train-classifier")
+@click.argument("folders", nargs=-1, type=click.Path(exists=True, file_okay=False))
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Where to write the weights (JSON); name it in your policy's [settings] classifier, or replace "
+                   "summarize/caveats/caveat_classifier.json.")
+@click.option("--l2", type=click.FloatRange(min=0.0, min_open=True), default=1.0, show_default=True,
+              help="L2 penalty on the weights.")
+@shared_option
+def caveats_train_classifier_command(folders, out_path, l2, shared):
+    """Fit the learned research/dependency detector on labelled folders (drafts and a KEY.md with
+    C: lines; default: the project's labelled folders, its written training sentences
+    (summarize/evaluation/classifier_sentences.tsv) and the dev split of the labelled Cochrane and
+    MedQuAD sentences from the shared data). Each kind's threshold is chosen by
+    leave-one-folder-out F1 of patterns plus classifier, which is printed first."""
+    from summarize.evaluation.caveats import (classifier_samples, labelled_folders, shared_label_samples,
+                                              train_classifier, written_samples)
+
+    paths = [Path(f) for f in folders] or labelled_folders()
+    missing = [str(f) for f in paths if not (f / "KEY.md").is_file()]
+    if missing:
+        _fail(f"{missing[0]}: no KEY.md answer key (see summarize/evaluation/drafts/KEY.md for the format)")
+    extra = []
+    if not folders:
+        cochrane = shared_label_samples(shared)
+        if not cochrane:
+            click.echo("note: no shared data found; fitting without the Cochrane/MedQuAD dev labels", err=True)
+        extra = written_samples() + cochrane
+    samples = classifier_samples(paths) + extra
+    if not samples:
+        _fail("no content sentences in these folders; nothing to fit")
+    clf, report = train_classifier(samples, l2)
+    for kind, r in report.items():
+        a, b = r["patterns"], r["with_classifier"]
+        click.echo(f"{kind}: leave-one-folder-out P/R patterns {a['precision']:.3f}/{a['recall']:.3f}, with the "
+                   f"classifier at {r['threshold']} {b['precision']:.3f}/{b['recall']:.3f}", err=True)
+    clf.save(out_path, {"sentences": len(samples), "l2": l2, "cross_validation": report})
+    click.echo(f"wrote {out_path} ({len(samples)} sentences from {len(paths)} folders)", err=True)
+
+
 # --------------------------------------------------------------------------- corpus, train, export
 @main.group("corpus")
 def corpus_group() -> None:

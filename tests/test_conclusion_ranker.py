@@ -1,5 +1,6 @@
 """The learned ranker that picks a draft's conclusion-level caveat, and how the filter uses it."""
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -154,3 +155,85 @@ def test_one_sentence_carries_both_kinds_when_the_better_ranked_states_both():
     mandated = [a for a in res.report.added if {"research", "dependency"} & set(a["kinds"])]
     assert len(mandated) == 1 and {"research", "dependency"} <= set(mandated[0]["kinds"])
     assert f(draft, res.summary).summary == res.summary
+
+
+# ---------------------------------------------------------------------------- learned detector
+from summarize.caveats import Detector  # noqa: E402
+from summarize.caveats.learned import ClassifierError, KindModel, SentenceClassifier, fit_kind, features, tokens  # noqa: E402
+
+
+def _toy_classifier(threshold=0.5) -> SentenceClassifier:
+    # "verdict" and "pending" mark a research caveat; nothing else weighs
+    return SentenceClassifier({"research": KindModel(-3.0, threshold, {"verdict": 2.0, "pending": 2.0})})
+
+
+def test_the_classifier_adds_a_detection_where_the_patterns_find_nothing():
+    det = Detector(load_policy(), classifier=_toy_classifier())
+    text = "The verdict is still pending on whether ginkgo helps memory."
+    dets = [d for d in det.sentence(text, frozenset({"ginkgo"})) if d.kind == "research"]
+    assert [(d.method, d.cue) for d in dets] == [("learned", "verdict")]
+    plain = Detector(load_policy(), classifier=False)
+    assert not [d for d in plain.sentence(text) if d.kind == "research"]
+
+
+def test_the_patterns_and_exclusions_decide_where_they_speak():
+    det = Detector(load_policy(), classifier=_toy_classifier())
+    # a pattern already found the kind: no second, learned detection
+    dets = det.sentence("The verdict is pending, and more research is needed on ginkgo.", frozenset({"ginkgo"}))
+    assert [d.method for d in dets if d.kind == "research"] == ["pattern"]
+    # the policy's exclusions veto it ("little is known about why" is about a cause, not the evidence)
+    assert not det.sentence("The verdict is pending: little is known about why the rash develops.")
+    # a research caveat states a limit: with no limiting word, no learned detection
+    assert not det.sentence("The verdict, pending since spring, found the herb works.")
+
+
+def test_fit_kind_learns_words_and_subject_placeholders():
+    topic = frozenset({"kava"})
+    texts = [("Nobody knows if kava is safe over years.", True), ("Kava tastes earthy.", False),
+             ("Nobody has tested kava in children.", True), ("Kava is sold as a drink.", False)]
+    m = fit_kind([features(tokens(t, topic)) for t, _ in texts], [y for _, y in texts], l2=0.1, min_df=2)
+    assert m.weights["nobody"] > 0 and "kava" not in m.weights and "<subj>" in m.weights
+    assert m.probability(features(tokens("Nobody knows much about it.", topic))) > 0.5
+
+
+def test_classifier_files_round_trip_and_bad_ones_name_the_file(tmp_path):
+    path = tmp_path / "c.json"
+    _toy_classifier(0.7).save(path)
+    back = SentenceClassifier.load(path)
+    assert back.kinds["research"].threshold == 0.7 and back.kinds["research"].weights == {"verdict": 2.0, "pending": 2.0}
+    (tmp_path / "bad.json").write_text("{}")
+    with pytest.raises(ClassifierError, match="bad.json: not a caveat classifier"):
+        SentenceClassifier.load(tmp_path / "bad.json")
+
+
+def test_a_policy_can_turn_the_classifier_off_or_name_its_own(tmp_path):
+    from summarize.caveats import PolicyError
+
+    text = load_policy().raw and (Path(load_policy().path).read_text())
+    off = tmp_path / "off.toml"
+    off.write_text(text.replace('classifier = "shipped"', 'classifier = "off"'))
+    assert Detector(load_policy(off)).classifier is None
+    bad = tmp_path / "bad.toml"
+    bad.write_text(text.replace('classifier = "shipped"', 'classifier = "missing.json"'))
+    with pytest.raises(PolicyError, match="settings.classifier"):
+        load_policy(bad)
+    _toy_classifier().save(tmp_path / "mine.json")
+    mine = tmp_path / "mine.toml"
+    mine.write_text(text.replace('classifier = "shipped"', 'classifier = "mine.json"'))
+    assert Detector(load_policy(mine)).classifier.kinds["research"].weights == {"verdict": 2.0, "pending": 2.0}
+
+
+def test_train_classifier_command_on_labelled_folders(tmp_path):
+    folders = []
+    for n, (caveat, plain) in enumerate([("Nobody knows if kava is safe over years.", "Kava tastes earthy."),
+                                         ("Nobody has tested kava in children.", "Kava is sold as a drink.")]):
+        folder = tmp_path / f"set{n}"
+        folder.mkdir()
+        (folder / "kava.txt").write_text(f"{plain} {caveat}\n")
+        (folder / "KEY.md").write_text(f"## kava.txt\n\nC: [research, main] {caveat}\nCONCLUSION_CAVEAT: {caveat}\n")
+        folders.append(str(folder))
+    out = tmp_path / "c.json"
+    got = CliRunner().invoke(main, ["caveats-train-classifier", *folders, "--out", str(out)])
+    assert got.exit_code == 0, got.output
+    assert "leave-one-folder-out" in got.output
+    assert set(SentenceClassifier.load(out).kinds) == {"research", "dependency"}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 from summarize.corpus.text import zipf
 
@@ -65,6 +66,19 @@ class Detection:
         return asdict(self)
 
 
+def _policy_classifier(policy: Policy):
+    """The sentence classifier the policy's ``[settings] classifier`` names: "shipped" (the
+    default), "off", or a weights file (relative to the policy file)."""
+    from .learned import DEFAULT_CLASSIFIER_PATH, SentenceClassifier
+
+    setting = policy.classifier
+    if setting == "off":
+        return None
+    if setting == "shipped":
+        return SentenceClassifier.load(DEFAULT_CLASSIFIER_PATH) if DEFAULT_CLASSIFIER_PATH.is_file() else None
+    return SentenceClassifier.load(Path(policy.path).parent / setting)
+
+
 def _in_name(text: str, start: int, end: int) -> bool:
     """A capitalised cue word inside a name ("the charity Addiction Together", "the Tobacco
     Addiction Group", "Test for Nicotine Dependence"): an organisation or a scale, not a risk."""
@@ -76,9 +90,12 @@ def _in_name(text: str, start: int, end: int) -> bool:
 class Detector:
     """Finds caveat cues in sentences under a policy. Cheap to build; reusable."""
 
-    def __init__(self, policy: Policy):
+    def __init__(self, policy: Policy, classifier=None):
+        """``classifier``: a :class:`~summarize.caveats.learned.SentenceClassifier`, ``False`` for
+        patterns only, or None for what the policy's ``classifier`` setting names."""
         self.policy = policy
         self.kinds = [k for k in policy.kinds.values() if k.enabled]
+        self.classifier = _policy_classifier(policy) if classifier is None else (classifier or None)
         # The pipeline re-runs the filter on the same draft after trimming: detections are
         # pure functions of (sentence, subject), so they are computed once.
         self._cache: dict[tuple[str, frozenset[str]], tuple[Detection, ...]] = {}
@@ -152,6 +169,18 @@ class Detector:
                 strength = self._strength(kind, norm, s, e, method)
                 out.append(Detection(kind.id, s, e, text[s:e], method, negated, negator, about, conf, *claim,
                                      strength=strength))
+        if self.classifier is not None:
+            # a second opinion for wording the patterns do not know; where they found the kind at
+            # all (a caveat, a no-risk claim, another substance) they decide
+            seen = {d.kind for d in out}
+            for kid, s, e in self.classifier.cues(text, topic):
+                kind = self.policy.kinds.get(kid)
+                if kind is None or not kind.enabled or kid in seen or (kinds is not None and kid not in kinds):
+                    continue
+                if any(p.search(norm) for p in kind.exclude):  # the policy's exclusions veto it too
+                    continue
+                strength = MAIN if any(p.search(norm) for p in kind.main) else MINOR
+                out.append(Detection(kid, s, e, text[s:e], "learned", False, None, True, "medium", strength=strength))
         return out
 
     # -- helpers ---------------------------------------------------------------------------

@@ -74,6 +74,7 @@ class Policy:
     reject: tuple[re.Pattern, ...] = ()
     reported: tuple[re.Pattern, ...] = ()
     attribution: tuple[re.Pattern, ...] = ()
+    classifier: str = "shipped"  # the learned detector: "shipped", "off" or a weights file next to the policy
     raw: dict = field(repr=False, compare=False, default_factory=dict)
 
     @property
@@ -168,6 +169,10 @@ def policy_from_dict(data: dict, origin: str = "<dict>") -> Policy:
     max_words = settings.get("max_added_words", 40)
     if not isinstance(max_words, int) or max_words < 3:
         raise PolicyError(f"{origin}: settings.max_added_words must be an integer >= 3")
+    classifier = r.string(settings, "settings", "classifier", "shipped")
+    if classifier not in ("shipped", "off") and not (Path(origin).parent / classifier).is_file():
+        raise PolicyError(f"{origin}: settings.classifier: no weights file {classifier!r} next to the policy "
+                          f"(use \"shipped\", \"off\" or a path relative to the policy file)")
     agents = r.table("agents")
     neg = r.table("negation")
     other = r.table("other_subject")
@@ -208,6 +213,7 @@ def policy_from_dict(data: dict, origin: str = "<dict>") -> Policy:
         reject=r.regexes(comp, "compress", "reject"),
         reported=r.regexes(comp, "compress", "reported"),
         attribution=r.regexes(comp, "compress", "attribution"),
+        classifier=classifier,
         raw=data,
     )
 

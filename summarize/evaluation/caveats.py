@@ -872,3 +872,138 @@ def cross_validate_ranker(drafts: list[dict], l2: float) -> dict:
         per[held] = {"drafts": len(test), "picked": sum(bool(set(ranker_picks(ranker, d)) & d["gold"]) for d in test),
                      "candidate": sum(bool(d["gold"]) for d in test)}
     return per
+
+
+# --------------------------------------------------------------------------- learned detector
+def classifier_samples(folders: list[Path]) -> list[dict]:
+    """Every content sentence of the labelled drafts: its folder, features, the labelled kinds
+    and the kinds the policy's patterns alone find (the classifier only adds to them)."""
+    from dataclasses import replace as _replace
+
+    from summarize.caveats import CaveatFilter, load_policy
+    from summarize.caveats.learned import features, tokens
+    from summarize.caveats.nlp import topic_terms
+    from summarize.corpus.parse import parse_article
+
+    flt = CaveatFilter(_replace(load_policy(), classifier="off"))
+    out = []
+    for folder in map(Path, folders):
+        for e in read_draft_key(folder):
+            article = parse_article((folder / e["file"]).read_text(encoding="utf-8"))
+            topic = topic_terms(article.prose())
+            for s in flt.analyze_source(article, topic):
+                gold = {k for c in e["caveats"] if c["text"] in s.text or s.text in c["text"] for k in c["kinds"]}
+                out.append({"folder": folder.name, "features": features(tokens(s.text, topic)), "gold": gold,
+                            "text": s.text,
+                            "patterns": {d.kind for d in s.detections if d.is_caveat},
+                            "seen": {d.kind for d in s.detections}})
+    return out
+
+
+# Sentences written to train the detector (mostly hard negatives); always in training, never held out.
+CLASSIFIER_SENTENCES = Path(__file__).resolve().parent / "classifier_sentences.tsv"
+ALWAYS_TRAIN = "_sentences"
+
+
+def written_samples(paths=(CLASSIFIER_SENTENCES, NEWS_LABELS)) -> list[dict]:
+    """Labelled sentences for training the detector: the written ones, and the tune split of the
+    news labels (their held-out split stays out)."""
+    from dataclasses import replace as _replace
+
+    from summarize.caveats import Detector, load_policy
+    from summarize.caveats.learned import features, tokens
+
+    det = Detector(_replace(load_policy(), classifier="off"), classifier=False)
+    out = []
+    for path in paths:
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#") or line.startswith("text\t"):
+                continue
+            text, labels, subject = line.split("\t")
+            if path == NEWS_LABELS and news_split(text) != "tune":
+                continue
+            topic = frozenset(subject.lower().split())
+            dets = det.sentence(text, topic)
+            out.append({"folder": ALWAYS_TRAIN, "features": features(tokens(text, topic)), "text": text,
+                        "gold": {lab.split(":")[0] for lab in labels.split(",") if lab != "-"},
+                        "patterns": {d.kind for d in dets if d.is_caveat}, "seen": {d.kind for d in dets}})
+    return out
+
+
+def shared_label_samples(shared: str | os.PathLike | None = None) -> list[dict]:
+    """The dev split of the hand-labelled Cochrane and MedQuAD sentences (caveat_labels.tsv, read
+    from the shared data; their test split stays out), so the detector also learns what a review's
+    results and methods sentences look like. Empty when the shared data is not there."""
+    from dataclasses import replace as _replace
+
+    from summarize.caveats import Detector, load_policy
+    from summarize.caveats.learned import features, tokens
+    from summarize.caveats.nlp import topic_terms
+    from summarize.corpus.text import split_sentences
+
+    try:
+        data = Shared(shared_dir(shared))
+        rows = [r for r in read_labels(DEFAULT_LABELS) if r["split"] == "dev"]
+        texts = {(r["dataset"], r["record"]): data.text(r["dataset"], r["record"]) for r in rows}
+    except (OSError, KeyError, ValueError):
+        return []
+    det = Detector(_replace(load_policy(), classifier="off"), classifier=False)
+    out = []
+    for r in rows:
+        text = texts[(r["dataset"], r["record"])]
+        sents, topic = split_sentences(text, unglue=False), topic_terms(text)
+        if r["sentence"] >= len(sents):
+            continue
+        t = sents[r["sentence"]].text
+        dets = det.sentence(t, topic)
+        out.append({"folder": ALWAYS_TRAIN, "features": features(tokens(t, topic)), "text": t, "gold": set(r["kinds"]),
+                    "patterns": {d.kind for d in dets if d.is_caveat}, "seen": {d.kind for d in dets}})
+    return out
+
+
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
+
+
+def _pr_of(pred: list[bool], gold: list[bool]) -> dict:
+    tp = sum(p and g for p, g in zip(pred, gold))
+    fp = sum(p and not g for p, g in zip(pred, gold))
+    fn = sum(g and not p for p, g in zip(pred, gold))
+    prec, rec = tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": round(prec, 3), "recall": round(rec, 3), "f1": round(2 * prec * rec / (prec + rec), 3)
+            if prec + rec else 0.0, "tp": tp, "fp": fp, "fn": fn}
+
+
+def train_classifier(samples: list[dict], l2: float = 1.0, kinds=None):
+    """Fit one model per kind; each kind's threshold is the one with the best leave-one-folder-out
+    F1 of patterns plus classifier (on a sentence where the patterns found the kind, the
+    classifier has no say). Returns the classifier and, per kind, the cross-validated P/R of
+    the patterns alone and with the classifier at that threshold."""
+    from summarize.caveats.learned import KINDS, SentenceClassifier, allowed, fit_kind
+
+    kinds = kinds or KINDS
+    folders = sorted({s["folder"] for s in samples} - {ALWAYS_TRAIN})
+    models, report = {}, {}
+    for kind in kinds:
+        gold = [kind in s["gold"] for s in samples]
+        pat = [kind in s["patterns"] for s in samples]
+        silent = [kind not in s["seen"] and allowed(kind, s["text"]) for s in samples]  # where the classifier has a say
+        prob = [0.0] * len(samples)
+        if len(folders) > 1:
+            for held in folders:
+                train = [i for i, s in enumerate(samples) if s["folder"] != held]
+                m = fit_kind([samples[i]["features"] for i in train], [gold[i] for i in train], l2)
+                for i, s in enumerate(samples):
+                    if s["folder"] == held:
+                        prob[i] = m.probability(s["features"])
+            held = [s["folder"] != ALWAYS_TRAIN for s in samples]  # the written sentences are never scored
+            sub = lambda xs: [x for x, h in zip(xs, held) if h]  # noqa: E731
+            scored = {t: _pr_of(sub([p or (q >= t and z) for p, q, z in zip(pat, prob, silent)]), sub(gold))
+                      for t in THRESHOLDS}
+            best = max(THRESHOLDS, key=lambda t: (scored[t]["f1"], t))
+            report[kind] = {"patterns": _pr_of(sub(pat), sub(gold)), "with_classifier": scored[best], "threshold": best}
+        else:
+            best = 0.85
+        model = fit_kind([s["features"] for s in samples], gold, l2)
+        model.threshold = best
+        models[kind] = model
+    return SentenceClassifier(models, ", ".join(folders)), report
