@@ -242,7 +242,9 @@ _DISCLOSURE = [
     re.compile(r"^part\s+of\s+(?:the\s+)?.{0,60}\b(?:group|network)\s*$", _F),
     re.compile(r"^(?:health|medical)\s+disclaimer$", _F),
     # "This column is for general information only and is not a substitute for advice from …"
-    re.compile(r"^this\s+(?:column|article|content|information|story|site|page|newsletter|material)\s+is\s+(?:provided\s+)?"
+    # ("The material on this site is for informational purposes only, …")
+    re.compile(r"^(?:this|the|all|our)\s+(?:column|article|content|information|story|site|page|newsletter|material)"
+               r"(?:\s+(?:on|in)\s+(?:this|our)\s+(?:site|website|page|newsletter))?\s+is\s+(?:provided\s+)?"
                r"(?:for\s+(?:general\s+)?(?:information(?:al)?|educational)\s+(?:purposes\s+)?only|not\s+(?:intended\s+(?:as|to\s+be)\s+)?a\s+substitute)\b", _F),
     # "X does not provide medical advice, diagnosis or treatment.", "X is a Redline Media company."
     re.compile(r"\bdoes\s+not\s+(?:provide|offer|give)\s+(?:personal\s+)?medical\s+advice\b", _F),

@@ -792,6 +792,8 @@ def test_the_dek_under_a_headline_is_set_aside_and_a_first_paragraph_is_not():
     ("Courier content is licensed to members. Redistribution without written permission is prohibited.", "copyright"),
     ("Medical disclaimer: This content is for informational purposes only and is not a substitute for advice.",
      "disclosure"),
+    ("The material on this site is for informational purposes only, and is not a substitute for medical advice.",
+     "disclosure"),
 ])
 def test_promos_tags_and_notes_of_a_page(line, reason):
     assert furniture_reason(line) == reason

@@ -237,3 +237,17 @@ def test_train_classifier_command_on_labelled_folders(tmp_path):
     assert got.exit_code == 0, got.output
     assert "leave-one-folder-out" in got.output
     assert set(SentenceClassifier.load(out).kinds) == {"research", "dependency"}
+
+
+@pytest.mark.parametrize("text,caveat", [
+    # enthusiasm about a thing, in the first person
+    ("Honestly, I’m addicted to the thing – it’s even come on holiday with us.", False),
+    ("I'm totally hooked on it!", False),
+    # a person's dependence
+    ("I'm hooked on it and can't stop.", True),
+    ("I am addicted to oxycodone.", True),
+    ("I'm addicted to it, and stopping is hell.", True),
+])
+def test_enthusiasm_is_not_dependence(text, caveat):
+    dets = CaveatFilter().detector.sentence(text, frozenset({"blanket"}))
+    assert any(d.kind == "dependency" and d.is_caveat for d in dets) is caveat

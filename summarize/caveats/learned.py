@@ -74,7 +74,8 @@ class KindModel:
     weights: dict[str, float] = field(default_factory=dict)
 
     def probability(self, feats: set[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
+        # in sorted order: a float sum over a set would depend on the hash seed
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in sorted(feats))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
