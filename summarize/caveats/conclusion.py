@@ -17,7 +17,6 @@ they were trained on); ``summarize caveats-train-ranker`` refits them on labelle
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from typing import Callable, Sequence
 
 from .detect import MAIN, Detection
 from .nlp import normalize
+from .weights import load_weights, save_weights
 
 DEFAULT_RANKER_PATH = Path(__file__).resolve().parent / "conclusion_ranker.json"
 KINDS = ("research", "dependency")
@@ -124,28 +124,23 @@ class ConclusionRanker:
     @classmethod
     def load(cls, path: str | Path | None = None) -> "ConclusionRanker":
         p = Path(path) if path is not None else DEFAULT_RANKER_PATH
-        try:
-            data = json.loads(p.read_text(encoding="utf-8"))
+
+        def parse(data: dict) -> "ConclusionRanker":
             weights = {str(k): float(v) for k, v in data["weights"].items()}
-        except OSError as exc:
-            raise RankerError(f"{p}: cannot read ranker weights ({exc.strerror or exc})") from None
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise RankerError(f"{p}: not a ranker weights file ({exc})") from None
-        unknown = sorted(set(weights) - set(FEATURES))
-        if unknown:
-            raise RankerError(f"{p}: unknown feature(s) {', '.join(unknown)}")
-        return cls(weights, str(data.get("trained_on", "")))
+            unknown = sorted(set(weights) - set(FEATURES))
+            if unknown:
+                raise RankerError(f"{p}: unknown feature(s) {', '.join(unknown)}")
+            return cls(weights, str(data.get("trained_on", "")))
+
+        return load_weights(p, "ranker weights", RankerError, parse)
 
     def score(self, vector: Sequence[float]) -> float:
         return sum(self.weights.get(f, 0.0) * x for f, x in zip(FEATURES, vector))
 
     def save(self, path: str | Path, meta: dict | None = None) -> None:
-        from summarize.io import write_atomic
-
-        data = {"model": "conditional logit over a draft's candidates of one caveat kind",
-                "trained_on": self.trained_on, **(meta or {}),
-                "weights": {f: round(self.weights.get(f, 0.0), 4) for f in FEATURES}}
-        write_atomic(Path(path), json.dumps(data, indent=2) + "\n")
+        save_weights(path, {"model": "conditional logit over a draft's candidates of one caveat kind",
+                            "trained_on": self.trained_on, **(meta or {}),
+                            "weights": {f: round(self.weights.get(f, 0.0), 4) for f in FEATURES}})
 
 
 def fit(groups: list[tuple[list[list[float]], int]], l2: float = 1.0) -> dict[str, float]:

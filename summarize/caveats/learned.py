@@ -17,11 +17,12 @@ threshold by leave-one-folder-out F1 of patterns plus classifier.
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .weights import load_weights, save_weights
 
 DEFAULT_CLASSIFIER_PATH = Path(__file__).resolve().parent / "caveat_classifier.json"
 KINDS = ("research", "dependency")
@@ -86,27 +87,22 @@ class SentenceClassifier:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "SentenceClassifier":
-        p = Path(path) if path is not None else DEFAULT_CLASSIFIER_PATH
-        try:
-            data = json.loads(p.read_text(encoding="utf-8"))
+        def parse(data: dict) -> "SentenceClassifier":
             kinds = {k: KindModel(float(v["bias"]), float(v["threshold"]),
                                   {str(f): float(w) for f, w in v["weights"].items()})
                      for k, v in data["kinds"].items()}
-        except OSError as exc:
-            raise ClassifierError(f"{p}: cannot read classifier weights ({exc.strerror or exc})") from None
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise ClassifierError(f"{p}: not a caveat classifier weights file ({exc})") from None
-        return cls(kinds, str(data.get("trained_on", "")))
+            return cls(kinds, str(data.get("trained_on", "")))
+
+        p = Path(path) if path is not None else DEFAULT_CLASSIFIER_PATH
+        return load_weights(p, "caveat classifier weights", ClassifierError, parse)
 
     def save(self, path: str | Path, meta: dict | None = None) -> None:
-        from summarize.io import write_atomic
-
-        data = {"model": "logistic regression on word unigrams and bigrams, one per kind",
-                "trained_on": self.trained_on, **(meta or {}),
-                "kinds": {k: {"bias": round(m.bias, 4), "threshold": m.threshold,
-                              "weights": {f: round(w, 3) for f, w in sorted(m.weights.items()) if abs(w) >= PRUNE}}
-                          for k, m in self.kinds.items()}}
-        write_atomic(Path(path), json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+        save_weights(path, {"model": "logistic regression on word unigrams and bigrams, one per kind",
+                            "trained_on": self.trained_on, **(meta or {}),
+                            "kinds": {k: {"bias": round(m.bias, 4), "threshold": m.threshold,
+                                          "weights": {f: round(w, 3) for f, w in sorted(m.weights.items())
+                                                      if abs(w) >= PRUNE}}
+                                      for k, m in self.kinds.items()}})
 
     def probability(self, kind: str, text: str, topic: frozenset[str]) -> float:
         return self.kinds[kind].probability(features(tokens(text, topic)))
