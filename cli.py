@@ -467,6 +467,14 @@ def caveats_eval_command(shared, labels, sections, drafts_dir, encoder, limit, e
         print_report(out, show_errors=errors)
 
 
+def _save_weights(save, out_path: Path) -> None:
+    """Write a weights file (atomically); a folder that cannot be written is one clear error."""
+    try:
+        save()
+    except OSError as exc:
+        _fail(f"{out_path}: cannot write the weights ({exc.strerror or exc})", EXIT_SOME_FAILED)
+
+
 @main.command("caveats-train-ranker")
 @click.argument("folders", nargs=-1, type=click.Path(exists=True, file_okay=False))
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), required=True,
@@ -497,7 +505,7 @@ def caveats_train_ranker_command(folders, out_path, l2, cv):
         click.echo(f"leave-one-folder-out: {sum(v['picked'] for v in per.values())}/"
                    f"{sum(v['drafts'] for v in per.values())}", err=True)
     ranker = ConclusionRanker(fit(groups, l2), ", ".join(sorted({d["folder"] for d in drafts})))
-    ranker.save(out_path, {"drafts": len(drafts), "groups": len(groups), "l2": l2})
+    _save_weights(lambda: ranker.save(out_path, {"drafts": len(drafts), "groups": len(groups), "l2": l2}), out_path)
     click.echo(f"wrote {out_path} ({len(groups)} labelled groups from {len(drafts)} drafts)", err=True)
 
 
@@ -536,7 +544,8 @@ def caveats_train_classifier_command(folders, out_path, l2, shared):
         a, b = r["patterns"], r["with_classifier"]
         click.echo(f"{kind}: leave-one-folder-out P/R patterns {a['precision']:.3f}/{a['recall']:.3f}, with the "
                    f"classifier at {r['threshold']} {b['precision']:.3f}/{b['recall']:.3f}", err=True)
-    clf.save(out_path, {"sentences": len(samples), "l2": l2, "cross_validation": report})
+    _save_weights(lambda: clf.save(out_path, {"sentences": len(samples), "l2": l2, "cross_validation": report}),
+                  out_path)
     click.echo(f"wrote {out_path} ({len(samples)} sentences from {len(paths)} folders)", err=True)
 
 

@@ -251,3 +251,19 @@ def test_train_classifier_command_on_labelled_folders(tmp_path):
 def test_enthusiasm_is_not_dependence(text, caveat):
     dets = CaveatFilter().detector.sentence(text, frozenset({"blanket"}))
     assert any(d.kind == "dependency" and d.is_caveat for d in dets) is caveat
+
+
+def test_train_commands_report_an_unwritable_out_in_one_line(tmp_path):
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("not a folder")
+    folder = tmp_path / "set"
+    folder.mkdir()
+    (folder / "valerian.txt").write_text(DRAFT + "\n")
+    (folder / "KEY.md").write_text(
+        "## valerian.txt\n\nC: [research, main] For now, the evidence that valerian improves sleep is far too limited "
+        "to recommend it.\nCONCLUSION_CAVEAT: For now, the evidence that valerian improves sleep is far too limited to "
+        "recommend it.\n")
+    for command in ("caveats-train-ranker", "caveats-train-classifier"):
+        got = CliRunner().invoke(main, [command, str(folder), "--out", str(blocker / "w.json")])
+        assert got.exit_code == 1, (command, got.output)
+        assert "cannot write the weights" in got.output and "Traceback" not in got.output
