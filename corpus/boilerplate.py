@@ -267,9 +267,10 @@ _DISCLOSURE = [
     re.compile(r"^the\s+views\s+expressed\b.{0,60}\b(?:are\s+those\s+of|do\s+not\s+necessarily)\b", _F),
     # a cookie banner: "We and our 212 partners store and access information on your device, such as cookies, …"
     # ("… such as cookies, and process personal data … Click “Accept all” to consent …")
-    re.compile(r"^.{0,60}\b(?:store\s+and(?:/or)?\s+access|use)\s+(?:information\s+on\s+(?:a|your)\s+device|cookies)\b.{0,200}"
+    re.compile(r"^.{0,60}\b(?:store\s+and(?:/or)?\s+access|uses?)\s+(?:information\s+on\s+(?:a|your)\s+device|cookies)\b.{0,200}"
                r"\b(?:personali[sz]ed?\s+(?:content|ads|advertising)|process(?:es)?\s+personal\s+data|to\s+consent|"
-               r"manage\s+(?:your\s+)?preferences|review\s+your\s+choices)\b", _F),
+               r"manage\s+(?:your\s+)?preferences|review\s+your\s+choices|(?:you\s+)?(?:agree|consent)\s+to\s+(?:our|the)\s+use\s+of\s+cookies|"
+               r"improve\s+your\s+(?:browsing\s+)?experience)\b", _F),
     # a press release's boilerplate: "About Westbrook University", "Founded in 1868, X is a …"
     re.compile(r"^(?i:about)\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){0,5}(?:University|Institute|Hospital|Health|Inc\.?|Foundation|College|"
                r"Cent(?:er|re)|Clinic|Company|Group|Network|Society|Association|Trust|Council|School|Medicine)"

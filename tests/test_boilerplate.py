@@ -794,12 +794,16 @@ def test_the_dek_under_a_headline_is_set_aside_and_a_first_paragraph_is_not():
      "disclosure"),
     ("The material on this site is for informational purposes only, and is not a substitute for medical advice.",
      "disclosure"),
+    ("We use cookies to improve your experience on our site. By continuing, you agree to our use of cookies.",
+     "disclosure"),
+    ("This site uses cookies to improve your experience.", "disclosure"),
 ])
 def test_promos_tags_and_notes_of_a_page(line, reason):
     assert furniture_reason(line) == reason
 
 
 @pytest.mark.parametrize("line", ["Topics: what the trials found about valerian.", "Tags on clothing can irritate skin.",
+                                  "Some bakeries use cookies to improve your mood.",
                                   "Share your worries with a doctor before you stop."])
 def test_prose_that_starts_like_a_page_note_is_prose(line):
     assert furniture_reason(line) is None
