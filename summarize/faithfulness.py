@@ -492,7 +492,14 @@ def edit_problems(generated: str, support: str) -> list[str]:
         dashes = sum(1 for t in a[i1:i2] if t in _DASHES)
         if not (opened and closed) or dashes % 2:
             problems.append(f"dropped {' '.join(a[i1:i2])!r} from inside a phrase")
+        elif _LAST_CONJUNCT.search(" ".join(t.lower() for t in a[max(0, i1 - 8):i1])):
+            # "… soaring blood pressure and, in some cases, seizures, doctors reported": the phrase
+            # after "and, in some cases," is the list's last item, not an aside
+            problems.append(f"dropped {' '.join(a[i1:i2])!r}, the last item of a list")
     return problems
+
+
+_LAST_CONJUNCT = re.compile(r"\b(?:and|or)\s*,(?:\s+[\w'’-]+){1,4}\s*,$")
 
 
 _CUT_ABBREVIATION = re.compile(r"(?<![\w.])([a-z])\.[\"”’')\]]?\s*$")

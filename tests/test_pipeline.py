@@ -513,6 +513,10 @@ def test_the_lead_spells_out_an_abbreviation_the_draft_defines(summarizer):
     ("A meal would' t do that.", "A meal wouldn't do that.", False),
     ("It cut drinking in rats, still a distant one – of a treatment.",
      "It cut drinking in rats, raising the prospect – still a distant one – of a treatment.", False),
+    # the last item of a list after "and, in some cases," is no aside
+    ("Withdrawal brings pounding hearts, high blood pressure and, in some cases, doctors reported Tuesday.",
+     "Withdrawal brings pounding hearts, high blood pressure and, in some cases, seizures, doctors reported Tuesday.",
+     False),
 ])
 def test_a_rewrite_may_only_leave_out_brackets_or_set_off_phrases(generated, support, ok):
     assert (not faithfulness.edit_problems(generated, support)) is ok
