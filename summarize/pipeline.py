@@ -137,8 +137,10 @@ class Summarizer:
             warnings.append("the file already had a lead and outline; they were replaced")
         # a filter of the user's own may have no overclaim test: then the plan avoids nothing
         avoid = getattr(self.caveat_filter, "promises_safety", None)
+        # the filter's conclusion-level caveat, planned into the lead as its caveat, is not added twice
+        conclusions = getattr(self.caveat_filter, "conclusion_caveats", None)
         sentences = write_lead(article, self.model, self.strategy, self.settings, self.max_words, self.batch_size,
-                               avoid=avoid)
+                               avoid=avoid, prefer=conclusions(article) if conclusions else ())
         report: dict[str, Any] = {}
         if self.caveat_filter is not None:
             sentences, report = apply_caveats(self.caveat_filter, article, sentences)

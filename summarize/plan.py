@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -261,9 +261,11 @@ def _reads_as_review(text: str) -> bool:
 
 
 def plan(article: Article, max_words: int = 130, can_decontextualize: bool = False,
-         avoid: Callable[[str], bool] | None = None) -> list[Pick]:
+         avoid: Callable[[str], bool] | None = None, prefer: Sequence[str] = ()) -> list[Pick]:
     """The lead's sentences in order (see the module docstring). ``avoid``: sentences never to
-    pick (the pipeline passes the caveat filter's overclaim test)."""
+    pick (the pipeline passes the caveat filter's overclaim test); ``prefer``: sentences, best
+    first, the first of which that fits becomes the lead's caveat (the pipeline passes the caveat
+    filter's conclusion-level caveats)."""
     sentences = candidate_sentences(article)
     if not sentences:
         return []
@@ -388,6 +390,25 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     lengths = np.array([word_count(s.text) for s in rest])
     caveats = np.array([bool(_CAVEAT.search(s.text)) for s in rest], dtype=bool)
     alive = np.ones(len(rest), dtype=bool)
+
+    # The caveat slot goes to the draft's conclusion-level caveat where it reads on its own and
+    # fits: the lead then says it in the draft's place, not as an addition after it.
+    # (even below the score floor: a verdict is rarely the most central sentence)
+    in_rest = {id(s): k for k, s in enumerate(rest)}
+    by_text = {s.text: s for s in ok if s is not opening and s is not advice}
+    for text in prefer:
+        best = by_text.get(text)
+        if best is None or word_count(text) > budget - used or coherence.dangling_reason(text, chosen_texts, names):
+            continue
+        picks.append(Pick(best, "caveat", _context(sentences, index[id(best)]), None, rank=len(picks)))
+        chosen_texts.append(text)
+        redundancy.add(index[id(best)])
+        used += word_count(text)
+        covered.add(best.part)
+        if id(best) in in_rest:
+            alive[in_rest[id(best)]] = False
+        caveat_taken = True
+        break
 
     # Maximal marginal relevance (Carbonell & Goldstein 1998): central, and new. Vectorised
     # over the candidates, so each pick costs O(candidates), not O(candidates x picks).

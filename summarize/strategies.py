@@ -145,9 +145,10 @@ def article_casing(article: Article) -> SourceCasing:
 
 
 def write_rewrite(article: Article, model, settings, max_words: int, batch_size: int = DEFAULT_BATCH_SIZE,
-                  avoid=None) -> list[LeadSentence]:
+                  avoid=None, prefer=()) -> list[LeadSentence]:
     tasks = model_tasks(model)
-    picks = plan.plan(article, max_words=max_words, can_decontextualize="decontextualize" in tasks, avoid=avoid)
+    picks = plan.plan(article, max_words=max_words, can_decontextualize="decontextualize" in tasks, avoid=avoid,
+                      prefer=prefer)
     if not picks:
         return []
     jobs = _jobs(picks, tasks)
@@ -229,12 +230,13 @@ def write_direct(article: Article, model, settings, max_words: int, batch_size: 
 
 
 def write_lead(article: Article, model, strategy: str, settings, max_words: int, batch_size: int = DEFAULT_BATCH_SIZE,
-               avoid=None) -> list[LeadSentence]:
-    """``avoid``: a test for draft sentences the rewrite strategy must not pick (overclaims)."""
+               avoid=None, prefer=()) -> list[LeadSentence]:
+    """``avoid``: a test for draft sentences the rewrite strategy must not pick (overclaims);
+    ``prefer``: draft sentences, best first, one of which it gives the lead's caveat slot."""
     if strategy not in STRATEGIES:
         raise ValueError(f"unknown strategy {strategy!r} (choose from {', '.join(STRATEGIES)})")
     if strategy == "rewrite":
-        sentences = write_rewrite(article, model, settings, max_words, batch_size, avoid=avoid)
+        sentences = write_rewrite(article, model, settings, max_words, batch_size, avoid=avoid, prefer=prefer)
     else:
         sentences = write_direct(article, model, settings, max_words, batch_size)
     keep = dedupe([s.text for s in sentences])

@@ -267,3 +267,13 @@ def test_train_commands_report_an_unwritable_out_in_one_line(tmp_path):
         got = CliRunner().invoke(main, [command, str(folder), "--out", str(blocker / "w.json")])
         assert got.exit_code == 1, (command, got.output)
         assert "cannot write the weights" in got.output and "Traceback" not in got.output
+
+
+def test_the_filter_names_its_conclusion_caveats_for_the_planner():
+    f = CaveatFilter(ranker=_ranker(pos=1.0))
+    assert f.conclusion_caveats(DRAFT) == [
+        "For now, the evidence that valerian improves sleep is far too limited to recommend it."]
+    # planned into the lead, it is carried: nothing is added for research
+    lead = ["Valerian is a herb taken for sleep.",
+            "For now, the evidence that valerian improves sleep is far too limited to recommend it."]
+    assert not _added_research(f(DRAFT, lead))

@@ -527,3 +527,14 @@ def test_a_surname_in_the_possessive_still_needs_introducing():
     names = surnames("Maria Vega used the drops every day. Vega said they helped at first.")
     assert dangling_reason("Eye doctors say Vega's experience is more common than most people think.", [], names)
     assert dangling_reason("Maria Vega's eyes were red for months.", [], names) is None
+
+
+def test_the_preferred_caveat_takes_the_caveat_slot():
+    # the caveat filter's conclusion-level caveat, passed as `prefer`, is the lead's one caveat
+    article = parse_draft(NEWS)
+    preferred = "The review included 1,683 people with sleep problems."
+    picks = plan.plan(article, max_words=120, prefer=["Not a sentence of this draft.", preferred])
+    assert [p.text for p in picks if p.role == "caveat"] == [preferred]
+    # one that does not fit the budget is passed over: the slot goes to MMR's caveat as before
+    long = "Side effects such as headaches and dizziness were reported, and more research is needed on long-term use."
+    assert _lead(plan.plan(article, max_words=30, prefer=[long])) == _lead(plan.plan(article, max_words=30))

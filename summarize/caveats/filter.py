@@ -319,6 +319,18 @@ class CaveatFilter:
         norm = normalize(bare)
         return any(p.search(norm) for p in self.policy.kinds[kind].main)
 
+    def conclusion_caveats(self, source: Article | str) -> list[str]:
+        """The draft sentences the filter takes for its conclusion-level caveats (one per mandated
+        kind the draft states as a main caveat, best-ranked first), read as standing alone. The
+        lead planner gives one of them the lead's caveat slot, so the filter need not add it."""
+        article = as_article(source)
+        topic = topic_terms(article.prose())
+        src = self.analyze_source(article, topic)
+        scores = self._conclusion_scores(src, article, topic)
+        names = surnames(" ".join(s.text for s in src))
+        found = [t for k in self.policy.mandated if (t := self._target(src, scores, k, topic, names, [], MAIN))]
+        return list(dict.fromkeys(src[i].text for i, _ in sorted(found, key=lambda t: -scores.get(t[0], 0.0))))
+
     def _conclusion_scores(self, src: list[AnalyzedSentence], article: Article, topic) -> dict[int, float]:
         """The ranker's score of each sentence stating a mandated kind: how likely it is the
         draft's conclusion-level caveat."""
