@@ -277,3 +277,22 @@ def test_the_filter_names_its_conclusion_caveats_for_the_planner():
     lead = ["Valerian is a herb taken for sleep.",
             "For now, the evidence that valerian improves sleep is far too limited to recommend it."]
     assert not _added_research(f(DRAFT, lead))
+
+
+def test_a_learned_detection_alone_never_adds_a_sentence_that_leans_on_context():
+    # the only research statement is one the toy classifier finds, and it points back ("In these
+    # cases"): the filter leaves it out rather than add a dangling sentence
+    draft = ("Jejunal atresia is a birth defect of the small intestine. Some cases run in families. "
+             "In these cases, the verdict on whether early surgery helps is pending.")
+    f = CaveatFilter(policy=load_policy())
+    f.detector = Detector(f.policy, classifier=_toy_classifier())
+    dets = f.detector.sentence("In these cases, the verdict on whether early surgery helps is pending.", frozenset({"atresia"}))
+    assert [d.method for d in dets if d.kind == "research"] == ["learned"]
+    res = f(draft, "Jejunal atresia is a birth defect of the small intestine.")
+    assert not _added_research(res)
+
+
+def test_an_unknown_cause_is_no_research_caveat_whatever_the_adverb():
+    dets = CaveatFilter().detector.sentence("In these cases, the exact underlying cause is generally unknown.",
+                                            frozenset({"atresia"}))
+    assert not any(d.kind == "research" and d.is_caveat for d in dets)

@@ -409,6 +409,10 @@ class CaveatFilter:
                         # …", "For Reyes, …"); and a sentence the lead already says is no addition
                         if (not stands and not any(k in pol.mandated for k in cover)) or _repeats(text, lead):
                             continue
+                        # the learned detector's word alone is not worth a sentence that leans on context
+                        if not stands and not any(d.kind in cover and d.is_caveat and d.method != "learned"
+                                                  for d in s.detections):
+                            continue
                         if any(k in pol.mandated for k in cover):
                             # the ranker's conclusion-level caveat, unless it leans on context or is
                             # very long
