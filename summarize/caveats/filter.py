@@ -232,7 +232,7 @@ class CaveatFilter:
         enabled = pol.enabled
         need: dict[str, str] = {}
         upgrade: set[str] = set()
-        targets: dict[str, tuple[int, str]] = {}  # kind -> (source sentence, strength it must keep)
+        targets: dict[str, int] = {}  # kind -> the source sentence that is its conclusion-level caveat
         scores = self._conclusion_scores(src, article, topic)
         names = surnames(" ".join(s.text for s in src))
         # What the lead itself introduces, for judging whether a conclusion-level caveat reads
@@ -242,11 +242,8 @@ class CaveatFilter:
         caveat_sents = [s.text for s in src if s.caveat_kinds()]
         context = [t for i, s in enumerate(summ) if (t := new_text.get(i, s.text)) is not None
                    and (i == 0 or not any(_carries(t, c) for c in caveat_sents))]
-        # a conclusion-level caveat is a main one (whatever the summary has, so that a second
-        # run looks for the same sentence)
-        strength = MAIN
         conclusions = {k: t for k in pol.mandated if k in found and source_best.get(k) == MAIN
-                       and (t := self._target(src, scores, k, topic, names, context, strength))}
+                       and (t := self._target(src, scores, k, topic, names, context))}
         # one sentence for two kinds where the better-ranked one states both
         for k in sorted(conclusions, key=lambda k: -scores.get(conclusions[k][0], 0.0)):
             dets = self.detector.sentence(conclusions[k][1], topic)
@@ -271,7 +268,7 @@ class CaveatFilter:
                 if k not in need:
                     upgrade.add(k)
                 need[k] = CONCLUSION
-                targets[k] = (target[0], strength)
+                targets[k] = target[0]
         missing_default = [k for k in pol.always if k not in found and k not in have]
         added, unresolved = self._additions(src, need, topic, [s.text for s in summ], upgrade, scores, targets,
                                             context)
@@ -328,7 +325,7 @@ class CaveatFilter:
         src = self.analyze_source(article, topic)
         scores = self._conclusion_scores(src, article, topic)
         names = surnames(" ".join(s.text for s in src))
-        found = [t for k in self.policy.mandated if (t := self._target(src, scores, k, topic, names, [], MAIN))]
+        found = [t for k in self.policy.mandated if (t := self._target(src, scores, k, topic, names, []))]
         return list(dict.fromkeys(src[i].text for i, _ in sorted(found, key=lambda t: -scores.get(t[0], 0.0))))
 
     def _conclusion_scores(self, src: list[AnalyzedSentence], article: Article, topic) -> dict[int, float]:
@@ -338,23 +335,24 @@ class CaveatFilter:
         return {i: self.ranker.score(v) for i, v in vecs.items()}
 
     def _target(self, src: list[AnalyzedSentence], scores: dict[int, float], kind: str, topic,
-                names, context: list[str], strength: str = MINOR) -> tuple[int, str] | None:
+                names, context: list[str]) -> tuple[int, str] | None:
         """The draft's conclusion-level caveat of a mandated ``kind`` as the filter would add it:
-        the best-ranked sentence stating the kind that, compressed, is one clean sentence and
-        reads after the ``context`` sentences (no pronoun or connective pointing back; a name or
-        "the authors" the context introduces) and states the kind at ``strength``, preferring
-        one that is not very long.
+        the best-ranked sentence stating the kind as a main caveat that, compressed, is one clean
+        sentence and reads after the ``context`` sentences (no pronoun or connective pointing
+        back; a name or "the authors" the context introduces), preferring one that is not very
+        long. It is a main caveat whatever the summary has, so a second run looks for the same
+        sentence.
         Returns (index, added text), or None."""
         pol = self.policy
         order = sorted((i for i in scores if kind in src[i].caveat_kinds()), key=lambda i: (-scores[i], -i))
         for limit in (LONG_CAVEAT * pol.max_added_words, float("inf")):
             for i in order:
                 s = src[i]
-                cues = [(d.start, d.end) for d in s.detections if d.is_caveat and d.kind == kind and _ok_strength(d, strength)]
+                cues = [(d.start, d.end) for d in s.detections if d.is_caveat and d.kind == kind and d.strength == MAIN]
                 if not cues:
                     continue
                 for text in compress_variants(s.text, cues[:1], pol):
-                    if (len(text.split()) <= limit and verify_added(text, {kind: strength}, self.detector, topic, pol, s.text)
+                    if (len(text.split()) <= limit and verify_added(text, {kind: MAIN}, self.detector, topic, pol, s.text)
                             and (_stands(text, context, names) or _SELF_REFERENCE.match(text))):
                         return i, text
         return None
@@ -362,12 +360,12 @@ class CaveatFilter:
     def _additions(self, src: list[AnalyzedSentence], need: dict[str, str], topic,
                    lead: list[str] = (), upgrade: set[str] = frozenset(),
                    scores: dict[int, float] | None = None,
-                   targets: dict[str, tuple[int, str]] | None = None,
+                   targets: dict[str, int] | None = None,
                    context: list[str] = ()) -> tuple[list[dict], list[str]]:
         """Greedy cover of the needed kinds by source sentences, each compressed and checked
         to be one clean sentence; at most one sentence per kind. ``need`` maps a kind to the
         strength the added sentence must state it with (``CONCLUSION``: the source sentence
-        ``targets`` names for the kind, at the strength it names). Kinds in ``upgrade`` are ones
+        ``targets`` names for the kind, as a main caveat). Kinds in ``upgrade`` are ones
         the summary already states as a main caveat.
         Returns the additions and the kinds no source sentence could carry (reported, never made up)."""
         pol = self.policy
@@ -375,7 +373,7 @@ class CaveatFilter:
         lead = list(lead)
 
         def need_of(k: str) -> str:  # the strength an added sentence must state kind k with
-            return targets[k][1] if remaining[k] == CONCLUSION else remaining[k]
+            return MAIN if remaining[k] == CONCLUSION else remaining[k]
 
         names = surnames(" ".join(s.text for s in src))
         remaining = dict(need)
@@ -386,7 +384,7 @@ class CaveatFilter:
             for idx, s in enumerate(src):
                 cover = [k for k in remaining if (idx, k) not in tried
                          and any(d.kind == k and d.is_caveat and _ok_strength(d, need_of(k)) for d in s.detections)
-                         and (remaining[k] != CONCLUSION or targets[k][0] == idx)]
+                         and (remaining[k] != CONCLUSION or targets[k] == idx)]
                 if not cover:
                     continue
                 # the first cue of each kind (of the needed strength) must survive compression
