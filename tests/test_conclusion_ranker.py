@@ -121,14 +121,16 @@ def test_reporting_frames_come_off_an_added_caveat(text, expected):
     ("Anything you read claiming it happens to most users isn't based on evidence, she says.", True),
     ("Almost everything known about how nitazenes act in the body comes from decades-old animal experiments.", True),
     ("This was a small, short trial at a single center.", True),
+    ("For all its popularity, the science behind white noise is surprisingly thin.", True),
     # a reassurance and a claim the data carry are no research caveats
     ("The rats showed no harm, and the supplement is not supported by any evidence of toxicity.", False),
     ("Her estimate is backed by data from 4,000 patients.", False),
+    ("The science behind the device is sound.", False),
 ])
 def test_news_phrasings_of_thin_evidence(text, caveat):
     f = CaveatFilter()
-    dets = f.detector.sentence(text, frozenset({"blankets", "nitazenes", "supplement"}))
-    assert any(d.kind == "research" and d.is_caveat for d in dets) is caveat
+    dets = f.detector.sentence(text, frozenset({"blankets", "nitazenes", "supplement", "noise"}))
+    assert any(d.kind == "research" and d.is_caveat and d.method != "learned" for d in dets) is caveat
 
 
 def test_the_leads_opening_introduces_what_the_conclusion_refers_to():
