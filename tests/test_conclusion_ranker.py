@@ -79,14 +79,22 @@ def test_weights_round_trip_and_bad_files_name_the_file(tmp_path):
         ConclusionRanker.load(tmp_path / "junk.json")
 
 
-def test_train_ranker_command_writes_weights_from_a_labelled_folder(tmp_path):
+VERDICT = "For now, the evidence that valerian improves sleep is far too limited to recommend it."
+
+
+def _labelled_folder(tmp_path) -> Path:
+    """DRAFT with a KEY.md labelling its two research caveats and its conclusion-level one."""
     folder = tmp_path / "set"
     folder.mkdir()
     (folder / "valerian.txt").write_text(DRAFT + "\n")
     (folder / "KEY.md").write_text(
-        "## valerian.txt\n\nC: [research, minor] A 2023 trial (n = 40) of valerian was too small to detect rare harms.\n"
-        "C: [research, main] For now, the evidence that valerian improves sleep is far too limited to recommend it.\n"
-        "CONCLUSION_CAVEAT: For now, the evidence that valerian improves sleep is far too limited to recommend it.\n")
+        "## valerian.txt\n\nC: [research, minor] Little is known about the long-term safety of valerian.\n"
+        f"C: [research, main] {VERDICT}\nCONCLUSION_CAVEAT: {VERDICT}\n")
+    return folder
+
+
+def test_train_ranker_command_writes_weights_from_a_labelled_folder(tmp_path):
+    folder = _labelled_folder(tmp_path)
     out = tmp_path / "w.json"
     got = CliRunner().invoke(main, ["caveats-train-ranker", str(folder), "--out", str(out)])
     assert got.exit_code == 0, got.output
@@ -258,13 +266,7 @@ def test_enthusiasm_is_not_dependence(text, caveat):
 def test_train_commands_report_an_unwritable_out_in_one_line(tmp_path):
     blocker = tmp_path / "file.txt"
     blocker.write_text("not a folder")
-    folder = tmp_path / "set"
-    folder.mkdir()
-    (folder / "valerian.txt").write_text(DRAFT + "\n")
-    (folder / "KEY.md").write_text(
-        "## valerian.txt\n\nC: [research, main] For now, the evidence that valerian improves sleep is far too limited "
-        "to recommend it.\nCONCLUSION_CAVEAT: For now, the evidence that valerian improves sleep is far too limited to "
-        "recommend it.\n")
+    folder = _labelled_folder(tmp_path)
     for command in ("caveats-train-ranker", "caveats-train-classifier"):
         got = CliRunner().invoke(main, [command, str(folder), "--out", str(blocker / "w.json")])
         assert got.exit_code == 1, (command, got.output)
