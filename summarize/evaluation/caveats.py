@@ -827,8 +827,7 @@ def ranker_drafts(folders: list[Path]) -> list[dict]:
             vecs = features(src, article.text, topic, flt.policy, flt._verdict, lambda t: is_advice(t, flt.policy))
             out.append({"folder": folder.name, "file": e["file"], "vectors": vecs,
                         "kinds": {i: {d.kind for d in src[i].detections if d.is_caveat and d.kind in KINDS} for i in vecs},
-                        "gold": {i for i in vecs if src[i].text in c or c in src[i].text},
-                        "texts": {i: src[i].text for i in vecs}})
+                        "gold": {i for i in vecs if src[i].text in c or c in src[i].text}})
     return out
 
 
@@ -878,14 +877,11 @@ def cross_validate_ranker(drafts: list[dict], l2: float) -> dict:
 def classifier_samples(folders: list[Path]) -> list[dict]:
     """Every content sentence of the labelled drafts: its folder, features, the labelled kinds
     and the kinds the policy's patterns alone find (the classifier only adds to them)."""
-    from dataclasses import replace as _replace
-
-    from summarize.caveats import CaveatFilter, load_policy
-    from summarize.caveats.learned import features, tokens
+    from summarize.caveats import CaveatFilter
     from summarize.caveats.nlp import topic_terms
     from summarize.corpus.parse import parse_article
 
-    flt = CaveatFilter(_replace(load_policy(), classifier="off"))
+    flt = CaveatFilter(_patterns_only_policy())
     out = []
     for folder in map(Path, folders):
         for e in read_draft_key(folder):
@@ -893,11 +889,26 @@ def classifier_samples(folders: list[Path]) -> list[dict]:
             topic = topic_terms(article.prose())
             for s in flt.analyze_source(article, topic):
                 gold = {k for c in e["caveats"] if c["text"] in s.text or s.text in c["text"] for k in c["kinds"]}
-                out.append({"folder": folder.name, "features": features(tokens(s.text, topic)), "gold": gold,
-                            "text": s.text,
-                            "patterns": {d.kind for d in s.detections if d.is_caveat},
-                            "seen": {d.kind for d in s.detections}})
+                out.append(_sample(folder.name, s.text, topic, gold, s.detections))
     return out
+
+
+def _patterns_only_policy():
+    """The shipped policy with the learned detector off: what the patterns alone find."""
+    from dataclasses import replace as _replace
+
+    from summarize.caveats import load_policy
+
+    return _replace(load_policy(), classifier="off")
+
+
+def _sample(folder: str, text: str, topic: frozenset[str], gold: set[str], detections) -> dict:
+    """One training sentence for the learned detector: its features, its labelled kinds, the kinds
+    the patterns state as caveats and every kind they found at all (where the classifier is silent)."""
+    from summarize.caveats.learned import features, tokens
+
+    return {"folder": folder, "features": features(tokens(text, topic)), "text": text, "gold": gold,
+            "patterns": {d.kind for d in detections if d.is_caveat}, "seen": {d.kind for d in detections}}
 
 
 # Sentences written to train the detector (mostly hard negatives); always in training, never held out.
@@ -908,12 +919,9 @@ ALWAYS_TRAIN = "_sentences"
 def written_samples(paths=(CLASSIFIER_SENTENCES, NEWS_LABELS)) -> list[dict]:
     """Labelled sentences for training the detector: the written ones, and the tune split of the
     news labels (their held-out split stays out)."""
-    from dataclasses import replace as _replace
+    from summarize.caveats import Detector
 
-    from summarize.caveats import Detector, load_policy
-    from summarize.caveats.learned import features, tokens
-
-    det = Detector(_replace(load_policy(), classifier="off"), classifier=False)
+    det = Detector(_patterns_only_policy())
     out = []
     for path in paths:
         for line in Path(path).read_text(encoding="utf-8").splitlines():
@@ -923,10 +931,8 @@ def written_samples(paths=(CLASSIFIER_SENTENCES, NEWS_LABELS)) -> list[dict]:
             if path == NEWS_LABELS and news_split(text) != "tune":
                 continue
             topic = frozenset(subject.lower().split())
-            dets = det.sentence(text, topic)
-            out.append({"folder": ALWAYS_TRAIN, "features": features(tokens(text, topic)), "text": text,
-                        "gold": {lab.split(":")[0] for lab in labels.split(",") if lab != "-"},
-                        "patterns": {d.kind for d in dets if d.is_caveat}, "seen": {d.kind for d in dets}})
+            gold = {lab.split(":")[0] for lab in labels.split(",") if lab != "-"}
+            out.append(_sample(ALWAYS_TRAIN, text, topic, gold, det.sentence(text, topic)))
     return out
 
 
@@ -934,10 +940,7 @@ def shared_label_samples(shared: str | os.PathLike | None = None) -> list[dict]:
     """The dev split of the hand-labelled Cochrane and MedQuAD sentences (caveat_labels.tsv, read
     from the shared data; their test split stays out), so the detector also learns what a review's
     results and methods sentences look like. Empty when the shared data is not there."""
-    from dataclasses import replace as _replace
-
-    from summarize.caveats import Detector, load_policy
-    from summarize.caveats.learned import features, tokens
+    from summarize.caveats import Detector
     from summarize.caveats.nlp import topic_terms
     from summarize.corpus.text import split_sentences
 
@@ -947,7 +950,7 @@ def shared_label_samples(shared: str | os.PathLike | None = None) -> list[dict]:
         texts = {(r["dataset"], r["record"]): data.text(r["dataset"], r["record"]) for r in rows}
     except (OSError, KeyError, ValueError):
         return []
-    det = Detector(_replace(load_policy(), classifier="off"), classifier=False)
+    det = Detector(_patterns_only_policy())
     out = []
     for r in rows:
         text = texts[(r["dataset"], r["record"])]
@@ -955,9 +958,7 @@ def shared_label_samples(shared: str | os.PathLike | None = None) -> list[dict]:
         if r["sentence"] >= len(sents):
             continue
         t = sents[r["sentence"]].text
-        dets = det.sentence(t, topic)
-        out.append({"folder": ALWAYS_TRAIN, "features": features(tokens(t, topic)), "text": t, "gold": set(r["kinds"]),
-                    "patterns": {d.kind for d in dets if d.is_caveat}, "seen": {d.kind for d in dets}})
+        out.append(_sample(ALWAYS_TRAIN, t, topic, set(r["kinds"]), det.sentence(t, topic)))
     return out
 
 
