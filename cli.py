@@ -475,6 +475,18 @@ def _save_weights(save, out_path: Path) -> None:
         _fail(f"{out_path}: cannot write the weights ({exc.strerror or exc})", EXIT_SOME_FAILED)
 
 
+def _labelled_paths(folders) -> list[Path]:
+    """The folders a train command reads (default: the project's labelled folders); one without
+    an answer key is one clear error."""
+    from summarize.evaluation.caveats import labelled_folders
+
+    paths = [Path(f) for f in folders] or labelled_folders()
+    missing = [str(f) for f in paths if not (f / "KEY.md").is_file()]
+    if missing:
+        _fail(f"{missing[0]}: no KEY.md answer key (see summarize/evaluation/drafts/KEY.md for the format)")
+    return paths
+
+
 @main.command("caveats-train-ranker")
 @click.argument("folders", nargs=-1, type=click.Path(exists=True, file_okay=False))
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), required=True,
@@ -487,12 +499,9 @@ def caveats_train_ranker_command(folders, out_path, l2, cv):
     """Fit the ranker that picks a draft's conclusion-level caveat, on labelled folders (drafts
     and a KEY.md with CONCLUSION_CAVEAT lines; default: the project's labelled folders)."""
     from summarize.caveats.conclusion import ConclusionRanker, fit
-    from summarize.evaluation.caveats import cross_validate_ranker, labelled_folders, ranker_drafts, ranker_groups
+    from summarize.evaluation.caveats import cross_validate_ranker, ranker_drafts, ranker_groups
 
-    paths = [Path(f) for f in folders] or labelled_folders()
-    missing = [str(f) for f in paths if not (f / "KEY.md").is_file()]
-    if missing:
-        _fail(f"{missing[0]}: no KEY.md answer key (see summarize/evaluation/drafts/KEY.md for the format)")
+    paths = _labelled_paths(folders)
     drafts = ranker_drafts(paths)
     groups = ranker_groups(drafts)
     if not groups:
@@ -523,13 +532,9 @@ def caveats_train_classifier_command(folders, out_path, l2, shared):
     (summarize/evaluation/classifier_sentences.tsv) and the dev split of the labelled Cochrane and
     MedQuAD sentences from the shared data). Each kind's threshold is chosen by
     leave-one-folder-out F1 of patterns plus classifier, which is printed first."""
-    from summarize.evaluation.caveats import (classifier_samples, labelled_folders, shared_label_samples,
-                                              train_classifier, written_samples)
+    from summarize.evaluation.caveats import classifier_samples, shared_label_samples, train_classifier, written_samples
 
-    paths = [Path(f) for f in folders] or labelled_folders()
-    missing = [str(f) for f in paths if not (f / "KEY.md").is_file()]
-    if missing:
-        _fail(f"{missing[0]}: no KEY.md answer key (see summarize/evaluation/drafts/KEY.md for the format)")
+    paths = _labelled_paths(folders)
     extra = []
     if not folders:
         cochrane = shared_label_samples(shared)
