@@ -394,20 +394,24 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     # The caveat slot goes to the draft's conclusion-level caveat where it reads on its own and
     # fits: the lead then says it in the draft's place, not as an addition after it.
     # (even below the score floor: a verdict is rarely the most central sentence)
+    def take(s: Extract, role: str, context: str | None, reason: str | None) -> None:
+        nonlocal used, caveat_taken
+        picks.append(Pick(s, role, context, reason, rank=len(picks)))
+        chosen_texts.append(s.text)
+        redundancy.add(index[id(s)])
+        used += word_count(s.text)
+        covered.add(s.part)
+        caveat_taken |= role == "caveat"
+
     in_rest = {id(s): k for k, s in enumerate(rest)}
     by_text = {s.text: s for s in ok if s is not opening and s is not advice}
     for text in prefer:
         best = by_text.get(text)
         if best is None or word_count(text) > budget - used or coherence.dangling_reason(text, chosen_texts, names):
             continue
-        picks.append(Pick(best, "caveat", _context(sentences, index[id(best)]), None, rank=len(picks)))
-        chosen_texts.append(text)
-        redundancy.add(index[id(best)])
-        used += word_count(text)
-        covered.add(best.part)
+        take(best, "caveat", _context(sentences, index[id(best)]), None)
         if id(best) in in_rest:
             alive[in_rest[id(best)]] = False
-        caveat_taken = True
         break
 
     # Maximal marginal relevance (Carbonell & Goldstein 1998): central, and new. Vectorised
@@ -434,12 +438,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         context = _context(sentences, index[id(best)])
         if reason and not (can_decontextualize and context):
             continue
-        picks.append(Pick(best, "caveat" if is_caveat else "point", context, reason, rank=len(picks)))
-        chosen_texts.append(best.text)
-        redundancy.add(rows[k])
-        used += int(lengths[k])
-        covered.add(best.part)
-        caveat_taken |= is_caveat
+        take(best, "caveat" if is_caveat else "point", context, reason)
     if advice is not None and not any(coherence.same_meaning(advice.text, t) for t in chosen_texts):
         reason = coherence.dangling_reason(advice.text, chosen_texts, names)
         context = _context(sentences, index[id(advice)])
