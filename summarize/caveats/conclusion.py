@@ -9,8 +9,9 @@ on a few interpretable features: where the sentence sits, whether it is in the d
 conclusion section, whether it states a verdict in the policy's words, whether it is about
 one number or outcome.
 
-    ranker = ConclusionRanker()                  # the shipped weights
-    scores = ranker.scores(sentences, article_text, topic, policy, verdict)
+    ranker = ConclusionRanker.load()             # the shipped weights
+    vectors = features(sentences, article_text, topic, policy, verdict, is_advice)
+    scores = {i: ranker.score(v) for i, v in vectors.items()}
 
 Weights live in a small JSON file (``conclusion_ranker.json``: feature names, weights, what
 they were trained on); ``summarize caveats-train-ranker`` refits them on labelled folders.

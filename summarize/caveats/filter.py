@@ -36,7 +36,8 @@ from .nlp import normalize, topic_terms
 from .policy import Policy, load_policy
 from .repair import compress_variants, cut_overclaims, find_overclaims, insertion_index, is_advice, verify_added
 
-# A late (conclusion) caveat up to this many times max_added_words beats a shorter earlier one.
+# A mandated caveat up to this many times max_added_words is preferred to a longer one (the
+# conclusion-level target, then any added sentence); past it, only when nothing shorter reads cleanly.
 LONG_CAVEAT = 1.5
 # Internal need: the draft's conclusion-level caveat of a kind, as the ranker picks it
 # (reported as `main`).
