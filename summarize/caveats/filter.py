@@ -329,11 +329,15 @@ class CaveatFilter:
         found = [t for k in self.policy.mandated if (t := self._target(src, scores, k, topic, names, []))]
         return list(dict.fromkeys(src[i].text for i, _ in sorted(found, key=lambda t: -scores.get(t[0], 0.0))))
 
+    def conclusion_features(self, src: list[AnalyzedSentence], article: Article, topic) -> dict[int, list[float]]:
+        """The ranker's feature vector of each sentence stating a mandated kind (what
+        ``summarize caveats-train-ranker`` fits on)."""
+        return features(src, article.text, topic, self.policy, self._verdict, lambda t: is_advice(t, self.policy))
+
     def _conclusion_scores(self, src: list[AnalyzedSentence], article: Article, topic) -> dict[int, float]:
         """The ranker's score of each sentence stating a mandated kind: how likely it is the
         draft's conclusion-level caveat."""
-        vecs = features(src, article.text, topic, self.policy, self._verdict, lambda t: is_advice(t, self.policy))
-        return {i: self.ranker.score(v) for i, v in vecs.items()}
+        return {i: self.ranker.score(v) for i, v in self.conclusion_features(src, article, topic).items()}
 
     def _target(self, src: list[AnalyzedSentence], scores: dict[int, float], kind: str, topic,
                 names, context: list[str]) -> tuple[int, str] | None:

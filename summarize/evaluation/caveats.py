@@ -809,9 +809,8 @@ def ranker_drafts(folders: list[Path]) -> list[dict]:
     """Each labelled draft with a conclusion-level caveat, as the ranker sees it: its candidate
     sentences' feature vectors, their mandated kinds, and which of them is the labelled one."""
     from summarize.caveats import CaveatFilter
-    from summarize.caveats.conclusion import KINDS, features
+    from summarize.caveats.conclusion import KINDS
     from summarize.caveats.nlp import topic_terms
-    from summarize.caveats.repair import is_advice
     from summarize.corpus.parse import parse_article
 
     flt = CaveatFilter()
@@ -824,7 +823,7 @@ def ranker_drafts(folders: list[Path]) -> list[dict]:
             article = parse_article((folder / e["file"]).read_text(encoding="utf-8"))
             topic = topic_terms(article.prose())
             src = flt.analyze_source(article, topic)
-            vecs = features(src, article.text, topic, flt.policy, flt._verdict, lambda t: is_advice(t, flt.policy))
+            vecs = flt.conclusion_features(src, article, topic)
             out.append({"folder": folder.name, "file": e["file"], "vectors": vecs,
                         "kinds": {i: {d.kind for d in src[i].detections if d.is_caveat and d.kind in KINDS} for i in vecs},
                         "gold": {i for i in vecs if src[i].text in c or c in src[i].text}})
