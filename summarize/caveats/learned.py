@@ -40,7 +40,7 @@ _LIMIT = re.compile(
     r"uncertain\w*|unproven|untested|need|needs|needed|more|larger|longer|bigger|yet|thin|weak|early|preliminary|"
     r"mice|mouse|rats?|animals?|doubt\w*|observational|surveys?|self-report\w*|single|pilot|bias\w*|confound\w*|"
     r"caution\w*|too|hard|difficult|whether|jury|patchwork|cannot|can't|couldn't|scant|sparse|mixed|conflicting|"
-    r"inconsistent|low|poor|questionable|anecdot\w*|case\s+reports?|unclear|open\s+question|remains?)\b", re.I)
+    r"inconsistent|low|poor|questionable|anecdot\w*|case\s+reports?|open\s+question|remains?)\b", re.I)
 GATES = {"research": _LIMIT}
 
 
