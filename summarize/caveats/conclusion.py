@@ -18,7 +18,6 @@ they were trained on); ``summarize caveats-train-ranker`` refits them on labelle
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +25,7 @@ from typing import Callable, Sequence
 
 from .detect import MAIN, Detection
 from .nlp import normalize
-from .weights import load_weights, save_weights
+from summarize.weights import fit_ranker, load_weights, save_weights
 
 DEFAULT_RANKER_PATH = Path(__file__).resolve().parent / "conclusion_ranker.json"
 KINDS = ("research", "dependency")
@@ -147,20 +146,5 @@ class ConclusionRanker:
 def fit(groups: list[tuple[list[list[float]], int]], l2: float = 1.0) -> dict[str, float]:
     """Conditional logit: maximise log softmax(score)[gold] over groups (one draft's candidates of
     one kind, the gold one at index ``gold``), with an L2 penalty. Returns feature -> weight."""
-    import numpy as np
-    from scipy.optimize import minimize
-
-    mats = [(np.asarray(x, dtype=float), g) for x, g in groups if len(x)]
-
-    def loss(w):
-        total, grad = l2 * w @ w, 2 * l2 * w
-        for x, g in mats:
-            s = x @ w
-            s = s - s.max()
-            p = np.exp(s) / np.exp(s).sum()
-            total -= math.log(max(p[g], 1e-300))
-            grad = grad - (x[g] - p @ x)
-        return total, grad
-
-    w = minimize(loss, np.zeros(len(FEATURES)), jac=True, method="L-BFGS-B").x
+    w = fit_ranker(groups, len(FEATURES), l2)
     return {f: float(v) for f, v in zip(FEATURES, w)}

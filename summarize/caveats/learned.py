@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .weights import load_weights, save_weights
+from summarize.weights import load_weights, save_weights
 
 DEFAULT_CLASSIFIER_PATH = Path(__file__).resolve().parent / "caveat_classifier.json"
 KINDS = ("research", "dependency")
