@@ -288,14 +288,10 @@ _NUMBER = re.compile(r"\d[\d,.]*")
 
 
 @dataclass
-class Draft:
-    """What the planner reads from the article (``read_draft``), worked out once per plan."""
+class OpeningDraft:
+    """What the opening's features read from the draft, worked out once per plan."""
     sentences: list[Extract]
-    matrix: object  # their TF-IDF rows (extract.score_sentences), or None
     index: dict[int, int]  # id(sentence) -> its index in ``sentences``
-    ok: list[Extract]  # the sentences a lead may use
-    openings: list[Extract]  # those of them that may open it
-    names: frozenset[str]  # surnames the draft introduces
     topic: list[str]
     headline: set[str]
     review: bool
@@ -306,7 +302,7 @@ class Draft:
     concluding: set[str]
 
 
-def opening_features(s: Extract, d: Draft) -> list[float]:
+def opening_features(s: Extract, d: OpeningDraft) -> list[float]:
     """The sentence's features as an opening, in OPENING_FEATURES order."""
     i = d.index[id(s)]
     position = i / max(1, len(d.sentences) - 1)
@@ -397,11 +393,15 @@ DEFAULT_OPENING_RANKER = Path(__file__).resolve().parent / "opening_ranker.json"
 _LOADED: dict[Path, OpeningRanker] = {}
 
 
-def read_draft(article: Article, avoid: Callable[[str], bool] | None = None) -> Draft | None:
-    """What the planner reads from the article, once (None: no sentences at all)."""
+def plan(article: Article, max_words: int = 130, can_decontextualize: bool = False,
+         avoid: Callable[[str], bool] | None = None, prefer: Sequence[str] = ()) -> list[Pick]:
+    """The lead's sentences in order (see the module docstring). ``avoid``: sentences never to
+    pick (the pipeline passes the caveat filter's overclaim test); ``prefer``: sentences, best
+    first, the first of which that fits becomes the lead's caveat (the pipeline passes the caveat
+    filter's conclusion-level caveats)."""
     sentences = candidate_sentences(article)
     if not sentences:
-        return None
+        return []
     # A story that opens on a person's anecdote states its news in the dek above it: the dek,
     # though set aside as furniture, may open the lead.
     if coherence.tells_of_a_person(sentences[0].text) and any(p.boilerplate == "dek" for p in article.paragraphs()):
@@ -414,6 +414,8 @@ def read_draft(article: Article, avoid: Callable[[str], bool] | None = None) -> 
         s for s in sentences if usable(s.text)]
     if avoid is not None:
         ok = [s for s in ok if not avoid(s.text)]
+    if not ok:  # nothing passes: the most central sentence, as extraction did
+        return [Pick(max(sentences, key=lambda s: s.score), "opening")]
     topic = topic_terms(sentences, article.title.text if article.title else None)
     concluding = {f"section {i}" for i, sec in enumerate(article.sections, 1)
                   if heading_role(sec.heading) == "conclusion"}
@@ -432,28 +434,13 @@ def read_draft(article: Article, avoid: Callable[[str], bool] | None = None) -> 
     # A house draft (headed sections, not a study's report) opens, as the house leads do, on what
     # its subject is: "Kanna (Sceletium tortuosum) is a low-growing succulent native to …".
     house = not review and article.has_headings() and not any(p.boilerplate in _BYLINE_KINDS for p in article.paragraphs())
-    names = coherence.surnames(prose)
-    # the opening is read on its own: it may not lean on a sentence before it
-    standalone = [s for s in ok if not coherence.dangling_reason(s.text, [], names)]
-    return Draft(sentences, matrix, index, ok, standalone or ok, names, topic, headline, review, lede, anecdotes,
-                 told_methods, house, concluding)
 
-
-def plan(article: Article, max_words: int = 130, can_decontextualize: bool = False,
-         avoid: Callable[[str], bool] | None = None, prefer: Sequence[str] = ()) -> list[Pick]:
-    """The lead's sentences in order (see the module docstring). ``avoid``: sentences never to
-    pick (the pipeline passes the caveat filter's overclaim test); ``prefer``: sentences, best
-    first, the first of which that fits becomes the lead's caveat (the pipeline passes the caveat
-    filter's conclusion-level caveats)."""
-    d = read_draft(article, avoid)
-    if d is None:
-        return []
-    if not d.ok:  # nothing passes: the most central sentence, as extraction did
-        return [Pick(max(d.sentences, key=lambda s: s.score), "opening")]
-    sentences, matrix, index, ok, names, review = d.sentences, d.matrix, d.index, d.ok, d.names, d.review
-    anecdotes, told_methods = d.anecdotes, d.told_methods
+    draft = OpeningDraft(sentences, index, topic, headline, review, lede, anecdotes, told_methods, house, concluding)
     ranker = OpeningRanker.load()
-    opening = max(d.openings, key=lambda s: ranker.score(opening_features(s, d)))
+
+    names = coherence.surnames(prose)
+    standalone = [s for s in ok if not coherence.dangling_reason(s.text, [], names)]
+    opening = max(standalone or ok, key=lambda s: ranker.score(opening_features(s, draft)))
     picks = [Pick(opening, "opening", _context(sentences, index[id(opening)]))]
     chosen_texts = [opening.text]
     used = word_count(opening.text)
