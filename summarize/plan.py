@@ -20,11 +20,9 @@ give ("It …", "These neurotransmitters …", "The study …") is kept only whe
 """
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable, Sequence
 
 import numpy as np
@@ -33,7 +31,6 @@ from summarize import coherence
 from summarize.corpus.article import Article, heading_role
 from summarize.corpus.text import word_count
 from summarize.extract import Extract, candidate_sentences, score_sentences
-from summarize.weights import load_weights, save_weights
 
 ROLES = ("opening", "point", "caveat", "advice")
 
@@ -263,136 +260,6 @@ def _reads_as_review(text: str) -> bool:
     return hits >= REVIEW_MIN_HITS or bool(_REVIEW_METHODS.search(text))
 
 
-# The opening's score is log-linear in these features: the first group are the factors the
-# planner's hand-set score multiplied (HAND_OPENING_WEIGHTS are their logs and reproduce it),
-# the second only evidence a learned ranker may weigh (``summarize lead-train-ranker``).
-OPENING_FEATURES = (
-    "centrality", "topic", "headline", "cue_review", "cue_news", "late", "caveat", "research_call", "statistic",
-    "review_late", "lede", "anecdote", "attribution", "quote", "second_person", "methods", "definition",
-    "concluding",
-    "position", "subject_first", "length", "numbers", "person", "connective", "finding", "intro", "closing",
-)
-HAND_OPENING_WEIGHTS = {
-    "centrality": 1.0, "topic": 1.0, "headline": 1.0, "cue_review": math.log(2.0), "cue_news": math.log(1.2),
-    "late": math.log(0.3), "caveat": math.log(0.7), "research_call": math.log(RESEARCH_CALL_FACTOR),
-    "statistic": math.log(0.5), "review_late": math.log(1.5), "lede": math.log(FIRST_SENTENCE_FACTOR),
-    "anecdote": math.log(ANECDOTE_FACTOR), "attribution": math.log(ATTRIBUTION_FACTOR),
-    "quote": math.log(QUOTE_FACTOR), "second_person": math.log(SECOND_PERSON_FACTOR),
-    "methods": math.log(METHODS_FACTOR), "definition": math.log(DEFINITION_FACTOR),
-    "concluding": math.log(CONCLUSION_SECTION_FACTOR),
-}
-_CONNECTIVE_OPENER = re.compile(r"^\W*(but|so|and|however|still|yet|also|instead|meanwhile|even so)\b", re.I)
-_FINDING = re.compile(r"\b(found|finds|suggests?|shows?|showed|linked|associated|according to|stud(y|ies)|"
-                      r"research(ers)?|reports?|reported|analysis|survey|trial)\b", re.I)
-_NUMBER = re.compile(r"\d[\d,.]*")
-
-
-@dataclass
-class OpeningDraft:
-    """What the opening's features read from the draft, worked out once per plan."""
-    sentences: list[Extract]
-    index: dict[int, int]  # id(sentence) -> its index in ``sentences``
-    topic: list[str]
-    headline: set[str]
-    review: bool
-    lede: int
-    anecdotes: set[int]
-    told_methods: set[int]
-    house: bool
-    concluding: set[str]
-
-
-def opening_features(s: Extract, d: OpeningDraft) -> list[float]:
-    """The sentence's features as an opening, in OPENING_FEATURES order."""
-    i = d.index[id(s)]
-    position = i / max(1, len(d.sentences) - 1)
-    lemmas = coherence.content_lemmas(s.text)
-    closing = bool(_CLOSING_MARKER.match(s.text))
-    stated = bool(_CLAIM.search(s.text))
-    methods = id(s) in d.told_methods
-    anecdote = id(s) in d.anecdotes
-    words = s.text.split()
-    f = {
-        # naming the subject (the draft's most frequent term) matters most for an opening
-        "centrality": math.log(max(s.score, 1e-6)),
-        "topic": math.log(1 + 0.5 * len(lemmas & set(d.topic)) + (1.0 if d.topic and d.topic[0] in lemmas else 0.0)),
-        # a story's headline states its news: the sentence that says what it says is the lede
-        "headline": math.log(1 + HEADLINE_WEIGHT * len(lemmas & d.headline) / len(d.headline)) if d.headline else 0.0,
-        "cue_review": float(d.review and (closing or stated)),
-        "cue_news": float(not d.review and (closing or stated)),
-        # news and house drafts state their claim early; a stated finding is the claim wherever
-        # it stands, but "In conclusion, ..." reads as a closing
-        "late": float(not d.review and position > OPENING_POSITION and not (stated and not closing)),
-        "caveat": float(bool(_CAVEAT.search(s.text)) and not (closing or stated)),
-        "research_call": float(bool(_RESEARCH_CALL.search(s.text)) and not stated),
-        # a lead never opens on a statistic ("126/4645 participants died", "RR 0.75; 95% CI ...")
-        "statistic": float(bool(_STATISTIC.search(s.text) or _STATISTIC_IN_TEXT.search(_unbracketed(s.text)))),
-        # a review's authors state their conclusion in its last quarter
-        "review_late": float(d.review and position >= REVIEW_CONCLUSION_POSITION),
-        # a news story's first sentence is its lede; a methods sentence opens nothing
-        "lede": float(not d.review and i == d.lede and not methods and not anecdote),
-        "anecdote": float(anecdote),
-        "attribution": float(not d.review and bool(_NAMED_SPEAKER.match(s.text) or _TRAILING_SPEAKER.search(s.text))),
-        "quote": float(bool(_DIRECT_QUOTE.match(s.text))),
-        # a lead opens on its subject, not on the reader; "you" belongs to the closing advice
-        "second_person": float(bool(_SECOND_PERSON.search(s.text))),
-        "methods": float(methods),
-        "definition": float(d.house and bool(d.topic) and _defines(s.text, d.topic[0])),
-        "concluding": float(s.part in d.concluding),
-        "position": position,
-        "subject_first": float(bool(d.topic) and d.topic[0] in coherence.content_lemmas(" ".join(words[:5]))),
-        "length": min(60, len(words)) / 60,
-        "numbers": min(3, len(_NUMBER.findall(s.text))) / 3,
-        "person": float(coherence.tells_of_a_person(s.text)),
-        "connective": float(bool(_CONNECTIVE_OPENER.match(s.text))),
-        "finding": float(bool(_FINDING.search(s.text))),
-        "intro": float(s.part == "intro"),
-        "closing": float(s.part == "closing"),
-    }
-    return [f[k] for k in OPENING_FEATURES]
-
-
-class OpeningRankerError(ValueError):
-    """An opening ranker's weights file that cannot be used; the message names the file."""
-
-
-@dataclass
-class OpeningRanker:
-    """Scores a sentence as the lead's opening: higher is the better opening."""
-    weights: dict[str, float]
-    trained_on: str = ""
-
-    @classmethod
-    def load(cls, path: str | Path | None = None) -> "OpeningRanker":
-        p = Path(path) if path is not None else DEFAULT_OPENING_RANKER
-        if path is None and p in _LOADED:
-            return _LOADED[p]
-
-        def parse(data: dict) -> "OpeningRanker":
-            weights = {str(k): float(v) for k, v in data["weights"].items()}
-            unknown = sorted(set(weights) - set(OPENING_FEATURES))
-            if unknown:
-                raise OpeningRankerError(f"{p}: unknown feature(s) {', '.join(unknown)}")
-            return cls(weights, str(data.get("trained_on", "")))
-
-        ranker = load_weights(p, "opening ranker weights", OpeningRankerError, parse)
-        if path is None:
-            _LOADED[p] = ranker
-        return ranker
-
-    def score(self, vector: Sequence[float]) -> float:
-        return sum(self.weights.get(f, 0.0) * x for f, x in zip(OPENING_FEATURES, vector))
-
-    def save(self, path: str | Path, meta: dict | None = None) -> None:
-        save_weights(path, {"model": "conditional logit over a draft's candidate openings",
-                            "trained_on": self.trained_on, **(meta or {}),
-                            "weights": {f: round(self.weights.get(f, 0.0), 4) for f in OPENING_FEATURES}})
-
-
-DEFAULT_OPENING_RANKER = Path(__file__).resolve().parent / "opening_ranker.json"
-_LOADED: dict[Path, OpeningRanker] = {}
-
-
 def plan(article: Article, max_words: int = 130, can_decontextualize: bool = False,
          avoid: Callable[[str], bool] | None = None, prefer: Sequence[str] = ()) -> list[Pick]:
     """The lead's sentences in order (see the module docstring). ``avoid``: sentences never to
@@ -435,12 +302,62 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     # its subject is: "Kanna (Sceletium tortuosum) is a low-growing succulent native to …".
     house = not review and article.has_headings() and not any(p.boilerplate in _BYLINE_KINDS for p in article.paragraphs())
 
-    draft = OpeningDraft(sentences, index, topic, headline, review, lede, anecdotes, told_methods, house, concluding)
-    ranker = OpeningRanker.load()
+    def opening_score(s: Extract) -> float:
+        position = index[id(s)] / max(1, len(sentences) - 1)
+        lemmas = coherence.content_lemmas(s.text)
+        # Naming the subject (the draft's most frequent term) matters most for an opening.
+        score = s.score * (1 + 0.5 * len(lemmas & set(topic)) + (1.0 if topic[0] in lemmas else 0.0))
+        # A story's headline states its news: the sentence that says what it says is the lede
+        # ("Popular sugar substitute makes platelets stickier" -> "A sweetener … appears to make
+        # blood platelets more prone to clumping").
+        if headline:
+            score *= 1 + HEADLINE_WEIGHT * len(lemmas & headline) / len(headline)
+        closing = bool(_CLOSING_MARKER.match(s.text))
+        stated = bool(_CLAIM.search(s.text))
+        if closing or stated:  # a conclusion cue
+            score *= 2.0 if review else 1.2
+        # News and house drafts state their claim early; a stated finding ("X is effective
+        # in ...") is the claim wherever it stands (a review abstract the detector missed
+        # ends with it), but a sentence that opens "In conclusion, ..." reads as a closing.
+        if not review and position > OPENING_POSITION and not (stated and not closing):
+            score *= 0.3
+        if _CAVEAT.search(s.text) and not (closing or stated):
+            score *= 0.7
+        if _RESEARCH_CALL.search(s.text) and not stated:
+            score *= RESEARCH_CALL_FACTOR
+        # A lead never opens on a statistic ("126/4645 participants died", "RR 0.75; 95% CI ...");
+        # a review's authors state their conclusion in its last quarter.
+        if _STATISTIC.search(s.text) or _STATISTIC_IN_TEXT.search(_unbracketed(s.text)):
+            score *= 0.5
+        if review and position >= REVIEW_CONCLUSION_POSITION:
+            score *= 1.5
+        # A news story's first sentence is its lede, a house draft's names the subject; a
+        # methods sentence opens nothing.
+        methods = id(s) in told_methods
+        anecdote = id(s) in anecdotes
+        if not review and index[id(s)] == lede and not methods and not anecdote:
+            score *= FIRST_SENTENCE_FACTOR
+        if anecdote:
+            score *= ANECDOTE_FACTOR
+        if not review and (_NAMED_SPEAKER.match(s.text) or _TRAILING_SPEAKER.search(s.text)):
+            score *= ATTRIBUTION_FACTOR
+        if _DIRECT_QUOTE.match(s.text):
+            score *= QUOTE_FACTOR
+        # a lead opens on its subject, not on the reader ("You're far from alone: …", "If your
+        # alarm goes off at 6 a.m. …"); "you" belongs to the closing advice
+        if _SECOND_PERSON.search(s.text):
+            score *= SECOND_PERSON_FACTOR
+        if methods:
+            score *= METHODS_FACTOR
+        if house and _defines(s.text, topic[0]):
+            score *= DEFINITION_FACTOR
+        if s.part in concluding:
+            score *= CONCLUSION_SECTION_FACTOR
+        return score
 
     names = coherence.surnames(prose)
     standalone = [s for s in ok if not coherence.dangling_reason(s.text, [], names)]
-    opening = max(standalone or ok, key=lambda s: ranker.score(opening_features(s, draft)))
+    opening = max(standalone or ok, key=opening_score)
     picks = [Pick(opening, "opening", _context(sentences, index[id(opening)]))]
     chosen_texts = [opening.text]
     used = word_count(opening.text)
