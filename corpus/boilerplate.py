@@ -254,6 +254,14 @@ _DISCLOSURE = [
     re.compile(r"^the\s+authors?\s+(?:declare|declared|report|reported|have)\s+(?:no|nothing)\b.{0,40}\b(?:conflicts?|competing|"
                r"interests?|disclose)\b", _F),
     re.compile(r"^privacy\s+notice\s*:", _F),
+    # a trade site's note to readers: "X news coverage is intended for healthcare professionals and
+    # does not replace clinical judgment or individual medical advice."
+    re.compile(r"^(?:[\w&.'’-]+\s+){0,3}(?:coverage|content|articles?|information|material|reporting)\s+(?:is|are)\s+"
+               r"(?:intended|meant|written|provided)\s+(?:only\s+|solely\s+)?for\s+(?:health\s*care|medical|clinical)\s+"
+               r"(?:professionals|practitioners|audiences)\b", _F),
+    re.compile(r"^(?:[\w&.'’-]+\s+){0,3}(?:coverage|content|articles?|information|material)\s+(?:does|do|is|are)\s+not\s+"
+               r"(?:intended\s+to\s+)?(?:replace|a\s+substitute\s+for|substitute\s+for|constitute)\s+(?:\w+\s+){0,3}"
+               r"(?:advice|judg(?:e)?ment|care)\b", _F),
     # an author's funding statement: "Jane Doe has received research funding from …", "… does not
     # work for, consult, own shares in or receive funding from any company …"
     re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,4}(?:has|have)\s+(?:previously\s+)?received\s+(?:research\s+)?(?:funding|grants?)\s+from\b"),

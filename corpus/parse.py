@@ -592,6 +592,7 @@ def parse_draft(text: str) -> Article:
         blocks = blocks[1:]
     if article.title is not None and not markdown:
         _set_aside_dek(blocks)
+    _set_aside_repeats(blocks, article.title)
     if markdown:
         _normalise_markdown_levels(blocks)
 
@@ -688,7 +689,9 @@ def _page_headline(blocks: list[_Block]) -> int | None:
                     continue
                 return None
             continue  # a dek under the headline
-        if MIN_PAGE_HEADLINE_WORDS <= len(words) <= MAX_HEADLINE_WORDS and alpha >= 0.7 * len(words) and not ends:
+        # (a trade site's dek opens on a dash: "— Nearly half of patients needed ICU care")
+        if (MIN_PAGE_HEADLINE_WORDS <= len(words) <= MAX_HEADLINE_WORDS and alpha >= 0.7 * len(words) and not ends
+                and not (candidates and text[:1] in "—–")):
             candidates.append(i)
     # the headline has a byline or date somewhere under it
     candidates = [i for i in candidates if any(b.furniture in _UNDER_A_HEADLINE for b in window[i + 1:])]
@@ -704,12 +707,40 @@ def _page_headline(blocks: list[_Block]) -> int | None:
     third = sorted(body.values(), reverse=True)[2] if len(body) >= 3 else 0
     subject = {w for w, n in body.items() if n >= max(third, HEADLINE_SUBJECT_PARAGRAPHS)}
     mine = {i: _content_words(blocks[i].text) for i in candidates}
-    about = [i for i in candidates if len(mine[i]) >= 2 and len(mine[i] & body.keys()) >= HEADLINE_OVERLAP * len(mine[i])]
-    named = [i for i in about if mine[i] & subject]
+    share = {i: len(mine[i] & body.keys()) / max(1, len(mine[i])) for i in candidates}
+    about = [i for i in candidates if len(mine[i]) >= 2 and share[i] >= HEADLINE_OVERLAP]
+    # a tabloid's long headline shares fewer of its words with the story than its deks do, but
+    # names the subject
+    named = [i for i in candidates if len(mine[i]) >= 2 and share[i] >= HEADLINE_OVERLAP / 2 and mine[i] & subject]
     if named or about:
         return (named or about)[0]
     earlier = [i for i in candidates if i < first]
     return earlier[0] if earlier else None
+
+
+# A line of at least this many words printed again lower on the page is the page's, not the story's.
+MIN_REPEAT_WORDS = 5
+
+
+def _set_aside_repeats(blocks: list[_Block], title: Paragraph | None) -> None:
+    """A line the page prints twice, such as its headline again in the share box under the story
+    ("Share or comment on this article:" then the headline), is furniture the second time when the
+    first was the title or furniture."""
+    seen = {" ".join(title.text.split())} if title is not None else set()
+    for b in blocks:
+        if b.kind not in ("paragraph", "heading") or len(b.lines) != 1:
+            continue
+        key = " ".join(b.text.split())
+        if len(key.split()) < MIN_REPEAT_WORDS:
+            continue
+        if b.furniture is not None:
+            seen.add(key)
+        elif key in seen:  # (read as a heading, it would head a section of the outline)
+            b.kind, b.heading, b.furniture = "paragraph", None, "repeat"
+
+
+# A tabloid's standfirst is three bullet lines under the headline; a dek is one or two.
+MAX_DEK_LINES = 3
 
 
 def _set_aside_dek(blocks: list[_Block]) -> None:
@@ -720,7 +751,7 @@ def _set_aside_dek(blocks: list[_Block]) -> None:
     if start is None:
         return
     end = start
-    while (end < len(blocks) and end - start < 2 and blocks[end].furniture is None and blocks[end].kind == "paragraph"
+    while (end < len(blocks) and end - start < MAX_DEK_LINES and blocks[end].furniture is None and blocks[end].kind == "paragraph"
            and len(blocks[end].text.split()) <= MAX_HEADLINE_WORDS and not _ends_with_punct(blocks[end].text)):
         end += 1
     # (a press release puts its media contact between the dek and the date)

@@ -722,9 +722,75 @@ def test_a_list_of_headlines_under_its_label_without_blank_lines_is_set_aside():
     ("Media contact: Ann Berg, (555) 014-2277, aberg@northfield.edu", "contact"),
     ("Funding: The study was supported by the Northfield Foundation for Brain Health.", "disclosure"),
     ("Founded in 1901, Northfield University is a public research university in Leeds.", "disclosure"),
+    # a trade site's note to its readers
+    ("ClinicWire news coverage is intended for healthcare professionals and does not replace clinical judgment or "
+     "individual medical advice.", "disclosure"),
+    ("This content does not replace professional medical advice.", "disclosure"),
 ])
 def test_furniture_of_players_credits_and_notes(line, reason):
     assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", [
+    "The app is intended for healthcare professionals, the company said.",
+    "Supplements do not replace medical advice, experts said.",
+])
+def test_prose_about_advice_for_professionals_is_not_a_readers_note(line):
+    assert furniture_reason(line) is None
+
+
+TABLOID_PAGE = [
+    "Home", "News", "Health", "Sign in",
+    "‘I thought it was just a treat’: Dad’s warning after daughter, 12, fainted at school having eaten "
+    "three packs of caffeine gum a day – as MPs call for an age limit on sales",
+    "Girl rushed to hospital with a racing heart",
+    "Packs sold for £1 near school gates",
+    "But experts admit the evidence on harm to children is surprisingly thin",
+    "By ANNA FIELD, HEALTH REPORTER",
+    "Published: 09:10 GMT, 4 March 2026",
+    "When Tom Reed found empty packs of caffeine gum in his daughter's school bag, he assumed she was sharing them.",
+    "Three weeks later, Lily Reed, 12, fainted at school with her heart racing.",
+    "Doctors at the hospital found she had been chewing three packs of caffeine gum a day at school.",
+    "Experts say caffeine gum is not meant for children and that schools should warn parents.",
+    "Share or comment on this article:",
+    "‘I thought it was just a treat’: Dad’s warning after daughter, 12, fainted at school having eaten "
+    "three packs of caffeine gum a day – as MPs call for an age limit on sales",
+    "Comments are not checked before they are published.",
+]
+
+
+def test_a_tabloids_long_headline_is_the_title_and_its_repeat_under_the_story_is_furniture():
+    a = parse_article("\n".join(TABLOID_PAGE))
+    assert a.title.text.startswith("‘I thought it was just a treat’")
+    assert [p.boilerplate for p in a.paragraphs() if p.text.startswith(("Girl", "Packs", "But experts"))] == ["dek"] * 3
+    repeat = [p for p in a.paragraphs() if p.text.startswith("‘I thought it was just a treat’")]
+    assert repeat and all(p.boilerplate is not None for p in repeat)
+    assert all("treat’" not in s.text for s in candidate_sentences(a))
+
+
+def test_a_headline_printed_again_without_a_label_is_furniture_not_a_section_heading():
+    page = list(TABLOID_PAGE)
+    page[4] = "Breaking: parents urged to check what their children buy near school gates today"
+    page[-2] = page[4]
+    page.remove("Share or comment on this article:")  # no label over it
+    a = parse_article("\n".join(page))
+    repeats = [p for p in a.paragraphs() if p.text == page[4]]
+    assert repeats and all(p.boilerplate is not None for p in repeats)
+    assert page[4] not in [s.heading for s in a.walk()]
+
+
+def test_a_dek_that_opens_on_a_dash_is_not_the_headline():
+    page = "\n".join([
+        "Home", "News", "Pain Medicine",
+        "Muscle Relaxant Withdrawal Often Severe, Case Series Shows",
+        "— Nearly half of patients needed intensive care; researchers urge clinicians to ask about use",
+        "by Sam Ortiz, Staff Writer, ClinicWire June 3, 2026",
+        "Withdrawal from a widely used muscle relaxant was often severe, a case series of 40 patients showed.",
+        "Nearly half of the patients needed intensive care, and standard sedatives often failed to help.",
+        "Clinicians should ask about use of the drug when patients arrive agitated, the authors wrote.",
+    ])
+    a = parse_article(page)
+    assert a.title.text == "Muscle Relaxant Withdrawal Often Severe, Case Series Shows"
 
 
 @pytest.mark.parametrize("line", ["Physicians Committee for Responsible Medicine", "Sign up for a free trial: it is quick.",
