@@ -327,7 +327,9 @@ _NOT_PERSON_WORDS = frozenset("""administration university institute institutes 
     organization organisation ministry service services health national american british european food drug
     drugs disease diseases control prevention academy journal medicine medical research southeast southwest
     northeast northwest north south east west southern northern eastern western central new united states kingdom county city state street america asia
-    africa europe india china canada australia island islands republic union nations world general public""".split())
+    africa europe india china canada australia island islands republic union nations world general public
+    royal infirmary trust group company corporation board commission office bureau court parliament laboratory
+    laboratories network alliance coalition federation league authority fund program programme""".split())
 _ROLE = re.compile(r"\b(a|an|the|one)\s+([\w-]+\s+){0,3}?(researcher|scientist|doctor|physician|professor|"
                    r"spokes(wo)?man|spokesperson|author|expert|internist|psychiatrist|psychologist|nurse|pharmacist|"
                    r"dietitian|specialist|official|director|president|epidemiologist|surgeon|pediatrician|"
@@ -484,7 +486,10 @@ def surnames(text: str) -> frozenset[str]:
         if _pos(last.lower()):  # "The Kratom Trade Council"
             # a surname that is also a word ("Kieran Dale") counts when the first name is none
             # and the draft goes on to use the surname alone mid-sentence ("For months Dale had …")
-            if _pos(first.lower()) or not re.search(rf"\b[a-z][\w'’-]*,?\s+{re.escape(last)}\b", text):
+            if _pos(first.lower()) or not (re.search(rf"\b[a-z][\w'’-]*,?\s+{re.escape(last)}\b", text)
+                                           # or quotes it alone: '"…," Marsh told the site'
+                                           or re.search(rf"\b{re.escape(last)}\s+{_SPEECH}\b|\b{_SPEECH}\s+{re.escape(last)}\b",
+                                                        text)):
                 continue
             out.add(last)
             continue
@@ -515,6 +520,17 @@ def dangling_reason(sentence: str, previous: list[str], names: frozenset[str] = 
                 and not _CAPITAL_NEXT.match(sentence, m.end())):  # "Kerry Hughes": the full name
             return f"surname {name!r} not introduced in the lead"
     return None
+
+
+def leans_on_a_person(sentence: str) -> bool:
+    """A "he"/"her" or "she said" whose person the sentence itself does not introduce ("Both of
+    her kids take them", "Doctors found he had been drinking …"): it stands for someone an
+    earlier sentence of the draft named."""
+    for pattern in (_PRONOUN_SPEECH, _PERSON_PRONOUN):
+        m = pattern.search(sentence)
+        if m and not _introduces_person(sentence[:m.start()]) and not _SOMEONE.search(sentence[:m.start()]):
+            return True
+    return False
 
 
 def opens_on_pronoun(sentence: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Iterable
 
 from summarize.corpus.text import WORD, SourceCasing, bracket_groups, casing_key, detokenize, restore_casing, zipf
 
@@ -287,6 +288,64 @@ def expand_abbreviations(sentences: list[str], defined: dict[str, str]) -> list[
             introduced.add(abbr)
         out.append(s)
     return out
+
+
+# Letters after a name that say what the person is qualified as, not who they are.
+_CREDENTIALS = r"(?:,?\s+(?:MD|M\.D\.|PhD|Ph\.D\.|PharmD|DO|RN|NP|MPH|MBBS|MBChB|FRCP|DPhil|DNP|DrPH|MSc|PA-C)\b\.?)*"
+# What a first mention says about the person: ", an addiction specialist at X" (up to a "who"
+# clause, the next comma or the verb), or a role without an article (", program director at X").
+_APPOSITIVE = r"(?:,\s+(?P<role>(?:a|an|the)\s+[^,;:()“”\"]{3,100}?|(?!(?:who|which|said|says|told|and|but)\b)[a-z][^,;:()“”\"]{3,100}?)" \
+              r"(?=,|\s+who\b|\s+(?:said|says|told|adds|added)\b|[.;]))?"
+MAX_ROLE_WORDS = 12
+
+
+def introductions(text: str, names: Iterable[str]) -> dict[str, str]:
+    """How the draft first names each person it later calls by surname alone ("Marsh"): the full
+    name, with the role it gives them there when that is short ("Devon Marsh, an addiction
+    medicine specialist at Lakemont Health"). A surname never given in full is left out."""
+    out: dict[str, str] = {}
+    for last in names:
+        m = re.search(rf"\b(?P<name>(?:(?:Dr|Prof|Professor)\.?\s+)?[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?{re.escape(last)})\b"
+                      rf"{_CREDENTIALS}{_APPOSITIVE}", text)
+        if m is None:
+            continue
+        role = m.group("role")
+        out[last] = m.group("name") + (f", {role.strip()}," if role and len(role.split()) <= MAX_ROLE_WORDS else "")
+    return out
+
+
+def introduce_people(sentences: list[str], intros: dict[str, str]) -> list[str]:
+    """A person the lead calls by surname alone before it has named them ("Marsh recommended …")
+    is named as the draft first names them, at that first use ("Devon Marsh, an addiction medicine
+    specialist at Lakemont Health, recommended …"); a possessive takes the name alone."""
+    said = ""
+    out = []
+    for s in sentences:
+        for last, intro in intros.items():
+            name = intro.split(",")[0]
+            if re.search(rf"\b{re.escape(last)}\b", said):
+                continue
+            m = next((m for m in re.finditer(rf"\b{re.escape(last)}\b", s)
+                      if not re.search(r"[A-Z][\w'’.-]*\s+$", s[: m.start()])), None)  # not "Devon Marsh"
+            if m is None:
+                continue
+            after = s[m.end():]
+            if re.match(r"['’]s?\b", after) or re.match(r"\s*[.,;:!?)]", after) and intro.endswith(","):
+                form = name if re.match(r"['’]s?\b", after) else intro[:-1]  # no comma before a stop
+            else:
+                form = intro
+            s = s[: m.start()] + form + after
+        said += " " + s
+        out.append(s)
+    return out
+
+
+def name_people(sentences: list[str], prose: str) -> list[str]:
+    """``introduce_people`` with the people the draft (its ``prose``) names in full."""
+    from summarize.coherence import surnames
+
+    intros = introductions(prose, surnames(prose))
+    return introduce_people(sentences, intros) if intros else list(sentences)
 
 
 def collapse_abbreviations(text: str, source: str) -> str:

@@ -110,7 +110,7 @@ _ADVICE = re.compile(
     r"always|avoid|seek|start with|follow)\b|^(use|take|try|choose|keep|check|start)\b", re.I)
 # Words of study design, counts and time, not of the subject: never the draft's topic.
 STUDY_TERMS = frozenset("""trial study review participant patient evidence effect result group outcome people
-author researcher analysis data""".split()) | frozenset(
+author researcher analysis data case series cohort survey sample""".split()) | frozenset(
     # counts and spans of time are never a subject ("one", "two weeks")
     "one two three four five six seven eight nine ten first second third year month week day time".split())
 # Reporting verbs are in every news story's sentences ("…, she said") and many headlines
@@ -232,7 +232,15 @@ def _context(sentences: list[Extract], i: int) -> str | None:
 
 def is_review(article: Article) -> bool:
     """A review or trial abstract (its claim is in its conclusion), not a news or house draft."""
-    return _reads_as_review(article.prose())
+    return _reads_as_review(article.prose()) and not _news_page(article)
+
+
+def _news_page(article: Article) -> bool:
+    """A pasted news page (it carries its publication time or a "By …" byline): a story, however
+    many odds ratios and confidence intervals it quotes from the study it reports. (A journal
+    abstract's author list is no "By …" line.)"""
+    return any(p.boilerplate == "timestamp" or (p.boilerplate == "byline" and re.match(r"(?i)by\s", p.text))
+               for p in article.paragraphs())
 
 
 _BYLINE_KINDS = ("byline", "timestamp", "dateline")
@@ -287,7 +295,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     concluding = {f"section {i}" for i, sec in enumerate(article.sections, 1)
                   if heading_role(sec.heading) == "conclusion"}
     prose = article.prose()
-    review = _reads_as_review(prose) or bool(concluding)
+    review = (_reads_as_review(prose) and not _news_page(article)) or bool(concluding)
 
     lede = _lede_index(article, sentences)
     # stories about a named person, and methods or a study's protocol (each sentence asked once:
@@ -455,7 +463,9 @@ def _resolvable(picks: list[Pick], can_decontextualize: bool, names: frozenset[s
         # "It also can't show whether …" after a sentence about something else: a personal
         # pronoun opening a sentence refers to the draft sentence before it, so only that one
         # may come before it in the lead
-        if not reason and out and coherence.opens_on_pronoun(p.text) and p.context != out[-1].text:
+        # ("Both of her kids take them" after a sentence about another woman, likewise)
+        if (not reason and out and (coherence.opens_on_pronoun(p.text) or coherence.leans_on_a_person(p.text))
+                and p.context != out[-1].text):
             alone = coherence.dangling_reason(p.text, [], names)
             if alone:
                 reason = f"{alone} (its antecedent is not the lead's sentence before it)"

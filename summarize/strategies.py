@@ -25,6 +25,7 @@ from summarize.normalize import (
     dedupe,
     drop_statistics,
     expand_abbreviations,
+    name_people,
     normalise_generated,
 )
 from summarize.corpus.text import split_sentences, word_count, words
@@ -249,7 +250,10 @@ def write_lead(article: Article, model, strategy: str, settings, max_words: int,
     out = trim(out, max_words)
     # an abbreviation the draft defines is spelled out at its first use in the lead ("GDR")
     # (read from the prose: a title-case title or heading says nothing about a word's casing)
-    texts = expand_abbreviations([s.text for s in out], abbreviations(article.prose()))
+    prose = article.prose()
+    texts = expand_abbreviations([s.text for s in out], abbreviations(prose))
+    # a person the lead calls by surname alone is named as the draft first names them
+    texts = name_people(texts, prose)
     return [s if t == s.text else replace(s, text=t) for s, t in zip(out, texts)]
 
 

@@ -1506,3 +1506,22 @@ def test_added_sentences_cut_from_a_list_or_a_coordination(f, text, source, prob
     from summarize.caveats.repair import clean_sentence_problems
 
     assert bool(clean_sentence_problems(text, source, f.policy)) is problem
+
+
+def test_a_quote_whose_speaker_is_a_bare_pronoun_does_not_stand_as_an_added_sentence():
+    from summarize.caveats.filter import _stands
+
+    lead = ["Imani Roberts, an addiction specialist, said kava bars are busy."]
+    assert not _stands("\"By the end I couldn't fall asleep without it,\" he said.", lead, frozenset())
+
+
+def test_an_added_caveat_that_names_a_person_by_surname_names_them_as_the_draft_does(f):
+    draft = ("Reports of clonidine misuse to poison centers doubled from 2019 to 2024, an analysis found. "
+             "Kenji Morales, MD, an addiction medicine physician at Rush University Medical Center, said the rise "
+             "was worrying. Morales recommended that clinicians counsel patients about the risks of combining "
+             "clonidine with opioids or alcohol. More research is needed, and clonidine can cause dependence.")
+    res = f(draft, "Reports of clonidine misuse to poison centers doubled from 2019 to 2024, an analysis found.")
+    added = [a["text"] for a in _added(res, "interactions")]
+    assert added and added[0].startswith("Kenji Morales, an addiction medicine physician at Rush University "
+                                         "Medical Center, recommended")
+    assert f(draft, res.summary).report.added == []  # and a second run changes nothing

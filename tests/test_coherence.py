@@ -236,3 +236,28 @@ def test_a_reported_clause_cut_before_its_verb_is_a_fragment():
 ])
 def test_a_single_quote_left_open_is_a_fragment(sentence, fragment):
     assert bool(coherence.fragment_reason(sentence)) is fragment
+
+
+def test_a_surname_that_is_also_a_word_counts_when_the_draft_quotes_the_person_by_it():
+    text = ("Devon Marsh, an addiction medicine specialist, sees patients who combine the drug with alcohol. "
+            "\"It's not nothing,\" Marsh told the site. The Marsh Road clinic opened in May.")
+    names = coherence.surnames(text)
+    assert "Marsh" in names
+    assert "surname" in coherence.dangling_reason("Marsh recommended tapering the drug.", ["Calls rose."], names)
+
+
+@pytest.mark.parametrize("sentence,leans", [
+    ("Both of her kids take them most nights.", True),
+    ("\"By the end I couldn't sleep without it,\" he said.", True),
+    ("Doctors at Doncaster Royal Infirmary found he had been drinking four cans a day.", True),
+    ("Jane Roe said her son was fine.", False),
+    ("When Karen Bellamy found the cans, she assumed he had been hiding them.", False),
+    ("A mother of two said her children sleep better.", False),
+])
+def test_a_persons_pronoun_the_sentence_does_not_introduce_leans_on_the_draft(sentence, leans):
+    assert coherence.leans_on_a_person(sentence) is leans
+
+
+def test_a_hospital_or_a_trust_named_before_a_pronoun_is_no_person():
+    reason = coherence.dangling_reason("Doctors at Doncaster Royal Infirmary found he had been drinking four cans a day.", [])
+    assert reason and "'he' refers to no one" in reason

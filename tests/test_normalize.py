@@ -50,3 +50,24 @@ def test_a_statistic_labelled_with_its_abbreviation_is_dropped():
     assert drop_statistics(text) == "CBD may slightly reduce anxiety, but the evidence is very uncertain."
     assert drop_statistics("CBD may make little or no difference (risk ratio (RR) 1.38, 95% CI 0.92 to 2.07).") == \
         "CBD may make little or no difference."
+
+
+def test_a_person_called_by_surname_alone_is_named_as_the_draft_first_names_them():
+    from summarize.normalize import introduce_people, introductions
+
+    prose = ("Devon Marsh, MD, an addiction medicine specialist at Lakemont Health who was not involved in the "
+             "study, said he sees misuse. \"It's not nothing,\" Marsh told the site. Dr. Priya Sandoval, an "
+             "emergency physician, agreed. Marcus Bell, 27, was diagnosed in May.")
+    intros = introductions(prose, {"Marsh", "Sandoval", "Bell", "Nobody"})
+    assert intros == {"Marsh": "Devon Marsh, an addiction medicine specialist at Lakemont Health,",
+                      "Sandoval": "Dr. Priya Sandoval, an emergency physician,", "Bell": "Marcus Bell"}
+    lead = ["Marsh recommended tapering the drug.", "Marsh also said so.",
+            "\"Stopping is the only cure,\" Sandoval said.", "Bell's doctors agreed, said Bell."]
+    assert introduce_people(lead, intros) == [
+        "Devon Marsh, an addiction medicine specialist at Lakemont Health, recommended tapering the drug.",
+        "Marsh also said so.",
+        "\"Stopping is the only cure,\" Dr. Priya Sandoval, an emergency physician, said.",
+        "Marcus Bell's doctors agreed, said Bell."]
+    # a lead that names the person already is left alone
+    assert introduce_people(["Devon Marsh sees misuse.", "Marsh recommended tapering."], intros) == [
+        "Devon Marsh sees misuse.", "Marsh recommended tapering."]

@@ -533,3 +533,20 @@ def test_a_rewrite_that_drops_a_word_from_a_phrase_falls_back_to_its_source():
     # another task (a fusion, a repair) is judged by the gate alone
     assert _gated("Used and carefully, valerian may take the edge off a bad night of sleep.", ex, source,
                   "compress").source == "model"
+
+
+def test_a_person_whose_introduction_was_trimmed_is_named_where_the_lead_first_calls_them():
+    from summarize.corpus.parse import parse_article
+    from summarize.pipeline import _name_people
+    from summarize.strategies import LeadSentence
+
+    article = parse_article("Clonidine misuse reports doubled, an analysis found.\n\n"
+                            "Kenji Morales, MD, an addiction medicine physician in Chicago, said it was worrying.\n\n"
+                            "Morales recommended that clinicians counsel patients about combining it with opioids.\n")
+    text = "Morales recommended that clinicians counsel patients about combining it with opioids."
+    sentences = [LeadSentence("Clonidine misuse reports doubled, an analysis found.", "extract", "", 0, 10),
+                 LeadSentence(text, "caveat", text, 100, 180)]
+    report = {"added": [{"kinds": ["interactions"], "text": text}]}
+    _name_people(article, sentences, report)
+    named = "Kenji Morales, an addiction medicine physician in Chicago, recommended"
+    assert sentences[1].text.startswith(named) and report["added"][0]["text"].startswith(named)

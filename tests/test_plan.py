@@ -538,3 +538,54 @@ def test_the_preferred_caveat_takes_the_caveat_slot():
     # one that does not fit the budget is passed over: the slot goes to MMR's caveat as before
     long = "Side effects such as headaches and dizziness were reported, and more research is needed on long-term use."
     assert _lead(plan.plan(article, max_words=30, prefer=[long])) == _lead(plan.plan(article, max_words=30))
+
+
+def test_a_persons_pronoun_inside_a_sentence_follows_only_its_own_draft_neighbour():
+    # "Both of her kids …" is about the mother the draft named just before it, not the doctor the
+    # lead would put before it
+    from summarize.extract import Extract
+
+    mother = "Jessica Trujillo keeps a bottle of melatonin gummies in her kitchen in Dayton."
+    doctor = "Dr. Amara Sethi, a pediatric sleep specialist, says she is not against melatonin."
+    kids = "Both of her kids take the gummies most nights."
+
+    def pick(text, role, start, context=None):
+        return plan.Pick(Extract(text, "intro", start, start + len(text)), role, context)
+
+    picks = [pick(mother, "opening", 0), pick(doctor, "point", 300), pick(kids, "point", 100, mother)]
+    kept = [p.text for p in plan._resolvable(picks, can_decontextualize=False)]
+    assert kept == [mother, doctor]
+    # right after its neighbour it reads
+    picks = [pick(mother, "opening", 0), pick(kids, "point", 100, mother)]
+    assert [p.text for p in plan._resolvable(picks, can_decontextualize=False)] == [mother, kids]
+
+
+def test_study_design_words_are_not_the_drafts_subject():
+    sentences = [plan.Extract(t, "intro", 0, len(t)) for t in [
+        "A case series of 86 patients found severe withdrawal from butanediol.",
+        "The case series drew on three centres.", "Butanediol is sold as a solvent.",
+        "Case reports and case series are all the evidence on butanediol withdrawal."]]
+    terms = plan.topic_terms(sentences, "Butanediol withdrawal often severe, case series shows")
+    assert terms[0] == "butanediol" and "case" not in terms and "series" not in terms
+
+
+def test_a_news_page_quoting_odds_ratios_is_a_story_not_a_review():
+    from summarize.corpus.parse import parse_article
+
+    page = "\n".join([
+        "Home", "News", "Toxicology",
+        "Butanediol Withdrawal Often Severe, Case Series Shows",
+        "by Karen Ostrow, Senior Staff Writer, ClinicWire March 6, 2025",
+        "Patients withdrawing from butanediol frequently developed severe withdrawal, with nearly half needing "
+        "intensive care, a case series of 86 patients showed.",
+        "Dosing every three hours or more often was linked to intensive care (OR 3.1, 95% CI 1.2-8.0).",
+        "Seizures developed in 9% of patients, and one patient died.",
+        "Butanediol is converted to GHB in the body and is sold as an industrial solvent.",
+        "There are no randomized trials to guide treatment of butanediol withdrawal, and practice rests on "
+        "case series and expert opinion, the authors wrote.",
+    ])
+    a = parse_article(page)
+    assert not plan.is_review(a)
+    assert plan.plan(a)[0].text.startswith("Patients withdrawing from butanediol")
+    # the same text as a journal abstract, with no byline, is read as one
+    assert plan.is_review(parse_article("\n\n".join(page.split("\n")[5:])))

@@ -25,7 +25,8 @@ from typing import Any
 
 import re
 
-from summarize.coherence import content_lemmas, dangling_reason, surnames
+from summarize.coherence import content_lemmas, dangling_reason, leans_on_a_person, surnames
+from summarize.normalize import introduce_people, introductions
 from summarize.corpus.article import Article, Paragraph, heading_role
 from summarize.corpus.parse import DraftError, list_sentences, parse_article
 from summarize.corpus.text import bracket_groups, split_sentences
@@ -381,6 +382,7 @@ class CaveatFilter:
             return MAIN if remaining[k] == CONCLUSION else remaining[k]
 
         names = surnames(" ".join(s.text for s in src))
+        intros = introductions(" ".join(s.text for s in src), names)
         remaining = dict(need)
         added: list[dict] = []
         tried: set[tuple[int, str]] = set()
@@ -407,7 +409,14 @@ class CaveatFilter:
                         # lead's own sentences (``context``), not after what an earlier run added:
                         # a second run must change nothing.
                         alone = all(k in upgrade for k in cover)
-                        stands = _stands(text, list(context) if alone else lead, names) or bool(_SELF_REFERENCE.match(text))
+                        before = list(context) if alone else lead
+                        stands = _stands(text, before, names) or bool(_SELF_REFERENCE.match(text))
+                        if not stands:
+                            # a person called by surname alone ("Marsh recommended …") is named
+                            # as the draft first names them
+                            named = introduce_people(before + [text], intros)[-1]
+                            if named != text and _stands(named, before, names):
+                                text, stands = named, True
                         # only a mandated kind is worth a sentence that leans on context ("They say
                         # …", "For Reyes, …"); and a sentence the lead already says is no addition
                         if (not stands and not any(k in pol.mandated for k in cover)) or _repeats(text, lead):
@@ -511,6 +520,10 @@ def _stands(text: str, lead: list[str], names) -> bool:
     if alone is None:
         return True
     if alone.startswith("opens with") or "refers to nothing" in alone or "connective" in alone:
+        return False
+    # so is a "he"/"she said" whose person only the draft introduced (the lead's person may be
+    # someone else)
+    if leans_on_a_person(text):
         return False
     reason = dangling_reason(text, lead, names)
     # a surname only in the attribution ("…, Dr. Feld said, and …") still reads
