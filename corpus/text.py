@@ -194,6 +194,10 @@ _NO_SPACE_BEFORE = set(",.;:!?)]%”’")
 _NO_SPACE_AFTER = set("([“‘$")
 
 
+HEAD_WEIGHT = 0.5  # a heading's word, against 1 for a sentence-initial capital and 3 inside a sentence
+HEAD_WORD_ZIPF = 3.0  # "question" is above it; "kratom" and most names below
+
+
 class SourceCasing:
     """How the source writes each word: surface forms by lower-cased key.
 
@@ -202,13 +206,19 @@ class SourceCasing:
     newline-joined paragraphs would go to the sentence splitter whole, whose cost grows
     faster than the text."""
 
-    def __init__(self, source: str | Iterable[str]):
+    def __init__(self, source: str | Iterable[str], heads: Iterable[str] = ()):
         paragraphs = [source] if isinstance(source, str) else list(source)
-        joined = "\n".join(paragraphs)
+        heads = list(heads)
+        joined = "\n".join(heads + paragraphs)
         self.lower = joined.lower()
         self.keyed = casing_key(joined)  # for substring checks while re-joining pieces
         counts: dict[str, Counter] = {}
         inside: set[str] = set()  # keys seen after a sentence's first word
+        # A title or heading in title case ("What Is Medication-Overuse Headache?") says little
+        # about a word's own casing: its words count for less than a sentence-initial capital.
+        for head in heads:
+            for m in WORD.finditer(head):
+                counts.setdefault(casing_key(m.group(0)), Counter())[m.group(0)] += HEAD_WEIGHT
         for sent in (s for para in paragraphs for s in split_sentences(para)):
             for i, m in enumerate(WORD.finditer(sent.text)):
                 form = m.group(0)
@@ -223,6 +233,10 @@ class SourceCasing:
         # lower-case inside a sentence; rare ones (names, "Kratom") keep their capital.
         self.initial_only = {k for k, c in counts.items() if k not in inside and len(c) == 1
                              and _titlecase(next(iter(c))) and _common(k)}
+        # so are English words only a title-case heading has ("The GABA Question"); a name stays
+        in_prose = {casing_key(m.group(0)) for p in paragraphs for m in WORD.finditer(p)}
+        self.initial_only |= {k for k, c in counts.items() if k not in in_prose and len(c) == 1
+                              and _titlecase(next(iter(c))) and zipf(k) >= HEAD_WORD_ZIPF}
 
     def surface(self, word: str) -> str:
         return self.forms.get(casing_key(word), word)

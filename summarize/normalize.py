@@ -340,6 +340,16 @@ def introduce_people(sentences: list[str], intros: dict[str, str]) -> list[str]:
     return out
 
 
+# A small word printed twice is a draft's typo ("over the the past decade"), never the lead's
+# ("had had" and "that that" can be English).
+_DOUBLED = re.compile(r"\b(the|a|an|of|to|and|or|in|on|at|for|is|are|was|were|with|from|by|as|it|be)\s+\1\b", re.I)
+
+
+def undouble(text: str) -> str:
+    """``text`` with a doubled small word said once."""
+    return _DOUBLED.sub(lambda m: m.group(0).split()[0], text)
+
+
 def name_people(sentences: list[str], prose: str) -> list[str]:
     """``introduce_people`` with the people the draft (its ``prose``) names in full."""
     from summarize.coherence import surnames

@@ -22,7 +22,7 @@ from summarize.corpus.article import Article, OutlineEntry
 from summarize.corpus.parse import parse_article
 from summarize.corpus.render import article_dict, render_house, render_json, render_markdown
 from summarize.models.loading import DEFAULT_BATCH_SIZE, DEFAULT_BEAMS, GenerationSettings, Seq2SeqModel
-from summarize.normalize import close_sentence, name_people
+from summarize.normalize import close_sentence, name_people, undouble
 from summarize.outline import HEADING_METHODS, build_outline
 from summarize.strategies import STRATEGIES, LeadSentence, trim, write_lead
 from summarize.corpus.text import word_count
@@ -158,7 +158,7 @@ class Summarizer:
                     s.text for s in sentences if all(s is not t for t in trimmed))
                 sentences, again = apply_caveats(self.caveat_filter, article, trimmed)
                 report = merge_reports(report, again)
-        _name_people(article, sentences, report)
+        _final_touches(article, sentences, report)
         for s in sentences:
             s.text = close_sentence(s.text)
         article.lead = " ".join(s.text for s in sentences)
@@ -179,11 +179,11 @@ class Summarizer:
         yield from pipe_batched(self, texts, batch_size, return_exceptions, timeout)
 
 
-def _name_people(article: Article, sentences: list[LeadSentence], report: dict[str, Any]) -> None:
+def _final_touches(article: Article, sentences: list[LeadSentence], report: dict[str, Any]) -> None:
     """Trimming may have dropped the sentence that named a person a later one calls by surname
-    ("Morales recommended …"): name them there, as the draft does, in the lead and in the
-    filter's report of what it added."""
-    texts = name_people([s.text for s in sentences], article.prose())
+    ("Morales recommended …"): name them there, as the draft does; and a draft's doubled word
+    ("the the") is said once. In the lead and in the filter's report of what it added."""
+    texts = [undouble(t) for t in name_people([s.text for s in sentences], article.prose())]
     for s, text in zip(sentences, texts):
         if text != s.text:
             for a in report.get("added", []):

@@ -142,7 +142,7 @@ def article_casing(article: Article) -> SourceCasing:
     """The draft's own casing: its title, headings and paragraphs, each split on its own."""
     heads = [article.title.text] if article.title else []
     heads += [s.heading for s in article.walk() if s.heading and not s.generated]
-    return SourceCasing(heads + [p.text for p in article.paragraphs()])
+    return SourceCasing([p.text for p in article.paragraphs()], heads=heads)
 
 
 def write_rewrite(article: Article, model, settings, max_words: int, batch_size: int = DEFAULT_BATCH_SIZE,

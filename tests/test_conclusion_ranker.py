@@ -253,8 +253,14 @@ def test_train_classifier_command_on_labelled_folders(tmp_path):
     # enthusiasm about a thing, in the first person
     ("Honestly, I’m addicted to the thing – it’s even come on holiday with us.", False),
     ("I'm totally hooked on it!", False),
+    ("\"I'm hooked on mine. I put them on the minute I open my laptop,\" reads one five-star review.", False),
+    # telling readers they need not stop
+    ("Blue-light glasses are unlikely to hurt you, and if you like how they feel, there's no strong reason to stop "
+     "wearing them.", False),
+    ("Used thoughtfully, a weighted blanket is a low-risk tool, and there's little reason to give it up.", False),
     # a person's dependence
     ("I'm hooked on it and can't stop.", True),
+    ("I'm hooked on mine and can't stop.", True),
     ("I am addicted to oxycodone.", True),
     ("I'm addicted to it, and stopping is hell.", True),
 ])

@@ -537,7 +537,7 @@ def test_a_rewrite_that_drops_a_word_from_a_phrase_falls_back_to_its_source():
 
 def test_a_person_whose_introduction_was_trimmed_is_named_where_the_lead_first_calls_them():
     from summarize.corpus.parse import parse_article
-    from summarize.pipeline import _name_people
+    from summarize.pipeline import _final_touches
     from summarize.strategies import LeadSentence
 
     article = parse_article("Clonidine misuse reports doubled, an analysis found.\n\n"
@@ -547,6 +547,29 @@ def test_a_person_whose_introduction_was_trimmed_is_named_where_the_lead_first_c
     sentences = [LeadSentence("Clonidine misuse reports doubled, an analysis found.", "extract", "", 0, 10),
                  LeadSentence(text, "caveat", text, 100, 180)]
     report = {"added": [{"kinds": ["interactions"], "text": text}]}
-    _name_people(article, sentences, report)
+    _final_touches(article, sentences, report)
     named = "Kenji Morales, an addiction medicine physician in Chicago, recommended"
     assert sentences[1].text.startswith(named) and report["added"][0]["text"].startswith(named)
+
+
+def test_a_drafts_doubled_small_word_is_said_once_in_the_lead():
+    from summarize.corpus.parse import parse_article
+    from summarize.normalize import undouble
+    from summarize.pipeline import _final_touches
+
+    assert undouble("Kava bars spread over the the past decade, and The the shops had had to to close.") == (
+        "Kava bars spread over the past decade, and The shops had had to close.")
+    assert undouble("He said that that was fine.") == "He said that that was fine."
+    text = "Kava bars have spread over the the past decade."
+    sentences = [LeadSentence(text, "caveat", text, 0, 40)]
+    report = {"added": [{"kinds": ["research"], "text": text}]}
+    _final_touches(parse_article(text), sentences, report)
+    assert sentences[0].text == report["added"][0]["text"] == "Kava bars have spread over the past decade."
+
+
+def test_a_title_case_heading_does_not_set_a_words_casing():
+    casing = SourceCasing(["Medication-overuse headache is a daily headache. It affects many.", "MOH is common."],
+                          heads=["What Is Medication-Overuse Headache?", "The GABA Question"])
+    assert casing.surface("medication-overuse") == "Medication-overuse"  # the prose's form, not the heading's
+    assert casing.surface("gaba") == "GABA"  # a word only a heading has keeps its form
+    assert "question" in casing.initial_only  # and a common one is lower-case inside a sentence
