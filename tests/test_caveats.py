@@ -1525,3 +1525,13 @@ def test_an_added_caveat_that_names_a_person_by_surname_names_them_as_the_draft_
     assert added and added[0].startswith("Kenji Morales, an addiction medicine physician at Rush University "
                                          "Medical Center, recommended")
     assert f(draft, res.summary).report.added == []  # and a second run changes nothing
+
+
+@pytest.mark.parametrize("sentence,harm", [
+    ("If you're curious about ginseng, a short trial at a standard dose is unlikely to harm most healthy adults.", False),
+    ("Ginseng doesn't seem to cause any problems at the doses in most products.", False),
+    ("High doses of ginseng are likely to harm the liver.", True),
+])
+def test_a_reassurance_that_it_will_not_harm_is_no_side_effect(det, sentence, harm):
+    dets = det.sentence(sentence, frozenset({"ginseng"}))
+    assert any(d.kind == "side_effects" and d.is_caveat for d in dets) is harm
