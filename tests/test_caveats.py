@@ -1535,3 +1535,22 @@ def test_an_added_caveat_that_names_a_person_by_surname_names_them_as_the_draft_
 def test_a_reassurance_that_it_will_not_harm_is_no_side_effect(det, sentence, harm):
     dets = det.sentence(sentence, frozenset({"ginseng"}))
     assert any(d.kind == "side_effects" and d.is_caveat for d in dets) is harm
+
+
+@pytest.mark.parametrize("sentence,dependence", [
+    ("An online survey of customers found that 9% had tried and failed to cut back on kava.", True),
+    ("Students reported anxiety during the first three days, a pattern the researchers describe as withdrawal-like.",
+     True),
+    ("Most chewers said the cravings for khat were too strong.", True),
+    ("Low doses of kava showed rapid tolerance.", True),
+    ("About a third of people slip back into overuse of painkillers within a year.", True),
+    ("Leftover kava capsules at home are a common source of misuse by family members.", True),
+    ("A few people said they felt unwell when they cut back on kava.", True),
+    ("When he finally stopped drinking kava, he had a week of irritability and broken sleep.", True),
+    # stopping something else is no dependence
+    ("Kava failed to stop the seizures.", False),
+    ("Patients were unable to stop the bleeding.", False),
+])
+def test_news_phrasings_of_dependence(det, sentence, dependence):
+    dets = det.sentence(sentence, frozenset({"kava", "khat", "painkillers"}))
+    assert any(d.kind == "dependency" and d.is_caveat for d in dets) is dependence
