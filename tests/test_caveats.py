@@ -1554,3 +1554,17 @@ def test_a_reassurance_that_it_will_not_harm_is_no_side_effect(det, sentence, ha
 def test_news_phrasings_of_dependence(det, sentence, dependence):
     dets = det.sentence(sentence, frozenset({"kava", "khat", "painkillers"}))
     assert any(d.kind == "dependency" and d.is_caveat for d in dets) is dependence
+
+
+@pytest.mark.parametrize("sentence,limited", [
+    ("Doctors say heavy daily use of kava carries risks, and researchers have barely begun to study them.", True),
+    ("Nobody has properly studied what nightly heavy drinking of kava does to people.", True),
+    ("Because the kava study was observational, residual confounding by pain severity is likely.", True),
+    ("There was also no placebo condition in the kava study.", True),
+    ("A product that simply says kava may contain a cheaper root, which has been studied even less.", True),
+    ("Kava's potential for interactions with common drugs has not been well characterised.", True),
+    ("Kava has been tested in 40 trials.", False),
+])
+def test_news_phrasings_of_limited_research(det, sentence, limited):
+    dets = det.sentence(sentence, frozenset({"kava"}))
+    assert any(d.kind == "research" and d.is_caveat for d in dets) is limited
