@@ -306,7 +306,8 @@ _ADD_CONNECTIVE = re.compile(r"^(additionally|moreover|furthermore|also|in addit
 _STUDY_WORDS = frozenset("study review trial research analysis survey experiment paper".split())
 _BRIDGED = frozenset("researcher author team participant scientist finding result group patient".split())
 _SPEECH = r"(said|says|added|told|explained|noted|wrote|warned|stated|recalled)"
-_PRONOUN_SPEECH = re.compile(rf"\b(he|she|they)\s+{_SPEECH}\b", re.I)
+# (present-tense "they say" too: "Kava, they say, leaves no hangover" quotes the bar owners before it)
+_PRONOUN_SPEECH = re.compile(rf"\b(he|she|they)\s+(say|{_SPEECH[1:-1]})\b", re.I)
 _NAME_SPEECH = re.compile(rf"(?<![A-Z][a-z]\s)(?<![A-Z][a-z][a-z]\s)\b([A-Z][a-z]+)\s+{_SPEECH}\b|\b{_SPEECH}\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
 _NOT_NAMES = frozenset("experts officials researchers doctors scientists authorities police everyone people "
                        "many some others critics users patients studies the it he she they this "
@@ -526,11 +527,19 @@ def leans_on_a_person(sentence: str) -> bool:
     """A "he"/"her" or "she said" whose person the sentence itself does not introduce ("Both of
     her kids take them", "Doctors found he had been drinking …"): it stands for someone an
     earlier sentence of the draft named."""
-    for pattern in (_PRONOUN_SPEECH, _PERSON_PRONOUN):
-        m = pattern.search(sentence)
-        if m and not _introduces_person(sentence[:m.start()]) and not _SOMEONE.search(sentence[:m.start()]):
-            return True
-    return False
+    m = _PRONOUN_SPEECH.search(sentence)
+    if m and not _speakers_before(m, sentence[:m.start()]):
+        return True
+    m = _PERSON_PRONOUN.search(sentence)
+    return bool(m) and not _introduces_person(sentence[:m.start()]) and not _SOMEONE.search(sentence[:m.start()])
+
+
+def _speakers_before(m: re.Match, text: str) -> bool:
+    """Does ``text`` name who "he/she/they said" (``m``) stands for: a person, or for "they"
+    people in the plural ("Bar owners … Kava, they say, …")?"""
+    if m.group(1).lower() == "they":
+        return _has_plural_noun(text)
+    return _introduces_person(text)
 
 
 def opens_on_pronoun(sentence: str) -> bool:
@@ -593,7 +602,7 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
             return f"'the {nxt}' not introduced in the lead"
     here = sentence
     m = _PRONOUN_SPEECH.search(here)
-    if m and not _introduces_person(before + " " + here[: m.start()]):
+    if m and not _speakers_before(m, before + " " + here[: m.start()]):
         return f"{m.group(0)!r} with no speaker introduced"
     m = _PERSON_PRONOUN.search(here)
     if m and not _introduces_person(before + " " + here[: m.start()]) \

@@ -261,3 +261,10 @@ def test_a_persons_pronoun_the_sentence_does_not_introduce_leans_on_the_draft(se
 def test_a_hospital_or_a_trust_named_before_a_pronoun_is_no_person():
     reason = coherence.dangling_reason("Doctors at Doncaster Royal Infirmary found he had been drinking four cans a day.", [])
     assert reason and "'he' refers to no one" in reason
+
+
+def test_they_say_needs_people_in_the_plural_before_it():
+    sentence = "Kava, they say, leaves no hangover."
+    assert coherence.leans_on_a_person(sentence)
+    assert "'they say' with no speaker" in coherence.dangling_reason(sentence, ["Kava bars are busy at night."])
+    assert coherence.dangling_reason(sentence, ["Bar owners praise kava."]) is None
