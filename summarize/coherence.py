@@ -473,12 +473,17 @@ def _modifier(word: str) -> bool:
 def surnames(text: str) -> frozenset[str]:
     """Surnames of the people a draft names in full ("Marcus Reyes"): both words unknown to the
     lexicon, so "United States" or "Southeast Asia" are not people. A first name the draft also
-    uses alone ("Kerry, though, is sticking with them") is one too: a tabloid's second reference."""
+    uses alone ("Kerry, though, is sticking with them") is one too: a tabloid's second reference.
+
+    Linear in the draft: how each capitalised word is used (alone, after a lower-case word,
+    next to a speech verb) is read in one pass each, not searched for name by name."""
+    alone = _words_in(_ALONE, text)
+    after_lower = _words_in(_AFTER_LOWER, text)
+    quoted = _words_in(_BEFORE_SPEECH, text) | _words_in(_AFTER_SPEECH, text)
     out = set()
     for m in _NAME_PAIRS.finditer(_untabloid(text)):
         first, last = m.group(1), m.group(2)
-        if (first.lower() not in STOPWORDS and not _pos(first.lower()) and not _pos(last.lower())
-                and re.search(rf"\b{re.escape(first)}\b(?!\s+[A-Z])", text)):
+        if first.lower() not in STOPWORDS and not _pos(first.lower()) and not _pos(last.lower()) and first in alone:
             out.add(first)
     for m in _NAME_PAIRS.finditer(text):  # overlapping: "When Derek Almanza"
         first, last = m.group(1), m.group(2)
@@ -487,19 +492,34 @@ def surnames(text: str) -> frozenset[str]:
         if _pos(last.lower()):  # "The Kratom Trade Council"
             # a surname that is also a word ("Kieran Dale") counts when the first name is none
             # and the draft goes on to use the surname alone mid-sentence ("For months Dale had …")
-            if _pos(first.lower()) or not (re.search(rf"\b[a-z][\w'’-]*,?\s+{re.escape(last)}\b", text)
-                                           # or quotes it alone: '"…," Marsh told the site'
-                                           or re.search(rf"\b{re.escape(last)}\s+{_SPEECH}\b|\b{_SPEECH}\s+{re.escape(last)}\b",
-                                                        text)):
+            # or quotes it alone ('"…," Marsh told the site')
+            if _pos(first.lower()) or not (last in after_lower or last in quoted):
                 continue
             out.add(last)
             continue
         # a first name that is also a word ("Dean Hollis", "Grace Otieno") counts when the draft
         # goes on to quote the surname alone ("Hollis says", "said Hollis")
-        if not _pos(first.lower()) or re.search(rf"\b{re.escape(last)}\s+{_SPEECH}\b|\b{_SPEECH}\s+{re.escape(last)}\b",
-                                                 text):
+        if not _pos(first.lower()) or last in quoted:
             out.add(last)
     return frozenset(out)
+
+
+# How a capitalised word is used: alone (no capitalised word after it), after a lower-case word,
+# before or after a speech verb. Lookaheads, so that overlapping uses are all seen.
+_ALONE = re.compile(r"\b(?P<w>[A-Z][a-z]+)\b(?!\s+[A-Z])")
+_AFTER_LOWER = re.compile(r"\b[a-z][\w'’-]*,?\s+(?=(?P<w>[A-Z][a-z'’-]{2,})\b)")
+_BEFORE_SPEECH = re.compile(rf"\b(?=(?P<w>[A-Z][a-z'’-]{{2,}})\s+{_SPEECH}\b)")
+_AFTER_SPEECH = re.compile(rf"\b{_SPEECH}\s+(?=(?P<w>[A-Z][a-z'’-]{{2,}})\b)")
+
+
+def _words_in(pattern: re.Pattern, text: str) -> set[str]:
+    """The words ``pattern`` captures, each also without a possessive ending ("Reyes's": Reyes's, Reyes)."""
+    out = set()
+    for m in pattern.finditer(text):
+        word = m.group("w")
+        out.add(word)
+        out.add(re.sub(r"['’]s?$", "", word))
+    return out
 
 
 def dangling_reason(sentence: str, previous: list[str], names: frozenset[str] = frozenset()) -> str | None:

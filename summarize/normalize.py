@@ -354,7 +354,10 @@ def name_people(sentences: list[str], prose: str) -> list[str]:
     """``introduce_people`` with the people the draft (its ``prose``) names in full."""
     from summarize.coherence import surnames
 
-    intros = introductions(prose, surnames(prose))
+    said = " ".join(sentences)
+    # only the names the lead uses (a draft may name thousands: one search of it for each)
+    used = set(re.findall(r"\b[A-Z][a-z'’-]{2,}\b", said)) & surnames(prose)
+    intros = introductions(prose, used) if used else {}
     return introduce_people(sentences, intros) if intros else list(sentences)
 
 

@@ -1530,6 +1530,8 @@ def test_an_added_caveat_that_names_a_person_by_surname_names_them_as_the_draft_
 @pytest.mark.parametrize("sentence,harm", [
     ("If you're curious about ginseng, a short trial at a standard dose is unlikely to harm most healthy adults.", False),
     ("Ginseng doesn't seem to cause any problems at the doses in most products.", False),
+    ("In trials lasting up to six months, ginseng at standard doses has caused no more serious problems than a placebo.",
+     False),
     ("High doses of ginseng are likely to harm the liver.", True),
 ])
 def test_a_reassurance_that_it_will_not_harm_is_no_side_effect(det, sentence, harm):

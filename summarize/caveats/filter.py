@@ -382,7 +382,8 @@ class CaveatFilter:
             return MAIN if remaining[k] == CONCLUSION else remaining[k]
 
         names = surnames(" ".join(s.text for s in src))
-        intros = introductions(" ".join(s.text for s in src), names)
+        source_text = " ".join(s.text for s in src)
+        intros: dict[str, str] = {}  # each name's introduction, looked up when an addition uses it
         remaining = dict(need)
         added: list[dict] = []
         tried: set[tuple[int, str]] = set()
@@ -414,7 +415,9 @@ class CaveatFilter:
                         if not stands:
                             # a person called by surname alone ("Marsh recommended …") is named
                             # as the draft first names them
-                            named = introduce_people(before + [text], intros)[-1]
+                            for name in set(re.findall(r"\b[A-Z][a-z'’-]{2,}\b", text)) & names - intros.keys():
+                                intros.update(introductions(source_text, [name]) or {name: ""})
+                            named = introduce_people(before + [text], {k: v for k, v in intros.items() if v})[-1]
                             if named != text and _stands(named, before, names):
                                 text, stands = named, True
                         # only a mandated kind is worth a sentence that leans on context ("They say
