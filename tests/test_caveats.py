@@ -1565,7 +1565,10 @@ def test_news_phrasings_of_dependence(det, sentence, dependence):
     ("There was also no placebo condition in the kava study.", True),
     ("A product that simply says kava may contain a cheaper root, which has been studied even less.", True),
     ("Kava's potential for interactions with common drugs has not been well characterised.", True),
+    ("For all the prescriptions written, there is surprisingly little proof that kava works.", True),
+    ("The handful of studies behind kava are decades old and tiny.", True),
     ("Kava has been tested in 40 trials.", False),
+    ("Proof of purchase is needed to return kava.", False),
 ])
 def test_news_phrasings_of_limited_research(det, sentence, limited):
     dets = det.sentence(sentence, frozenset({"kava"}))
