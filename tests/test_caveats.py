@@ -1461,7 +1461,6 @@ def test_warnings_in_a_bulleted_list_are_read_and_please_opens_advice():
     assert res.summary[-1].startswith("Please talk to your doctor")  # added caveats go before the advice
 
 
-
 def test_an_optional_kind_is_added_in_its_shortest_clean_statement(f):
     src = ("Valerian is a herb taken for sleep. Some people get headaches and stomach upset after taking it. "
            "Trials found it was mostly well tolerated. Patients with sleep problems use it widely. "
@@ -1487,7 +1486,6 @@ def test_an_added_caveat_is_never_cut_to_a_comma_splice(f):
     summary = "Antihistamines are sold for sleep. Their side effects include a dry mouth and constipation."
     added = [a["text"] for a in f(src, summary).report.added]
     assert "The benefits are small, tolerance sets in quickly." not in added
-
 
 
 @pytest.mark.parametrize("text,source,problem", [
@@ -1527,49 +1525,42 @@ def test_an_added_caveat_that_names_a_person_by_surname_names_them_as_the_draft_
     assert f(draft, res.summary).report.added == []  # and a second run changes nothing
 
 
-@pytest.mark.parametrize("sentence,harm", [
-    ("If you're curious about ginseng, a short trial at a standard dose is unlikely to harm most healthy adults.", False),
-    ("Ginseng doesn't seem to cause any problems at the doses in most products.", False),
-    ("In trials lasting up to six months, ginseng at standard doses has caused no more serious problems than a placebo.",
-     False),
-    ("High doses of ginseng are likely to harm the liver.", True),
-])
-def test_a_reassurance_that_it_will_not_harm_is_no_side_effect(det, sentence, harm):
-    dets = det.sentence(sentence, frozenset({"ginseng"}))
-    assert any(d.kind == "side_effects" and d.is_caveat for d in dets) is harm
-
-
-@pytest.mark.parametrize("sentence,dependence", [
-    ("An online survey of customers found that 9% had tried and failed to cut back on kava.", True),
-    ("Students reported anxiety during the first three days, a pattern the researchers describe as withdrawal-like.",
+# How news and consumer-health writing states a kind, and what reads like it but is not: each
+# sentence with the kind it states (True) or only seems to (False).
+NEWS_PHRASINGS = [
+    ("dependency", "An online survey of customers found that 9% had tried and failed to cut back on kava.", True),
+    ("dependency", "Students reported anxiety in the first three days, which researchers describe as withdrawal-like.",
      True),
-    ("Most chewers said the cravings for khat were too strong.", True),
-    ("Low doses of kava showed rapid tolerance.", True),
-    ("About a third of people slip back into overuse of painkillers within a year.", True),
-    ("Leftover kava capsules at home are a common source of misuse by family members.", True),
-    ("A few people said they felt unwell when they cut back on kava.", True),
-    ("When he finally stopped drinking kava, he had a week of irritability and broken sleep.", True),
+    ("dependency", "Most chewers said the cravings for khat were too strong.", True),
+    ("dependency", "Low doses of kava showed rapid tolerance.", True),
+    ("dependency", "About a third of people slip back into overuse of painkillers within a year.", True),
+    ("dependency", "Leftover kava capsules at home are a common source of misuse by family members.", True),
+    ("dependency", "A few people said they felt unwell when they cut back on kava.", True),
+    ("dependency", "When he finally stopped drinking kava, he had a week of irritability and broken sleep.", True),
     # stopping something else is no dependence
-    ("Kava failed to stop the seizures.", False),
-    ("Patients were unable to stop the bleeding.", False),
-])
-def test_news_phrasings_of_dependence(det, sentence, dependence):
-    dets = det.sentence(sentence, frozenset({"kava", "khat", "painkillers"}))
-    assert any(d.kind == "dependency" and d.is_caveat for d in dets) is dependence
+    ("dependency", "Kava failed to stop the seizures.", False),
+    ("dependency", "Patients were unable to stop the bleeding.", False),
+    ("research", "Doctors say heavy daily use of kava carries risks, and researchers have barely begun to study them.",
+     True),
+    ("research", "Nobody has properly studied what nightly heavy drinking of kava does to people.", True),
+    ("research", "Because the kava study was observational, residual confounding by pain severity is likely.", True),
+    ("research", "There was also no placebo condition in the kava study.", True),
+    ("research", "A product that simply says kava may contain a cheaper root, which has been studied even less.", True),
+    ("research", "Kava's potential for interactions with common drugs has not been well characterised.", True),
+    ("research", "For all the prescriptions written, there is surprisingly little proof that kava works.", True),
+    ("research", "The handful of studies behind kava are decades old and tiny.", True),
+    ("research", "Kava has been tested in 40 trials.", False),
+    ("research", "Proof of purchase is needed to return kava.", False),
+    ("side_effects", "If you're curious about ginseng, a short trial at a standard dose is unlikely to harm most healthy "
+     "adults.", False),
+    ("side_effects", "Ginseng doesn't seem to cause any problems at the doses in most products.", False),
+    ("side_effects", "In trials lasting up to six months, ginseng at standard doses has caused no more serious problems "
+     "than a placebo.", False),
+    ("side_effects", "High doses of ginseng are likely to harm the liver.", True),
+]
 
 
-@pytest.mark.parametrize("sentence,limited", [
-    ("Doctors say heavy daily use of kava carries risks, and researchers have barely begun to study them.", True),
-    ("Nobody has properly studied what nightly heavy drinking of kava does to people.", True),
-    ("Because the kava study was observational, residual confounding by pain severity is likely.", True),
-    ("There was also no placebo condition in the kava study.", True),
-    ("A product that simply says kava may contain a cheaper root, which has been studied even less.", True),
-    ("Kava's potential for interactions with common drugs has not been well characterised.", True),
-    ("For all the prescriptions written, there is surprisingly little proof that kava works.", True),
-    ("The handful of studies behind kava are decades old and tiny.", True),
-    ("Kava has been tested in 40 trials.", False),
-    ("Proof of purchase is needed to return kava.", False),
-])
-def test_news_phrasings_of_limited_research(det, sentence, limited):
-    dets = det.sentence(sentence, frozenset({"kava"}))
-    assert any(d.kind == "research" and d.is_caveat for d in dets) is limited
+@pytest.mark.parametrize("kind,sentence,stated", NEWS_PHRASINGS)
+def test_news_phrasings_of_a_kind(det, kind, sentence, stated):
+    dets = det.sentence(sentence, frozenset({"kava", "khat", "painkillers", "ginseng"}))
+    assert any(d.kind == kind and d.is_caveat for d in dets) is stated
