@@ -330,8 +330,10 @@ def introduce_people(sentences: list[str], intros: dict[str, str]) -> list[str]:
             if m is None:
                 continue
             after = s[m.end():]
-            if re.match(r"['’]s?\b", after) or re.match(r"\s*[.,;:!?)]", after) and intro.endswith(","):
-                form = name if re.match(r"['’]s?\b", after) else intro[:-1]  # no comma before a stop
+            if re.match(r"['’]s?\b", after):  # a possessive: the name alone
+                form = name
+            elif re.match(r"\s*[.,;:!?)]", after) and intro.endswith(","):
+                form = intro[:-1]  # no comma before a stop
             else:
                 form = intro
             s = s[: m.start()] + form + after
