@@ -105,13 +105,16 @@ def features(sentences: Sequence, text: str, topic: frozenset[str], policy,
             "research": float("research" in kinds),
             "dependency": float("dependency" in kinds),
         }
-    # what comes after a candidate: the last of them, and the last to state a verdict
-    for j, i in enumerate(idx):
-        later = [rows[q] for q in idx[j + 1:]]
+    # what comes after a candidate: the last of them, and the last to state a verdict (one pass
+    # from the end: whether any later candidate has each flag)
+    seen_later = {"verdict": False, "explicit": False, "conclusion_pattern": False}
+    for j, i in enumerate(reversed(idx)):
         r = rows[i]
-        r["last_candidate"] = float(not later)
-        for name in ("verdict", "explicit", "conclusion_pattern"):
-            r["last_" + name] = float(bool(r[name]) and not any(x[name] for x in later))
+        r["last_candidate"] = float(j == 0)
+        for name in seen_later:
+            r["last_" + name] = float(bool(r[name]) and not seen_later[name])
+        for name in seen_later:
+            seen_later[name] = seen_later[name] or bool(r[name])
     return {i: [r[f] for f in FEATURES] for i, r in rows.items()}
 
 
