@@ -40,7 +40,9 @@ def _segmenter() -> pysbd.Segmenter:
 # text that is plainly one sentence skips pysbd, and a long text is split at the blank lines
 # that follow a sentence end (a sentence never runs across them), so the cache can serve each
 # paragraph on its own.
-_SPLIT_CACHE_SIZE = 8192
+# (enough for every paragraph of a draft at the default size limit: the pipeline splits each
+# paragraph several times, and a cache smaller than the draft serves none of them)
+_SPLIT_CACHE_SIZE = 32768
 _SENTENCE_END = re.compile(r"[.!?…]")
 _PARAGRAPH_BREAK = re.compile(r"(?<=[.!?…])[ \t]*(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*")
 _LONG_TEXT = 2000  # characters; below this a text goes to pysbd whole

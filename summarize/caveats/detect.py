@@ -127,10 +127,13 @@ class Detector:
             for i, j, _ in match_terms(tokens, kind.terms, index):
                 if not _in_name(text, tokens[i].start, tokens[j - 1].end):
                     cands.append((tokens[i].start, tokens[j - 1].end, "term"))
+            # (most patterns match nothing: one search says so, cheaper than walking a finditer)
             for p in kind.patterns:
-                cands.extend((m.start(), m.end(), "pattern") for m in p.finditer(norm) if m.end() > m.start())
+                if p.search(norm):
+                    cands.extend((m.start(), m.end(), "pattern") for m in p.finditer(norm) if m.end() > m.start())
             for p in kind.paraphrases:
-                cands.extend((m.start(), m.end(), "paraphrase") for m in p.finditer(norm) if m.end() > m.start())
+                if p.search(norm):
+                    cands.extend((m.start(), m.end(), "paraphrase") for m in p.finditer(norm) if m.end() > m.start())
             if not cands:
                 continue
             if kind.exclude:
