@@ -295,7 +295,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     concluding = {f"section {i}" for i, sec in enumerate(article.sections, 1)
                   if heading_role(sec.heading) == "conclusion"}
     prose = article.prose()
-    review = (_reads_as_review(prose) and not _news_page(article)) or bool(concluding)
+    review = is_review(article) or bool(concluding)
 
     lede = _lede_index(article, sentences)
     # stories about a named person, and methods or a study's protocol (each sentence asked once:
