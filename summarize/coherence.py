@@ -381,6 +381,20 @@ def tells_of_a_person(sentence: str) -> bool:
     return False
 
 
+# A feature's scene: "On a Thursday night at the Root & Shell kava bar, every stool is taken by
+# 9 o'clock", "Every night before bed, …". A time of day or week anchors it; a date or a year
+# ("In 2019, …", "published Monday") is news, not a scene.
+_SCENE = re.compile(r"^(?:On|At|By|Late|Early|One|Last|Every|Just|Shortly)\b[^,.;]{0,50}?\b(?:nights?|mornings?|"
+                    r"evenings?|afternoons?|weekends?|weekdays?|midnight|noon|dawn|dusk|(?:mon|tues|wednes|thurs|fri|"
+                    r"satur|sun)days?|spring|summer|autumn|fall|winter|a\.m\.|p\.m\.|o['’]clock)\b")
+
+
+def anecdotal(sentence: str) -> bool:
+    """A feature's story, not its news: a person's anecdote (``tells_of_a_person``) or a scene
+    set at a time of day or week."""
+    return bool(_SCENE.match(sentence)) or tells_of_a_person(sentence)
+
+
 _TITLES = frozenset("Dr Mr Mrs Ms Mx Prof Professor Dame Sir Lady Lord Rev".split())
 _TABLOID_OPENING = re.compile(r"^([A-Z])([A-Z]{3,})\b(?=\s+[A-Z][a-z])")
 

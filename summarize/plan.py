@@ -134,9 +134,16 @@ _NAMED_SPEAKER = re.compile(r"^(?!(?:The|A|An|This|These)\b)(?:(?:Dr|Prof|Mr|Mrs
                             r"(?:,[^,]{3,120},)?\s+(?:said|says|told|explained|noted|added|argued|warned)\b")
 # ... or after it: "…, said Dr. Hollis Grant, who was not involved in the review" (a person
 # named with a title or a first name; not "…, the CDC said")
-_TRAILING_SPEAKER = re.compile(r",\s*(?:said|says|according\s+to)\s+(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+[A-Z][\w'’-]+|"
-                               r"[A-Z][a-z'’-]+\s+[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?(?:[,.]|$)")
+# (the comma may close a quotation: '…," says Dr. Amara Osei, …' or '…,” Osei said.')
+_SPEAKER_NAME = r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+[A-Z][\w'’-]+|[A-Z][a-z'’-]+\s+[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?"
+_TRAILING_SPEAKER = re.compile(rf",[”\"’']?\s*(?:(?:said|says|according\s+to)\s+{_SPEAKER_NAME}(?:[,.]|$)|"
+                               rf"(?:{_SPEAKER_NAME}|[A-Z][a-z'’-]+)\s+(?:said|says)(?:[,.]|$))")
 ATTRIBUTION_FACTOR = 0.6
+
+
+def attributed(sentence: str) -> bool:
+    """Is the sentence a named person's word (their speech verb before or after it)?"""
+    return bool(_NAMED_SPEAKER.match(sentence) or _TRAILING_SPEAKER.search(sentence))
 # Nor a direct quote: a lead reports what was found in its own words; a quote is colour, kept
 # for the body (the house leads quote no one).
 _DIRECT_QUOTE = re.compile(r"^\s*[“\"‘]")
@@ -277,9 +284,9 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     sentences = candidate_sentences(article)
     if not sentences:
         return []
-    # A story that opens on a person's anecdote states its news in the dek above it: the dek,
+    # A story that opens on a person's anecdote or a scene states its news in the dek above it: the dek,
     # though set aside as furniture, may open the lead.
-    if coherence.tells_of_a_person(sentences[0].text) and any(p.boilerplate == "dek" for p in article.paragraphs()):
+    if coherence.anecdotal(sentences[0].text) and any(p.boilerplate == "dek" for p in article.paragraphs()):
         sentences = candidate_sentences(article, with_dek=True)
     matrix = score_sentences(sentences)
     index = {id(s): i for i, s in enumerate(sentences)}
@@ -300,9 +307,9 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     lede = _lede_index(article, sentences)
     # stories about a named person, and methods or a study's protocol (each sentence asked once:
     # the opening and the points use them)
-    anecdotes = set() if review else {id(s) for s in ok if coherence.tells_of_a_person(s.text)}
+    anecdotes = set() if review else {id(s) for s in ok if coherence.anecdotal(s.text)}
     told_methods = {id(s) for s in ok if _METHODS.search(s.text)}
-    if lede and coherence.tells_of_a_person(sentences[lede].text):
+    if lede and coherence.anecdotal(sentences[lede].text):
         lede = 0  # the story opens on an anecdote: the dek above it states the news
 
     headline = (coherence.content_lemmas(article.title.text) - REPORTING_TERMS) if article.title and not review else set()
@@ -347,7 +354,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
             score *= FIRST_SENTENCE_FACTOR
         if anecdote:
             score *= ANECDOTE_FACTOR
-        if not review and (_NAMED_SPEAKER.match(s.text) or _TRAILING_SPEAKER.search(s.text)):
+        if not review and attributed(s.text):
             score *= ATTRIBUTION_FACTOR
         if _DIRECT_QUOTE.match(s.text):
             score *= QUOTE_FACTOR

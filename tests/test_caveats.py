@@ -1557,6 +1557,12 @@ NEWS_PHRASINGS = [
     ("side_effects", "In trials lasting up to six months, ginseng at standard doses has caused no more serious problems "
      "than a placebo.", False),
     ("side_effects", "High doses of ginseng are likely to harm the liver.", True),
+    # a ban lifted is context; a ban in force is the caveat
+    ("legal", "The cases were traced to solvent extracts, and a German court overturned that country's ban on kava "
+     "in 2014.", False),
+    ("legal", "The ban on kava in Germany was lifted in 2014.", False),
+    ("legal", "Kava is banned in Poland.", True),
+    ("legal", "Germany imposed a ban on kava in 2002.", True),
 ]
 
 

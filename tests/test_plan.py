@@ -167,7 +167,13 @@ def test_an_opening_never_leans_on_a_pronoun_with_nothing_to_stand_for():
       "Valerian gummies are sold in many supermarkets next to sweets.",
       "Parents asked doctors about valerian gummies more often last year."],
      "Drowsiness from valerian gummies"),
-], ids=["news-lede", "not-methods", "not-the-reader", "not-a-trailing-speaker", "not-a-count"])
+    # nor on a feature's scene
+    (["On a Friday night at the Copper Leaf valerian lounge, every table is taken by 8 o'clock.",
+      "Valerian lounges have spread across Ohio over the past decade, pitched as a calm alternative to bars.",
+      "Valerian tea is brewed from the root of a flowering plant.",
+      "Valerian can cause drowsiness the next morning."],
+     "Valerian lounges have spread"),
+], ids=["news-lede", "not-methods", "not-the-reader", "not-a-trailing-speaker", "not-a-count", "not-a-scene"])
 def test_the_opening_of_a_non_review_draft(paragraphs, opening_starts):
     opening = plan.plan(parse_draft("\n\n".join(paragraphs)), max_words=80)[0]
     assert opening.text.startswith(opening_starts), opening.text
@@ -293,6 +299,21 @@ def test_a_story_about_a_person_is_told_from_an_experts_word(sentence, person):
     from summarize.coherence import tells_of_a_person
 
     assert tells_of_a_person(sentence) is person
+
+
+@pytest.mark.parametrize("sentence,said", [
+    ("Dr. Ana Ruiz, a physician, said valerian helps.", True),
+    ("Valerian helps, said Dr. Ana Ruiz.", True),
+    # the comma closes a quotation
+    ("“Valerian is a real remedy for the right patient,” says Dr. Ana Ruiz, a physician at Lakeside Clinic.", True),
+    ("\"Valerian is a real remedy for the right patient,\" Ana Ruiz said.", True),
+    ("“Valerian is a real remedy,” Ruiz said.", True),
+    # an institution's word is the news
+    ("Valerian is a real remedy, the agency said.", False),
+    ("Valerian was banned in 2002, FDA records show.", False),
+])
+def test_a_named_persons_word_is_attributed(sentence, said):
+    assert plan.attributed(sentence) is said
 
 
 def test_a_named_speakers_opinion_and_a_design_told_as_a_story_do_not_open_the_lead():
