@@ -247,7 +247,9 @@ _DISCLOSURE = [
                r"(?:\s+(?:on|in)\s+(?:this|our)\s+(?:site|website|page|newsletter))?\s+is\s+(?:provided\s+)?"
                r"(?:for\s+(?:general\s+)?(?:information(?:al)?|educational)\s+(?:purposes\s+)?only|not\s+(?:intended\s+(?:as|to\s+be)\s+)?a\s+substitute)\b", _F),
     # "X does not provide medical advice, diagnosis or treatment.", "X is a Redline Media company."
-    re.compile(r"\bdoes\s+not\s+(?:provide|offer|give)\s+(?:personal\s+)?medical\s+advice\b", _F),
+    re.compile(r"\bdoes\s+not\s+(?:provide|offer|give|constitute)\s+(?:personal\s+)?medical\s+advice\b", _F),
+    # a page's audience note: "For healthcare professionals only."
+    re.compile(r"^for\s+(?:health\s*care|medical|clinical)\s+(?:professionals|practitioners|audiences)\s+only\s*(?:[.!]|$)", _F),
     re.compile(r"^[A-Z][\w&.'’ -]{1,40}\s+is\s+an?\s+(?:[A-Z][\w&.'’-]*\s+){1,4}(?:company|brand|publication)\.?$"),
     re.compile(r"^(?:conflicts?\s+of\s+interest(?:\s+statement)?|competing\s+interests?(?:\s+statement)?|"
                r"pubmed\s+disclaimer|funding(?:\s+(?:statement|information))?)" + _END, _F),

@@ -726,6 +726,8 @@ def test_a_list_of_headlines_under_its_label_without_blank_lines_is_set_aside():
     ("ClinicWire news coverage is intended for healthcare professionals and does not replace clinical judgment or "
      "individual medical advice.", "disclosure"),
     ("This content does not replace professional medical advice.", "disclosure"),
+    ("For healthcare professionals only. ClinicianPulse content does not constitute medical advice.", "disclosure"),
+    ("For healthcare professionals only.", "disclosure"),
 ])
 def test_furniture_of_players_credits_and_notes(line, reason):
     assert furniture_reason(line) == reason
@@ -734,6 +736,7 @@ def test_furniture_of_players_credits_and_notes(line, reason):
 @pytest.mark.parametrize("line", [
     "The app is intended for healthcare professionals, the company said.",
     "Supplements do not replace medical advice, experts said.",
+    "For healthcare professionals only, the company offers free samples.",
 ])
 def test_prose_about_advice_for_professionals_is_not_a_readers_note(line):
     assert furniture_reason(line) is None
