@@ -1315,6 +1315,14 @@ def test_an_added_caveat_with_a_contrast_that_points_back_does_not_stand():
                        ["Valerian is sold freely in the United States."], frozenset())
 
 
+def test_an_added_caveat_opening_on_a_demonstrative_does_not_stand():
+    from summarize.caveats.filter import _stands
+
+    # the lead's study may not be the one the draft sentence before it described
+    assert not _stands("That study was small and has never been repeated.",
+                       ["A study of valerian found that it eased flight anxiety."], frozenset())
+
+
 def test_an_aside_inside_a_clause_is_cut_but_not_the_clauses_verb(f):
     from summarize.caveats.repair import compress_variants
 
@@ -1557,6 +1565,12 @@ NEWS_PHRASINGS = [
     ("side_effects", "In trials lasting up to six months, ginseng at standard doses has caused no more serious problems "
      "than a placebo.", False),
     ("side_effects", "High doses of ginseng are likely to harm the liver.", True),
+    # a reader's or fan's enthusiasm, wherever it stands in the sentence; a story of not stopping is dependence
+    ("dependency", "One reader put it this way: \"I'm hooked on my chamomile tea now, and I actually wake up rested.\"",
+     False),
+    ("dependency", "‘I’m hooked – I even take a bottle of kava on holiday.’", False),
+    ("dependency", "I'm hooked on kava and can't stop, even though it costs me my savings.", True),
+    ("dependency", "Within a month I was hooked on kava.", True),
     # a ban lifted is context; a ban in force is the caveat
     ("legal", "The cases were traced to solvent extracts, and a German court overturned that country's ban on kava "
      "in 2014.", False),
