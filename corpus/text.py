@@ -150,6 +150,18 @@ def words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in WORD.findall(text)]
 
 
+# Headline-ese drops the articles and determiners prose needs ("Sales of cherry juice up 70% after
+# trend goes viral"); a dek written as a sentence has them ("A small study hints at why …").
+_DETERMINER = re.compile(r"\b(a|an|the|this|these|that|those|its|their|his|her|our|my|your)\b", re.I)
+HEADLINESE_MIN_WORDS = 5
+
+
+def headlinese(text: str) -> bool:
+    """Is this line written in headline-ese, not as a sentence (no article or determiner in a
+    line of five words or more)?"""
+    return word_count(text) >= HEADLINESE_MIN_WORDS and not _DETERMINER.search(text)
+
+
 def word_count(text: str) -> int:
     return len(WORD.findall(text))
 

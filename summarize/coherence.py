@@ -287,7 +287,9 @@ _BACK_CONNECTIVE = re.compile(r"^(instead|however|thus|therefore|hence|as a resu
                               r"even so|still(?=,)|yet(?=,)|that said|with that in mind|if so|if not|in the meantime|meanwhile|until then|"
                               r"beyond (this|that)|despite this|nevertheless|otherwise|similarly|likewise|"
                               r"for (example|instance)|in (this|these|that|those|such) (cases?|situations?|instances?|"
-                              r"circumstances)|for (this|that|these) reasons?|because of (this|that))\b",
+                              r"circumstances)|for (this|that|these) reasons?|because of (this|that)|"
+                              # one of a set the draft named before: "In one, a pilot study …", "Of these, …"
+                              r"(in|of|for|among)\s+(one|another|both|each|these|those|them|the\s+other|the\s+(first|second|latter|former))(?=,))\b",
                               re.I)  # an example needs the claim it illustrates, a case the cases
 # A contrast set off by commas inside the sentence points back just as well ("In Europe, by
 # contrast, it requires a prescription.").
@@ -301,7 +303,7 @@ _SOMEONE = re.compile(r"\b(anyone|someone|somebody|everyone|each|person|woman|wo
                       r"girl|boy|child|patient|doctor|physician|clinician|nurse|pharmacist)\b", re.I)
 # With nothing before them these point back too; after a sentence they may join on ("But
 # doctors say they are seeing cases like his far more often" cannot open a lead).
-_ADD_CONNECTIVE = re.compile(r"^(additionally|moreover|furthermore|also|in addition|besides|but|more recently|since then|"
+_ADD_CONNECTIVE = re.compile(r"^(additionally|moreover|furthermore|also|in addition|besides|but|yet(?!\s+(another|again)\b)|more recently|since then|"
                              r"so(?![\s-]+(far|many|much|long|called|few|little)\b))\b", re.I)
 _STUDY_WORDS = frozenset("study review trial research analysis survey experiment paper".split())
 _BRIDGED = frozenset("researcher author team participant scientist finding result group patient".split())
@@ -340,14 +342,34 @@ _ROLE = re.compile(r"\b(a|an|the|one)\s+([\w-]+\s+){0,3}?(researcher|scientist|d
 
 
 def _introduces_person(text: str) -> bool:
+    return _people_named(text, 1)
+
+
+def _people_named(text: str, at_least: int) -> bool:
+    """Does ``text`` name at least this many people (by name or by role)?"""
+    n = 0
     for m in _FULL_NAME.finditer(text):
         words = [w.lower() for w in re.findall(r"[A-Za-z]+", m.group(0))]
         # a person's name has a word the lexicon does not know ("Marcus Feld"); "Dietary
         # Supplement" is made of common words
         if not (set(words) & _NOT_PERSON_WORDS) and (
                 m.group(1) or any(not _pos(w) for w in words if w not in ("dr", "mr", "mrs", "ms", "prof"))):
-            return True
-    return bool(_ROLE.search(text))
+            n += 1
+            if n >= at_least:
+                return True
+    return n + len(_ROLE.findall(text)) >= at_least
+
+
+def _person_for(pronoun: re.Match, sentence: str, before: str = "") -> bool:
+    """Is there someone for this he/him/his/she/her to stand for? An object "him" is not the
+    subject of its own clause ("An eye specialist later told him …"): a person the sentence names
+    before it stands for it only when it names two."""
+    head = sentence[: pronoun.start()]
+    if _introduces_person(before) or _SOMEONE.search(before):
+        return True
+    if pronoun.group(0).lower() == "him":
+        return _people_named(head, 2)
+    return _introduces_person(head) or bool(_SOMEONE.search(head))
 
 
 # Who speaks for the evidence: a title or a job beside a name makes it an expert's, not a story's.
@@ -565,7 +587,7 @@ def leans_on_a_person(sentence: str) -> bool:
     if m and not _speakers_before(m, sentence[:m.start()]):
         return True
     m = _PERSON_PRONOUN.search(sentence)
-    return bool(m) and not _introduces_person(sentence[:m.start()]) and not _SOMEONE.search(sentence[:m.start()])
+    return bool(m) and not _person_for(m, sentence)
 
 
 def _speakers_before(m: re.Match, text: str) -> bool:
@@ -639,8 +661,7 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
     if m and not _speakers_before(m, before + " " + here[: m.start()]):
         return f"{m.group(0)!r} with no speaker introduced"
     m = _PERSON_PRONOUN.search(here)
-    if m and not _introduces_person(before + " " + here[: m.start()]) \
-            and not _SOMEONE.search(before + " " + here[: m.start()]):
+    if m and not _person_for(m, here, before):
         return f"{m.group(0)!r} refers to no one in the lead"
     for m in _NAME_SPEECH.finditer(here):
         name = m.group(1) or m.group(4)  # (groups 2 and 3 are the speech verb)

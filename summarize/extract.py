@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from summarize.corpus.article import Article, Paragraph
-from summarize.corpus.text import split_sentences, word_count, words
+from summarize.corpus.text import headlinese, split_sentences, word_count, words
 from summarize.corpus.tfidf import tfidf_matrix
 
 # Sentences that talk about the article rather than the subject make poor lead material.
@@ -66,6 +66,9 @@ def candidate_sentences(article: Article, with_dek: bool = False) -> list[Extrac
         for p in paragraphs:
             # page furniture set aside by the cleaning step
             if p.boilerplate is not None and not (with_dek and p.boilerplate == "dek"):
+                continue
+            # a dek in headline-ese states the news, but not as a lead's sentence
+            if p.boilerplate == "dek" and headlinese(p.text):
                 continue
             # Hard-wrapped lines are one paragraph: split it as prose (same length, offsets hold).
             raw = article.text[p.start : p.end].replace("\r", " ").replace("\n", " ")

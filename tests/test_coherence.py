@@ -215,6 +215,13 @@ def test_a_contrast_inside_the_sentence_points_back_when_nothing_comes_before():
     ("The regulator added a boxed warning about these behaviours in 2019.", ["Some users sleepwalk; such behaviours are rare."], False),
     ("There were rare reports of liver injury, although in many of these cases other herbs were involved.", [], False),
     ("Researchers gave volunteers valerian and asked these volunteers to keep diaries.", [], False),
+    # one of a set the draft named before
+    ("In one, a pilot study of valerian in 16 adults found no harm.", [], True),
+    ("Of these, two were small.", ["Valerian was tested in five trials."], True),
+    ("In one study, valerian shortened sleep onset.", [], False),
+    # "yet" opens on a contrast, as "but" does; "yet another" adds one more
+    ("Yet for a drug sold openly in shops, valerian has barely been studied.", [], True),
+    ("Yet another trial of valerian is under way in Ohio.", [], False),
 ])
 def test_openers_that_count_or_date_from_what_came_before(sentence, previous, dangling):
     assert bool(coherence.dangling_reason(sentence, previous)) is dangling

@@ -271,6 +271,16 @@ def test_the_opening_of_a_review(draft, opening_starts):
         "Nitrous oxide inactivates vitamin B12, which the nerves of the spinal cord need.",
         "Doctors treat the damage with B12 injections, but recovery can take months.",
     ], "Hospital admissions for nerve damage", id="the dek, though set aside, opens the lead of an anecdote"),
+    pytest.param([
+        "Valerian tea sales soar as sleep trend sweeps social media",
+        "Sales of valerian tea up 70% after bedtime trend goes viral",
+        "By Jane Roe",
+        "Saturday April 12 2025, 12.01am BST, The Courier",
+        "Every night for a month, Karen Bellamy brewed a mug of valerian tea before bed.",
+        "Valerian tea has become a fixture of bedtime routines shared online, and supermarkets report record sales.",
+        "Valerian tea is brewed from the root of a flowering plant.",
+        "Valerian can cause drowsiness the next morning.",
+    ], "Valerian tea has become a fixture", id="a dek in headline-ese opens nothing"),
 ])
 def test_the_opening_of_a_pasted_page(lines, opening_starts):
     from summarize.corpus.parse import parse_article
@@ -362,6 +372,11 @@ def test_a_narrators_first_person_is_not_lead_material(sentence, narrator):
     ("Dr. Jane Roe said her clinic saw more patients last year.", [], False),
     ("Anyone who is pregnant should ask her doctor first.", [], False),
     ("Marcus Reyes says his depression lifted after the trial.", [], False),
+    # an object "him" is not the subject of its own clause: the person it stands for is someone else
+    ("An eye specialist later told him the smudge was damage to his retina.", [], True),
+    ("An eye specialist later told Marcus Reyes that the drug had harmed him.", [], False),
+    ("An eye specialist later told him the smudge was damage to his retina.", ["Marcus Reyes, 34, noticed a smudge."],
+     False),
 ])
 def test_a_persons_pronoun_needs_the_person_and_and_joins_to_its_draft_neighbour(sentence, previous, dangling):
     from summarize.coherence import dangling_reason

@@ -524,6 +524,10 @@ def _stands(text: str, lead: list[str], names) -> bool:
         return True
     if alone.startswith("opens with") or "refers to nothing" in alone or "connective" in alone:
         return False
+    # "That study was small": a demonstrative points to the draft sentence before it, not to
+    # whatever study the lead mentions
+    if re.match(r"'(this|that|these|those)' ", alone):
+        return False
     # so is a "he"/"she said" whose person only the draft introduced (the lead's person may be
     # someone else)
     if leans_on_a_person(text):
