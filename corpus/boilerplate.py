@@ -114,6 +114,11 @@ _CAPTION = [
     # "A psychiatrist spoke with Fox News Digital about …": one sentence naming a broadcaster
     re.compile(r"^(?:[^.!?]|(?<=Dr)\.|(?<=Mr)\.|(?<=Ms)\.|(?<=Mrs)\.|(?<=Prof)\.){3,80}\s(?:spoke|speaks|talked|talks|sat\s+down|sits\s+down)\s+(?:with|to)\s+(?:[A-Z][\w&'’.-]*\s+){0,3}"
                r"(?:News|Digital|TV|Television|Radio|Channel|Live|Network|Today)\s+(?:about|on|to)\s+[^.!?]{3,200}[.!?]?$"),
+    # a tabloid's caption: a person, their age and where the picture shows them, with no verb
+    # ("Karen Bellamy, 44, with her son Callum, 14, at their home in Doncaster. Callum was …")
+    re.compile(r"^" + _NAME + r"(?:\s+" + _NAME + r"){1,2},\s+\d{1,3},\s+(?:pictured\s+)?(?:with|and|at|in|outside|"
+               r"holding|alongside|beside|on)\s(?![^.!?]*\b(?:said|says|told|is|was|were|are|has|had|have|will|would|"
+               r"can|could|found|finds|took|takes|went|goes|began|started|says|claims?|warned?)\b)[^.!?]{2,150}(?:\.\s|$)"),
     # a gallery's caption: "Item 1 of 2 Kratom products are displayed …", "[1/2]Kratom products …"
     re.compile(r"^(?:item\s+\d+\s+of\s+\d+\b|\[\d+\s*/\s*\d+\])", _F),
     re.compile(r"\((?:iStock(?:photo)?|Getty|Shutterstock|Adobe\s+Stock|AP|Reuters|AFP|Alamy|EPA)\b[^()]{0,40}\)" + _END),

@@ -79,6 +79,9 @@ FURNITURE_LINES = [
     ("(Reporting by Jane Doe; Editing by Bill Roe)", "byline"),
     ("(CNN)", "dateline"),
     ("Photo: Jane Doe for the Times", "caption"),
+    ("Karen Bellamy, 44, with her son Callum, 14, at their home in Doncaster. Callum was taken to A&E after collapsing",
+     "caption"),
+    ("Jade Morris, 29, pictured outside her salon in Leeds", "caption"),
     ("Image credit: Science Photo Library", "caption"),
     ("A nurse checks a patient's blood pressure. (AP Photo/Jane Doe)", "caption"),
     ("Runners at dawn in a city park. Jane Doe/Getty Images", "caption"),
@@ -737,6 +740,8 @@ def test_furniture_of_players_credits_and_notes(line, reason):
     "The app is intended for healthcare professionals, the company said.",
     "Supplements do not replace medical advice, experts said.",
     "For healthcare professionals only, the company offers free samples.",
+    "Karen Bellamy, 44, with her son Callum, 14, said the cans cost £1 each.",
+    "Karen Bellamy, 44, and her son Callum, 14, were at home when he collapsed.",
 ])
 def test_prose_about_advice_for_professionals_is_not_a_readers_note(line):
     assert furniture_reason(line) is None
