@@ -152,14 +152,16 @@ def words(text: str) -> list[str]:
 
 # Headline-ese drops the articles and determiners prose needs ("Sales of cherry juice up 70% after
 # trend goes viral"); a dek written as a sentence has them ("A small study hints at why …").
-_DETERMINER = re.compile(r"\b(a|an|the|this|these|that|those|its|their|his|her|our|my|your)\b", re.I)
+_DETERMINER = re.compile(r"\b(a|an|the|this|these|that|those|its|their|his|her|our|my|your)\s", re.I)  # not "A&E"
 HEADLINESE_MIN_WORDS = 5
+# "170 beats a minute" is a rate, not an article
+_RATE = re.compile(r"\b(a|an)\s+(second|minute|hour|day|night|week|month|year|dose|pill|can|cup|glass)\b", re.I)
 
 
 def headlinese(text: str) -> bool:
     """Is this line written in headline-ese, not as a sentence (no article or determiner in a
     line of five words or more)?"""
-    return word_count(text) >= HEADLINESE_MIN_WORDS and not _DETERMINER.search(text)
+    return word_count(text) >= HEADLINESE_MIN_WORDS and not _DETERMINER.search(_RATE.sub(" ", text))
 
 
 def word_count(text: str) -> int:

@@ -451,7 +451,8 @@ def _unanchored_pronoun(tokens: list[str]) -> str | None:
     ("class it") never does."""
     # One pass: whether a noun that agrees with "it" (singular) or "they" (any) stands before
     # the word before the pronoun; that word itself is checked on its own (it may be the verb).
-    singular = plural = False
+    singular = False
+    plural = plurals = 0  # nouns that could stand for "they", and plurals that may be verbs
     for i, t in enumerate(tokens):
         if not i:
             continue
@@ -459,11 +460,17 @@ def _unanchored_pronoun(tokens: list[str]) -> str | None:
         singular_noun = noun and not looks_plural(tokens[i - 1])
         if t in _PRONOUNS_3RD:
             near = noun and not verb_like  # a noun right before it, not the verb of "class it"
-            found = (singular or (near and singular_noun)) if t in _SINGULAR_PRONOUNS else (plural or near)
+            # an object "them" is not its own clause's subject ("Most supermarkets refuse to
+            # sell them"): it needs a second noun ("Researchers gave volunteers … and asked them")
+            # (a plural that may also be a verb, "find pouches", counts as that second one)
+            wanted = 2 if t == "them" and not near and tokens[i - 1] not in STOPWORDS else 1
+            found = (singular or (near and singular_noun)) if t in _SINGULAR_PRONOUNS else (
+                near or (plural and plural + plurals >= wanted))
             if not found:
                 return t
         singular |= singular_noun  # from here on, that word is two or more words back
-        plural |= noun
+        plural += bool(noun)
+        plurals += not noun and tokens[i - 1] not in STOPWORDS and looks_plural(tokens[i - 1])
     return None
 
 

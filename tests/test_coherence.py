@@ -215,6 +215,11 @@ def test_a_contrast_inside_the_sentence_points_back_when_nothing_comes_before():
     ("The regulator added a boxed warning about these behaviours in 2019.", ["Some users sleepwalk; such behaviours are rare."], False),
     ("There were rare reports of liver injury, although in many of these cases other herbs were involved.", [], False),
     ("Researchers gave volunteers valerian and asked these volunteers to keep diaries.", [], False),
+    # an object "them" is not its own clause's subject
+    ("Most big supermarkets already refuse to sell them to children.", [], True),
+    ("Researchers gave volunteers valerian and asked them to keep diaries.", [], False),
+    ("Parents who find valerian pouches should take them away.", [], False),
+    ("Most big supermarkets already refuse to sell them to children.", ["Valerian gummies are popular."], False),
     # one of a set the draft named before
     ("In one, a pilot study of valerian in 16 adults found no harm.", [], True),
     ("Of these, two were small.", ["Valerian was tested in five trials."], True),

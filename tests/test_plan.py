@@ -273,7 +273,7 @@ def test_the_opening_of_a_review(draft, opening_starts):
     ], "Hospital admissions for nerve damage", id="the dek, though set aside, opens the lead of an anecdote"),
     pytest.param([
         "Valerian tea sales soar as sleep trend sweeps social media",
-        "Sales of valerian tea up 70% after bedtime trend goes viral",
+        "Teenager rushed to A&E with heart racing at 170 beats a minute after valerian overdose",
         "By Jane Roe",
         "Saturday April 12 2025, 12.01am BST, The Courier",
         "Every night for a month, Karen Bellamy brewed a mug of valerian tea before bed.",
