@@ -32,6 +32,9 @@ FORMATS = ("house", "markdown", "json")
 # Content sentences a lead keeps however many caveats it must carry (it may then run past
 # max_words; house leads run 55-220 words).
 KEEP_CONTENT_SENTENCES = 3
+# ... but not past this: a lead whose caveats push it over keeps only its opening's place sure
+# (the house leads run 55-220 words; an editor cuts a point before a caveat).
+MAX_LEAD_WORDS = 180
 # Trim-and-recheck rounds at most (each round drops sentences, so this is a safety bound).
 MAX_TRIM_ROUNDS = 3
 # Headings are 2-12 words checked against the section and backed by a keyphrase fallback:
@@ -151,7 +154,7 @@ class Summarizer:
             for _ in range(MAX_TRIM_ROUNDS):
                 if sum(word_count(s.text) for s in sentences) <= self.max_words:
                     break
-                trimmed = trim(sentences, self.max_words, protect=KEEP_CONTENT_SENTENCES)
+                trimmed = fit(sentences, self.max_words)
                 if len(trimmed) == len(sentences):
                     break
                 report.setdefault("trimmed", []).extend(
@@ -219,6 +222,17 @@ def apply_caveats(caveat_filter, article: Article, sentences: list[LeadSentence]
 
 # Report lists that accumulate over re-runs after trimming.
 _MERGED_LISTS = ("added", "removed", "rewritten", "unresolved", "trimmed")
+
+
+def fit(sentences: list[LeadSentence], max_words: int) -> list[LeadSentence]:
+    """Trim a lead to ``max_words``, never cutting a caveat nor the ``KEEP_CONTENT_SENTENCES``
+    main content sentences, unless the caveats push the lead past ``MAX_LEAD_WORDS``: then only
+    the opening's place is sure."""
+    trimmed = trim(sentences, max_words, protect=KEEP_CONTENT_SENTENCES)
+    cap = max(max_words, MAX_LEAD_WORDS)
+    if sum(word_count(s.text) for s in trimmed) > cap:
+        trimmed = trim(trimmed, cap, protect=1)
+    return trimmed
 
 
 def merge_reports(first: dict, later: dict) -> dict:

@@ -427,6 +427,26 @@ def test_trimming_drops_the_least_salient_point_first():
     assert lead[3].text in texts and lead[0].text in texts and lead[4].text in texts
 
 
+def test_caveats_that_push_a_lead_past_its_maximum_cost_it_a_point_not_a_caveat():
+    from summarize.pipeline import MAX_LEAD_WORDS, fit
+    from summarize.strategies import LeadSentence
+
+    point = "Valerian shoppers in the survey said they bought it mostly online, often from sellers abroad, and in bulk."
+    caveat = ("Valerian can cause drowsiness, headaches and stomach upset, and people who take it nightly for months "
+              "may find it hard to stop without a few bad nights of sleep.")
+    lead = [LeadSentence("Valerian is a flowering plant whose root is sold as a sleep aid.", "model", role="opening",
+                         rank=0),
+            LeadSentence(point, "model", role="point", rank=1),
+            LeadSentence(point.replace("online", "in shops"), "model", role="point", rank=2)]
+    lead += [LeadSentence(caveat.replace("nightly", f"nightly ({i})"), "caveat") for i in range(6)]
+    assert sum(len(s.text.split()) for s in lead) > MAX_LEAD_WORDS
+    # over the maximum: the points go, the opening and every caveat stay
+    assert fit(lead, max_words=130) == lead[:1] + lead[3:]
+    # under it, the three main content sentences are kept however many words the caveats take
+    short = lead[:4]
+    assert fit(short, max_words=40) == short
+
+
 def test_gate_reasons_do_not_depend_on_the_process_hash_seed():
     # the reasons are listed in the sentence's word order, never a set's (PYTHONHASHSEED)
     import os
