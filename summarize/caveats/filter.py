@@ -524,9 +524,9 @@ def _stands(text: str, lead: list[str], names) -> bool:
         return True
     if alone.startswith("opens with") or "refers to nothing" in alone or "connective" in alone:
         return False
-    # "That study was small": a demonstrative points to the draft sentence before it, not to
-    # whatever study the lead mentions
-    if re.match(r"'(this|that|these|those)' ", alone):
+    # "That study was small": a distal demonstrative points to the draft sentence before it, not
+    # to whatever study the lead mentions ("This review", "These findings" are the lead's own)
+    if re.match(r"'(that|those)' ", alone):
         return False
     # so is a "he"/"she said" whose person only the draft introduced (the lead's person may be
     # someone else)
