@@ -139,11 +139,6 @@ _SPEAKER_NAME = r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+[A-Z][\w'’-]+|[A-Z][a-z'’-]+
 _TRAILING_SPEAKER = re.compile(rf",[”\"’']?\s*(?:(?:said|says|according\s+to)\s+{_SPEAKER_NAME}(?:[,.]|$)|"
                                rf"(?:{_SPEAKER_NAME}|[A-Z][a-z'’-]+)\s+(?:said|says)(?:[,.]|$))")
 ATTRIBUTION_FACTOR = 0.6
-
-
-def attributed(sentence: str) -> bool:
-    """Is the sentence a named person's word (their speech verb before or after it)?"""
-    return bool(_NAMED_SPEAKER.match(sentence) or _TRAILING_SPEAKER.search(sentence))
 # Nor a direct quote: a lead reports what was found in its own words; a quote is colour, kept
 # for the body (the house leads quote no one).
 _DIRECT_QUOTE = re.compile(r"^\s*[“\"‘]")
@@ -154,6 +149,11 @@ MMR_LAMBDA = 0.6  # weight of centrality against similarity to what is already p
 REDUNDANT_COSINE = 0.45  # TF-IDF cosine above which a sentence repeats a picked one
 # Section coverage breaks ties between points of about the same centrality.
 COVERED_PART_FACTOR = 0.93
+
+
+def attributed(sentence: str) -> bool:
+    """Is the sentence a named person's word (their speech verb before or after it)?"""
+    return bool(_NAMED_SPEAKER.match(sentence) or _TRAILING_SPEAKER.search(sentence))
 
 
 @dataclass
@@ -406,9 +406,6 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     caveats = np.array([bool(_CAVEAT.search(s.text)) for s in rest], dtype=bool)
     alive = np.ones(len(rest), dtype=bool)
 
-    # The caveat slot goes to the draft's conclusion-level caveat where it reads on its own and
-    # fits: the lead then says it in the draft's place, not as an addition after it.
-    # (even below the score floor: a verdict is rarely the most central sentence)
     def take(s: Extract, role: str, context: str | None, reason: str | None) -> None:
         nonlocal used, caveat_taken
         picks.append(Pick(s, role, context, reason, rank=len(picks)))
@@ -418,6 +415,9 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         covered.add(s.part)
         caveat_taken |= role == "caveat"
 
+    # The caveat slot goes to the draft's conclusion-level caveat where it reads on its own and
+    # fits: the lead then says it in the draft's place, not as an addition after it.
+    # (even below the score floor: a verdict is rarely the most central sentence)
     in_rest = {id(s): k for k, s in enumerate(rest)}
     by_text = {s.text: s for s in ok if s is not opening and s is not advice}
     for text in prefer:
