@@ -1584,3 +1584,29 @@ NEWS_PHRASINGS = [
 def test_news_phrasings_of_a_kind(det, kind, sentence, stated):
     dets = det.sentence(sentence, frozenset({"kava", "khat", "painkillers", "ginseng"}))
     assert any(d.kind == kind and d.is_caveat for d in dets) is stated
+
+
+def test_a_conclusion_level_caveat_said_by_she_is_added_with_the_person_named(f):
+    # the draft's verdict on the evidence opens on "She"; the filter names her as the draft does
+    # instead of passing over the verdict, and reports what it restored
+    draft = ("Kanna is a succulent sold online as a mood aid. Dr. Maya Lindqvist, a pharmacologist at Harwick "
+             "University, reviewed the kanna studies. She describes the evidence for kanna as thin, and says nobody "
+             "has properly studied what daily use does. Some users say kanna calms them.")
+    res = f(draft, "Some users say kanna calms them.")
+    added = _added(res, "research")
+    assert added and added[0]["text"] == (
+        "Dr. Maya Lindqvist, a pharmacologist at Harwick University, describes the evidence for kanna as thin, "
+        "and says nobody has properly studied what daily use does.")
+    assert added[0]["restored"] == ["Dr. Maya Lindqvist, a pharmacologist at Harwick University,"]
+    assert f(draft, res.summary).summary == res.summary  # and a second run changes nothing
+
+
+def test_an_added_caveat_opening_on_it_names_the_subject_as_the_sentence_before_does(f):
+    draft = ("Dr. Maya Lindqvist, a pharmacologist at Harwick University, reviewed the kanna studies. Kanna is a "
+             "succulent sold online as a mood aid. It can lift mood for an hour, but its benefits have yet to be "
+             "confirmed in well-designed human trials. Some users say kanna calms them.")
+    res = f(draft, "Some users say kanna calms them.")
+    added = _added(res, "research")
+    assert added and added[0]["text"].startswith("Kanna can lift mood for an hour, but its benefits")
+    assert added[0]["restored"] == ["Kanna"]
+    assert f(draft, res.summary).summary == res.summary

@@ -25,6 +25,7 @@ from typing import Any
 
 import re
 
+from summarize.antecedents import LOOKBACK, inserted, restore, subject_phrases, subject_words
 from summarize.coherence import content_lemmas, dangling_reason, leans_on_a_person, surnames
 from summarize.normalize import introduce_people, introductions
 from summarize.corpus.article import Article, Paragraph, heading_role
@@ -244,8 +245,10 @@ class CaveatFilter:
         caveat_sents = [s.text for s in src if s.caveat_kinds()]
         context = [t for i, s in enumerate(summ) if (t := new_text.get(i, s.text)) is not None
                    and (i == 0 or not any(_carries(t, c) for c in caveat_sents))]
+        # the draft's subject as it writes it, for a pronoun an added sentence leans on ("It …")
+        subject = subject_phrases(article.prose(), subject_words(topic, names))
         conclusions = {k: t for k in pol.mandated if k in found and source_best.get(k) == MAIN
-                       and (t := self._target(src, scores, k, topic, names, context))}
+                       and (t := self._target(src, scores, k, topic, names, context, subject))}
         # one sentence for two kinds where the better-ranked one states both
         for k in sorted(conclusions, key=lambda k: -scores.get(conclusions[k][0], 0.0)):
             dets = self.detector.sentence(conclusions[k][1], topic)
@@ -273,11 +276,11 @@ class CaveatFilter:
                 targets[k] = target[0]
         missing_default = [k for k in pol.always if k not in found and k not in have]
         added, unresolved = self._additions(src, need, topic, [s.text for s in summ], upgrade, scores, targets,
-                                            context)
+                                            context, subject)
         unresolved = [k for k in unresolved if k not in upgrade]
         for k in missing_default:
             added.append({"kinds": [k], "text": pol.kinds[k].default, "source_sentence": None,
-                          "start": None, "end": None, "default": True, "strength": MAIN})
+                          "start": None, "end": None, "default": True, "strength": MAIN, "restored": []})
 
         # 3. assembly
         out_text, out_sents, closed = _assemble(summary, summ, new_text, added, pol)
@@ -341,7 +344,7 @@ class CaveatFilter:
         return {i: self.ranker.score(v) for i, v in self.conclusion_features(src, article, topic).items()}
 
     def _target(self, src: list[AnalyzedSentence], scores: dict[int, float], kind: str, topic,
-                names, context: list[str]) -> tuple[int, str] | None:
+                names, context: list[str], subject: list[str] = ()) -> tuple[int, str] | None:
         """The draft's conclusion-level caveat of a mandated ``kind`` as the filter would add it:
         the best-ranked sentence stating the kind as a main caveat that, compressed, is one clean
         sentence and reads after the ``context`` sentences (no pronoun or connective pointing
@@ -358,16 +361,17 @@ class CaveatFilter:
                 if not cues:
                     continue
                 for text in compress_variants(s.text, cues[:1], pol):
-                    if (len(text.split()) <= limit and verify_added(text, {kind: MAIN}, self.detector, topic, pol, s.text)
-                            and (_stands(text, context, names) or _SELF_REFERENCE.match(text))):
-                        return i, text
+                    if len(text.split()) <= limit and verify_added(text, {kind: MAIN}, self.detector, topic, pol, s.text):
+                        standing = _standing(text, context, names, src, i, subject)
+                        if standing is not None:
+                            return i, standing
         return None
 
     def _additions(self, src: list[AnalyzedSentence], need: dict[str, str], topic,
                    lead: list[str] = (), upgrade: set[str] = frozenset(),
                    scores: dict[int, float] | None = None,
                    targets: dict[str, int] | None = None,
-                   context: list[str] = ()) -> tuple[list[dict], list[str]]:
+                   context: list[str] = (), subject: list[str] = ()) -> tuple[list[dict], list[str]]:
         """Greedy cover of the needed kinds by source sentences, each compressed and checked
         to be one clean sentence; at most one sentence per kind. ``need`` maps a kind to the
         strength the added sentence must state it with (``CONCLUSION``: the source sentence
@@ -382,8 +386,6 @@ class CaveatFilter:
             return MAIN if remaining[k] == CONCLUSION else remaining[k]
 
         names = surnames(" ".join(s.text for s in src))
-        source_text = " ".join(s.text for s in src)
-        intros: dict[str, str] = {}  # each name's introduction, looked up when an addition uses it
         remaining = dict(need)
         added: list[dict] = []
         tried: set[tuple[int, str]] = set()
@@ -405,21 +407,15 @@ class CaveatFilter:
                 main = sum(1 for k in cover if any(d.kind == k and d.is_caveat and d.strength == MAIN for d in s.detections))
                 for text in compress_variants(s.text, spans, pol):
                     if verify_added(text, {k: need_of(k) for k in cover}, self.detector, topic, pol, s.text):
-                        n = len(text.split())
                         # A sentence only upgrading the summary's own main caveat must read after the
                         # lead's own sentences (``context``), not after what an earlier run added:
                         # a second run must change nothing.
                         alone = all(k in upgrade for k in cover)
                         before = list(context) if alone else lead
-                        stands = _stands(text, before, names) or bool(_SELF_REFERENCE.match(text))
-                        if not stands:
-                            # a person called by surname alone ("Marsh recommended …") is named
-                            # as the draft first names them
-                            for name in set(re.findall(r"\b[A-Z][a-z'’-]{2,}\b", text)) & names - intros.keys():
-                                intros.update(introductions(source_text, [name]) or {name: ""})
-                            named = introduce_people(before + [text], {k: v for k, v in intros.items() if v})[-1]
-                            if named != text and _stands(named, before, names):
-                                text, stands = named, True
+                        standing = _standing(text, before, names, src, idx, subject)
+                        stands = standing is not None
+                        plain, text = text, standing or text
+                        n = len(text.split())  # a person named in full makes it longer
                         # only a mandated kind is worth a sentence that leans on context ("They say
                         # …", "For Reyes, …"); and a sentence the lead already says is no addition
                         if (not stands and not any(k in pol.mandated for k in cover)) or _repeats(text, lead):
@@ -439,7 +435,7 @@ class CaveatFilter:
                             # longer one also covers another kind
                             key = (False, stands, n <= pol.max_added_words, len(cover), main, -n, conf)
                         if best is None or key > best[0]:
-                            best = (key, idx, cover, text)
+                            best = (key, idx, cover, text, plain)
                         break
                 else:
                     for k in cover:
@@ -450,7 +446,7 @@ class CaveatFilter:
                 # the summary already has a main caveat: no sentence that leans on context
                 remaining = {k: v for k, v in remaining.items() if k not in best[2]}
                 continue
-            _, idx, cover, text = best
+            _, idx, cover, text, plain = best
             s = src[idx]
             # the added sentence also carries any other needed kind it states
             dets = self.detector.sentence(text, topic)
@@ -460,7 +456,7 @@ class CaveatFilter:
             strength = MAIN if any(d.is_caveat and d.kind in kinds and d.strength == MAIN for d in dets) or any(
                 remaining[k] == CONCLUSION for k in kinds) else MINOR
             added.append({"kinds": kinds, "text": text, "source_sentence": s.text, "start": s.start, "end": s.end,
-                          "default": False, "strength": strength})
+                          "default": False, "strength": strength, "restored": inserted(plain, text)})
             # what this addition introduces (a name, "the study") is there for the next one, as it
             # would be on a second run
             lead.append(text)
@@ -538,6 +534,22 @@ def _stands(text: str, lead: list[str], names) -> bool:
     if m and re.search(rf"[,;]\s*(?:(?:Dr|Prof|Professor)\.?\s+)?{re.escape(m.group(1))}\s+(said|says|added|adds|noted|notes|wrote|explained|warned)\b", text):
         return True
     return reason is None
+
+
+def _standing(text: str, before: list[str], names, src: list[AnalyzedSentence], idx: int,
+              subject: list[str]) -> str | None:
+    """``text`` (added from ``src[idx]``) as it can stand after ``before``: itself, or with what
+    it leans on restored from the draft sentences before it ("she said" → the person, "It" →
+    the subject) and a person called by surname alone named as the draft first names them
+    ("Devon Marsh, an addiction medicine specialist, recommended …"). None when neither stands."""
+    if _stands(text, before, names) or _SELF_REFERENCE.match(text):
+        return text
+    fixed = restore(text, [s.text for s in src[max(0, idx - LOOKBACK):idx]], names, subject) or text
+    people = set(re.findall(r"\b[A-Z][a-z'’-]{2,}\b", fixed)) & names
+    if people:
+        intros = {k: v for k, v in introductions(" ".join(s.text for s in src), people).items() if v}
+        fixed = introduce_people(list(before) + [fixed], intros)[-1]
+    return fixed if fixed != text and _stands(fixed, before, names) else None
 
 
 def _ok_strength(d: Detection, needed: str) -> bool:

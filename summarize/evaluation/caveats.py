@@ -296,7 +296,7 @@ def eval_news_pairs(path: Path = NEWS_LABELS, split: str = "held-out") -> dict:
             if strength == MAIN:
                 st["main"] += 1
                 st["main_carried"] += any(d.kind == k and d.is_caveat and d.strength == MAIN for s in out for d in s.detections)
-        st["not_clean"] += sum(bool(clean_sentence_problems(a["text"], a["source_sentence"], pol)) for a in res.report.added)
+        st["not_clean"] += sum(bool(added_problems(a, pol)) for a in res.report.added)
         st["lost"] += 0 if any(o.index == 0 for o in res.sentences) or res.report.removed else 1
         st["idempotent"] += f(draft, res.summary).summary == res.summary
         examples.append({"sentence": r["text"], "before": summary, "after": " ".join(res.summary)})
@@ -366,7 +366,7 @@ def eval_stress(shared: Shared, limit: int | None = None, start: int = 0) -> dic
         accounted = {o.index for o in res.sentences if o.status != "added"} | {r["index"] for r in res.report.removed}
         stats["lost"] += len(set(range(len(in_sents))) - accounted)
         for a in res.report.added:
-            probs = clean_sentence_problems(a["text"], a.get("source_sentence"), pol)
+            probs = added_problems(a, pol)
             if probs:
                 stats["fragments"] += 1
                 fragments.append({"pair": start + i, "text": a["text"], "problems": probs})
@@ -392,7 +392,8 @@ def eval_stress(shared: Shared, limit: int | None = None, start: int = 0) -> dic
             if a.get("default"):
                 stats["added_faithful"] += 1
                 continue
-            src_words = set(content_words(a["source_sentence"]))
+            # what the filter restored from the draft (a person's name for "she") is reported
+            src_words = set(content_words(" ".join([a["source_sentence"], *a.get("restored", [])])))
             extra = [w for w in content_words(a["text"]) if w not in src_words]
             if extra:
                 unfaithful.append({"pair": i, "text": a["text"], "extra": extra})
@@ -468,6 +469,18 @@ def eval_seeds(shared: Shared) -> list[dict]:
 
 
 # ------------------------------------------------------------------------------ main
+
+
+def added_problems(added: dict, policy) -> list[str]:
+    """Why an added sentence is not one clean sentence faithful to its source sentence; the
+    words the filter restored from the draft's context (reported as ``restored``) count as
+    the source's."""
+    from summarize.caveats.repair import clean_sentence_problems
+
+    source = added.get("source_sentence")
+    for phrase in added.get("restored", []):
+        source = (source or "") + " " + phrase
+    return clean_sentence_problems(added["text"], source, policy)
 
 
 def read_conclusion_labels(path: Path = CONCLUSION_LABELS) -> list[dict]:
@@ -638,8 +651,7 @@ def eval_drafts(folder: Path = DRAFTS) -> dict:
                               for o in res.sentences if o.status == "added")
                 kept += from_it or keeps_phrase(res.summary, entry["conclusion"])
                 lenient += from_it or keeps_phrase(res.summary, entry["conclusion"], classes=True)
-                not_clean += sum(bool(clean_sentence_problems(a["text"], a.get("source_sentence"), flt.policy))
-                                 for a in res.report.added)
+                not_clean += sum(bool(added_problems(a, flt.policy)) for a in res.report.added)
                 idempotent += flt(article, res.summary).summary == res.summary
                 added_words += sum(len(a["text"].split()) for a in res.report.added)
         out[split] = {

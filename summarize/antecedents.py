@@ -1,0 +1,190 @@
+"""Restore what a sentence leans on, from the draft sentences just before it: the rule-based
+half of ``decontextualize``, used where no model runs (the caveat filter) and checked the same
+way as the model's rewrites.
+
+A draft's best statement of a caveat often leans on the sentence before it: "she said", "They
+also noted that …", "It can be part of a healthy routine, but most of its benefits are
+unconfirmed". Dropped into a lead, the pronoun dangles; not picking the sentence loses the
+caveat. Here the pronoun is replaced by what it stands for, taken from the draft itself:
+
+- "he"/"she" as a subject → the surname of the one person the nearest earlier sentence names
+  (several people there: ambiguous, left alone); the caller then names them in full;
+- "they" reporting ("They cautioned that …") → the researchers/authors the sentence before
+  names;
+- "it"/"its"/"they" for the draft's subject → the subject as the draft writes it ("Yerba
+  mate"), when the sentence before is about the subject (opens on it).
+
+Every replacement is words the draft wrote; nothing is guessed when two readings are possible.
+
+    restore("It can help, but its benefits are unproven.", ["Yerba mate is a tea."], names, ["yerba mate"])
+    # -> "Yerba mate can help, but its benefits are unproven."
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from difflib import SequenceMatcher
+from typing import Sequence
+
+from summarize.coherence import dangling_reason
+from summarize.corpus.text import STOPWORDS, WORD, looks_plural
+
+# How far back an antecedent may be: the sentence before, or two more when those only go on
+# about the same referent ("She … She … she said").
+LOOKBACK = 3
+_SPEECH = (r"(?:said|says|say|added|adds|noted|notes|told|tells|explained|explains|warned|warns|cautioned|"
+           r"cautions|stressed|stresses|argued|argues|wrote|writes|acknowledged|acknowledges|admitted|admits|"
+           r"concluded|concludes|believes|believe|thinks|think|suggested|suggests|pointed|points|called|calls|"
+           r"describes|described|found|find|urged|urges|recommended|recommends)")
+# "he"/"she" as the subject: opening the sentence (after a connective or an opening quote) or
+# before a speech verb ("…, she said", "…,” he says").
+_PERSON_SUBJECT = re.compile(rf"^(?P<pre>[\"“‘'(]*(?:(?:but|and|still|yet|so|however|instead|now),?\s+)?)(?P<p>he|she)\b(?!['’])",
+                             re.I)
+_PERSON_SPEECH = re.compile(rf"(?<=[\s,])(?P<p>he|she)\s+(?=(?:also\s+)?{_SPEECH}\b)", re.I)
+_SPEECH_PERSON = re.compile(rf"\b{_SPEECH}\s+(?P<p>he|she)\b(?!['’])", re.I)
+_FULL_NAME = re.compile(r"\b(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+[A-Z]|\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+")
+# "They" reporting: "They also noted that …", "They caution that …"
+_THEY_REPORT = re.compile(rf"^(?P<pre>[\"“‘'(]*(?:(?:but|and|still|yet|however),?\s+)?)(?P<p>they)(?=\s+(?:also\s+)?{_SPEECH}\b)",
+                          re.I)
+_THEY_SPEECH = re.compile(rf"(?<=[\s,])(?P<p>they)\s+(?=(?:also\s+)?{_SPEECH}\b)", re.I)
+# who "they" are when they report: the people the sentence before names
+_RESEARCHERS = re.compile(r"\b(?:(?:the|its|study|review|paper's|study's|trial's)\s+)*(?P<who>researchers|authors|scientists|"
+                          r"investigators|study authors|team)\b", re.I)
+# Words of study design and of caveats: a topic word, never the subject "It" stands for.
+_NOT_SUBJECT = frozenset("""trial trials study studies dose doses placebo participants patients symptoms misuse
+dependence withdrawal prescription prescriptions prescribed adverse evidence criteria median users people""".split())
+# A word that follows (or precedes) a subject word this often is part of the subject's name.
+ALWAYS_NEXT = 0.8
+_SUBJECT_OPENER = re.compile(r"^(?P<pre>[\"“‘'(]*(?:(?:but|and|still|yet|so|however),?\s+)?)(?P<p>it|they)(?=\s+[a-z])", re.I)
+
+
+def subject_words(topic: frozenset[str], names: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The topic words that can name the draft's subject: not a person's name, not a word of
+    study design or of caveats ("trials", "dependence")."""
+    people = {n.lower() for n in names}
+    return frozenset(t for t in topic if t not in people and t not in _NOT_SUBJECT)
+
+
+def subject_phrases(text: str, words: frozenset[str]) -> list[str]:
+    """The draft's subject as it names it: each subject word grown by the words the draft
+    (nearly) always writes next to it ("yerba" → "yerba mate", "cherry" → "tart cherry juice"),
+    longest first."""
+    out = set()
+    for word in words:
+        run = word
+        for _ in range(3):
+            grown = False
+            for pattern, join in ((rf"\b{re.escape(run)}\s+([\w'’-]+)", lambda w: f"{run} {w}"),
+                                  (rf"([\w'’.-]+)\s+{re.escape(run)}\b", lambda w: f"{w} {run}")):
+                seen = [re.sub(r"['’]s$", "", m.group(1).lower()) for m in re.finditer(pattern, text, re.I)]
+                if len(seen) >= 2:
+                    best, count = Counter(seen).most_common(1)[0]
+                    if count >= ALWAYS_NEXT * len(seen) and best not in STOPWORDS:
+                        run, grown = join(best), True
+            if not grown:
+                break
+        out.add(run)
+    return sorted(out, key=lambda r: (-len(r), r))
+
+
+def _proper(phrase: str, before: Sequence[str]) -> bool:
+    """Is the phrase a name, capitalised wherever the sentences write it mid-sentence?"""
+    first = phrase.split()[0]
+    return first[:1].isupper() and bool(re.search(rf"(?<=[a-z,;] ){re.escape(first)}\b", " ".join(before))) \
+        or bool(re.fullmatch(r"[A-Z0-9-]+", first))
+
+
+def _capital(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def _same_case(replacement: str, original: str) -> str:
+    return _capital(replacement) if original[:1].isupper() else replacement
+
+
+def _person_before(before: Sequence[str], names: frozenset[str]) -> str | None:
+    """The one person the nearest earlier sentence naming anyone names (by surname)."""
+    for sent in list(before)[::-1][:LOOKBACK]:
+        found = {n for n in names if re.search(rf"\b{re.escape(n)}\b", sent)}
+        if len(found) == 1:
+            return found.pop()
+        if found:
+            return None  # two people: which one is "she"?
+    return None
+
+
+def _researchers_before(before: Sequence[str]) -> str | None:
+    for sent in list(before)[::-1][:2]:
+        m = _RESEARCHERS.search(sent)
+        if m:
+            who = m.group("who").lower()
+            return "the study authors" if who == "study authors" else f"the {who}"
+    return None
+
+
+_OPENING = r"^[\"“‘'(]*(?:(?:but|and|yet|still|so|however|now|today),?\s+)?(?:the\s+)?"
+
+
+def _subject_before(before: Sequence[str], subjects: Sequence[str]) -> str | None:
+    """What "It"/"They" stands for when the sentences before go on about the draft's subject:
+    the subject as the nearest one writes it when it opens on it, through sentences that open
+    on "It"/"They"."""
+    for sent in list(before)[::-1][:LOOKBACK]:
+        for phrase in subjects:
+            m = re.match(_OPENING + rf"({re.escape(phrase)})(?:['’]s)?\b(?!\s+(?:of|and|or)\b)", sent, re.I)
+            if m:
+                return m.group(1)
+        if not _SUBJECT_OPENER.match(sent):
+            return None
+    return None
+
+
+def restore(sentence: str, before: Sequence[str], names: frozenset[str] = frozenset(),
+            subjects: Sequence[str] = ()) -> str | None:
+    """``sentence`` with the pronoun it leans on replaced by what the draft sentences ``before``
+    it (nearest last) say it stands for; None when there is nothing to restore or no single
+    reading. Surnames are left for the caller to introduce (``normalize.introduce_people``)."""
+    out = sentence
+    # a person: "she said", "He added that …"
+    for pattern in (_PERSON_SUBJECT, _PERSON_SPEECH, _SPEECH_PERSON):
+        m = pattern.search(out)
+        if m and _FULL_NAME.search(out[:m.start("p")]) or m and any(
+                re.search(rf"\b{re.escape(n)}\b", out[:m.start("p")]) for n in names):
+            return None  # "Dr. Ana Ruiz said she …": the sentence names its own person
+        if m:
+            who = _person_before(before, names)
+            if who is None:
+                return None
+            out = out[:m.start("p")] + who + out[m.end("p"):]
+            break
+    # reporters: "They also noted that …"
+    m = _THEY_REPORT.search(out) or _THEY_SPEECH.search(out)
+    if m:
+        who = _researchers_before(before)
+        if who is None:
+            return None
+        out = out[:m.start("p")] + _same_case(who, m.group("p")) + out[m.end("p"):]
+    # the subject: "It can help …", "… its benefits …", "They are not a substitute …"
+    subject = _subject_before(before, subjects) if subjects else None
+    if subject:
+        plural = looks_plural(subject.split()[-1].lower())
+        bare = subject if _proper(subject, before) else subject[:1].lower() + subject[1:]
+        m = _SUBJECT_OPENER.match(out)
+        if m and (m.group("p").lower() == "they") == plural and dangling_reason(out, []) is not None:
+            out = out[:m.start("p")] + _same_case(bare, m.group("p")) + out[m.end("p"):]
+        m2 = re.match(r"(?:opens with )?'(its|it|their|them)' (?:refers to nothing|and nothing) before it",
+                      dangling_reason(out, []) or "")
+        if m2 and (m2.group(1) in ("their", "them")) == plural:
+            hit = re.search(rf"\b{m2.group(1)}\b(?!['’])", out, re.I)
+            if hit:
+                form = bare + ("'s" if m2.group(1) == "its" else "'" if m2.group(1) == "their" else "")
+                out = out[:hit.start()] + (_capital(form) if hit.start() == 0 else form) + out[hit.end():]
+    return out if out != sentence else None
+
+
+def inserted(before: str, after: str) -> list[str]:
+    """The phrases ``after`` has in place of (or besides) ``before``'s words: what a restoration
+    put in ("Dr. Ana Ruiz, a toxicologist," for "she"), for the report."""
+    a, b = before.split(), after.split()
+    ops = SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
+    return [" ".join(b[j1:j2]) for tag, _, _, j1, j2 in ops if tag in ("replace", "insert")]

@@ -1,0 +1,67 @@
+"""Restoring what a sentence leans on from the draft sentences before it (``summarize.antecedents``).
+All texts are short fixtures written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from summarize.antecedents import inserted, restore, subject_phrases
+
+NAMES = frozenset({"Delacroix", "Achebe", "Okafor"})
+
+
+@pytest.mark.parametrize("sentence, before, expected", [
+    # a speaker pronoun: the one person the nearest sentence naming anyone names
+    ('"We honestly don\'t know what weekly use does," she said.',
+     ["Dr. Lauren Achebe runs the clinic.", "The drips cost $200."],
+     '"We honestly don\'t know what weekly use does," Achebe said.'),
+    ("She describes the findings as a warning sign rather than proof.",
+     ["Lianne Okafor has studied gamblers for a decade."],
+     "Okafor describes the findings as a warning sign rather than proof."),
+    ("But, he added, nobody has followed users for years.", ["Okafor led the survey."],
+     "But, Okafor added, nobody has followed users for years."),
+    # reporters: "They" for the researchers the sentence before names
+    ("They also noted that the trial was too short to show whether people stayed off the drugs.",
+     ["The researchers, from Leeds, enrolled 200 people."],
+     "The researchers also noted that the trial was too short to show whether people stayed off the drugs."),
+    # the subject, as the sentence before writes it
+    ("It can be part of a routine, but most of its benefits are unconfirmed in human trials.",
+     ["Yerba mate is a tea from South America."],
+     "Yerba mate can be part of a routine, but most of its benefits are unconfirmed in human trials."),
+    ("They are not a substitute for sleep, and regular use can lead to tolerance.",
+     ["Caffeine pills are sold in every pharmacy."],
+     "Caffeine pills are not a substitute for sleep, and regular use can lead to tolerance."),
+    ("Its long-term safety is unknown.", ["Kanna, a succulent, is sold online."], "Kanna's long-term safety is unknown."),
+])
+def test_a_pronoun_gets_what_the_draft_says_it_stands_for(sentence, before, expected):
+    subjects = subject_phrases(" ".join(before) * 2, frozenset({"mate", "yerba", "caffeine", "pills", "kanna"}))
+    assert restore(sentence, before, NAMES, subjects) == expected
+
+
+@pytest.mark.parametrize("sentence, before", [
+    # two people in the sentence before: which one is "she"?
+    ('"Nobody has studied it," she said.', ["Rosa Delacroix met Dr. Lauren Achebe at the clinic."]),
+    # the sentence names its own person; "she" is hers, not the earlier one's
+    ("Dr. Lauren Achebe said she has seen patients who depend on weekly infusions.", ["Rosa Delacroix went weekly."]),
+    # the sentence before is not about the subject ("It" may be the study)
+    ("It found that 30% relapsed within a year.", ["The study followed 500 kanna users."]),
+    ("It contains melatonin.", ["Sales of tart cherry juice have soared."]),
+    # an expletive "It" stands for nothing
+    ("It is unclear whether the benefits last.", ["Kanna is a succulent."]),
+    # no researchers before "They"
+    ("They cautioned that the sample was small.", ["Kanna is a succulent."]),
+])
+def test_no_single_reading_no_rewrite(sentence, before):
+    subjects = subject_phrases(" ".join(before) * 2, frozenset({"kanna", "cherry", "juice"}))
+    assert restore(sentence, before, NAMES, subjects) is None
+
+
+def test_the_subject_is_named_as_the_draft_always_writes_it():
+    text = ("Yerba mate is a tea. Many people drink yerba mate daily. Yerba mate's caffeine adds up. "
+            "Tart cherry juice is sour. A glass of tart cherry juice has melatonin.")
+    assert subject_phrases(text, frozenset({"yerba", "cherry"})) == ["tart cherry juice", "yerba mate"]
+
+
+def test_what_a_restoration_put_in_is_reported():
+    assert inserted('"No one knows," she said.', '"No one knows," Dr. Ana Ruiz, a toxicologist, said.') == [
+        "Dr. Ana Ruiz, a toxicologist,"]
+    assert inserted("Kanna helps.", "Kanna helps.") == []
