@@ -42,7 +42,7 @@ _PERSON_SUBJECT = re.compile(rf"^(?P<pre>[\"“‘'(]*(?:(?:but|and|still|yet|so
                              re.I)
 _PERSON_SPEECH = re.compile(rf"(?<=[\s,])(?P<p>he|she)\s+(?=(?:also\s+)?{_SPEECH}\b)", re.I)
 _SPEECH_PERSON = re.compile(rf"\b{_SPEECH}\s+(?P<p>he|she)\b(?!['’])", re.I)
-_FULL_NAME = re.compile(r"\b(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+[A-Z]|\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+")
+_FULL_NAME = re.compile(r"\b(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+[A-Z]|\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž]+\s+(?:[A-Z]\.\s+)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž'’-]+")
 # "They" reporting: "They also noted that …", "They caution that …"
 _THEY_REPORT = re.compile(rf"^(?P<pre>[\"“‘'(]*(?:(?:but|and|still|yet|however),?\s+)?)(?P<p>they)(?=\s+(?:also\s+)?{_SPEECH}\b)",
                           re.I)

@@ -358,7 +358,7 @@ def name_people(sentences: list[str], prose: str) -> list[str]:
 
     said = " ".join(sentences)
     # only the names the lead uses (a draft may name thousands: one search of it for each)
-    used = set(re.findall(r"\b[A-Z][a-z'’-]{2,}\b", said)) & surnames(prose)
+    used = set(re.findall(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž'’-]{2,}\b", said)) & surnames(prose)
     intros = introductions(prose, used) if used else {}
     return introduce_people(sentences, intros) if intros else list(sentences)
 

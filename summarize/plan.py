@@ -135,9 +135,9 @@ _NAMED_SPEAKER = re.compile(r"^(?!(?:The|A|An|This|These)\b)(?:(?:Dr|Prof|Mr|Mrs
 # ... or after it: "…, said Dr. Hollis Grant, who was not involved in the review" (a person
 # named with a title or a first name; not "…, the CDC said")
 # (the comma may close a quotation: '…," says Dr. Amara Osei, …' or '…,” Osei said.')
-_SPEAKER_NAME = r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+[A-Z][\w'’-]+|[A-Z][a-z'’-]+\s+[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?"
+_SPEAKER_NAME = r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+[A-Z][\w'’-]+|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž'’-]+\s+[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?"
 _TRAILING_SPEAKER = re.compile(rf",[”\"’']?\s*(?:(?:said|says|according\s+to)\s+{_SPEAKER_NAME}(?:[,.]|$)|"
-                               rf"(?:{_SPEAKER_NAME}|[A-Z][a-z'’-]+)\s+(?:said|says)(?:[,.]|$))")
+                               rf"(?:{_SPEAKER_NAME}|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž'’-]+)\s+(?:said|says)(?:[,.]|$))")
 ATTRIBUTION_FACTOR = 0.6
 # Nor a direct quote: a lead reports what was found in its own words; a quote is colour, kept
 # for the body (the house leads quote no one).

@@ -1547,6 +1547,12 @@ NEWS_PHRASINGS = [
     ("dependency", "When he finally stopped drinking kava, he had a week of irritability and broken sleep.", True),
     # stopping something else is no dependence
     ("dependency", "Kava failed to stop the seizures.", False),
+    # delight, not dependence; unless the sentence speaks of not stopping
+    ("dependency", "\"I'm honestly addicted to how clear my head feels afterward,\" one client told us.", False),
+    ("dependency", "\"Patients love that it's one small pill a day, and once they see results, frankly, they're "
+                   "hooked,\" Dr. Lena Arce told the site.", False),
+    ("dependency", "\"I'm addicted to how it makes me feel, and I can't stop,\" she said.", True),
+    ("dependency", "Patients love the drug at first, but once they're hooked, they can't stop.", True),
     ("dependency", "Patients were unable to stop the bleeding.", False),
     ("research", "Doctors say heavy daily use of kava carries risks, and researchers have barely begun to study them.",
      True),

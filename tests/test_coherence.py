@@ -280,3 +280,26 @@ def test_they_say_needs_people_in_the_plural_before_it():
     assert coherence.leans_on_a_person(sentence)
     assert "'they say' with no speaker" in coherence.dangling_reason(sentence, ["Kava bars are busy at night."])
     assert coherence.dangling_reason(sentence, ["Bar owners praise kava."]) is None
+
+
+def test_a_claim_denied_with_otherwise_points_back():
+    dangling_reason = coherence.dangling_reason
+    s = "A new study from Platte Valley University suggests otherwise: a session exposed students to carbon monoxide."
+    assert dangling_reason(s, []) is not None
+    assert dangling_reason(s, ["Many students think hookah is harmless."]) is not None
+    assert dangling_reason("Kava is often taken by otherwise healthy adults.", []) is None
+
+
+def test_a_capitalised_word_after_an_article_or_inside_a_name_is_no_surname():
+    surnames = coherence.surnames
+    text = ("We searched the Cochrane Drugs and Alcohol Group register. Severity was measured with the Alcohol "
+            "Dependence Scale and craving with the Penn Alcohol Craving Scale. Alcohol use disorder is common.")
+    assert "Alcohol" not in surnames(text)
+
+
+def test_a_name_with_an_accented_letter_is_a_person():
+    surnames, tells_of_a_person = coherence.surnames, coherence.tells_of_a_person
+    text = ("Rosa Villaseñor brought home two boxes of tea from a trip to Peru last fall. "
+            "\"It's tea,\" said Villaseñor, 41, a nurse.")
+    assert "Villaseñor" in surnames(text)
+    assert tells_of_a_person(text.split(". ")[0] + ".")

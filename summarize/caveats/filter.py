@@ -545,7 +545,7 @@ def _standing(text: str, before: list[str], names, src: list[AnalyzedSentence], 
     if _stands(text, before, names) or _SELF_REFERENCE.match(text):
         return text
     fixed = restore(text, [s.text for s in src[max(0, idx - LOOKBACK):idx]], names, subject) or text
-    people = set(re.findall(r"\b[A-Z][a-z'’-]{2,}\b", fixed)) & names
+    people = set(re.findall(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž'’-]{2,}\b", fixed)) & names
     if people:
         intros = {k: v for k, v in introductions(" ".join(s.text for s in src), people).items() if v}
         fixed = introduce_people(list(before) + [fixed], intros)[-1]
