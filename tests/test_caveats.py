@@ -1553,6 +1553,12 @@ NEWS_PHRASINGS = [
                    "hooked,\" Dr. Lena Arce told the site.", False),
     ("dependency", "\"I'm addicted to how it makes me feel, and I can't stop,\" she said.", True),
     ("dependency", "Patients love the drug at first, but once they're hooked, they can't stop.", True),
+    # the condition a product is promoted for
+    ("dependency", "Clinics promote kava for sports recovery, autism, fibromyalgia and even addiction recovery.", False),
+    # a spokesperson's no comment is no limit of the evidence; a review's is
+    ("research", "The clinic said it follows federal drug-testing guidelines and could not comment on individual "
+                 "applicants.", False),
+    ("research", "We could not comment on the long-term safety of kava because no trial lasted beyond 12 weeks.", True),
     ("dependency", "Patients were unable to stop the bleeding.", False),
     ("research", "Doctors say heavy daily use of kava carries risks, and researchers have barely begun to study them.",
      True),
