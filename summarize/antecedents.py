@@ -33,20 +33,20 @@ from summarize.corpus.text import STOPWORDS, WORD, looks_plural
 # about the same referent ("She … She … she said").
 LOOKBACK = 3
 _SPEECH = (r"(?:said|says|say|added|adds|noted|notes|told|tells|explained|explains|warned|warns|cautioned|"
-           r"cautions|stressed|stresses|argued|argues|wrote|writes|acknowledged|acknowledges|admitted|admits|"
-           r"concluded|concludes|believes|believe|thinks|think|suggested|suggests|pointed|points|called|calls|"
-           r"describes|described|found|find|urged|urges|recommended|recommends)")
+           r"cautions|caution|stressed|stresses|argued|argues|argue|wrote|writes|write|acknowledged|acknowledges|"
+           r"admitted|admits|concluded|concludes|conclude|describes|described|urged|urges|recommended|recommends)")
 # "he"/"she" as the subject: opening the sentence (after a connective or an opening quote) or
 # before a speech verb ("…, she said", "…,” he says").
 _PERSON_SUBJECT = re.compile(rf"^(?P<pre>[\"“‘'(]*(?:(?:but|and|still|yet|so|however|instead|now),?\s+)?)(?P<p>he|she)\b(?!['’])",
                              re.I)
-_PERSON_SPEECH = re.compile(rf"(?<=[\s,])(?P<p>he|she)\s+(?=(?:also\s+)?{_SPEECH}\b)", re.I)
+# (after a comma or a closing quote: "…,” she said", "Kava, he says, …"; not "if she says no")
+_PERSON_SPEECH = re.compile(rf"(?:(?<=,\s)|(?<=[”\"’']\s))(?P<p>he|she)\s+(?=(?:also\s+)?{_SPEECH}\b)", re.I)
 _SPEECH_PERSON = re.compile(rf"\b{_SPEECH}\s+(?P<p>he|she)\b(?!['’])", re.I)
 _FULL_NAME = re.compile(r"\b(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+[A-Z]|\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž]+\s+(?:[A-Z]\.\s+)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž'’-]+")
 # "They" reporting: "They also noted that …", "They caution that …"
 _THEY_REPORT = re.compile(rf"^(?P<pre>[\"“‘'(]*(?:(?:but|and|still|yet|however),?\s+)?)(?P<p>they)(?=\s+(?:also\s+)?{_SPEECH}\b)",
                           re.I)
-_THEY_SPEECH = re.compile(rf"(?<=[\s,])(?P<p>they)\s+(?=(?:also\s+)?{_SPEECH}\b)", re.I)
+_THEY_SPEECH = re.compile(rf"(?:(?<=,\s)|(?<=[”\"’']\s))(?P<p>they)\s+(?=(?:also\s+)?{_SPEECH}\b)", re.I)
 # who "they" are when they report: the people the sentence before names
 _RESEARCHERS = re.compile(r"\b(?:(?:the|its|study|review|paper's|study's|trial's)\s+)*(?P<who>researchers|authors|scientists|"
                           r"investigators|study authors|team)\b", re.I)
@@ -106,7 +106,7 @@ def _person_before(before: Sequence[str], names: frozenset[str]) -> str | None:
     """The one person the nearest earlier sentence naming anyone names (by surname)."""
     for sent in list(before)[::-1][:LOOKBACK]:
         found = {n for n in names if re.search(rf"\b{re.escape(n)}\b", sent)}
-        if len(found) == 1:
+        if len(found) == 1 and not found.copy().pop().endswith(("-", "'", "’")):
             return found.pop()
         if found:
             return None  # two people: which one is "she"?

@@ -288,8 +288,10 @@ _BACK_CONNECTIVE = re.compile(r"^(instead|however|thus|therefore|hence|as a resu
                               r"beyond (this|that)|despite this|nevertheless|otherwise|similarly|likewise|"
                               r"for (example|instance)|in (this|these|that|those|such) (cases?|situations?|instances?|"
                               r"circumstances)|for (this|that|these) reasons?|because of (this|that)|"
-                              # one of a set the draft named before: "In one, a pilot study …", "Of these, …"
-                              r"(in|of|for|among)\s+(one|another|both|each|these|those|them|the\s+other|the\s+(first|second|latter|former))(?=,))\b",
+                              # one of a set the draft named before: "In one, a pilot study …", "Of these, …",
+                              # "At one of them, …"
+                              r"(in|of|for|among|at|on|from)\s+(one|another|both|each|these|those|them|the\s+other|the\s+(first|second|latter|former))"
+                              r"(\s+of\s+(them|these|those))?(?=,))\b",
                               re.I)  # an example needs the claim it illustrates, a case the cases
 # A contrast set off by commas inside the sentence points back just as well ("In Europe, by
 # contrast, it requires a prescription.").

@@ -22,14 +22,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
 import numpy as np
 
-from summarize import coherence
+from summarize import antecedents, coherence
 from summarize.corpus.article import Article, heading_role
 from summarize.corpus.text import word_count
+from summarize.normalize import introduce_people, introductions
 from summarize.extract import Extract, candidate_sentences, score_sentences
 
 ROLES = ("opening", "point", "caveat", "advice")
@@ -163,6 +164,8 @@ class Pick:
     context: str | None = None  # draft sentence(s) before it, when it needs them (decontextualize)
     needs_context: str | None = None  # why it does not stand alone in the lead
     rank: int = 0  # the order it was picked in: 0 the opening, then by marginal relevance
+    # what the rules restored from the draft for a pronoun it leaned on ("She" -> the person)
+    restored: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -371,6 +374,21 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         return score
 
     names = coherence.surnames(prose)
+    subjects = antecedents.subject_phrases(prose, antecedents.subject_words(frozenset(topic), names))
+
+    def restored(s: Extract, before: list[str]) -> str | None:
+        """``s`` with the pronoun it leans on restored from the draft sentences before it in its
+        part, when that reads after ``before`` (the lead so far)."""
+        i = index[id(s)]
+        draft_before = [t.text for t in sentences[max(0, i - antecedents.LOOKBACK):i] if t.part == s.part]
+        fixed = antecedents.restore(s.text, draft_before, names, subjects)
+        if fixed is None:
+            return None
+        people = set(re.findall(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž'’-]{2,}\b", fixed)) & names
+        intros = {k: v for k, v in introductions(prose, people).items() if v} if people else {}
+        fixed = introduce_people(list(before) + [fixed], intros)[-1] if intros else fixed
+        return fixed if not coherence.dangling_reason(fixed, before, names) else None
+
     standalone = [s for s in ok if not coherence.dangling_reason(s.text, [], names)]
     opening = max(standalone or ok, key=opening_score)
     picks = [Pick(opening, "opening", _context(sentences, index[id(opening)]))]
@@ -406,12 +424,15 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     caveats = np.array([bool(_CAVEAT.search(s.text)) for s in rest], dtype=bool)
     alive = np.ones(len(rest), dtype=bool)
 
-    def take(s: Extract, role: str, context: str | None, reason: str | None) -> None:
+    def take(s: Extract, role: str, context: str | None, reason: str | None, text: str | None = None) -> None:
         nonlocal used, caveat_taken
-        picks.append(Pick(s, role, context, reason, rank=len(picks)))
-        chosen_texts.append(s.text)
+        pick = Pick(s, role, context, reason, rank=len(picks))
+        if text is not None and text != s.text:  # restored: it stands now
+            pick = Pick(replace(s, text=text), role, None, None, rank=len(picks), restored=antecedents.inserted(s.text, text))
+        picks.append(pick)
+        chosen_texts.append(pick.text)
         redundancy.add(index[id(s)])
-        used += word_count(s.text)
+        used += word_count(pick.text)
         covered.add(s.part)
         caveat_taken |= role == "caveat"
 
@@ -422,9 +443,13 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     by_text = {s.text: s for s in ok if s is not opening and s is not advice}
     for text in prefer:
         best = by_text.get(text)
-        if best is None or word_count(text) > budget - used or coherence.dangling_reason(text, chosen_texts, names):
+        if best is None or word_count(text) > budget - used:
             continue
-        take(best, "caveat", _context(sentences, index[id(best)]), None)
+        if coherence.dangling_reason(text, chosen_texts, names):
+            text = restored(best, chosen_texts)
+            if text is None or word_count(text) > budget - used:
+                continue
+        take(best, "caveat", _context(sentences, index[id(best)]), None, text)
         if id(best) in in_rest:
             alive[in_rest[id(best)]] = False
         break
@@ -451,6 +476,10 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         is_caveat = bool(caveats[k])
         reason = coherence.dangling_reason(best.text, chosen_texts, names)
         context = _context(sentences, index[id(best)])
+        fixed = restored(best, chosen_texts) if reason else None
+        if fixed is not None and word_count(fixed) <= budget - used:
+            take(best, "caveat" if is_caveat else "point", context, None, fixed)
+            continue
         if reason and not (can_decontextualize and context):
             continue
         take(best, "caveat" if is_caveat else "point", context, reason)

@@ -49,6 +49,7 @@ class LeadSentence:
     task: str | None = None  # the model task that wrote (or tried to write) it
     role: str | None = None  # its place in the lead plan (opening, point, caveat, advice)
     rank: int | None = None  # the plan's pick order (salience): trimming drops the last picked first
+    restored: list[str] = field(default_factory=list)  # put in from the draft for a pronoun it leaned on
 
     def to_dict(self) -> dict:
         d = {"text": self.text, "source": self.source}
@@ -60,6 +61,8 @@ class LeadSentence:
             d.update(source_text=self.source_text, start=self.start, end=self.end)
         if self.rejected is not None:
             d.update(rejected=self.rejected, reasons=self.reasons)
+        if self.restored:
+            d["restored"] = list(self.restored)
         return d
 
 
@@ -167,6 +170,7 @@ def write_rewrite(article: Article, model, settings, max_words: int, batch_size:
         context = job.picks[0].context if job.task == "decontextualize" else None
         sentence = _gated(text, job.support, article.text, job.task, previous, context)
         sentence.role, sentence.rank = job.picks[0].role, job.picks[0].rank
+        sentence.restored = [r for p in job.picks for r in p.restored]
         if job.task == "decontextualize" and sentence.source == "extract":
             continue  # refused repair: the sentence as written would dangle, so it is left out
         if sentence.source == "extract" and len(job.picks) > 1:  # a refused fusion: both sentences

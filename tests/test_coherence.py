@@ -224,6 +224,8 @@ def test_a_contrast_inside_the_sentence_points_back_when_nothing_comes_before():
     ("In one, a pilot study of valerian in 16 adults found no harm.", [], True),
     ("Of these, two were small.", ["Valerian was tested in five trials."], True),
     ("In one study, valerian shortened sleep onset.", [], False),
+    ("At one of them, four students pass a valerian pipe back and forth.", [], True),
+    ("At one clinic, four students were given valerian.", [], False),
     # "yet" opens on a contrast, as "but" does; "yet another" adds one more
     ("Yet for a drug sold openly in shops, valerian has barely been studied.", [], True),
     ("Yet another trial of valerian is under way in Ohio.", [], False),

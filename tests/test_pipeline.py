@@ -593,3 +593,12 @@ def test_a_title_case_heading_does_not_set_a_words_casing():
     assert casing.surface("medication-overuse") == "Medication-overuse"  # the prose's form, not the heading's
     assert casing.surface("gaba") == "GABA"  # a word only a heading has keeps its form
     assert "question" in casing.initial_only  # and a common one is lower-case inside a sentence
+
+
+def test_a_lead_sentence_says_what_was_restored_from_the_draft():
+    from summarize.strategies import LeadSentence
+
+    s = LeadSentence("Dr. Ana Ruiz said extracts vary.", "model", "She said extracts vary.", 10, 33,
+                     task="rewrite", restored=["Dr. Ana Ruiz"])
+    assert s.to_dict()["restored"] == ["Dr. Ana Ruiz"]
+    assert "restored" not in LeadSentence("Kava helps.", "extract").to_dict()

@@ -625,3 +625,18 @@ def test_a_news_page_quoting_odds_ratios_is_a_story_not_a_review():
     assert plan.plan(a)[0].text.startswith("Patients withdrawing from butanediol")
     # the same text as a journal abstract, with no byline, is read as one
     assert plan.is_review(parse_article("\n\n".join(page.split("\n")[5:])))
+
+
+def test_a_point_that_leans_on_its_person_is_picked_with_the_person_restored():
+    # "She said …" follows a sentence too short to be a point that names her; without a model that
+    # decontextualizes, the rules restore her from the draft instead of dropping the point
+    draft = ("Valerian root is sold as a sleep aid in most pharmacies, and sales of valerian have doubled.\n\n"
+             "Dr. Ana Ruiz disagrees. "
+             "She said valerian extracts vary widely in strength from one valerian brand to the next.\n\n"
+             "Valerian is generally well tolerated in short courses.")
+    picks = plan.plan(parse_draft(draft), max_words=200)
+    restored = [p for p in picks if p.restored]
+    assert [p.text for p in restored] == [
+        "Dr. Ana Ruiz said valerian extracts vary widely in strength from one valerian brand to the next."]
+    assert restored[0].restored == ["Dr. Ana Ruiz"]
+    assert restored[0].extract.start == draft.index("She said")  # provenance: the draft's own sentence
