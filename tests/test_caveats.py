@@ -1622,3 +1622,30 @@ def test_an_added_caveat_opening_on_it_names_the_subject_as_the_sentence_before_
     assert added and added[0]["text"].startswith("Kanna can lift mood for an hour, but its benefits")
     assert added[0]["restored"] == ["Kanna"]
     assert f(draft, res.summary).summary == res.summary
+
+
+@pytest.mark.parametrize("sentence, promise", [
+    ("Kava is harmless.", True),
+    ("Kava is not only harmless but also cheap.", True),
+    ("Kava is completely safe, and it isn't expensive.", True),
+    # safety asked about or denied in its own clause promises nothing
+    ("What the study can't say is whether years of daily kava use are harmless, because no trial has followed "
+     "long-term users.", False),
+    ("Kava is far from harmless.", False),
+    ("Nobody knows if kava is completely safe.", False),
+])
+def test_safety_asked_about_or_denied_is_no_promise(f, sentence, promise):
+    from summarize.caveats.repair import find_overclaims
+
+    dets = f.detector.sentence(sentence, frozenset({"kava"}))
+    assert bool(find_overclaims(sentence, dets, f.policy, True)) is promise
+
+
+def test_a_verdict_that_asks_whether_use_is_harmless_can_be_added(f):
+    draft = ("A kava spray helped more smokers quit than patches did, a study found. "
+             "What the study can't say is whether years of daily kava use are harmless, because no trial has "
+             "followed long-term users closely enough to find out. Kava sprays sting the nose.")
+    res = f(draft, "A kava spray helped more smokers quit than patches did, a study found.")
+    assert [a["text"] for a in _added(res, "research")] == [
+        "What the study can't say is whether years of daily kava use are harmless, because no trial has followed "
+        "long-term users closely enough to find out."]

@@ -362,6 +362,11 @@ class Overclaim:
     text: str
 
 
+# Safety asked about or denied in its own clause promises nothing: "whether years of use are
+# harmless", "it is far from harmless", "nobody knows if it is completely safe".
+_DOUBTED = re.compile(r"\b(whether|if|not(?!\s+only)|never|no\s+longer|far\s+from|hardly|unclear|unknown|uncertain)\b|n't\b")
+
+
 def find_overclaims(text: str, detections: list[Detection], policy: Policy, source_supports_relative: bool) -> list[Overclaim]:
     """Safety promises in a summary sentence: negated risk cues that are not reported findings,
     absolute safety words, and unsupported relative ones ("safer alternative")."""
@@ -378,7 +383,8 @@ def find_overclaims(text: str, detections: list[Detection], policy: Policy, sour
         out.append(Overclaim(d.claim_start, d.claim_end, d.kind, "no-risk", text[d.claim_start:d.claim_end]))
     for p in policy.absolute:
         for m in p.finditer(norm):
-            out.append(Overclaim(m.start(), m.end(), None, "absolute", text[m.start():m.end()]))
+            if not _DOUBTED.search(re.split(r"[,;:]", norm[:m.start()])[-1]):
+                out.append(Overclaim(m.start(), m.end(), None, "absolute", text[m.start():m.end()]))
     # "without risking dependency if used responsibly" presupposes the risk: not a promise
     presupposed = [m.span() for p in policy.not_negation for m in p.finditer(norm)]
     if not policy.finding.search(norm):
