@@ -1649,3 +1649,26 @@ def test_a_verdict_that_asks_whether_use_is_harmless_can_be_added(f):
     assert [a["text"] for a in _added(res, "research")] == [
         "What the study can't say is whether years of daily kava use are harmless, because no trial has followed "
         "long-term users closely enough to find out."]
+
+
+def test_a_named_speakers_verdict_is_added_as_its_own_clause(f):
+    # the quote's first clause points back ("This is one well-run trial"); the verdict after "but it
+    # does mean" is a clause of its own, stated without the quotation marks, its words unchanged
+    draft = ("Kava pills are sold as a hangover cure. A trial of 300 drinkers found kava pills did nothing. "
+             "“This is one well-run trial against a pile of small, mostly industry-funded studies, so it doesn’t "
+             "close the book, but it "
+             "does mean there’s currently no good evidence that kava prevents hangovers in people,” says Dr. "
+             "Ana Ruiz, a pharmacologist at Lakemont University.")
+    res = f(draft, "Kava pills are sold as a hangover cure.")
+    assert [a["text"] for a in _added(res, "research")] == [
+        "There’s currently no good evidence that kava prevents hangovers in people."]
+    assert f(draft, res.summary).summary == res.summary
+
+
+def test_a_named_speakers_quote_stays_whole_as_the_last_variant():
+    from summarize.caveats.repair import compress_variants
+
+    policy = CaveatFilter().policy
+    text = "\"I think we need proper studies of kava,\" Okafor said."
+    variants = compress_variants(text, [(text.index("need"), text.index("need") + 4)], policy)
+    assert variants[-1] == text

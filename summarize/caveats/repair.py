@@ -24,6 +24,7 @@ def compress_variants(text: str, cue_spans: list[tuple[int, int]], policy: Polic
     added sentence must carry."""
     keep = sorted(cue_spans)
     variants: list[str] = []
+    original = text
     # 0. a list label glued to the sentence ("Comparison 5: ...", "3. ...") is never kept
     text, keep = _strip_prefix(text, keep, policy.label_prefix)
     # 0b. who said it ("…, Figueroa said, …"): a speaker the lead does not introduce dangles
@@ -61,7 +62,8 @@ def compress_variants(text: str, cue_spans: list[tuple[int, int]], policy: Polic
     if short != cur:
         at = cur.find(short)
         short, _ = _strip_prefix(short, [(a - at, b - at) for a, b in spans], policy.lead_ins)
-    for v in (short, cur, lead_only, text):
+    # last, the sentence as the draft has it (a named speaker's quotation, whole)
+    for v in (short, cur, lead_only, text) + ((original,) if _NAMED_QUOTE.fullmatch(original) else ()):
         v = _finish(v)
         if v and v not in variants:
             variants.append(v)
@@ -76,6 +78,9 @@ _SUBJECT_STARTS = frozenset("""the a an this that these those it its they their 
     findings side adverse experts scientists researchers doctors regular long-term more further rare serious severe
     high large small other""".split())
 MIN_CLAUSE_WORDS = 5
+# "it does mean (that) …", "this shows …": a frame around the verdict that follows it
+_VERDICT_FRAME = re.compile(r"(?:it|this|that)\s+(?:(?:does|also|only|simply|really)\s+)*"
+                            r"(?:means?|shows?|suggests?|tells\s+us|indicates?)\s+(?:that\s+)?", re.I)
 _POINTS_BACK = frozenset("this that these those it its they their them such".split())
 
 
@@ -94,8 +99,14 @@ def _keep_cue_clause(text: str, spans):
             if not _is_clause(parts[n], first=n == 0) or (n + 1 < len(parts) and not _is_clause(parts[n + 1])):
                 return text
             # a later clause whose subject points back ("…, although that has not been shown")
-            # means nothing without the clause before it
+            # means nothing without the clause before it; unless it only frames the verdict ("…,
+            # but it does mean there's no good evidence that …": the verdict is a clause itself)
             if n and parts[n].split()[0].lower().strip("\"'(") in _POINTS_BACK:
+                framed = _VERDICT_FRAME.match(parts[n])
+                rest = parts[n][framed.end():] if framed else ""
+                at = text.find(parts[n]) + (framed.end() if framed else 0)
+                if framed and _is_clause(rest, first=True) and all(at <= s for s, _ in spans):
+                    return rest
                 return text
             # ", and" closing a list ("on mortality, hepatic encephalopathy, and serious adverse
             # events in …") joins nouns, not clauses
@@ -120,10 +131,12 @@ _FINITE = frozenset("""is are was were be been has have had can could may might 
 
 def _is_clause(part: str, first: bool = False) -> bool:
     """A part with a subject start (unless it opens the sentence) and a finite verb."""
-    words = [w.lower().strip("\"'(),.;:") for w in part.split()]
+    words = [w.lower().replace("’", "'").strip("\"'(),.;:") for w in part.split()]
     if len(words) < MIN_CLAUSE_WORDS:
         return False
-    if not any(w in _FINITE or (w.endswith("ed") and len(w) > 4) for w in words):
+    # ("there's", "it's": a contracted "is")
+    if not any(w in _FINITE or (w.endswith("ed") and len(w) > 4) or w in ("there's", "it's", "that's")
+               for w in words):
         return False
     return first or words[0] in _SUBJECT_STARTS
 
@@ -168,8 +181,13 @@ _POINTS_TO_SPEAKER = re.compile(r"(?:i|we|my|our|me|us|he|she|his|her|him|they|t
 
 # A whole sentence in quotation marks, perhaps with a pronoun speaker after it ("“…,” she said."):
 # its speaker was named sentences earlier, so the quote cannot stand in a lead as it is.
-_WHOLE_QUOTE = re.compile(r"\s*[“\"]([^“”\"]+?)([,.!?]?)[”\"]\s*(?:,?\s*(?:she|he|they)\s+(?:said|says|added|adds|"
-                          r"warned|warns|explained|explains|noted|notes)\s*)?\.?\s*")
+_SPEAKS = r"(?:said|says|added|adds|warned|warns|explained|explains|noted|notes)"
+_SPEAKER = r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*){0,3}"
+# (the speaker a pronoun or a name, with the role the draft gives them: "…,” says Ana Ruiz, a
+# pharmacologist at …")
+_WHOLE_QUOTE = re.compile(rf"\s*[“\"]([^“”\"]+?)([,.!?]?)[”\"]\s*(?:,?\s*(?:(?:she|he|they)\s+{_SPEAKS}|"
+                          rf"{_SPEAKS}\s+{_SPEAKER}(?:,[^“”\"]{{3,160}}?)?|{_SPEAKER}\s+{_SPEAKS})\s*)?\.?\s*")
+_NAMED_QUOTE = re.compile(rf"\s*[“\"][^“”\"]+[”\"]\s*,?\s*(?:{_SPEAKS}\s+{_SPEAKER}|{_SPEAKER}\s+{_SPEAKS}).*", re.S)
 # The speaker's own voice ("I", "we", "you") belongs to them; an impersonal statement ("Stopping
 # suddenly brings on withdrawal") is the draft's warning, whoever voiced it.
 _PERSONAL_VOICE = re.compile(r"\b(?:I|I['’]\w+|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e['’]\w+|[Uu]s|[Oo]ur|[Yy]ou|[Yy]ou['’]\w+|[Yy]our)\b")
