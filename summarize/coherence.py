@@ -143,6 +143,10 @@ def _singles_balance(s: str) -> bool:
     return closes - len(_PLURAL_POSSESSIVE.findall(s)) <= opens <= closes
 
 
+_JOINED_TAIL = re.compile(r",\s+(?:and|but|or)\s+((?:unlike|like|despite|because\s+of)\b[^,;:]*)[.!?]?[\"”’']?$",
+                          re.I)
+
+
 def fragment_reason(sentence: str) -> str | None:
     s = sentence.strip()
     if not s:
@@ -154,6 +158,10 @@ def fragment_reason(sentence: str) -> str | None:
         return "list item"
     if s.rstrip().endswith(":"):
         return "list label"
+    # a joined part cut before its clause: "X isn't controlled, and unlike benzodiazepines such as diazepam."
+    tail = _JOINED_TAIL.search(s)
+    if tail and not has_finite_verb(tail.group(1)):
+        return "a joined part with no verb"
     if s.count("(") != s.count(")") or s.count("[") != s.count("]"):
         return "unbalanced brackets"
     if s.count("“") != s.count("”") or s.count('"') % 2:

@@ -305,3 +305,12 @@ def test_a_name_with_an_accented_letter_is_a_person():
             "\"It's tea,\" said Villaseñor, 41, a nurse.")
     assert "Villaseñor" in surnames(text)
     assert tells_of_a_person(text.split(". ")[0] + ".")
+
+
+@pytest.mark.parametrize("sentence, fragment", [
+    ("Mirtazapine isn't a controlled substance, and unlike benzodiazepines such as diazepam.", True),
+    ("Kava is legal, and unlike alcohol it is not thought to be addictive.", False),
+    ("Take kava with food, and with plenty of water.", False),
+])
+def test_a_joined_part_cut_before_its_clause_is_a_fragment(sentence, fragment):
+    assert bool(coherence.fragment_reason(sentence)) is fragment
