@@ -313,7 +313,8 @@ _SOMEONE = re.compile(r"\b(anyone|someone|somebody|everyone|each|person|woman|wo
                       r"girl|boy|child|patient|doctor|physician|clinician|nurse|pharmacist)\b", re.I)
 # With nothing before them these point back too; after a sentence they may join on ("But
 # doctors say they are seeing cases like his far more often" cannot open a lead).
-_ADD_CONNECTIVE = re.compile(r"^(additionally|moreover|furthermore|also|in addition|besides|but|yet(?!\s+(another|again)\b)|more recently|since then|"
+# ("Then a colleague suggested …": the next step of a story the lead has not told)
+_ADD_CONNECTIVE = re.compile(r"^(additionally|moreover|furthermore|also|in addition|besides|but|yet(?!\s+(another|again)\b)|more recently|since then|then|"
                              r"so(?![\s-]+(far|many|much|long|called|few|little)\b))\b", re.I)
 _STUDY_WORDS = frozenset("study review trial research analysis survey experiment paper".split())
 _BRIDGED = frozenset("researcher author team participant scientist finding result group patient".split())

@@ -146,6 +146,11 @@ _DIRECT_QUOTE = re.compile(r"^\s*[“\"‘]")
 QUOTE_FACTOR = 0.5
 _SECOND_PERSON = re.compile(r"^(?:(?:if|when|so|and|but)\s+)?(you|your|you(’|')(re|ve|ll|d))\b", re.I)
 SECOND_PERSON_FACTOR = 0.5
+# Nor on a share of a set it has not named yet ("Most blends contain half as much caffeine …"):
+# the set is the subject, which the opening should name.
+# (a bare set: the quantifier, one noun, the verb)
+_QUANTIFIED_OPENER = re.compile(r"^(?:most|many|some|several|few|both)\s+(?!of\b)[a-z][\w-]*\s+(?P<verb>[a-z]+)\b", re.I)
+QUANTIFIED_OPENER_FACTOR = 0.5
 MMR_LAMBDA = 0.6  # weight of centrality against similarity to what is already picked
 REDUNDANT_COSINE = 0.45  # TF-IDF cosine above which a sentence repeats a picked one
 # Section coverage breaks ties between points of about the same centrality.
@@ -365,6 +370,10 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         # alarm goes off at 6 a.m. …"); "you" belongs to the closing advice
         if _SECOND_PERSON.search(s.text):
             score *= SECOND_PERSON_FACTOR
+        bare = _QUANTIFIED_OPENER.match(s.text)
+        if (not review and bare and coherence.has_finite_verb(bare.group("verb"))
+                and not coherence.content_lemmas(" ".join(s.text.split()[:5])) & set(topic)):
+            score *= QUANTIFIED_OPENER_FACTOR
         if methods:
             score *= METHODS_FACTOR
         if house and _defines(s.text, topic[0]):

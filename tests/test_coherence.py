@@ -229,6 +229,8 @@ def test_a_contrast_inside_the_sentence_points_back_when_nothing_comes_before():
     # "yet" opens on a contrast, as "but" does; "yet another" adds one more
     ("Yet for a drug sold openly in shops, valerian has barely been studied.", [], True),
     ("Yet another trial of valerian is under way in Ohio.", [], False),
+    # the next step of a story
+    ("Then a colleague suggested a valerian tea.", [], True),
 ])
 def test_openers_that_count_or_date_from_what_came_before(sentence, previous, dangling):
     assert bool(coherence.dangling_reason(sentence, previous)) is dangling

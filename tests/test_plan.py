@@ -640,3 +640,17 @@ def test_a_point_that_leans_on_its_person_is_picked_with_the_person_restored():
         "Dr. Ana Ruiz said valerian extracts vary widely in strength from one valerian brand to the next."]
     assert restored[0].restored == ["Dr. Ana Ruiz"]
     assert restored[0].extract.start == draft.index("She said")  # provenance: the draft's own sentence
+
+
+def test_a_lead_does_not_open_on_a_share_of_a_set_it_has_not_named():
+    draft = ("# Mushroom Coffee\n\nMushroom coffee has gone from a curiosity to a staple.\n\n"
+             "## What Is in It\n\n"
+             "Most blends contain about half the caffeine of regular coffee, because mushroom powder from chaga or "
+             "reishi replaces part of the ground coffee in each serving.\n\n"
+             "The caffeine in a serving of mushroom coffee comes from the ground coffee, and the chaga or reishi "
+             "powder adds no caffeine.\n\n"
+             "## The Claims\n\n"
+             "Makers claim chaga and reishi powder in a serving of coffee calms the caffeine jitters.\n\n"
+             "Talk to your doctor if you take blood thinners.")
+    opening = plan.plan(parse_draft(draft), max_words=200)[0]
+    assert opening.text == "Mushroom coffee has gone from a curiosity to a staple."
