@@ -1672,3 +1672,15 @@ def test_a_named_speakers_quote_stays_whole_as_the_last_variant():
     text = "\"I think we need proper studies of kava,\" Okafor said."
     variants = compress_variants(text, [(text.index("need"), text.index("need") + 4)], policy)
     assert variants[-1] == text
+
+
+def test_a_concession_that_points_back_is_left_out_of_an_added_verdict():
+    from summarize.caveats.repair import compress_variants
+
+    policy = CaveatFilter().policy
+    text = ("But for all its popularity, the science behind kava is surprisingly thin, and the best studies so far "
+            "don't show that it reliably helps healthy adults sleep better.")
+    cue = text.index("the science")
+    assert compress_variants(text, [(cue, cue + 50)], policy)[0] == (
+        "The science behind kava is surprisingly thin, and the best studies so far don't show that it reliably "
+        "helps healthy adults sleep better.")
