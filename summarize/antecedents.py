@@ -1,6 +1,6 @@
 """Restore what a sentence leans on, from the draft sentences just before it: the rule-based
-half of ``decontextualize``, used where no model runs (the caveat filter) and checked the same
-way as the model's rewrites.
+half of ``decontextualize``, used by the caveat filter (which runs no model) and by the lead
+plan when the model has no ``decontextualize`` task.
 
 A draft's best statement of a caveat often leans on the sentence before it: "she said", "They
 also noted that …", "It can be part of a healthy routine, but most of its benefits are
@@ -28,6 +28,7 @@ from typing import Sequence
 
 from summarize.coherence import dangling_reason
 from summarize.corpus.text import STOPWORDS, WORD, looks_plural
+from summarize.normalize import introduce_people, introductions
 
 # How far back an antecedent may be: the sentence before, or two more when those only go on
 # about the same referent ("She … She … she said").
@@ -106,8 +107,10 @@ def _person_before(before: Sequence[str], names: frozenset[str]) -> str | None:
     """The one person the nearest earlier sentence naming anyone names (by surname)."""
     for sent in list(before)[::-1][:LOOKBACK]:
         found = {n for n in names if re.search(rf"\b{re.escape(n)}\b", sent)}
-        if len(found) == 1 and not found.copy().pop().endswith(("-", "'", "’")):
-            return found.pop()
+        if len(found) == 1:
+            (name,) = found
+            # (a name the draft hyphenates, "Kessler-Amadi", is known only by its first half)
+            return None if name.endswith(("-", "'", "’")) else name
         if found:
             return None  # two people: which one is "she"?
     return None
@@ -148,15 +151,16 @@ def restore(sentence: str, before: Sequence[str], names: frozenset[str] = frozen
     # a person: "she said", "He added that …"
     for pattern in (_PERSON_SUBJECT, _PERSON_SPEECH, _SPEECH_PERSON):
         m = pattern.search(out)
-        if m and _FULL_NAME.search(out[:m.start("p")]) or m and any(
-                re.search(rf"\b{re.escape(n)}\b", out[:m.start("p")]) for n in names):
+        if m is None:
+            continue
+        head = out[:m.start("p")]
+        if _FULL_NAME.search(head) or any(re.search(rf"\b{re.escape(n)}\b", head) for n in names):
             return None  # "Dr. Ana Ruiz said she …": the sentence names its own person
-        if m:
-            who = _person_before(before, names)
-            if who is None:
-                return None
-            out = out[:m.start("p")] + who + out[m.end("p"):]
-            break
+        who = _person_before(before, names)
+        if who is None:
+            return None
+        out = out[:m.start("p")] + who + out[m.end("p"):]
+        break
     # reporters: "They also noted that …"
     m = _THEY_REPORT.search(out) or _THEY_SPEECH.search(out)
     if m:
@@ -180,6 +184,18 @@ def restore(sentence: str, before: Sequence[str], names: frozenset[str] = frozen
                 form = bare + ("'s" if m2.group(1) == "its" else "'" if m2.group(1) == "their" else "")
                 out = out[:hit.start()] + (_capital(form) if hit.start() == 0 else form) + out[hit.end():]
     return out if out != sentence else None
+
+
+_NAME_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž'’-]{2,}\b")
+
+
+def name_people(sentence: str, lead_before: Sequence[str], names: frozenset[str], draft_text: str) -> str:
+    """``sentence`` with a person it calls by surname alone named as ``draft_text`` first names
+    them, unless ``lead_before`` already has ("Devon Marsh, an addiction medicine specialist,
+    recommended …")."""
+    people = set(_NAME_WORD.findall(sentence)) & names
+    intros = {k: v for k, v in introductions(draft_text, people).items() if v} if people else {}
+    return introduce_people(list(lead_before) + [sentence], intros)[-1] if intros else sentence
 
 
 def inserted(before: str, after: str) -> list[str]:

@@ -30,7 +30,6 @@ import numpy as np
 from summarize import antecedents, coherence
 from summarize.corpus.article import Article, heading_role
 from summarize.corpus.text import word_count
-from summarize.normalize import introduce_people, introductions
 from summarize.extract import Extract, candidate_sentences, score_sentences
 
 ROLES = ("opening", "point", "caveat", "advice")
@@ -393,9 +392,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         fixed = antecedents.restore(s.text, draft_before, names, subjects)
         if fixed is None:
             return None
-        people = set(re.findall(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž'’-]{2,}\b", fixed)) & names
-        intros = {k: v for k, v in introductions(prose, people).items() if v} if people else {}
-        fixed = introduce_people(list(before) + [fixed], intros)[-1] if intros else fixed
+        fixed = antecedents.name_people(fixed, before, names, prose)
         return fixed if not coherence.dangling_reason(fixed, before, names) else None
 
     standalone = [s for s in ok if not coherence.dangling_reason(s.text, [], names)]

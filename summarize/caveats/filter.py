@@ -25,9 +25,8 @@ from typing import Any
 
 import re
 
-from summarize.antecedents import LOOKBACK, inserted, restore, subject_phrases, subject_words
+from summarize.antecedents import LOOKBACK, inserted, name_people, restore, subject_phrases, subject_words
 from summarize.coherence import content_lemmas, dangling_reason, leans_on_a_person, surnames
-from summarize.normalize import introduce_people, introductions
 from summarize.corpus.article import Article, Paragraph, heading_role
 from summarize.corpus.parse import DraftError, list_sentences, parse_article
 from summarize.corpus.text import bracket_groups, split_sentences
@@ -545,10 +544,7 @@ def _standing(text: str, before: list[str], names, src: list[AnalyzedSentence], 
     if _stands(text, before, names) or _SELF_REFERENCE.match(text):
         return text
     fixed = restore(text, [s.text for s in src[max(0, idx - LOOKBACK):idx]], names, subject) or text
-    people = set(re.findall(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž'’-]{2,}\b", fixed)) & names
-    if people:
-        intros = {k: v for k, v in introductions(" ".join(s.text for s in src), people).items() if v}
-        fixed = introduce_people(list(before) + [fixed], intros)[-1]
+    fixed = name_people(fixed, before, names, " ".join(s.text for s in src))
     return fixed if fixed != text and _stands(fixed, before, names) else None
 
 
