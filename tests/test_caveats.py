@@ -1577,6 +1577,10 @@ NEWS_PHRASINGS = [
     ("side_effects", "In trials lasting up to six months, ginseng at standard doses has caused no more serious problems "
      "than a placebo.", False),
     ("side_effects", "High doses of ginseng are likely to harm the liver.", True),
+    # side effects as what the drug is for
+    ("side_effects", "Ginseng is widely prescribed alongside antipsychotics to prevent or treat extrapyramidal side "
+                     "effects.", False),
+    ("side_effects", "Ginseng can cause side effects such as insomnia.", True),
     # a reader's or fan's enthusiasm, wherever it stands in the sentence; a story of not stopping is dependence
     ("dependency", "One reader put it this way: \"I'm hooked on my chamomile tea now, and I actually wake up rested.\"",
      False),
