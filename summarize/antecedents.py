@@ -30,6 +30,7 @@ from summarize.coherence import dangling_reason
 from summarize.corpus.text import STOPWORDS, WORD, looks_plural
 from summarize.normalize import introduce_people, introductions
 
+_NAME_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž'’-]{2,}\b")
 # How far back an antecedent may be: the sentence before, or two more when those only go on
 # about the same referent ("She … She … she said").
 LOOKBACK = 3
@@ -106,7 +107,7 @@ def _same_case(replacement: str, original: str) -> str:
 def _person_before(before: Sequence[str], names: frozenset[str]) -> str | None:
     """The one person the nearest earlier sentence naming anyone names (by surname)."""
     for sent in list(before)[::-1][:LOOKBACK]:
-        found = {n for n in names if re.search(rf"\b{re.escape(n)}\b", sent)}
+        found = _named_in(sent, names)
         if len(found) == 1:
             (name,) = found
             # (a name the draft hyphenates, "Kessler-Amadi", is known only by its first half)
@@ -154,7 +155,7 @@ def restore(sentence: str, before: Sequence[str], names: frozenset[str] = frozen
         if m is None:
             continue
         head = out[:m.start("p")]
-        if _FULL_NAME.search(head) or any(re.search(rf"\b{re.escape(n)}\b", head) for n in names):
+        if _FULL_NAME.search(head) or _named_in(head, names):
             return None  # "Dr. Ana Ruiz said she …": the sentence names its own person
         who = _person_before(before, names)
         if who is None:
@@ -186,16 +187,28 @@ def restore(sentence: str, before: Sequence[str], names: frozenset[str] = frozen
     return out if out != sentence else None
 
 
-_NAME_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž'’-]{2,}\b")
-
-
-def name_people(sentence: str, lead_before: Sequence[str], names: frozenset[str], draft_text: str) -> str:
+def name_people(sentence: str, lead_before: Sequence[str], names: frozenset[str], draft_text: str,
+                cache: dict[str, str] | None = None) -> str:
     """``sentence`` with a person it calls by surname alone named as ``draft_text`` first names
     them, unless ``lead_before`` already has ("Devon Marsh, an addiction medicine specialist,
-    recommended …")."""
-    people = set(_NAME_WORD.findall(sentence)) & names
-    intros = {k: v for k, v in introductions(draft_text, people).items() if v} if people else {}
+    recommended …"). ``cache``: each name's introduction, looked up once per draft (a search of
+    the whole draft)."""
+    people = _named_in(sentence, names)
+    if not people:
+        return sentence
+    cache = {} if cache is None else cache
+    missing = people - cache.keys()
+    if missing:
+        found = introductions(draft_text, missing)
+        cache.update({name: found.get(name, "") for name in missing})
+    intros = {name: cache[name] for name in people if cache[name]}
     return introduce_people(list(lead_before) + [sentence], intros)[-1] if intros else sentence
+
+
+def _named_in(text: str, names: frozenset[str]) -> set[str]:
+    """The surnames in ``names`` that ``text`` uses (one pass over its words, not one search per name)."""
+    words = {re.sub(r"['’]s?$", "", w) for w in _NAME_WORD.findall(text)}
+    return words & names
 
 
 def inserted(before: str, after: str) -> list[str]:

@@ -383,6 +383,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
 
     names = coherence.surnames(prose)
     subjects = antecedents.subject_phrases(prose, antecedents.subject_words(frozenset(topic), names))
+    intros: dict[str, str] = {}  # each person's introduction, looked up once
 
     def restored(s: Extract, before: list[str]) -> str | None:
         """``s`` with the pronoun it leans on restored from the draft sentences before it in its
@@ -392,7 +393,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         fixed = antecedents.restore(s.text, draft_before, names, subjects)
         if fixed is None:
             return None
-        fixed = antecedents.name_people(fixed, before, names, prose)
+        fixed = antecedents.name_people(fixed, before, names, prose, intros)
         return fixed if not coherence.dangling_reason(fixed, before, names) else None
 
     standalone = [s for s in ok if not coherence.dangling_reason(s.text, [], names)]

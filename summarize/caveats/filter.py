@@ -244,8 +244,9 @@ class CaveatFilter:
         caveat_sents = [s.text for s in src if s.caveat_kinds()]
         context = [t for i, s in enumerate(summ) if (t := new_text.get(i, s.text)) is not None
                    and (i == 0 or not any(_carries(t, c) for c in caveat_sents))]
-        # the draft's subject as it writes it, for a pronoun an added sentence leans on ("It …")
-        subject = subject_phrases(article.prose(), subject_words(topic, names))
+        # the draft's subject as it writes it, for a pronoun an added sentence leans on ("It …"),
+        # and its people's introductions, looked up once
+        subject = _Draft(subject_phrases(article.prose(), subject_words(topic, names)), " ".join(s.text for s in src))
         conclusions = {k: t for k in pol.mandated if k in found and source_best.get(k) == MAIN
                        and (t := self._target(src, scores, k, topic, names, context, subject))}
         # one sentence for two kinds where the better-ranked one states both
@@ -343,7 +344,7 @@ class CaveatFilter:
         return {i: self.ranker.score(v) for i, v in self.conclusion_features(src, article, topic).items()}
 
     def _target(self, src: list[AnalyzedSentence], scores: dict[int, float], kind: str, topic,
-                names, context: list[str], subject: list[str] = ()) -> tuple[int, str] | None:
+                names, context: list[str], subject: "_Draft | None" = None) -> tuple[int, str] | None:
         """The draft's conclusion-level caveat of a mandated ``kind`` as the filter would add it:
         the best-ranked sentence stating the kind as a main caveat that, compressed, is one clean
         sentence and reads after the ``context`` sentences (no pronoun or connective pointing
@@ -370,7 +371,7 @@ class CaveatFilter:
                    lead: list[str] = (), upgrade: set[str] = frozenset(),
                    scores: dict[int, float] | None = None,
                    targets: dict[str, int] | None = None,
-                   context: list[str] = (), subject: list[str] = ()) -> tuple[list[dict], list[str]]:
+                   context: list[str] = (), subject: "_Draft | None" = None) -> tuple[list[dict], list[str]]:
         """Greedy cover of the needed kinds by source sentences, each compressed and checked
         to be one clean sentence; at most one sentence per kind. ``need`` maps a kind to the
         strength the added sentence must state it with (``CONCLUSION``: the source sentence
@@ -535,16 +536,25 @@ def _stands(text: str, lead: list[str], names) -> bool:
     return reason is None
 
 
+@dataclass
+class _Draft:
+    """What restoring an added sentence's context needs of the draft, worked out once per call."""
+    subjects: list[str]  # the subject as the draft names it ("yerba mate")
+    text: str  # the source sentences, joined
+    intros: dict[str, str] = field(default_factory=dict)  # each person's introduction, once looked up
+
+
 def _standing(text: str, before: list[str], names, src: list[AnalyzedSentence], idx: int,
-              subject: list[str]) -> str | None:
+              draft: "_Draft | None") -> str | None:
     """``text`` (added from ``src[idx]``) as it can stand after ``before``: itself, or with what
     it leans on restored from the draft sentences before it ("she said" → the person, "It" →
     the subject) and a person called by surname alone named as the draft first names them
     ("Devon Marsh, an addiction medicine specialist, recommended …"). None when neither stands."""
     if _stands(text, before, names) or _SELF_REFERENCE.match(text):
         return text
-    fixed = restore(text, [s.text for s in src[max(0, idx - LOOKBACK):idx]], names, subject) or text
-    fixed = name_people(fixed, before, names, " ".join(s.text for s in src))
+    draft = draft or _Draft([], " ".join(s.text for s in src))
+    fixed = restore(text, [s.text for s in src[max(0, idx - LOOKBACK):idx]], names, draft.subjects) or text
+    fixed = name_people(fixed, before, names, draft.text, draft.intros)
     return fixed if fixed != text and _stands(fixed, before, names) else None
 
 
