@@ -28,9 +28,8 @@ from typing import Sequence
 
 from summarize.coherence import dangling_reason
 from summarize.corpus.text import STOPWORDS, WORD, looks_plural
-from summarize.normalize import introduce_people, introductions
+from summarize.normalize import NAME_WORD
 
-_NAME_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž'’-]{2,}\b")
 # How far back an antecedent may be: the sentence before, or two more when those only go on
 # about the same referent ("She … She … she said").
 LOOKBACK = 3
@@ -147,7 +146,7 @@ def restore(sentence: str, before: Sequence[str], names: frozenset[str] = frozen
             subjects: Sequence[str] = ()) -> str | None:
     """``sentence`` with the pronoun it leans on replaced by what the draft sentences ``before``
     it (nearest last) say it stands for; None when there is nothing to restore or no single
-    reading. Surnames are left for the caller to introduce (``normalize.introduce_people``)."""
+    reading. Surnames are left for the caller to introduce (``normalize.name_people``)."""
     out = sentence
     # a person: "she said", "He added that …"
     for pattern in (_PERSON_SUBJECT, _PERSON_SPEECH, _SPEECH_PERSON):
@@ -187,27 +186,9 @@ def restore(sentence: str, before: Sequence[str], names: frozenset[str] = frozen
     return out if out != sentence else None
 
 
-def name_people(sentence: str, lead_before: Sequence[str], names: frozenset[str], draft_text: str,
-                cache: dict[str, str] | None = None) -> str:
-    """``sentence`` with a person it calls by surname alone named as ``draft_text`` first names
-    them, unless ``lead_before`` already has ("Devon Marsh, an addiction medicine specialist,
-    recommended …"). ``cache``: each name's introduction, looked up once per draft (a search of
-    the whole draft)."""
-    people = _named_in(sentence, names)
-    if not people:
-        return sentence
-    cache = {} if cache is None else cache
-    missing = people - cache.keys()
-    if missing:
-        found = introductions(draft_text, missing)
-        cache.update({name: found.get(name, "") for name in missing})
-    intros = {name: cache[name] for name in people if cache[name]}
-    return introduce_people(list(lead_before) + [sentence], intros)[-1] if intros else sentence
-
-
 def _named_in(text: str, names: frozenset[str]) -> set[str]:
     """The surnames in ``names`` that ``text`` uses (one pass over its words, not one search per name)."""
-    words = {re.sub(r"['’]s?$", "", w) for w in _NAME_WORD.findall(text)}
+    words = {re.sub(r"['’]s?$", "", w) for w in NAME_WORD.findall(text)}
     return words & names
 
 

@@ -352,14 +352,29 @@ def undouble(text: str) -> str:
     return _DOUBLED.sub(lambda m: m.group(0).split()[0], text)
 
 
-def name_people(sentences: list[str], prose: str) -> list[str]:
-    """``introduce_people`` with the people the draft (its ``prose``) names in full."""
-    from summarize.coherence import surnames
+# A capitalised word that may be a surname (accented letters too: "Villaseñor").
+NAME_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž'’-]{2,}\b")
 
-    said = " ".join(sentences)
+
+def name_people(sentences: list[str], prose: str, names: frozenset[str] | None = None,
+                cache: dict[str, str] | None = None) -> list[str]:
+    """``introduce_people`` with the people the draft (its ``prose``) names in full. ``names``:
+    the draft's surnames, when the caller has them (found here otherwise); ``cache``: each
+    name's introduction, kept across calls on one draft (each is a search of the whole draft)."""
+    if names is None:
+        from summarize.coherence import surnames
+
+        names = surnames(prose)
     # only the names the lead uses (a draft may name thousands: one search of it for each)
-    used = set(re.findall(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž'’-]{2,}\b", said)) & surnames(prose)
-    intros = introductions(prose, used) if used else {}
+    used = set(NAME_WORD.findall(" ".join(sentences))) & names
+    if cache is None:
+        intros = introductions(prose, used) if used else {}
+    else:
+        missing = used - cache.keys()
+        if missing:
+            found = introductions(prose, missing)
+            cache.update({name: found.get(name, "") for name in missing})
+        intros = {name: cache[name] for name in used if cache[name]}
     return introduce_people(sentences, intros) if intros else list(sentences)
 
 

@@ -31,6 +31,7 @@ from summarize import antecedents, coherence
 from summarize.corpus.article import Article, heading_role
 from summarize.corpus.text import word_count
 from summarize.extract import Extract, candidate_sentences, score_sentences
+from summarize.normalize import name_people
 
 ROLES = ("opening", "point", "caveat", "advice")
 
@@ -393,7 +394,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         fixed = antecedents.restore(s.text, draft_before, names, subjects)
         if fixed is None:
             return None
-        fixed = antecedents.name_people(fixed, before, names, prose, intros)
+        fixed = name_people(list(before) + [fixed], prose, names, intros)[-1]
         return fixed if not coherence.dangling_reason(fixed, before, names) else None
 
     standalone = [s for s in ok if not coherence.dangling_reason(s.text, [], names)]

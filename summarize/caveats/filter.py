@@ -25,8 +25,9 @@ from typing import Any
 
 import re
 
-from summarize.antecedents import LOOKBACK, inserted, name_people, restore, subject_phrases, subject_words
+from summarize.antecedents import LOOKBACK, inserted, restore, subject_phrases, subject_words
 from summarize.coherence import content_lemmas, dangling_reason, leans_on_a_person, surnames
+from summarize.normalize import name_people
 from summarize.corpus.article import Article, Paragraph, heading_role
 from summarize.corpus.parse import DraftError, list_sentences, parse_article
 from summarize.corpus.text import bracket_groups, split_sentences
@@ -554,7 +555,7 @@ def _standing(text: str, before: list[str], names, src: list[AnalyzedSentence], 
         return text
     draft = draft or _Draft([], " ".join(s.text for s in src))
     fixed = restore(text, [s.text for s in src[max(0, idx - LOOKBACK):idx]], names, draft.subjects) or text
-    fixed = name_people(fixed, before, names, draft.text, draft.intros)
+    fixed = name_people(list(before) + [fixed], draft.text, names, draft.intros)[-1]
     return fixed if fixed != text and _stands(fixed, before, names) else None
 
 
