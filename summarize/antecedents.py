@@ -26,7 +26,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 from typing import Sequence
 
-from summarize.coherence import dangling_reason
+from summarize.coherence import dangling_reason, introduces_person
 from summarize.corpus.text import STOPWORDS, WORD, looks_plural
 from summarize.normalize import NAME_WORD
 
@@ -43,7 +43,6 @@ _PERSON_SUBJECT = re.compile(rf"^(?P<pre>[\"“‘'(]*(?:(?:but|and|still|yet|so
 # (after a comma or a closing quote: "…,” she said", "Kava, he says, …"; not "if she says no")
 _PERSON_SPEECH = re.compile(rf"(?:(?<=,\s)|(?<=[”\"’']\s))(?P<p>he|she)\s+(?=(?:also\s+)?{_SPEECH}\b)", re.I)
 _SPEECH_PERSON = re.compile(rf"\b{_SPEECH}\s+(?P<p>he|she)\b(?!['’])", re.I)
-_FULL_NAME = re.compile(r"\b(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+[A-Z]|\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž]+\s+(?:[A-Z]\.\s+)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž'’-]+")
 # "They" reporting: "They also noted that …", "They caution that …"
 _THEY_REPORT = re.compile(rf"^(?P<pre>[\"“‘'(]*(?:(?:but|and|still|yet|however),?\s+)?)(?P<p>they)(?=\s+(?:also\s+)?{_SPEECH}\b)",
                           re.I)
@@ -154,8 +153,8 @@ def restore(sentence: str, before: Sequence[str], names: frozenset[str] = frozen
         if m is None:
             continue
         head = out[:m.start("p")]
-        if _FULL_NAME.search(head) or _named_in(head, names):
-            return None  # "Dr. Ana Ruiz said she …": the sentence names its own person
+        if introduces_person(head) or _named_in(head, names):
+            return None  # "Dr. Ana Ruiz said she …", "A pharmacist said she …": the sentence's own person
         who = _person_before(before, names)
         if who is None:
             return None

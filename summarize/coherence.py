@@ -352,7 +352,8 @@ _ROLE = re.compile(r"\b(a|an|the|one)\s+([\w-]+\s+){0,3}?(researcher|scientist|d
                    r"athlete|veteran|worker|labourer|laborer|patient|woman|man)\b", re.I)
 
 
-def _introduces_person(text: str) -> bool:
+def introduces_person(text: str) -> bool:
+    """Does ``text`` name a person, by name ("Marcus Feld", "Dr. Feld") or by role ("a pharmacist")?"""
     return _people_named(text, 1)
 
 
@@ -376,11 +377,11 @@ def _person_for(pronoun: re.Match, sentence: str, before: str = "") -> bool:
     subject of its own clause ("An eye specialist later told him …"): a person the sentence names
     before it stands for it only when it names two."""
     head = sentence[: pronoun.start()]
-    if _introduces_person(before) or _SOMEONE.search(before):
+    if introduces_person(before) or _SOMEONE.search(before):
         return True
     if pronoun.group(0).lower() == "him":
         return _people_named(head, 2)
-    return _introduces_person(head) or bool(_SOMEONE.search(head))
+    return introduces_person(head) or bool(_SOMEONE.search(head))
 
 
 # Who speaks for the evidence: a title or a job beside a name makes it an expert's, not a story's.
@@ -614,7 +615,7 @@ def _speakers_before(m: re.Match, text: str) -> bool:
     people in the plural ("Bar owners … Kava, they say, …")?"""
     if m.group(1).lower() == "they":
         return _has_plural_noun(text)
-    return _introduces_person(text)
+    return introduces_person(text)
 
 
 def opens_on_pronoun(sentence: str) -> bool:
@@ -647,7 +648,7 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
     if first in _PERSONAL and not _EXPLETIVE.match(s):
         if not previous:
             return f"opens with {first!r} and nothing before it"
-        if first in _PEOPLE_PRONOUNS and not _introduces_person(before):
+        if first in _PEOPLE_PRONOUNS and not introduces_person(before):
             return f"opens with {first!r} and no person introduced"
         if first in ("they", "their", "them") and not _has_plural_noun(before):
             return f"opens with {first!r} and nothing plural before it"

@@ -42,6 +42,8 @@ def test_a_pronoun_gets_what_the_draft_says_it_stands_for(sentence, before, expe
     ('"Nobody has studied it," she said.', ["Rosa Delacroix met Dr. Lauren Achebe at the clinic."]),
     # the sentence names its own person; "she" is hers, not the earlier one's
     ("Dr. Lauren Achebe said she has seen patients who depend on weekly infusions.", ["Rosa Delacroix went weekly."]),
+    ("A pharmacist at the clinic said she has seen patients who rely on weekly infusions.",
+     ["Rosa Delacroix went weekly."]),
     # the sentence before is not about the subject ("It" may be the study)
     ("It found that 30% relapsed within a year.", ["The study followed 500 kanna users."]),
     ("It contains melatonin.", ["Sales of tart cherry juice have soared."]),
