@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from summarize.corpus.text import UPPER_LETTERS
+
 # Furniture is short: a line longer than this is prose whatever it starts with.
 MAX_FURNITURE_WORDS = 25
 # Publishing notes (funding, republication, sourcing policy) run to a paragraph.
@@ -304,7 +306,7 @@ _CITATION = [
     re.compile(r"^key\s*words?\s*:", _F),
 ]
 # Capitals and lower-case letters with accents too ("Lucía Ferrer-Domingo", "Søren").
-_UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ'’"
+_UP, _LO = UPPER_LETTERS, "a-zß-öø-ÿ'’"
 _AUTHOR = re.compile(rf"^(?:[{_UP}][{_LO}]+(?:-?[{_UP}][{_LO}]+|-[{_LO}]+)*|[A-Z]\.(?:[A-Z]\.)*)(?:\s+(?:[{_UP}][{_LO}]+(?:-?[{_UP}][{_LO}]+|-[{_LO}]+)*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{{1,3}}))"
                      r"{1,3}(?:\s*\d+(?:\s*,\s*\d+)*)?$")
 

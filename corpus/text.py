@@ -145,6 +145,12 @@ STOPWORDS = frozenset(
 )
 
 
+# Character-class ranges for the letters of names, accented ones too ("Villaseñor", "Zoë"):
+# capitals (Latin-1), and lower case (Latin-1 and Latin Extended-A).
+UPPER_LETTERS = "A-ZÀ-ÖØ-Þ"
+LOWER_LETTERS = "a-zß-öø-ÿĀ-ž"
+
+
 def words(text: str) -> list[str]:
     """Lower-cased word tokens (letters/digits, inner apostrophes and hyphens kept)."""
     return [w.lower().replace("’", "'") for w in WORD.findall(text)]

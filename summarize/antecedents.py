@@ -26,9 +26,8 @@ from collections import Counter
 from difflib import SequenceMatcher
 from typing import Sequence
 
-from summarize.coherence import dangling_reason, introduces_person
+from summarize.coherence import NAME_WORD, dangling_reason, introduces_person
 from summarize.corpus.text import STOPWORDS, WORD, looks_plural
-from summarize.normalize import NAME_WORD
 
 # How far back an antecedent may be: the sentence before, or two more when those only go on
 # about the same referent ("She … She … she said").

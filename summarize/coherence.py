@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from summarize.corpus.text import STOPWORDS, WORD, lexicon_pos, looks_plural, split_sentences
+from summarize.corpus.text import LOWER_LETTERS, STOPWORDS, UPPER_LETTERS, WORD, lexicon_pos, looks_plural, split_sentences
 
 KINDS = ("boilerplate", "meta", "fragment", "dangling", "duplicate")
 
@@ -33,7 +33,7 @@ _BOILERPLATE = [
     ("caption", re.compile(r"^\s*(photo|image|picture|caption|illustration|credit|video|enlarge this image)\b\s*[:(|/–—-]?", re.I)),
     ("credit", re.compile(r"\b(getty images|shutterstock|istock(photo)?|ap photo|afp photo|reuters/|/reuters)\b", re.I)),
     ("dateline", re.compile(r"^\s*(\((?i:cnn|ap|afp|reuters|upi|healthday( news)?)\)|[A-Z]{3,}(?:[ ,.]+[A-Z]{2,})*\s*(\([A-Za-z ]+\))?\s*[—–-]{1,2}\s)")),
-    ("byline", re.compile(r"^\s*(by|written by|reviewed by|updated|published|posted)\s+([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž]+|\d|on\b|[A-Z]{2,})", re.I)),
+    ("byline", re.compile(rf"^\s*(by|written by|reviewed by|updated|published|posted)\s+([{UPPER_LETTERS}][{LOWER_LETTERS}]+|\d|on\b|[A-Z]{{2,}})", re.I)),
     ("more-info", re.compile(r"\b(for more (information|details|on)|to learn more|more information)\b.*\b(visit|see|go to|call|contact|click)\b|^\s*more information\s*:?\s*$", re.I)),
     ("write-to", re.compile(r"\b(write to|email|e-mail|contact) [A-Z][\w. ]* at\b|\S+@\S+\.\w+", re.I)),
     ("social", re.compile(r"\bfollow (us|\w+( \w+)?) on (twitter|facebook|instagram|x)\b|\b(share|tweet|pin) (this|on)\b|\bsign up for\b|\bsubscribe\b", re.I)),
@@ -197,7 +197,7 @@ _THAT_CLAUSE_END = re.compile(r"\b(reported|report|reports|said|says|say|found|f
 # ("To assess X, we searched …" has one).
 _AIM = re.compile(r"^to\s+(assess|evaluate|determine|compare|examine|investigate|review|identify|describe|estimate|"
                   r"explore|quantify|summari[sz]e|synthesi[sz]e|establish|measure|test|analy[sz]e)\b", re.I)
-_MAIN_CLAUSE_AFTER_AIM = re.compile(r",\s+(we|the|this|these|researchers|they|investigators|authors|a|an|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž]+\s+et\s+al)\s+\w+")
+_MAIN_CLAUSE_AFTER_AIM = re.compile(rf",\s+(we|the|this|these|researchers|they|investigators|authors|a|an|[{UPPER_LETTERS}][{LOWER_LETTERS}]+\s+et\s+al)\s+\w+")
 
 
 # A list label kept with its reason ("Imprecision, because we found few studies."): a few words
@@ -214,8 +214,8 @@ _RUN_IN = re.compile(r"\b[a-z][a-z-]*\s+(We|It|There|This|These|Those|The|Our|On
 
 # A list pasted without its bullets reads "may include: Corticosteroid therapy Tamoxifen Surgery":
 # a capitalised item straight after a lower-case content word, with no comma or "and" between.
-_LIST_JOIN = re.compile(r"\b([a-z][a-z-]*)\)?\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž]+")
-_CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž]+")
+_LIST_JOIN = re.compile(rf"\b([a-z][a-z-]*)\)?\s+[{UPPER_LETTERS}][{LOWER_LETTERS}]+")
+_CAPITALISED = re.compile(rf"\b[{UPPER_LETTERS}][{LOWER_LETTERS}]+")
 
 
 def _flattened_list(after_colon: str) -> bool:
@@ -321,13 +321,13 @@ _BRIDGED = frozenset("researcher author team participant scientist finding resul
 _SPEECH = r"(said|says|added|told|explained|noted|wrote|warned|stated|recalled)"
 # (present-tense "they say" too: "Kava, they say, leaves no hangover" quotes the bar owners before it)
 _PRONOUN_SPEECH = re.compile(rf"\b(he|she|they)\s+(say|{_SPEECH[1:-1]})\b", re.I)
-_NAME_SPEECH = re.compile(rf"(?<![A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž]\s)(?<![A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž][a-z]\s)\b([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž]+)\s+{_SPEECH}\b|\b{_SPEECH}\s+([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž]+)\b(?!\s+[A-Z])")
+_NAME_SPEECH = re.compile(rf"(?<![{UPPER_LETTERS}][{LOWER_LETTERS}]\s)(?<![{UPPER_LETTERS}][{LOWER_LETTERS}][a-z]\s)\b([{UPPER_LETTERS}][{LOWER_LETTERS}]+)\s+{_SPEECH}\b|\b{_SPEECH}\s+([{UPPER_LETTERS}][{LOWER_LETTERS}]+)\b(?!\s+[A-Z])")
 _NOT_NAMES = frozenset("experts officials researchers doctors scientists authorities police everyone people "
                        "many some others critics users patients studies the it he she they this "
                        # "The agency on Thursday warned …": a day is no speaker
                        "monday tuesday wednesday thursday friday saturday sunday today yesterday "
                        "january february march april may june july august september october november december".split())
-_FULL_NAME = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof)\.?\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž]+|\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž]+\s+(?:[A-Z]\.\s+)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž]+\b")
+_FULL_NAME = re.compile(rf"\b(Dr|Mr|Mrs|Ms|Prof)\.?\s+[{UPPER_LETTERS}][{LOWER_LETTERS}]+|\b[{UPPER_LETTERS}][{LOWER_LETTERS}]+\s+(?:[A-Z]\.\s+)?[{UPPER_LETTERS}][{LOWER_LETTERS}]+\b")
 _QUOTE_START = re.compile(r"^\s*[“\"‘']")
 # A quotation, curly or straight; a straight one does not run over a line break, and neither runs
 # past 1,000 characters, so an unclosed quote in a draft does not swallow the paragraphs after it.
@@ -391,7 +391,7 @@ _EXPERT = re.compile(r"\b(?:Dr|Prof|Professor|[A-Za-z]*(?:ologist|ician|iatrist)
                      r"clinicians?|chief|president|chair|commissioner|minister|senator)\b", re.I)
 
 
-_NAME_PAIRS = re.compile(r"(?=\b([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž]+)\s+([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž'’-]{2,})\b)")
+_NAME_PAIRS = re.compile(rf"(?=\b([{UPPER_LETTERS}][{LOWER_LETTERS}]+)\s+([{UPPER_LETTERS}][{LOWER_LETTERS}'’-]{{2,}})\b)")
 
 
 def tells_of_a_person(sentence: str) -> bool:
@@ -430,7 +430,7 @@ def anecdotal(sentence: str) -> bool:
 
 
 _TITLES = frozenset("Dr Mr Mrs Ms Mx Prof Professor Dame Sir Lady Lord Rev".split())
-_TABLOID_OPENING = re.compile(r"^([A-Z])([A-Z]{3,})\b(?=\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž])")
+_TABLOID_OPENING = re.compile(rf"^([A-Z])([A-Z]{{3,}})\b(?=\s+[{UPPER_LETTERS}][{LOWER_LETTERS}])")
 
 
 def _untabloid(text: str) -> str:
@@ -561,11 +561,15 @@ def surnames(text: str) -> frozenset[str]:
 
 # How a capitalised word is used: alone (no capitalised word after it), after a lower-case word,
 # before or after a speech verb. Lookaheads, so that overlapping uses are all seen.
-_ALONE = re.compile(r"\b(?P<w>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž]+)\b(?!\s+[A-Z])")
+_ALONE = re.compile(rf"\b(?P<w>[{UPPER_LETTERS}][{LOWER_LETTERS}]+)\b(?!\s+[A-Z])")
 # (not after an article or inside a name: "the Alcohol Dependence Scale", "Drugs and Alcohol Group")
-_AFTER_LOWER = re.compile(r"\b(?!(?:the|a|an|and|of|for)\b)[a-z][\w'’-]*,?\s+(?=(?P<w>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž'’-]{2,})\b)")
-_BEFORE_SPEECH = re.compile(rf"\b(?=(?P<w>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž'’-]{{2,}})\s+{_SPEECH}\b)")
-_AFTER_SPEECH = re.compile(rf"\b{_SPEECH}\s+(?=(?P<w>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž'’-]{{2,}})\b)")
+_AFTER_LOWER = re.compile(rf"\b(?!(?:the|a|an|and|of|for)\b)[a-z][\w'’-]*,?\s+(?=(?P<w>[{UPPER_LETTERS}][{LOWER_LETTERS}'’-]{{2,}})\b)")
+_BEFORE_SPEECH = re.compile(rf"\b(?=(?P<w>[{UPPER_LETTERS}][{LOWER_LETTERS}'’-]{{2,}})\s+{_SPEECH}\b)")
+_AFTER_SPEECH = re.compile(rf"\b{_SPEECH}\s+(?=(?P<w>[{UPPER_LETTERS}][{LOWER_LETTERS}'’-]{{2,}})\b)")
+
+
+# A capitalised word that may be a surname (accented letters too: "Villaseñor").
+NAME_WORD = re.compile(rf"\b[{UPPER_LETTERS}][{LOWER_LETTERS}'’-]{{2,}}\b")
 
 
 def _words_in(pattern: re.Pattern, text: str) -> set[str]:
@@ -586,9 +590,9 @@ def dangling_reason(sentence: str, previous: list[str], names: frozenset[str] = 
     if reason or not names:
         return reason
     before = " ".join(previous)
-    for m in re.finditer(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž'’-]{2,}\b", sentence):
+    for m in NAME_WORD.finditer(sentence):
         name = re.sub(r"['’]s?$", "", m.group(0))  # "Vega's experience": Vega
-        full = re.search(rf"\b([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž]+)\s+{re.escape(name)}\b", sentence[: m.end()])
+        full = re.search(rf"\b([{UPPER_LETTERS}][{LOWER_LETTERS}]+)\s+{re.escape(name)}\b", sentence[: m.end()])
         # "Marcus Reyes", not "Dr. Reyes" or "Mr Platt" (a title introduces no one: the draft
         # gave the full name earlier) nor "For Reyes" (a capitalised function word)
         full = full and (full.group(1) not in _TITLES and full.group(1).lower() not in STOPWORDS

@@ -352,18 +352,14 @@ def undouble(text: str) -> str:
     return _DOUBLED.sub(lambda m: m.group(0).split()[0], text)
 
 
-# A capitalised word that may be a surname (accented letters too: "Villaseñor").
-NAME_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž'’-]{2,}\b")
-
-
 def name_people(sentences: list[str], prose: str, names: frozenset[str] | None = None,
                 cache: dict[str, str] | None = None) -> list[str]:
     """``introduce_people`` with the people the draft (its ``prose``) names in full. ``names``:
     the draft's surnames, when the caller has them (found here otherwise); ``cache``: each
     name's introduction, kept across calls on one draft (each is a search of the whole draft)."""
-    if names is None:
-        from summarize.coherence import surnames
+    from summarize.coherence import NAME_WORD, surnames
 
+    if names is None:
         names = surnames(prose)
     # only the names the lead uses (a draft may name thousands: one search of it for each)
     used = set(NAME_WORD.findall(" ".join(sentences))) & names

@@ -29,7 +29,7 @@ import numpy as np
 
 from summarize import antecedents, coherence
 from summarize.corpus.article import Article, heading_role
-from summarize.corpus.text import word_count
+from summarize.corpus.text import LOWER_LETTERS, UPPER_LETTERS, word_count
 from summarize.extract import Extract, candidate_sentences, score_sentences
 from summarize.normalize import name_people
 
@@ -136,9 +136,9 @@ _NAMED_SPEAKER = re.compile(r"^(?!(?:The|A|An|This|These)\b)(?:(?:Dr|Prof|Mr|Mrs
 # ... or after it: "…, said Dr. Hollis Grant, who was not involved in the review" (a person
 # named with a title or a first name; not "…, the CDC said")
 # (the comma may close a quotation: '…," says Dr. Amara Osei, …' or '…,” Osei said.')
-_SPEAKER_NAME = r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+[A-Z][\w'’-]+|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž'’-]+\s+[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?"
+_SPEAKER_NAME = rf"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+[A-Z][\w'’-]+|[{UPPER_LETTERS}][{LOWER_LETTERS}'’-]+\s+[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?"
 _TRAILING_SPEAKER = re.compile(rf",[”\"’']?\s*(?:(?:said|says|according\s+to)\s+{_SPEAKER_NAME}(?:[,.]|$)|"
-                               rf"(?:{_SPEAKER_NAME}|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž'’-]+)\s+(?:said|says)(?:[,.]|$))")
+                               rf"(?:{_SPEAKER_NAME}|[{UPPER_LETTERS}][{LOWER_LETTERS}'’-]+)\s+(?:said|says)(?:[,.]|$))")
 ATTRIBUTION_FACTOR = 0.6
 # Nor a direct quote: a lead reports what was found in its own words; a quote is colour, kept
 # for the body (the house leads quote no one).

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarize.corpus.text import bracket_groups
+from summarize.corpus.text import UPPER_LETTERS, bracket_groups
 
 from .detect import Detection, Detector
 from .nlp import CLAUSE_PUNCT, clause_bounds, normalize, tokenize
@@ -182,7 +182,7 @@ _POINTS_TO_SPEAKER = re.compile(r"(?:i|we|my|our|me|us|he|she|his|her|him|they|t
 # A whole sentence in quotation marks, perhaps with a pronoun speaker after it ("“…,” she said."):
 # its speaker was named sentences earlier, so the quote cannot stand in a lead as it is.
 _SPEAKS = r"(?:said|says|added|adds|warned|warns|explained|explains|noted|notes)"
-_SPEAKER = r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*){0,3}"
+_SPEAKER = rf"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[{UPPER_LETTERS}][\w'’.-]*(?:\s+[{UPPER_LETTERS}][\w'’-]*){{0,3}}"
 # (the speaker a pronoun or a name, with the role the draft gives them: "…,” says Ana Ruiz, a
 # pharmacologist at …")
 _WHOLE_QUOTE = re.compile(rf"\s*[“\"]([^“”\"]+?)([,.!?]?)[”\"]\s*(?:,?\s*(?:(?:she|he|they)\s+{_SPEAKS}|"
