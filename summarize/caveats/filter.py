@@ -247,9 +247,9 @@ class CaveatFilter:
                    and (i == 0 or not any(_carries(t, c) for c in caveat_sents))]
         # the draft's subject as it writes it, for a pronoun an added sentence leans on ("It …"),
         # and its people's introductions, looked up once
-        subject = _Draft(subject_phrases(article.prose(), subject_words(topic, names)), " ".join(s.text for s in src))
+        draft = _Draft(subject_phrases(article.prose(), subject_words(topic, names)), " ".join(s.text for s in src))
         conclusions = {k: t for k in pol.mandated if k in found and source_best.get(k) == MAIN
-                       and (t := self._target(src, scores, k, topic, names, context, subject))}
+                       and (t := self._target(src, scores, k, topic, names, context, draft))}
         # one sentence for two kinds where the better-ranked one states both
         for k in sorted(conclusions, key=lambda k: -scores.get(conclusions[k][0], 0.0)):
             dets = self.detector.sentence(conclusions[k][1], topic)
@@ -277,7 +277,7 @@ class CaveatFilter:
                 targets[k] = target[0]
         missing_default = [k for k in pol.always if k not in found and k not in have]
         added, unresolved = self._additions(src, need, topic, [s.text for s in summ], upgrade, scores, targets,
-                                            context, subject)
+                                            context, draft=draft)
         unresolved = [k for k in unresolved if k not in upgrade]
         for k in missing_default:
             added.append({"kinds": [k], "text": pol.kinds[k].default, "source_sentence": None,
@@ -331,7 +331,9 @@ class CaveatFilter:
         src = self.analyze_source(article, topic)
         scores = self._conclusion_scores(src, article, topic)
         names = surnames(" ".join(s.text for s in src))
-        found = [t for k in self.policy.mandated if (t := self._target(src, scores, k, topic, names, []))]
+        # (the sentences as written: no subject restored for an "It …" here)
+        draft = _Draft([], " ".join(s.text for s in src))
+        found = [t for k in self.policy.mandated if (t := self._target(src, scores, k, topic, names, [], draft))]
         return list(dict.fromkeys(src[i].text for i, _ in sorted(found, key=lambda t: -scores.get(t[0], 0.0))))
 
     def conclusion_features(self, src: list[AnalyzedSentence], article: Article, topic) -> dict[int, list[float]]:
@@ -345,7 +347,7 @@ class CaveatFilter:
         return {i: self.ranker.score(v) for i, v in self.conclusion_features(src, article, topic).items()}
 
     def _target(self, src: list[AnalyzedSentence], scores: dict[int, float], kind: str, topic,
-                names, context: list[str], subject: "_Draft | None" = None) -> tuple[int, str] | None:
+                names, context: list[str], draft: "_Draft") -> tuple[int, str] | None:
         """The draft's conclusion-level caveat of a mandated ``kind`` as the filter would add it:
         the best-ranked sentence stating the kind as a main caveat that, compressed, is one clean
         sentence and reads after the ``context`` sentences (no pronoun or connective pointing
@@ -363,7 +365,7 @@ class CaveatFilter:
                     continue
                 for text in compress_variants(s.text, cues[:1], pol):
                     if len(text.split()) <= limit and verify_added(text, {kind: MAIN}, self.detector, topic, pol, s.text):
-                        standing = _standing(text, context, names, src, i, subject)
+                        standing = _standing(text, context, names, src, i, draft)
                         if standing is not None:
                             return i, standing
         return None
@@ -372,7 +374,7 @@ class CaveatFilter:
                    lead: list[str] = (), upgrade: set[str] = frozenset(),
                    scores: dict[int, float] | None = None,
                    targets: dict[str, int] | None = None,
-                   context: list[str] = (), subject: "_Draft | None" = None) -> tuple[list[dict], list[str]]:
+                   context: list[str] = (), *, draft: "_Draft") -> tuple[list[dict], list[str]]:
         """Greedy cover of the needed kinds by source sentences, each compressed and checked
         to be one clean sentence; at most one sentence per kind. ``need`` maps a kind to the
         strength the added sentence must state it with (``CONCLUSION``: the source sentence
@@ -413,7 +415,7 @@ class CaveatFilter:
                         # a second run must change nothing.
                         alone = all(k in upgrade for k in cover)
                         before = list(context) if alone else lead
-                        standing = _standing(text, before, names, src, idx, subject)
+                        standing = _standing(text, before, names, src, idx, draft)
                         stands = standing is not None
                         plain, text = text, standing or text
                         n = len(text.split())  # a person named in full makes it longer
@@ -546,14 +548,13 @@ class _Draft:
 
 
 def _standing(text: str, before: list[str], names, src: list[AnalyzedSentence], idx: int,
-              draft: "_Draft | None") -> str | None:
+              draft: "_Draft") -> str | None:
     """``text`` (added from ``src[idx]``) as it can stand after ``before``: itself, or with what
     it leans on restored from the draft sentences before it ("she said" → the person, "It" →
     the subject) and a person called by surname alone named as the draft first names them
     ("Devon Marsh, an addiction medicine specialist, recommended …"). None when neither stands."""
     if _stands(text, before, names) or _SELF_REFERENCE.match(text):
         return text
-    draft = draft or _Draft([], " ".join(s.text for s in src))
     fixed = restore(text, [s.text for s in src[max(0, idx - LOOKBACK):idx]], names, draft.subjects) or text
     fixed = name_people(list(before) + [fixed], draft.text, names, draft.intros)[-1]
     return fixed if fixed != text and _stands(fixed, before, names) else None
