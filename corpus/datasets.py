@@ -439,6 +439,10 @@ def fuse_rows(docs: Iterable[Document], cfg: BuildConfig = BuildConfig()) -> lis
 
 _DETERMINERS = ("the ", "this ", "these ", "those ")
 _NOT_NP = frozenset("it its they their this these those that there we our he she his her you your i".split())
+_AUXILIARY = re.compile(r"^(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|does|do|did)\b")
+# After a word read as the verb, these say it was a noun and the subject goes on ("levels of").
+_NOUN_GOES_ON = re.compile(r"^(?:of|in|on|for|with|at|from|and|or|is|are|was|were|has|have|had|can|could|may|"
+                           r"might|will|would|should|must)\b")
 _VERB_AFTER_NP = re.compile(r"^(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|"
                             r"does|do|did|also|often|appears?|seems?|[a-z]{3,}(?:ed|es|s))\b")
 
@@ -449,9 +453,11 @@ def subject_phrase(sentence: str, context: str) -> str | None:
     toks = sentence.split()
     ctx = " " + " ".join(words(context)) + " "
     for n in range(min(5, len(toks) - 3), 0, -1):
-        np_toks, after = toks[:n], toks[n].lower()
+        np_toks, after = toks[:n], toks[n]
         if any(not re.fullmatch(r"[A-Za-z][\w'’\-]*", t) for t in np_toks) or not _VERB_AFTER_NP.match(after):
-            continue
+            continue  # (case-sensitive: "Logic Forms are" does not end its subject at "Logic")
+        if not _AUXILIARY.match(after) and _NOUN_GOES_ON.match(toks[n + 1]):
+            continue  # "Low levels of calcium": a plural noun, not a verb, follows "Low"
         if np_toks[0].lower() in _NOT_NP:
             return None
         core = [t.lower() for t in np_toks]
@@ -574,7 +580,7 @@ def build_datasets(shared=None, tasks: Iterable[str] = TASKS, cfg: BuildConfig =
     if unknown:
         raise ValueError(f"unknown tasks {sorted(unknown)}; known: {TASKS}")
     datasets_ = tuple(datasets_)
-    key = json.dumps([tasks, datasets_, cfg.__dict__, str(sources.shared_dir(shared).resolve()), 4])
+    key = json.dumps([tasks, datasets_, cfg.__dict__, str(sources.shared_dir(shared).resolve()), 5])
     path = Path(cache_dir) / f"corpus-{hashlib.sha1(key.encode()).hexdigest()[:12]}" if cache_dir and docs is None else None
     if path is not None and (path / "complete").exists():
         parts = {s: _read_rows(path / f"{s}.jsonl.gz") for s in SPLITS}

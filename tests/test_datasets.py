@@ -311,3 +311,12 @@ def test_fuse_and_decontextualize_rows(dd):
         assert sentence.split()[-3:] == r["target"].split()[-3:]  # only the subject changed
         assert context and r["target"] not in context
     assert any(r["target"] == "The parser uses a beam, which keeps the search small." for r in dec)
+
+
+def test_subject_phrase_does_not_end_before_a_plural_noun():
+    # "levels" / "Forms" are nouns here, not verbs: a pair built on "Low" or "Logic" would read
+    # "It levels of calcium ..." and teach the model to garble.
+    ctx = "Low calcium is common. Logic is the study of inference."
+    assert cd.subject_phrase("Low levels of calcium in the blood can cause numbness.", ctx) is None
+    assert cd.subject_phrase("Logic Forms are derived from the grammar rules of a sentence.", ctx) is None
+    assert cd.subject_phrase("Low calcium causes muscle cramps in many adults.", ctx) == "Low calcium"
