@@ -438,7 +438,10 @@ def fuse_rows(docs: Iterable[Document], cfg: BuildConfig = BuildConfig()) -> lis
 # --- decontextualize ------------------------------------------------------------------------
 
 _DETERMINERS = ("the ", "this ", "these ", "those ")
-_NOT_NP = frozenset("it its they their this these those that there we our he she his her you your i".split())
+_NOT_NP = frozenset("it its they their this these those that there we our he she his her you your i "
+                    # a clause or phrase opener, not a noun phrase ("If you don't have", "Whether the cancer is")
+                    "if whether when while although though because since as after before unless until once "
+                    "in on at for by with from to of and or but so".split())
 _AUXILIARY = re.compile(r"^(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|does|do|did)\b")
 # After a word read as the verb, these say it was a noun and the subject goes on ("levels of").
 _NOUN_GOES_ON = re.compile(r"^(?:of|in|on|for|with|at|from|and|or|is|are|was|were|has|have|had|can|could|may|"
@@ -580,7 +583,7 @@ def build_datasets(shared=None, tasks: Iterable[str] = TASKS, cfg: BuildConfig =
     if unknown:
         raise ValueError(f"unknown tasks {sorted(unknown)}; known: {TASKS}")
     datasets_ = tuple(datasets_)
-    key = json.dumps([tasks, datasets_, cfg.__dict__, str(sources.shared_dir(shared).resolve()), 5])
+    key = json.dumps([tasks, datasets_, cfg.__dict__, str(sources.shared_dir(shared).resolve()), 6])
     path = Path(cache_dir) / f"corpus-{hashlib.sha1(key.encode()).hexdigest()[:12]}" if cache_dir and docs is None else None
     if path is not None and (path / "complete").exists():
         parts = {s: _read_rows(path / f"{s}.jsonl.gz") for s in SPLITS}

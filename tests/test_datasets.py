@@ -320,3 +320,9 @@ def test_subject_phrase_does_not_end_before_a_plural_noun():
     assert cd.subject_phrase("Low levels of calcium in the blood can cause numbness.", ctx) is None
     assert cd.subject_phrase("Logic Forms are derived from the grammar rules of a sentence.", ctx) is None
     assert cd.subject_phrase("Low calcium causes muscle cramps in many adults.", ctx) == "Low calcium"
+
+
+def test_subject_phrase_is_not_a_clause_opener():
+    ctx = "Treatment depends on whether the cancer has spread and whether you have diabetes."
+    assert cd.subject_phrase("Whether the cancer is newly diagnosed matters for treatment.", ctx) is None
+    assert cd.subject_phrase("If you have diabetes, your LDL goal is lower.", ctx) is None
