@@ -26,7 +26,13 @@ INFERENCE_PREFIXES = {
     "heading": PREFIXES["heading"],
     "fuse": PREFIXES["fuse"],
     "decontextualize": PREFIXES["decontextualize"],
+    # Shares rewrite's prefix: the pipeline asks it of long picks and gates it as a compression.
+    "compress": PREFIXES["compress"],
 }
+
+# Training task -> the inference task it teaches (what a checkpoint trained on it can be asked).
+TEACHES = {"summarize": "summarization", "gsg": "summarization", "rewrite": "rewrite", "compress": "compress",
+           "heading": "heading", "fuse": "fuse", "decontextualize": "decontextualize", "copy": "copy"}
 
 # ``decontextualize`` inputs: the context sentence(s), this separator, then the sentence to repair.
 # BERT's own segment separator, so the tokenizer reads it as one special token.

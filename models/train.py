@@ -23,7 +23,7 @@ import time
 import tomllib
 from pathlib import Path
 
-from summarize.corpus.tasks import INFERENCE_PREFIXES, PREFIXES
+from summarize.corpus.tasks import INFERENCE_PREFIXES, PREFIXES, TEACHES
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +79,13 @@ DEFAULTS: dict = {
 TASK_PARAMS = {task: {"prefix": prefix} for task, prefix in {**INFERENCE_PREFIXES, "copy": PREFIXES["copy"]}.items()}
 
 
+def task_params(cfg: dict, base: dict | None = None) -> dict:
+    """The prefixes a checkpoint stores: the tasks this config trains, plus those its base
+    already knew. Only these: the pipeline asks a checkpoint for a task only if it stores it."""
+    taught = {TEACHES[t] for p in cfg["phases"] for t, w in p["weights"].items() if w > 0}
+    return {task: dict(v) for task, v in TASK_PARAMS.items() if task in taught or task in (base or {})}
+
+
 def _merge(base: dict, over: dict) -> dict:
     out = copy.deepcopy(base)
     for k, v in over.items():
@@ -123,7 +130,7 @@ def build_model(cfg: dict):
         model = AutoModelForSeq2SeqLM.from_pretrained(mc["base"], use_safetensors=True, dtype=torch.float32)
         if model.config.decoder_start_token_id is None:
             tied.set_special_tokens(model, tok)
-    model.config.task_specific_params = copy.deepcopy(TASK_PARAMS)
+    model.config.task_specific_params = task_params(cfg, getattr(model.config, "task_specific_params", None))
     g = cfg["generation"]
     model.generation_config.update(
         max_new_tokens=g["max_new_tokens"], num_beams=g["num_beams"], no_repeat_ngram_size=g["no_repeat_ngram_size"],
