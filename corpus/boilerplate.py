@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from summarize.corpus.text import UPPER_LETTERS
+from summarize.corpus.text import LOWER_LETTERS, UPPER_LETTERS
 
 # Furniture is short: a line longer than this is prose whatever it starts with.
 MAX_FURNITURE_WORDS = 25
@@ -82,7 +82,7 @@ DATELINE = re.compile(
 )
 _DATELINE_ALONE = re.compile(r"^\([A-Z][\w.&' ]{0,30}\)\s*[-–—]*$")
 # A photographer's name in a credit: "Jane", "O'Neil", "McAllister", "Mitchell-Tao".
-_NAME = r"(?:Mc|Mac|O['’])?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"
+_NAME = rf"(?:Mc|Mac|O['’])?[{UPPER_LETTERS}][{LOWER_LETTERS}'’]+(?:-[{UPPER_LETTERS}]?[{LOWER_LETTERS}'’]+)*"
 _CAPTION = [
     re.compile(r"^(?:photo|photograph|image|picture|illustration|graphic|video|caption|credit)s?"
                r"(?:\s+(?:credit|source|illustration|caption))?\s*(?::|by\b)", _F),
@@ -146,6 +146,8 @@ _CAPTION = [
                r"[^;|]{1,50}?(?:\s*[;|]\s*|\s*$)){1,3}$", _F),
     re.compile(r"^(?:image|photo|picture)\s+(?:source|caption)\s*[,:]", _F),
     re.compile(r"(?:^|[.!?]\s*)credit\s*(?:\.{2,}|…)\s*\S.{0,80}$", _F),
+    # a picture agency's credit on its own: "Harbour Pictures", "Northwire Photos"
+    re.compile(r"^(?:[A-Z][\w&'’.-]*\s+){1,3}(?:Pictures|Photos|Photography|Images)\s*$"),
     # a credit line on its own
     re.compile(r"^(?:[\w.'’ -]{0,40}/+\s*)?(?:Getty(?:\s+Images)?|Shutterstock|iStock(?:photo)?|Reuters|AP|AFP|Alamy|EPA|Adobe(?:\s+Stock)?)"
                r"(?:\s+(?:Images|Photos?))?" + _END),
@@ -345,7 +347,7 @@ _WIDGET = [
                r"(?:view\s+)?comments?(?:\s+\(?\d+\)?)?|\d+\s+(?:shares?|comments?)|shares?|\d+|share\s+what\s+you\s+think|"
                r"share\s+or\s+comment\s+on\s+this\s+article\b.*|the\s+comments\s+below\s+have\s+not\s+been\s+moderated\b.*|"
                r"\d+(?:\.\d+)?[km]|reprints?|videos?|back\s+to\s+top|thanks\s+for\s+your\s+feedback\b.*|click\s+to\s+(?:share|email|print)\b.*|.*\(opens\s+in\s+(?:a\s+)?new\s+window\)|"
-               r"play\s+video|\d+:\d{2}\s*/\s*\d+:\d{2}|listen(?:\s*[·•|:(-]\s*\(?\d{1,2}:\d{2}\)?)?|\d+\s+min|why\s+trust\s+us\??|table\s+of\s+contents|"
+               r"play\s+video|video\s+player|have\s+your\s+say|comments\s+are\s+(?:pre-?)?moderated\b.*|\d+:\d{2}\s*/\s*\d+:\d{2}|listen(?:\s*[·•|:(-]\s*\(?\d{1,2}:\d{2}\)?)?|\d+\s+min|why\s+trust\s+us\??|table\s+of\s+contents|"
                r"story\s+continues|add\s+(?:a|your)\s+comment|see\s+more\s+subscription\s+options|comment\s+guidelines|"
                r"we\s+value\s+your\s+privacy|accept\s+(?:all|all\s+cookies|cookies)|manage\s+(?:preferences|cookies|settings)|"
                r"please\s+enter\s+a\s+valid\s+email(?:\s+address)?|link\s+copied!?|(?:video\s+)?ad\s+feedback|was\s+this\s+(?:article|page|information|story)\s+helpful\??|yes\s*/\s*no|"
@@ -502,7 +504,9 @@ _LIST_LABEL = re.compile(
     r"recommended(?:\s+(?:for\s+you|reading|stories))?|you\s+(?:may|might)\s+also\s+like|read\s+more(?:\s+about\s+.{1,40})?|"
     r"more\s+(?:stories\s+)?from\s+.{1,30}|more\s+stories|publication\s+types?|in\s+this\s+article|our\s+(?:content\s+)?partners|sources?|references|"
     r"see\s+also|further\s+reading|latest(?:\s+(?:news|stories|articles|headlines))?|related\s+coverage|read\s+next|up\s+next|what\s+to\s+read\s+next|"
-    r"similar\s+articles|cited\s+by|more\s+by\s+.{1,40})\s*:?\s*$", _F)
+    r"similar\s+articles|cited\s+by|more\s+by\s+.{1,40}|(?:in\s+)?other\s+news|more\s+news|"
+    # a summary box's label: its entries are the story's own sentences and stay, the label goes
+    r"key\s+takeaways)\s*:?\s*$", _F)
 MAX_LIST_ENTRY_WORDS = 18  # a headline runs to 15 words or so, dashes apart
 _CAPTION_WIDGET = re.compile(r"^(?:enlarge this image|hide caption|toggle caption|click to enlarge)\s*$", _F)
 MAX_CREDIT_WORDS = 8

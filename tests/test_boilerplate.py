@@ -731,6 +731,12 @@ def test_a_list_of_headlines_under_its_label_without_blank_lines_is_set_aside():
     ("This content does not replace professional medical advice.", "disclosure"),
     ("For healthcare professionals only. ClinicianPulse content does not constitute medical advice.", "disclosure"),
     ("For healthcare professionals only.", "disclosure"),
+    # a video player's label, a comment box's prompt and rules, picture credits (an agency; an accented name)
+    ("Video player", "widget"),
+    ("Have your say", "widget"),
+    ("Comments are moderated before they are published.", "widget"),
+    ("Harbour Pictures", "caption"),
+    ("Zoë Ibáñez/Valley Courier", "caption"),
 ])
 def test_furniture_of_players_credits_and_notes(line, reason):
     assert furniture_reason(line) == reason
@@ -978,3 +984,20 @@ def test_a_headline_of_two_sentences_over_its_dek_and_byline_is_the_title():
     article = parse_article(page)
     assert article.title.text.startswith("Valerian clinics are booming.")
     assert not article.has_headings()
+
+
+def test_other_news_and_a_summary_boxs_label_stay_out_of_lead_and_outline():
+    draft = ("Key Takeaways\n\nValerian did not shorten the time it took to fall asleep in a trial of 200 adults.\n\n"
+             "Valerian is a herb whose root is sold as a sleep aid in many pharmacies across the country.\n\n"
+             "Experts say people who take sleep medicines should ask a doctor before adding valerian.\n\n"
+             "The trial lasted four weeks and compared valerian capsules with a placebo at bedtime.\n\n"
+             "In Other News\n\nCity council approves plans for a new riverside park\n\n"
+             "Valley hospital names a new chief executive after a national search that lasted months\n\n"
+             "Download the Valley 7 News App\n")
+    art = parse_article(draft)
+    aside = {p.text for p in art.set_aside()}
+    assert {"Key Takeaways", "In Other News", "City council approves plans for a new riverside park",
+            "Valley hospital names a new chief executive after a national search that lasted months"} <= aside
+    assert not [s.heading for s in art.walk() if s.heading]
+    # the box's own sentence is the story's: it stays
+    assert "Valerian did not shorten the time it took to fall asleep in a trial of 200 adults." not in aside
