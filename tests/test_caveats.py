@@ -1278,6 +1278,10 @@ def test_caveats_eval_scores_a_users_own_labelled_drafts(tmp_path):
     got = out["held-out"]
     assert got["pairs"] == 1 and got["sentences"] == 4
     assert got["per_kind"]["research"]["tp"] == 1
+    # the sentences the detector got wrong are listed (caveats-eval --errors prints them)
+    wrong = {e["text"]: (e["gold"], e["pred"]) for e in got["errors"]}
+    assert all(g != p for g, p in wrong.values())
+    assert "Only a few small trials have tested it for anxiety, so more research is needed." not in wrong
 
 
 def test_caveats_eval_names_a_drafts_folder_without_a_key(tmp_path):
@@ -1593,6 +1597,28 @@ NEWS_PHRASINGS = [
     ("legal", "The ban on kava in Germany was lifted in 2014.", False),
     ("legal", "Kava is banned in Poland.", True),
     ("legal", "Germany imposed a ban on kava in 2002.", True),
+    # refills and needing more; a device to deter misuse says it happens
+    ("dependency", "By spring he was phoning three pharmacies a week for early refills.", True),
+    ("dependency", "\"I kept needing more of it just to feel normal,\" she said.", True),
+    ("dependency", "The capsule is coated to deter misuse by crushing.", True),
+    # reassurances and enthusiasm are no dependency caveat
+    ("dependency", "Khat is far less addictive than nicotine, he said.", False),
+    ("dependency", "Most people who take a short course can stop without tapering.", False),
+    ("dependency", "At the doses sold in shops, addiction is very unlikely.", False),
+    ("dependency", "It sits in the schedule for drugs with the lowest potential for abuse.", False),
+    ("dependency", "\"Honestly, I'm hooked on the calm I get from it,\" one reader told us.", False),
+    ("dependency", "\"I'm hooked on being able to sleep through the night again,\" she said.", False),
+    ("dependency", "\"I'm hooked on the pills and need more every week,\" she said.", True),
+    ("dependency", "Participants had to taper off their other antidepressants before the trial began.", False),
+    # never studied, a quote that says the study tells nothing, a missing control group, a failed trial
+    ("research", "Khat itself has almost never been studied in people.", True),
+    ("research", "\"This tells us nothing about whether taking it for years is safe,\" he said.", True),
+    ("research", "The authors said the lack of a control group limited their conclusions.", True),
+    ("research", "In adults with colds, the lozenges did not meaningfully shorten symptoms.", True),
+    ("research", "Ginseng had no effect on fatigue scores at eight weeks.", True),
+    # adding to a medicine's effect, blocking its absorption
+    ("interactions", "Ginseng may add to the effects of blood thinners and antidepressants.", True),
+    ("interactions", "Kava can reduce the absorption of some antibiotics.", True),
 ]
 
 

@@ -628,7 +628,7 @@ def eval_drafts(folder: Path = DRAFTS) -> dict:
     out: dict = {}
     key = read_draft_key(folder)
     for split in [sp for sp in ("held-out", "tune") if any(e["split"] == sp for e in key)]:
-        rows, preds, strengths, pred_strengths = [], [], [], []
+        rows, preds, strengths, pred_strengths, errors = [], [], [], [], []
         pairs = kept = lenient = not_clean = idempotent = added_words = 0
         for entry in (e for e in key if e["split"] == split):
             article = parse_article((folder / entry["file"]).read_text(encoding="utf-8"))
@@ -641,6 +641,9 @@ def eval_drafts(folder: Path = DRAFTS) -> dict:
                 preds.append({d.kind for d in dets})
                 strengths.append(({MAIN} if any(c["strength"] == MAIN for c in gold) else {MINOR}) if gold else set())
                 pred_strengths.append(({MAIN} if any(d.strength == MAIN for d in dets) else {MINOR}) if dets else set())
+                if set(rows[-1]["kinds"]) != preds[-1]:
+                    errors.append({"file": entry["file"], "text": text, "gold": rows[-1]["kinds"],
+                                   "pred": sorted(preds[-1])})
             if entry["conclusion"]:
                 pairs += 1
                 summary = " ".join(sentences[:3])
@@ -659,7 +662,7 @@ def eval_drafts(folder: Path = DRAFTS) -> dict:
             "per_strength": score([{"kinds": sorted(s)} for s in strengths], pred_strengths, [MAIN, MINOR]),
             "pairs": pairs, "conclusion_kept": kept, "conclusion_kept_lenient": lenient,
             "added_not_clean": not_clean, "idempotent": idempotent,
-            "added_words_mean": round(added_words / pairs, 1) if pairs else 0.0,
+            "added_words_mean": round(added_words / pairs, 1) if pairs else 0.0, "errors": errors,
         }
     return out
 
@@ -725,6 +728,9 @@ def print_report(out: dict, show_errors: bool = False) -> None:
               f"(same caveat in other words: {D['conclusion_kept_lenient']}/{D['pairs']}), added not clean "
               f"{D['added_not_clean']}, idempotent {D['idempotent']}/{D['pairs']}, "
               f"added words per summary {D.get('added_words_mean', 0):.1f}\n")
+            if show_errors:
+                for e in D.get("errors", []):
+                    w(f"   {e['file']}: gold={','.join(e['gold']) or '-'} pred={','.join(e['pred']) or '-'}: {e['text']}\n")
 
 
 def _print_sections(out: dict, show_errors: bool, w) -> None:
