@@ -1619,6 +1619,8 @@ NEWS_PHRASINGS = [
     # adding to a medicine's effect, blocking its absorption
     ("interactions", "Ginseng may add to the effects of blood thinners and antidepressants.", True),
     ("interactions", "Kava can reduce the absorption of some antibiotics.", True),
+    # what a trial recorded is no side effect found
+    ("side_effects", "Participants recorded symptoms, pill use and adverse events in a daily diary.", False),
 ]
 
 
@@ -1714,3 +1716,13 @@ def test_a_concession_that_points_back_is_left_out_of_an_added_verdict():
     assert compress_variants(text, [(cue, cue + 50)], policy)[0] == (
         "The science behind kava is surprisingly thin, and the best studies so far don't show that it reliably "
         "helps healthy adults sleep better.")
+
+
+def test_a_negation_after_do_support_stops_at_a_coordinated_verb_of_its_own(f):
+    # "did not shorten colds and caused more nausea": the nausea is stated, not denied, so the
+    # draft's own conclusion is no claim against its side-effects caveat and stays in the lead
+    src = ("Zinc lozenges are sold for colds. In a trial of 300 adults, zinc lozenges caused more nausea than "
+           "placebo.\n\nIn adults with colds, zinc lozenges did not shorten colds and caused more nausea than placebo.")
+    summary = "In adults with colds, zinc lozenges did not shorten colds and caused more nausea than placebo."
+    res = f(src, summary)
+    assert not res.report.removed and summary in res.summary

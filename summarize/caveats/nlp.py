@@ -154,6 +154,9 @@ def negation_scopes(tokens: list[Token], norm: str, policy) -> list[Negation]:
             continue
         if not nominal and _imperative(tokens, i):
             continue
+        # "did not shorten colds and caused nausea": after do-support the negated verb is bare, so
+        # a coordinated verb in the past or third person is a verb phrase of its own
+        supported = not nominal and (prev in ("did", "does", "do") or (w == "n't" and prev in ("did", "does", "do")))
         j = i + 1
         while j < n and j - i <= policy.max_scope:
             t = tokens[j].text
@@ -161,11 +164,17 @@ def negation_scopes(tokens: list[Token], norm: str, policy) -> list[Negation]:
                 break
             if t == "and" and j + 1 < n and tokens[j + 1].text in policy.neg_verbs:
                 break  # "... and is ..." starts a new verb phrase
+            if (supported and t in ("and", "but") and j + 1 < n and j > i + 2
+                    and _INFLECTED_VERB.fullmatch(tokens[j + 1].text)):
+                break
             if nominal and j > i + 1 and t in policy.neg_verbs:
                 break
             j += 1
         out.append(Negation(i, i + 1, j, nominal))
     return out
+
+
+_INFLECTED_VERB = re.compile(r"[a-z]{3,}(?:ed|es)|was|were|is|are|has|had")
 
 
 def _imperative(tokens: list[Token], i: int) -> bool:
