@@ -156,7 +156,7 @@ def negation_scopes(tokens: list[Token], norm: str, policy) -> list[Negation]:
             continue
         # "did not shorten colds and caused nausea": after do-support the negated verb is bare, so
         # a coordinated verb in the past or third person is a verb phrase of its own
-        supported = not nominal and (prev in ("did", "does", "do") or (w == "n't" and prev in ("did", "does", "do")))
+        supported = not nominal and prev in ("did", "does", "do")  # ("didn't" is "did" + "n't")
         j = i + 1
         while j < n and j - i <= policy.max_scope:
             t = tokens[j].text
