@@ -591,7 +591,7 @@ def parse_draft(text: str) -> Article:
         article.title = blocks[0].paragraph()
         blocks = blocks[1:]
     if article.title is not None and not markdown:
-        _set_aside_dek(blocks)
+        _set_aside_dek(blocks, page_headline)
     _set_aside_repeats(blocks, article.title)
     if markdown:
         _normalise_markdown_levels(blocks)
@@ -743,10 +743,23 @@ def _set_aside_repeats(blocks: list[_Block], title: Paragraph | None) -> None:
 MAX_DEK_LINES = 3
 
 
-def _set_aside_dek(blocks: list[_Block]) -> None:
+# A dek of whole sentences ("A mother found the cans hidden in her house. Doctors say calls like
+# hers are rising.") is one line this short, straight under the headline and over its byline.
+MAX_SENTENCE_DEK_WORDS = 30
+
+
+def _set_aside_dek(blocks: list[_Block], after_title: int | None = None) -> None:
     """The dek under a headline ("Small study finds participants reported less pain after 12
     weeks"), above its byline or date: the editor's summary line, not a sentence of the story
-    (no full stop), so it is set aside like the headline's other furniture."""
+    (no full stop), so it is set aside like the headline's other furniture. ``after_title``: the
+    block under a page's headline, taken for a menu entry when the headline stood in a run of
+    menu lines; straight over the byline it is the dek."""
+    if after_title is not None and after_title + 1 < len(blocks):
+        b, under = blocks[after_title], blocks[after_title + 1]
+        if (b.furniture == "list" and b.kind == "paragraph" and len(b.text.split()) <= MAX_HEADLINE_WORDS
+                and under.furniture in _UNDER_A_HEADLINE):
+            b.furniture = "dek"
+            return
     start = next((i for i, b in enumerate(blocks) if b.furniture is None), None)
     if start is None:
         return
@@ -754,6 +767,11 @@ def _set_aside_dek(blocks: list[_Block]) -> None:
     while (end < len(blocks) and end - start < MAX_DEK_LINES and blocks[end].furniture is None and blocks[end].kind == "paragraph"
            and len(blocks[end].text.split()) <= MAX_HEADLINE_WORDS and not _ends_with_punct(blocks[end].text)):
         end += 1
+    if (end == start and start + 1 < len(blocks) and blocks[start].kind == "paragraph"
+            and len(blocks[start].text.split()) <= MAX_SENTENCE_DEK_WORDS and not dateline_prefix(blocks[start].text)
+            and blocks[start + 1].furniture in _UNDER_A_HEADLINE and not any(
+                b.furniture is None and b.kind == "paragraph" for b in blocks[:start])):
+        end = start + 1
     # (a press release puts its media contact between the dek and the date)
     under = end
     while under < len(blocks) and blocks[under].furniture == "contact":

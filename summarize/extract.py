@@ -67,8 +67,9 @@ def candidate_sentences(article: Article, with_dek: bool = False) -> list[Extrac
             # page furniture set aside by the cleaning step
             if p.boilerplate is not None and not (with_dek and p.boilerplate == "dek"):
                 continue
-            # a dek in headline-ese states the news, but not as a lead's sentence
-            if p.boilerplate == "dek" and headlinese(p.text):
+            # a dek in headline-ese states the news, but not as a lead's sentence (one written
+            # in sentences, full stop and all, is prose)
+            if p.boilerplate == "dek" and headlinese(p.text) and not p.text.rstrip().endswith("."):
                 continue
             # Hard-wrapped lines are one paragraph: split it as prose (same length, offsets hold).
             raw = article.text[p.start : p.end].replace("\r", " ").replace("\n", " ")

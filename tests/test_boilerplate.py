@@ -421,7 +421,10 @@ def test_a_page_headline_is_the_masthead_line_about_the_story():
     ])
     a = parse_article(page)
     assert a.title.text == "Valerian tea sales double as shoppers look for help with sleep"
-    assert [p.text for p in a.content_paragraphs()][0].startswith("A survey of 2,000 adults")
+    # the dek of whole sentences is the editor's summary, set aside like a one-line dek
+    assert {p.text: p.boilerplate for p in a.set_aside()}[
+        "A survey of 2,000 adults found many use valerian. Experts urge caution."] == "dek"
+    assert [p.text for p in a.content_paragraphs()][0].startswith("Sales of valerian tea doubled")
 
 
 def test_a_first_line_over_another_heading_is_the_title():
@@ -1001,3 +1004,25 @@ def test_other_news_and_a_summary_boxs_label_stay_out_of_lead_and_outline():
     assert not [s.heading for s in art.walk() if s.heading]
     # the box's own sentence is the story's: it stays
     assert "Valerian did not shorten the time it took to fall asleep in a trial of 200 adults." not in aside
+
+
+def test_a_dek_of_whole_sentences_over_the_byline_is_set_aside():
+    page = ("Home\nNews\nHealth\n\nValley doctors warn about teens sniffing air duster\n\n"
+            "A mother found the cans hidden in her son's room. Doctors say calls like hers are rising.\n\n"
+            "By Ann Berg\n\nPublished: 5:58 PM May 2, 2026\n\n"
+            "Air duster is sold for cleaning keyboards, and teenagers are inhaling it for a brief high, doctors say.\n\n"
+            "The regional poison center took 61 calls about inhalants last year, up from 34 the year before.\n")
+    aside = {p.text: p.boilerplate for p in parse_article(page).set_aside()}
+    assert aside.get("A mother found the cans hidden in her son's room. Doctors say calls like hers are rising.") == "dek"
+
+
+def test_a_dek_in_the_run_of_menu_lines_under_the_headline_is_the_dek():
+    page = ("Valley Science\nPhysics\nLife\nHealth\nSpace\nHealth\n"
+            "A sleep drug can trigger vivid dreams, but the side effects may be a nightmare\n"
+            "Volunteers doubled their odds of a lucid night in a small placebo-controlled study\n"
+            "By Ann Berg\n9 April 2026\n"
+            "The first time Tom Reyes knew he was dreaming, he was standing in his grandmother's kitchen.\n"
+            "He had taken the drug at 4am that morning, after waking on purpose, as the trial asked.\n"
+            "Now the largest trial of the sleep drug suggests it can trigger vivid dreams, though side effects are common.\n")
+    aside = {p.text: p.boilerplate for p in parse_article(page).set_aside()}
+    assert aside.get("Volunteers doubled their odds of a lucid night in a small placebo-controlled study") == "dek"
