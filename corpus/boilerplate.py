@@ -106,10 +106,12 @@ _CAPTION = [
     # a caption marked at its end: "… (stock image)", "… (file photo)", "… (pictured)"
     re.compile(r"\((?:stock\s+(?:image|photo|picture)|file\s+(?:photo|image|picture)|pictured|library\s+(?:image|picture)|"
                r"posed\s+by\s+models?|illustrative\s+(?:image|photo))\)" + _END, _F),
+    # "… have become a TikTok sensation. Stock image"
+    re.compile(r"[.!?]\s+(?:stock|file|library)\s+(?:image|photo|picture)s?" + _END, _F),
     # "… January 9, 2025. OUTLET/Jane Doe/File Photo"
     re.compile(r"[.!?]\s+[A-Z]{2,}(?:\s*/\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}){1,2}" + _END),
     # a photographer's credit on its own line: "Jane Doe/OUTLET", "Jane Doe/The Courier"
-    re.compile(r"^" + _NAME + r"(?:\s+" + _NAME + r"){1,2}\s*/\s*(?:The\s+)?[A-Z][\w.&'’-]+(?:\s+[A-Z][\w.&'’-]+){0,2}" + _END),
+    re.compile(r"^" + _NAME + r"(?:\s+" + _NAME + r"){1,2}\s*/\s*(?:The\s+)?[A-Z][\w.&'’-]+(?:\s+[A-Z][\w.&'’-]+){0,4}" + _END),
     re.compile(r"^[\[(](?:photo|image|picture|video|graphic|gallery|illustration)s?[\])]\s", _F),  # "[Photo] A pharmacist …"
     # a TV clip's description: "Registered dietitian Jane Doe joins 'Fox & Friends' to break down …"
     re.compile(r"\bjoin(?:s|ed)?\s+['‘\"“][^'’\"”]{2,40}['’\"”]\s+(?:to|with|on|for)\b"),
@@ -347,7 +349,7 @@ _WIDGET = [
                r"(?:view\s+)?comments?(?:\s+\(?\d+\)?)?|\d+\s+(?:shares?|comments?)|shares?|\d+|share\s+what\s+you\s+think|"
                r"share\s+or\s+comment\s+on\s+this\s+article\b.*|the\s+comments\s+below\s+have\s+not\s+been\s+moderated\b.*|"
                r"\d+(?:\.\d+)?[km]|reprints?|videos?|back\s+to\s+top|thanks\s+for\s+your\s+feedback\b.*|click\s+to\s+(?:share|email|print)\b.*|.*\(opens\s+in\s+(?:a\s+)?new\s+window\)|"
-               r"play\s+video|video\s+player|have\s+your\s+say|comments\s+are\s+(?:pre-?)?moderated\b.*|\d+:\d{2}\s*/\s*\d+:\d{2}|listen(?:\s*[·•|:(-]\s*\(?\d{1,2}:\d{2}\)?)?|\d+\s+min|why\s+trust\s+us\??|table\s+of\s+contents|"
+               r"play\s+video|video\s+player|report\s+a\s+(?:typo|correction|problem|bug)|have\s+your\s+say|comments\s+are\s+(?:pre-?)?moderated\b.*|\d+:\d{2}\s*/\s*\d+:\d{2}|listen(?:\s*[·•|:(-]\s*\(?\d{1,2}:\d{2}\)?)?|\d+\s+min|why\s+trust\s+us\??|table\s+of\s+contents|"
                r"story\s+continues|add\s+(?:a|your)\s+comment|see\s+more\s+subscription\s+options|comment\s+guidelines|"
                r"we\s+value\s+your\s+privacy|accept\s+(?:all|all\s+cookies|cookies)|manage\s+(?:preferences|cookies|settings)|"
                r"please\s+enter\s+a\s+valid\s+email(?:\s+address)?|link\s+copied!?|(?:video\s+)?ad\s+feedback|was\s+this\s+(?:article|page|information|story)\s+helpful\??|yes\s*/\s*no|"
@@ -384,7 +386,7 @@ _WIDGET = [
 _WIDGET_WORDS = {
     "share", "tweet", "email", "e-mail", "print", "comment", "comments", "facebook", "twitter", "whatsapp",
     "linkedin", "pinterest", "reddit", "copy", "link", "save", "flipboard", "messenger", "sms", "x",
-    "gift", "article", "story", "this", "more", "options", "menu", "search", "close",
+    "gift", "article", "story", "this", "more", "options", "menu", "search", "close", "bluesky", "threads",
 }
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -484,8 +486,9 @@ def furniture_reason(text: str) -> str | None:
         return "copyright"
     if s.count(" | ") >= 3 or (n <= MAX_WIDGET_WORDS and re.search(r"\s[›»>]\s", s)):
         return "navigation"  # "Contact us | How to complain | …", a breadcrumb "Health › Sleep"
-    if any(p.match(s) for p in _WIDGET) or (n <= MAX_WIDGET_WORDS and all(
-            w.lower().strip(".:!|·•") in _WIDGET_WORDS or not w.strip(".:!|·•") for w in _words(s))):
+    tokens = [w.lower().strip(".:!|·•/") for w in _words(s)]
+    tokens = [w for w in tokens if w]  # (separators between share buttons are no words)
+    if any(p.match(s) for p in _WIDGET) or (len(tokens) <= MAX_WIDGET_WORDS and all(w in _WIDGET_WORDS for w in tokens)):
         return "widget"
     if n <= MAX_FURNITURE_WORDS and _is_timestamp(s):
         return "timestamp"

@@ -740,6 +740,13 @@ def test_a_list_of_headlines_under_its_label_without_blank_lines_is_set_aside():
     ("Comments are moderated before they are published.", "widget"),
     ("Harbour Pictures", "caption"),
     ("Zoë Ibáñez/Valley Courier", "caption"),
+    # a credit naming a long outlet, a caption marked "Stock image" after its full stop, share
+    # buttons between slashes, a correction link
+    ("Ann Berg/Northfield Valley Public Radio", "caption"),
+    ("The lamps shine red light onto the skin and have become a craze online. Stock image", "caption"),
+    ("Facebook / X / LinkedIn / Reddit / Email", "widget"),
+    ("Share: Facebook / X / Bluesky / Reddit / Email", "widget"),
+    ("Report a typo", "widget"),
 ])
 def test_furniture_of_players_credits_and_notes(line, reason):
     assert furniture_reason(line) == reason
