@@ -312,7 +312,7 @@ _CITATION = [
 # Capitals and lower-case letters with accents too ("Lucía Ferrer-Domingo", "Søren").
 _UP, _LO = UPPER_LETTERS, "a-zß-öø-ÿ'’"
 _AUTHOR = re.compile(rf"^(?:[{_UP}][{_LO}]+(?:-?[{_UP}][{_LO}]+|-[{_LO}]+)*|[A-Z]\.(?:[A-Z]\.)*)(?:\s+(?:[{_UP}][{_LO}]+(?:-?[{_UP}][{_LO}]+|-[{_LO}]+)*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{{1,3}}))"
-                     r"{1,3}(?:\s*\d+(?:\s*,\s*\d+)*)?$")
+                     r"{1,3}(?:\s*\d+(?:\s*,?\s*\d+)*)?$")  # affiliation numbers: "Ana Ruiz 2", "Ana Ruiz 2 4"
 
 
 def _author_list(text: str) -> bool:

@@ -747,6 +747,8 @@ def test_a_list_of_headlines_under_its_label_without_blank_lines_is_set_aside():
     ("Facebook / X / LinkedIn / Reddit / Email", "widget"),
     ("Share: Facebook / X / Bluesky / Reddit / Email", "widget"),
     ("Report a typo", "widget"),
+    # an abstract page's authors with their affiliation numbers, one of them with two
+    ("Ana Ruiz 1, Tomas Berg 2 3, Li Wei 1, Maria Olsen 2", "byline"),
 ])
 def test_furniture_of_players_credits_and_notes(line, reason):
     assert furniture_reason(line) == reason
