@@ -769,9 +769,8 @@ def _set_aside_dek(blocks: list[_Block], after_title: int | None = None) -> None
         end += 1
     if (end == start and start + 1 < len(blocks) and blocks[start].kind == "paragraph"
             and len(blocks[start].text.split()) <= MAX_SENTENCE_DEK_WORDS and not dateline_prefix(blocks[start].text)
-            and blocks[start + 1].furniture in _UNDER_A_HEADLINE and not any(
-                b.furniture is None and b.kind == "paragraph" for b in blocks[:start])):
-        end = start + 1
+            and blocks[start + 1].furniture in _UNDER_A_HEADLINE):
+        end = start + 1  # (no prose stands above it: ``start`` is the first block that is not furniture)
     # (a press release puts its media contact between the dek and the date)
     under = end
     while under < len(blocks) and blocks[under].furniture == "contact":
