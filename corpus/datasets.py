@@ -442,12 +442,12 @@ _NOT_NP = frozenset("it its they their this these those that there we our he she
                     # a clause or phrase opener, not a noun phrase ("If you don't have", "Whether the cancer is")
                     "if whether when while although though because since as after before unless until once "
                     "in on at for by with from to of and or but so".split())
-_AUXILIARY = re.compile(r"^(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|does|do|did)\b")
+_AUX = r"is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|does|do|did"
+_AUXILIARY = re.compile(rf"^(?:{_AUX})\b")
 # After a word read as the verb, these say it was a noun and the subject goes on ("levels of").
 _NOUN_GOES_ON = re.compile(r"^(?:of|in|on|for|with|at|from|and|or|is|are|was|were|has|have|had|can|could|may|"
                            r"might|will|would|should|must)\b")
-_VERB_AFTER_NP = re.compile(r"^(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|"
-                            r"does|do|did|also|often|appears?|seems?|[a-z]{3,}(?:ed|es|s))\b")
+_VERB_AFTER_NP = re.compile(rf"^(?:{_AUX}|also|often|appears?|seems?|[a-z]{{3,}}(?:ed|es|s))\b")
 
 
 def subject_phrase(sentence: str, context: str) -> str | None:
