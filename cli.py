@@ -352,12 +352,33 @@ def eval_command(model, data, shared, limit, heading_limit, device, strategy, ma
     from summarize.evaluation.evaluate import evaluate, format_table, write_report
     from summarize.models.loading import ModelLoadError
 
+    if (Path(data) / "KEY.md").is_file():  # a labelled drafts folder: the editor's checks
+        return _eval_labelled(Path(data), model, limit, device, strategy, max_words, beams, quantize, policy, out_path)
     try:
         report = evaluate(data, model, shared, limit, strategy, max_words, beams, device, policy, heading_limit,
                           quantize=quantize)
     except (ModelLoadError, FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
     click.echo(format_table(report, markdown))
+    if out_path:
+        write_report(report, out_path)
+        log.info("report -> %s", out_path)
+
+
+def _eval_labelled(folder, model, limit, device, strategy, max_words, beams, quantize, policy, out_path):
+    from summarize.evaluation.evaluate import write_report
+    from summarize.evaluation.labelled import evaluate_labelled, format_labelled
+    from summarize.models.loading import ModelLoadError
+    from summarize.pipeline import Summarizer
+
+    budget = {} if max_words is None else {"max_words": max_words}
+    try:
+        summarizer = Summarizer(model, device=device, strategy=strategy, beams=beams, quantize=quantize,
+                                caveat_policy=policy, **budget)
+        report = evaluate_labelled(folder, summarizer, limit)
+    except (ModelLoadError, OSError, ValueError) as exc:
+        _fail(f"{display(folder)}: {exc}")
+    click.echo(format_labelled(report))
     if out_path:
         write_report(report, out_path)
         log.info("report -> %s", out_path)

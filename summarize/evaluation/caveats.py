@@ -590,8 +590,9 @@ def _conclusion_kept(shared: Shared, flt, rows: list[dict], make) -> dict:
 
 
 def read_draft_key(folder: Path = DRAFTS) -> list[dict]:
-    """The answer key (``KEY.md``): per file its caveat sentences (``C: [kinds, strength] text``)
-    and its conclusion-level caveat (``CONCLUSION_CAVEAT: text``)."""
+    """The answer key (``KEY.md``): per file its caveat sentences (``C: [kinds, strength] text``),
+    its conclusion-level caveat (``CONCLUSION_CAVEAT: text``), its page furniture (``F:`` lines)
+    and its headings (``H:`` lines)."""
     out = []
     for chunk in re.split(r"^## ", (folder / "KEY.md").read_text(encoding="utf-8"), flags=re.M)[1:]:
         name = chunk.split("\n", 1)[0].strip()
@@ -608,8 +609,10 @@ def read_draft_key(folder: Path = DRAFTS) -> list[dict]:
         # own folder (file names without a number) is held out as a whole.
         number = re.match(r"\d+", name)
         split = "tune" if number and int(number.group(0)) % 2 else "held-out"
+        lines = lambda tag: [line[len(tag):].strip() for line in chunk.splitlines() if line.startswith(tag)]  # noqa: E731
         out.append({"file": name, "split": split, "caveats": caveats,
-                    "conclusion": None if conclusion in (None, "none") else conclusion})
+                    "conclusion": None if conclusion in (None, "none") else conclusion,
+                    "furniture": lines("F: "), "headings": lines("H: ")})
     return out
 
 
