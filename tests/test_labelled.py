@@ -90,6 +90,14 @@ def test_checks_count_furniture_headings_caveats_and_false_alarms(tmp_path):
     assert T["furniture_in_lead"] == 1
 
 
+def test_a_furniture_line_inside_a_prose_sentence_is_not_glued_furniture():
+    prose = "Researchers at the University of Greymoor gave older mice the compound for 12 weeks."
+    glued = "University of Greymoor Older mice given the compound did better on memory tests."
+    got = labelled.furniture_sentences([LeadSentence(prose, "extract", prose), LeadSentence(glued, "extract", glued)],
+                                       ["University of Greymoor"])
+    assert got == [glued]
+
+
 def test_a_reported_kind_the_key_lacks_is_a_false_alarm(tmp_path):
     from summarize.evaluation.caveats import read_draft_key
 

@@ -45,12 +45,14 @@ def _overlaps(a: str, b: str) -> bool:
 
 def furniture_sentences(lead_sentences, furniture: list[str]) -> list[str]:
     """Lead sentences written from a furniture line (their source lies within one), or with a
-    furniture line of three words or more glued into their source."""
+    furniture line of three words or more glued to the front or back of their source (a short
+    line such as an institution's name may well occur inside a prose sentence)."""
     lines = [_norm(f) for f in furniture]
     out = []
     for s in lead_sentences:
         src = _norm(s.source_text or s.text)
-        if any(src in f or (len(f.split()) >= 3 and f in src) for f in lines if f):
+        if any(src in f or (len(f.split()) >= 3 and src != f and (src.startswith(f) or src.endswith(f)))
+               for f in lines if f):
             out.append(s.text)
     return out
 
