@@ -1346,6 +1346,17 @@ def test_an_aside_inside_a_clause_is_cut_but_not_the_clauses_verb(f):
     assert compress_variants(text, [(at, at + 16)], f.policy)[0] == "Ask a pharmacist before taking kava."
 
 
+def test_dropping_a_negated_infinitive_takes_its_negation_with_it(f):
+    from summarize.caveats.repair import compress_variants
+
+    text = ("Reyes advises patients not to buy naltrexone from online sellers and to start it only under the "
+            "supervision of a clinician who knows their full medication list.")
+    at = text.find("supervision")
+    variants = compress_variants(text, [(at, at + len("supervision"))], f.policy)
+    assert all("not to start" not in v for v in variants)
+    assert any("advises patients to start it only under the supervision" in v for v in variants)
+
+
 @pytest.mark.parametrize("text, cue, expected", [
     # an attribution aside or a closing attribution goes: the speaker is not in the lead
     ("Patients on pregabalin should not stop suddenly, Okonkwo said, but should taper with their doctor.",

@@ -346,6 +346,10 @@ def _drop_coordinated_infinitive(text: str, spans):
     in_first = any(a <= s < m.start() for s, _ in spans)
     in_second = any(second <= s < end for s, _ in spans)
     if in_second and not in_first:
+        # "advises patients not to buy it online and to start it only …": the negation belongs
+        # to the first infinitive and goes with it
+        neg = re.search(r"\b(?:not|never)\s+$", text[:a], re.I)
+        a = neg.start() if neg else a
         return text[:a] + text[second:], _shift(spans, a, second - a)
     if in_first and not in_second:
         return text[:m.start()] + text[end:], spans
