@@ -342,7 +342,7 @@ _WIDGET = [
                r"sign\s+up(?:\s+(?:for|to)\s+(?:\S+\s+){0,4}\S+)?|current\s+version|version\s+history|"
                r"get\s+(?:\S+\s+){0,4}(?:digest|briefing|newsletter|updates)|site\s+index|"
                r"(?:skip\s+past|after|end\s+of)\s+(?:newsletter|advertisement|ad)(?:\s+promotion)?|"
-               r"follow(?:\s+(?:us|me))?|sign\s+me\s+up|social\s+sharing|estimated\s+\d+\s+min(?:ute)?s?|"
+               r"follow(?:\s+(?:us|me))?|sign\s+me\s+up|(?:add\s+to|get|manage)\s+(?:(?:e-?mail|news)\s+)?alerts?|social\s+sharing|estimated\s+\d+\s+min(?:ute)?s?|"
                r"rights\s+(?:&|and)\s+permissions|email\s+address|expand|collapse|show\s+(?:more|less)|"
                r"affiliations?|more\s+by\s+(?:[A-Z][\w'’.-]*\s*){1,4}|"
                # comment and share counters, video players, feedback prompts, page chrome
@@ -387,6 +387,8 @@ _WIDGET_WORDS = {
     "share", "tweet", "email", "e-mail", "print", "comment", "comments", "facebook", "twitter", "whatsapp",
     "linkedin", "pinterest", "reddit", "copy", "link", "save", "flipboard", "messenger", "sms", "x",
     "gift", "article", "story", "this", "more", "options", "menu", "search", "close", "bluesky", "threads",
+    # a share button's label as a screen reader pastes it: "Facebook / Meta", "Twitter / X icon"
+    "meta", "icon", "instagram", "tiktok", "youtube", "telegram", "mastodon", "bookmark",
 }
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
