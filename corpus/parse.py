@@ -458,8 +458,8 @@ def _furniture_in_context(blocks: list[_Block]) -> None:
               and not is_caption_widget(prev.text) and _caption_below(blocks[i - 2] if i >= 2 else None, prev, b)):
             b.furniture = "caption"  # "Image source: Getty Images" with its caption on the next line
         elif (prev is not None and nxt is not None and neighbour_caption(text) and is_caption_widget(prev.text)
-              and is_caption_widget(nxt.text)):
-            b.furniture = "caption"  # "Enlarge this image", the caption, then "toggle caption"
+              and (is_caption_widget(nxt.text) or is_credit_only(nxt.text))):
+            b.furniture = "caption"  # "Enlarge this image", the caption, then "toggle caption" or its credit
         elif (i >= 2 and neighbour_caption(text) and is_credit_only(prev.text)
               and is_caption_widget(blocks[i - 2].text)
               and not (i >= 3 and blocks[i - 3].furniture == "caption")):  # that widget's caption is above it

@@ -317,6 +317,7 @@ _SOMEONE = re.compile(r"\b(anyone|someone|somebody|everyone|each|person|woman|wo
 _ADD_CONNECTIVE = re.compile(r"^(additionally|moreover|furthermore|also|in addition|besides|but|yet(?!\s+(another|again)\b)|more recently|since then|then|"
                              r"so(?![\s-]+(far|many|much|long|called|few|little)\b))\b", re.I)
 _STUDY_WORDS = frozenset("study review trial research analysis survey experiment paper".split())
+_POPULATION = frozenset("respondent user adult student child teenager woman man people parent volunteer".split())
 _BRIDGED = frozenset("researcher author team participant scientist finding result group patient".split())
 _SPEECH = r"(said|says|added|told|explained|noted|wrote|warned|stated|recalled)"
 # (present-tense "they say" too: "Kava, they say, leaves no hangover" quotes the bar owners before it)
@@ -445,7 +446,11 @@ _EPONYM_NEXT = re.compile(r"(?:['’]s)?[\s-]+(syndrome|disease|disorder|deficie
 
 
 # A time adverbial in front does not give a pronoun its antecedent ("Today it is sold as ...").
-_LEAD_ADVERBIAL = re.compile(r"^(today|now|nowadays|currently|these days|at present|in (the )?\d{4}s?),?\s+", re.I)
+# (a span of time is no antecedent: "After eight weeks, their average score …" leans on the draft)
+_LEAD_ADVERBIAL = re.compile(r"^(today|now|nowadays|currently|these days|at present|in (the )?\d{4}s?|but|and|yet|"
+                             r"(after|within|for|over|during|in|by)\s+(the\s+)?(first\s+|past\s+|last\s+|next\s+)?"
+                             r"([\w-]+\s+){0,2}(days?|weeks?|months?|years?|hours?|minutes?|decades?|nights?))"
+                             r",?\s+", re.I)
 
 
 _SINGULAR_PRONOUNS = frozenset("it its".split())
@@ -623,9 +628,15 @@ def _speakers_before(m: re.Match, text: str) -> bool:
 
 
 def opens_on_pronoun(sentence: str) -> bool:
-    """The sentence's first word is a personal pronoun ("It also can't show …", "“They …")."""
-    m = re.match(r"[\"“‘'(]*([A-Za-z]+)", sentence.strip())
-    return bool(m) and m.group(1).lower() in _PERSONAL
+    """The sentence's subject is a personal pronoun: its first word ("It also can't show …",
+    "“They …"), or the first word after a short fronted phrase ("After eight weeks, their
+    average score …", "Taken often, it can lead to tolerance …")."""
+    s = sentence.strip().lstrip("\"“‘'(")
+    m = re.match(r"([A-Za-z]+)", _LEAD_ADVERBIAL.sub("", s, count=1))
+    if m and m.group(1).lower() in _PERSONAL:
+        return True
+    fronted = re.match(r"(?:[\w'’-]+\s+){0,5}[\w'’-]+,\s+([A-Za-z]+)\b", s)
+    return bool(fronted) and fronted.group(1).lower() in _PERSONAL
 
 
 # "A new study suggests otherwise": the claim it denies is the draft's sentence before
@@ -634,8 +645,40 @@ _OTHERWISE = re.compile(r"\b(suggest|suggests|suggested|say|says|said|show|shows
                         re.I)
 
 
+# "The ketamine, prescribed after a video call, did.": a verb phrase left out because the sentence
+# before it said it ("Nothing else helped."); a short subject or one closed by an aside, then the
+# bare auxiliary
+_ELIDED = re.compile(r"^(?:(?:but|yet|and)\s+)?(?P<subject>.+?)\s+(?P<aux>did|does|do|didn['’]t|doesn['’]t|don['’]t|can|"
+                     r"could|can['’]t|couldn['’]t|will|would|won['’]t|has|have|had)(?:\s+(?:too|not|so))?\s*[.!]?[\"”’']?\s*$",
+                     re.I)
+MAX_ELIDED_SUBJECT_WORDS = 5
+
+
+def _elided(s: str) -> str | None:
+    m = _ELIDED.match(s.strip())
+    if not m:
+        return None
+    subject = m.group("subject")
+    if subject.rstrip().endswith(",") or len(subject.split()) <= MAX_ELIDED_SUBJECT_WORDS:
+        return f"ends on a bare {m.group('aux')!r}: its verb is in the sentence before"
+    return None
+
+
+# "But 12% said they had taken more …": a share of a group the sentence does not name
+_BARE_SHARE = re.compile(r"^(?:(?:but|and|yet|still|overall|however|in all)\s*,?\s+)?(?:(?:about|around|nearly|almost|only|just|"
+                         r"roughly|some|over|under|more than|fewer than|less than)\s+)?(?:\d+(?:\.\d+)?\s*(?:%|percent|per cent)|"
+                         r"(?:a|one)[\s-](?:third|quarter|fifth|half)|half|two[\s-]thirds|three[\s-]quarters)\s+(?:said|say|says|"
+                         r"reported|report|had|have|were|was|did|took|used|admitted|described|felt|stopped|needed)\b", re.I)
+
+
 def _dangling(sentence: str, previous: list[str]) -> str | None:
     s = sentence.strip().lstrip("“\"‘'(")
+    elided = _elided(s)
+    if elided:
+        return elided
+    if _BARE_SHARE.match(s) and not set().union(*(content_lemmas(p) for p in previous)) & (_STUDY_WORDS | _BRIDGED
+                                                                                             | _POPULATION):
+        return "a share of a group the lead has not named"
     tokens = [t.lower().replace("’", "'") for t in WORD.findall(_LEAD_ADVERBIAL.sub("", s, count=1))]
     if not tokens:
         return None

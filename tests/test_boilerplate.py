@@ -925,6 +925,17 @@ def test_an_npr_style_caption_between_its_widgets_is_set_aside_and_the_lede_afte
     assert not any("Maria Lopez" in t for t in aside)
 
 
+def test_a_caption_between_enlarge_this_image_and_its_credit_is_set_aside_before_any_prose():
+    aside = _set_aside(
+        "Enlarge this image\nTessa Moreno prepares for an evening session at home. Her prescriber requires another "
+        "adult to be in the house.\nCaleb Ortiz for LPR\nhide caption\ntoggle caption\nCaleb Ortiz for LPR\n"
+        "On Tuesday evenings, Tessa Moreno clears the coffee table and dims the lights in her living room.\n"
+        "Trials of ketamine lozenges at home have been small, researchers say.",
+    )
+    assert any(t.startswith("Tessa Moreno prepares") for t in aside)
+    assert not any("clears the coffee table" in t for t in aside)
+
+
 def test_headline_lists_a_title_case_headline_and_a_single_related_story():
     aside = _set_aside(
         "Valerian is a herb whose root is sold as a sleep aid in many pharmacies across Europe.\n"

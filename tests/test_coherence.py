@@ -316,3 +316,67 @@ def test_a_name_with_an_accented_letter_is_a_person():
 ])
 def test_a_joined_part_cut_before_its_clause_is_a_fragment(sentence, fragment):
     assert bool(coherence.fragment_reason(sentence)) is fragment
+
+
+@pytest.mark.parametrize("sentence, dangling", [
+    # the verb is in the draft's sentence before ("Four antidepressants had not helped.")
+    ("The ketamine, prescribed after a 25-minute video call with a nurse practitioner and mailed to her door, did.", True),
+    ("Only a minority of users do.", True),
+    ("Kava can't.", True),
+    # the verb is in the sentence itself, or nothing is left out
+    ("Some people say it helps, and some say it doesn't.", False),
+    ("Most adults who try kava find that kava helps them sleep, though not everyone does.", False),
+    ("Kava is a plant whose root is used to make a drink.", False),
+])
+def test_a_sentence_ending_on_a_bare_auxiliary_leans_on_the_one_before(sentence, dangling):
+    from summarize.coherence import dangling_reason
+
+    assert bool(dangling_reason(sentence, [])) is dangling
+    assert bool(dangling_reason(sentence, ["Four antidepressants had not helped her."])) is dangling
+
+
+@pytest.mark.parametrize("sentence, dangling", [
+    ("After eight weeks, their average score on the PHQ-9 had fallen from 17 to 10.", True),
+    ("Within six months, they had doubled their dose.", True),
+    ("After eight weeks, participants' average score on the PHQ-9 had fallen from 17 to 10.", False),
+    ("In the past five years, sales of kava have doubled.", False),
+])
+def test_a_span_of_time_before_a_pronoun_is_no_antecedent(sentence, dangling):
+    from summarize.coherence import dangling_reason
+
+    assert bool(dangling_reason(sentence, [])) is dangling
+
+
+@pytest.mark.parametrize("sentence, previous, dangling", [
+    ("But 12% said they had taken more than their prescribed dose at least once.",
+     ["Ketamine has been used as an anesthetic for more than 50 years."], True),
+    ("About a third reported trouble sleeping.", [], True),
+    ("But 12% said they had taken more than their prescribed dose at least once.",
+     ["A survey of 1,806 adults prescribed ketamine found that most felt better."], False),
+    ("About 12% of users said they had taken more than their prescribed dose.", [], False),
+])
+def test_a_share_of_a_group_needs_the_group_named(sentence, previous, dangling):
+    from summarize.coherence import dangling_reason
+
+    assert bool(dangling_reason(sentence, previous)) is dangling
+
+
+def test_a_conjunction_before_an_anaphoric_noun_does_not_hide_it():
+    from summarize.coherence import dangling_reason
+
+    before = ["Ketamine has been used as an anesthetic for more than 50 years."]
+    assert dangling_reason("But the agency allows the spray to be given only in certified clinics.", before)
+    assert not dangling_reason("But the Food and Drug Administration allows the spray only in clinics.", before)
+
+
+@pytest.mark.parametrize("sentence, opens", [
+    ("It also can't show whether the drug helps.", True),
+    ("After eight weeks, their average score had fallen from 17 to 10.", True),
+    ("Taken often, it can lead to tolerance.", True),
+    ("Ketamine, an anaesthetic, can lead to tolerance.", False),
+    ("In a survey of 1,806 adults, most said they felt better.", False),
+])
+def test_a_pronoun_subject_after_a_short_fronted_phrase_opens_the_sentence(sentence, opens):
+    from summarize.coherence import opens_on_pronoun
+
+    assert opens_on_pronoun(sentence) is opens
