@@ -627,6 +627,19 @@ def _speakers_before(m: re.Match, text: str) -> bool:
     return introduces_person(text)
 
 
+def imperative(sentence: str) -> bool:
+    """The sentence tells the reader to do something: it opens on a verb followed by its object's
+    determiner ("Use a decongestant spray for more than a few days and …", "Take it with food");
+    a noun subject is followed by its verb, not by a determiner."""
+    tokens = [t.lower() for t in WORD.findall(sentence.strip())[:2]]
+    # (a base form: "Calls to poison centers …" is a plural noun, "Assess" a verb)
+    return (len(tokens) == 2 and "VERB" in _pos(tokens[0]) and tokens[0] not in STOPWORDS
+            and (not tokens[0].endswith("s") or tokens[0].endswith("ss")) and tokens[1] in _OBJECT_OPENERS)
+
+
+_OBJECT_OPENERS = frozenset("a an the this these those its their his her our your my some any each every it them".split())
+
+
 def opens_on_pronoun(sentence: str) -> bool:
     """The sentence's subject is a personal pronoun: its first word ("It also can't show …",
     "“They …"), or the first word after a short fronted phrase ("After eight weeks, their

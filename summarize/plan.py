@@ -146,6 +146,7 @@ _DIRECT_QUOTE = re.compile(r"^\s*[“\"‘]")
 QUOTE_FACTOR = 0.5
 _SECOND_PERSON = re.compile(r"^(?:(?:if|when|so|and|but)\s+)?(you|your|you(’|')(re|ve|ll|d))\b", re.I)
 SECOND_PERSON_FACTOR = 0.5
+IMPERATIVE_FACTOR = 0.25
 # Nor on a share of a set it has not named yet ("Most blends contain half as much caffeine …"):
 # the set is the subject, which the opening should name.
 # (a bare set: the quantifier, one noun, the verb)
@@ -370,6 +371,8 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         # alarm goes off at 6 a.m. …"); "you" belongs to the closing advice
         if _SECOND_PERSON.search(s.text):
             score *= SECOND_PERSON_FACTOR
+        if coherence.imperative(s.text):  # an instruction ("Use a spray for … and …") states no claim
+            score *= IMPERATIVE_FACTOR
         bare = _QUANTIFIED_OPENER.match(s.text)
         if (not review and bare and coherence.has_finite_verb(bare.group("verb"))
                 and not coherence.content_lemmas(" ".join(s.text.split()[:5])) & set(topic)):

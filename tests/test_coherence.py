@@ -380,3 +380,18 @@ def test_a_pronoun_subject_after_a_short_fronted_phrase_opens_the_sentence(sente
     from summarize.coherence import opens_on_pronoun
 
     assert opens_on_pronoun(sentence) is opens
+
+
+@pytest.mark.parametrize("sentence, told", [
+    ("Use a decongestant spray for more than a few days and the blood vessels respond less.", True),
+    ("Take it with food to avoid stomach upset.", True),
+    ("Kava causes drowsiness in some people.", False),
+    ("Decongestant sprays work within minutes.", False),
+    ("The spray works within minutes.", False),
+    ("Calls to poison control centers about tianeptine nearly quadrupled.", False),
+    ("Sales this year rose by a third.", False),
+])
+def test_a_sentence_that_tells_the_reader_what_to_do(sentence, told):
+    from summarize.coherence import imperative
+
+    assert imperative(sentence) is told

@@ -654,3 +654,18 @@ def test_a_lead_does_not_open_on_a_share_of_a_set_it_has_not_named():
              "Talk to your doctor if you take blood thinners.")
     opening = plan.plan(parse_draft(draft), max_words=200)[0]
     assert opening.text == "Mushroom coffee has gone from a curiosity to a staple."
+
+
+def test_a_lead_does_not_open_by_telling_the_reader_what_to_do():
+    draft = (
+        "Use a decongestant spray for more than a few days in a row and the blood vessels start to respond "
+        "less, so that congestion returns as each dose wears off.\n\n"
+        "Few remedies work as quickly as a decongestant nasal spray for a blocked nose.\n\n"
+        "What the sprays do\n\n"
+        "Decongestant sprays narrow swollen blood vessels in the lining of the nose within minutes.\n\n"
+        "Rebound congestion\n\n"
+        "Regular use of a decongestant spray can cause rebound congestion that is hard to stop.\n\n"
+        "Talk to a pharmacist if a blocked nose lasts more than a week."
+    )
+    picks = plan.plan(parse_draft(draft))
+    assert not picks[0].text.startswith("Use a decongestant")
