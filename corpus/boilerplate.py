@@ -150,9 +150,12 @@ _CAPTION = [
     re.compile(r"(?:^|[.!?]\s*)credit\s*(?:\.{2,}|…)\s*\S.{0,80}$", _F),
     # a picture agency's credit on its own: "Harbour Pictures", "Northwire Photos"
     re.compile(r"^(?:[A-Z][\w&'’.-]*\s+){1,3}(?:Pictures|Photos|Photography|Images)\s*$"),
-    # a credit line on its own
-    re.compile(r"^(?:[\w.'’ -]{0,40}/+\s*)?(?:Getty(?:\s+Images)?|Shutterstock|iStock(?:photo)?|Reuters|AP|AFP|Alamy|EPA|Adobe(?:\s+Stock)?)"
-               r"(?:\s+(?:Images|Photos?))?" + _END),
+    # a credit line on its own ("ALAMY" in capitals too)
+    re.compile(r"^(?:[\w.'’ -]{0,40}/+\s*)?(?:Getty(?:\s+Images)?|Shutterstock|iStock(?:photo)?|Reuters|AP|AFP|Alamy|EPA|Adobe(?:\s+Stock)?|"
+               r"GETTY(?:\s+IMAGES)?|SHUTTERSTOCK|ALAMY|ISTOCK)(?:\s+(?:Images|Photos?))?" + _END),
+    # a caption glued to a photographer's credit: "… often contain erythritolMarek Sobczak/Alamy"
+    re.compile(r"(?<=[a-z.])" + _NAME + r"\s+" + _NAME + r"\s*/\s*(?:Alamy|Getty(?:\s+Images)?|Shutterstock|iStock|Reuters|AP|AFP|EPA|PA)"
+               + _END),
 ]
 _ADVERT = re.compile(
     r"^(?:advertisement(?:\s*[-–—:]\s*continue\s+reading(?:\s+below)?)?|advertising|ad|sponsored(?:\s+content)?|sponsor\s+message|paid\s+content|"
@@ -342,6 +345,9 @@ _WIDGET = [
                r"sign\s+up(?:\s+(?:for|to)\s+(?:\S+\s+){0,4}\S+)?|current\s+version|version\s+history|"
                r"get\s+(?:\S+\s+){0,4}(?:digest|briefing|newsletter|updates)|site\s+index|"
                r"(?:skip\s+past|after|end\s+of)\s+(?:newsletter|advertisement|ad)(?:\s+promotion)?|"
+               r"was\s+this\s+(?:article\s+|page\s+)?(?:helpful|useful)\??|reuse\s+this\s+content|"
+               r"(?:medically\s+|clinically\s+)?reviewed\s+by|(?:copy\s+)?edited\s+by|fact[\s-]checked\s+by|release\s+date\s*:.{0,40}|"
+               r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}newsletter|"
                r"follow(?:\s+(?:us|me))?|sign\s+me\s+up|(?:add\s+to|get|manage)\s+(?:(?:e-?mail|news)\s+)?alerts?|social\s+sharing|estimated\s+\d+\s+min(?:ute)?s?|"
                r"rights\s+(?:&|and)\s+permissions|email\s+address|expand|collapse|show\s+(?:more|less)|"
                r"affiliations?|more\s+by\s+(?:[A-Z][\w'’.-]*\s*){1,4}|"
@@ -382,13 +388,19 @@ _WIDGET = [
     # "Get the latest health news from X every Tuesday.", "Get X's best stories, delivered every week."
     re.compile(r"^(?=(?:\S+\s+){0,24}\S+\s*$)get\s+.{0,100}\b(?:every|each)\s+(?:day|week|weekday|morning|evening|"
                r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b\W*$", _F),
+    # "Essential health news and analysis, delivered every Wednesday"
+    re.compile(r"^(?=(?:\S+\s+){0,20}\S+\s*$).*\bdelivered\s+(?:free\s+)?(?:every|each)\s+(?:day|week|weekday|morning|evening|"
+               r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b\W*$", _F),
 ]
 _WIDGET_WORDS = {
     "share", "tweet", "email", "e-mail", "print", "comment", "comments", "facebook", "twitter", "whatsapp",
     "linkedin", "pinterest", "reddit", "copy", "link", "save", "flipboard", "messenger", "sms", "x",
     "gift", "article", "story", "this", "more", "options", "menu", "search", "close", "bluesky", "threads",
     # a share button's label as a screen reader pastes it: "Facebook / Meta", "Twitter / X icon"
-    "meta", "icon", "instagram", "tiktok", "youtube", "telegram", "mastodon", "bookmark",
+    "meta", "icon",
+    # a gallery's or feedback box's buttons ("Previous", "Next", "Yes", "No"), the masthead's own
+    # ("Subscribe | Log in | e-Edition")
+    "previous", "next", "yes", "no", "podcast", "podcasts", "subscribe", "log", "in", "login", "register", "e-edition", "instagram", "tiktok", "youtube", "telegram", "mastodon", "bookmark",
 }
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -502,10 +514,10 @@ def furniture_reason(text: str) -> str | None:
 # Topics", "Trending stories", "Publication types"), a name beside a byline, a caption beside its
 # credit. The parser applies these to its blocks (``furniture_in_context``).
 _LIST_LABEL = re.compile(
-    r"^(?:related(?:\s+(?:topics|stories|story|articles|article|coverage|content|links|reading))?|(?:suggested|more)\s+topics|"
+    r"^(?:related(?:\s+(?:news|topics|stories|story|articles|article|coverage|content|links|reading))?|(?:suggested|more)\s+topics|"
     r"topics?|tags?|watch\s+next|read\s+more\s+(?:on|from|at)\s+.{1,40}|"
     r"more\s+on\s+this\s+(?:story|topic)|trending(?:\s+(?:stories|now|(?:on|in)\s+.{1,30}))?|top\s+stories|"
-    r"most\s+(?:read|popular|viewed)(?:\s+(?:in|on|from)\s+.{1,30})?|explore\s+more|"
+    r"most\s+(?:read|popular|viewed)(?:\s+(?:news|stories|articles))?(?:\s+(?:in|on|from)\s+.{1,30})?|explore\s+more|"
     r"recommended(?:\s+(?:for\s+you|reading|stories))?|you\s+(?:may|might)\s+also\s+like|read\s+more(?:\s+about\s+.{1,40})?|"
     r"more\s+(?:stories\s+)?from\s+.{1,30}|more\s+stories|publication\s+types?|in\s+this\s+article|our\s+(?:content\s+)?partners|sources?|references|"
     r"see\s+also|further\s+reading|latest(?:\s+(?:news|stories|articles|headlines))?|related\s+coverage|read\s+next|up\s+next|what\s+to\s+read\s+next|"

@@ -103,6 +103,19 @@ FURNITURE_LINES = [
     ("Facebook / Meta", "widget"),
     ("Twitter / X icon", "widget"),
     ("Add to Email Alerts", "widget"),
+    ("Previous", "widget"),
+    ("Next", "widget"),
+    ("Yes", "widget"),
+    ("Was this helpful?", "widget"),
+    ("Reuse this content", "widget"),
+    ("Medically Reviewed By", "widget"),
+    ("Copy Edited By", "widget"),
+    ("Subscribe | Log in | e-Edition", "widget"),
+    ("The Sentinel Health newsletter", "widget"),
+    ("Essential health news and analysis, delivered every Wednesday", "widget"),
+    ("Release date: October 8, 2025", "widget"),
+    ("ALAMY", "caption"),
+    ("Sugar-free and low-carb products often contain erythritolMarek Sobczak/Alamy", "caption"),
     ("Comments", "widget"),
     ("12 Comments", "widget"),
     ("Sign up for our weekly health newsletter", "widget"),
@@ -1049,3 +1062,10 @@ def test_a_dek_in_the_run_of_menu_lines_under_the_headline_is_the_dek():
             "Now the largest trial of the sleep drug suggests it can trigger vivid dreams, though side effects are common.\n")
     aside = {p.text: p.boilerplate for p in parse_article(page).set_aside()}
     assert aside.get("Volunteers doubled their odds of a lucid night in a small placebo-controlled study") == "dek"
+
+
+@pytest.mark.parametrize("label", ["Related news", "MOST READ NEWS", "Most popular stories"])
+def test_list_labels_with_news_or_stories(label):
+    from summarize.corpus.boilerplate import is_list_label
+
+    assert is_list_label(label)
