@@ -330,7 +330,8 @@ def bench(paths, model, device, beams, batch_size, limit, systems, sizes, as_jso
 @main.command("eval")
 @click.option("-m", "--model", default=None, metavar="PATH|HUB_ID", help="Model to evaluate (default: shipped model).")
 @click.option("--data", default="cochrane-heldout", show_default=True, metavar="cochrane-heldout|seeds|DIR",
-              help="Held-out Cochrane reviews, the shared seed articles, or a folder of house-format articles.")
+              help="Held-out Cochrane reviews, the shared seed articles, a folder of house-format articles, or a "
+                   "labelled drafts folder (drafts + KEY.md: the editor's checks per draft).")
 @shared_option
 @click.option("--limit", type=click.IntRange(1), default=None, help="Evaluate at most this many documents.")
 @click.option("--heading-limit", type=click.IntRange(0), default=40, show_default=True,
