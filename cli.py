@@ -383,6 +383,11 @@ def _eval_labelled(folder, model, limit, device, strategy, max_words, beams, qua
     if out_path:
         write_report(report, out_path)
         log.info("report -> %s", out_path)
+    # a draft the key names that could not be read or summarized: one line each, as `run` does
+    for failure in report["failures"]:
+        click.echo(f"error: {display(folder / failure['file'])}: {failure['error']}", err=True)
+    if report["failures"]:
+        sys.exit(EXIT_SOME_FAILED)
 # --------------------------------------------------------------------------- end eval
 
 

@@ -122,3 +122,13 @@ def test_cli_eval_on_a_labelled_folder(tmp_path, tiny_model_dir):
     assert report["totals"]["drafts"] == 1 and report["drafts"][0]["file"] == "quince.txt"
     # the byline, caption and related link are set aside before anything reads the draft
     assert report["totals"]["furniture_in_lead"] == 0 and report["totals"]["outline_furniture"] == 0
+
+
+def test_cli_eval_names_a_draft_the_key_lists_but_the_folder_lacks(tmp_path, tiny_model_dir):
+    from summarize.cli import main
+
+    folder = _folder(tmp_path)
+    (folder / "KEY.md").write_text(KEY + "\n## missing.txt\n\nCONCLUSION_CAVEAT: none\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["-q", "eval", "--model", str(tiny_model_dir), "--data", str(folder), "--beams", "1"])
+    assert res.exit_code == 1
+    assert "missing.txt" in res.output and "quince.txt" in res.output
