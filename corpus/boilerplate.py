@@ -345,7 +345,7 @@ _WIDGET = [
                r"sign\s+up(?:\s+(?:for|to)\s+(?:\S+\s+){0,4}\S+)?|current\s+version|version\s+history|"
                r"get\s+(?:\S+\s+){0,4}(?:digest|briefing|newsletter|updates)|site\s+index|"
                r"(?:skip\s+past|after|end\s+of)\s+(?:newsletter|advertisement|ad)(?:\s+promotion)?|"
-               r"was\s+this\s+(?:article\s+|page\s+)?(?:helpful|useful)\??|reuse\s+this\s+content|"
+               r"reuse\s+this\s+content|"
                r"(?:medically\s+|clinically\s+)?reviewed\s+by|(?:copy\s+)?edited\s+by|fact[\s-]checked\s+by|release\s+date\s*:.{0,40}|"
                r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}newsletter|"
                r"follow(?:\s+(?:us|me))?|sign\s+me\s+up|(?:add\s+to|get|manage)\s+(?:(?:e-?mail|news)\s+)?alerts?|social\s+sharing|estimated\s+\d+\s+min(?:ute)?s?|"
@@ -358,7 +358,7 @@ _WIDGET = [
                r"play\s+video|video\s+player|report\s+a\s+(?:typo|correction|problem|bug)|have\s+your\s+say|comments\s+are\s+(?:pre-?)?moderated\b.*|\d+:\d{2}\s*/\s*\d+:\d{2}|listen(?:\s*[·•|:(-]\s*\(?\d{1,2}:\d{2}\)?)?|\d+\s+min|why\s+trust\s+us\??|table\s+of\s+contents|"
                r"story\s+continues|add\s+(?:a|your)\s+comment|see\s+more\s+subscription\s+options|comment\s+guidelines|"
                r"we\s+value\s+your\s+privacy|accept\s+(?:all|all\s+cookies|cookies)|manage\s+(?:preferences|cookies|settings)|"
-               r"please\s+enter\s+a\s+valid\s+email(?:\s+address)?|link\s+copied!?|(?:video\s+)?ad\s+feedback|was\s+this\s+(?:article|page|information|story)\s+helpful\??|yes\s*/\s*no|"
+               r"please\s+enter\s+a\s+valid\s+email(?:\s+address)?|link\s+copied!?|(?:video\s+)?ad\s+feedback|was\s+this\s+(?:(?:(?:article|page)\s+)?(?:helpful|useful)|(?:information|story)\s+helpful)\??|yes\s*/\s*no|"
                r"\d{1,2}:\d{2}\s*[-–—|]\s*source\s*:\s*.{1,40}|"
                r"(?:reviewed|written|edited|fact[- ]checked)\s+by|medical\s+reviewer|contributor|"
                r"privacy\s+(?:notice|policy|choices|rights)|your\s+privacy\s+choices|your\s+ca\s+privacy\s+rights.*|"
@@ -397,10 +397,10 @@ _WIDGET_WORDS = {
     "linkedin", "pinterest", "reddit", "copy", "link", "save", "flipboard", "messenger", "sms", "x",
     "gift", "article", "story", "this", "more", "options", "menu", "search", "close", "bluesky", "threads",
     # a share button's label as a screen reader pastes it: "Facebook / Meta", "Twitter / X icon"
-    "meta", "icon",
+    "meta", "icon", "instagram", "tiktok", "youtube", "telegram", "mastodon", "bookmark",
     # a gallery's or feedback box's buttons ("Previous", "Next", "Yes", "No"), the masthead's own
     # ("Subscribe | Log in | e-Edition")
-    "previous", "next", "yes", "no", "podcast", "podcasts", "subscribe", "log", "in", "login", "register", "e-edition", "instagram", "tiktok", "youtube", "telegram", "mastodon", "bookmark",
+    "previous", "next", "yes", "no", "podcast", "podcasts", "subscribe", "log", "in", "login", "register", "e-edition",
 }
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")

@@ -689,14 +689,13 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
     elided = _elided(s)
     if elided:
         return elided
-    if _BARE_SHARE.match(s) and not set().union(*(content_lemmas(p) for p in previous)) & (_STUDY_WORDS | _BRIDGED
-                                                                                             | _POPULATION):
-        return "a share of a group the lead has not named"
     tokens = [t.lower().replace("’", "'") for t in WORD.findall(_LEAD_ADVERBIAL.sub("", s, count=1))]
     if not tokens:
         return None
     before = " ".join(previous)
     before_lemmas = set().union(*(content_lemmas(p) for p in previous)) if previous else set()
+    if _BARE_SHARE.match(s) and not before_lemmas & (_STUDY_WORDS | _BRIDGED | _POPULATION):
+        return "a share of a group the lead has not named"
     if _BACK_CONNECTIVE.match(s) or _JOINED.match(s) or (not previous and _ADD_CONNECTIVE.match(s)):
         return "opens with a connective that points back"
     if _OTHERWISE.search(s):
