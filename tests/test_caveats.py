@@ -1737,3 +1737,61 @@ def test_a_negation_after_do_support_stops_at_a_coordinated_verb_of_its_own(f):
     summary = "In adults with colds, zinc lozenges did not shorten colds and caused more nausea than placebo."
     res = f(src, summary)
     assert not res.report.removed and summary in res.summary
+
+
+@pytest.mark.parametrize("text, cue, expected", [
+    # a fronted reason without the cue goes; the warning is the main clause
+    ("Because the herb is cleared by the liver like many medicines, it can raise blood levels of statins.",
+     "raise blood levels", "It can raise blood levels of statins."),
+    # the reason ends at the comma a clause follows, not at the first comma
+    ("Because of reports of sedation, confusion and falls, the tablets are sold only on prescription in Spain.",
+     "only on prescription", "The tablets are sold only on prescription in Spain."),
+    # a reason that holds the cue stays
+    ("Because the powder can interact with blood thinners, people on warfarin should avoid it.",
+     "interact with blood thinners", "Because the powder can interact with blood thinners, people on warfarin should avoid it."),
+    # a reason after the warning goes too
+    ("Anyone who feels numb after using the gas should see a doctor, because nerve damage is easier to treat early.",
+     "see a doctor", "Anyone who feels numb after using the gas should see a doctor."),
+    # a closing attribution to a group goes, as one to a person does
+    ("Older users may simply have been sicker to begin with, the researchers admitted.",
+     "may simply have been sicker", "Older users may simply have been sicker to begin with."),
+])
+def test_reasons_and_group_attributions_without_the_cue_are_cut(f, text, cue, expected):
+    from summarize.caveats.repair import compress_variants
+
+    at = text.index(cue)
+    assert compress_variants(text, [(at, at + len(cue))], f.policy)[0] == expected
+
+
+@pytest.mark.parametrize("text, cue, expected", [
+    # examples closing the sentence keep their first: "such as" promises no full list
+    ("The root can change how the body handles drugs such as the blood thinner warfarin, some statins and "
+     "certain anti-seizure medicines.", "change how the body handles",
+     "The root can change how the body handles drugs such as the blood thinner warfarin."),
+    ("The gum may interact with some medicines, including lithium, digoxin or antibiotics.", "interact with",
+     "The gum may interact with some medicines, including lithium."),
+    # a list in the middle of the sentence, or one holding the cue, stays whole
+    ("Side effects such as nausea, dizziness and headache were reported in a third of users.", "Side effects",
+     "Side effects such as nausea, dizziness and headache were reported in a third of users."),
+    ("Mixing the pills with drugs such as opioids, alcohol or sedatives is dangerous, including risk of overdose.",
+     "risk of overdose",
+     "Mixing the pills with drugs such as opioids, alcohol or sedatives is dangerous, including risk of overdose."),
+])
+def test_a_closing_list_of_examples_keeps_its_first_example(f, text, cue, expected):
+    from summarize.caveats.repair import compress_variants
+
+    at = text.index(cue)
+    assert compress_variants(text, [(at, at + len(cue))], f.policy)[0] == expected
+
+
+def test_a_clause_whose_pronoun_points_into_a_dropped_clause_is_not_kept_alone():
+    from summarize.caveats.repair import _keep_cue_clause
+
+    text = ("The clinics must have a nurse on call, but the rooms are never inspected, and the powders "
+            "they mix are not approved by any regulator.")
+    at = text.index("not approved")
+    assert _keep_cue_clause(text, [(at, at + 12)]) == text
+    # without the pronoun the clause stands alone
+    text = text.replace("powders they mix", "powders")
+    at = text.index("not approved")
+    assert _keep_cue_clause(text, [(at, at + 12)]) == "the powders are not approved by any regulator."

@@ -47,8 +47,13 @@ def compress_variants(text: str, cue_spans: list[tuple[int, int]], policy: Polic
     # 2. a fronted concessive clause without the cue ("While generally considered safe ..., ")
     cur, spans = _strip_prefix(cur, spans, policy.concessive)
     cur, spans = _strip_prefix(cur, spans, policy.lead_ins)
+    # 2b. a fronted reason without the cue ("Because CBD is broken down by the same enzymes,
+    #     it can change …"): the caveat is the main clause
+    cur, spans = _strip_reason(cur, spans)
     # 3. trailing participial / "especially if" clauses without the cue
     cur = _strip_trailing(cur, spans, policy.trailing)
+    # 3b. a list of examples closing the sentence keeps its first example
+    cur = _trim_examples(cur, spans)
     # 4. semicolon-joined clauses without the cue
     cur, spans = _drop_semicolon_clauses(cur, spans)
     cur, spans = _strip_prefix(cur, spans, policy.lead_ins)  # "...; however, the evidence is weak"
@@ -112,8 +117,15 @@ def _keep_cue_clause(text: str, spans):
             # events in …") joins nouns, not clauses
             if n and _ends_in_list(parts[n - 1]):
                 return text
+            # a person or group named in a dropped clause ("…, but the lounges are not inspected, and
+            # the compounded NAD+ they use is not approved"): the pronoun would have no antecedent
+            if n and _PERSONAL_PRONOUN.search(parts[n]):
+                return text
             return parts[n]
     return text
+
+
+_PERSONAL_PRONOUN = re.compile(r"\b(?:they|them|their|he|him|his|she|her)\b", re.I)
 
 
 def _ends_in_list(part: str) -> bool:
@@ -269,6 +281,51 @@ def _strip_colon_lead_in(text: str, spans):
             or _LIST_INTRO.search(before) or coherence.fragment_reason(rest[:1].upper() + rest[1:])):
         return text, spans
     return text[start:], _shift(spans, 0, start)
+
+
+_REASON = re.compile(r"(?:because|given\s+that)\b", re.I)
+
+
+def _strip_reason(text: str, spans):
+    """Drop a fronted "Because …," when what follows its comma is a clause with a subject and
+    no cue is inside it ("Because of risks of sedation, dissociation and misuse, it is …": the
+    comma that ends the reason is the one a clause follows)."""
+    if not _REASON.match(text):
+        return text, spans
+    for m in re.finditer(r",\s+", text):
+        if any(a < m.end() for a, _ in spans):
+            break
+        rest = text[m.end():]
+        if _is_clause(rest) and len(rest) > 15:
+            return rest, _shift(spans, 0, m.end())
+    return text, spans
+
+
+# "such as A, B and C" / "including A, B or C" closing the sentence
+_EXAMPLES = re.compile(r"(?:,\s+)?\b(?:such\s+as|including)\s+", re.I)
+_ITEM_SPLIT = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _trim_examples(text: str, spans):
+    """"… drugs such as warfarin, some antidepressants and certain anti-seizure medications."
+    -> "… drugs such as warfarin.": examples are examples, so keeping the first is faithful.
+    Only a list that runs to the sentence's end, of short items with no verb, and no cue in it."""
+    last_cue = max((b for _, b in spans), default=0)
+    for m in _EXAMPLES.finditer(text):
+        if m.start() < last_cue:
+            continue
+        body = text[m.end():].rstrip()
+        end = body[-1:] if body[-1:] in ".!?" else ""
+        body = body[:len(body) - len(end)]
+        items = _ITEM_SPLIT.split(body)
+        if len(items) < 2 or "(" in body or ";" in body or _QUOTE_MARKS.search(body):
+            return text
+        words = [w.lower().strip(",.") for w in body.split()]
+        if any(len(i.split()) > 6 or not i.strip() for i in items) or any(w in _FINITE for w in words):
+            return text
+        first = _ITEM_SPLIT.search(body)
+        return text[:m.end()] + body[:first.start()] + (end or ".")
+    return text
 
 
 def _strip_trailing(text: str, spans, patterns):
