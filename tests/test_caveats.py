@@ -1168,10 +1168,28 @@ def test_result_connective_without_a_comma_is_dropped_from_an_added_caveat(f):
     "Four trials measured adverse events.",
     "We combined data for all adverse events from three studies.",
     "The reporting of adverse events was poor.",
+    # concerns about the evidence, and a risk-of-bias grade
+    "Most trials were paid for by valerian makers, which raises concerns about publication bias.",
+    "Four of the six trials were judged to raise some concerns.",
+    # a review's objective
+    "To assess the effects of valerian compared with placebo or other hypnotics on sleep onset, sleep "
+    "quality, daytime alertness and adverse events in adults.",
+    # fewer harms than the comparator, or less harm than something else
+    "Fewer people stopped taking valerian because of side effects than stopped taking the sleeping pills.",
+    "Valerian is far less harmful than the sleeping pills it replaces, he said.",
+    # an overdose as what a rescue drug or a treatment answers
+    "Officials urge bystanders to give naloxone in any suspected overdose.",
+    "Approved treatments such as methadone cut the risk of overdose death roughly in half.",
 ])
 def test_harms_as_a_measured_outcome_are_not_side_effect_caveats(f, sentence):
     kinds = {d.kind for d in f.detector.sentence(sentence, frozenset({"valerian"})) if d.is_caveat}
     assert "side_effects" not in kinds
+
+
+def test_an_overdose_the_subject_causes_is_still_a_side_effect(f):
+    kinds = {d.kind for d in f.detector.sentence("High doses of valerian extract can cause an overdose.",
+                                                 frozenset({"valerian"})) if d.is_caveat}
+    assert "side_effects" in kinds
 
 
 def test_link_line_is_never_added(f):
