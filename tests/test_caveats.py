@@ -1813,3 +1813,33 @@ def test_a_clause_whose_pronoun_points_into_a_dropped_clause_is_not_kept_alone()
     text = text.replace("powders they mix", "powders")
     at = text.index("not approved")
     assert _keep_cue_clause(text, [(at, at + 12)]) == "the powders are not approved by any regulator."
+
+
+def test_a_single_quote_opened_and_never_closed_is_not_a_clean_added_sentence(f):
+    from summarize.caveats.repair import clean_sentence_problems
+
+    text = "Dr Lee, who runs a clinic in Hull, said: 'We see people who've used it for years and can't come off."
+    assert "unbalanced quotes" in clean_sentence_problems(text, text, f.policy)
+    # apostrophes alone, or a quote closed in the sentence, are fine
+    assert not clean_sentence_problems("People who've used it for years often can't come off it.", None, f.policy)
+    closed = "Dr Lee said: 'Some people can't come off it.'"
+    assert "unbalanced quotes" not in clean_sentence_problems(closed, closed, f.policy)
+
+
+def test_a_call_for_studies_with_a_long_description_is_a_research_caveat(f):
+    # (a pattern's cue, not only the learned classifier's word for the whole sentence)
+    text = "The study cannot say who benefits, and studies following users for longer than two years are still needed."
+    cues = [d.cue for d in f.detector.sentence(text, frozenset({"valerian"})) if d.is_caveat and d.kind == "research"]
+    assert any("needed" in c for c in cues), cues
+
+
+def test_the_added_caveat_is_the_clause_that_stands_when_the_first_leans_on_context(f):
+    # the first cue's clause needs "the study" introduced; the second clause stands alone
+    draft = ("Valerian is a herb sold for sleep. Many adults take valerian tea at night.\n\n"
+             "Valerian tea is cheap and easy to find in shops.\n\n"
+             "Still, he said, the study cannot say which sleepers benefit most, and trials following "
+             "users for longer than a year are needed to understand the long-term picture.")
+    res = f(draft, "Valerian is a herb sold for sleep. Many adults take it at night.")
+    texts = [a["text"] for a in res.report.added if "research" in a["kinds"]]
+    assert texts and not texts[0].startswith("The study"), texts
+    assert "trials following users for longer than a year are needed" in texts[0].lower()

@@ -405,10 +405,18 @@ class CaveatFilter:
                 for d in s.detections:
                     if d.is_caveat and d.kind in cover and d.kind not in firsts and _ok_strength(d, need_of(d.kind)):
                         firsts[d.kind] = (d.start, d.end)
-                spans = list(firsts.values())
+                # and the last cue of each kind, for a sentence whose first cue sits in a clause that
+                # leans on context ("the study cannot say …, and longer studies are needed")
+                lasts: dict[str, tuple[int, int]] = {}
+                for d in s.detections:
+                    if d.is_caveat and d.kind in cover and _ok_strength(d, need_of(d.kind)):
+                        lasts[d.kind] = (d.start, d.end)
+                variants = compress_variants(s.text, list(firsts.values()), pol)
+                if lasts != firsts:
+                    variants += [v for v in compress_variants(s.text, list(lasts.values()), pol) if v not in variants]
                 conf = max(_CONF[d.confidence] for d in s.detections if d.is_caveat and d.kind in cover)
                 main = sum(1 for k in cover if any(d.kind == k and d.is_caveat and d.strength == MAIN for d in s.detections))
-                for text in compress_variants(s.text, spans, pol):
+                for text in _standing_first(variants, lambda v: _standing(v, lead, names, src, idx, draft)):
                     if verify_added(text, {k: need_of(k) for k in cover}, self.detector, topic, pol, s.text):
                         # A sentence only upgrading the summary's own main caveat must read after the
                         # lead's own sentences (``context``), not after what an earlier run added:
@@ -558,6 +566,16 @@ def _standing(text: str, before: list[str], names, src: list[AnalyzedSentence], 
     fixed = restore(text, [s.text for s in src[max(0, idx - LOOKBACK):idx]], names, draft.subjects) or text
     fixed = name_people(list(before) + [fixed], draft.text, names, draft.intros)[-1]
     return fixed if fixed != text and _stands(fixed, before, names) else None
+
+
+def _standing_first(variants: list[str], standing) -> list[str]:
+    """The variants in their order (most compressed first), but the first one that stands in
+    the lead moved to the front: a clause that leans on context is added only when no variant
+    of the sentence stands."""
+    for n, v in enumerate(variants):
+        if standing(v) is not None:
+            return [v] + variants[:n] + variants[n + 1:]
+    return variants
 
 
 def _ok_strength(d: Detection, needed: str) -> bool:

@@ -651,7 +651,10 @@ def clean_sentence_problems(text: str, source_sentence: str | None, policy: Poli
     if coherence.boilerplate_kind(text):
         out.append("boilerplate")
     frag = coherence.fragment_reason(text)
-    if frag and frag not in ("unbalanced brackets", "unbalanced quotes"):  # counted above
+    # (brackets and double quotes are counted above; a British single quote opened and never
+    # closed, "said: 'We see lads who've …", only there)
+    counted = any(p.startswith("unbalanced") or p == "unclosed quote" for p in out)
+    if frag and not (frag in ("unbalanced brackets", "unbalanced quotes") and counted):
         out.append(frag)
     # A coordination cut short. "A, B, and C" cut to "C.": a list's last item, a noun phrase
     # with no verb of its own ("… the risk of side effects, and the uncertainty of buying pills
