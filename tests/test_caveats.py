@@ -42,6 +42,14 @@ def f() -> CaveatFilter:
     return CaveatFilter()
 
 
+def _variants(f, text: str, cue: str) -> list[str]:
+    """The compressed versions of ``text`` that keep ``cue``, most compressed first."""
+    from summarize.caveats.repair import compress_variants
+
+    at = text.index(cue)
+    return compress_variants(text, [(at, at + len(cue))], f.policy)
+
+
 @pytest.fixture(scope="module")
 def det() -> Detector:
     return Detector(load_policy())
@@ -1401,10 +1409,7 @@ def test_dropping_a_negated_infinitive_takes_its_negation_with_it(f):
      "The drug is addictive, said Dr. Maria Lopez, an addiction specialist."),
 ])
 def test_an_added_caveat_drops_a_speaker_the_lead_never_introduces(f, text, cue, expected):
-    from summarize.caveats.repair import compress_variants
-
-    at = text.find(cue)
-    assert compress_variants(text, [(at, at + len(cue))], f.policy)[-1] == expected
+    assert _variants(f, text, cue)[-1] == expected
 
 
 @pytest.mark.parametrize("text, cue, expected", [
@@ -1425,10 +1430,7 @@ def test_an_added_caveat_drops_a_speaker_the_lead_never_introduces(f, text, cue,
      "dependence", "This trial did not report the following outcomes: liver damage, which was rare in earlier trials, or dependence."),
 ])
 def test_an_added_caveat_drops_a_lead_in_that_points_back(f, text, cue, expected):
-    from summarize.caveats.repair import compress_variants
-
-    at = text.find(cue)
-    assert compress_variants(text, [(at, at + len(cue))], f.policy)[-1] == expected
+    assert _variants(f, text, cue)[-1] == expected
 
 
 def test_a_conjunction_joining_an_added_caveat_to_its_draft_neighbour_goes(f):
@@ -1775,10 +1777,7 @@ def test_a_negation_after_do_support_stops_at_a_coordinated_verb_of_its_own(f):
      "may simply have been sicker", "Older users may simply have been sicker to begin with."),
 ])
 def test_reasons_and_group_attributions_without_the_cue_are_cut(f, text, cue, expected):
-    from summarize.caveats.repair import compress_variants
-
-    at = text.index(cue)
-    assert compress_variants(text, [(at, at + len(cue))], f.policy)[0] == expected
+    assert _variants(f, text, cue)[0] == expected
 
 
 @pytest.mark.parametrize("text, cue, expected", [
@@ -1796,10 +1795,7 @@ def test_reasons_and_group_attributions_without_the_cue_are_cut(f, text, cue, ex
      "Mixing the pills with drugs such as opioids, alcohol or sedatives is dangerous, including risk of overdose."),
 ])
 def test_a_closing_list_of_examples_keeps_its_first_example(f, text, cue, expected):
-    from summarize.caveats.repair import compress_variants
-
-    at = text.index(cue)
-    assert compress_variants(text, [(at, at + len(cue))], f.policy)[0] == expected
+    assert _variants(f, text, cue)[0] == expected
 
 
 def test_a_clause_whose_pronoun_points_into_a_dropped_clause_is_not_kept_alone():
