@@ -346,7 +346,7 @@ _WIDGET = [
                r"get\s+(?:\S+\s+){0,4}(?:digest|briefing|newsletter|updates)|site\s+index|"
                r"(?:skip\s+past|after|end\s+of)\s+(?:newsletter|advertisement|ad)(?:\s+promotion)?|"
                r"reuse\s+this\s+content|"
-               r"(?:medically\s+|clinically\s+)?reviewed\s+by|(?:copy\s+)?edited\s+by|fact[\s-]checked\s+by|release\s+date\s*:.{0,40}|"
+               r"release\s+date\s*:.{0,40}|"
                r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}newsletter|"
                r"follow(?:\s+(?:us|me))?|sign\s+me\s+up|(?:add\s+to|get|manage)\s+(?:(?:e-?mail|news)\s+)?alerts?|social\s+sharing|estimated\s+\d+\s+min(?:ute)?s?|"
                r"rights\s+(?:&|and)\s+permissions|email\s+address|expand|collapse|show\s+(?:more|less)|"
@@ -360,7 +360,7 @@ _WIDGET = [
                r"we\s+value\s+your\s+privacy|accept\s+(?:all|all\s+cookies|cookies)|manage\s+(?:preferences|cookies|settings)|"
                r"please\s+enter\s+a\s+valid\s+email(?:\s+address)?|link\s+copied!?|(?:video\s+)?ad\s+feedback|was\s+this\s+(?:(?:(?:article|page)\s+)?(?:helpful|useful)|(?:information|story)\s+helpful)\??|yes\s*/\s*no|"
                r"\d{1,2}:\d{2}\s*[-–—|]\s*source\s*:\s*.{1,40}|"
-               r"(?:reviewed|written|edited|fact[- ]checked)\s+by|medical\s+reviewer|contributor|"
+               r"(?:(?:medically\s+|clinically\s+)?reviewed|written|(?:copy\s+)?edited|fact[\s-]checked)\s+by|medical\s+reviewer|contributor|"
                r"privacy\s+(?:notice|policy|choices|rights)|your\s+privacy\s+choices|your\s+ca\s+privacy\s+rights.*|"
                r"terms(?:\s+of\s+(?:use|service))?|site\s*map|cookie\s+(?:policy|settings|preferences)|"
                r"do\s+not\s+sell\s+(?:or\s+share\s+)?my\s+personal\s+information|contact\s+us|about\s+us|advertise\s+with\s+us|accessibility(?:\s+statement)?)" + _END, _F),
