@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import functools
 import re
 
 from summarize.antecedents import LOOKBACK, inserted, restore, subject_phrases, subject_words
@@ -400,30 +401,30 @@ class CaveatFilter:
                          and (remaining[k] != CONCLUSION or targets[k] == idx)]
                 if not cover:
                     continue
-                # the first cue of each kind (of the needed strength) must survive compression
+                # the first cue of each kind (of the needed strength) must survive compression; or
+                # the last, for a sentence whose first cue sits in a clause that leans on context
+                # ("the study cannot say …, and longer studies are needed")
                 firsts: dict[str, tuple[int, int]] = {}
-                for d in s.detections:
-                    if d.is_caveat and d.kind in cover and d.kind not in firsts and _ok_strength(d, need_of(d.kind)):
-                        firsts[d.kind] = (d.start, d.end)
-                # and the last cue of each kind, for a sentence whose first cue sits in a clause that
-                # leans on context ("the study cannot say …, and longer studies are needed")
                 lasts: dict[str, tuple[int, int]] = {}
                 for d in s.detections:
                     if d.is_caveat and d.kind in cover and _ok_strength(d, need_of(d.kind)):
+                        firsts.setdefault(d.kind, (d.start, d.end))
                         lasts[d.kind] = (d.start, d.end)
                 variants = compress_variants(s.text, list(firsts.values()), pol)
                 if lasts != firsts:
                     variants += [v for v in compress_variants(s.text, list(lasts.values()), pol) if v not in variants]
                 conf = max(_CONF[d.confidence] for d in s.detections if d.is_caveat and d.kind in cover)
                 main = sum(1 for k in cover if any(d.kind == k and d.is_caveat and d.strength == MAIN for d in s.detections))
-                for text in _standing_first(variants, lambda v: _standing(v, lead, names, src, idx, draft)):
+                # (each variant's standing after the lead is worked out once, for the order and the key)
+                in_lead = functools.cache(lambda v, idx=idx: _standing(v, lead, names, src, idx, draft))
+                for text in _standing_first(variants, in_lead):
                     if verify_added(text, {k: need_of(k) for k in cover}, self.detector, topic, pol, s.text):
                         # A sentence only upgrading the summary's own main caveat must read after the
                         # lead's own sentences (``context``), not after what an earlier run added:
                         # a second run must change nothing.
                         alone = all(k in upgrade for k in cover)
                         before = list(context) if alone else lead
-                        standing = _standing(text, before, names, src, idx, draft)
+                        standing = in_lead(text) if before is lead else _standing(text, before, names, src, idx, draft)
                         stands = standing is not None
                         plain, text = text, standing or text
                         n = len(text.split())  # a person named in full makes it longer
