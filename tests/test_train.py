@@ -85,7 +85,9 @@ def test_tied_model_stores_shared_weights_once(tiny_bert, tmp_path):
     start = torch.full((1, 1), tok.cls_token_id)
     model.eval(), back.eval()
     with torch.no_grad():
-        assert torch.allclose(model(**x, decoder_input_ids=start).logits, back(**x, decoder_input_ids=start).logits)
+        # (float32 rounding: under transformers 5.23 the reloaded logits differ by ~6e-8, every weight equal)
+        assert torch.allclose(model(**x, decoder_input_ids=start).logits, back(**x, decoder_input_ids=start).logits,
+                              atol=1e-6)
 
 
 def test_mixture_follows_phases(tiny_bert, shared):  # noqa: F811
