@@ -684,6 +684,48 @@ _BARE_SHARE = re.compile(r"^(?:(?:but|and|yet|still|overall|however|in all)\s*,?
                          r"reported|report|had|have|were|was|did|took|used|admitted|described|felt|stopped|needed)\b", re.I)
 
 
+# Modifiers of a particular study ("the 12-week trial", "the new study"); an ordinal or a superlative
+# ("the first large trial of …") introduces one.
+_STUDY_MODIFIERS = frozenset("""new recent latest pilot small large randomized randomised controlled clinical
+observational same original current""".split())
+# A study's span: "Over the 12-week follow-up, …"
+_STUDY_PARTS = frozenset("follow-up followup".split())
+# After "the research" these speak of research in general ("The research on kava is limited").
+_GENERAL_RESEARCH = frozenset("on into about behind backing supporting base literature evidence so to in for is are "
+                              "remains remain has have".split())
+# A short fronted phrase before the subject ("At the end of the trial, …", "In the study, …").
+_FRONTED = re.compile(r"^((?:at|by|over|during|after|in|throughout|before|until|from|across|within|of|among)\s+[^,;:]{0,60}?),\s",
+                      re.I)
+# "also" after the subject and its auxiliary, not "also known as"
+_ALSO_EARLY = re.compile(r"^(?:[\w'’-]+\s+){1,4}(?:(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|"
+                         r"does|do|did)\s+)?also\b(?!\s+(?:known|called|referred|spelled|spelt|nicknamed|termed)\b)", re.I)
+
+
+def _definite_study(words: list[str], before_lemmas: set[str], in_phrase: bool = False) -> str | None:
+    """Why "the" + ``words`` names a study, a person or a thing the lead has not introduced
+    ("the trial", "the 12-week trial", "the research, published …"), or None."""
+    i = 0
+    while i < min(2, len(words) - 1) and (words[i] in _STUDY_MODIFIERS or any(c.isdigit() for c in words[i])):
+        i += 1
+    if i >= len(words):
+        return None
+    noun = words[i].split("'")[0]
+    after = words[i + 1] if i + 1 < len(words) else ""
+    if noun == "research":
+        if (after in _GENERAL_RESEARCH and not i) or before_lemmas & _STUDY_WORDS:
+            return None
+    elif noun in _STUDY_PARTS:
+        if before_lemmas & _STUDY_WORDS:
+            return None
+    elif noun not in ANAPHORIC_NOUNS or (in_phrase and noun not in _STUDY_WORDS | {"trials", "studies"}):
+        return None
+    else:
+        head = lemma(noun)
+        if head in before_lemmas or (head in _BRIDGED and before_lemmas & _STUDY_WORDS):
+            return None
+    return f"'the {' '.join(words[:i + 1])}' not introduced in the lead"
+
+
 def _dangling(sentence: str, previous: list[str]) -> str | None:
     s = sentence.strip().lstrip("“\"‘'(")
     elided = _elided(s)
@@ -739,10 +781,19 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
             earlier = {lemma(x) for x in ctoks[:i] if x not in STOPWORDS}
             if h not in earlier and h not in before_lemmas and not (h in _BRIDGED and before_lemmas & _STUDY_WORDS):
                 return f"{ctoks[i]!r} {head!r} not introduced in the lead"
-    if first == "the" and nxt in ANAPHORIC_NOUNS:
-        head = lemma(nxt)
-        if head not in before_lemmas and not (head in _BRIDGED and before_lemmas & _STUDY_WORDS):
-            return f"'the {nxt}' not introduced in the lead"
+    if first == "the":
+        reason = _definite_study(tokens[1:], before_lemmas)
+        if reason:
+            return reason
+    fronted = _FRONTED.match(s)
+    if fronted:
+        inner = [t.lower().replace("’", "'") for t in WORD.findall(fronted.group(1))]
+        for i, t in enumerate(inner):
+            reason = t == "the" and _definite_study(inner[i + 1:], before_lemmas, in_phrase=True)
+            if reason:
+                return reason
+    if not previous and _ALSO_EARLY.match(s) and not re.search(r"\bnot\s+only\b", s, re.I):
+        return "'also' adds to a point the lead has not made"
     here = sentence
     m = _PRONOUN_SPEECH.search(here)
     if m and not _speakers_before(m, before + " " + here[: m.start()]):

@@ -395,3 +395,41 @@ def test_a_sentence_that_tells_the_reader_what_to_do(sentence, told):
     from summarize.coherence import imperative
 
     assert imperative(sentence) is told
+
+
+@pytest.mark.parametrize("sentence, previous, dangling", [
+    # a particular piece of research the lead has not introduced; research in general stands alone
+    ("The research, published in JAMA Pediatrics, followed 2,000 teenagers.", [], True),
+    ("The research was funded by a supplement maker.", [], True),
+    ("The research on kava and anxiety is limited.", [], False),
+    ("The research is still thin.", [], False),
+    ("The research backing it for insomnia on its own is thin and short-term.", [], False),
+    ("The research, published in JAMA Pediatrics, followed 2,000 teenagers.",
+     ["A new study links energy drinks to poor sleep in teenagers."], False),
+    # a study named through its modifiers ("the 12-week trial", "the new study")
+    ("The 12-week trial enrolled 300 adults with insomnia.", [], True),
+    ("The new study found no benefit for sleep.", [], True),
+    ("The first large trial of kava found no benefit for sleep.", [], False),
+    # a fronted phrase naming a study, its end or its follow-up
+    ("At the end of the trial, pain scores had fallen by a third.", [], True),
+    ("Over the 12-week follow-up, relapse rates were similar in both groups.", [], True),
+    ("In the study, 40% of daily users reported withdrawal symptoms.", [], True),
+    ("At the end of the trial, pain scores had fallen by a third.",
+     ["A trial of kava in 200 adults with anxiety found modest benefits."], False),
+    ("Over the 12-week follow-up, relapse rates were similar in both groups.",
+     ["A randomized study compared two doses of kava."], False),
+    ("In the United States, kava is sold as a dietary supplement.", [], False),
+    ("By the end of the 19th century, kava was drunk across the Pacific.", [], False),
+    # "also" early in the opening adds to something the lead has not said
+    ("Tolerance is also common among daily users.", [], True),
+    ("Long-term use of kava can also damage the liver.", [], True),
+    ("There is also a risk of dependence.", [], True),
+    ("Tolerance is also common among daily users.", ["Kava can cause dependence."], False),
+    ("Kava is also known as awa in Hawaii.", [], False),
+    ("Kava, also known as awa, is a drink made from a Pacific root.", [], False),
+    ("Kava not only relaxes the muscles but also lifts the mood.", [], False),
+])
+def test_openers_that_lean_on_a_study_or_a_point_the_lead_has_not_made(sentence, previous, dangling):
+    from summarize.coherence import dangling_reason
+
+    assert bool(dangling_reason(sentence, previous)) is dangling
