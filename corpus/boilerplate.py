@@ -228,7 +228,9 @@ _DISCLOSURE = [
     re.compile(r"^(?:source\s+references?|primary\s+source|secondary\s+source|journal\s+reference)\s*:\s*\S", _F),
     # a paper's or a release's notes under their labels: "Funding: The study was supported by …"
     re.compile(r"^(?:funding(?:\s+sources?)?|financial\s+disclosures?|disclosures?|conflicts?\s+of\s+interests?|"
-               r"competing\s+interests?|declaration\s+of\s+interests?|acknowledge?ments?)\s*:\s*(?:\S+\s+){4}\S", _F),
+               r"competing\s+interests?|declaration\s+of\s+interests?|acknowledge?ments?|"
+               # a release's note on the paper: "About the study: “Effect of …” was published …"
+               r"about\s+(?:the|this)\s+(?:study|research|trial|paper)|study\s+details)\s*:\s*(?:\S+\s+){4}\S", _F),
     re.compile(r"\bis\s+solely\s+responsible\s+for\s+(?:all\s+)?(?:the\s+)?content\b", _F),
     re.compile(r"^(?:this|the)\s+(?:article|story|piece|post)\s+(?:is|was)\s+(?:republished|reprinted|"
                r"originally\s+published|produced|published|adapted)\s+(?:from|by|in|with|on|under)\b", _F),
@@ -346,7 +348,7 @@ _WIDGET = [
                r"get\s+(?:\S+\s+){0,4}(?:digest|briefing|newsletter|updates)|site\s+index|"
                r"(?:skip\s+past|after|end\s+of)\s+(?:newsletter|advertisement|ad)(?:\s+promotion)?|"
                r"reuse\s+this\s+content|"
-               r"release\s+date\s*:.{0,40}|"
+               r"release\s+date\s*:(?![^\n]*\d).{0,40}|"  # (with a date, a timestamp)
                r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}newsletter|"
                r"follow(?:\s+(?:us|me))?|sign\s+me\s+up|(?:add\s+to|get|manage)\s+(?:(?:e-?mail|news)\s+)?alerts?|social\s+sharing|estimated\s+\d+\s+min(?:ute)?s?|"
                r"rights\s+(?:&|and)\s+permissions|email\s+address|expand|collapse|show\s+(?:more|less)|"
@@ -410,7 +412,8 @@ _DATE_TOKEN = re.compile(
     r"(?:et|est|edt|ct|cst|cdt|mst|mdt|pt|pst|pdt|gmt|utc|bst|cet|cest|eet|ist|jst|kst|hkt|sgt|aest|aedt|acst|awst|nzst|nzdt)(?:[+-]\d{1,2})?|\d+|(?:minutes?|hours?|days?|weeks?|mins?|hrs?)|ago|updated|published|posted|"
     r"\d{1,4}[/-]\d{1,2}[/-]\d{1,4}|on|at|,|\||-|–|—|·)$", _F)
 _TIMESTAMP_CUE = re.compile(
-    r"^(?:(?:last\s+)?updated|(?:version\s+)?published(?:\s+online)?|posted|(?:first|originally)\s+published|last\s+(?:medically\s+)?(?:modified|reviewed|updated)|date)"
+    r"^(?:(?:last\s+)?updated|(?:version\s+)?published(?:\s+online)?|posted|(?:first|originally)\s+published|last\s+(?:medically\s+)?(?:modified|reviewed|updated)|"
+    r"(?:(?:release|publication)\s+)?date)"
     r"\s*(?:on|at)?\s*:?\s*", _F)
 
 

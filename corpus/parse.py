@@ -231,6 +231,9 @@ def _separate_lines(texts: list[str]) -> bool:
     return short >= 2 and short > len(lengths[:-1]) / 4
 
 
+_LABELLED_FURNITURE = re.compile(r"^[A-Z][A-Za-z]+(?: [A-Za-z]+){0,2}:\s")
+
+
 def _blocks(lines: list[_Line], markdown: bool, blank_style: bool) -> list[_Block]:
     blocks: list[_Block] = []
     current: list[_Line] = []
@@ -280,6 +283,9 @@ def _blocks(lines: list[_Line], markdown: bool, blank_style: bool) -> list[_Bloc
                 flush()
             elif len(current) == 1 and (
                 furniture_reason(current[0].text)
+                # a headline over a labelled line of the page ("Release date: March 3, 2026")
+                or (_LABELLED_FURNITURE.match(stripped) and not _ends_with_punct(current[0].text)
+                    and furniture_reason(stripped))
                 # A heading line directly above its paragraph (no blank line between) is its own
                 # block; a hard-wrapped paragraph line is not (it is about as long as the next line).
                 or (not markdown and _heads_block(current[0].text, line.text))

@@ -113,7 +113,11 @@ FURNITURE_LINES = [
     ("Subscribe | Log in | e-Edition", "widget"),
     ("The Sentinel Health newsletter", "widget"),
     ("Essential health news and analysis, delivered every Wednesday", "widget"),
-    ("Release date: October 8, 2025", "widget"),
+    ("Release date: October 8, 2025", "timestamp"),
+    ("Release date: to be confirmed", "widget"),
+    ('About the study: "Effect of cold showers on anxiety: a randomized trial" was published March 2, 2026, in the '
+     'Journal of Lifestyle Medicine. The research was funded by the university.', "disclosure"),
+    ("Publication date: 12 March 2024", "timestamp"),
     ("ALAMY", "caption"),
     ("Sugar-free and low-carb products often contain erythritolMarek Sobczak/Alamy", "caption"),
     ("Comments", "widget"),
@@ -419,6 +423,29 @@ def test_a_whole_pasted_page_starts_at_its_headline():
     b = parse_article("Kratom is a tree whose leaves are sold as a remedy in many shops.\nUpdated March 3, 2024\n"
                       "Some people use it for pain.\nTalk to a doctor first.")
     assert b.content_paragraphs()[0].text.startswith("Kratom is a tree")
+
+
+def test_a_press_release_headline_over_its_release_date_is_the_title_not_a_heading():
+    # a university's release: its name and section in capitals above the headline, a release
+    # date and a media contact under it, no byline
+    page = "\n".join([
+        "Skip to main content", "UNIVERSITY OF NORTHBROOK", "Northbrook News", "Menu", "RESEARCH",
+        "Daily cold showers did not lower anxiety scores in a Northbrook trial, researchers find",
+        "Release date: March 3, 2026",
+        "Media contact: Ann Lee, University Communications, alee@northbrook.edu",
+        "",
+        "Adults who took a cold shower every morning for eight weeks reported no less anxiety than those "
+        "who did not, according to a randomized trial led by researchers at the University of Northbrook.",
+        "",
+        "The trial enrolled 120 adults with mild anxiety and asked half of them to end each shower with "
+        "two minutes of cold water.",
+        "",
+        "Cold showers are safe for most people, but anyone with a heart condition should ask a doctor first.",
+    ])
+    a = parse_article(page)
+    assert a.title.text.startswith("Daily cold showers did not lower anxiety")
+    assert [s.heading for s in a.walk() if s.heading] == []
+    assert a.content_paragraphs()[0].text.startswith("Adults who took a cold shower")
 
 
 def test_a_page_headline_is_the_masthead_line_about_the_story():
