@@ -613,10 +613,26 @@ def leans_on_a_person(sentence: str) -> bool:
     her kids take them", "Doctors found he had been drinking …"): it stands for someone an
     earlier sentence of the draft named."""
     m = _PRONOUN_SPEECH.search(sentence)
-    if m and not _speakers_before(m, sentence[:m.start()]):
+    if m and not _speakers_before(m, _speaker_context(m, sentence)):
         return True
     m = _PERSON_PRONOUN.search(sentence)
     return bool(m) and not _person_for(m, sentence)
+
+
+# ", she said." closing the sentence: what it reports is advice or a claim, and a person it
+# mentions ("talk with a clinician …, she said") is not who said it
+_CLOSING_TAG = re.compile(r"\s*(?:\w+ly\s*)?[.!?]?[\"”’']*\s*")
+
+
+def _speaker_context(m: re.Match, sentence: str, before: str = "") -> str:
+    """Where the speaker of "he/she/they said" (``m``) may be introduced: before it in the
+    sentence, or, for a tag closing the sentence, only in the lead before (``before``) or as
+    the sentence's opening name ("Dr. Lena Abbott recommends …, she said.")."""
+    head = sentence[:m.start()]
+    if head.rstrip().endswith(",") and _CLOSING_TAG.fullmatch(sentence[m.end():]):
+        opening = _FULL_NAME.match(sentence.strip().lstrip("\"“‘'("))
+        return before + (" " + opening.group(0) if opening else "")
+    return (before + " " + head) if before else head
 
 
 def _speakers_before(m: re.Match, text: str) -> bool:
@@ -796,7 +812,7 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
         return "'also' adds to a point the lead has not made"
     here = sentence
     m = _PRONOUN_SPEECH.search(here)
-    if m and not _speakers_before(m, before + " " + here[: m.start()]):
+    if m and not _speakers_before(m, _speaker_context(m, here, before)):
         return f"{m.group(0)!r} with no speaker introduced"
     m = _PERSON_PRONOUN.search(here)
     if m and not _person_for(m, here, before):

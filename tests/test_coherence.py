@@ -433,3 +433,22 @@ def test_openers_that_lean_on_a_study_or_a_point_the_lead_has_not_made(sentence,
     from summarize.coherence import dangling_reason
 
     assert bool(dangling_reason(sentence, previous)) is dangling
+
+
+@pytest.mark.parametrize("sentence, previous, dangling", [
+    # a speech tag closing the sentence names a speaker the lead must have introduced; a person
+    # the reported advice mentions ("a clinician", "a doctor") is not who said it
+    ("Students who cannot cut back should talk with a clinician at their campus health service, she said.", [], True),
+    ("People who snore loudly should talk to a doctor before trying tape, he says.", [], True),
+    ("Students who cannot cut back should talk with a clinician at their campus health service, she said.",
+     ["Dr. Lena Abbott, a dermatologist at Halvorsen University, led the survey."], False),
+    ("Dr. Lena Abbott recommends seeing an eye doctor rather than quitting on your own, she said.", [], False),
+    # a speaker introduced before the tag in the same sentence still counts
+    ("A pharmacist who asked not to be named said she sees such cases every week.", [], False),
+])
+def test_a_closing_speech_tag_needs_its_speaker_in_the_lead(sentence, previous, dangling):
+    from summarize.coherence import dangling_reason, leans_on_a_person
+
+    assert bool(dangling_reason(sentence, previous)) is dangling
+    if not previous:
+        assert leans_on_a_person(sentence) is dangling
