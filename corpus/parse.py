@@ -933,6 +933,8 @@ def _check_has_text(article: Article) -> None:
         raise DraftError(f"the draft has no sentences, only {' and '.join(reasons) or 'headings'}")
     worded = [p for p in prose if re.search(r"[A-Za-z]{2,}", p.text)]
     if not worded:
+        if any(c.isalpha() for p in prose for c in p.text):  # Arabic, Cyrillic, Chinese …
+            raise DraftError("the draft has no text in the Latin alphabet (the model reads and writes English)")
         raise DraftError("the draft has no sentences (only headings or symbols)")
     if all(heading_like(p.text) for p in worded):
         raise DraftError("the draft has no sentences, only headings")

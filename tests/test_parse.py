@@ -123,6 +123,9 @@ def test_crlf_round_trip():
     ("- Take it at night.\n\n- Do not mix it with alcohol.\n", "only list items"),
     ("```\n# a comment\nprint('hi')\n```\n", "only code"),
     ("Advertisement\n\nShare this article\n", r"web-page furniture \(advertisement, widget\)$"),
+    ("Кава — напиток с островов Тихого океана. Он может вызывать зависимость.\n", "no text in the Latin alphabet"),
+    ("الكافا مشروب. قد يسبب الإدمان.\n", "no text in the Latin alphabet"),
+    ("*** --- 123 ---\n\n!!! ???\n", r"only headings or symbols"),
 ])
 def test_drafts_without_prose_are_refused_with_the_reason(text, reason):
     with pytest.raises(DraftError, match=reason):
