@@ -280,6 +280,9 @@ _FRAME_LEMMAS = frozenset("new recent large small study trial analysis review su
 # "It is unclear whether …" says nothing of an "it"; "It is the latest in a series of studies to …" does.
 _EXPLETIVE = re.compile(r"^(it)(?:'s|’s| is| was| remains| may be| can be| seems| appears| will be)\b"
                         r"(?!\s+(the|a|an|one|part|among|another|its|this|that)\b).{0,50}?\b(to|that|whether|for)\b", re.I)
+# "It is also unclear how much …": what is unknown follows as a question
+_EXPLETIVE_WH = re.compile(r"^it(?:'s|’s|\s+is|\s+was|\s+remains)\s+(?:also\s+|still\s+)?(?:not\s+(?:yet\s+)?(?:clear|known|certain)|"
+                           r"unclear|uncertain|unknown)\s+(?:how|what|why|when|where|which|who|if|whether)\b", re.I)
 _PERSONAL = frozenset("it its they their them he she his her".split())
 _QUANTIFIERS = frozenset("most many some several few others both all neither none each".split())
 _PEOPLE_PRONOUNS = frozenset("he she his her him".split())
@@ -717,6 +720,9 @@ _ALSO_EARLY = re.compile(r"^(?:[\w'’-]+\s+){1,4}(?:(?:is|are|was|were|has|have
                          r"does|do|did)\s+)?also\b(?!\s+(?:known|called|referred|spelled|spelt|nicknamed|termed)\b)", re.I)
 
 
+# (a count needs the whole it is counted from; "Most of the trials were small" speaks of the subject's trials)
+_SHARE_OF_THE = re.compile(r"^(?:only\s+|just\s+|about\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+of\s+the\s+",
+                           re.I)
 def _definite_study(words: list[str], before_lemmas: set[str], in_phrase: bool = False) -> str | None:
     """Why "the" + ``words`` names a study, a person or a thing the lead has not introduced
     ("the trial", "the 12-week trial", "the research, published …"), or None."""
@@ -762,7 +768,7 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
         return "a connective that points back (\"…, by contrast, …\")"
     first = tokens[0].split("'")[0]
     nxt = tokens[1] if len(tokens) > 1 else ""
-    if first in _PERSONAL and not _EXPLETIVE.match(s):
+    if first in _PERSONAL and not _EXPLETIVE.match(s) and not _EXPLETIVE_WH.match(s):
         if not previous:
             return f"opens with {first!r} and nothing before it"
         if first in _PEOPLE_PRONOUNS and not introduces_person(before):
@@ -799,6 +805,12 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
                 return f"{ctoks[i]!r} {head!r} not introduced in the lead"
     if first == "the":
         reason = _definite_study(tokens[1:], before_lemmas)
+        if reason:
+            return reason
+    # "Only two of the studies found …": a share of studies the lead has not named
+    share = _SHARE_OF_THE.match(s)
+    if share:
+        reason = _definite_study([t.lower() for t in WORD.findall(s[share.end():])], before_lemmas)
         if reason:
             return reason
     fronted = _FRONTED.match(s)
