@@ -33,7 +33,7 @@ from summarize.corpus.boilerplate import (
     neighbour_caption,
 )
 from summarize.corpus.render import render_house
-from summarize.corpus.text import STOPWORDS
+from summarize.corpus.text import STOPWORDS, split_sentences
 from summarize.corpus.text import words as word_list
 from summarize.corpus.tfidf import tfidf_matrix
 
@@ -659,7 +659,8 @@ HEADLINE_TO_BYLINE = 3  # blocks from a two-sentence headline to its byline or d
 def _two_sentence_headline(text: str) -> bool:
     """"Low-T clinics are booming. Doctors worry about the men who can't get off testosterone.":
     two short sentences, each in a headline's few words."""
-    parts = [p for p in re.split(r"(?<=[.!?])\s+", text.strip()) if p]
+    # (the sentence splitter knows "3 a.m." and "U.S." end no sentence)
+    parts = [p.text for p in split_sentences(text.strip())]
     return len(parts) == 2 and all(3 <= len(p.split()) <= 16 for p in parts)
 
 

@@ -158,6 +158,9 @@ def fragment_reason(sentence: str) -> str | None:
         return "list item"
     if s.rstrip().endswith(":"):
         return "list label"
+    # a list's lead-in whose colon became a full stop: "… several kinds of medicine, including."
+    if _LIST_LEAD_IN.search(s):
+        return "a list's lead-in with no list"
     # a joined part cut before its clause: "X isn't controlled, and unlike benzodiazepines such as diazepam."
     tail = _JOINED_TAIL.search(s)
     if tail and not has_finite_verb(tail.group(1)):
@@ -187,6 +190,8 @@ def fragment_reason(sentence: str) -> str | None:
     return None
 
 
+_LIST_LEAD_IN = re.compile(r"\b(?:including|include|includes|such\s+as|for\s+example|for\s+instance|e\.g\.|namely|"
+                           r"as\s+follows|the\s+following)\s*[.:;!?]?[\"”’']?\s*$", re.I)
 # A reported clause cut short: "Participants also reported that opioid withdrawal symptoms."
 _THAT_CLAUSE_END = re.compile(r"\b(reported|report|reports|said|says|say|found|find|finds|showed|shows|suggests?|suggested|"
                               r"warned|warns|noted|notes|concluded|added|explained|believe|believes|believed)\s+that\s+"

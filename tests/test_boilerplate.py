@@ -1096,3 +1096,20 @@ def test_list_labels_with_news_or_stories(label):
     from summarize.corpus.boilerplate import is_list_label
 
     assert is_list_label(label)
+
+
+def test_a_headline_of_two_sentences_with_an_abbreviation_is_the_title_over_the_masthead():
+    # "3 a.m." ends no sentence: the headline is two sentences, and the menus above it are furniture
+    page = "\n".join([
+        "Skip to main content", "The Evening Ledger", "Sections", "Health & Science", "Sleep",
+        "A once-nightly sleep drug let patients skip the 3 a.m. alarm. Doctors say the old warnings still apply.",
+        "New trial results show fewer attacks, but the drug remains tightly controlled",
+        "By Ruth Able, Medical Correspondent",
+        "February 18, 2026 at 7:00 a.m. EST",
+        "For six years, Priya Natarajan set two alarms every night to take the second half of her medication.",
+        "A new once-nightly version of the drug cut sudden attacks of muscle weakness in a trial of 200 adults.",
+        "Doctors say patients who want to switch should talk to their sleep specialist first.",
+    ])
+    a = parse_article(page)
+    assert a.title.text.startswith("A once-nightly sleep drug")
+    assert [s.heading for s in a.walk() if s.heading] == []

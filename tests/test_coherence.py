@@ -470,3 +470,15 @@ def test_a_count_of_studies_needs_the_studies_and_an_it_before_a_question_is_non
     from summarize.coherence import dangling_reason
 
     assert bool(dangling_reason(sentence, previous)) is dangling
+
+
+@pytest.mark.parametrize("sentence, fragment", [
+    ("Curcumin supplements may interact with several kinds of medicine, including.", True),
+    ("Side effects can be serious, such as.", True),
+    ("The most common side effects are the following.", True),
+    ("Curcumin supplements may interact with blood thinners, including warfarin.", False),
+    ("Take it with food whenever you like.", False),
+    ("Doctors have long warned about these.", False),
+])
+def test_a_lists_lead_in_without_its_list_is_a_fragment(sentence, fragment):
+    assert bool(coherence.fragment_reason(sentence)) is fragment
