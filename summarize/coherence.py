@@ -192,6 +192,7 @@ def fragment_reason(sentence: str) -> str | None:
 
 _LIST_LEAD_IN = re.compile(r"\b(?:including|include|includes|such\s+as|for\s+example|for\s+instance|e\.g\.|namely|"
                            r"as\s+follows|the\s+following)\s*[.:;!?]?[\"”’']?\s*$", re.I)
+
 # A reported clause cut short: "Participants also reported that opioid withdrawal symptoms."
 _THAT_CLAUSE_END = re.compile(r"\b(reported|report|reports|said|says|say|found|find|finds|showed|shows|suggests?|suggested|"
                               r"warned|warns|noted|notes|concluded|added|explained|believe|believes|believed)\s+that\s+"
@@ -724,10 +725,12 @@ _FRONTED = re.compile(r"^((?:at|by|over|during|after|in|throughout|before|until|
 _ALSO_EARLY = re.compile(r"^(?:[\w'’-]+\s+){1,4}(?:(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|"
                          r"does|do|did)\s+)?also\b(?!\s+(?:known|called|referred|spelled|spelt|nicknamed|termed)\b)", re.I)
 
-
-# (a count needs the whole it is counted from; "Most of the trials were small" speaks of the subject's trials)
+# "Only two of the studies …" (a count needs the whole it is counted from; "Most of the trials
+# were small" speaks of the subject's trials)
 _SHARE_OF_THE = re.compile(r"^(?:only\s+|just\s+|about\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+of\s+the\s+",
                            re.I)
+
+
 def _definite_study(words: list[str], before_lemmas: set[str], in_phrase: bool = False) -> str | None:
     """Why "the" + ``words`` names a study, a person or a thing the lead has not introduced
     ("the trial", "the 12-week trial", "the research, published …"), or None."""
