@@ -141,6 +141,14 @@ def test_a_surname_alone_needs_the_full_name_before_it():
     assert coherence.dangling_reason("Marcus Reyes, 41, enrolled in a trial.", [], names) is None
 
 
+def test_words_of_places_and_bodies_make_no_surname():
+    text = ("Dr. Meera Desai, an oral cancer specialist at the Western India Cancer Institute in Pune, said "
+            "quitting is hard. The International Agency for Research on Cancer lists areca nut as a carcinogen. "
+            "Chen Yu-ting, who lives in Pingtung County, chewed it for 20 years. Desai said support helps.")
+    names = coherence.surnames(text)
+    assert "Desai" in names and not names & {"Cancer", "County", "India"}
+
+
 def test_a_first_name_that_is_also_a_word_still_makes_a_surname_when_the_draft_quotes_it_alone():
     text = "Dean Hollis bought kratom shots at a gas station. Hollis says he drank 15 a day. The Dean Street shop."
     names = coherence.surnames(text)
