@@ -758,12 +758,17 @@ def _definite_study(words: list[str], before_lemmas: set[str], in_phrase: bool =
     return f"'the {' '.join(words[:i + 1])}' not introduced in the lead"
 
 
+def _lower_tokens(text: str) -> list[str]:
+    """The words of ``text``, lower-cased, with a straight apostrophe ("trial’s" -> "trial's")."""
+    return [t.lower().replace("’", "'") for t in WORD.findall(text)]
+
+
 def _dangling(sentence: str, previous: list[str]) -> str | None:
     s = sentence.strip().lstrip("“\"‘'(")
     elided = _elided(s)
     if elided:
         return elided
-    tokens = [t.lower().replace("’", "'") for t in WORD.findall(_LEAD_ADVERBIAL.sub("", s, count=1))]
+    tokens = _lower_tokens(_LEAD_ADVERBIAL.sub("", s, count=1))
     if not tokens:
         return None
     before = " ".join(previous)
@@ -805,7 +810,7 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
     # added its strongest warning about these behaviours"); after a comma it usually points
     # within the sentence ("rare reports of liver injury, although in many of these cases …")
     clause = re.split(r"[,;:(—–]", _LEAD_ADVERBIAL.sub("", s, count=1), maxsplit=1)[0]
-    ctoks = [t.lower().replace("’", "'") for t in WORD.findall(clause)]
+    ctoks = _lower_tokens(clause)
     for i in range(1, len(ctoks) - 1):
         head = ctoks[i + 1]
         if ctoks[i] in ("these", "those") and head not in STOPWORDS and head not in AUX and "NOUN" in _pos(head):
@@ -825,7 +830,7 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
             return reason
     fronted = _FRONTED.match(s)
     if fronted:
-        inner = [t.lower().replace("’", "'") for t in WORD.findall(fronted.group(1))]
+        inner = _lower_tokens(fronted.group(1))
         for i, t in enumerate(inner):
             reason = t == "the" and _definite_study(inner[i + 1:], before_lemmas, in_phrase=True)
             if reason:
