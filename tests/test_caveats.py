@@ -574,6 +574,17 @@ def test_reported_findings_are_not_overclaims(f):
     assert not res.report.removed and not res.report.rewritten
 
 
+def test_an_association_a_cohort_study_did_not_find_is_a_finding_not_a_promise(f):
+    # (a review abstract's main result: the planner must not avoid it, nor the filter cut it)
+    draft = ("Drug A users were followed for three years. Use beyond a year was not associated with a higher "
+             "risk of heart attack. Blood pressure rose slightly, and insomnia was common.")
+    summary = "Use of drug A beyond a year was not associated with a higher risk of heart attack."
+    res = f(draft, summary)
+    assert not res.report.removed and not res.report.rewritten
+    assert not CaveatFilter().promises_safety(summary)
+    assert CaveatFilter().promises_safety("Drug A carries no risk of heart attack.")
+
+
 def test_relative_claim_supported_by_the_source_is_kept(f):
     draft = ("Drug A was compared with drug B in four trials. Drug A caused fewer side effects than drug B. "
              "More research is needed.")
