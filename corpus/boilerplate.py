@@ -35,7 +35,8 @@ _BYLINE = [
     re.compile(rf"^(?i:authors?|reporter|written\s+by|words)\s*:\s*{_NAMES}\s*(?:,\s*.{{0,40}})?$"),
     # "Jane Doe | Reuters", "Jane Doe, CNN" (an all-caps outlet), "Jane Doe, Staff Writer"
     re.compile(rf"^{_NAME}\s+[A-Z][\w'’-]+\s*[|·•]\s*\S.{{0,50}}$"),
-    re.compile(rf"^{_NAME}\s+[A-Z][\w'’-]+,\s*(?:[A-Z]{{2,}}\b.{{0,40}}|(?i:(?:(?:senior|staff|contributing|health|science|"
+    # (the outlet may stand before the role: "Jane Doe, Chronicle health reporter")
+    re.compile(rf"^{_NAME}\s+[A-Z][\w'’-]+,\s*(?:[A-Z]{{2,}}\b.{{0,40}}|(?:[A-Z][\w'’&.-]*\s+){{0,2}}(?i:(?:(?:senior|staff|contributing|health|science|"
                r"medical|consumer|chief|deputy|associate|wellness|lifestyle|political|social\s+affairs)\s+){0,2}"
                r"(?:writer|reporter|correspondent|editor|contributor))\b.{0,40})$"),
     re.compile(r"^(?:medically\s+|fact[- ]checked\s+and\s+)?(?:reviewed|written|fact[- ]checked|edited|posted|"

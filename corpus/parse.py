@@ -784,7 +784,20 @@ def _set_aside_dek(blocks: list[_Block], after_title: int | None = None) -> None
         under += 1
     if start < end and under < len(blocks) and blocks[under].furniture in _UNDER_A_HEADLINE:
         for b in blocks[start:end]:
-            b.furniture = "dek"
+            b.furniture = "byline" if _name_and_outlet(b.text, blocks) else "dek"
+
+
+# "Callum Ostergaard, MetroLine": a name and the site's name, which the page prints elsewhere too
+# (its masthead, its dateline "(MetroLine) —"): the byline, not a dek.
+_NAME_AND_OUTLET = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2},\s+(?P<outlet>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,2})$")
+
+
+def _name_and_outlet(text: str, blocks: list[_Block]) -> bool:
+    m = _NAME_AND_OUTLET.match(text.strip())
+    if not m:
+        return False
+    outlet = re.compile(rf"(?<![\w-]){re.escape(m.group('outlet'))}(?![\w-])")
+    return any(outlet.search(b.text) for b in blocks if b.text.strip() != text.strip())
 
 
 def _content_words(text: str) -> set[str]:

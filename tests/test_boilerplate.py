@@ -1113,3 +1113,22 @@ def test_a_headline_of_two_sentences_with_an_abbreviation_is_the_title_over_the_
     a = parse_article(page)
     assert a.title.text.startswith("A once-nightly sleep drug")
     assert [s.heading for s in a.walk() if s.heading] == []
+
+
+def test_a_byline_with_the_outlet_before_the_role_is_a_byline():
+    assert furniture_reason("Eamon Whitlock-Reyes, Chronicle health reporter") == "byline"
+    assert furniture_reason("Dana Price, Valley Post staff writer") == "byline"
+
+
+def test_a_name_and_the_sites_name_under_the_headline_is_the_byline_not_a_dek():
+    page = ("ValleyPost\nHealth | Well | Food | Video\n"
+            "The sleep pill millions of older adults take may raise their risk of falls, study suggests\n"
+            "Dana Price, ValleyPost\nUpdated 6:48 AM EDT, Mon April 13, 2026\n(ValleyPost) —\n"
+            "Ruth Lane remembers the week she decided to stop taking her sleeping pill after a fall on her porch.\n"
+            "A large new study suggests the trade-offs she ran into are common among older adults who take it.\n")
+    aside = {p.text: p.boilerplate for p in parse_article(page).set_aside()}
+    assert aside.get("Dana Price, ValleyPost") == "byline"
+    # a dek whose words the page prints nowhere else is still the dek
+    page = page.replace("Dana Price, ValleyPost\n", "Older Adults, Falls Rising\n")
+    aside = {p.text: p.boilerplate for p in parse_article(page).set_aside()}
+    assert aside.get("Older Adults, Falls Rising") == "dek"
