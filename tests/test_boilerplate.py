@@ -1132,3 +1132,17 @@ def test_a_name_and_the_sites_name_under_the_headline_is_the_byline_not_a_dek():
     page = page.replace("Dana Price, ValleyPost\n", "Older Adults, Falls Rising\n")
     aside = {p.text: p.boilerplate for p in parse_article(page).set_aside()}
     assert aside.get("Older Adults, Falls Rising") == "dek"
+
+
+def test_a_two_sentence_headline_over_a_dek_that_shares_more_words_with_the_story_is_still_the_title():
+    page = ("The Harbour Ledger\nMenu\nSearch\nLife / Health\n"
+            "Ice baths may lift mood a little, a trial finds. Cardiologists want you to know the risks first.\n"
+            "Six weeks of brief cold-water immersion eased mild depressive symptoms in a small study\n"
+            "Rosa Marsh\nHealth Reporter\nPublished Mar 2, 2026\n"
+            "At dawn, with ice along the shoreline, Martin Hale walks into the harbour up to his chest and counts to ninety.\n"
+            "A small study of cold-water immersion offers some of the first controlled evidence for cold water and mood.\n"
+            "Adults with mild depressive symptoms took brief cold-water immersion four times a week for six weeks.\n")
+    article = parse_article(page)
+    assert article.title.text.startswith("Ice baths may lift mood")
+    aside = {p.text: p.boilerplate for p in article.set_aside()}
+    assert aside.get("Six weeks of brief cold-water immersion eased mild depressive symptoms in a small study") == "dek"
