@@ -868,6 +868,12 @@ def test_boilerplate_paragraphs_are_not_read():
     ("Looking back, he was hooked on valerian.", "dependency", "minor"),
     ("“He told me he felt awful if he missed a day of valerian – shaking, sweating,” she said.", "dependency", "minor"),
     ("Stopping valerian suddenly brings on withdrawal, which is why people keep going.", "dependency", "main"),
+    # a result comparing groups is one outcome; a share that states the risk is the warning
+    ("Early refill requests were recorded for 7.9% of long-term valerian users and 2.6% of short-term users.",
+     "dependency", "minor"),
+    ("Withdrawal symptoms were reported in the valerian and placebo groups by 12 and 3 participants, respectively.",
+     "dependency", "minor"),
+    ("About 10% of people who take valerian daily become dependent on it.", "dependency", "main"),
 ])
 def test_strength(det, text, kind, strength):
     got = [d.strength for d in det.sentence(text, frozenset({"valerian"})) if d.kind == kind and d.is_caveat]
