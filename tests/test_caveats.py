@@ -428,6 +428,15 @@ def test_a_negator_before_the_cue_still_negates_it(det, text):
     assert dets and all(d.negated for d in dets)
 
 
+@pytest.mark.parametrize("text", ["Sellers say there is no evidence valerian is habit-forming.",
+                                  "There is no evidence that valerian causes dependence."])
+def test_no_evidence_of_a_risk_denies_the_whole_claim_after_it(det, text):
+    # (a seller's reassurance, not a caveat; but the clause after a comma may state the risk)
+    dets = [d for d in det.sentence(text, frozenset({"valerian"})) if d.kind == "dependency"]
+    assert dets and all(d.negated for d in dets)
+    assert "dependency" in kinds_of(det, "There is no evidence valerian works, and it can cause dependence.")
+
+
 def test_double_negation_is_a_caveat(det):
     assert "dependency" in kinds_of(det, "Valerian is not without risks of dependence.")
 

@@ -157,6 +157,9 @@ def negation_scopes(tokens: list[Token], norm: str, policy) -> list[Negation]:
         # "did not shorten colds and caused nausea": after do-support the negated verb is bare, so
         # a coordinated verb in the past or third person is a verb phrase of its own
         supported = not nominal and prev in ("did", "does", "do")  # ("didn't" is "did" + "n't")
+        # "no evidence (that) it is habit-forming": the negator denies the whole claim after the
+        # noun, its verb included (a no-risk claim, not a caveat)
+        claim = nominal and nxt in _CLAIM_NOUNS
         j = i + 1
         while j < n and j - i <= policy.max_scope:
             t = tokens[j].text
@@ -167,13 +170,14 @@ def negation_scopes(tokens: list[Token], norm: str, policy) -> list[Negation]:
             if (supported and t in ("and", "but") and j + 1 < n and j > i + 2
                     and _INFLECTED_VERB.fullmatch(tokens[j + 1].text)):
                 break
-            if nominal and j > i + 1 and t in policy.neg_verbs:
+            if nominal and j > i + 1 and t in policy.neg_verbs and not claim:
                 break
             j += 1
         out.append(Negation(i, i + 1, j, nominal))
     return out
 
 
+_CLAIM_NOUNS = frozenset(("evidence", "proof", "sign", "signs", "indication", "suggestion"))
 _INFLECTED_VERB = re.compile(r"[a-z]{3,}(?:ed|es)|was|were|is|are|has|had")
 
 
