@@ -306,6 +306,8 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("Campaigners say the sachets are hooking children who have never smoked.", "dependency"),
     ("Many users described a strong urge to vape during class.", "dependency"),
     ("Giving it up can bring on intense cravings.", "dependency"),
+    # not managing without it, not getting off it
+    ("Any student who feels they cannot get through a semester without stimulants should see someone.", "dependency"),
     # research in news wording: weaker than its popularity, no good trials, other explanations
     ("The science behind the trend is flimsier than the adverts suggest.", "research"),
     ("There are important limitations to these findings.", "research"),
@@ -406,6 +408,8 @@ def test_each_kind_is_detected(det, text, kind):
     ("The sedative is approved only for use in animals such as horses.", "research"),
     ("A small number of people have reported low mood on the drug.", "research"),
     ("The tablets should be taken with care by older adults.", "research"),
+    ("Most people are able to manage without them after a week.", "dependency"),
+    ("She could not get through the winter without help from her sister.", "dependency"),
 ])
 def test_hard_negatives(det, text, kind):
     assert kind not in kinds_of(det, text)
@@ -883,6 +887,9 @@ def test_boilerplate_paragraphs_are_not_read():
     ("Withdrawal symptoms were reported in the valerian and placebo groups by 12 and 3 participants, respectively.",
      "dependency", "minor"),
     ("About 10% of people who take valerian daily become dependent on it.", "dependency", "main"),
+    # not managing without it is the warning itself (the learned detector alone called it minor)
+    ("Relying on valerian every day can leave you feeling unable to manage without it.", "dependency", "main"),
+    ("Many people who start valerian find they can't get off it.", "dependency", "main"),
 ])
 def test_strength(det, text, kind, strength):
     got = [d.strength for d in det.sentence(text, frozenset({"valerian"})) if d.kind == kind and d.is_caveat]
