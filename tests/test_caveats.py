@@ -890,6 +890,8 @@ def test_boilerplate_paragraphs_are_not_read():
     # not managing without it is the warning itself (the learned detector alone called it minor)
     ("Relying on valerian every day can leave you feeling unable to manage without it.", "dependency", "main"),
     ("Many people who start valerian find they can't get off it.", "dependency", "main"),
+    # ... but the reader the advice addresses, who may be hooked, is a condition of the advice
+    ("Anyone who feels they cannot get through a week without the pills should talk to a doctor.", "dependency", "minor"),
 ])
 def test_strength(det, text, kind, strength):
     got = [d.strength for d in det.sentence(text, frozenset({"valerian"})) if d.kind == kind and d.is_caveat]
