@@ -1294,6 +1294,18 @@ def test_a_structured_abstract_s_background_gap_is_not_its_research_caveat(f):
     assert not [a for a in f(no_caveat, summary).report.added if "research" in a["kinds"]]
 
 
+def test_a_structured_abstract_s_methods_are_not_its_caveats(f):
+    # what was searched and selected is no warning ("regulatory agency documents" is no legal status)
+    from test_parse import STRUCTURED_ABSTRACT
+
+    draft = STRUCTURED_ABSTRACT.replace(
+        "for 12 weeks.\n", "for 12 weeks. We searched two trial registries and regulatory agency documents for "
+        "unpublished trials, and we excluded adults with alcohol dependence.\n")
+    res = f(draft, "A short evening walk helped older adults fall asleep sooner.")
+    assert not [a for a in res.report.added if "regulatory" in a["text"]]
+    assert not {"legal", "dependency"} & set(res.report.source_kinds)
+
+
 def test_a_non_mandated_caveat_that_leans_on_context_is_not_added(f):
     draft = ("Valerian is a herb taken for sleep. Small trials suggest it helps a little, but more research is "
              "needed. Doctors in Ohio say many patients ask about it. They say it can interact with sedatives.")

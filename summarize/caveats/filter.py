@@ -145,6 +145,11 @@ class CaveatFilter:
                       for p in sec.paragraphs}
         concluding = {id(p) for sec in article.walk() if heading_role(sec.heading) == "conclusion"
                       for p in sec.paragraphs}
+        # Its methods say what was searched, selected and measured ("regulatory agency documents",
+        # "adults with alcohol dependence were excluded"): no warning about the subject, though a
+        # limit of the method may be a research caveat.
+        methods = {id(p) for sec in article.walk() if heading_role(sec.heading) == "methods"
+                   for p in sec.paragraphs}
         out: list[AnalyzedSentence] = []
         for para in article.paragraphs():
             # a bulleted list of whole sentences ("A few safety points: - Don't combine it with
@@ -160,6 +165,8 @@ class CaveatFilter:
                 dets = self.detector.sentence(text, topic)
                 if id(para) in background:
                     dets = [d for d in dets if d.kind != "research"]
+                elif id(para) in methods:
+                    dets = [d for d in dets if d.kind == "research"]
                 out.append(AnalyzedSentence(text, start, end, dets, id(para) in concluding))
         if self.policy.encoder == "all":
             self._encode(out)
