@@ -721,8 +721,8 @@ def _page_headline(blocks: list[_Block]) -> int | None:
     named = [i for i in candidates if len(mine[i]) >= 2 and share[i] >= HEADLINE_OVERLAP / 2 and mine[i] & subject]
     if named or about:
         found = (named or about)[0]
-        # the line above it a headline of two sentences over it and the byline: that is the
-        # headline, and the line found its dek, whatever words the two share with the story
+        # when the line above it is a two-sentence headline over it and the byline, that line is
+        # the headline and this one its dek, whatever words each shares with the story
         if found - 1 in candidates and _headline_over_byline(blocks, found - 1):
             return found - 1
         return found
