@@ -733,6 +733,12 @@ _SHARE_OF_THE = re.compile(r"^(?:only\s+|just\s+|about\s+)?(?:one|two|three|four
                            re.I)
 
 
+_BOTH = re.compile(r"^both\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?P<head>[a-z][\w-]*)\b(?![^,.;:]{0,60}\band\b)", re.I)
+# people a story names one by one ("Dr. Ana Ruiz …", "Dr. Tom Lee …"), then calls "both doctors"
+_PAIR_OF_PEOPLE = frozenset("doctor expert researcher scientist physician specialist author clinician psychiatrist "
+                            "pharmacist nurse professor".split())
+
+
 def _definite_study(words: list[str], before_lemmas: set[str], in_phrase: bool = False) -> str | None:
     """Why "the" + ``words`` names a study, a person or a thing the lead has not introduced
     ("the trial", "the 12-week trial", "the research, published …"), or None."""
@@ -828,6 +834,13 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
         reason = _definite_study([t.lower() for t in WORD.findall(s[share.end():])], before_lemmas)
         if reason:
             return reason
+    # "Both doctors stressed …": a pair the lead has not introduced ("Both men and women" is no pair)
+    both = _BOTH.match(s)
+    if both:
+        head = lemma(both.group("head").lower())
+        people = head in _PAIR_OF_PEOPLE and introduces_person(before)
+        if head not in before_lemmas and not people and not (head in _BRIDGED and before_lemmas & _STUDY_WORDS):
+            return f"'both {both.group('head')}' refers to a pair the lead has not introduced"
     fronted = _FRONTED.match(s)
     if fronted:
         inner = _lower_tokens(fronted.group(1))

@@ -441,6 +441,14 @@ def test_a_sentence_that_tells_the_reader_what_to_do(sentence, told):
     ("Only two of the studies found a measurable improvement in snoring.", ["A review pooled ten studies of mouth taping."],
      False),
     ("Most of the people who tried it slept no better.", [], False),
+    # a pair the lead has not introduced
+    ("Both doctors stressed that no one should stop the drug suddenly.", [], True),
+    ("Both groups improved over the 12 weeks.", ["Kava eased anxiety in older adults."], True),
+    ("Both doctors stressed that no one should stop the drug suddenly.",
+     ["Dr. Ana Ruiz, a geriatrician, and Dr. Tom Lee, a sleep physician, reviewed the study."], False),
+    ("Both groups improved over the 12 weeks.", ["A trial compared kava with placebo in two groups of adults."], False),
+    ("Both men and women reported fewer hot flushes.", [], False),
+    ("Both of them said the drug should not be stopped suddenly.", ["Kava eased anxiety in a small trial."], True),
     # an "it" whose question follows is no reference
     ("It is unclear how much gas is needed to cause lasting damage.", [], False),
     ("It is also unclear how much gas is needed to cause lasting damage.", ["Nitrous oxide can damage the spine."], False),
