@@ -733,7 +733,9 @@ _SHARE_OF_THE = re.compile(r"^(?:only\s+|just\s+|about\s+)?(?:one|two|three|four
                            re.I)
 
 
-_BOTH = re.compile(r"^both\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?P<head>[a-z][\w-]*)\b(?![^,.;:]{0,60}\band\b)", re.I)
+# ("Both of her kids": the possessive anchors the pair, and the pronoun is checked on its own)
+_BOTH = re.compile(r"^both\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?!(?:of|his|her|their|its|my|our|your)\b)"
+                   r"(?P<head>[a-z][\w-]*)\b(?![^,.;:]{0,60}\band\b)", re.I)
 # people a story names one by one ("Dr. Ana Ruiz …", "Dr. Tom Lee …"), then calls "both doctors"
 _PAIR_OF_PEOPLE = frozenset("doctor expert researcher scientist physician specialist author clinician psychiatrist "
                             "pharmacist nurse professor".split())

@@ -448,6 +448,7 @@ def test_a_sentence_that_tells_the_reader_what_to_do(sentence, told):
      ["Dr. Ana Ruiz, a geriatrician, and Dr. Tom Lee, a sleep physician, reviewed the study."], False),
     ("Both groups improved over the 12 weeks.", ["A trial compared kava with placebo in two groups of adults."], False),
     ("Both men and women reported fewer hot flushes.", [], False),
+    ("Both of her kids take the gummies most nights.", ["Jessica Lee keeps melatonin gummies in her kitchen."], False),
     ("Both of them said the drug should not be stopped suddenly.", ["Kava eased anxiety in a small trial."], True),
     # an "it" whose question follows is no reference
     ("It is unclear how much gas is needed to cause lasting damage.", [], False),
