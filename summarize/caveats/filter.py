@@ -139,17 +139,9 @@ class CaveatFilter:
         one heading rule decides what is a heading; paragraphs it set aside as boilerplate
         are not read."""
         article = as_article(source)
-        # A structured abstract's background states the gap the study set out to fill ("Whether
-        # supplementation prevents depression is unclear"), not a limit of its own evidence.
-        background = {id(p) for sec in article.walk() if heading_role(sec.heading) == "background"
-                      for p in sec.paragraphs}
-        concluding = {id(p) for sec in article.walk() if heading_role(sec.heading) == "conclusion"
-                      for p in sec.paragraphs}
-        # Its methods say what was searched, selected and measured ("regulatory agency documents",
-        # "adults with alcohol dependence were excluded"): no warning about the subject, though a
-        # limit of the method may be a research caveat.
-        methods = {id(p) for sec in article.walk() if heading_role(sec.heading) == "methods"
-                   for p in sec.paragraphs}
+        # The role of each paragraph's section in a structured abstract (background, methods,
+        # conclusion), worked out once.
+        role = {id(p): heading_role(sec.heading) for sec in article.walk() for p in sec.paragraphs}
         out: list[AnalyzedSentence] = []
         for para in article.paragraphs():
             # a bulleted list of whole sentences ("A few safety points: - Don't combine it with
@@ -160,14 +152,20 @@ class CaveatFilter:
                 pieces = [(s.text, s.start) for s in split_sentences(para.text)]
             else:
                 continue
+            section = role.get(id(para))
             for text, at in pieces:
                 start, end = _locate(article.text, text, para.start, para.start + at)
                 dets = self.detector.sentence(text, topic)
-                if id(para) in background:
+                if section == "background":
+                    # the gap the study set out to fill ("Whether supplementation prevents
+                    # depression is unclear"), not a limit of its own evidence
                     dets = [d for d in dets if d.kind != "research"]
-                elif id(para) in methods:
+                elif section == "methods":
+                    # what was searched, selected and measured ("regulatory agency documents",
+                    # "adults with alcohol dependence were excluded") warns of nothing, though a
+                    # limit of the method may be a research caveat
                     dets = [d for d in dets if d.kind == "research"]
-                out.append(AnalyzedSentence(text, start, end, dets, id(para) in concluding))
+                out.append(AnalyzedSentence(text, start, end, dets, section == "conclusion"))
         if self.policy.encoder == "all":
             self._encode(out)
         return out
