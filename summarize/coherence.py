@@ -833,7 +833,7 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
     # "Only two of the studies found …": a share of studies the lead has not named
     share = _SHARE_OF_THE.match(s)
     if share:
-        reason = _definite_study([t.lower() for t in WORD.findall(s[share.end():])], before_lemmas)
+        reason = _definite_study(_lower_tokens(s[share.end():]), before_lemmas)
         if reason:
             return reason
     # "Both doctors stressed …": a pair the lead has not introduced ("Both men and women" is no pair)
