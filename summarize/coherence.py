@@ -63,7 +63,9 @@ _META = re.compile(
     r"|^our\s+(\w+\s+){0,2}(experts?|pharmacists?|doctors?|dietitians?|editors?|columnists?|team|panel)\s+"
     r"(explains?|answers?|breaks? down|weighs? in)\b"
     # a pointer to a list or table the lead does not carry ("provides the following list of")
-    r"|\bthe following\b|\b(listed|shown|described) below\b|\bsee (the )?(table|list|figure|box)\b"
+    # ("over the following year" is a time, not a pointer)
+    r"|\bthe following\b(?!\s+(?:days?|weeks?|months?|years?|decades?|mornings?|nights?|evenings?|seasons?|summer|winter|"
+    r"spring|autumn|visits?|hours?)\b)|\b(listed|shown|described) below\b|\bsee (the )?(table|list|figure|box)\b"
     r"|^see (the|our|also)\b"
     # web-page furniture in prose: pointers to tables, links and other pages, not facts
     r"|\b(table|list|chart|figure|box|links?|resources?) (below|above)\b|\bclick (on|here)\b"

@@ -55,6 +55,8 @@ DEFECTS = [
     (["Kratom is a plant from Asia.", "Readers will gain valuable insights into its uses."], {1: "meta"}),
     (["Zinc deficiency is rare.", "The clinic provides the following list of signs of zinc deficiency."], {1: "meta"}),
     (["Zinc deficiency is rare.", "See the summary on zinc supplements for information about doses."], {1: "meta"}),
+    # a time, not a pointer to a list
+    (["Zinc deficiency is rare.", "Those given zinc had fewer colds over the following year than those given placebo."], {}),
     (["Zinc deficiency is rare.", "If known, the table below includes how often each sign is seen."], {1: "meta"}),
     (["Zinc deficiency is rare.", "You can use a medical dictionary to look up the definitions for these terms."], {1: "meta"}),
     (["Zinc deficiency is rare.", "The zinc information centre has information on this topic."], {1: "meta"}),
