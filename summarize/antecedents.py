@@ -27,7 +27,7 @@ from difflib import SequenceMatcher
 from typing import Sequence
 
 from summarize.coherence import NAME_WORD, dangling_reason, introduces_person
-from summarize.corpus.text import STOPWORDS, WORD, looks_plural
+from summarize.corpus.text import STOPWORDS, WORD, lexicon_pos, looks_plural
 
 # How far back an antecedent may be: the sentence before, or two more when those only go on
 # about the same referent ("She … She … she said").
@@ -54,6 +54,15 @@ _NOT_SUBJECT = frozenset("""trial trials study studies dose doses placebo partic
 dependence withdrawal prescription prescriptions prescribed adverse evidence criteria median users people""".split())
 # A word that follows (or precedes) a subject word this often is part of the subject's name.
 ALWAYS_NEXT = 0.8
+# "Those who began low-dose trazodone had …": the group a study's sentence before named
+# ("… records for 186,400 adults aged 65 and older who started …")
+_THOSE = re.compile(r"^(?P<pre>[\"“‘'(]*(?:(?:but|and|yet|still|so|however|meanwhile),?\s+)?)(?P<p>those)(?=\s+who\s)", re.I)
+_PEOPLE = (r"adults|people|patients|participants|students|undergraduates|men|women|children|teenagers|adolescents|"
+           r"users|volunteers|veterans|smokers|drinkers|residents|workers|respondents|infants|mothers|fathers|parents|"
+           r"athletes|employees|nurses|doctors|individuals|subjects|recipients|survivors")
+_GROUP = re.compile(rf"\b(?P<group>(?:(?P<adj>[a-z][a-z-]*)\s+){{0,2}}?(?:{_PEOPLE})"
+                    r"(?:\s+aged\s+\d+(?:\s+(?:and|or)\s+(?:older|over|above|younger|under)|\s*(?:to|-|–)\s*\d+)?"
+                    r"|\s+(?:over|under|older than|younger than)\s+(?:the\s+age\s+of\s+)?\d+)?)\b")
 _SUBJECT_OPENER = re.compile(r"^(?P<pre>[\"“‘'(]*(?:(?:but|and|still|yet|so|however),?\s+)?)(?P<p>it|they)(?=\s+[a-z])", re.I)
 
 
@@ -123,7 +132,25 @@ def _researchers_before(before: Sequence[str]) -> str | None:
     return None
 
 
-_OPENING = r"^[\"“‘'(]*(?:(?:but|and|yet|still|so|however|now|today),?\s+)?(?:the\s+)?"
+# (the article stays with the subject: "It is sold online" after "The drug she used, …, is …" is
+# "The drug is sold online", never "Drug is sold online")
+_OPENING = r"^[\"“‘'(]*(?:(?:but|and|yet|still|so|however|now|today),?\s+)?"
+
+
+def _group_before(before: Sequence[str]) -> str | None:
+    """The one group of people the sentence before names ("older adults aged 65 and older"), with
+    its adjectives and its age but not its count; None for none or two different groups."""
+    if not before:
+        return None
+    groups = set()
+    for m in _GROUP.finditer(before[-1]):
+        words = m.group("group").split()
+        # only adjectives stay in front ("older adults"; not "recruited adults", "all adults")
+        while words and (words[0] in STOPWORDS or "ADJ" not in lexicon_pos(words[0])) and len(words) > 1 \
+                and not re.fullmatch(_PEOPLE, words[0]):
+            words = words[1:]
+        groups.add(" ".join(words))
+    return groups.pop() if len(groups) == 1 else None
 
 
 def _subject_before(before: Sequence[str], subjects: Sequence[str]) -> str | None:
@@ -132,7 +159,7 @@ def _subject_before(before: Sequence[str], subjects: Sequence[str]) -> str | Non
     on "It"/"They"."""
     for sent in list(before)[::-1][:LOOKBACK]:
         for phrase in subjects:
-            m = re.match(_OPENING + rf"({re.escape(phrase)})(?:['’]s)?\b(?!\s+(?:of|and|or)\b)", sent, re.I)
+            m = re.match(_OPENING + rf"((?:the\s+)?{re.escape(phrase)})(?:['’]s)?\b(?!\s+(?:of|and|or)\b)", sent, re.I)
             if m:
                 return m.group(1)
         if not _SUBJECT_OPENER.match(sent):
@@ -166,6 +193,13 @@ def restore(sentence: str, before: Sequence[str], names: frozenset[str] = frozen
         if who is None:
             return None
         out = out[:m.start("p")] + _same_case(who, m.group("p")) + out[m.end("p"):]
+    # a group: "Those who began …"
+    m = _THOSE.match(out)
+    if m:
+        group = _group_before(before)
+        if group is None:
+            return None
+        out = out[:m.start("p")] + _same_case(group, m.group("p")) + out[m.end("p"):]
     # the subject: "It can help …", "… its benefits …", "They are not a substitute …"
     subject = _subject_before(before, subjects) if subjects else None
     if subject:

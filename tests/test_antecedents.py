@@ -31,6 +31,12 @@ NAMES = frozenset({"Delacroix", "Achebe", "Okafor", "Kessler-"})
      ["Caffeine pills are sold in every pharmacy."],
      "Caffeine pills are not a substitute for sleep, and regular use can lead to tolerance."),
     ("Its long-term safety is unknown.", ["Kanna, a succulent, is sold online."], "Kanna's long-term safety is unknown."),
+    # "Those who …": the group the study's sentence before names, with its age and adjectives, not its count
+    ("Those who began the pills had a 22% higher rate of falls.",
+     ["The team examined records for 186,400 adults aged 65 and older who started a sleep medicine."],
+     "Adults aged 65 and older who began the pills had a 22% higher rate of falls."),
+    ("Those who drank it daily slept longer.", ["The trial recruited 120 healthy older volunteers."],
+     "Healthy older volunteers who drank it daily slept longer."),
 ])
 def test_a_pronoun_gets_what_the_draft_says_it_stands_for(sentence, before, expected):
     subjects = subject_phrases(" ".join(before) * 2, frozenset({"mate", "yerba", "caffeine", "pills", "kanna"}))
@@ -55,6 +61,9 @@ def test_a_pronoun_gets_what_the_draft_says_it_stands_for(sentence, before, expe
     ("Users who want to stop should seek help if they find they can't.", ["The researchers asked 300 users."]),
     # a surname the draft hyphenates is not known whole: no half name
     ('"Nobody knows," she said.', ["Dr. Ana Kessler-Obi runs the lab, Kessler- said."]),
+    # two groups before "Those who": which one?
+    ("Those who took the pills fell more often.", ["The study followed 300 older adults and 40 nurses."]),
+    ("Those who took the pills fell more often.", ["Kanna is a succulent."]),
 ])
 def test_no_single_reading_no_rewrite(sentence, before):
     subjects = subject_phrases(" ".join(before) * 2, frozenset({"kanna", "cherry", "juice"}))
@@ -71,3 +80,10 @@ def test_what_a_restoration_put_in_is_reported():
     assert inserted('"No one knows," she said.', '"No one knows," Dr. Ana Ruiz, a toxicologist, said.') == [
         "Dr. Ana Ruiz, a toxicologist,"]
     assert inserted("Kanna helps.", "Kanna helps.") == []
+
+
+def test_the_subjects_article_comes_with_it():
+    # "Drug is sold online" lost the draft's "The"
+    before = ["The drug she was using, melanotan, is a lab-made copy of a natural hormone."]
+    assert restore("It is sold online under nicknames.", before, NAMES, ["drug"]) == "The drug is sold online under nicknames."
+    assert restore("Its effects on moles are unknown.", before, NAMES, ["drug"]) == "The drug's effects on moles are unknown."
