@@ -713,6 +713,21 @@ _BARE_SHARE = re.compile(r"^(?:(?:but|and|yet|still|overall|however|in all)\s*,?
                          r"reported|report|had|have|were|was|did|took|used|admitted|described|felt|stopped|needed)\b", re.I)
 
 
+# Anywhere in the sentence, words that point back to a study: "… carried out by the same team",
+# "In a separate survey, …" ("the same time" points nowhere)
+_SAME = re.compile(r"\bthe\s+same\s+(?P<noun>team|group|researchers|authors|study|trial|survey|review|analysis|sample|"
+                   r"participants|patients|cohort|investigators|scientists)\b", re.I)
+_SEPARATE = re.compile(r"\b(?:a|one)\s+separate\s+(?:[a-z-]+\s+)?(?P<noun>study|survey|trial|analysis|review|paper|report)\b", re.I)
+
+
+def _points_back(s: str, before_lemmas: set[str]) -> str | None:
+    for pattern in (_SAME, _SEPARATE):
+        m = pattern.search(s)
+        if m and not before_lemmas & (_STUDY_WORDS | _BRIDGED) and lemma(m.group("noun").lower()) not in before_lemmas:
+            return f"'{m.group(0)}' points back to a study the lead has not introduced"
+    return None
+
+
 # Modifiers of a particular study ("the 12-week trial", "the new study"); an ordinal or a superlative
 # ("the first large trial of …") introduces one.
 _STUDY_MODIFIERS = frozenset("""new recent latest pilot small large randomized randomised controlled clinical
@@ -823,7 +838,9 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
     ctoks = _lower_tokens(clause)
     for i in range(1, len(ctoks) - 1):
         head = ctoks[i + 1]
-        if ctoks[i] in ("these", "those") and head not in STOPWORDS and head not in AUX and "NOUN" in _pos(head):
+        # ("such clinics" too: "… data on people treated at such clinics"; not "no such thing")
+        if ((ctoks[i] in ("these", "those") or (ctoks[i] == "such" and ctoks[i - 1] not in ("no", "as")))
+                and head not in STOPWORDS and head not in AUX and "NOUN" in _pos(head)):
             h = lemma(head)
             earlier = {lemma(x) for x in ctoks[:i] if x not in STOPWORDS}
             if h not in earlier and h not in before_lemmas and not (h in _BRIDGED and before_lemmas & _STUDY_WORDS):
@@ -854,6 +871,9 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
                 return reason
     if not previous and _ALSO_EARLY.match(s) and not re.search(r"\bnot\s+only\b", s, re.I):
         return "'also' adds to a point the lead has not made"
+    reason = _points_back(s, before_lemmas)
+    if reason:
+        return reason
     here = sentence
     m = _PRONOUN_SPEECH.search(here)
     if m and not _speakers_before(m, _speaker_context(m, here, before)):

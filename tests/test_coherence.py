@@ -55,6 +55,18 @@ DEFECTS = [
     (["Kratom is a plant from Asia.", "Readers will gain valuable insights into its uses."], {1: "meta"}),
     (["Zinc deficiency is rare.", "The clinic provides the following list of signs of zinc deficiency."], {1: "meta"}),
     (["Zinc deficiency is rare.", "See the summary on zinc supplements for information about doses."], {1: "meta"}),
+    # words that point back anywhere in the sentence: "such clinics", "a separate survey", "the same team"
+    (["Ibogaine is a psychedelic from an African shrub.", "A small study offers data on people treated at such clinics."],
+     {1: "dangling"}),
+    (["Sports betting is legal in 20 states.", "In a separate national survey of 3,100 adults, 9% of young men met "
+      "criteria for problem gambling."], {1: "dangling"}),
+    (["Sports betting is legal in 20 states.", "Calls to helplines rose by 62%, according to an analysis by the same team."],
+     {1: "dangling"}),
+    (["Substances such as caffeine are common in pre-workouts.", "There is no such thing as a safe dose of kratom.",
+      "Clinics are unregulated, and such clinics rarely report harms.", "At the same time, sales of kratom rose.",
+      # after a comma "such" points within the sentence, to a noun of its own ("programs")
+      "Users were recruited at harm reduction programs, so the findings may not reflect people who do not visit "
+      "such services."], {}),
     # a time, not a pointer to a list
     (["Zinc deficiency is rare.", "Those given zinc had fewer colds over the following year than those given placebo."], {}),
     (["Zinc deficiency is rare.", "If known, the table below includes how often each sign is seen."], {1: "meta"}),
@@ -473,7 +485,7 @@ def test_openers_that_lean_on_a_study_or_a_point_the_lead_has_not_made(sentence,
      ["Dr. Lena Abbott, a dermatologist at Halvorsen University, led the survey."], False),
     ("Dr. Lena Abbott recommends seeing an eye doctor rather than quitting on your own, she said.", [], False),
     # a speaker introduced before the tag in the same sentence still counts
-    ("A pharmacist who asked not to be named said she sees such cases every week.", [], False),
+    ("A pharmacist who asked not to be named said she sees several cases of kratom dependence every week.", [], False),
 ])
 def test_a_closing_speech_tag_needs_its_speaker_in_the_lead(sentence, previous, dangling):
     from summarize.coherence import dangling_reason, leans_on_a_person
