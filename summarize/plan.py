@@ -144,6 +144,8 @@ ATTRIBUTION_FACTOR = 0.6
 # for the body (the house leads quote no one).
 _DIRECT_QUOTE = re.compile(r"^\s*[“\"‘]")
 QUOTE_FACTOR = 0.5
+# and a lead never opens on one: the quote's speaker is introduced only after it
+OPENING_QUOTE_FACTOR = 0.2
 _SECOND_PERSON = re.compile(r"^(?:(?:if|when|so|and|but)\s+)?(you|your|you(’|')(re|ve|ll|d))\b", re.I)
 SECOND_PERSON_FACTOR = 0.5
 IMPERATIVE_FACTOR = 0.25
@@ -326,8 +328,11 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     # its subject is: "Kanna (Sceletium tortuosum) is a low-growing succulent native to …".
     house = not review and article.has_headings() and not any(p.boilerplate in _BYLINE_KINDS for p in article.paragraphs())
 
+    origin: dict[int, Extract] = {}  # a restored opening candidate -> the draft's sentence
+
     def opening_score(s: Extract) -> float:
-        position = index[id(s)] / max(1, len(sentences) - 1)
+        draft = origin.get(id(s), s)
+        position = index[id(draft)] / max(1, len(sentences) - 1)
         lemmas = coherence.content_lemmas(s.text)
         # Naming the subject (the draft's most frequent term) matters most for an opening.
         score = s.score * (1 + 0.5 * len(lemmas & set(topic)) + (1.0 if topic[0] in lemmas else 0.0))
@@ -357,16 +362,16 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
             score *= 1.5
         # A news story's first sentence is its lede, a house draft's names the subject; a
         # methods sentence opens nothing.
-        methods = id(s) in told_methods
-        anecdote = id(s) in anecdotes
-        if not review and index[id(s)] == lede and not methods and not anecdote:
+        methods = id(draft) in told_methods
+        anecdote = id(draft) in anecdotes
+        if not review and index[id(draft)] == lede and not methods and not anecdote:
             score *= FIRST_SENTENCE_FACTOR
         if anecdote:
             score *= ANECDOTE_FACTOR
         if not review and attributed(s.text):
             score *= ATTRIBUTION_FACTOR
         if _DIRECT_QUOTE.match(s.text):
-            score *= QUOTE_FACTOR
+            score *= OPENING_QUOTE_FACTOR
         # a lead opens on its subject, not on the reader ("You're far from alone: …", "If your
         # alarm goes off at 6 a.m. …"); "you" belongs to the closing advice
         if _SECOND_PERSON.search(s.text):
@@ -400,11 +405,28 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         fixed = name_people(list(before) + [fixed], prose, names, intros)[-1]
         return fixed if not coherence.dangling_reason(fixed, before, names) else None
 
-    standalone = [s for s in ok if not coherence.dangling_reason(s.text, [], names)]
-    opening = max(standalone or ok, key=opening_score)
-    picks = [Pick(opening, "opening", _context(sentences, index[id(opening)]))]
-    chosen_texts = [opening.text]
-    used = word_count(opening.text)
+    standalone, leaning = [], []
+    for s in ok:
+        (leaning if coherence.dangling_reason(s.text, [], names) else standalone).append(s)
+    # A finding that leans on its method sentence ("Those who began low-dose trazodone had a
+    # 22% higher rate of falls …") may open the lead with what it leans on restored.
+    # (not a person's word: "For now, he says, …" restored is still an expert's aside)
+    for s in leaning:
+        if coherence.leans_on_a_person(s.text):
+            continue
+        fixed = restored(s, [])
+        if fixed is not None:
+            candidate = replace(s, text=fixed)
+            origin[id(candidate)] = s
+            standalone.append(candidate)
+    best = max(standalone or ok, key=opening_score)
+    opening = origin.get(id(best), best)
+    if best is not opening:
+        picks = [Pick(best, "opening", None, None, restored=antecedents.inserted(opening.text, best.text))]
+    else:
+        picks = [Pick(opening, "opening", _context(sentences, index[id(opening)]))]
+    chosen_texts = [best.text]
+    used = word_count(best.text)
 
     # The advice: the last advice sentence of the closing paragraph (or the draft's last part).
     last_part = sentences[-1].part
