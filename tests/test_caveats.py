@@ -1443,8 +1443,14 @@ def test_dropping_a_negated_infinitive_takes_its_negation_with_it(f):
      "too short", "The trial lasted only eight weeks, too short to judge long-term safety."),
     ("Mr. Brennan said there is no good evidence that the patches work.",
      "no good evidence", "There is no good evidence that the patches work."),
+    # the speaker goes with their role when both close the sentence
+    ("Regular users can develop tolerance to the gas, said Dr Tomasz Wielgosz, an addiction psychiatrist at the "
+     "Pennine Centre who was not involved in the audit.", "tolerance", "Regular users can develop tolerance to the gas."),
+    ("Long-term users can become dependent on the pills, Dr. Ana Ruiz, a pharmacist in Leeds, said.",
+     "become dependent", "Long-term users can become dependent on the pills."),
+    ("The drug is addictive, said Dr. Maria Lopez, an addiction specialist.", "addictive", "The drug is addictive."),
     # kept: what is said points back to the speaker, a quote keeps its speaker, an institution
-    # introduces itself, and an appositive after the name would be left hanging
+    # introduces itself
     ("Venkataraman said her clinic treats dozens of patients for kava dependence.",
      "dependence", "Venkataraman said her clinic treats dozens of patients for kava dependence."),
     ("Okafor said teens can become dependent faster than adults, and that cravings start within days.",
@@ -1452,8 +1458,6 @@ def test_dropping_a_negated_infinitive_takes_its_negation_with_it(f):
     ("\u201cNobody should stop these pills abruptly,\u201d Okonkwo said.",
      "stop these pills abruptly", "\u201cNobody should stop these pills abruptly,\u201d Okonkwo said."),
     ("Kratom can cause dependence, the FDA said.", "dependence", "Kratom can cause dependence, the FDA said."),
-    ("The drug is addictive, said Dr. Maria Lopez, an addiction specialist.", "addictive",
-     "The drug is addictive, said Dr. Maria Lopez, an addiction specialist."),
 ])
 def test_an_added_caveat_drops_a_speaker_the_lead_never_introduces(f, text, cue, expected):
     assert _variants(f, text, cue)[-1] == expected
