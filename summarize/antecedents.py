@@ -137,6 +137,11 @@ def _researchers_before(before: Sequence[str]) -> str | None:
 _OPENING = r"^[\"“‘'(]*(?:(?:but|and|yet|still|so|however|now|today),?\s+)?"
 
 
+def leans_on_a_group(sentence: str) -> bool:
+    """Does the sentence open on "Those who …", a group an earlier sentence named?"""
+    return bool(_THOSE.match(sentence))
+
+
 def _group_before(before: Sequence[str]) -> str | None:
     """The one group of people the sentence before names ("older adults aged 65 and older"), with
     its adjectives and its age but not its count; None for none or two different groups."""

@@ -408,11 +408,12 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     standalone, leaning = [], []
     for s in ok:
         (leaning if coherence.dangling_reason(s.text, [], names) else standalone).append(s)
-    # A finding that leans on its method sentence ("Those who began low-dose trazodone had a
-    # 22% higher rate of falls …") may open the lead with what it leans on restored.
-    # (not a person's word: "For now, he says, …" restored is still an expert's aside)
+    # A finding that leans on its method sentence for its group ("Those who began low-dose
+    # trazodone had a 22% higher rate of falls …") may open the lead with the group restored.
+    # (Only the group: "It has 70% of sugar's sweetness" restored to the subject's name is still
+    # background, and "For now, he says, …" restored to its speaker an expert's aside.)
     for s in leaning:
-        if coherence.leans_on_a_person(s.text):
+        if not antecedents.leans_on_a_group(s.text):
             continue
         fixed = restored(s, [])
         if fixed is not None:

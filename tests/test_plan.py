@@ -707,3 +707,14 @@ def test_an_experts_aside_restored_does_not_open_the_lead():
     path = next((Path(plan.__file__).parent / "evaluation" / "labelled" / "news17").glob("n05-*erythritol.txt"))
     opening = plan.plan(parse_article(path.read_text(encoding="utf-8")))[0]
     assert not opening.text.startswith("For now")
+
+
+def test_background_restored_to_the_subjects_name_does_not_open_the_lead():
+    # "It has 70% of the sweetness …" restored to "Erythritol has …" gains the subject's name, not news
+    from pathlib import Path
+
+    from summarize.corpus.parse import parse_article
+
+    path = next((Path(plan.__file__).parent / "evaluation" / "labelled" / "news17").glob("n05-*erythritol.txt"))
+    opening = plan.plan(parse_article(path.read_text(encoding="utf-8")))[0]
+    assert not opening.text.startswith("Erythritol has about 70 per cent")
