@@ -132,6 +132,10 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("Some people notice anxiety or irritability for a few days after stopping.", "dependency"),
     ("Regular use can lead to a difficult withdrawal when people stop.", "dependency"),
     ("Patients were never told how hard it can be to come off it.", "dependency"),
+    # a negated judgement of worth, or a risk not removed, still states the risk
+    ("Gum lowers but does not remove the risk of becoming dependent.", "dependency"),
+    ("The gum may not be worth the risk of picking up a habit that smokers spend years trying to break.", "dependency"),
+    ("The uncertain benefits do not justify a treatment that may be hard to give up.", "dependency"),
     # a question left open, a sample that may not stand for the whole, small or unblinded trials
     ("Registry studies cannot settle the question on their own.", "research"),
     ("The samples came from volunteers, so they may not reflect the drug supply as a whole.", "research"),
@@ -426,7 +430,10 @@ def test_without_addictive_effects_is_a_no_risk_claim_not_a_caveat(det):
 
 
 @pytest.mark.parametrize("text", ["For most people it is not hard to stop.",
-                                  "Valerian does not cause withdrawal symptoms."])
+                                  "Valerian does not cause withdrawal symptoms.",
+                                  # a risk denied, not weighed or left standing
+                                  "Valerian does not carry a risk of dependence.",
+                                  "Valerian is not habit-forming, and its benefits are worth it."])
 def test_a_negator_before_the_cue_still_negates_it(det, text):
     dets = [d for d in det.sentence(text, frozenset({"valerian"})) if d.kind == "dependency"]
     assert dets and all(d.negated for d in dets)
