@@ -758,6 +758,12 @@ _PAIR_OF_PEOPLE = frozenset("doctor expert researcher scientist physician specia
                             "pharmacist nurse professor".split())
 
 
+def _introduced(head: str, before_lemmas: set[str]) -> bool:
+    """Has the lead introduced ``head`` (a lemma): named it, or, for a study's people and results
+    ("the researchers", "these findings"), named a study?"""
+    return head in before_lemmas or (head in _BRIDGED and bool(before_lemmas & _STUDY_WORDS))
+
+
 def _definite_study(words: list[str], before_lemmas: set[str], in_phrase: bool = False) -> str | None:
     """Why "the" + ``words`` names a study, a person or a thing the lead has not introduced
     ("the trial", "the 12-week trial", "the research, published …"), or None."""
@@ -778,7 +784,7 @@ def _definite_study(words: list[str], before_lemmas: set[str], in_phrase: bool =
         return None
     else:
         head = lemma(noun)
-        if head in before_lemmas or (head in _BRIDGED and before_lemmas & _STUDY_WORDS):
+        if _introduced(head, before_lemmas):
             return None
     return f"'the {' '.join(words[:i + 1])}' not introduced in the lead"
 
@@ -827,7 +833,7 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
         head = nxt if nxt and nxt not in AUX and "VERB" not in _pos(nxt) or "NOUN" in _pos(nxt) else ""
         if head and head not in STOPWORDS:
             heads = {lemma(t) for t in tokens[1:3] if t not in STOPWORDS}
-            if not heads & before_lemmas and not (heads & _BRIDGED and before_lemmas & _STUDY_WORDS):
+            if not any(_introduced(h, before_lemmas) for h in heads):
                 return f"{first!r} {head!r} not introduced in the lead"
         elif not previous:
             return f"opens with {first!r} and nothing before it"
@@ -843,7 +849,7 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
                 and head not in STOPWORDS and head not in AUX and "NOUN" in _pos(head)):
             h = lemma(head)
             earlier = {lemma(x) for x in ctoks[:i] if x not in STOPWORDS}
-            if h not in earlier and h not in before_lemmas and not (h in _BRIDGED and before_lemmas & _STUDY_WORDS):
+            if h not in earlier and not _introduced(h, before_lemmas):
                 return f"{ctoks[i]!r} {head!r} not introduced in the lead"
     if first == "the":
         reason = _definite_study(tokens[1:], before_lemmas)
@@ -860,7 +866,7 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
     if both:
         head = lemma(both.group("head").lower())
         people = head in _PAIR_OF_PEOPLE and introduces_person(before)
-        if head not in before_lemmas and not people and not (head in _BRIDGED and before_lemmas & _STUDY_WORDS):
+        if not people and not _introduced(head, before_lemmas):
             return f"'both {both.group('head')}' refers to a pair the lead has not introduced"
     fronted = _FRONTED.match(s)
     if fronted:
