@@ -405,22 +405,19 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         fixed = name_people(list(before) + [fixed], prose, names, intros)[-1]
         return fixed if not coherence.dangling_reason(fixed, before, names) else None
 
-    standalone, leaning = [], []
+    standalone, regrouped = [], []
     for s in ok:
-        (leaning if coherence.dangling_reason(s.text, [], names) else standalone).append(s)
-    # A finding that leans on its method sentence for its group ("Those who began low-dose
-    # trazodone had a 22% higher rate of falls …") may open the lead with the group restored.
-    # (Only the group: "It has 70% of sugar's sweetness" restored to the subject's name is still
-    # background, and "For now, he says, …" restored to its speaker an expert's aside.)
-    for s in leaning:
-        if not antecedents.leans_on_a_group(s.text):
-            continue
-        fixed = restored(s, [])
-        if fixed is not None:
+        if not coherence.dangling_reason(s.text, [], names):
+            standalone.append(s)
+        # A finding that leans on its method sentence for its group ("Those who began low-dose
+        # trazodone had a 22% higher rate of falls …") may open the lead with the group restored.
+        # (Only the group: "It has 70% of sugar's sweetness" restored to the subject's name is
+        # still background, and "For now, he says, …" restored to its speaker an expert's aside.)
+        elif antecedents.leans_on_a_group(s.text) and (fixed := restored(s, [])) is not None:
             candidate = replace(s, text=fixed)
             origin[id(candidate)] = s
-            standalone.append(candidate)
-    best = max(standalone or ok, key=opening_score)
+            regrouped.append(candidate)
+    best = max(standalone + regrouped or ok, key=opening_score)
     opening = origin.get(id(best), best)
     if best is not opening:
         picks = [Pick(best, "opening", None, None, restored=antecedents.inserted(opening.text, best.text))]
