@@ -19,6 +19,7 @@ from pathlib import Path
 
 from summarize.corpus.text import zipf
 
+from .literals import may_match, present, required_literals
 from .nlp import (
     CLAUSE_PUNCT,
     Token,
@@ -99,6 +100,11 @@ class Detector:
         # The pipeline re-runs the filter on the same draft after trimming: detections are
         # pure functions of (sentence, subject), so they are computed once.
         self._cache: dict[tuple[str, frozenset[str]], tuple[Detection, ...]] = {}
+        # Each pattern with the words any match of it needs: most searches are skipped (literals.py).
+        self._gated = {k.id: tuple(tuple((p, required_literals(p)) for p in ps)
+                                   for ps in (k.patterns, k.paraphrases, k.exclude)) for k in self.kinds}
+        self._literals = frozenset().union(*(lits for gated in self._gated.values() for ps in gated
+                                             for _, lits in ps if lits))
 
     def sentence(self, text: str, topic: frozenset[str] = frozenset(), kinds=None) -> list[Detection]:
         """All detections (caveats, no-risk claims, other-subject mentions) in ``text``."""
@@ -119,6 +125,7 @@ class Detector:
         negs = None
         untreated = None
         index = lemma_index(tokens)
+        found = present(self._literals, norm)
         out: list[Detection] = []
         for kind in self.kinds:
             if kinds is not None and kind.id not in kinds:
@@ -127,17 +134,16 @@ class Detector:
             for i, j, _ in match_terms(tokens, kind.terms, index):
                 if not _in_name(text, tokens[i].start, tokens[j - 1].end):
                     cands.append((tokens[i].start, tokens[j - 1].end, "term"))
+            patterns, paraphrases, exclude = self._gated[kind.id]
             # (most patterns match nothing: one search says so, cheaper than walking a finditer)
-            for p in kind.patterns:
-                if p.search(norm):
-                    cands.extend((m.start(), m.end(), "pattern") for m in p.finditer(norm) if m.end() > m.start())
-            for p in kind.paraphrases:
-                if p.search(norm):
-                    cands.extend((m.start(), m.end(), "paraphrase") for m in p.finditer(norm) if m.end() > m.start())
+            for method, gated in (("pattern", patterns), ("paraphrase", paraphrases)):
+                for p, lits in gated:
+                    if may_match(lits, found) and p.search(norm):
+                        cands.extend((m.start(), m.end(), method) for m in p.finditer(norm) if m.end() > m.start())
             if not cands:
                 continue
-            if kind.exclude:
-                ex = [m.span() for p in kind.exclude for m in p.finditer(norm)]
+            if exclude:
+                ex = [m.span() for p, lits in exclude if may_match(lits, found) for m in p.finditer(norm)]
                 cands = [c for c in cands if not any(c[0] < b and a < c[1] for a, b in ex)]
             for s, e, method in _merge(cands):
                 ti, tj = _token_span(tokens, s, e)
