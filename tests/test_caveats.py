@@ -298,6 +298,17 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("Researchers call this new persistent opioid use.", "dependency"),
     ("Calls about intentional loperamide misuse doubled.", "dependency"),
     ("Some end up struggling to stop.", "dependency"),
+    # misuse as a verb and as the drug's role, a boosted high, sales limited over misuse, staying
+    # hooked, tolerance told as what users do
+    ("A small number of people misuse it to stay awake.", "dependency"),
+    ("Some people misuse the tablets to get high.", "dependency"),
+    ("The syrup has a second life as a drug of misuse.", "dependency"),
+    ("Some people on methadone take it to boost the high.", "dependency"),
+    ("Shops limit how much a customer can buy because of misuse concerns.", "dependency"),
+    ("Many of those who switch stay hooked on the gum.", "dependency"),
+    ("Some users take larger or more frequent doses over time to recapture the effect.", "dependency"),
+    ("People find the same dose does less.", "dependency"),
+    ("Taken nightly, it tends to lose its effect.", "dependency"),
     ("It is less likely to be misused than amphetamines.", "dependency"),
     ("Case reports describe people who increased their dose far beyond what was prescribed.", "dependency"),
     ("Some users find it hard to work without it.", "dependency"),
@@ -398,6 +409,9 @@ def test_each_kind_is_detected(det, text, kind):
     ("Exercise tolerance improved after twelve weeks of training.", "dependency"),
     ("Researchers recruited adults with opioid use disorder.", "dependency"),
     ("Participants reported social withdrawal and low mood at baseline.", "dependency"),
+    # the condition of people treated, even when a verb follows; an effect that just wears off
+    ("Clinics for people with alcohol misuse are few.", "dependency"),
+    ("The cream loses its effect after four hours.", "dependency"),
     ("The app helps people manage cravings for cigarettes.", "dependency"),
     ("Patients in the taper group reduced their dose over eight weeks.", "dependency"),
     ("Treatment was discontinued abruptly in two patients because of a rash.", "dependency"),
