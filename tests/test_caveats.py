@@ -309,6 +309,8 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("Some users take larger or more frequent doses over time to recapture the effect.", "dependency"),
     ("People find the same dose does less.", "dependency"),
     ("Taken nightly, it tends to lose its effect.", "dependency"),
+    ("A few describe a need for higher doses to get the same drowsy effect.", "dependency"),
+    ("Some find it hard to drift off without it for a few nights after they stop.", "dependency"),
     ("It is less likely to be misused than amphetamines.", "dependency"),
     ("Case reports describe people who increased their dose far beyond what was prescribed.", "dependency"),
     ("Some users find it hard to work without it.", "dependency"),
@@ -505,6 +507,10 @@ def test_other_substance_risk_is_low_confidence_and_not_about_subject(det):
     # another drug class named with an example, though a general topic word ("pain") is there
     ("Benzodiazepines such as diazepam ease pain spasms, but people can become dependent on them.", False),
     ("Opioids such as tramadol can cause dependence.", True),
+    # a general head noun whose examples are other drugs
+    ("Drugs such as alprazolam and lorazepam calm nerves quickly, but they are habit-forming.", False),
+    ("Older sleeping pills like temazepam can be habit-forming.", False),
+    ("Painkillers such as tramadol can be habit-forming.", True),
     # the subject named in the sentence, or a symptom opening it: about the subject
     ("Codeine, like tramadol and other opioid drugs, can be habit-forming.", True),
     ("Dizziness, the most common side effect, affected one in ten users.", True),

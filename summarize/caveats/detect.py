@@ -266,10 +266,12 @@ def _opens_on_another_name(tokens: list[Token], topic: frozenset[str], agent_wor
         return False
     words = {t.text for t in tokens}
     first = tokens[0].text
-    # "Benzodiazepines such as lorazepam …": another drug class, named with an example, in a
-    # sentence that never names the subject (a drug name of the topic; "anxiety" may be there)
-    if (((tokens[1].text == "such" and tokens[2].text == "as") or tokens[1].text == "like")
-            and first.isalpha() and first not in topic and zipf(first) < RARE_NAME_ZIPF):
+    # "Benzodiazepines such as lorazepam …", "Drugs such as alprazolam and lorazepam …": other
+    # drugs, named as examples, in a sentence that never names the subject (a drug name of the
+    # topic; "anxiety" may be there)
+    head, example = _named_example(tokens)
+    if (example is not None and first not in topic and example not in topic and zipf(example) < RARE_NAME_ZIPF
+            and (zipf(head[-1]) < RARE_NAME_ZIPF or head[-1] in agent_words)):  # a drug class, not "… symptoms"
         names = {w for w in topic if zipf(w) < RARE_NAME_ZIPF}
         if names and not words & names:
             return True
@@ -285,6 +287,21 @@ def _opens_on_another_name(tokens: list[Token], topic: frozenset[str], agent_wor
     # a drug class is a rare word too ("Diazepam, a benzodiazepine, …")
     return bool(set(apposition) & agent_words) or any(w.isalpha() and len(w) > 3 and zipf(w) < RARE_NAME_ZIPF
                                                       for w in apposition)
+
+
+def _named_example(tokens: list[Token]) -> tuple[list[str], str | None]:
+    """The head and first example of an opening "<head of 1-3 words> such as / like <example>"."""
+    for k in range(1, 4):
+        if not all(t.text.isalpha() for t in tokens[:k]) or k + 2 >= len(tokens):
+            break
+        if tokens[k].text == "such" and tokens[k + 1].text == "as":
+            word = tokens[k + 2].text
+        elif tokens[k].text == "like":
+            word = tokens[k + 1].text
+        else:
+            continue
+        return [t.text for t in tokens[:k]], (word if word.isalpha() else None)
+    return [], None
 
 
 def _named_conditions(tokens: list[Token]) -> set[int]:
