@@ -300,7 +300,8 @@ ANAPHORIC_NOUNS = frozenset("""study studies trial trials review reviews researc
 team company drug drugs patient patients report survey finding findings result results participant
 participants group agency official officials man woman boy girl child children plant herb tea product
 products supplement supplements compound virus disease program scientist scientists doctor doctors
-analysis paper experiment pill pills mother father family case effect effects treatment intervention""".split())
+analysis paper experiment pill pills mother father family case effect effects treatment intervention
+center centre clinic hospital institute university charity ministry watchdog combination""".split())
 # Openers that point back to what came before ("Instead, …", "However, …").
 _BACK_CONNECTIVE = re.compile(r"^(instead|however|thus|therefore|hence|as a result|by doing so|in contrast|conversely|nor|neither\s+(?=could|can|did|does|do|was|were|is|are|has|have|had|would|will)|"
                               r"even so|still(?=,)|yet(?=,)|that said|with that in mind|if so|if not|in the meantime|meanwhile|until then|"
@@ -789,6 +790,9 @@ def _definite_study(words: list[str], before_lemmas: set[str], in_phrase: bool =
     return f"'the {' '.join(words[:i + 1])}' not introduced in the lead"
 
 
+_AGED = re.compile(r"\d+-(?:year|month|week)s?-old")
+
+
 def _lower_tokens(text: str) -> list[str]:
     """The words of ``text``, lower-cased, with a straight apostrophe ("trial’s" -> "trial's")."""
     return [t.lower().replace("’", "'") for t in WORD.findall(text)]
@@ -851,6 +855,10 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
             earlier = {lemma(x) for x in ctoks[:i] if x not in STOPWORDS}
             if h not in earlier and not _introduced(h, before_lemmas):
                 return f"{ctoks[i]!r} {head!r} not introduced in the lead"
+    # "The 31-year-old recruitment consultant …": someone the draft introduced before
+    if first == "the" and _AGED.fullmatch(nxt) and not introduces_person(before) \
+            and not any(_introduced(lemma(t), before_lemmas) for t in tokens[2:4] if t not in STOPWORDS):
+        return f"'the {nxt}' not introduced in the lead"
     if first == "the":
         reason = _definite_study(tokens[1:], before_lemmas)
         if reason:

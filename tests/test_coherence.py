@@ -383,6 +383,25 @@ def test_a_share_of_a_group_needs_the_group_named(sentence, previous, dangling):
     assert bool(dangling_reason(sentence, previous)) is dangling
 
 
+@pytest.mark.parametrize("sentence, previous, dangling", [
+    # "the 31-year-old …" is someone the draft introduced before
+    ("The 31-year-old recruitment consultant had been taking valerian for a year.", [], True),
+    ("The 31-year-old recruitment consultant had been taking valerian for a year.",
+     ["Priya Nair started taking valerian to sleep."], False),
+    ("A 31-year-old recruitment consultant had been taking valerian for a year.", [], False),
+    ("The 12-week trial enrolled 80 adults.", ["Valerian was tested against a placebo in a trial."], False),
+    # an institution or a combination the lead has not named
+    ("The center said it had taken 43 calls about children.", ["Valerian tea is popular."], True),
+    ("The center said it had taken 43 calls about children.", ["The Tulsa Poison Center logged the calls."], False),
+    ("The combination can slow breathing.", ["Valerian is a herb."], True),
+    ("The combination can slow breathing.", ["Some people take valerian in combination with alcohol."], False),
+])
+def test_a_person_or_institution_the_lead_has_not_introduced(sentence, previous, dangling):
+    from summarize.coherence import dangling_reason
+
+    assert bool(dangling_reason(sentence, previous)) is dangling
+
+
 def test_a_conjunction_before_an_anaphoric_noun_does_not_hide_it():
     from summarize.coherence import dangling_reason
 
