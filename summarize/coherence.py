@@ -461,7 +461,9 @@ _EPONYM_NEXT = re.compile(r"(?:['’]s)?[\s-]+(syndrome|disease|disorder|deficie
 # (a span of time is no antecedent: "After eight weeks, their average score …" leans on the draft)
 _LEAD_ADVERBIAL = re.compile(r"^(today|now|nowadays|currently|these days|at present|in (the )?\d{4}s?|but|and|yet|"
                              r"(after|within|for|over|during|in|by)\s+(the\s+)?(first\s+|past\s+|last\s+|next\s+)?"
-                             r"([\w-]+\s+){0,2}(days?|weeks?|months?|years?|hours?|minutes?|decades?|nights?))"
+                             r"([\w-]+\s+){0,2}(days?|weeks?|months?|years?|hours?|minutes?|decades?|nights?)|"
+                             # how often, not what: "In rare cases this can trigger …" leans on the draft
+                             r"(in|at)\s+(rare|some|most|many|a\s+few|severe|extreme|serious|isolated|exceptional)\s+(cases|instances))"
                              r",?\s+", re.I)
 
 

@@ -310,6 +310,7 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("People find the same dose does less.", "dependency"),
     ("Taken nightly, it tends to lose its effect.", "dependency"),
     ("A few describe a need for higher doses to get the same drowsy effect.", "dependency"),
+    ("Some patients end up putting drops in four or five times a day just to look normal.", "dependency"),
     ("Some find it hard to drift off without it for a few nights after they stop.", "dependency"),
     ("It is less likely to be misused than amphetamines.", "dependency"),
     ("Case reports describe people who increased their dose far beyond what was prescribed.", "dependency"),

@@ -362,6 +362,9 @@ def test_a_sentence_ending_on_a_bare_auxiliary_leans_on_the_one_before(sentence,
     ("Within six months, they had doubled their dose.", True),
     ("After eight weeks, participants' average score on the PHQ-9 had fallen from 17 to 10.", False),
     ("In the past five years, sales of kava have doubled.", False),
+    # how often, then a demonstrative: the draft sentence before it said what "this" is
+    ("In rare cases this can trigger a dangerous irregular heartbeat.", True),
+    ("In rare cases the drops can trigger a dangerous irregular heartbeat.", False),
 ])
 def test_a_span_of_time_before_a_pronoun_is_no_antecedent(sentence, dangling):
     from summarize.coherence import dangling_reason
