@@ -91,15 +91,9 @@ def _exact_node(op, av) -> set[str] | None:
         chars = {chr(a).lower() for _, a in av}
         return chars if all(c.isascii() for c in chars) else None
     if op in _GROUPS:
-        return _exact(av[-1] if op is C.SUBPATTERN else av)
+        return _exact(_group_items(op, av))
     if op is C.BRANCH:
-        out: set[str] = set()
-        for alt in av[1]:
-            s = _exact(alt)
-            if s is None:
-                return None
-            out |= s
-        return out if len(out) <= _MAX_ALTERNATIVES else None
+        return _union(av[1], _exact)
     if op in _REPEATS:
         lo, hi, body = av
         if hi == 0:
@@ -138,18 +132,28 @@ def _contains(items) -> set[str] | None:
 
 def _contains_node(op, av) -> set[str] | None:
     if op in _GROUPS:
-        return _contains(av[-1] if op is C.SUBPATTERN else av)
+        return _contains(_group_items(op, av))
     if op is C.BRANCH:
-        out: set[str] = set()
-        for alt in av[1]:
-            s = _contains(alt)
-            if s is None:
-                return None
-            out |= s
-        return out if len(out) <= _MAX_ALTERNATIVES else None
+        return _union(av[1], _contains)
     if op in _REPEATS and av[0] >= 1:
         return _contains(av[2])
     return None
+
+
+def _group_items(op, av):
+    """The sequence inside a group: (group, add_flags, del_flags, items) or an atomic group's items."""
+    return av[-1] if op is C.SUBPATTERN else av
+
+
+def _union(alternatives, each) -> set[str] | None:
+    """The alternatives' sets joined; None when one of them has none or they are too many."""
+    out: set[str] = set()
+    for alt in alternatives:
+        found = each(alt)
+        if found is None:
+            return None
+        out |= found
+    return out if len(out) <= _MAX_ALTERNATIVES else None
 
 
 def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
