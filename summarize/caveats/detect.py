@@ -168,7 +168,8 @@ class Detector:
                             hi = max(tokens[ng.end - 1].end if ng.end > ng.start else e, e)
                             claim = (lo, hi)
                             break
-                    if negator is None and post_negated(tokens, tj):
+                    if negator is None and post_negated(tokens, tj, [m.span() for p in self.policy.not_negation
+                                                                    for m in p.finditer(norm)]):
                         negator = "not"
                         a, b = clause_bounds(tokens, ti)
                         claim = (tokens[a].start, tokens[b - 1].end)

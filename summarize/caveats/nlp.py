@@ -193,9 +193,10 @@ def _imperative(tokens: list[Token], i: int) -> bool:
     return j < 0 or tokens[j].text in (",", ";", ":", "and", "but", "so", "-", "(", '"')
 
 
-def post_negated(tokens: list[Token], i_end: int) -> bool:
+def post_negated(tokens: list[Token], i_end: int, skip_spans=()) -> bool:
     """A cue followed in its clause by a negated copula: "addiction is not a concern",
-    "side effects were not reported"."""
+    "side effects were not reported"; not when the negator lies in one of ``skip_spans`` (the
+    policy's `not_negation` phrases: "whether it leads to dependence is not known")."""
     n = len(tokens)
     j = i_end
     seen_be = False
@@ -207,7 +208,7 @@ def post_negated(tokens: list[Token], i_end: int) -> bool:
         if t in ("is", "are", "was", "were", "has", "have", "had", "been", "be", "do", "does", "did"):
             seen_be = True
         elif t in ("not", "n't", "never", "rarely") and seen_be:
-            return True
+            return not any(a <= tokens[j].start < b for a, b in skip_spans)
         elif seen_be:
             return False
         j += 1
