@@ -709,11 +709,14 @@ def _elided(s: str) -> str | None:
     return None
 
 
-# "But 12% said they had taken more …": a share of a group the sentence does not name
+# "But 12% said they had taken more …", "Only 11 asked for …": a share or a count of a group the
+# sentence does not name (a year is no count)
 _BARE_SHARE = re.compile(r"^(?:(?:but|and|yet|still|overall|however|in all)\s*,?\s+)?(?:(?:about|around|nearly|almost|only|just|"
                          r"roughly|some|over|under|more than|fewer than|less than)\s+)?(?:\d+(?:\.\d+)?\s*(?:%|percent|per cent)|"
+                         r"(?!(?:19|20)\d\d\b)\d{1,3}(?:,\d{3})*|"
                          r"(?:a|one)[\s-](?:third|quarter|fifth|half)|half|two[\s-]thirds|three[\s-]quarters)\s+(?:said|say|says|"
-                         r"reported|report|had|have|were|was|did|took|used|admitted|described|felt|stopped|needed)\b", re.I)
+                         r"reported|report|had|have|were|was|did|took|used|admitted|described|felt|stopped|needed|asked|"
+                         r"mentioned|agreed|answered|responded|declined|refused|developed|experienced|quit)\b", re.I)
 
 
 # Anywhere in the sentence, words that point back to a study: "… carried out by the same team",

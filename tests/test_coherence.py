@@ -379,6 +379,11 @@ def test_a_span_of_time_before_a_pronoun_is_no_antecedent(sentence, dangling):
     ("But 12% said they had taken more than their prescribed dose at least once.",
      ["A survey of 1,806 adults prescribed ketamine found that most felt better."], False),
     ("About 12% of users said they had taken more than their prescribed dose.", [], False),
+    # a count, as a share: of whom?
+    ("Only 11 asked for a recent blood pressure reading.", ["Tom takes minoxidil for thinning hair."], True),
+    ("Only 11 asked for a recent blood pressure reading.", ["Researchers posed as patients at 40 clinics."], False),
+    ("Only 11 of the 40 clinics asked for a reading.", [], False),
+    ("2019 saw sales double.", [], False),
 ])
 def test_a_share_of_a_group_needs_the_group_named(sentence, previous, dangling):
     from summarize.coherence import dangling_reason
