@@ -199,7 +199,9 @@ _CONTACT = [
     re.compile(r"^for\s+(?:the\s+)?(?:latest|more)\b.{0,100}\b(?:head|go)\s+to\s+[A-Z]", _F),
     re.compile(r"^visit\s+(?:the\s+)?[A-Z][\w&.' -]{1,60}\s+for\s+(?:additional|more|the\s+latest)\b", _F),
     re.compile(r"^(?:follow|like)\s+.{1,60}\s+on\s+(?:twitter|facebook|instagram|linkedin|tiktok|youtube|threads|"
-               r"bluesky|mastodon|x)\b", _F),
+               r"bluesky|mastodon|x|whatsapp|telegram|snapchat|pinterest|reddit|flipboard|google\s+news|apple\s+news)\b", _F),
+    # any channel, when the line says what for: "Follow the Beacon on Signal for the latest health news"
+    re.compile(r"^follow\s+.{1,60}\s+on\s+(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:for|to\s+get)\s+(?:the\s+latest|more|updates|breaking)\b", _F),
     re.compile(r"^(?:contact|email|e-mail)\s+.{0,60}\b[\w.+-]+@[\w-]+\.[\w.]+", _F),
     re.compile(r"^(?:@\w+|[\w.+-]+@[\w-]+\.[\w.]+|https?://\S+)" + _END),
     # a call for tips or letters: "Do you have a story for us? Email …", "Have a question for the pharmacist? Email …"
