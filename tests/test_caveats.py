@@ -424,6 +424,8 @@ def test_each_kind_is_detected(det, text, kind):
     ("Participants reported social withdrawal and low mood at baseline.", "dependency"),
     # the condition of people treated, even when a verb follows; an effect that just wears off
     ("Clinics for people with alcohol misuse are few.", "dependency"),
+    ("Methadone is a Schedule II controlled substance, and for opioid addiction it can be dispensed only "
+     "through certified programs.", "dependency"),
     ("The cream loses its effect after four hours.", "dependency"),
     ("The app helps people manage cravings for cigarettes.", "dependency"),
     ("Patients in the taper group reduced their dose over eight weeks.", "dependency"),
