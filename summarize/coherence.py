@@ -860,11 +860,11 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
             earlier = {lemma(x) for x in ctoks[:i] if x not in STOPWORDS}
             if h not in earlier and not _introduced(h, before_lemmas):
                 return f"{ctoks[i]!r} {head!r} not introduced in the lead"
-    # "The 31-year-old recruitment consultant …": someone the draft introduced before
-    if first == "the" and _AGED.fullmatch(nxt) and not introduces_person(before) \
-            and not any(_introduced(lemma(t), before_lemmas) for t in tokens[2:4] if t not in STOPWORDS):
-        return f"'the {nxt}' not introduced in the lead"
     if first == "the":
+        # "The 31-year-old recruitment consultant …": someone the draft introduced before
+        if _AGED.fullmatch(nxt) and not introduces_person(before) \
+                and not any(_introduced(lemma(t), before_lemmas) for t in tokens[2:4] if t not in STOPWORDS):
+            return f"'the {nxt}' not introduced in the lead"
         reason = _definite_study(tokens[1:], before_lemmas)
         if reason:
             return reason

@@ -123,6 +123,7 @@ class Detector:
         if not tokens:
             return []
         negs = None
+        presupposed = None  # the policy's not_negation spans ("whether … is not known")
         untreated = None
         index = lemma_index(tokens)
         found = present(self._literals, norm)
@@ -168,8 +169,9 @@ class Detector:
                             hi = max(tokens[ng.end - 1].end if ng.end > ng.start else e, e)
                             claim = (lo, hi)
                             break
-                    if negator is None and post_negated(tokens, tj, [m.span() for p in self.policy.not_negation
-                                                                    for m in p.finditer(norm)]):
+                    if presupposed is None:
+                        presupposed = [m.span() for p in self.policy.not_negation for m in p.finditer(norm)]
+                    if negator is None and post_negated(tokens, tj, presupposed):
                         negator = "not"
                         a, b = clause_bounds(tokens, ti)
                         claim = (tokens[a].start, tokens[b - 1].end)
