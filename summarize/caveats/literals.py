@@ -14,6 +14,7 @@ no useful set (under three letters, or too many alternatives) is always searched
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import product
 
 from re import _constants as C  # noqa: N812  (the stdlib's own parser: the tree ``re`` compiles)
@@ -49,8 +50,13 @@ def may_match(literals: frozenset[str] | None, found: frozenset[str]) -> bool:
 def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
     """Lower-cased ASCII strings one of which every match of ``pattern`` contains, or None
     when no useful set exists."""
+    return _literals_of(pattern.pattern, pattern.flags)
+
+
+@lru_cache(maxsize=None)  # a policy's patterns are read once per process, however many detectors
+def _literals_of(source: str, flags: int) -> frozenset[str] | None:
     try:
-        tree = _parser.parse(pattern.pattern, pattern.flags)
+        tree = _parser.parse(source, flags)
     except Exception:  # a parser detail changed between Python versions: just search
         return None
     found = _contains(list(tree))
@@ -109,24 +115,35 @@ def _exact_node(op, av) -> set[str] | None:
 
 
 def _contains(items) -> set[str] | None:
-    """A set of strings one of which any match of the sequence contains (the best found)."""
+    """A set of strings one of which any match of the sequence contains (the most selective
+    found: longer shortest string first, then fewer strings; the first of equals)."""
     best: set[str] | None = None
+    best_key = None
+
+    def consider(found: set[str] | None) -> None:
+        nonlocal best, best_key
+        if found:
+            key = (min(map(len, found)), -len(found))
+            if best is None or key > best_key:
+                best, best_key = found, key
+
     exact = [_exact_node(op, av) for op, av in items]
     for i, s in enumerate(exact):
         if s is None:
             op, av = items[i]
-            best = _better(best, _contains_node(op, av))
+            consider(_contains_node(op, av))
             continue
-        # windows of consecutive literal items, as long as their product stays small
-        sets = []
+        # windows of consecutive literal items, as long as their product stays small (each
+        # window extends the one before by one item, not rebuilt from its start)
+        joined, size = {""}, 1
         for j in range(i, len(items)):
             if exact[j] is None:
                 break
-            sets.append(exact[j])
-            joined = _product(sets)
-            if joined is None:
+            size *= len(exact[j])
+            if size > _MAX_ALTERNATIVES:
                 break
-            best = _better(best, joined)
+            joined = {a + b for a in joined for b in exact[j]}
+            consider(joined)
     return best
 
 
@@ -154,13 +171,3 @@ def _union(alternatives, each) -> set[str] | None:
             return None
         out |= found
     return out if len(out) <= _MAX_ALTERNATIVES else None
-
-
-def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
-    """The more selective set: longer shortest string first, then fewer strings."""
-    if b is None or not b:
-        return a
-    if a is None:
-        return b
-    key = lambda s: (min(map(len, s)), -len(s))  # noqa: E731
-    return b if key(b) > key(a) else a
