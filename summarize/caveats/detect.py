@@ -27,6 +27,7 @@ from .nlp import (
     lemma_index,
     match_terms,
     negation_scopes,
+    not_negation_spans,
     normalize,
     post_negated,
     tokenize,
@@ -123,7 +124,7 @@ class Detector:
         if not tokens:
             return []
         negs = None
-        presupposed = None  # the policy's not_negation spans ("whether … is not known")
+        presupposed: list[tuple[int, int]] = []  # the policy's not_negation spans, found with negs
         untreated = None
         index = lemma_index(tokens)
         found = present(self._literals, norm)
@@ -157,7 +158,8 @@ class Detector:
                 claim = (None, None)
                 if kind.negatable:
                     if negs is None:
-                        negs = negation_scopes(tokens, norm, self.policy)
+                        presupposed = not_negation_spans(norm, self.policy)
+                        negs = negation_scopes(tokens, norm, self.policy, presupposed)
                     for ng in negs:
                         # a negator inside the cue is part of it ("cannot sleep without it",
                         # "hard to stop"): the pattern was written with it, so it does not negate
@@ -169,8 +171,6 @@ class Detector:
                             hi = max(tokens[ng.end - 1].end if ng.end > ng.start else e, e)
                             claim = (lo, hi)
                             break
-                    if presupposed is None:
-                        presupposed = [m.span() for p in self.policy.not_negation for m in p.finditer(norm)]
                     if negator is None and post_negated(tokens, tj, presupposed):
                         negator = "not"
                         a, b = clause_bounds(tokens, ti)

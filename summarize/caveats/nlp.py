@@ -111,7 +111,13 @@ class Negation:
     nominal: bool
 
 
-def negation_scopes(tokens: list[Token], norm: str, policy) -> list[Negation]:
+def not_negation_spans(norm: str, policy) -> list[tuple[int, int]]:
+    """Where the policy's `not_negation` phrases sit ("not only", "whether … is not known"): a
+    negator inside one negates nothing."""
+    return [m.span() for p in policy.not_negation for m in p.finditer(norm)]
+
+
+def negation_scopes(tokens: list[Token], norm: str, policy, skip_spans=None) -> list[Negation]:
     """Where negators scope in a sentence.
 
     Nominal negators (no, without, lack of, free of, non-) scope over the following words up
@@ -119,9 +125,11 @@ def negation_scopes(tokens: list[Token], norm: str, policy) -> list[Negation]:
     associated with ..."); adverbial ones (not, never) to the end of the clause ("does not
     cause dependence"). "X-free" negates the words before it. Imperatives ("Do not mix it
     with alcohol", "Never combine ...") are warnings, not negations, and are skipped, as are
-    "not only", "not without" and the other `not_negation` phrases of the policy.
+    "not only", "not without" and the other `not_negation` phrases of the policy
+    (``skip_spans``: those already found by :func:`not_negation_spans`).
     """
-    skip_spans = [m.span() for p in policy.not_negation for m in p.finditer(norm)]
+    if skip_spans is None:
+        skip_spans = not_negation_spans(norm, policy)
     out: list[Negation] = []
     n = len(tokens)
     for i, tok in enumerate(tokens):

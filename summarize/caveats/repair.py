@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from summarize.corpus.text import UPPER_LETTERS, bracket_groups
 
 from .detect import Detection, Detector
-from .nlp import CLAUSE_PUNCT, clause_bounds, normalize, tokenize
+from .nlp import CLAUSE_PUNCT, clause_bounds, normalize, not_negation_spans, tokenize
 from .policy import Policy
 
 # --------------------------------------------------------------------------- compression
@@ -465,7 +465,7 @@ def find_overclaims(text: str, detections: list[Detection], policy: Policy, sour
             if not _DOUBTED.search(re.split(r"[,;:]", norm[:m.start()])[-1]):
                 out.append(Overclaim(m.start(), m.end(), None, "absolute", text[m.start():m.end()]))
     # "without risking dependency if used responsibly" presupposes the risk: not a promise
-    presupposed = [m.span() for p in policy.not_negation for m in p.finditer(norm)]
+    presupposed = not_negation_spans(norm, policy)
     if not policy.finding.search(norm):
         for p in policy.no_risk:
             for m in p.finditer(norm):
