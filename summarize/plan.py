@@ -180,6 +180,11 @@ class Pick:
         return self.extract.text
 
 
+def _restored_pick(s: Extract, text: str, role: str, rank: int) -> Pick:
+    """``s`` picked as ``text``, what it leaned on restored: it stands now, so it needs no context."""
+    return Pick(replace(s, text=text), role, None, None, rank=rank, restored=antecedents.inserted(s.text, text))
+
+
 def topic_terms(sentences: list[Extract], title: str | None = None, n: int = TOPIC_TERMS) -> list[str]:
     """The draft's subject: the content lemmas in the most sentences (title words count double)."""
     counts: Counter = Counter()
@@ -420,7 +425,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     best = max(standalone + regrouped or ok, key=opening_score)
     opening = origin.get(id(best), best)
     if best is not opening:
-        picks = [Pick(best, "opening", None, None, restored=antecedents.inserted(opening.text, best.text))]
+        picks = [_restored_pick(opening, best.text, "opening", 0)]
     else:
         picks = [Pick(opening, "opening", _context(sentences, index[id(opening)]))]
     chosen_texts = [best.text]
@@ -459,7 +464,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         nonlocal used, caveat_taken
         pick = Pick(s, role, context, reason, rank=len(picks))
         if text is not None and text != s.text:  # restored: it stands now
-            pick = Pick(replace(s, text=text), role, None, None, rank=len(picks), restored=antecedents.inserted(s.text, text))
+            pick = _restored_pick(s, text, role, len(picks))
         picks.append(pick)
         chosen_texts.append(pick.text)
         redundancy.add(index[id(s)])
