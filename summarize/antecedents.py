@@ -26,7 +26,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 from typing import Sequence
 
-from summarize.coherence import NAME_WORD, dangling_reason, introduces_person
+from summarize.coherence import FRONTED_PHRASE, NAME_WORD, dangling_reason, introduces_person
 from summarize.corpus.text import STOPWORDS, WORD, lexicon_pos, looks_plural
 
 # How far back an antecedent may be: the sentence before, or two more when those only go on
@@ -63,7 +63,8 @@ _PEOPLE = (r"adults|people|patients|participants|students|undergraduates|men|wom
 _GROUP = re.compile(rf"\b(?P<group>(?:(?P<adj>[a-z][a-z-]*)\s+){{0,2}}?(?:{_PEOPLE})"
                     r"(?:\s+aged\s+\d+(?:\s+(?:and|or)\s+(?:older|over|above|younger|under)|\s*(?:to|-|–)\s*\d+)?"
                     r"|\s+(?:over|under|older than|younger than)\s+(?:the\s+age\s+of\s+)?\d+)?)\b")
-_SUBJECT_OPENER = re.compile(r"^(?P<pre>[\"“‘'(]*(?:(?:but|and|still|yet|so|however),?\s+)?)(?P<p>it|they)(?=\s+[a-z])", re.I)
+_SUBJECT_OPENER = re.compile(r"^(?P<pre>[\"“‘'(]*(?:(?:but|and|still|yet|so|however),?\s+)?(?:" + FRONTED_PHRASE + r")?)"
+                             r"(?P<p>it|they)(?=\s+[a-z])", re.I)
 
 
 def subject_words(topic: frozenset[str], names: frozenset[str] = frozenset()) -> frozenset[str]:

@@ -743,6 +743,13 @@ _STUDY_PARTS = frozenset("follow-up followup".split())
 # After "the research" these speak of research in general ("The research on kava is limited").
 _GENERAL_RESEARCH = frozenset("on into about behind backing supporting base literature evidence so to in for is are "
                               "remains remain has have".split())
+# A phrase fronted before a pronoun subject, with no clause of its own: a preposition ("Like other
+# opioids, it …", "In older adults, they …") or a participle ("Combined with antidepressants, they
+# …"). Its nouns are not what the pronoun stands for, so they do not anchor it.
+FRONTED_PHRASE = (r"(?:(?:at|by|over|during|after|in|throughout|before|until|from|across|within|among|with|without|"
+                  r"for|on|like|unlike|despite|besides|compared\s+(?:with|to)|along\s+with|"
+                  r"[a-z]+(?:ed|en)\s+(?:with|alongside|together\s+with|by|at|in|on|as|for|over|under))\s+[^,;:]{0,80}?),\s+")
+_FRONTED_PRONOUN = re.compile(rf"^{FRONTED_PHRASE}(?P<p>it|they|its|their)\b", re.I)
 # A short fronted phrase before the subject ("At the end of the trial, …", "In the study, …").
 _FRONTED = re.compile(r"^((?:at|by|over|during|after|in|throughout|before|until|from|across|within|of|among)\s+[^,;:]{0,60}?),\s",
                       re.I)
@@ -808,7 +815,8 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
     elided = _elided(s)
     if elided:
         return elided
-    tokens = _lower_tokens(_LEAD_ADVERBIAL.sub("", s, count=1))
+    body = _LEAD_ADVERBIAL.sub("", s, count=1)
+    tokens = _lower_tokens(body)
     if not tokens:
         return None
     before = " ".join(previous)
@@ -834,8 +842,13 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
     if first in _QUANTIFIERS and nxt and (nxt in AUX or ("VERB" in _pos(nxt) and "NOUN" not in _pos(nxt))) \
             and not _has_plural_noun(before):
         return f"opens with {first!r} and no noun it counts"
+    front = _FRONTED_PRONOUN.match(body)
+    expletive = front and (_EXPLETIVE.match(body[front.start("p"):]) or _EXPLETIVE_WH.match(body[front.start("p"):]))
+    if front and not previous and not expletive:
+        return f"{front.group('p').lower()!r} refers to nothing before it"
     if not previous:
-        pronoun = _unanchored_pronoun(tokens)
+        # ("In practice, it is important to …": the "it" stands for nothing, and needs nothing)
+        pronoun = _unanchored_pronoun(_lower_tokens(body[front.end("p"):]) if expletive else tokens)
         if pronoun:
             return f"{pronoun!r} refers to nothing before it"
     if first in _DEMONSTRATIVES:
@@ -849,7 +862,7 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
     # "these"/"those" + a noun inside the first clause, with nothing it could point to ("…
     # added its strongest warning about these behaviours"); after a comma it usually points
     # within the sentence ("rare reports of liver injury, although in many of these cases …")
-    clause = re.split(r"[,;:(—–]", _LEAD_ADVERBIAL.sub("", s, count=1), maxsplit=1)[0]
+    clause = re.split(r"[,;:(—–]", body, maxsplit=1)[0]
     ctoks = _lower_tokens(clause)
     for i in range(1, len(ctoks) - 1):
         head = ctoks[i + 1]

@@ -31,6 +31,9 @@ NAMES = frozenset({"Delacroix", "Achebe", "Okafor", "Kessler-"})
      ["Caffeine pills are sold in every pharmacy."],
      "Caffeine pills are not a substitute for sleep, and regular use can lead to tolerance."),
     ("Its long-term safety is unknown.", ["Kanna, a succulent, is sold online."], "Kanna's long-term safety is unknown."),
+    # after a fronted phrase
+    ("Taken with alcohol, they deepen sedation.", ["Caffeine pills are sold in every pharmacy."],
+     "Taken with alcohol, caffeine pills deepen sedation."),
     # "Those who …": the group the study's sentence before names, with its age and adjectives, not its count
     ("Those who began the pills had a 22% higher rate of falls.",
      ["The team examined records for 186,400 adults aged 65 and older who started a sleep medicine."],
@@ -53,6 +56,7 @@ def test_a_pronoun_gets_what_the_draft_says_it_stands_for(sentence, before, expe
     # the sentence before is not about the subject ("It" may be the study)
     ("It found that 30% relapsed within a year.", ["The study followed 500 kanna users."]),
     ("It contains melatonin.", ["Sales of tart cherry juice have soared."]),
+    ("Combined with antidepressants, they can trigger serotonin syndrome.", ["Those compounds are MAO inhibitors."]),
     # an expletive "It" stands for nothing
     ("It is unclear whether the benefits last.", ["Kanna is a succulent."]),
     # no researchers before "They"

@@ -67,6 +67,11 @@ DEFECTS = [
       # after a comma "such" points within the sentence, to a noun of its own ("programs")
       "Users were recruited at harm reduction programs, so the findings may not reflect people who do not visit "
       "such services."], {}),
+    # a pronoun after a fronted phrase: the phrase's nouns are not what it stands for
+    (["Combined with antidepressants such as sertraline, they can trigger serotonin syndrome.", "Ayahuasca is a brew."],
+     {0: "dangling"}),
+    (["Like other opioids, it can be habit-forming.", "Tramadol is a painkiller."], {0: "dangling"}),
+    (["In practice, it is important to see a doctor first.", "Taken with alcohol, it deepens sedation."], {}),
     # a time, not a pointer to a list
     (["Zinc deficiency is rare.", "Those given zinc had fewer colds over the following year than those given placebo."], {}),
     (["Zinc deficiency is rare.", "If known, the table below includes how often each sign is seen."], {1: "meta"}),
