@@ -290,7 +290,10 @@ def _finish(ready: _Ready, result: Any, opts: RunOptions) -> Outcome:
     sources = [s.source for s in result.lead_sentences]
     detail = (f"{display(job.draft)} -> {display(job.txt or job.json)} ({len(result.lead.split())} words; "
               f"{sources.count('model')}/{len(sources)} sentences by the model; "
-              f"{len(result.caveats.get('added', []))} caveat(s) added; {result.seconds:.1f}s)")
+              f"{len(result.caveats.get('added', []))} caveat(s) added"
+              + (f", {', '.join(omitted)} left out (over the policy's optional_words)"
+                 if (omitted := result.caveats.get('omitted')) else "")
+              + f"; {result.seconds:.1f}s)")
     return Outcome(job.draft, "written", warnings=list(result.warnings), detail=detail, seconds=result.seconds)
 
 

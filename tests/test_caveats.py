@@ -741,7 +741,46 @@ def test_always_kind_uses_default_wording_when_source_lacks_it(tmp_path):
     assert CaveatFilter(load_policy(p))(DRAFT, res.summary).passed  # idempotent with `always`
 
 
+# A draft stating every optional kind in its own sentence, and a lead stating none of them.
+MANY_KINDS = (
+    "Tramadol is an opioid painkiller prescribed for moderate pain. "
+    "Tramadol can lead to dependence when taken for weeks, and stopping it suddenly causes withdrawal. "
+    "Only a few small trials have tested tramadol for nerve pain, so more research is needed. "
+    "Tramadol can cause nausea, dizziness and constipation in many people who take it. "
+    "Tramadol can interact with antidepressants, sleeping pills and alcohol. "
+    "Tramadol is a controlled substance in the United States and in many other countries. "
+    "Ask your doctor or pharmacist whether tramadol is right for you."
+)
+MANY_KINDS_LEAD = "Tramadol is an opioid painkiller prescribed for moderate pain."
+
+
+def test_optional_kinds_share_a_budget_and_the_rest_are_reported(f):
+    res = f(MANY_KINDS, MANY_KINDS_LEAD)
+    rep = res.report
+    kinds = {k for a in rep.added for k in a["kinds"]}
+    assert {"dependency", "research"} <= kinds  # mandated kinds are always added
+    optional = [a for a in rep.added if not {"dependency", "research"} & set(a["kinds"])]
+    assert optional and sum(len(a["text"].split()) for a in optional) <= load_policy().optional_words
+    # what was left out is said, and is neither missing nor unresolved
+    assert rep.omitted and not set(rep.omitted) & kinds
+    assert not set(rep.omitted) & set(rep.missing) and not set(rep.omitted) & set(rep.unresolved)
+    assert res.report.to_dict()["omitted"] == rep.omitted
+    again = f(MANY_KINDS, res.summary)
+    assert again.summary == res.summary and not again.report.added  # a second run adds nothing
+    assert again.report.omitted == rep.omitted
+
+
+def test_optional_budget_can_be_lifted(tmp_path):
+    p = _policy_copy(tmp_path, lambda t: t.replace("optional_words = 30", "optional_words = 1000", 1))
+    rep = CaveatFilter(load_policy(p))(MANY_KINDS, MANY_KINDS_LEAD).report
+    assert {k for a in rep.added for k in a["kinds"]} == set(load_policy().kinds) and not rep.omitted
+    p = _policy_copy(tmp_path, lambda t: t.replace("optional_words = 30", "optional_words = 0", 1))
+    rep = CaveatFilter(load_policy(p))(MANY_KINDS, MANY_KINDS_LEAD).report
+    assert {k for a in rep.added for k in a["kinds"]} == {"dependency", "research"}
+
+
 @pytest.mark.parametrize("edit,needle", [
+    (lambda t: t.replace("optional_words = 30", "optional_words = -1", 1), "settings.optional_words"),
     (lambda t: t.replace("always = []", 'always = ["astrology"]', 1), "settings.always"),
     (lambda t: t.replace("'\\bhard\\s+to\\s+stop\\b',", "'(unclosed',", 1), "kinds.dependency.patterns"),
     (lambda t: t.replace('mandated = true\nenabled = true', 'mandated = true\nenabled = false', 1), "mandated kind cannot be disabled"),
@@ -1743,6 +1782,13 @@ NEWS_PHRASINGS = [
     ("interactions", "Kava can reduce the absorption of some antibiotics.", True),
     # what a trial recorded is no side effect found
     ("side_effects", "Participants recorded symptoms, pill use and adverse events in a daily diary.", False),
+    # combined with a sedative or antidepressant, to a named harm
+    ("interactions", "Combining kava with alcohol or sleeping pills can deepen sedation.", True),
+    ("interactions", "Combined with antidepressants, ginseng can trigger serotonin syndrome.", True),
+    # the UK's words for a drug's legal status, not a controlled trial of a drug
+    ("legal", "In the UK, khat is a Class C drug.", True),
+    ("legal", "Kava is a controlled drug in some countries.", True),
+    ("legal", "A placebo-controlled drug trial of kava was stopped early.", False),
 ]
 
 

@@ -297,3 +297,24 @@ def test_a_model_error_is_not_reported_as_a_bad_draft(tmp_path, draft_dir, tiny_
     with pytest.raises(ValueError, match="shape mismatch"):
         run(["run", str(draft_dir), "--out", str(tmp_path / "o"), "--model", str(tiny_model_dir)])
     assert not (tmp_path / "o" / "a.json").exists()
+
+
+def test_optional_kinds_left_out_are_logged_and_in_the_json(tmp_path, tiny_model_dir):
+    """A lead that cannot carry every optional kind says which it left out (-v and the JSON)."""
+    (tmp_path / "in").mkdir()
+    draft = "Tramadol for Pain\n\n" + "\n\n".join([
+        "Tramadol is an opioid painkiller prescribed for moderate pain. Tramadol helps many people with back pain.",
+        "Tramadol can lead to dependence when taken for weeks, and stopping it suddenly causes withdrawal.",
+        "Only a few small trials have tested tramadol for nerve pain, so more research is needed.",
+        "Tramadol can cause nausea, dizziness and constipation in many people who take it.",
+        "Tramadol can interact with antidepressants, sleeping pills and alcohol.",
+        "Tramadol is a controlled substance in the United States and in many other countries.",
+        "Ask your doctor or pharmacist whether tramadol is right for you."])
+    (tmp_path / "in" / "t.txt").write_text(draft, encoding="utf-8")
+    out = tmp_path / "o"
+    res = run(["-v", "run", str(tmp_path / "in"), "--out", str(out), "--model", str(tiny_model_dir), "--beams", "1",
+               "--max-words", "20"])
+    assert res.exit_code == 0, res.stderr
+    omitted = json.loads((out / "t.json").read_text())["caveats"]["omitted"]
+    assert omitted, json.loads((out / "t.json").read_text())["lead"]
+    assert f"{', '.join(omitted)} left out" in res.stderr

@@ -91,6 +91,7 @@ class CaveatReport:
     passed: bool
     encoder: str = "off"
     unresolved: list[str] = field(default_factory=list)  # found kinds no source sentence could carry
+    omitted: list[str] = field(default_factory=list)  # optional kinds left out: over the policy's optional_words
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -106,6 +107,7 @@ class CaveatReport:
             "removed": list(self.removed),
             "rewritten": list(self.rewritten),
             "unresolved": list(self.unresolved),
+            "omitted": list(self.omitted),
             "encoder": self.encoder,
         }
 
@@ -282,8 +284,13 @@ class CaveatFilter:
                 need[k] = CONCLUSION
                 targets[k] = target[0]
         missing_default = [k for k in pol.always if k not in found and k not in have]
-        added, unresolved = self._additions(src, need, topic, [s.text for s in summ], upgrade, scores, targets,
-                                            context, draft=draft)
+        # what the lead already spends on sentences stating only optional kinds (counted the same
+        # way on a second run, when the first run's additions are part of the lead)
+        spent = sum(len(t.split()) for i, s in enumerate(summ)
+                    if (t := new_text.get(i, s.text)) is not None and _optional_only(s.caveat_kinds(), pol))
+        added, unresolved, omitted = self._additions(src, need, topic, [s.text for s in summ], upgrade, scores,
+                                                     targets, context, draft=draft,
+                                                     optional_left=pol.optional_words - spent)
         unresolved = [k for k in unresolved if k not in upgrade]
         for k in missing_default:
             added.append({"kinds": [k], "text": pol.kinds[k].default, "source_sentence": None,
@@ -305,13 +312,14 @@ class CaveatFilter:
             source_no_risk_claims=_no_risk(src),
             summary_kinds=_by_kind(summ, pol),
             carried=carried,
-            missing=[k for k in enabled if k in need],
+            missing=[k for k in enabled if k in need and k not in omitted],
             added=added,
             removed=removed,
             rewritten=rewritten,
             passed=passed,
             encoder=pol.encoder,
             unresolved=unresolved,
+            omitted=omitted,
         )
         return CaveatResult(out_text, passed, out_sents, report)
 
@@ -380,13 +388,17 @@ class CaveatFilter:
                    lead: list[str] = (), upgrade: set[str] = frozenset(),
                    scores: dict[int, float] | None = None,
                    targets: dict[str, int] | None = None,
-                   context: list[str] = (), *, draft: "_Draft") -> tuple[list[dict], list[str]]:
+                   context: list[str] = (), *, draft: "_Draft",
+                   optional_left: float = float("inf")) -> tuple[list[dict], list[str], list[str]]:
         """Greedy cover of the needed kinds by source sentences, each compressed and checked
         to be one clean sentence; at most one sentence per kind. ``need`` maps a kind to the
         strength the added sentence must state it with (``CONCLUSION``: the source sentence
         ``targets`` names for the kind, as a main caveat). Kinds in ``upgrade`` are ones
         the summary already states as a main caveat.
-        Returns the additions and the kinds no source sentence could carry (reported, never made up)."""
+        Sentences that state only optional (not mandated) kinds spend ``optional_left`` words; one
+        that would overspend is not added.
+        Returns the additions, the kinds no source sentence could carry (reported, never made up)
+        and the optional kinds left out for want of words."""
         pol = self.policy
         scores, targets = scores or {}, targets or {}
         lead = list(lead)
@@ -398,6 +410,7 @@ class CaveatFilter:
         remaining = dict(need)
         added: list[dict] = []
         tried: set[tuple[int, str]] = set()
+        over_budget: set[str] = set()
         while remaining:
             best = None
             for idx, s in enumerate(src):
@@ -436,6 +449,9 @@ class CaveatFilter:
                         # only a mandated kind is worth a sentence that leans on context ("They say
                         # …", "For Reyes, …"); and a sentence the lead already says is no addition
                         if (not stands and not any(k in pol.mandated for k in cover)) or _repeats(text, lead):
+                            continue
+                        if _optional_only(cover, pol) and n > optional_left:
+                            over_budget.update(cover)
                             continue
                         # the learned detector's word alone is not worth a sentence that leans on context
                         if not stands and not any(d.kind in cover and d.is_caveat and d.method != "learned"
@@ -477,11 +493,14 @@ class CaveatFilter:
             # what this addition introduces (a name, "the study") is there for the next one, as it
             # would be on a second run
             lead.append(text)
+            if _optional_only(kinds, pol):
+                optional_left -= len(text.split())
             tried.clear()  # a sentence refused for leaning on context may stand now
             remaining = {k: v for k, v in remaining.items() if k not in kinds}
         # in draft order, but advice ("ask your doctor …") closes the lead, as in the house leads
         added.sort(key=lambda a: (is_advice(a["text"], pol), a["start"]))
-        return added, list(remaining)
+        omitted = [k for k in remaining if k in over_budget]
+        return added, [k for k in remaining if k not in over_budget], omitted
 
 
 # ---------------------------------------------------------------------- helpers
@@ -519,6 +538,11 @@ REPEAT_SHARE = 0.8
 def _repeats(text: str, lead: list[str]) -> bool:
     mine = content_lemmas(text)
     return bool(mine) and any(len(mine & content_lemmas(other)) >= REPEAT_SHARE * len(mine) for other in lead)
+
+
+def _optional_only(kinds, pol: Policy) -> bool:
+    """Kinds that are all optional (none mandated): what the policy's optional_words budgets."""
+    return bool(kinds) and not any(k in pol.mandated for k in kinds)
 
 
 def _strongest(acc: dict[str, str], detections: list[Detection]) -> None:

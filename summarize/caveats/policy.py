@@ -50,6 +50,7 @@ class Policy:
     encoder: str
     encoder_threshold: float
     max_added_words: int
+    optional_words: int
     agent_words: frozenset[str]
     disease_suffixes: tuple[str, ...]
     pronouns: frozenset[str]
@@ -169,6 +170,9 @@ def policy_from_dict(data: dict, origin: str = "<dict>") -> Policy:
     max_words = settings.get("max_added_words", 40)
     if not isinstance(max_words, int) or max_words < 3:
         raise PolicyError(f"{origin}: settings.max_added_words must be an integer >= 3")
+    optional_words = settings.get("optional_words", 1000)
+    if not isinstance(optional_words, int) or isinstance(optional_words, bool) or optional_words < 0:
+        raise PolicyError(f"{origin}: settings.optional_words must be an integer >= 0")
     classifier = r.string(settings, "settings", "classifier", "shipped")
     if classifier not in ("shipped", "off") and not (Path(origin).parent / classifier).is_file():
         raise PolicyError(f"{origin}: settings.classifier: no weights file {classifier!r} next to the policy "
@@ -189,6 +193,7 @@ def policy_from_dict(data: dict, origin: str = "<dict>") -> Policy:
         encoder=encoder,
         encoder_threshold=float(threshold),
         max_added_words=max_words,
+        optional_words=optional_words,
         agent_words=frozenset(w.lower() for w in r.strings(agents, "agents", "words")),
         untreated=r.regexes(agents, "agents", "untreated"),
         disease_suffixes=tuple(w.lower() for w in r.strings(agents, "agents", "disease_suffixes")),
