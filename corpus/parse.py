@@ -454,8 +454,10 @@ def _furniture_in_context(blocks: list[_Block]) -> None:
             b.furniture = "byline"  # the author's note: "Jane Doe is a pharmacologist whose …"
         elif prev is not None and prev.furniture == "disclosure" and re.match(
                 r"(?i:disclosure|conflicts?\s+of\s+interest|competing\s+interests?|funding|primary\s+source|"
-                r"secondary\s+source)", prev.text.strip()):
-            b.furniture = "disclosure"  # the statement under its label
+                r"secondary\s+source)|(?i:about)\s+[^:]*$", prev.text.strip()):
+            # the statement under its label, or a release's "About Westbrook University" and the
+            # institution's description under it
+            b.furniture = "disclosure"
         elif (prose_seen and neighbour_caption(text) and nxt is not None and is_credit_only(nxt.text)
               and not is_caption_widget(nxt.text) and not _caption_below(b, nxt, after)
               and not (after is not None and after.furniture == "caption")):  # its caption is below it

@@ -1021,6 +1021,27 @@ def test_what_follows_a_press_releases_end_mark_is_set_aside():
         "The team will test valerian in older adults next year, pending funding."]
 
 
+def test_a_releases_about_block_before_its_end_mark_is_set_aside():
+    release = (
+        "Valerian eases sleep in mice, study finds\n\n"
+        "Valerian extract helped mice fall asleep faster, researchers at Northfield University reported.\n\n"
+        "The team will test valerian in older adults next year, pending funding.\n\n"
+        "About the University of Northfield\n\n"
+        "The University of Northfield is a public research university with 24,000 students.\n\n"
+        "###\n"
+    )
+    article = parse_article(release)
+    assert [p.text for p in article.paragraphs() if p.boilerplate is None] == [
+        "Valerian extract helped mice fall asleep faster, researchers at Northfield University reported.",
+        "The team will test valerian in older adults next year, pending funding."]
+    # a label with its statement on the same line leaves the next paragraph alone
+    article = parse_article("Valerian and sleep\n\nValerian may ease sleep, a review found.\n\n"
+                            "About the study: It was published in Sleep Health on Monday by the team.\n\n"
+                            "The authors say larger trials of valerian are needed.\n")
+    assert "The authors say larger trials of valerian are needed." in [
+        p.text for p in article.paragraphs() if p.boilerplate is None]
+
+
 def test_a_releases_dek_is_set_aside_with_its_media_contact_between_it_and_the_date():
     release = (
         "Home / News Releases\n"
