@@ -301,7 +301,8 @@ team company drug drugs patient patients report survey finding findings result r
 participants group agency official officials man woman boy girl child children plant herb tea product
 products supplement supplements compound virus disease program scientist scientists doctor doctors
 analysis paper experiment pill pills mother father family case effect effects treatment intervention
-center centre clinic hospital institute university charity ministry watchdog combination""".split())
+center centre clinic hospital institute university charity ministry watchdog combination students
+respondents volunteers""".split())
 # Openers that point back to what came before ("Instead, …", "However, …").
 _BACK_CONNECTIVE = re.compile(r"^(instead|however|thus|therefore|hence|as a result|by doing so|in contrast|conversely|nor|neither\s+(?=could|can|did|does|do|was|were|is|are|has|have|had|would|will)|"
                               r"even so|still(?=,)|yet(?=,)|that said|with that in mind|if so|if not|in the meantime|meanwhile|until then|"
@@ -759,8 +760,8 @@ _ALSO_EARLY = re.compile(r"^(?:[\w'’-]+\s+){1,4}(?:(?:is|are|was|were|has|have
 
 # "Only two of the studies …" (a count needs the whole it is counted from; "Most of the trials
 # were small" speaks of the subject's trials)
-_SHARE_OF_THE = re.compile(r"^(?:only\s+|just\s+|about\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+of\s+the\s+",
-                           re.I)
+_SHARE_OF_THE = re.compile(r"^(?:only\s+|just\s+|about\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+of\s+the\s+|"
+                           r"^of\s+the\s+", re.I)
 
 
 # ("Both of her kids": the possessive anchors the pair, and the pronoun is checked on its own)

@@ -72,6 +72,10 @@ DEFECTS = [
      {0: "dangling"}),
     (["Like other opioids, it can be habit-forming.", "Tramadol is a painkiller."], {0: "dangling"}),
     (["In practice, it is important to see a doctor first.", "Taken with alcohol, it deepens sedation."], {}),
+    # a share "of the" group the lead has not named
+    (["Of the students surveyed, 8% said they had taken modafinil.", "Modafinil is a stimulant."], {0: "dangling"}),
+    (["A survey of 3,000 students at six colleges was published on Monday.", "Of the students surveyed, 8% had taken modafinil.",
+      "Of the many herbs sold for sleep, valerian is the best studied."], {}),
     # a time, not a pointer to a list
     (["Zinc deficiency is rare.", "Those given zinc had fewer colds over the following year than those given placebo."], {}),
     (["Zinc deficiency is rare.", "If known, the table below includes how often each sign is seen."], {1: "meta"}),
