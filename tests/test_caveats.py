@@ -1782,6 +1782,17 @@ NEWS_PHRASINGS = [
     ("interactions", "Kava can reduce the absorption of some antibiotics.", True),
     # what a trial recorded is no side effect found
     ("side_effects", "Participants recorded symptoms, pill use and adverse events in a daily diary.", False),
+    # "and do not": a second verb phrase of the subject denies; after an instruction it warns
+    ("dependency", "Ginseng capsules take days to work and do not cause rebound headaches.", False),
+    ("interactions", "Take kava with food and do not mix it with alcohol.", True),
+    ("interactions", "Avoid kava in pregnancy and do not combine it with alcohol.", True),
+    # the subject not yet studied
+    ("research", "Until the pouches themselves are studied, the safest assumption is that each is a strong coffee.", True),
+    ("research", "Until kava has been properly tested, doctors advise caution.", True),
+    # not able to do something without it
+    ("dependency", "Some people cannot breathe through their nose without them.", True),
+    ("dependency", "The students who told us they couldn't study without it worry me.", True),
+    ("dependency", "You cannot buy kava without a prescription, and you can't be treated without it.", False),
     # combined with a sedative or antidepressant, to a named harm
     ("interactions", "Combining kava with alcohol or sleeping pills can deepen sedation.", True),
     ("interactions", "Combined with antidepressants, ginseng can trigger serotonin syndrome.", True),

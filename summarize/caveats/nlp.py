@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
-from summarize.corpus.text import STOPWORDS, zipf
+from summarize.corpus.text import STOPWORDS, lexicon_pos, zipf
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "‐": "-", "‑": "-", "–": "-", "—": "-", "\u00a0": " "})
 
@@ -198,7 +198,29 @@ def _imperative(tokens: list[Token], i: int) -> bool:
         return False
     while j >= 0 and tokens[j].text in ("please", "always", "also", "just"):
         j -= 1
+    if j >= 0 and tokens[j].text in ("and", "but", "so") and not (j and tokens[j - 1].text in (",", ";")):
+        # "Take it with food and do not …" is an instruction; "Steroid sprays take days to work and do
+        # not cause …" is a second verb phrase of the sentence's own subject
+        return _opens_on_an_instruction(tokens)
     return j < 0 or tokens[j].text in (",", ";", ":", "and", "but", "so", "-", "(", '"')
+
+
+# Verbs that are also nouns, common first in health advice ("Take it with food and do not …").
+_ADVICE_VERBS = frozenset("take use mix store keep drink talk check start stop call test wait try limit look "
+                          "watch read give eat drive tell".split())
+
+
+def _opens_on_an_instruction(tokens: list[Token]) -> bool:
+    """Does the sentence open on a verb in its base form (an imperative)?"""
+    words = [t.text for t in tokens if t.is_word]
+    while words and words[0] in ("please", "always", "also", "just", "then", "so", "and"):
+        words = words[1:]
+    if not words:
+        return False
+    if words[0] in ("do", "don't", "never") or words[0] in _ADVICE_VERBS:
+        return True
+    pos = lexicon_pos(words[0])
+    return "VERB" in pos and "NOUN" not in pos and words[0] in pos["VERB"]
 
 
 def post_negated(tokens: list[Token], i_end: int, skip_spans=()) -> bool:
