@@ -448,9 +448,12 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
               * (METHODS_FACTOR if not review and id(s) in told_methods else 1.0)
               * (QUOTE_FACTOR if _DIRECT_QUOTE.match(s.text) else 1.0)
               * (SECOND_PERSON_FACTOR if _SECOND_PERSON.search(s.text) else 1.0) for s in ok}
-    # A sentence below the score floor is never picked, so it never needs ranking.
+    # A sentence below the score floor is never picked, so it never needs ranking. Nor is the dek
+    # when it does not open the lead: it is the headline's summary, not one of the story's points.
+    deks = [(p.start, p.end) for p in article.paragraphs() if p.boilerplate == "dek"]
     rest = [s for s in ok if s is not opening and s is not advice
-            and s.score * weight[id(s)] >= MIN_RELATIVE_SCORE * max_score]
+            and s.score * weight[id(s)] >= MIN_RELATIVE_SCORE * max_score
+            and not any(a <= s.start < b for a, b in deks)]
     redundancy = Redundancy(matrix, len(sentences))
     redundancy.add(index[id(opening)])
     rows = np.array([index[id(s)] for s in rest], dtype=int)

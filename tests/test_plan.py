@@ -288,6 +288,28 @@ def test_the_opening_of_a_pasted_page(lines, opening_starts):
     assert _opening(parse_article("\n".join(lines)), max_words=80).startswith(opening_starts)
 
 
+def test_a_dek_that_does_not_open_the_lead_is_not_one_of_its_points():
+    from summarize.corpus.parse import parse_article
+
+    article = parse_article("\n".join([
+        "Can CBD Really Help You Sleep?",
+        "A small new trial hints at a benefit for people with insomnia.",
+        "By Jane Roe",
+        "March 11, 2025",
+        "When Dana Whitfield could not sleep, she tried CBD gummies her sister sent her.",
+        "In one national survey, about one in seven American adults said they had used CBD in the past year, and "
+        "sleep was among the most common reasons.",
+        "A new trial gave 60 adults with insomnia CBD or a placebo for four weeks.",
+        "Those who took CBD fell asleep about ten minutes faster, a small difference.",
+        "Before this trial, most of the evidence on CBD and sleep came from surveys in which users rated their own sleep.",
+        "CBD can cause drowsiness and diarrhea at high doses.",
+    ]))
+    picks = plan.plan(article, max_words=200)
+    dek = "A small new trial hints at a benefit for people with insomnia."
+    assert all(p.text != dek for p in picks if p.role != "opening"), [p.text for p in picks]
+    assert len(picks) >= 3
+
+
 @pytest.mark.parametrize("sentence, person", [
     ("When Derek Almanza first bought kratom, it came in a small foil packet.", True),
     ("Every night for two years, Jenna Marchetti handed her son a purple gummy.", True),
