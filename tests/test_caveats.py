@@ -779,6 +779,19 @@ def test_optional_budget_can_be_lifted(tmp_path):
     assert {k for a in rep.added for k in a["kinds"]} == {"dependency", "research"}
 
 
+def test_a_sentence_that_also_states_a_mandated_kind_is_not_budgeted(f):
+    from summarize.caveats.filter import _states_mandated, as_article, topic_terms
+
+    source = ("Stimulants are prescribed for ADHD. Stimulants are Schedule II controlled substances, a category for "
+              "drugs with a high potential for abuse and dependence. Stimulants are prescribed widely.")
+    article = as_article(source)
+    sent = f.analyze_source(article, topic_terms(article.prose()))[1]
+    assert {"legal", "dependency"} <= sent.caveat_kinds()
+    pol = load_policy()
+    assert _states_mandated(sent, sent.text, pol)  # the whole sentence: a mandated caveat sentence
+    assert not _states_mandated(sent, "Stimulants are Schedule II controlled substances.", pol)  # its legal clause
+
+
 @pytest.mark.parametrize("edit,needle", [
     (lambda t: t.replace("optional_words = 30", "optional_words = -1", 1), "settings.optional_words"),
     (lambda t: t.replace("always = []", 'always = ["astrology"]', 1), "settings.always"),

@@ -450,7 +450,10 @@ class CaveatFilter:
                         # …", "For Reyes, …"); and a sentence the lead already says is no addition
                         if (not stands and not any(k in pol.mandated for k in cover)) or _repeats(text, lead):
                             continue
-                        if _optional_only(cover, pol) and n > optional_left:
+                        # (a sentence that also states a mandated kind, one the lead carries already,
+                        # is a mandated caveat sentence, as a second run would count it)
+                        optional = _optional_only(cover, pol) and not _states_mandated(s, text, pol)
+                        if optional and n > optional_left:
                             over_budget.update(cover)
                             continue
                         # the learned detector's word alone is not worth a sentence that leans on context
@@ -468,7 +471,7 @@ class CaveatFilter:
                             # longer one also covers another kind
                             key = (False, stands, n <= pol.max_added_words, len(cover), main, -n, conf)
                         if best is None or key > best[0]:
-                            best = (key, idx, cover, text, plain)
+                            best = (key, idx, cover, text, plain, optional)
                         break
                 else:
                     for k in cover:
@@ -479,7 +482,7 @@ class CaveatFilter:
                 # the summary already has a main caveat: no sentence that leans on context
                 remaining = {k: v for k, v in remaining.items() if k not in best[2]}
                 continue
-            _, idx, cover, text, plain = best
+            _, idx, cover, text, plain, optional = best
             s = src[idx]
             # the added sentence also carries any other needed kind it states
             dets = self.detector.sentence(text, topic)
@@ -493,7 +496,7 @@ class CaveatFilter:
             # what this addition introduces (a name, "the study") is there for the next one, as it
             # would be on a second run
             lead.append(text)
-            if _optional_only(kinds, pol):
+            if optional and _optional_only(kinds, pol):
                 optional_left -= len(text.split())
             tried.clear()  # a sentence refused for leaning on context may stand now
             remaining = {k: v for k, v in remaining.items() if k not in kinds}
@@ -543,6 +546,11 @@ def _repeats(text: str, lead: list[str]) -> bool:
 def _optional_only(kinds, pol: Policy) -> bool:
     """Kinds that are all optional (none mandated): what the policy's optional_words budgets."""
     return bool(kinds) and not any(k in pol.mandated for k in kinds)
+
+
+def _states_mandated(s: AnalyzedSentence, text: str, pol: Policy) -> bool:
+    """Does ``text`` (``s`` or a compression of it) keep a cue of a mandated kind that ``s`` states?"""
+    return any(d.is_caveat and d.kind in pol.mandated and s.text[d.start:d.end] in text for d in s.detections)
 
 
 def _strongest(acc: dict[str, str], detections: list[Detection]) -> None:
