@@ -247,6 +247,11 @@ _DISCLOSURE = [
     re.compile(r"^a\s+version\s+of\s+this\s+(?:article|story)\s+appears\s+in\s+print\b", _F),
     re.compile(r"^(?:medical\s+|health\s+|editorial\s+)?disclaimer\s*:", _F),
     re.compile(r"^editorial\s+note\s*:", _F),
+    # the publisher on its own process: "Our editorial team tracks new research … and revises articles
+    # when the evidence changes"
+    re.compile(r"^our\s+(?:editorial|editors|medical\s+review|fact[- ]checking)\b", _F),
+    re.compile(r"\b(?:revises?|updates?)\s+(?:our\s+|its\s+|the\s+|this\s+)?(?:articles?|content|pages?|stories)\s+"
+               r"(?:when|as|whenever)\b", _F),
     re.compile(r"^(?i:published)\s+by\s+[A-Z][\w&.' ]{1,60}$"),
     re.compile(r"^our\s+mission\s+is\s+to\b", _F),
     re.compile(r"^[A-Z][\w&.' -]{1,40}\s+is\s+an?\s+(?:nonprofit|non-profit|not-for-profit)\s+(?:organi[sz]ation|academic\s+medical\s+cent(?:er|re))\b"),

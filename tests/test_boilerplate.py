@@ -771,6 +771,8 @@ def test_a_list_of_headlines_under_its_label_without_blank_lines_is_set_aside():
     ("###", "separator"),
     ("About Northfield University", "disclosure"),
     ("About the University of Northfield", "disclosure"),
+    ("Our editorial team tracks new research in this area and revises articles when the evidence changes.",
+     "disclosure"),
     ("Media contact: Ann Berg, (555) 014-2277, aberg@northfield.edu", "contact"),
     ("Funding: The study was supported by the Northfield Foundation for Brain Health.", "disclosure"),
     ("Founded in 1901, Northfield University is a public research university in Leeds.", "disclosure"),
