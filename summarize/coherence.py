@@ -437,10 +437,21 @@ _SCENE = re.compile(r"^(?:On|At|By|Late|Early|One|Last|Every|Just|Shortly)\b[^,.
                     r"satur|sun)days?|spring|summer|autumn|fall|winter|a\.m\.|p\.m\.|o['’]clock)\b")
 
 
+# A person called by a first name alone, doing what only people do: "Abdirahman remembers when
+# khat was sold openly", "Priya woke at 3 a.m." (not "Pfizer said", which a company does too).
+_GIVEN_NAME_STORY = re.compile(rf"^(?:When\s+|After\s+|Before\s+)?([{UPPER_LETTERS}][{LOWER_LETTERS}]{{2,}})\s+"
+                               r"(?:still\s+|first\s+|now\s+|never\s+|finally\s+)?(?:remembers|remembered|recalls|"
+                               r"recalled|woke|wakes|felt|feels|knew|decided|worried|struggled|admits|admitted|"
+                               r"was\s+diagnosed|was\s+\d+\s+(?:when|and|years))\b")
+
+
 def anecdotal(sentence: str) -> bool:
-    """A feature's story, not its news: a person's anecdote (``tells_of_a_person``) or a scene
-    set at a time of day or week."""
-    return bool(_SCENE.match(sentence)) or tells_of_a_person(sentence)
+    """A feature's story, not its news: a person's anecdote (``tells_of_a_person``, or someone
+    called by a first name alone) or a scene set at a time of day or week."""
+    if _SCENE.match(sentence) or tells_of_a_person(sentence):
+        return True
+    m = _GIVEN_NAME_STORY.match(sentence)
+    return bool(m) and not _pos(m.group(1).lower()) and m.group(1).lower() not in _NOT_PERSON_WORDS
 
 
 _TITLES = frozenset("Dr Mr Mrs Ms Mx Prof Professor Dame Sir Lady Lord Rev".split())
@@ -803,6 +814,9 @@ def _definite_study(words: list[str], before_lemmas: set[str], in_phrase: bool =
     return f"'the {' '.join(words[:i + 1])}' not introduced in the lead"
 
 
+# Nouns that need a complement ("the cause of …", "the reason for …") or a sentence before them.
+_RELATIONAL = frozenset("cause culprit reason answer explanation catch twist upshot".split())
+_RELATIONAL_COMPLEMENT = frozenset("of for behind why that".split())
 _AGED = re.compile(r"\d+-(?:year|month|week)s?-old")
 
 
@@ -882,6 +896,10 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
         reason = _definite_study(tokens[1:], before_lemmas)
         if reason:
             return reason
+        # "The cause, doctors concluded, was …": a cause, reason or answer of something said before
+        # (not "The cause of the outbreak …", which says of what)
+        if not previous and nxt in _RELATIONAL and not (len(tokens) > 2 and tokens[2] in _RELATIONAL_COMPLEMENT):
+            return f"'the {nxt}' of what the lead has not said"
     # "Only two of the studies found …": a share of studies the lead has not named
     share = _SHARE_OF_THE.match(s)
     if share:

@@ -283,6 +283,19 @@ def _lede_index(article: Article, sentences: list[Extract]) -> int:
     return next((i for i, s in enumerate(sentences) if s.start >= start), 0)
 
 
+def _states_claim(text: str) -> bool:
+    """Does the sentence state a finding ("X is effective in …", "there is no good evidence …")?
+    Not when the finding is a question the sentence asks ("No one yet knows whether taking it for
+    years is safe")."""
+    m = _CLAIM.search(text)
+    return bool(m) and not _OPEN_QUESTION.search(text, 0, m.start())
+
+
+_OPEN_QUESTION = re.compile(r"\b(whether|if)\b", re.I)
+_NO_EVIDENCE = re.compile(r"\bthere is (no|insufficient|limited|little|low)[- a-z]* evidence|\b(does|do|did) not support\b|"
+                          r"\b(insufficient|inadequate|inconclusive|too limited) to\b", re.I)
+
+
 def _reads_as_review(text: str) -> bool:
     # a researcher quoted in a news story ("What we found is that …") is not the draft
     # reporting its own methods
@@ -347,7 +360,9 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         if headline:
             score *= 1 + HEADLINE_WEIGHT * len(lemmas & headline) / len(headline)
         closing = bool(_CLOSING_MARKER.match(s.text))
-        stated = bool(_CLAIM.search(s.text))
+        # (outside a review, "there is no good evidence that it prevents cancer" is a caveat, not
+        # the claim a house draft or a story opens on)
+        stated = _states_claim(s.text) and (review or not _NO_EVIDENCE.search(s.text))
         if closing or stated:  # a conclusion cue
             score *= 2.0 if review else 1.2
         # News and house drafts state their claim early; a stated finding ("X is effective

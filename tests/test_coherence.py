@@ -72,6 +72,11 @@ DEFECTS = [
      {0: "dangling"}),
     (["Like other opioids, it can be habit-forming.", "Tramadol is a painkiller."], {0: "dangling"}),
     (["In practice, it is important to see a doctor first.", "Taken with alcohol, it deepens sedation."], {}),
+    # a cause or reason of something the lead has not said
+    (["The cause, doctors concluded, was medetomidine, a veterinary sedative.", "Medetomidine is a sedative."],
+     {0: "dangling"}),
+    (["The cause of the outbreak was medetomidine, a veterinary sedative.", "The catch is that nobody knows the dose."],
+     {}),
     # a share "of the" group the lead has not named
     (["Of the students surveyed, 8% said they had taken modafinil.", "Modafinil is a stimulant."], {0: "dangling"}),
     (["A survey of 3,000 students at six colleges was published on Monday.", "Of the students surveyed, 8% had taken modafinil.",

@@ -333,6 +333,58 @@ def test_a_story_about_a_person_is_told_from_an_experts_word(sentence, person):
     assert tells_of_a_person(sentence) is person
 
 
+HOUSE_MD = (
+    '# Rhodiola and Rosavin: Can an Arctic Root Really Fight Fatigue?\n'
+    '\n'
+    'Rhodiola has grown on the cold mountain slopes of Scandinavia and Siberia for millennia, and in the past decade it has become one of the best-selling herbal remedies for tiredness. Its best-known compound, rosavin, is promoted for fatigue, stress, mood and even athletic endurance. The evidence behind those claims is thinner than the labels suggest.\n'
+    '\n'
+    '## What Is Rosavin?\n'
+    '\n'
+    'Rosavin is one of a group of compounds called rosavins, which make up around 3 percent of the dried rosavin-rich root by weight. In the laboratory, rosavin dampens several stress hormones and acts as an antioxidant.\n'
+    '\n'
+    '## What the Studies Show\n'
+    '\n'
+    'Much of the excitement around rosavin comes from animal studies, which often use doses far above those in supplements. For burnout, several small trials suggest rosavin may ease fatigue a little more than placebo. There is no good evidence from human studies that rosavin improves athletic performance. No one yet knows whether taking high-dose rosavin every day for years is safe, because trials have rarely lasted longer than a few months.\n'
+    '\n'
+    '## Is It Safe?\n'
+    '\n'
+    'Rosavin supplements can cause dizziness and dry mouth. Rosavin may interact with antidepressants.\n'
+    '\n'
+    '## Should You Try It?\n'
+    '\n'
+    'Rhodiola is a pleasant tea, and rosavin supplements may offer a modest benefit for fatigue, but the evidence remains thin, so talk to a health professional before starting a concentrated product.\n'
+)
+
+
+def test_a_house_draft_does_not_open_on_missing_evidence_or_an_open_question():
+    opening = _opening(parse_draft(HOUSE_MD), max_words=130)
+    assert not opening.startswith(("There is no good evidence", "No one yet knows")), opening
+
+
+@pytest.mark.parametrize("sentence, stated", [
+    ("Curcumin is effective for knee pain.", True),
+    ("There is no good evidence that curcumin prevents cancer.", True),
+    # the finding asked as a question is no claim
+    ("No one yet knows whether taking curcumin every day for years is safe.", False),
+    ("It is unclear if valerian is effective.", False),
+])
+def test_a_stated_claim(sentence, stated):
+    assert plan._states_claim(sentence) is stated
+
+
+@pytest.mark.parametrize("sentence, story", [
+    # someone called by a first name alone, doing what only people do
+    ("Abdirahman remembers when khat was sold openly in Cardiff cafés.", True),
+    ("Priya woke at 3 a.m. with her heart racing.", True),
+    ("Maya was 34 when she first tried kratom.", True),
+    ("Pfizer said the drug works.", False),
+    ("Valerian was 12 times more popular in 2020.", False),
+    ("Kratom remains legal in most states.", False),
+])
+def test_an_anecdote_told_of_someone_by_first_name(sentence, story):
+    assert coherence.anecdotal(sentence) is story
+
+
 @pytest.mark.parametrize("sentence,said", [
     ("Dr. Ana Ruiz, a physician, said valerian helps.", True),
     ("Valerian helps, said Dr. Ana Ruiz.", True),
