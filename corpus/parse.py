@@ -781,14 +781,18 @@ def _set_aside_dek(blocks: list[_Block], after_title: int | None = None) -> None
     while (end < len(blocks) and end - start < MAX_DEK_LINES and blocks[end].furniture is None and blocks[end].kind == "paragraph"
            and len(blocks[end].text.split()) <= MAX_HEADLINE_WORDS and not _ends_with_punct(blocks[end].text)):
         end += 1
+    def below(i: int) -> int:
+        """The first block from ``i`` on that is not the lead photo's caption or a release's media
+        contact (a page may print them between the dek and its byline or date)."""
+        while i < len(blocks) and blocks[i].furniture in ("contact", "caption"):
+            i += 1
+        return i
+
     if (end == start and start + 1 < len(blocks) and blocks[start].kind == "paragraph"
             and len(blocks[start].text.split()) <= MAX_SENTENCE_DEK_WORDS and not dateline_prefix(blocks[start].text)
-            and blocks[start + 1].furniture in _UNDER_A_HEADLINE):
+            and below(start + 1) < len(blocks) and blocks[below(start + 1)].furniture in _UNDER_A_HEADLINE):
         end = start + 1  # (no prose stands above it: ``start`` is the first block that is not furniture)
-    # (a press release puts its media contact between the dek and the date)
-    under = end
-    while under < len(blocks) and blocks[under].furniture == "contact":
-        under += 1
+    under = below(end)
     if start < end and under < len(blocks) and blocks[under].furniture in _UNDER_A_HEADLINE:
         for b in blocks[start:end]:
             b.furniture = "byline" if _name_and_outlet(b.text, blocks) else "dek"

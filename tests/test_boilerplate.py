@@ -1023,6 +1023,22 @@ def test_what_follows_a_press_releases_end_mark_is_set_aside():
         "The team will test valerian in older adults next year, pending funding."]
 
 
+def test_a_dek_over_the_lead_photos_caption_is_set_aside():
+    page = "\n".join([
+        "Can Valerian Really Help You Sleep?",
+        "A small new trial hints at a benefit for people with insomnia. Sleep experts say it is too early to tell.",
+        "A woman lying awake in bed, lit by the glow of a bedside lamp.",
+        "Credit...Lena Park for The Metropolitan Times",
+        "By Alina Voss",
+        "Published March 3, 2025",
+        "Every few weeks, a reader writes in with some version of the same question about valerian and sleep.",
+        "A new clinical trial offers one of the first direct tests of the question in adults with insomnia.",
+    ])
+    kinds = {p.text[:20]: p.boilerplate for p in parse_article(page).paragraphs()}
+    assert kinds["A small new trial hi"] == "dek"
+    assert kinds["Every few weeks, a r"] is None
+
+
 def test_a_releases_about_block_before_its_end_mark_is_set_aside():
     release = (
         "Valerian eases sleep in mice, study finds\n\n"
