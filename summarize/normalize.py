@@ -9,7 +9,8 @@ import re
 from collections import Counter
 from typing import Iterable
 
-from summarize.corpus.text import WORD, SourceCasing, bracket_groups, casing_key, detokenize, restore_casing, zipf
+from summarize.corpus.text import (WORD, SourceCasing, bracket_groups, casing_key, detokenize, restore_casing,
+                                   split_sentences, zipf)
 
 __all__ = ["SourceCasing", "detokenize", "restore_casing", "normalise_generated", "dedupe", "fix_articles",
            "close_sentence", "finish_sentence", "sentence_case", "title_case"]
@@ -87,7 +88,8 @@ class SentenceCasing:
         # medication") takes the form written beside the same neighbour; without one, the
         # whole draft decides.
         self.beside: dict[tuple[str, str], str] = {}
-        for sent in re.split(r"(?<=[.!?])\s+", support.strip()):
+        # (sentences as the splitter finds them: "U.S. poison centers" is one)
+        for sent in (x.text for x in split_sentences(support)):
             found = [m.group(0) for m in WORD.finditer(sent)]
             for i, form in enumerate(found):
                 if i:

@@ -173,6 +173,13 @@ def test_an_opening_quote_stays_on_its_word_and_a_possessive_on_its_own():
     assert out == "Zolpidem is a so-called 'Z-drug' that eases patients' sleep."
 
 
+def test_a_word_after_an_abbreviation_keeps_its_own_casing():
+    # "U.S." ends no sentence: "poison" keeps its lower case although "Poison" is in a name later on
+    support = "Calls to U.S. poison centers doubled, according to the National Poison Data Exchange."
+    out = normalise_generated("calls to u.s. poison centers doubled", SourceCasing(support), support=support)
+    assert out == "Calls to U.S. poison centers doubled."
+
+
 def test_articles_are_fixed():
     from summarize.normalize import fix_articles
 
