@@ -360,9 +360,9 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         if headline:
             score *= 1 + HEADLINE_WEIGHT * len(lemmas & headline) / len(headline)
         closing = bool(_CLOSING_MARKER.match(s.text))
-        # (outside a review, "there is no good evidence that it prevents cancer" is a caveat, not
-        # the claim a house draft or a story opens on)
-        stated = _states_claim(s.text) and (review or not _NO_EVIDENCE.search(s.text))
+        # (in a house draft, "there is no good evidence that it prevents cancer" is a caveat, not
+        # the claim it opens on; a story about a review may well open on it)
+        stated = _states_claim(s.text) and not (house and _NO_EVIDENCE.search(s.text))
         if closing or stated:  # a conclusion cue
             score *= 2.0 if review else 1.2
         # News and house drafts state their claim early; a stated finding ("X is effective

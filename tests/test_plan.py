@@ -361,6 +361,28 @@ def test_a_house_draft_does_not_open_on_missing_evidence_or_an_open_question():
     assert not opening.startswith(("There is no good evidence", "No one yet knows")), opening
 
 
+def test_a_story_about_a_review_may_open_on_its_finding_of_no_evidence():
+    from summarize.corpus.parse import parse_article
+
+    page = "\n".join([
+        "Mouth taping is all over social media. Does it help you sleep?",
+        "By Jane Roe",
+        "March 11, 2025",
+        "Specialty mouth-tape strips have become a fixture of online sleep shops and social media feeds.",
+        "Influencers say taping the lips shut at night brings deeper sleep, fresher breath and a sharper jawline.",
+        "Sales of the strips have tripled in two years, according to one retailer.",
+        "Now a review of the research has looked at whether any of it holds up.",
+        "For people without sleep apnea, the authors concluded, there is no reliable evidence that mouth taping "
+        "improves sleep.",
+        "The review pooled ten small studies of adults who taped their mouths at night.",
+        "Most of the studies had fewer than 30 participants and lasted a few nights.",
+        "Some users reported skin irritation and anxiety about breathing.",
+        "Sleep doctors said people who snore loudly should be checked for sleep apnea rather than reaching for tape.",
+        "The authors called for larger trials.",
+    ])
+    assert _opening(parse_article(page), max_words=80).startswith("For people without sleep apnea")
+
+
 @pytest.mark.parametrize("sentence, stated", [
     ("Curcumin is effective for knee pain.", True),
     ("There is no good evidence that curcumin prevents cancer.", True),
