@@ -758,9 +758,10 @@ def test_optional_kinds_share_a_budget_and_the_rest_are_reported(f):
     res = f(MANY_KINDS, MANY_KINDS_LEAD)
     rep = res.report
     kinds = {k for a in rep.added for k in a["kinds"]}
-    assert {"dependency", "research"} <= kinds  # mandated kinds are always added
-    optional = [a for a in rep.added if not {"dependency", "research"} & set(a["kinds"])]
-    assert optional and sum(len(a["text"].split()) for a in optional) <= load_policy().optional_words
+    # mandated kinds are always added, and so is the advice the house leads close on
+    assert {"dependency", "research", "professional"} <= kinds
+    budgeted = [a for a in rep.added if set(a["kinds"]) <= set(load_policy().budgeted)]
+    assert budgeted and sum(len(a["text"].split()) for a in budgeted) <= load_policy().optional_words
     # what was left out is said, and is neither missing nor unresolved
     assert rep.omitted and not set(rep.omitted) & kinds
     assert not set(rep.omitted) & set(rep.missing) and not set(rep.omitted) & set(rep.unresolved)
@@ -776,11 +777,17 @@ def test_optional_budget_can_be_lifted(tmp_path):
     assert {k for a in rep.added for k in a["kinds"]} == set(load_policy().kinds) and not rep.omitted
     p = _policy_copy(tmp_path, lambda t: t.replace("optional_words = 30", "optional_words = 0", 1))
     rep = CaveatFilter(load_policy(p))(MANY_KINDS, MANY_KINDS_LEAD).report
+    assert {k for a in rep.added for k in a["kinds"]} == {"dependency", "research", "professional"}
+    # which kinds share the budget is the policy's to say
+    p = _policy_copy(tmp_path, lambda t: t.replace("optional_words = 30", "optional_words = 0", 1).replace(
+        'budgeted = ["legal", "interactions", "side_effects"]',
+        'budgeted = ["professional", "legal", "interactions", "side_effects"]', 1))
+    rep = CaveatFilter(load_policy(p))(MANY_KINDS, MANY_KINDS_LEAD).report
     assert {k for a in rep.added for k in a["kinds"]} == {"dependency", "research"}
 
 
 def test_a_sentence_that_also_states_a_mandated_kind_is_not_budgeted(f):
-    from summarize.caveats.filter import _states_mandated, as_article, topic_terms
+    from summarize.caveats.filter import _states_unbudgeted, as_article, topic_terms
 
     source = ("Stimulants are prescribed for ADHD. Stimulants are Schedule II controlled substances, a category for "
               "drugs with a high potential for abuse and dependence. Stimulants are prescribed widely.")
@@ -788,12 +795,14 @@ def test_a_sentence_that_also_states_a_mandated_kind_is_not_budgeted(f):
     sent = f.analyze_source(article, topic_terms(article.prose()))[1]
     assert {"legal", "dependency"} <= sent.caveat_kinds()
     pol = load_policy()
-    assert _states_mandated(sent, sent.text, pol)  # the whole sentence: a mandated caveat sentence
-    assert not _states_mandated(sent, "Stimulants are Schedule II controlled substances.", pol)  # its legal clause
+    assert _states_unbudgeted(sent, sent.text, pol)  # the whole sentence: a mandated caveat sentence
+    assert not _states_unbudgeted(sent, "Stimulants are Schedule II controlled substances.", pol)  # its legal clause
 
 
 @pytest.mark.parametrize("edit,needle", [
     (lambda t: t.replace("optional_words = 30", "optional_words = -1", 1), "settings.optional_words"),
+    (lambda t: t.replace('budgeted = ["legal",', 'budgeted = ["research", "legal",', 1), "settings.budgeted"),
+    (lambda t: t.replace('budgeted = ["legal",', 'budgeted = ["astrology", "legal",', 1), "settings.budgeted"),
     (lambda t: t.replace("always = []", 'always = ["astrology"]', 1), "settings.always"),
     (lambda t: t.replace("'\\bhard\\s+to\\s+stop\\b',", "'(unclosed',", 1), "kinds.dependency.patterns"),
     (lambda t: t.replace('mandated = true\nenabled = true', 'mandated = true\nenabled = false', 1), "mandated kind cannot be disabled"),

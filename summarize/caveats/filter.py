@@ -91,7 +91,7 @@ class CaveatReport:
     passed: bool
     encoder: str = "off"
     unresolved: list[str] = field(default_factory=list)  # found kinds no source sentence could carry
-    omitted: list[str] = field(default_factory=list)  # optional kinds left out: over the policy's optional_words
+    omitted: list[str] = field(default_factory=list)  # budgeted kinds left out: over the policy's optional_words
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -284,10 +284,10 @@ class CaveatFilter:
                 need[k] = CONCLUSION
                 targets[k] = target[0]
         missing_default = [k for k in pol.always if k not in found and k not in have]
-        # what the lead already spends on sentences stating only optional kinds (counted the same
+        # what the lead already spends on sentences stating only budgeted kinds (counted the same
         # way on a second run, when the first run's additions are part of the lead)
         spent = sum(len(t.split()) for i, s in enumerate(summ)
-                    if (t := new_text.get(i, s.text)) is not None and _optional_only(s.caveat_kinds(), pol))
+                    if (t := new_text.get(i, s.text)) is not None and _budgeted_only(s.caveat_kinds(), pol))
         added, unresolved, omitted = self._additions(src, need, topic, [s.text for s in summ], upgrade, scores,
                                                      targets, context, draft=draft,
                                                      optional_left=pol.optional_words - spent)
@@ -395,8 +395,8 @@ class CaveatFilter:
         strength the added sentence must state it with (``CONCLUSION``: the source sentence
         ``targets`` names for the kind, as a main caveat). Kinds in ``upgrade`` are ones
         the summary already states as a main caveat.
-        Sentences that state only optional (not mandated) kinds spend ``optional_left`` words; one
-        that would overspend is not added.
+        Sentences that state only budgeted kinds (the policy's ``budgeted``) spend ``optional_left``
+        words; one that would overspend is not added.
         Returns the additions, the kinds no source sentence could carry (reported, never made up)
         and the optional kinds left out for want of words."""
         pol = self.policy
@@ -450,9 +450,9 @@ class CaveatFilter:
                         # …", "For Reyes, …"); and a sentence the lead already says is no addition
                         if (not stands and not any(k in pol.mandated for k in cover)) or _repeats(text, lead):
                             continue
-                        # (a sentence that also states a mandated kind, one the lead carries already,
-                        # is a mandated caveat sentence, as a second run would count it)
-                        optional = _optional_only(cover, pol) and not _states_mandated(s, text, pol)
+                        # (a sentence that also states a mandated kind or advice, one the lead carries
+                        # already, is not a budgeted sentence, as a second run would count it)
+                        optional = _budgeted_only(cover, pol) and not _states_unbudgeted(s, text, pol)
                         if optional and n > optional_left:
                             over_budget.update(cover)
                             continue
@@ -496,7 +496,7 @@ class CaveatFilter:
             # what this addition introduces (a name, "the study") is there for the next one, as it
             # would be on a second run
             lead.append(text)
-            if optional and _optional_only(kinds, pol):
+            if optional and _budgeted_only(kinds, pol):
                 optional_left -= len(text.split())
             tried.clear()  # a sentence refused for leaning on context may stand now
             remaining = {k: v for k, v in remaining.items() if k not in kinds}
@@ -543,14 +543,16 @@ def _repeats(text: str, lead: list[str]) -> bool:
     return bool(mine) and any(len(mine & content_lemmas(other)) >= REPEAT_SHARE * len(mine) for other in lead)
 
 
-def _optional_only(kinds, pol: Policy) -> bool:
-    """Kinds that are all optional (none mandated): what the policy's optional_words budgets."""
-    return bool(kinds) and not any(k in pol.mandated for k in kinds)
+def _budgeted_only(kinds, pol: Policy) -> bool:
+    """Kinds that all share the policy's optional_words (legal status, interactions, side effects
+    by default; never a mandated kind)."""
+    return bool(kinds) and all(k in pol.budgeted for k in kinds)
 
 
-def _states_mandated(s: AnalyzedSentence, text: str, pol: Policy) -> bool:
-    """Does ``text`` (``s`` or a compression of it) keep a cue of a mandated kind that ``s`` states?"""
-    return any(d.is_caveat and d.kind in pol.mandated and s.text[d.start:d.end] in text for d in s.detections)
+def _states_unbudgeted(s: AnalyzedSentence, text: str, pol: Policy) -> bool:
+    """Does ``text`` (``s`` or a compression of it) keep a cue of a kind outside the budget (a
+    mandated one, or advice) that ``s`` states?"""
+    return any(d.is_caveat and d.kind not in pol.budgeted and s.text[d.start:d.end] in text for d in s.detections)
 
 
 def _strongest(acc: dict[str, str], detections: list[Detection]) -> None:

@@ -51,6 +51,7 @@ class Policy:
     encoder_threshold: float
     max_added_words: int
     optional_words: int
+    budgeted: tuple[str, ...]  # kinds that share optional_words
     agent_words: frozenset[str]
     disease_suffixes: tuple[str, ...]
     pronouns: frozenset[str]
@@ -173,6 +174,14 @@ def policy_from_dict(data: dict, origin: str = "<dict>") -> Policy:
     optional_words = settings.get("optional_words", 1000)
     if not isinstance(optional_words, int) or isinstance(optional_words, bool) or optional_words < 0:
         raise PolicyError(f"{origin}: settings.optional_words must be an integer >= 0")
+    mandated_kinds = [k for k, v in kinds.items() if v.mandated]
+    budgeted = tuple(r.strings(settings, "settings", "budgeted")) if "budgeted" in settings else tuple(
+        k for k in kinds if k not in mandated_kinds)
+    for k in budgeted:
+        if k not in kinds:
+            raise PolicyError(f"{origin}: settings.budgeted: unknown kind {k!r}")
+        if k in mandated_kinds:
+            raise PolicyError(f"{origin}: settings.budgeted: {k!r} is mandated and always carried")
     classifier = r.string(settings, "settings", "classifier", "shipped")
     if classifier not in ("shipped", "off") and not (Path(origin).parent / classifier).is_file():
         raise PolicyError(f"{origin}: settings.classifier: no weights file {classifier!r} next to the policy "
@@ -194,6 +203,7 @@ def policy_from_dict(data: dict, origin: str = "<dict>") -> Policy:
         encoder_threshold=float(threshold),
         max_added_words=max_words,
         optional_words=optional_words,
+        budgeted=budgeted,
         agent_words=frozenset(w.lower() for w in r.strings(agents, "agents", "words")),
         untreated=r.regexes(agents, "agents", "untreated"),
         disease_suffixes=tuple(w.lower() for w in r.strings(agents, "agents", "disease_suffixes")),
