@@ -790,7 +790,7 @@ def _set_aside_dek(blocks: list[_Block], after_title: int | None = None) -> None
 
     if (end == start and start + 1 < len(blocks) and blocks[start].kind == "paragraph"
             and len(blocks[start].text.split()) <= MAX_SENTENCE_DEK_WORDS and not dateline_prefix(blocks[start].text)
-            and below(start + 1) < len(blocks) and blocks[below(start + 1)].furniture in _UNDER_A_HEADLINE):
+            and (i := below(start + 1)) < len(blocks) and blocks[i].furniture in _UNDER_A_HEADLINE):
         end = start + 1  # (no prose stands above it: ``start`` is the first block that is not furniture)
     under = below(end)
     if start < end and under < len(blocks) and blocks[under].furniture in _UNDER_A_HEADLINE:

@@ -758,13 +758,14 @@ _GENERAL_RESEARCH = frozenset("on into about behind backing supporting base lite
 # A phrase fronted before a pronoun subject, with no clause of its own: a preposition ("Like other
 # opioids, it …", "In older adults, they …") or a participle ("Combined with antidepressants, they
 # …"). Its nouns are not what the pronoun stands for, so they do not anchor it.
-FRONTED_PHRASE = (r"(?:(?:at|by|over|during|after|in|throughout|before|until|from|across|within|among|with|without|"
+# Prepositions of time and place that front a phrase ("At the end of the trial, …").
+_FRONTING_PREPOSITIONS = r"at|by|over|during|after|in|throughout|before|until|from|across|within|among"
+FRONTED_PHRASE = (rf"(?:(?:{_FRONTING_PREPOSITIONS}|with|without|"
                   r"for|on|like|unlike|despite|besides|compared\s+(?:with|to)|along\s+with|"
                   r"[a-z]+(?:ed|en)\s+(?:with|alongside|together\s+with|by|at|in|on|as|for|over|under))\s+[^,;:]{0,80}?),\s+")
 _FRONTED_PRONOUN = re.compile(rf"^{FRONTED_PHRASE}(?P<p>it|they|its|their)\b", re.I)
 # A short fronted phrase before the subject ("At the end of the trial, …", "In the study, …").
-_FRONTED = re.compile(r"^((?:at|by|over|during|after|in|throughout|before|until|from|across|within|of|among)\s+[^,;:]{0,60}?),\s",
-                      re.I)
+_FRONTED = re.compile(rf"^((?:{_FRONTING_PREPOSITIONS}|of)\s+[^,;:]{{0,60}}?),\s", re.I)
 # "also" after the subject and its auxiliary, not "also known as"
 _ALSO_EARLY = re.compile(r"^(?:[\w'’-]+\s+){1,4}(?:(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|"
                          r"does|do|did)\s+)?also\b(?!\s+(?:known|called|referred|spelled|spelt|nicknamed|termed)\b)", re.I)
@@ -858,7 +859,8 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
             and not _has_plural_noun(before):
         return f"opens with {first!r} and no noun it counts"
     front = _FRONTED_PRONOUN.match(body)
-    expletive = front and (_EXPLETIVE.match(body[front.start("p"):]) or _EXPLETIVE_WH.match(body[front.start("p"):]))
+    main_clause = body[front.start("p"):] if front else ""
+    expletive = front and (_EXPLETIVE.match(main_clause) or _EXPLETIVE_WH.match(main_clause))
     if front and not previous and not expletive:
         return f"{front.group('p').lower()!r} refers to nothing before it"
     if not previous:

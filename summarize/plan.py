@@ -315,7 +315,8 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         return []
     # A story that opens on a person's anecdote or a scene states its news in the dek above it: the dek,
     # though set aside as furniture, may open the lead.
-    if coherence.anecdotal(sentences[0].text) and any(p.boilerplate == "dek" for p in article.paragraphs()):
+    deks = [(p.start, p.end) for p in article.paragraphs() if p.boilerplate == "dek"]
+    if coherence.anecdotal(sentences[0].text) and deks:
         sentences = candidate_sentences(article, with_dek=True)
     matrix = score_sentences(sentences)
     index = {id(s): i for i, s in enumerate(sentences)}
@@ -465,7 +466,6 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
               * (SECOND_PERSON_FACTOR if _SECOND_PERSON.search(s.text) else 1.0) for s in ok}
     # A sentence below the score floor is never picked, so it never needs ranking. Nor is the dek
     # when it does not open the lead: it is the headline's summary, not one of the story's points.
-    deks = [(p.start, p.end) for p in article.paragraphs() if p.boilerplate == "dek"]
     rest = [s for s in ok if s is not opening and s is not advice
             and s.score * weight[id(s)] >= MIN_RELATIVE_SCORE * max_score
             and not any(a <= s.start < b for a, b in deks)]

@@ -189,6 +189,10 @@ _CLAIM_NOUNS = frozenset(("evidence", "proof", "sign", "signs", "indication", "s
 _INFLECTED_VERB = re.compile(r"[a-z]{3,}(?:ed|es)|was|were|is|are|has|had")
 
 
+# Words an instruction may open with before its verb ("Please do not …", "Always take …").
+_BEFORE_AN_INSTRUCTION = ("please", "always", "also", "just")
+
+
 def _imperative(tokens: list[Token], i: int) -> bool:
     """``tokens[i]`` (not/n't/never) opens an imperative: "Do not ...", "Never ...", "..., and don't ..."."""
     j = i - 1
@@ -196,7 +200,7 @@ def _imperative(tokens: list[Token], i: int) -> bool:
         j -= 1
     elif tokens[i].text != "never":
         return False
-    while j >= 0 and tokens[j].text in ("please", "always", "also", "just"):
+    while j >= 0 and tokens[j].text in _BEFORE_AN_INSTRUCTION:
         j -= 1
     if j >= 0 and tokens[j].text in ("and", "but", "so") and not (j and tokens[j - 1].text in (",", ";")):
         # "Take it with food and do not …" is an instruction; "Steroid sprays take days to work and do
@@ -213,7 +217,7 @@ _ADVICE_VERBS = frozenset("take use mix store keep drink talk check start stop c
 def _opens_on_an_instruction(tokens: list[Token]) -> bool:
     """Does the sentence open on a verb in its base form (an imperative)?"""
     words = [t.text for t in tokens if t.is_word]
-    while words and words[0] in ("please", "always", "also", "just", "then", "so", "and"):
+    while words and words[0] in _BEFORE_AN_INSTRUCTION + ("then", "so", "and"):
         words = words[1:]
     if not words:
         return False
