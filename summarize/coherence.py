@@ -500,7 +500,8 @@ def _unanchored_pronoun(tokens: list[str]) -> str | None:
         if not i:
             continue
         noun, verb_like = _antecedent(tokens, i - 1)  # the word before this one
-        singular_noun = noun and not looks_plural(tokens[i - 1])
+        # (a possessive is one thing: "Kanna's benefits … and its safety")
+        singular_noun = noun and (_possessive(tokens[i - 1]) or not looks_plural(tokens[i - 1]))
         if t in _PRONOUNS_3RD:
             near = noun and not verb_like  # a noun right before it, not the verb of "class it"
             # an object "them" is not its own clause's subject ("Most supermarkets refuse to
@@ -517,6 +518,11 @@ def _unanchored_pronoun(tokens: list[str]) -> str | None:
     return None
 
 
+def _possessive(word: str) -> bool:
+    """"kanna's", "the trial's": a noun's possessive (not "that's", "here's": a contracted "is")."""
+    return word.endswith("'s") and word[:-2] not in STOPWORDS
+
+
 def _antecedent(tokens: list[str], j: int) -> tuple[bool, bool]:
     """(can ``tokens[j]`` stand for a pronoun after it, can it also be a verb)."""
     w = tokens[j]
@@ -528,7 +534,8 @@ def _antecedent(tokens: list[str], j: int) -> tuple[bool, bool]:
     verb = "VERB" in pos
     # a word that can be a verb is a noun as the sentence's first word ("Sleep matters because
     # it …"), after a determiner ("the drug"), an adjective ("older people") or a number
-    if verb and j and tokens[j - 1] not in _DETERMINERS and not _modifier(tokens[j - 1]):
+    if verb and j and tokens[j - 1] not in _DETERMINERS and not _modifier(tokens[j - 1]) \
+            and not _possessive(tokens[j - 1]):
         return False, True
     return True, verb
 

@@ -201,6 +201,18 @@ def test_a_pronoun_after_an_adjective_and_its_noun_has_an_antecedent():
     assert coherence.dangling_reason("Herbalists class it as an adaptogen.", [])
 
 
+@pytest.mark.parametrize("sentence,dangling", [
+    # a possessive is one thing, and the "its" after it can stand for it
+    ("Kanna's benefits remain unproven and its long-term safety is unknown.", False),
+    ("Until larger studies are done, kanna's benefits remain unproven and its safety is unknown.", False),
+    # a contracted "is" is no possessive
+    ("That's part of why it can be habit-forming.", True),
+    ("Here's what it can do.", True),
+])
+def test_a_possessive_is_a_singular_antecedent(sentence, dangling):
+    assert bool(coherence.dangling_reason(sentence, [])) is dangling
+
+
 @pytest.mark.parametrize("sentence,fragment", [
     ("To assess the effects of valerian compared with placebo on sleep outcomes in adults.", True),
     ("To assess the effects of valerian, we searched six databases.", False),
