@@ -1585,6 +1585,21 @@ def test_an_added_caveat_drops_a_lead_in_that_points_back(f, text, cue, expected
     assert _variants(f, text, cue)[-1] == expected
 
 
+@pytest.mark.parametrize("text, cue, expected", [
+    # a conclusion drawn from the sentence before: the claim after "That means" stands alone
+    ("That means almost everything known about nitazenes comes from animal experiments.", "almost everything known",
+     "Almost everything known about nitazenes comes from animal experiments."),
+    ("This means that more research is needed before kratom can be recommended.", "more research is needed",
+     "More research is needed before kratom can be recommended."),
+    ("In other words, the evidence for kratom is weak.", "evidence for kratom is weak", "The evidence for kratom is weak."),
+    # no clause after it: stripping it would leave a fragment
+    ("That means a risk of dependence for anyone who uses kratom daily.", "risk of dependence",
+     "That means a risk of dependence for anyone who uses kratom daily."),
+])
+def test_an_added_caveat_drops_a_that_means_lead_in(f, text, cue, expected):
+    assert _variants(f, text, cue)[0] == expected
+
+
 def test_a_conjunction_joining_an_added_caveat_to_its_draft_neighbour_goes(f):
     from summarize.caveats.repair import compress_variants
 
