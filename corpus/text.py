@@ -81,7 +81,24 @@ _GLUED = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]+\b)")
 def _split_one(text: str, unglue: bool = True) -> list[Sentence]:
     if not unglue:
         return _split_pysbd(text)
-    return [piece for s in _split_pysbd(text) for piece in _unglue(s)]
+    return [piece for s in _closing_quotes_kept(text, _split_pysbd(text)) for piece in _unglue(s)]
+
+
+# Closing marks alone: pysbd cuts a quote that ends a line after its period ("… really is.'"
+# then a line break) into the sentence and a sentence of its own, "'".
+_CLOSERS_ONLY = re.compile(r"[\"'”’)\]]+")
+
+
+def _closing_quotes_kept(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """A piece of closing marks alone, right after the sentence before it, belongs to it."""
+    out: list[Sentence] = []
+    for s in sentences:
+        if out and _CLOSERS_ONLY.fullmatch(s.text) and s.start == out[-1].end:
+            prev = out[-1]
+            out[-1] = Sentence(text[prev.start:s.end], prev.start, s.end)
+        else:
+            out.append(s)
+    return out
 
 
 # Two sentences pysbd keeps together across a space: after "U.S."/"U.K." when a sentence

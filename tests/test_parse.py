@@ -295,6 +295,24 @@ def test_sentences_pysbd_keeps_together_across_a_space_are_split():
     assert all(text[s.start:s.end] == s.text for s in split_sentences(text))
 
 
+@pytest.mark.parametrize("text", [
+    "'But we need trials that compare zolpidem with other treatments before we can say how big the risk is.'",
+    "‘So the honest verdict is that weighted blankets may help, but there is not enough evidence.’",
+])
+def test_a_closing_quote_after_the_period_stays_with_its_sentence(text):
+    from summarize.corpus.text import split_sentences
+
+    # pysbd cuts the closing quote off as a sentence of its own
+    assert [s.text for s in split_sentences(text)] == [text]
+    assert len(split_sentences(text, unglue=False)) == 2  # (the labels' splitter is unchanged)
+    # and in a draft, where the quote closes a line
+    from summarize.caveats import CaveatFilter
+
+    draft = f"Zolpidem is a sleeping pill.\n\nDr Kim said trials are few.\n\n{text}\n\nShe urged care."
+    sents = [a.text for a in CaveatFilter().analyze_source(parse_article(draft), frozenset({"zolpidem"}))]
+    assert text in sents and not any(len(t) < 3 for t in sents)
+
+
 STRUCTURED_ABSTRACT = (
     "Effect of evening walks on sleep in older adults: a randomized trial\n"
     "Ann B. Rivers, Tom Lake, Eve Stone\n"
