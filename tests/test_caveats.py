@@ -534,6 +534,20 @@ def test_a_sentence_about_another_named_drug(det, text, about):
     assert dets and all(d.about_subject == about for d in dets)
 
 
+@pytest.mark.parametrize("text,kind,about", [
+    # a dependency cue in a relative clause on a drug class, in a sentence that never names the subject
+    ("People who want to avoid painkillers, which can irritate the stomach, or opioids, which carry a risk "
+     "of addiction, may welcome it.", "dependency", False),
+    ("They try to cut back on sugar, which some campaigners describe as addictive.", "dependency", False),
+    ("Valerian, unlike the opioids, which carry a risk of addiction, is mild.", "dependency", True),
+    # a class's side effects may be the subject's own
+    ("It lowers blood sugar, which can cause dizziness and fainting.", "side_effects", True),
+])
+def test_a_dependency_cue_on_a_drug_class(det, text, kind, about):
+    dets = [d for d in det.sentence(text, frozenset({"valerian"})) if d.kind == kind and not d.negated]
+    assert dets and all(d.about_subject == about for d in dets)
+
+
 def test_other_substance_risk_does_not_mandate_a_caveat(f):
     draft = ("Valerian is a herb used for sleep. Unlike benzodiazepines, which carry a risk of addiction, "
              "it is sold as a supplement. Many people like its mild taste.")
@@ -1837,6 +1851,17 @@ NEWS_PHRASINGS = [
     ("legal", "In the UK, khat is a Class C drug.", True),
     ("legal", "Kava is a controlled drug in some countries.", True),
     ("legal", "A placebo-controlled drug trial of kava was stopped early.", False),
+    # what a finding is instead of proof, and findings that await confirmation
+    ("research", "For now, the data point to a signal worth monitoring rather than proof of a new problem.", True),
+    ("research", "The claim that kava lengthens life still rests on associations rather than proof.", True),
+    ("research", "Buyers are paying for a promising idea rather than a proven treatment.", True),
+    ("research", "These observational findings require confirmation in randomized trials.", True),
+    ("research", "Kava is an idea whose time has come, not a fad.", False),
+    # addiction as the condition others recover from, or a mechanism of addiction in general
+    ("dependency", "Some studios claim sessions can ease cravings in people recovering from alcohol or opioid addiction.", False),
+    ("dependency", "Low serotonin has long been suspected of playing a part in addiction.", False),
+    # a habit described as hard to break
+    ("dependency", "Four in five were still chewing khat after six months, a reminder of how difficult the habit is to break.", True),
 ]
 
 

@@ -176,7 +176,7 @@ class Detector:
                         a, b = clause_bounds(tokens, ti)
                         claim = (tokens[a].start, tokens[b - 1].end)
                 negated = negator is not None
-                about = negated or not kind.other_subject_rules or not self._other_subject(tokens, ti, tj, topic)
+                about = negated or not kind.other_subject_rules or not self._other_subject(tokens, ti, tj, topic, kind.id)
                 conf = "low" if not about else ("high" if method in ("term", "pattern") else "medium")
                 strength = self._strength(kind, norm, s, e, method)
                 out.append(Detection(kind.id, s, e, text[s:e], method, negated, negator, about, conf, *claim,
@@ -226,7 +226,7 @@ class Detector:
             return True
         return bool(subjects) and len(subjects) == len(topic) and bool(before & pol.pronouns)
 
-    def _other_subject(self, tokens: list[Token], ti: int, tj: int, topic: frozenset[str]) -> bool:
+    def _other_subject(self, tokens: list[Token], ti: int, tj: int, topic: frozenset[str], kind: str = "") -> bool:
         markers = self.policy.other_markers
         # R1: inside a relative clause whose antecedent is a contrasted substance
         #     ("traditional opioids, which carry risks of addiction")
@@ -238,6 +238,12 @@ class Detector:
         if r >= 0 and tokens[r].text in _REL:
             ante = [t.text for t in tokens[max(0, r - 7):r] if t.text not in (",",)]
             if set(ante) & markers and not set(ante) & topic:
+                return True
+            # (or, for dependency, on a drug class: "… or of opioids, which carry a risk of
+            # addiction", in a sentence that never names the subject; a class's side effects may
+            # well be the subject's: "It lowers blood sugar, which can cause dizziness")
+            if kind == "dependency" and ante and ante[-1] in self.policy.other_classes \
+                    and not {t.text for t in tokens} & topic:
                 return True
         # R2: the cue is attached to a contrasted substance after it, in its clause
         #     ("the side effects of prescription sleeping pills", "associated with prescription medications")

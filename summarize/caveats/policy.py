@@ -63,6 +63,7 @@ class Policy:
     not_negation: tuple[re.Pattern, ...]
     max_scope: int
     other_markers: frozenset[str]
+    other_classes: frozenset[str]
     absolute: tuple[re.Pattern, ...]
     relative: tuple[re.Pattern, ...]
     relative_support: tuple[re.Pattern, ...]
@@ -215,6 +216,7 @@ def policy_from_dict(data: dict, origin: str = "<dict>") -> Policy:
         not_negation=r.regexes(neg, "negation", "not_negation"),
         max_scope=max_scope,
         other_markers=frozenset(w.lower() for w in r.strings(other, "other_subject", "markers")),
+        other_classes=frozenset(w.lower() for w in r.strings(other, "other_subject", "classes")),
         absolute=r.regexes(over, "overclaims", "absolute"),
         relative=r.regexes(over, "overclaims", "relative"),
         relative_support=r.regexes(over, "overclaims", "relative_support"),
