@@ -47,9 +47,9 @@ def _folder(tmp_path):
     return tmp_path
 
 
-def _result(sentences, outline, summary_kinds=()):
+def _result(sentences, outline, summary_kinds=(), about_subject=True):
     return SimpleNamespace(lead_sentences=sentences, lead=" ".join(s.text for s in sentences), outline=outline,
-                           caveats={"summary_kinds": {k: [] for k in summary_kinds}})
+                           caveats={"summary_kinds": {k: [{"about_subject": about_subject}] for k in summary_kinds}})
 
 
 def test_the_key_gives_furniture_and_headings(tmp_path):
@@ -106,6 +106,11 @@ def test_a_reported_kind_the_key_lacks_is_a_false_alarm(tmp_path):
     opening = "Quince syrup is sold as a cough remedy, and sales have doubled this year."
     row = labelled.check_draft(entry, _result([LeadSentence(opening, "extract", opening)], [], ("dependency",)))
     assert row["false_alarms"] == ["dependency"] and labelled.totals([row])["false_alarms"]["dependency"] == 1
+    # a mention the filter reports as about another substance ("Unlike sleeping pills, which can
+    # be habit-forming, …") is no claim that the lead carries the kind
+    row = labelled.check_draft(entry, _result([LeadSentence(opening, "extract", opening)], [], ("dependency",),
+                                              about_subject=False))
+    assert row["false_alarms"] == []
 
 
 def test_cli_eval_on_a_labelled_folder(tmp_path, tiny_model_dir):

@@ -76,7 +76,9 @@ def check_draft(entry: dict, result) -> dict[str, Any]:
         labelled = [c["text"] for c in entry["caveats"] if kind in c["kinds"]]
         carried = any(_overlaps(s.source_text or s.text, c) for s in sentences for c in labelled)
         mandated[kind] = {"labelled": bool(labelled), "in_lead": carried}
-    reported = set((result.caveats or {}).get("summary_kinds", {}))
+    # (a mention reported as about another substance is not the lead carrying the kind)
+    reported = {k for k, mentions in (result.caveats or {}).get("summary_kinds", {}).items()
+                if any(m.get("about_subject", True) for m in mentions)}
     labelled_kinds = {k for c in entry["caveats"] for k in c["kinds"]}
     changed = _changed(sentences)
     return {
