@@ -52,6 +52,26 @@ def test_a_summary_with_another_caveat_gets_the_conclusion_too():
     assert f(DRAFT, res.summary).summary == res.summary
 
 
+# The verdict is the draft's longest sentence, past the length a caveat is preferred under.
+LONG_VERDICT = (
+    "Valerian is a herb taken for sleep. Little is known about the long-term safety of valerian. "
+    "People fell asleep a few minutes sooner with valerian. "
+    "Taken together, the research on valerian is too inconsistent and too low in quality to say with any "
+    "confidence that valerian helps adults with long-standing insomnia fall asleep faster, sleep longer or wake "
+    "up feeling more refreshed than a dummy pill taken at the same time each night in the same way.")
+
+
+@pytest.mark.parametrize("weight,added", [
+    (0.5, "Little i"),  # ranked about as high: the shorter caveat is preferred
+    (3.0, "Taken to"),  # ranked clearly higher: the long verdict is added all the same
+])
+def test_a_long_verdict_ranked_clearly_first_is_added(weight, added):
+    f = CaveatFilter(ranker=_ranker(pos=weight))
+    res = f(LONG_VERDICT, SUMMARY)
+    assert [s[:8] for s in _added_research(res)] == [added]
+    assert f(LONG_VERDICT, res.summary).summary == res.summary
+
+
 def test_fit_learns_the_feature_that_marks_the_labelled_candidate():
     late, brackets = FEATURES.index("late"), FEATURES.index("brackets")
 

@@ -42,6 +42,8 @@ from .repair import compress_variants, cut_overclaims, find_overclaims, insertio
 # A mandated caveat up to this many times max_added_words is preferred to a longer one (the
 # conclusion-level target, then any added sentence); past it, only when nothing shorter reads cleanly.
 LONG_CAVEAT = 1.5
+# ... unless the longer one ranks this much higher (the ranker's score, a log-odds)
+LONG_CAVEAT_MARGIN = 1.0
 # Internal need: the draft's conclusion-level caveat of a kind, as the ranker picks it
 # (reported as `main`).
 CONCLUSION = "conclusion"
@@ -370,19 +372,33 @@ class CaveatFilter:
         sentence.
         Returns (index, added text), or None."""
         pol = self.policy
+        limit = LONG_CAVEAT * pol.max_added_words
         order = sorted((i for i in scores if kind in src[i].caveat_kinds()), key=lambda i: (-scores[i], -i))
-        for limit in (LONG_CAVEAT * pol.max_added_words, float("inf")):
-            for i in order:
-                s = src[i]
-                cues = [(d.start, d.end) for d in s.detections if d.is_caveat and d.kind == kind and d.strength == MAIN]
-                if not cues:
+        long_pick: tuple[int, str] | None = None  # the best-ranked one that reads only long
+        for i in order:
+            s = src[i]
+            cues = [(d.start, d.end) for d in s.detections if d.is_caveat and d.kind == kind and d.strength == MAIN]
+            if not cues:
+                continue
+            found = None
+            for text in compress_variants(s.text, cues[:1], pol):
+                if not verify_added(text, {kind: MAIN}, self.detector, topic, pol, s.text):
                     continue
-                for text in compress_variants(s.text, cues[:1], pol):
-                    if len(text.split()) <= limit and verify_added(text, {kind: MAIN}, self.detector, topic, pol, s.text):
-                        standing = _standing(text, context, names, src, i, draft)
-                        if standing is not None:
-                            return i, standing
-        return None
+                standing = _standing(text, context, names, src, i, draft)
+                if standing is None:
+                    continue
+                if len(text.split()) <= limit:
+                    found = standing
+                    break
+                if long_pick is None:
+                    long_pick = (i, standing)
+            if found is not None:
+                # a shorter sentence is preferred only to one ranked about as high: the draft's
+                # closing verdict is often its longest sentence, and clearly its verdict
+                if long_pick is not None and scores[long_pick[0]] - scores[i] > LONG_CAVEAT_MARGIN:
+                    return long_pick
+                return i, found
+        return long_pick
 
     def _additions(self, src: list[AnalyzedSentence], need: dict[str, str], topic,
                    lead: list[str] = (), upgrade: set[str] = frozenset(),
