@@ -23,7 +23,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from summarize.corpus.text import LOWER_LETTERS, STOPWORDS, UPPER_LETTERS, WORD, lexicon_pos, looks_plural, split_sentences
+from summarize.corpus.text import (LOWER_LETTERS, STOPWORDS, UPPER_LETTERS, WORD, lexicon_pos, looks_plural,
+                                   split_sentences, zipf)
 
 KINDS = ("boilerplate", "meta", "fragment", "dangling", "duplicate")
 
@@ -331,7 +332,7 @@ _ADD_CONNECTIVE = re.compile(r"^(additionally|moreover|furthermore|also|in addit
                              r"so(?![\s-]+(far|many|much|long|called|few|little)\b))\b", re.I)
 _STUDY_WORDS = frozenset("study review trial research analysis survey experiment paper".split())
 _POPULATION = frozenset("respondent user adult student child teenager woman man people parent volunteer".split())
-_BRIDGED = frozenset("researcher author team participant scientist finding result group patient".split())
+_BRIDGED = frozenset("researcher author team participant scientist finding result group patient data datum sample figure".split())
 _SPEECH = r"(said|says|added|told|explained|noted|wrote|warned|stated|recalled)"
 # (present-tense "they say" too: "Kava, they say, leaves no hangover" quotes the bar owners before it)
 _PRONOUN_SPEECH = re.compile(rf"\b(he|she|they)\s+(say|{_SPEECH[1:-1]})\b", re.I)
@@ -516,6 +517,35 @@ def _unanchored_pronoun(tokens: list[str]) -> str | None:
         plural += bool(noun)
         plurals += not noun and tokens[i - 1] not in STOPWORDS and looks_plural(tokens[i - 1])
     return None
+
+
+# A fronted subordinate clause whose "it" the main clause names ("Although it is sold legally,
+# kratom carries a risk of dependence"; "Until trials show that it helps, the authors concluded,
+# the risks of low-dose quetiapine are hard to justify"), past a speaker set off by commas.
+_SUBORDINATE = re.compile(r"^(?:until|unless|if|when|whenever|while|although|though|because|before|after|once|since)\b"
+                          r"(?P<clause>[^,;:]*),\s+(?:[^,;:]{0,40}\b(?:said|says|concluded|added|noted|wrote),\s+)?"
+                          r"(?P<rest>.*)", re.I)
+_CATAPHORA_WORDS = 5  # how far into the main clause its subject may name what "it" stands for
+RARE_NAME_ZIPF = 3.7  # a drug's or a plant's name is a rare word (kratom, quetiapine), "the body" is not
+
+
+def _cataphora(body: str, pronoun: str) -> bool:
+    """Does ``pronoun`` (it/its) sit in a fronted subordinate clause whose main clause names, in its
+    first words, a rare word it can stand for (a drug's name, not "the body")?"""
+    m = _SUBORDINATE.match(body)
+    if pronoun not in ("it", "its") or m is None or pronoun not in _lower_tokens(m.group("clause")):
+        return False
+    rest = _lower_tokens(m.group("rest"))
+    # (the main clause's later pronouns must have their own antecedent, the named word included)
+    if _unanchored_pronoun(rest):
+        return False
+    for w in rest[:_CATAPHORA_WORDS]:
+        if w.split("'")[0] in _PRONOUNS_3RD:  # "Because it was a survey, it cannot show …": its own subject is a pronoun
+            return False
+        pos = _pos(w)
+        if w.isalpha() and w not in STOPWORDS and zipf(w) < RARE_NAME_ZIPF and (not pos or "NOUN" in pos or "PROPN" in pos):
+            return True
+    return False
 
 
 def _possessive(word: str) -> bool:
@@ -873,7 +903,7 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
     if not previous:
         # ("In practice, it is important to …": the "it" stands for nothing, and needs nothing)
         pronoun = _unanchored_pronoun(_lower_tokens(body[front.end("p"):]) if expletive else tokens)
-        if pronoun:
+        if pronoun and not _cataphora(body, pronoun):
             return f"{pronoun!r} refers to nothing before it"
     if first in _DEMONSTRATIVES:
         head = nxt if nxt and nxt not in AUX and "VERB" not in _pos(nxt) or "NOUN" in _pos(nxt) else ""

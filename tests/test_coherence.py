@@ -213,6 +213,30 @@ def test_a_possessive_is_a_singular_antecedent(sentence, dangling):
     assert bool(coherence.dangling_reason(sentence, [])) is dangling
 
 
+@pytest.mark.parametrize("sentence,dangling", [
+    # a fronted clause's "it" that the main clause then names
+    ("Although it is sold legally, kratom carries a risk of dependence.", False),
+    ("Because of its potential for misuse, oxybate is available only through a restricted programme.", False),
+    ("Until trials show that it helps, the authors concluded, the risks of low-dose quetiapine are hard to justify.",
+     False),
+    # the main clause names nothing it could stand for, or has a pronoun subject of its own
+    ("If it is taken daily, the body gets used to it.", True),
+    ("Because it can be mildly stimulating, some people feel jittery.", True),
+    ("Because it was a one-time survey, it cannot show whether modafinil affected grades.", True),
+])
+def test_a_fronted_clause_may_name_its_it_after_it(sentence, dangling):
+    assert bool(coherence.dangling_reason(sentence, [])) is dangling
+
+
+@pytest.mark.parametrize("sentence", [
+    "These data cannot establish how common misuse is.",
+    "These self-reported data cannot establish how widespread use is.",
+])
+def test_a_studys_data_need_a_study_before_them(sentence):
+    assert coherence.dangling_reason(sentence, ["Kratom is a plant sold as a supplement."])
+    assert coherence.dangling_reason(sentence, ["In a survey of 2,000 young men, one in five had used kratom."]) is None
+
+
 @pytest.mark.parametrize("sentence,fragment", [
     ("To assess the effects of valerian compared with placebo on sleep outcomes in adults.", True),
     ("To assess the effects of valerian, we searched six databases.", False),
