@@ -96,6 +96,8 @@ wouldn't shouldn't it's that's there's he's she's they're we're they've we've i'
 _DETERMINERS = frozenset("""a an the this that these those its their his her our your my some any each every
 no of for with without to in on at by from into about as and or than such""".split())
 _SUBJECT_PRONOUNS = frozenset("i we you they people".split())
+# plurals without an "-s", after which a base form is finite too ("the data point to a signal")
+_PLURAL_NO_S = frozenset("data children men women mice criteria bacteria phenomena teeth feet police cattle".split())
 
 
 _pos = lexicon_pos  # parts of speech from the lexicon (cached)
@@ -116,7 +118,8 @@ def _is_finite(word: str, prev: str | None) -> bool:
         return not noun_too or prev is None or prev not in _DETERMINERS
     # A base form is finite after a plural subject or a pronoun ("Studies highlight", "they report").
     # (or after an apposition: "Its alkaloids, mitragynine and X, engage …"); first, an imperative.
-    return prev is None or (prev in _SUBJECT_PRONOUNS or prev == ","
+    # ("The men still chewing khat": an adverb after an irregular plural is no verb)
+    return prev is None or (prev in _SUBJECT_PRONOUNS or prev == "," or (prev in _PLURAL_NO_S and "ADV" not in pos)
                                  or (prev.endswith("s") and not prev.endswith("ss")))
 
 
@@ -824,7 +827,13 @@ _PAIR_OF_PEOPLE = frozenset("doctor expert researcher scientist physician specia
 def _introduced(head: str, before_lemmas: set[str]) -> bool:
     """Has the lead introduced ``head`` (a lemma): named it, or, for a study's people and results
     ("the researchers", "these findings"), named a study?"""
-    return head in before_lemmas or (head in _BRIDGED and bool(before_lemmas & _STUDY_WORDS))
+    return (head in before_lemmas or (head in _BRIDGED and bool(before_lemmas & _STUDY_WORDS))
+            or (head == "trial" and bool(before_lemmas & _RANDOMISED)))
+
+
+# People randomised, or given a placebo, were in a trial ("Of the 438 participants randomised, …"
+# introduces "the trial")
+_RANDOMISED = frozenset("randomise randomize placebo".split())
 
 
 def _definite_study(words: list[str], before_lemmas: set[str], in_phrase: bool = False) -> str | None:

@@ -228,6 +228,17 @@ def test_a_fronted_clause_may_name_its_it_after_it(sentence, dangling):
     assert bool(coherence.dangling_reason(sentence, [])) is dangling
 
 
+@pytest.mark.parametrize("sentence,fragment", [
+    # a base form after a plural without "-s" is the verb
+    ("For now, the data point to a signal rather than proof of a new problem.", False),
+    ("Once men start, many find it hard to stop.", False),
+    ("The men still chewing khat after the ban", True),
+    ("Media contact: Ana Ruiz, 555-0142", True),
+])
+def test_a_verb_after_a_plural_without_s(sentence, fragment):
+    assert bool(coherence.fragment_reason(sentence)) is fragment
+
+
 @pytest.mark.parametrize("sentence", [
     "These data cannot establish how common misuse is.",
     "These self-reported data cannot establish how widespread use is.",
@@ -235,6 +246,16 @@ def test_a_fronted_clause_may_name_its_it_after_it(sentence, dangling):
 def test_a_studys_data_need_a_study_before_them(sentence):
     assert coherence.dangling_reason(sentence, ["Kratom is a plant sold as a supplement."])
     assert coherence.dangling_reason(sentence, ["In a survey of 2,000 young men, one in five had used kratom."]) is None
+
+
+@pytest.mark.parametrize("previous,dangling", [
+    ("Of the 438 participants randomised, 391 completed 12 weeks.", False),
+    ("Half the volunteers were given a placebo.", False),
+    ("Of the 438 participants, 391 completed 12 weeks.", True),
+])
+def test_people_randomised_introduce_the_trial(previous, dangling):
+    sentence = "The trial excluded people with a history of substance use disorder."
+    assert bool(coherence.dangling_reason(sentence, [previous])) is dangling
 
 
 @pytest.mark.parametrize("sentence,fragment", [
