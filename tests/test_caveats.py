@@ -534,6 +534,16 @@ def test_a_sentence_about_another_named_drug(det, text, about):
     assert dets and all(d.about_subject == about for d in dets)
 
 
+@pytest.mark.parametrize("text", [
+    "For now, the findings show only that the idea is worth testing in people, not that anyone should take kava.",
+    "Until trials show that it helps, the authors concluded, the risks of kava are hard to justify for insomnia.",
+    "So far, only two small trials have tested kava.",
+])
+def test_a_research_caveat_opening_on_a_conclusion_is_main(det, text):
+    dets = [d for d in det.sentence(text, frozenset({"kava"})) if d.kind == "research" and d.is_caveat]
+    assert dets and all(d.strength == "main" for d in dets)
+
+
 @pytest.mark.parametrize("text,kind,about", [
     # a dependency cue in a relative clause on a drug class, in a sentence that never names the subject
     ("People who want to avoid painkillers, which can irritate the stomach, or opioids, which carry a risk "
