@@ -300,6 +300,10 @@ def _common(key: str) -> bool:
 _ZIPF_LOAD = threading.Lock()
 
 
+# Drug, plant and supplement names are rare words (oxycodone 2.6, kratom, caffeine 3.7); "the body" is not.
+RARE_NAME_ZIPF = 3.7
+
+
 @lru_cache(maxsize=100_000)
 def zipf(word: str) -> float:
     """How common an English word is: wordfreq's Zipf frequency (0 if unknown, ~7 for "the").

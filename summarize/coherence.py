@@ -23,8 +23,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from summarize.corpus.text import (LOWER_LETTERS, STOPWORDS, UPPER_LETTERS, WORD, lexicon_pos, looks_plural,
-                                   split_sentences, zipf)
+from summarize.corpus.text import (LOWER_LETTERS, RARE_NAME_ZIPF, STOPWORDS, UPPER_LETTERS, WORD, lexicon_pos,
+                                   looks_plural, split_sentences, zipf)
 
 KINDS = ("boilerplate", "meta", "fragment", "dangling", "duplicate")
 
@@ -529,7 +529,6 @@ _SUBORDINATE = re.compile(r"^(?:until|unless|if|when|whenever|while|although|tho
                           r"(?P<clause>[^,;:]*),\s+(?:[^,;:]{0,40}\b(?:said|says|concluded|added|noted|wrote),\s+)?"
                           r"(?P<rest>.*)", re.I)
 _CATAPHORA_WORDS = 5  # how far into the main clause its subject may name what "it" stands for
-RARE_NAME_ZIPF = 3.7  # a drug's or a plant's name is a rare word (kratom, quetiapine), "the body" is not
 
 
 def _cataphora(body: str, pronoun: str) -> bool:
@@ -824,16 +823,16 @@ _PAIR_OF_PEOPLE = frozenset("doctor expert researcher scientist physician specia
                             "pharmacist nurse professor".split())
 
 
+# People randomised, or given a placebo, were in a trial ("Of the 438 participants randomised, …"
+# introduces "the trial")
+_RANDOMISED = frozenset("randomise randomize placebo".split())
+
+
 def _introduced(head: str, before_lemmas: set[str]) -> bool:
     """Has the lead introduced ``head`` (a lemma): named it, or, for a study's people and results
     ("the researchers", "these findings"), named a study?"""
     return (head in before_lemmas or (head in _BRIDGED and bool(before_lemmas & _STUDY_WORDS))
             or (head == "trial" and bool(before_lemmas & _RANDOMISED)))
-
-
-# People randomised, or given a placebo, were in a trial ("Of the 438 participants randomised, …"
-# introduces "the trial")
-_RANDOMISED = frozenset("randomise randomize placebo".split())
 
 
 def _definite_study(words: list[str], before_lemmas: set[str], in_phrase: bool = False) -> str | None:

@@ -17,7 +17,7 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from summarize.corpus.text import zipf
+from summarize.corpus.text import RARE_NAME_ZIPF, zipf
 
 from .literals import may_match, present, required_literals
 from .nlp import (
@@ -265,7 +265,6 @@ class Detector:
 
 
 _APPOSITION = frozenset({"the", "a", "an", "another", "which", "one"})
-RARE_NAME_ZIPF = 3.7  # drug and supplement names are rare words (oxycodone 2.6, caffeine 3.7)
 
 
 def _opens_on_another_name(tokens: list[Token], topic: frozenset[str], agent_words: frozenset[str]) -> bool:
