@@ -175,13 +175,12 @@ def policy_from_dict(data: dict, origin: str = "<dict>") -> Policy:
     optional_words = settings.get("optional_words", 1000)
     if not isinstance(optional_words, int) or isinstance(optional_words, bool) or optional_words < 0:
         raise PolicyError(f"{origin}: settings.optional_words must be an integer >= 0")
-    mandated_kinds = [k for k, v in kinds.items() if v.mandated]
     budgeted = tuple(r.strings(settings, "settings", "budgeted")) if "budgeted" in settings else tuple(
-        k for k in kinds if k not in mandated_kinds)
+        k for k, v in kinds.items() if not v.mandated)
     for k in budgeted:
         if k not in kinds:
             raise PolicyError(f"{origin}: settings.budgeted: unknown kind {k!r}")
-        if k in mandated_kinds:
+        if kinds[k].mandated:
             raise PolicyError(f"{origin}: settings.budgeted: {k!r} is mandated and always carried")
     classifier = r.string(settings, "settings", "classifier", "shipped")
     if classifier not in ("shipped", "off") and not (Path(origin).parent / classifier).is_file():
