@@ -60,7 +60,7 @@ _BYLINE = [
     # the author's photo: "Headshot of Jane Doe"
     re.compile(r"^(?i:headshot|portrait)\s+of\s+(?:[A-Z][\w'’.-]*\s*){1,4}$"),
     # the byline's role line: "AP Medical Writer", "Health correspondent", "Senior Staff Writer"
-    re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,4}(?i:(?:senior\s+|staff\s+|contributing\s+|health\s+|medical\s+|science\s+)?"
+    re.compile(r"^(?:[A-Z][\w.&'’-]*\s+(?:(?:and|&)\s+)?){0,4}(?i:(?:senior\s+|staff\s+|contributing\s+|health\s+|medical\s+|science\s+)?"
                r"(?:writer|reporter|correspondent|editor|contributor|columnist))s?" + _END),
     # "CNN's Jane Doe contributed to this report.", "The Associated Press contributed reporting."
     re.compile(r"^(?:[A-Z][\w'’.&-]*\s+){1,6}(?:also\s+)?contributed\s+(?:reporting|"
@@ -107,6 +107,10 @@ _CAPTION = [
     # a caption marked at its end: "… (stock image)", "… (file photo)", "… (pictured)"
     re.compile(r"\((?:stock\s+(?:image|photo|picture)|file\s+(?:photo|image|picture)|pictured|library\s+(?:image|picture)|"
                r"posed\s+by\s+models?|illustrative\s+(?:image|photo))\)" + _END, _F),
+    # … with the agency's credit glued on: "… aged 18 to 24 (stock image)FLASH IMAGES"
+    re.compile(r"\((?:stock|file|library)\s+(?:image|photo|picture)\)\s*[A-Z][A-Z&.'’ -]{1,40}$", _F),
+    # an outlet and photographer in brackets after the caption: "… in Australia. (ABC News: Jane Doe)"
+    re.compile(r"[.!?]\s*\((?:[A-Z][\w.&'’-]*\s+){0,4}[A-Z][\w.&'’-]*\s*:\s*" + _NAME + r"(?:\s+" + _NAME + r"){1,2}\)" + _END),
     # "… have become a TikTok sensation. Stock image"
     re.compile(r"[.!?]\s+(?:stock|file|library)\s+(?:image|photo|picture)s?" + _END, _F),
     # "… January 9, 2025. OUTLET/Jane Doe/File Photo"
@@ -128,7 +132,7 @@ _CAPTION = [
     re.compile(r"^(?:item\s+\d+\s+of\s+\d+\b|\[\d+\s*/\s*\d+\])", _F),
     re.compile(r"\((?:iStock(?:photo)?|Getty|Shutterstock|Adobe\s+Stock|AP|Reuters|AFP|Alamy|EPA)\b[^()]{0,40}\)" + _END),
     # the credit after the caption's sentence: "… gummy vitamins. Photo: Getty Images"
-    re.compile(r"[.!?]\s+(?:photo|photograph|image|picture|illustration|credit)s?\s*:\s*[^.!?]{1,60}$", _F),
+    re.compile(r"[.!?]\s+(?:photo|photograph|image|picture|illustration|credit)s?(?:\s+(?:source|credit))?\s*[:,]\s*[^.!?]{1,60}$", _F),
     # "(John Smith/AP)", "(Courtesy of Johns Hopkins Medicine)", "… in Lagos. Jane Doe for The Times"
     re.compile(r"\((?:" + _NAME + r"\s+){1,3}" + _NAME + r"\s*/\s*[A-Z][\w.&'’ -]{1,40}\)" + _END),
     re.compile(r"\(?\b(?i:courtesy(?:\s+of)?)\s+[A-Z][^()]{1,60}\)?" + _END),
@@ -365,6 +369,9 @@ _WIDGET = [
                r"(?:view\s+)?comments?(?:\s+\(?\d+\)?)?|\d+\s+(?:shares?|comments?)|shares?|\d+|share\s+what\s+you\s+think|"
                r"share\s+or\s+comment\s+on\s+this\s+article\b.*|the\s+comments\s+below\s+have\s+not\s+been\s+moderated\b.*|"
                r"\d+(?:\.\d+)?[km]|reprints?|videos?|back\s+to\s+top|thanks\s+for\s+your\s+feedback\b.*|click\s+to\s+(?:share|email|print)\b.*|.*\(opens\s+in\s+(?:a\s+)?new\s+window\)|"
+               # a page's text-size controls: "Larger text size", "Resize", "A- A+"
+               r"(?:(?:very\s+)?(?:normal|default|small|smaller|large|larger|medium|big|bigger|extra\s+large)\s+)?(?:text|font)\s+size|"
+               r"(?:increase|decrease|reduce|change|adjust)\s+(?:the\s+)?(?:text|font)\s+size|resize(?:\s+text)?|a\s*[-−]\s*a\s*\+|"
                r"play\s+video|video\s+player|report\s+a\s+(?:typo|correction|problem|bug)|have\s+your\s+say|comments\s+are\s+(?:pre-?)?moderated\b.*|\d+:\d{2}\s*/\s*\d+:\d{2}|listen(?:\s*[·•|:(-]\s*\(?\d{1,2}:\d{2}\)?)?|\d+\s+min|why\s+trust\s+us\??|table\s+of\s+contents|"
                r"story\s+continues|add\s+(?:a|your)\s+comment|see\s+more\s+subscription\s+options|comment\s+guidelines|"
                r"we\s+value\s+your\s+privacy|accept\s+(?:all|all\s+cookies|cookies)|manage\s+(?:preferences|cookies|settings)|"
@@ -391,6 +398,8 @@ _WIDGET = [
     re.compile(r"^(?=(?:\S+\s+){0,19}\S+\s*$)(?:the\s+)?[\w'’ ]{0,40}\bnewsletters?\s+(?:provides|brings|delivers|sends|gives)\b", _F),
     re.compile(r"^(?=(?:\S+\s+){0,24}\S+\s*$).*\b(?:free|daily|weekly)\s+(?:\w+\s+)?newsletters?\b", _F),
     re.compile(r"^(?:listen\s+to\s+(?:this\s+)?(?:article|story)|\d+\s+min(?:ute)?s?\s+read)\b.{0,40}$", _F),
+    # a podcast promo: "Listen to The Science Hour podcast: this week, why …"
+    re.compile(r"^(?i:listen\s+to|subscribe\s+to)\s+(?:(?i:the|our)\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}(?i:podcasts?)\b.{0,120}$"),
     # an audio player's pitch, pasted with its badge: "NEWYou can now listen to Fox News articles!"
     re.compile(r"^(?:new)?\s*you\s+can\s+now\s+listen\s+to\b.{0,50}$", _F),
     # a newsletter box's pitch: "… delivered free to your inbox each weekday morning."
@@ -432,6 +441,7 @@ def _words(text: str) -> list[str]:
 _DATE_ANCHOR = re.compile(rf"^(?:{_MONTH}|\d{{1,2}}[:.]\d{{2}}|\d{{4}}|\d{{1,4}}[/-]\d)", _F)
 
 
+_WEATHER = re.compile(r"^-?\d{1,3}\s*°\s*[FC]?(?:\s+[A-Za-z]+){0,3}\s*$")
 _RELATIVE_TIME = re.compile(r"\d+\s+(?:minutes?|hours?|days?|weeks?|mins?|hrs?)\s+ago", _F)
 
 
@@ -441,8 +451,10 @@ def _is_timestamp(text: str) -> bool:
     # a paste can glue the next label on: "7:41 AM GMT+1Updated 3 hours ago"
     text = re.sub(r"(?<=[0-9a-z])(?=(?:Updated|Published|Posted)\b)", " ", text).strip(" ·•|")
     # "Posted: Jan 27, 2025 4:00 AM EST | Last Updated: January 27": each part a timestamp
-    if " | " in text:
-        return all(_is_timestamp(part) for part in text.split(" | "))
+    if " | " in text:  # (a masthead's weather beside its date: "Monday, May 4, 2026 | 48°F Light rain")
+        parts = text.split(" | ")
+        return (any(_is_timestamp(part) for part in parts)
+                and all(_is_timestamp(part) or _WEATHER.match(part) for part in parts))
     # "Monday March 3 2025, 12.01am GMT, The Albion Times": the outlet's name after the time
     m = re.match(r"^(.*\d.*?),\s*(?:The\s+)?(?:[A-Z][\w&'’.-]*\s*){1,4}$", text)
     if m and _is_timestamp(m.group(1)):

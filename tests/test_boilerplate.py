@@ -1188,3 +1188,33 @@ def test_a_two_sentence_headline_over_a_dek_that_shares_more_words_with_the_stor
     assert article.title.text.startswith("Ice baths may lift mood")
     aside = {p.text: p.boilerplate for p in article.set_aside()}
     assert aside.get("Six weeks of brief cold-water immersion eased mild depressive symptoms in a small study") == "dek"
+
+
+@pytest.mark.parametrize("line,reason", [
+    # a page's text-size controls, pasted one per line
+    ("Normal text size", "widget"),
+    ("Very large text size", "widget"),
+    ("Resize", "widget"),
+    ("A- A+", "widget"),
+    # a writer's role line with two beats
+    ("Science and Technology Reporter", "byline"),
+    # captions credited in brackets, glued to an agency, or after "Image source:"
+    ("Melatonin gummies are sold in most pharmacies in Perth. (SBN News: Ann Berg-Lowe)", "caption"),
+    ("Use of the sprays was highest among women aged 30 to 40 (stock image)NORTHWIRE IMAGES", "caption"),
+    ("Valerian root is usually brewed as a tea. Image source: Northfield Pictures", "caption"),
+    # a podcast promo, a masthead's date with its weather
+    ("Listen to The Body Clock Podcast: this week, why teenagers sleep late", "widget"),
+    ("Tuesday, March 3, 2026 | 52°F Cloudy", "timestamp"),
+])
+def test_furniture_of_text_size_controls_bracketed_credits_and_mastheads(line, reason):
+    assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", [
+    "Resize the dose gradually, the pharmacist said.",
+    "Listen to your body and podcasts about sleep will matter less, she said.",
+    "Health and safety",
+    "The temperature was 48°F when the runners set off.",
+])
+def test_prose_near_the_new_furniture_forms_stays_prose(line):
+    assert furniture_reason(line) is None
