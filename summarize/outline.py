@@ -9,7 +9,7 @@ from dataclasses import replace
 from summarize import coherence
 from summarize.corpus.article import Article, OutlineEntry, Section
 from summarize.normalize import SourceCasing, detokenize, restore_casing, title_case
-from summarize.corpus.text import STOPWORDS, WORD, lexicon_pos, looks_plural
+from summarize.corpus.text import STOPWORDS, WORD, lexicon_pos, looks_plural, zipf
 from summarize.models.loading import GenerationSettings
 
 MAX_HEADING_WORDS = 12
@@ -42,7 +42,7 @@ def build_outline(article: Article, model=None, settings=None, method: str = "mo
         for section, text in zip(missing, raw):
             heading, how = _clean_heading(text, section), "model"
             if heading is None or heading_key(heading) in used:
-                heading, how = next((h for h in keyphrase_candidates(section, others, index) if heading_key(h) not in used),
+                heading, how = next((h for h in keyphrase_candidates(section, others, index) if not _repeats(h, used)),
                                     None), "keyphrase"
             if heading is None:  # every phrase of the section is taken: number the repeat
                 base = keyword_heading(section, others, index)
@@ -55,6 +55,12 @@ def build_outline(article: Article, model=None, settings=None, method: str = "mo
             for s in article.walk() if s.heading is not None]
 
 
+def _repeats(heading: str, used: set[tuple[str, ...]]) -> bool:
+    """The same heading as one in ``used``, or a part of one ("Boxes" beside "Loot Boxes")."""
+    key = set(heading_key(heading))
+    return any(key <= set(u) for u in used)
+
+
 def heading_key(heading: str) -> tuple[str, ...]:
     """A heading's normalised words, for spotting duplicates ("Side effects" == "Side Effect")."""
     toks = [w.lower() for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9'’\-]*", heading)]
@@ -62,7 +68,11 @@ def heading_key(heading: str) -> tuple[str, ...]:
 
 
 def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and looks_plural(word) else word
+    """"boxes" -> "box", "studies" -> "study", "effects" -> "effect"."""
+    if len(word) <= 3 or not looks_plural(word):
+        return word
+    lemmas = lexicon_pos(word).get("NOUN", ())
+    return min(lemmas, key=len) if lemmas else word[:-1]
 
 
 def _first_words(text: str, n: int) -> list[str]:
@@ -106,7 +116,17 @@ def _clean_heading(raw: str, section: Section) -> str | None:
         return None
     if set(content) <= _GENERIC_HEADING_WORDS:
         return None
+    # one common word ("The Drug", "The Hospital") names nothing the draft is about; a verb
+    # ("The Drug Narrows") makes it a clause; a word after a comma is a clause's tail
+    # ("Testing of Ketamine, Combined"); "The Same Survey" points back to another
+    if (len(content) == 1 and zipf(content[0]) >= COMMON_ZIPF) or any(_only_verb(w) for w in content if not w.endswith("ing")):
+        return None
+    if re.search(r",\s*\S+$", text) or tokens[:2] in (["the", "same"], ["this", "same"]):
+        return None
     return title_case(text)
+
+
+COMMON_ZIPF = 4.0  # a one-word model heading must be rarer than this ("Tianeptine", not "Drug")
 
 
 _GENERIC_HEADING_WORDS = frozenset("""study studies research researcher researchers trial trials finding findings
@@ -138,39 +158,114 @@ def _near(positions: list[int], i: int) -> bool:
 
 _PRONOUNS = frozenset("it its they them their he she his her this these those".split())
 _ADDRESS = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+|\b[\w-]+\.(?:com|org|gov|net|edu|co\.uk)\b")
-_VERB_MARKERS = frozenset("to can could may might will would should must not did do does who which i we you they".split())
+_VERB_MARKERS = frozenset("to can cannot could may might will would should must not did do does who which i we you they".split())
 _BAD_START = {"of", "and", "or", "but", "to", "with", "for", "by", "as", "is", "are", "it", "its"}
 _BAD_PAIR = re.compile(r"\b(how|what|why|when) of\b|\bof (of|and|the of|a of)\b|\b(the|a|an) (of|and|to|is)\b")
 
 
 def _phrases(text: str) -> Counter:
-    """Counts of the text's noun-phrase candidates: runs of one to three noun-like words."""
+    """Counts of the text's noun-phrase candidates: the last one to three noun-like words of a
+    run that ends where the noun phrase ends.
+
+    English noun phrases end on their head, so a phrase is counted only at the end of its run
+    ("blood pressure medication" gives "pressure medication", never "blood pressure" cut from it),
+    and not when the run was cut short: by a possessive or a generic noun that carries it on
+    ("local young people's …", "long-term opioid use"), by a determiner or a number after it (its
+    last word was a verb: "rats given a placebo", "men ages 25 to 44"), or by "to" after an
+    adjective ("a brain region central to memory")."""
     counts: Counter = Counter()
     text = _ADDRESS.sub(" . ", text)  # "jane@courier.com", "www.nih.gov": no phrase, and no "Com"
-    for chunk in re.split(r"[^A-Za-z'’\- ]+", text):  # punctuation ends a phrase
+    for m in re.finditer(r"[A-Za-z'’\- ]+", text):  # punctuation ends a phrase
+        after = text[m.end():m.end() + 1]
         run: list[str] = []
         caps: list[bool] = []
-        prev = ""
-        for w in chunk.split() + [""]:
+        prev = last = ""
+        last_noun = False
+        toks: list[str] = []  # the words so far, as written
+        name_goes_on = False  # the run continues a name: "Food and Drug Administration"
+        for w in m.group().split() + [""]:
             lw = w.lower().strip("-")
             # "to treat opioid addiction", "can raise blood pressure": a verb after "to" or a
-            # modal starts a clause, not a phrase ("Treat Opioid Addiction")
-            verb = prev in _VERB_MARKERS and "VERB" in lexicon_pos(lw)
-            prev = lw
+            # modal starts a clause, not a phrase ("Treat Opioid Addiction"); so does a past
+            # tense or a plural's verb after a noun ("the products contained …", "these
+            # products cause new moles")
+            verb = ((prev in _VERB_MARKERS and "VERB" in lexicon_pos(lw))
+                    or ((last_noun or last in _SUBJECTS) and lw.endswith("ed")
+                        and lw not in lexicon_pos(lw).get("VERB", (lw,)))
+                    or (last_noun and _plural(last) and not looks_plural(lw) and "VERB" in lexicon_pos(lw)))
+            if not run:
+                name_goes_on = (w[:1].isupper() and len(toks) >= 2 and toks[-1] in ("and", "of", "&", "for")
+                                and toks[-2][:1].isupper())
+            last = lw
+            last_noun = not verb and (_noun_like(lw) or lw in _CARRY_ON)
+            toks.append(w)
+            if lw not in _ADVERBS and not lw.endswith("ly"):  # "can also cause …" is still after "can"
+                prev = lw
             if lw and _noun_like(lw) and not verb:
                 run.append(lw)
                 caps.append(w[:1].isupper())
                 continue
-            for n in (1, 2, 3):
-                for i in range(len(run) - n + 1):
-                    span = run[i : i + n]
-                    # not from the middle of a name ("Drug Enforcement Administration place")
-                    if i > 0 and caps[i] and caps[i - 1]:
-                        continue
-                    if _head_like(span[-1]) and not span[0].endswith("ing"):
-                        counts[" ".join(span)] += 1
+            if run and not name_goes_on and not _cut_short(run[-1], lw if lw else None, after):
+                # a noun, its verb and the verb's object ("a taxi driver chews khat"): two phrases
+                k = next((k for k in range(1, len(run) - 1) if not _plural(run[k - 1]) and looks_plural(run[k])
+                          and "VERB" in lexicon_pos(run[k])), None)
+                if k is not None:
+                    _count_suffixes(run[:k], caps[:k], counts)
+                    run, caps = run[k + 1:], caps[k + 1:]
+                _count_suffixes(run, caps, counts)
             run, caps = [], []
     return counts
+
+
+def _count_suffixes(run: list[str], caps: list[bool], counts: Counter) -> None:
+    """Count the last one to three words of a noun run that ends its noun phrase."""
+    for n in (1, 2, 3):
+        span, span_caps = run[-n:], caps[-n:]
+        if len(span) < n:
+            break
+        # not from the middle of a name ("Drug Enforcement Administration place"), nor a common
+        # noun before a name ("the journal Nicotine and …")
+        if n < len(run) and caps[-n] and caps[-n - 1]:
+            continue
+        if any(not a and b for a, b in zip(span_caps, span_caps[1:])):
+            continue
+        if _head_like(span[-1]) and not any(_verbal(x) for x in span):
+            counts[" ".join(span)] += 1
+
+
+# Words that carry a noun phrase on, so a run they end was cut short ("long-term opioid use").
+_CARRY_ON = {"use", "uses", "people", "products", "product", "type", "types", "number", "part", "kind", "year",
+             "years", "month", "months", "week", "weeks"}
+_DETERMINERS = {"a", "an", "the", "this", "these", "those", "that", "their", "his", "her", "its", "our", "your",
+                "my", "some", "any", "no"}
+# Words a past tense may follow as its subject ("nine contained unlisted substances")
+_SUBJECTS = {"i", "we", "you", "he", "she", "it", "they", "who", "which", "two", "three", "four", "five", "six",
+             "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "many", "most", "some", "all",
+             "both", "few", "several", "others", "none"}
+_ADVERBS = {"also", "often", "still", "even", "not", "never", "sometimes", "always", "already", "just", "only",
+            "then", "now", "usually", "rarely"}
+
+
+def _cut_short(last: str, nxt: str | None, after: str) -> bool:
+    """Does the word (or character, at the end of the text run) after a noun run show that the run
+    did not end its noun phrase?"""
+    if nxt is None:  # the run ended the text run: a digit after it ("ages 25") means a verb
+        return after.isdigit()
+    return (nxt in _CARRY_ON or "'" in nxt or "’" in nxt or nxt in _DETERMINERS
+            or (nxt == "to" and "ADJ" in lexicon_pos(last)))
+
+
+def _verbal(word: str) -> bool:
+    """A participle inside a phrase ("trials following children", "adults filling …")."""
+    return word.endswith("ing") and "VERB" in lexicon_pos(word)
+
+
+def _plural(word: str) -> bool:
+    """"effects", "women", "children": a plural noun (a word the lexicon gives a shorter lemma)."""
+    if looks_plural(word):
+        return True
+    lemmas = lexicon_pos(word).get("NOUN", ())
+    return bool(lemmas) and word not in lemmas
 
 
 class PhraseIndex:
@@ -239,6 +334,8 @@ def keyword_heading(section: Section, others: list[str] | None = None, index: Ph
 
 
 def _noun_like(word: str) -> bool:
+    if re.search(r"(?:year|month|week|day)s?-old$", word):  # "54-year-old" (its number cut off)
+        return False
     return (word not in STOPWORDS and word not in _EXTRA_STOP and len(word) > 2 and "'" not in word
             and "’" not in word and not word.endswith("ly") and not _only_verb(word))
 
@@ -247,7 +344,9 @@ def _only_verb(word: str) -> bool:
     """A word the lexicon knows only as a verb or adverb ("pooled", "said", "bought") ends a
     noun phrase: "Ireland pooled data" is a clause, not a phrase. Unknown words are names."""
     pos = lexicon_pos(word)
-    return bool(pos) and not ({"NOUN", "ADJ", "PROPN"} & pos.keys())
+    if not pos:  # "inactivates", "upregulates": a verb's ending on a word the lexicon lacks
+        return len(word) >= 8 and word.endswith(("ates", "izes", "ises", "ifies"))
+    return not ({"NOUN", "ADJ", "PROPN"} & pos.keys())
 
 
 def _head_like(word: str) -> bool:
@@ -271,7 +370,7 @@ _ADJECTIVES = {"clear", "possible", "different", "available", "common", "safe", 
                "many", "several", "such", "due", "able", "better", "less", "least", "likely", "unclear", "certain",
                "serious", "severe", "mild", "small", "large", "good", "bad", "best", "worse", "worst", "similar",
                "natural", "potential", "significant", "free", "long", "short", "little", "much", "few"}
-_EXTRA_STOP = {"may", "can", "also", "like", "often", "one", "way", "ways", "help", "helps", "make", "makes",
+_EXTRA_STOP = {"may", "can", "cannot", "also", "like", "often", "one", "way", "ways", "help", "helps", "make", "makes",
                "use", "used", "using", "well", "including", "additionally", "however", "important", "known",
                "found", "shown", "seeking", "considering", "firstly", "secondly", "finally", "overall",
                "said", "says", "told", "according", "rose", "fell", "say", "least", "another", "other", "others",
@@ -288,4 +387,8 @@ _EXTRA_STOP = {"may", "can", "also", "like", "often", "one", "way", "ways", "hel
                "september", "october", "november", "december", "now", "ago", "already", "soon", "remains", "remain",
                # generic nouns name no topic ("People", "Products")
                "people", "person", "persons", "thing", "things", "product", "products", "lot", "kind", "kinds",
-               "type", "types", "number", "numbers", "part", "parts"}
+               "type", "types", "number", "numbers", "part", "parts",
+               # adjectives that only follow a verb, and order words: "Fall Asleep Fine", "Nurse
+               # Practitioner First", "Enough Good Evidence"
+               "asleep", "awake", "alone", "alive", "afraid", "aware", "ahead", "apart", "enough", "first",
+               "second", "third", "later", "earlier", "instead", "longer"}

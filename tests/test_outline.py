@@ -166,3 +166,67 @@ def test_an_email_or_web_address_gives_no_keyphrase():
             "Valerian advice is free.")
     candidates = keyphrase_candidates(_section(text), [SLEEP])
     assert not any(w in c.lower().split() for c in candidates for w in ("com", "org", "www", "desk")), candidates
+
+
+def _candidates(text: str) -> list[str]:
+    return keyphrase_candidates(_section(text), [SLEEP])
+
+
+def test_a_keyphrase_is_not_cut_from_a_longer_noun_phrase():
+    # a possessive or a generic noun carries the phrase on; a name goes on after "and"
+    text = ("The local young people's drug service saw more referrals. Long-term opioid use was common. "
+            "The Food and Drug Administration approved the pill, and the drug service said so again.")
+    cands = _candidates(text)
+    assert "Local Young" not in cands and "Long-term Opioid" not in cands, cands
+    assert "Drug Administration" not in cands, cands
+    assert "Drug Service" in cands, cands
+
+
+def test_a_keyphrase_is_not_a_clause():
+    # a verb after a determiner, a number, "to", "cannot", a plural subject or a noun
+    text = ("Rats given a placebo drank more. Men ages 25 to 44 filled more prescriptions. "
+            "The hippocampus is a brain region central to memory. Most hospital labs cannot test for it. "
+            "Online clinics ship the pills, and psychoactive effects face new rules. "
+            "These products cause new moles, and the products contained unlisted substances. "
+            "Nitrous oxide inactivates vitamin B12 in heavy users.")
+    cands = [c.lower() for c in _candidates(text)]
+    for bad in ("rats given", "men ages", "brain region central", "hospital labs cannot", "labs cannot",
+                "online clinics ship", "effects face", "cause new moles", "contained unlisted substances",
+                "nitrous oxide inactivates"):
+        assert bad not in cands, (bad, cands)
+    assert "nitrous oxide" in cands and "new moles" in cands and "unlisted substances" in cands, cands
+
+
+def test_a_keyphrase_has_no_participle_order_word_or_predicative_adjective():
+    text = ("Trials following children found little. The nurse practitioner first checks blood sugar. "
+            "Most women fall asleep fine. There is not enough good evidence. A 54-year-old taxi driver chews khat.")
+    cands = [c.lower() for c in _candidates(text)]
+    for bad in ("trials following children", "nurse practitioner first", "fall asleep fine", "asleep fine",
+                "enough good evidence", "year-old taxi driver"):
+        assert bad not in cands, (bad, cands)
+    assert "taxi driver" in cands and "good evidence" in cands, cands
+
+
+def test_a_keyphrase_fallback_is_not_a_part_of_a_heading_already_used():
+    a = Article(text="", sections=[_section("Loot boxes are sold in games.", "Loot Boxes"),
+                                   _section("Players buy boxes with real money. Boxes hold random prizes.")])
+    outline = build_outline(a, None, method="keyphrase")
+    assert outline[1].heading not in ("Boxes", "Box"), outline
+    assert heading_key("Loot Boxes") == heading_key("loot box")
+
+
+def test_a_model_heading_of_one_common_word_a_verb_or_a_clause_tail_falls_back():
+    from summarize.outline import _clean_heading
+
+    section = _section("The drug narrows blood vessels in the nose, a survey of the hospital found. Testing of ketamine, "
+                       "combined with therapy, continues. The same survey asked about tianeptine at the hospital.")
+    for bad in ("The Drug", "The Hospital", "The Drug Narrows", "Testing of Ketamine, Combined", "The Same Survey"):
+        assert _clean_heading(bad, section) is None, bad
+    assert _clean_heading("Blood Vessels", section) == "Blood Vessels"
+
+
+def test_a_past_tense_ends_a_phrase_but_a_noun_ending_in_ed_does_not():
+    cands = [c.lower() for c in _candidates("Of the products, nine contained unlisted substances. "
+                                            "People in Britain drink poppy seed tea.")]
+    assert "contained unlisted substances" not in cands and "unlisted substances" in cands, cands
+    assert "poppy seed tea" in cands and "britain drink poppy" not in cands, cands
