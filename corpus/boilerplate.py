@@ -24,6 +24,7 @@ MAX_CAPTION_WORDS = 60
 MAX_WIDGET_WORDS = 8
 
 _F = re.IGNORECASE
+_BLOB = re.compile(r"\S{%d}" % 1000)
 _END = r"\s*[.:!…]*\s*$"
 
 _NAME = r"(?:Dr\.?\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*|de|van|von|da|del|la|le|bin|al-?))*"
@@ -486,6 +487,10 @@ def furniture_reason(text: str) -> str | None:
     """Why a paragraph (or line) is web-page furniture, or None for prose."""
     if _SEPARATOR.match(text):
         return "separator"
+    # a "word" of a thousand characters (an inlined image's data, a pasted hash) is no prose,
+    # and every pattern that reads words would be slow on it
+    if _BLOB.search(text):
+        return "blob"
     # Markdown emphasis around a line ("*Photo by … on Unsplash*", "**Disclaimer:** …") is not text
     s = " ".join(re.sub(r"\*\*|__", "", text).split()).strip("*_ ")
     if not s:

@@ -214,7 +214,9 @@ def drop_statistics(text: str) -> str:
 # --------------------------------------------------------------------------- abbreviations
 # "gradual dose reduction (GDR)", "randomised controlled trials (RCTs)": a long form whose words'
 # initials spell the abbreviation (small words may be skipped), defined in the draft.
-_DEFINITION = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){1,10}?)\(([A-Z][A-Za-z]{1,7})\)")
+# (a word is matched from its start and never backtracked into: a 300,000-letter "word" would
+# otherwise be tried from each of its letters, quadratic time)
+_DEFINITION = re.compile(r"((?:(?<![\w'’-])[A-Za-z][\w'’-]*+\s+){1,10}?)\(([A-Z][A-Za-z]{1,7})\)")
 _SMALL = frozenset("of and the for in on with to a an".split())
 NAME_ZIPF = 3.5  # a capitalised word rarer than this is taken for a name ("Hashimoto", not "Alcohol")
 
@@ -312,6 +314,11 @@ def introductions(text: str, names: Iterable[str]) -> dict[str, str]:
         if m is None:
             continue
         role = m.group("role")
+        # "… a clinic in Leeds for people who use steroids": the "who" clause says which people,
+        # and the role cut before it says nothing
+        if role and re.search(r"\b(?:people|persons|those|patients|anyone|someone|men|women|children|adults|families|"
+                              r"users|teenagers|others)\s*$", role) and re.match(r"\s+who\b", text[m.end():]):
+            role = None
         out[last] = m.group("name") + (f", {role.strip()}," if role and len(role.split()) <= MAX_ROLE_WORDS else "")
     return out
 

@@ -1218,3 +1218,15 @@ def test_furniture_of_text_size_controls_bracketed_credits_and_mastheads(line, r
 ])
 def test_prose_near_the_new_furniture_forms_stays_prose(line):
     assert furniture_reason(line) is None
+
+
+def test_a_thousand_character_word_sets_its_paragraph_aside():
+    # an inlined image's data or a pasted hash: no prose, and no pattern need read it
+    assert furniture_reason("x" * 1000) == "blob"
+    assert furniture_reason("See " + "ab" * 600 + " here.") == "blob"
+    assert furniture_reason("A long word: " + "y" * 200 + ".") is None
+    draft = ("Kratom is a tropical tree whose leaves are sold as a supplement.\n\n" + "a" * 5000 + "\n\n"
+             "Regular use can cause dependence and withdrawal, and more research is needed.\n")
+    article = parse_article(draft)
+    assert [p.boilerplate for p in article.paragraphs()].count("blob") == 1
+    assert "aaaa" not in article.prose()

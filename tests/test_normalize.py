@@ -71,3 +71,11 @@ def test_a_person_called_by_surname_alone_is_named_as_the_draft_first_names_them
     # a lead that names the person already is left alone
     assert introduce_people(["Devon Marsh sees misuse.", "Marsh recommended tapering."], intros) == [
         "Devon Marsh sees misuse.", "Marsh recommended tapering."]
+
+
+def test_a_role_cut_before_the_who_clause_that_says_which_people_is_left_out():
+    from summarize.normalize import introductions
+
+    text = ("Simon Achebe, clinical lead at a clinic in Leeds for people who use steroids, said so. Achebe agreed. "
+            "Jane Doe, a doctor who treats addiction, said so too. Doe agreed.")
+    assert introductions(text, ["Achebe", "Doe"]) == {"Achebe": "Simon Achebe", "Doe": "Jane Doe, a doctor,"}
