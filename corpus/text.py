@@ -119,7 +119,31 @@ def _unglue(s: Sentence) -> list[Sentence]:
     return [Sentence(s.text[a:b], s.start + a, s.start + b) for a, b in zip(starts, ends)]
 
 
+# pysbd's time grows with the square of a paragraph's length on repetitive text (100,000
+# ". " took minutes): a very long paragraph is split in pieces at sentence ends first.
+PYSBD_MAX_CHARS = 20_000
+# a sentence end: a word of four small letters or a number, its stop, then a capital ("Dr." no)
+_PIECE_END = re.compile(r"(?:(?<![A-Za-z])[a-z]{4,}|(?<![\w.])\d+)[.!?][\"'”’)]*\s+(?=[A-Z\"“‘(])")
+
+
 def _split_pysbd(text: str) -> list[Sentence]:
+    if len(text) <= PYSBD_MAX_CHARS:
+        return _split_pysbd_piece(text)
+    out: list[Sentence] = []
+    at = 0
+    while at < len(text):
+        end = min(len(text), at + PYSBD_MAX_CHARS // 2)
+        if end < len(text):
+            window = text[at + PYSBD_MAX_CHARS // 4:end]
+            cuts = [m.end() for m in _PIECE_END.finditer(window)] or [m.end() for m in re.finditer(r"\s+", window)]
+            if cuts:
+                end = at + PYSBD_MAX_CHARS // 4 + cuts[-1]
+        out += [Sentence(s.text, s.start + at, s.end + at) for s in _split_pysbd_piece(text[at:end])]
+        at = end
+    return out
+
+
+def _split_pysbd_piece(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     if not text.strip():
         return out

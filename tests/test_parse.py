@@ -418,3 +418,18 @@ def test_the_page_headline_does_not_depend_on_the_hash_seed(tmp_path):
         out = subprocess.run([sys.executable, "-c", code, str(page)], env=env, capture_output=True, text=True, check=True)
         titles.add(out.stdout.strip())
     assert titles == {"Herbal remedy curbs heavy drinking in rats"}
+
+
+def test_a_very_long_paragraph_is_split_in_pieces_at_sentence_ends():
+    from summarize.corpus.text import PYSBD_MAX_CHARS, _split_pysbd_piece, split_sentences
+
+    para = " ".join(f"Kratom is sold in shop number {i}. Dr. Lee said it was fine. Some users (about {i}%) disagree!"
+                    for i in range(400))
+    assert len(para) > PYSBD_MAX_CHARS
+    pieces = split_sentences(para)
+    assert [(s.text, s.start) for s in pieces] == [(s.text, s.start) for s in _split_pysbd_piece(para)]
+    assert all(para[s.start:s.end] == s.text for s in pieces)
+    # 50,000 lone full stops: split in pieces (pysbd alone took minutes)
+    text = ". " * 50_000
+    dots = split_sentences(text)
+    assert len(dots) > 1000 and all(text[s.start:s.end] == s.text for s in dots)
