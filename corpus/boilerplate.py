@@ -24,7 +24,8 @@ MAX_CAPTION_WORDS = 60
 MAX_WIDGET_WORDS = 8
 
 _F = re.IGNORECASE
-_BLOB = re.compile(r"\S{%d}" % 1000)
+MAX_WORD_CHARS = 1000  # a "word" this long is no prose (an inlined image's data, a pasted hash)
+_BLOB = re.compile(rf"\S{{{MAX_WORD_CHARS}}}")
 _END = r"\s*[.:!…]*\s*$"
 
 _NAME = r"(?:Dr\.?\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*|de|van|von|da|del|la|le|bin|al-?))*"
@@ -487,8 +488,7 @@ def furniture_reason(text: str) -> str | None:
     """Why a paragraph (or line) is web-page furniture, or None for prose."""
     if _SEPARATOR.match(text):
         return "separator"
-    # a "word" of a thousand characters (an inlined image's data, a pasted hash) is no prose,
-    # and every pattern that reads words would be slow on it
+    # (and every pattern that reads words would be slow on it)
     if _BLOB.search(text):
         return "blob"
     # Markdown emphasis around a line ("*Photo by … on Unsplash*", "**Disclaimer:** …") is not text

@@ -238,10 +238,10 @@ _CARRY_ON = {"use", "uses", "people", "products", "product", "type", "types", "n
              "years", "month", "months", "week", "weeks"}
 _DETERMINERS = {"a", "an", "the", "this", "these", "those", "that", "their", "his", "her", "its", "our", "your",
                 "my", "some", "any", "no"}
-# Words a past tense may follow as its subject ("nine contained unlisted substances")
-_SUBJECTS = {"i", "we", "you", "he", "she", "it", "they", "who", "which", "two", "three", "four", "five", "six",
-             "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "many", "most", "some", "all",
-             "both", "few", "several", "others", "none"}
+# Words a past tense may follow as its subject ("nine contained unlisted substances"); the
+# pronouns of _VERB_MARKERS mark any verb after them already
+_SUBJECTS = {"he", "she", "it", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+             "hundreds", "thousands", "many", "most", "some", "all", "both", "few", "several", "others", "none"}
 _ADVERBS = {"also", "often", "still", "even", "not", "never", "sometimes", "always", "already", "just", "only",
             "then", "now", "usually", "rarely"}
 
@@ -333,8 +333,11 @@ def keyword_heading(section: Section, others: list[str] | None = None, index: Ph
     return next(iter(keyphrase_candidates(section, others, index)), "Overview")
 
 
+_AGE = re.compile(r"(?:year|month|week|day)s?-old$")  # "54-year-old", its number cut off
+
+
 def _noun_like(word: str) -> bool:
-    if re.search(r"(?:year|month|week|day)s?-old$", word):  # "54-year-old" (its number cut off)
+    if _AGE.search(word):
         return False
     return (word not in STOPWORDS and word not in _EXTRA_STOP and len(word) > 2 and "'" not in word
             and "’" not in word and not word.endswith("ly") and not _only_verb(word))
