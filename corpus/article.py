@@ -99,6 +99,13 @@ class Article:
     blank_line_paragraphs: bool = False  # paragraphs separated by blank lines (plain text, Markdown)
     lead: str | None = None
     outline: list[OutlineEntry] = field(default_factory=list)
+    # ``text`` with terminal escapes and control characters blanked out, offset for offset: what
+    # every reader of the draft (sentences, caveats, the gate) reads, so none of them reaches a lead
+    readable: str = ""
+
+    def __post_init__(self):
+        if not self.readable:
+            self.readable = self.text
 
     def walk(self) -> Iterator[Section]:
         for s in self.sections:

@@ -23,6 +23,7 @@ from scipy import sparse
 from summarize.corpus.article import Article, OutlineEntry, Paragraph, Section
 from summarize.corpus.boilerplate import (
     MAX_LIST_ENTRY_WORDS,
+    MAX_WORD_CHARS,
     dateline_prefix,
     furniture_reason,
     is_caption_widget,
@@ -33,7 +34,7 @@ from summarize.corpus.boilerplate import (
     neighbour_caption,
 )
 from summarize.corpus.render import render_house
-from summarize.corpus.text import STOPWORDS, split_sentences
+from summarize.corpus.text import STOPWORDS, blank_controls, split_sentences
 from summarize.corpus.text import words as word_list
 from summarize.corpus.tfidf import tfidf_matrix
 
@@ -547,8 +548,13 @@ def parse_draft(text: str) -> Article:
     """Parse a draft: house format without lead and outline, plain text, or Markdown."""
     if not text.strip():
         raise DraftError("the draft is empty")
-    lines = _lines(text)
-    blank_style = bool(_BLANK_LINE.search(text))
+    # Everything below reads the draft with its terminal escapes blanked out (same offsets); the
+    # body is still rendered from ``text`` as written.
+    readable = blank_controls(text)
+    if not readable.strip():
+        raise DraftError("the draft holds only control characters and terminal escapes, no text")
+    lines = _lines(readable)
+    blank_style = bool(_BLANK_LINE.search(readable))
     outside_fences = [b for b in _blocks(lines, False, blank_style) if b.kind != "code"]
     markdown = any(_MD_HEADING.match(line.text.strip()) for b in outside_fences for line in b.lines)
     blocks = _split_run_in_labels(_blocks(lines, markdown, blank_style))
@@ -556,6 +562,7 @@ def parse_draft(text: str) -> Article:
 
     article = Article(
         text=text,
+        readable=readable,
         format="markdown" if markdown else ("plain" if blank_style else "house"),
         newline=draft_newline(text),
         blank_line_paragraphs=blank_style,
@@ -944,7 +951,8 @@ def _depth_scores(similarity: np.ndarray) -> np.ndarray:
     return (left - similarity) + (right - similarity)
 
 
-_NOT_PROSE = {"list": "list items", "code": "code", "table": "a table", "html": "HTML markup"}
+_NOT_PROSE = {"list": "list items", "code": "code", "table": "a table", "html": "HTML markup",
+              "blob": f"runs of over {MAX_WORD_CHARS:,} characters without a space (pasted data?)"}
 
 
 def _check_has_text(article: Article) -> None:

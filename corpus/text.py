@@ -22,6 +22,26 @@ class Sentence:
     end: int
 
 
+# Terminal escapes (colour codes, an OSC "set the window title" sequence) and control characters
+# in a pasted or hostile draft: a reader never sees them, and a lead or a log must not print them.
+# Each is blanked out character for character, so offsets into the draft still hold.
+_CONTROLS = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window title, hyperlinks
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
+    r"|\x1b[ -/]*[0-~]?"  # other escapes
+    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"  # C0/C1 controls, bidi overrides
+)
+
+
+def blank_controls(text: str) -> str:
+    """``text`` with terminal escapes and control characters (tab and line ends kept) replaced by
+    spaces, offset for offset."""
+    if not _CONTROLS.search(text):
+        return text
+    return _CONTROLS.sub(lambda m: " " * len(m.group()), text)
+
+
 _local = threading.local()
 
 

@@ -72,7 +72,7 @@ def candidate_sentences(article: Article, with_dek: bool = False) -> list[Extrac
             if p.boilerplate == "dek" and headlinese(p.text) and not p.text.rstrip().endswith("."):
                 continue
             # Hard-wrapped lines are one paragraph: split it as prose (same length, offsets hold).
-            raw = article.text[p.start : p.end].replace("\r", " ").replace("\n", " ")
+            raw = article.readable[p.start : p.end].replace("\r", " ").replace("\n", " ")
             for s in split_sentences(raw):
                 out.append(Extract(" ".join(s.text.split()), part, p.start + s.start, p.start + s.end))
     return out

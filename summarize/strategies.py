@@ -168,7 +168,7 @@ def write_rewrite(article: Article, model, settings, max_words: int, batch_size:
         text = normalise_generated(out, casing, support=job.support.text) if out.strip() else ""
         previous = [s.text for s in lead]
         context = job.picks[0].context if job.task == "decontextualize" else None
-        sentence = _gated(text, job.support, article.text, job.task, previous, context)
+        sentence = _gated(text, job.support, article.readable, job.task, previous, context)
         sentence.role, sentence.rank = job.picks[0].role, job.picks[0].rank
         sentence.restored = [r for p in job.picks for r in p.restored]
         if job.task == "decontextualize" and sentence.source == "extract":
@@ -227,7 +227,7 @@ def write_direct(article: Article, model, settings, max_words: int, batch_size: 
     raw = " ".join(summaries)
     for sent in split_sentences(normalise_generated(raw, casing) if raw.strip() else ""):
         support = _best_support(sent.text, candidates)
-        out.append(_gated(sent.text, support, article.text, "summarization"))
+        out.append(_gated(sent.text, support, article.readable, "summarization"))
     if not out:  # the model said nothing usable: fall back to extraction
         out = [LeadSentence(p.text, "extract", p.text, p.start, p.end, reasons=["no model output"])
                for p in extract.select(article, max_words=max_words)]

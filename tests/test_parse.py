@@ -104,6 +104,26 @@ def test_unusable_drafts_raise(text):
         parse_draft(text)
 
 
+def test_terminal_escapes_are_blanked_for_readers_and_kept_in_the_body():
+    # a pasted terminal title sequence and colour codes: no reader of the draft sees them
+    draft = ("\x1b]0;pwned\x07Kratom is a plant from Southeast Asia that is sold as a supplement in many shops.\n\n"
+             "\x1b[1;31mRegular users\x1b[0m can become dependent on it, and research on its safety is limited.\n")
+    article = parse_draft(draft)
+    assert article.text == draft
+    paragraphs = article.content_paragraphs()
+    assert all(not any(c in p.text for c in "\x1b\x07") for p in paragraphs)
+    assert paragraphs[0].text.startswith("Kratom is a plant")
+    assert "Regular users can become" in " ".join(paragraphs[1].text.split())
+    # offsets still point into the draft as written
+    assert article.readable[paragraphs[1].start:paragraphs[1].end].split() == paragraphs[1].text.split()
+    assert render_house(article).endswith(draft[article.outline_at:])
+
+
+def test_a_draft_of_only_escapes_is_refused_with_the_reason():
+    with pytest.raises(DraftError, match="only control characters"):
+        parse_draft("\x1b[2J\x1b[H\x07\n\x1b]0;title\x07\n")
+
+
 def test_crlf_round_trip():
     draft = house_draft().replace("\n", "\r\n")
     article = parse_draft(draft)
@@ -126,6 +146,7 @@ def test_crlf_round_trip():
     ("Кава — напиток с островов Тихого океана. Он может вызывать зависимость.\n", "no text in the Latin alphabet"),
     ("الكافا مشروب. قد يسبب الإدمان.\n", "no text in the Latin alphabet"),
     ("*** --- 123 ---\n\n!!! ???\n", r"only headings or symbols"),
+    ("data:image/png;base64," + "QUJD" * 400 + "\n", r"only runs of over 1,000 characters without a space"),
 ])
 def test_drafts_without_prose_are_refused_with_the_reason(text, reason):
     with pytest.raises(DraftError, match=reason):

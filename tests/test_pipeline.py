@@ -94,6 +94,17 @@ def test_every_strategy_gives_a_lead_with_provenance(summarizer, strategy, draft
     assert {"lead", "lead_sentences", "outline", "caveats", "model", "seconds"} <= set(d)
 
 
+def test_terminal_escapes_never_reach_the_lead_or_outline(summarizer):
+    draft = ("\x1b]0;pwned\x07Kratom is a plant sold as a supplement in shops, \x1b[1;31mmostly online\x1b[0m.\n\n"
+             "Research on kratom is limited. Regular users can become \x1b[1mdependent\x1b[0m on it.\n")
+    summarizer.strategy = "rewrite"
+    result = summarizer(draft)
+    shown = result.lead + "".join(e.heading for e in result.article.outline)
+    assert not any(ord(c) < 32 or c == "\x7f" for c in shown)
+    assert "pwned" not in result.lead
+    assert result.house().endswith(draft[result.article.outline_at:])
+
+
 def test_outline_is_the_drafts_headings(summarizer):
     result = summarizer(house_draft())
     assert [(e.heading, e.level, e.generated) for e in result.outline] == [

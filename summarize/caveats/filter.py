@@ -158,7 +158,7 @@ class CaveatFilter:
                 continue
             section = role.get(id(para))
             for text, at in pieces:
-                start, end = _locate(article.text, text, para.start, para.start + at)
+                start, end = _locate(article.readable, text, para.start, para.start + at)
                 dets = self.detector.sentence(text, topic)
                 if section == "background":
                     # the gap the study set out to fill ("Whether supplementation prevents
@@ -355,7 +355,7 @@ class CaveatFilter:
     def conclusion_features(self, src: list[AnalyzedSentence], article: Article, topic) -> dict[int, list[float]]:
         """The ranker's feature vector of each sentence stating a mandated kind (what
         ``summarize caveats-train-ranker`` fits on)."""
-        return features(src, article.text, topic, self.policy, self._verdict, lambda t: is_advice(t, self.policy))
+        return features(src, article.readable, topic, self.policy, self._verdict, lambda t: is_advice(t, self.policy))
 
     def _conclusion_scores(self, src: list[AnalyzedSentence], article: Article, topic) -> dict[int, float]:
         """The ranker's score of each sentence stating a mandated kind: how likely it is the
