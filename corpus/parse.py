@@ -13,6 +13,7 @@ outline entries, lead material or caveat sources.
 """
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -544,13 +545,42 @@ def _block_paragraphs(blocks: list[_Block]) -> list[list[Paragraph]]:
     return out
 
 
+# A quoted block's markers ("> ", "> > " in Markdown and e-mail) are no part of its sentences
+# (not a "> 50%" that means "more than")
+_QUOTE_MARKS = re.compile(r"(?m)^[ \t]*(?:>[ \t]*)+(?=[^\s\d>])")
+# Inline HTML in a Markdown or pasted draft ("<em>", "<br>", a comment, a footnote's "<sup>1</sup>"
+# whole, not a unit's "m<sup>2</sup>"): markup, not words. (A block that opens with a tag, "<div …>",
+# is set aside whole as "html".)
+_INLINE_TAG = re.compile(r"<!--.*?-->|(?<!\bm)(?<!\bcm)<sup\b[^<>]{0,100}>[\s\d,\[\]*†‡–-]{1,20}</sup>|</?(?:a|abbr|b|br|cite|del|em|font|i|ins|mark|q|s|small|span|strong|sub|sup|u|wbr)"
+                         r"\b[^<>]{0,300}>", re.I | re.S)
+# An entity between words ("US states &amp; banned in some"); one inside a word is left as written
+_SPACED_ENTITY = re.compile(r"(?:(?<=\s)|^)&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});(?=\s|$)", re.M)
+
+
+def _blank(m: re.Match) -> str:
+    return re.sub(r"[^\r\n]", " ", m.group())
+
+
+def _entity(m: re.Match) -> str:
+    char = html.unescape(m.group())
+    return (char if len(char) < len(m.group()) else "").ljust(len(m.group()))[:len(m.group())] \
+        if char != m.group() else m.group()
+
+
+def reading_view(text: str) -> str:
+    """``text`` as every reader of the draft reads it, offset for offset: terminal escapes and
+    control characters, quote markers and inline HTML blanked out, an entity between words
+    written as its character."""
+    return _SPACED_ENTITY.sub(_entity, _INLINE_TAG.sub(_blank, _QUOTE_MARKS.sub(_blank, blank_controls(text))))
+
+
 def parse_draft(text: str) -> Article:
     """Parse a draft: house format without lead and outline, plain text, or Markdown."""
     if not text.strip():
         raise DraftError("the draft is empty")
-    # Everything below reads the draft with its terminal escapes blanked out (same offsets); the
-    # body is still rendered from ``text`` as written.
-    readable = blank_controls(text)
+    # Everything below reads the draft's reading view (same offsets); the body is still rendered
+    # from ``text`` as written.
+    readable = reading_view(text)
     if not readable.strip():
         raise DraftError("the draft holds only control characters and terminal escapes, no text")
     lines = _lines(readable)

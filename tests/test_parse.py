@@ -119,6 +119,27 @@ def test_terminal_escapes_are_blanked_for_readers_and_kept_in_the_body():
     assert render_house(article).endswith(draft[article.outline_at:])
 
 
+def test_quote_markers_are_no_part_of_the_sentences():
+    draft = ("# Kratom\n\nKratom is a plant sold as a supplement in shops and online.\n\n"
+             "> > Regular users can become dependent on it.\n> Research on it is limited.\n\n"
+             "> 50% of users in one survey said they took it daily.\n")
+    article = parse_draft(draft)
+    texts = [p.text for p in article.content_paragraphs()]
+    assert "Regular users can become dependent on it. Research on it is limited." in texts
+    assert any(t.startswith("> 50%") for t in texts)  # "more than", not a marker
+    assert render_house(article).endswith(draft[article.outline_at:])
+
+
+def test_inline_html_and_entities_are_no_part_of_the_sentences():
+    draft = ("# Kratom\n\nKratom is a plant from <em>Southeast Asia</em> sold as a supplement<sup>1</sup> online."
+             "<br>\n\n<!-- editor: check -->\n\nIt is legal in most US states &amp; banned in some.\n")
+    article = parse_draft(draft)
+    texts = [" ".join(p.text.split()) for p in article.content_paragraphs()]
+    assert texts == ["Kratom is a plant from Southeast Asia sold as a supplement online.",
+                     "It is legal in most US states & banned in some."]
+    assert render_house(article).endswith(draft[article.outline_at:])
+
+
 def test_a_draft_of_only_escapes_is_refused_with_the_reason():
     with pytest.raises(DraftError, match="only control characters"):
         parse_draft("\x1b[2J\x1b[H\x07\n\x1b]0;title\x07\n")
