@@ -48,7 +48,9 @@ _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _LIST_ITEM = re.compile(r"^([-*•+]|\d+[.)])\s")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$")
-_HTML_TAG = re.compile(r"<(?:/?[A-Za-z][\w-]*(?:\s[^<>]*)?/?|!--.*?--)>", re.S)
+# (a comment is bounded: an unclosed "<!--" must not send the search to the end of the text, once
+# for each of them; closed ones are blanked out of the reading view before this reads it)
+_HTML_TAG = re.compile(r"<(?:/?[A-Za-z][\w-]*(?:\s[^<>]*)?/?|!--[^<>]{0,300}?--)>", re.S)
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _NL = r"(?:\r\n|\r(?!\n)|\n)"  # one line ending (never half of a CRLF)
 _BLANK_LINE = re.compile(rf"\S[ \t]*{_NL}[ \t]*{_NL}[ \t]*\S")
@@ -548,10 +550,10 @@ def _block_paragraphs(blocks: list[_Block]) -> list[list[Paragraph]]:
 # A quoted block's markers ("> ", "> > " in Markdown and e-mail) are no part of its sentences
 # (not a "> 50%" that means "more than")
 _QUOTE_MARKS = re.compile(r"(?m)^[ \t]*(?:>[ \t]*)+(?=[^\s\d>])")
-# Inline HTML in a Markdown or pasted draft ("<em>", "<br>", a comment, a footnote's "<sup>1</sup>"
+# Inline HTML in a Markdown or pasted draft ("<em>", "<br>", a comment, a script and what it holds, a footnote's "<sup>1</sup>"
 # whole, not a unit's "m<sup>2</sup>"): markup, not words. (A block that opens with a tag, "<div …>",
 # is set aside whole as "html".)
-_INLINE_TAG = re.compile(r"<!--.*?-->|(?<!\bm)(?<!\bcm)<sup\b[^<>]{0,100}>[\s\d,\[\]*†‡–-]{1,20}</sup>|</?(?:a|abbr|b|br|cite|del|em|font|i|ins|mark|q|s|small|span|strong|sub|sup|u|wbr)"
+_INLINE_TAG = re.compile(r"</?(?:script|style)\b[^<>]{0,300}>|(?<!\bm)(?<!\bcm)<sup\b[^<>]{0,100}>[\s\d,\[\]*†‡–-]{1,20}</sup>|</?(?:a|abbr|b|br|cite|del|em|font|i|ins|mark|q|s|small|span|strong|sub|sup|u|wbr)"
                          r"\b[^<>]{0,300}>", re.I | re.S)
 # An entity between words ("US states &amp; banned in some"); one inside a word is left as written
 _SPACED_ENTITY = re.compile(r"(?:(?<=\s)|^)&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});(?=\s|$)", re.M)
@@ -567,11 +569,38 @@ def _entity(m: re.Match) -> str:
         if char != m.group() else m.group()
 
 
+_OPENER = re.compile(r"<!--|<(script|style)\b[^<>]{0,300}>", re.I)
+
+
+def _blank_elements(text: str) -> str:
+    """Comments and script or style elements blanked out, what they hold included. Each kind's
+    end is looked for from where the last search stopped: linear in the text, however many
+    unclosed openers a hostile draft has."""
+    lower = text.lower()
+    out, pos, unclosed = [], 0, set()
+    for m in _OPENER.finditer(text):
+        kind = (m.group(1) or "!--").lower()
+        if m.start() < pos or kind in unclosed:
+            continue
+        end = lower.find("-->" if kind == "!--" else f"</{kind}", m.end())
+        if end < 0:
+            unclosed.add(kind)  # and so is every later one: their tags alone are blanked (_INLINE_TAG)
+            continue
+        close = text.find(">", end)
+        stop = len(text) if close < 0 else close + 1
+        out += [text[pos:m.start()], re.sub(r"[^\r\n]", " ", text[m.start():stop])]
+        pos = stop
+    return "".join(out) + text[pos:]
+
+
 def reading_view(text: str) -> str:
     """``text`` as every reader of the draft reads it, offset for offset: terminal escapes and
     control characters, quote markers and inline HTML blanked out, an entity between words
     written as its character."""
-    return _SPACED_ENTITY.sub(_entity, _INLINE_TAG.sub(_blank, _QUOTE_MARKS.sub(_blank, blank_controls(text))))
+    view = _QUOTE_MARKS.sub(_blank, blank_controls(text))
+    if "<" in view:
+        view = _INLINE_TAG.sub(_blank, _blank_elements(view))
+    return _SPACED_ENTITY.sub(_entity, view) if "&" in view else view
 
 
 def parse_draft(text: str) -> Article:

@@ -140,6 +140,13 @@ def test_inline_html_and_entities_are_no_part_of_the_sentences():
     assert render_house(article).endswith(draft[article.outline_at:])
 
 
+def test_a_script_and_a_comment_are_blanked_with_what_they_hold():
+    draft = ("Kava <script>alert('x')</script> is a drink made from a root.<!-- note\nto self -->\n\n"
+             "It can interact with alcohol <style>p {}</style>and sedatives. <!-- never closed\n")
+    texts = [" ".join(p.text.split()) for p in parse_draft(draft).content_paragraphs()]
+    assert texts == ["Kava is a drink made from a root.", "It can interact with alcohol and sedatives. <!-- never closed"]
+
+
 def test_a_draft_of_only_escapes_is_refused_with_the_reason():
     with pytest.raises(DraftError, match="only control characters"):
         parse_draft("\x1b[2J\x1b[H\x07\n\x1b]0;title\x07\n")

@@ -39,9 +39,11 @@ class FakeSummarizer:
             raise DraftError("no paragraphs of text found")
         article = parse_article(text)
         para = article.content_paragraphs()[0]
-        first = split_sentences(article.text[para.start:para.end])[0]
+        # (as the pipeline does: the draft's reading view, markup blanked out)
+        first = split_sentences(article.readable[para.start:para.end])[0]
         start = para.start + first.start
-        sentences = [LeadSentence(first.text, "model", first.text, start, start + len(first.text))]
+        text = " ".join(first.text.split())
+        sentences = [LeadSentence(text, "model", text, start, start + len(first.text))]
         sentences, report = apply_caveats(self.filter, article, sentences)
         article.lead = " ".join(s.text for s in sentences)
         article.outline = article.headings_outline()
