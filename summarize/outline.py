@@ -183,6 +183,7 @@ def _phrases(text: str) -> Counter:
         last_noun = False
         toks: list[str] = []  # the words so far, as written
         name_goes_on = False  # the run continues a name: "Food and Drug Administration"
+        before_that = False  # "that" came after a noun: a relative pronoun
         for w in m.group().split() + [""]:
             lw = w.lower().strip("-")
             # "to treat opioid addiction", "can raise blood pressure": a verb after "to" or a
@@ -190,17 +191,20 @@ def _phrases(text: str) -> Counter:
             # tense or a plural's verb after a noun ("the products contained …", "these
             # products cause new moles")
             verb = ((prev in _VERB_MARKERS and "VERB" in lexicon_pos(lw))
+                    # a relative "that" after a noun ("medicines that cause sleepiness")
+                    or (prev == "that" and before_that and "VERB" in lexicon_pos(lw))
                     or ((last_noun or last in _SUBJECTS) and lw.endswith("ed")
                         and lw not in lexicon_pos(lw).get("VERB", (lw,)))
                     or (last_noun and _plural(last) and not looks_plural(lw) and "VERB" in lexicon_pos(lw)))
             if not run:
                 name_goes_on = (w[:1].isupper() and len(toks) >= 2 and toks[-1] in ("and", "of", "&", "for")
                                 and toks[-2][:1].isupper())
-            last = lw
-            last_noun = not verb and (_noun_like(lw) or lw in _CARRY_ON)
             toks.append(w)
             if lw not in _ADVERBS and not lw.endswith("ly"):  # "can also cause …" is still after "can"
-                prev = lw
+                # ("its members already label …": the subject is still the word before the adverb)
+                before_that = lw == "that" and last_noun
+                prev = last = lw
+                last_noun = not verb and (_noun_like(lw) or lw in _CARRY_ON)
             if lw and _noun_like(lw) and not verb:
                 run.append(lw)
                 caps.append(w[:1].isupper())
@@ -212,6 +216,17 @@ def _phrases(text: str) -> Counter:
                 if k is not None:
                     _count_suffixes(run[:k], caps[:k], counts)
                     run, caps = run[k + 1:], caps[k + 1:]
+                # a noun a clause without "that" follows ("the main reason patients give", "the
+                # question patients are asking"): its phrase ends on it, and the clause's subject
+                # is a phrase of its own
+                k = next((k for k in range(len(run) - 1) if run[k] in _CLAUSE_HEADS), None)
+                if k is not None and verb:
+                    _count_suffixes(run[:k + 1], caps[:k + 1], counts)
+                    run, caps = run[k + 1:], caps[k + 1:]
+                # a singular noun and a verb ending in -s ("the body uses to …"): the noun alone
+                if (len(run) > 1 and not _plural(run[-2]) and looks_plural(run[-1]) and "VERB" in lexicon_pos(run[-1])
+                        and (lw == "to" or lw in _DETERMINERS)):
+                    run, caps = run[:-1], caps[:-1]
                 _count_suffixes(run, caps, counts)
             run, caps = [], []
     return counts
@@ -242,6 +257,9 @@ _DETERMINERS = {"a", "an", "the", "this", "these", "those", "that", "their", "hi
 # pronouns of _VERB_MARKERS mark any verb after them already
 _SUBJECTS = {"he", "she", "it", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
              "hundreds", "thousands", "many", "most", "some", "all", "both", "few", "several", "others", "none"}
+# Nouns a clause follows without "that" ("the reason patients give", "the idea poppers could …")
+_CLAUSE_HEADS = {"reason", "reasons", "question", "questions", "idea", "way", "thing", "things", "fact", "problem",
+                 "time", "amount"}
 _ADVERBS = {"also", "often", "still", "even", "not", "never", "sometimes", "always", "already", "just", "only",
             "then", "now", "usually", "rarely"}
 

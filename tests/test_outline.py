@@ -230,3 +230,18 @@ def test_a_past_tense_ends_a_phrase_but_a_noun_ending_in_ed_does_not():
                                             "People in Britain drink poppy seed tea.")]
     assert "contained unlisted substances" not in cands and "unlisted substances" in cands, cands
     assert "poppy seed tea" in cands and "britain drink poppy" not in cands, cands
+
+
+def test_no_keyphrase_runs_into_a_clause_after_that_an_adverb_or_a_bare_relative():
+    from summarize.outline import _phrases
+
+    text = ("Patients who take other medicines that cause sleepiness should ask first. "
+            "Tryptophan is a chemical the body uses to make serotonin. "
+            "The association said its members already label high-caffeine drinks for children. "
+            "Side effects are the main reason patients give for stopping. "
+            "Most of our patients had no idea poppers could damage the eyes.")
+    got = set(_phrases(text))
+    assert not got & {"cause sleepiness", "body uses", "members label", "label high-caffeine drinks",
+                      "reason patients", "main reason patients", "idea poppers"}, got
+    # the nouns themselves are phrases still
+    assert {"sleepiness", "body", "high-caffeine drinks", "main reason", "patients", "poppers"} <= got, got
