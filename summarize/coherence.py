@@ -336,6 +336,12 @@ _ADD_CONNECTIVE = re.compile(r"^(additionally|moreover|furthermore|also|in addit
 _STUDY_WORDS = frozenset("study review trial research analysis survey experiment paper".split())
 _POPULATION = frozenset("respondent user adult student child teenager woman man people parent volunteer".split())
 _BRIDGED = frozenset("researcher author team participant scientist finding result group patient data datum sample figure".split())
+# A lead that states a result ("… was not associated with a higher risk", "… reported less pain
+# than those given a placebo", "… common among young men in this sample") has introduced "these
+# findings", "the data" without naming a study.
+_FINDINGS = frozenset("finding result data datum".split())
+_RESULT_WORDS = frozenset("associate link find show report suggest observe placebo compare sample cohort "
+                          "participant respondent".split())
 _SPEECH = r"(said|says|added|told|explained|noted|wrote|warned|stated|recalled)"
 # (present-tense "they say" too: "Kava, they say, leaves no hangover" quotes the bar owners before it)
 _PRONOUN_SPEECH = re.compile(rf"\b(he|she|they)\s+(say|{_SPEECH[1:-1]})\b", re.I)
@@ -832,6 +838,7 @@ def _introduced(head: str, before_lemmas: set[str]) -> bool:
     """Has the lead introduced ``head`` (a lemma): named it, or, for a study's people and results
     ("the researchers", "these findings"), named a study?"""
     return (head in before_lemmas or (head in _BRIDGED and bool(before_lemmas & _STUDY_WORDS))
+            or (head in _FINDINGS and bool(before_lemmas & _RESULT_WORDS))
             or (head == "trial" and bool(before_lemmas & _RANDOMISED)))
 
 

@@ -1491,6 +1491,40 @@ def test_caveats_eval_names_a_drafts_folder_without_a_key(tmp_path):
     assert res.exit_code != 0 and "KEY.md" in res.output
 
 
+@pytest.mark.parametrize("text,problem", [
+    ("Research is limited.", None),  # short, but a subject and its verb
+    ("Evidence: limited.", "fragment"),
+    ("Can it cause dependence?", "question"),  # asks; the answer states the risk
+])
+def test_a_short_clause_is_a_sentence_and_a_question_is_no_caveat(f, text, problem):
+    from summarize.caveats.repair import clean_sentence_problems
+
+    got = clean_sentence_problems(text, text, f.policy)
+    assert (problem in got) if problem else not got
+
+
+def test_a_three_word_verdict_is_added_and_a_question_never_is(f):
+    draft = "Kratom is a plant sold online.\n\nCan it cause dependence? Yes: withdrawal is common. Research is limited.\n"
+    res = f(draft, "Kratom is a plant sold online.")
+    assert [a["text"] for a in _added(res, "research")] == ["Research is limited."]
+    assert not any(a["text"].endswith("?") for a in res.report.added)
+
+
+def test_a_question_in_the_summary_carries_no_caveat(f):
+    draft = "Kratom is a plant sold online.\n\nRegular users can become dependent on kratom.\n"
+    res = f(draft, "Kratom is a plant sold online. Can it cause dependence?")
+    assert "dependency" not in res.report.summary_kinds
+    assert [a["text"] for a in _added(res, "dependency")] == ["Regular users can become dependent on kratom."]
+
+
+def test_a_verdict_for_now_is_added_without_the_time_it_leans_on(f):
+    draft = ("Creatine is a supplement sold for muscle strength. A small trial tested it in 40 adults with depression.\n\n"
+             "Until then, more research is needed before creatine can be recommended for depression.")
+    res = f(draft, "Creatine is a supplement sold for muscle strength.")
+    research = [a["text"] for a in _added(res, "research")]
+    assert research == ["More research is needed before creatine can be recommended for depression."]
+
+
 def test_a_verdict_with_an_attributed_surname_can_be_added(f):
     draft = ("Valerian is a herb taken for sleep. A new trial tested valerian in 60 adults with insomnia.\n\n"
              "Dr. Marcus Feld, a sleep physician, was not involved. Few studies have followed people for long.\n\n"
@@ -1498,7 +1532,8 @@ def test_a_verdict_with_an_attributed_surname_can_be_added(f):
              "are needed.")
     res = f(draft, "Valerian is a herb taken for sleep. A new trial tested valerian in 60 adults with insomnia.")
     research = [a["text"] for a in _added(res, "research")]
-    assert research and research[0].startswith("For now, the evidence is too thin")
+    # ("For now," and "Feld said" need nothing before them, but the verdict reads without them)
+    assert research and research[0].startswith(("For now, the evidence is too thin", "The evidence is too thin"))
 
 
 def test_a_surname_opening_an_added_sentence_still_needs_its_introduction():
@@ -2059,3 +2094,18 @@ def test_the_added_caveat_is_the_clause_that_stands_when_the_first_leans_on_cont
     texts = [a["text"] for a in res.report.added if "research" in a["kinds"]]
     assert texts and not texts[0].startswith("The study"), texts
     assert "trials following users for longer than a year are needed" in texts[0].lower()
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Until there is proper research, treat these gummies as a drug that can hook you.", "research"),
+    ("Until there is proper research, treat these gummies as a drug that can hook you.", "dependency"),
+    ("Parents should keep an eye on it while the science catches up.", "research"),
+    ("So far the results come from mice, not people.", "research"),
+    ("We're working from a handful of small trials here.", "research"),
+    ("These survey data cannot establish how common misuse is.", "research"),
+    ("Ongoing surveillance of these products is still needed.", "research"),
+    ("A 'natural' label is no guarantee that you won't get hooked.", "dependency"),
+])
+def test_news_phrasings_of_a_main_caveat(f, text, kind):
+    dets = f.detector.sentence(text, frozenset({"gummies"}))
+    assert any(d.kind == kind and d.is_caveat and d.strength == "main" and not d.negated for d in dets), dets

@@ -242,6 +242,17 @@ def test_a_studys_data_need_a_study_before_them(sentence):
     assert coherence.dangling_reason(sentence, ["In a survey of 2,000 young men, one in five had used kratom."]) is None
 
 
+@pytest.mark.parametrize("sentence,previous,dangling", [
+    ("These observational findings require confirmation in randomized trials.",
+     "In adults without heart disease, phentermine use beyond a year was not associated with more heart attacks.", False),
+    ("These self-reported data cannot show how common use is.",
+     "Non-prescribed use was common among young men in this sample.", False),
+    ("These findings require confirmation in randomized trials.", "Phentermine is a prescription weight-loss drug.", True),
+])
+def test_a_lead_that_states_a_result_introduces_its_findings(sentence, previous, dangling):
+    assert bool(coherence.dangling_reason(sentence, [previous])) is dangling
+
+
 @pytest.mark.parametrize("previous,dangling", [
     ("Of the 438 participants randomised, 391 completed 12 weeks.", False),
     ("Half the volunteers were given a placebo.", False),

@@ -309,6 +309,21 @@ def test_the_filter_names_its_conclusion_caveats_for_the_planner():
     assert not _added_research(f(DRAFT, lead))
 
 
+def test_the_planner_may_try_a_better_ranked_verdict_that_leans_on_the_leads_finding():
+    # "These observational findings" need the lead's finding before them, so the filter alone
+    # cannot add it, but the planner, which puts it after its opening, may
+    draft = ("In a cohort of 9,000 adults, phentermine use beyond a year was not associated with more heart attacks.\n\n"
+             "Phentermine is a prescription weight-loss drug that curbs appetite.\n\n"
+             "These observational findings require confirmation in randomized trials before long-term use "
+             "can be considered safe.")
+    f = CaveatFilter(ranker=_ranker(pos=1.0))
+    got = f.conclusion_caveats(draft)
+    assert got and got[0].startswith("These observational findings require confirmation")
+    lead = ["In a cohort of 9,000 adults, phentermine use beyond a year was not associated with more heart attacks."]
+    added = _added_research(f(draft, lead))
+    assert added and added[0].startswith("These observational findings")
+
+
 def test_a_learned_detection_alone_never_adds_a_sentence_that_leans_on_context():
     # the only research statement is one the toy classifier finds, and it points back ("In these
     # cases"): the filter leaves it out rather than add a dangling sentence

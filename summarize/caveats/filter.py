@@ -21,7 +21,8 @@ Everything else in the summary is kept byte for byte, and a second run changes n
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from itertools import islice
+from typing import Any, Iterator
 
 import functools
 import re
@@ -37,13 +38,17 @@ from .conclusion import ConclusionRanker, features
 from .detect import MAIN, MINOR, Detection, Detector
 from .nlp import normalize, topic_terms
 from .policy import Policy, load_policy
-from .repair import compress_variants, cut_overclaims, find_overclaims, insertion_index, is_advice, verify_added
+from .repair import (compress_variants, cut_overclaims, find_overclaims, insertion_index, is_advice, is_question,
+                     verify_added)
 
 # A mandated caveat up to this many times max_added_words is preferred to a longer one (the
 # conclusion-level target, then any added sentence); past it, only when nothing shorter reads cleanly.
 LONG_CAVEAT = 1.5
 # ... unless the longer one ranks this much higher (the ranker's score, a log-odds)
 LONG_CAVEAT_MARGIN = 1.0
+# Sentences per mandated kind the lead planner may try for its caveat slot before the best one
+# that stands on its own
+PREFER_LEANING = 2
 # Internal need: the draft's conclusion-level caveat of a kind, as the ranker picks it
 # (reported as `main`).
 CONCLUSION = "conclusion"
@@ -181,7 +186,9 @@ class CaveatFilter:
             pieces = [(s.text, s.start, s.end) for s in split_sentences(summary)]
         else:
             pieces = [(t, i, i) for i, t in enumerate(summary)]
-        sents = [AnalyzedSentence(t, a, b, self.detector.sentence(t, topic)) for t, a, b in pieces]
+        # a question asks about a risk ("Can it cause dependence?"); it tells the reader of none
+        sents = [AnalyzedSentence(t, a, b, [] if is_question(t) else self.detector.sentence(t, topic))
+                 for t, a, b in pieces]
         if self.policy.encoder in ("summary", "all"):
             self._encode(sents)
         return sents
@@ -350,7 +357,14 @@ class CaveatFilter:
         # (the sentences as written: no subject restored for an "It …" here)
         draft = _Draft([], " ".join(s.text for s in src))
         found = [t for k in self.policy.mandated if (t := self._target(src, scores, k, topic, names, [], draft))]
-        return list(dict.fromkeys(src[i].text for i, _ in sorted(found, key=lambda t: -scores.get(t[0], 0.0))))
+        # and, best-ranked first, the ones that state it cleanly but lean on what the lead says
+        # before them ("These observational findings require confirmation …" after the lead's
+        # finding): the planner judges those against its own lead
+        ranked = [i for k in self.policy.mandated for i, _ in islice(self._verified(src, scores, k, topic), PREFER_LEANING)]
+        best_standing = max((scores[i] for i, _ in found), default=float("-inf"))
+        leaning = [src[i].text for i in sorted(ranked, key=lambda i: -scores[i]) if scores[i] > best_standing]
+        standing = [src[i].text for i, _ in sorted(found, key=lambda t: -scores.get(t[0], 0.0))]
+        return list(dict.fromkeys(leaning + standing))
 
     def conclusion_features(self, src: list[AnalyzedSentence], article: Article, topic) -> dict[int, list[float]]:
         """The ranker's feature vector of each sentence stating a mandated kind (what
@@ -371,19 +385,11 @@ class CaveatFilter:
         long. It is a main caveat whatever the summary has, so a second run looks for the same
         sentence.
         Returns (index, added text), or None."""
-        pol = self.policy
-        limit = LONG_CAVEAT * pol.max_added_words
-        order = sorted((i for i in scores if kind in src[i].caveat_kinds()), key=lambda i: (-scores[i], -i))
+        limit = LONG_CAVEAT * self.policy.max_added_words
         long_pick: tuple[int, str] | None = None  # the best-ranked one that reads only long
-        for i in order:
-            s = src[i]
-            cues = [(d.start, d.end) for d in s.detections if d.is_caveat and d.kind == kind and d.strength == MAIN]
-            if not cues:
-                continue
+        for i, variants in self._verified(src, scores, kind, topic):
             found = None
-            for text in compress_variants(s.text, cues[:1], pol):
-                if not verify_added(text, {kind: MAIN}, self.detector, topic, pol, s.text):
-                    continue
+            for text in variants:
                 standing = _standing(text, context, names, src, i, draft)
                 if standing is None:
                     continue
@@ -399,6 +405,21 @@ class CaveatFilter:
                     return long_pick
                 return i, found
         return long_pick
+
+    def _verified(self, src: list[AnalyzedSentence], scores: dict[int, float], kind: str,
+                  topic) -> Iterator[tuple[int, list[str]]]:
+        """Best-ranked first, the sentences stating a mandated ``kind`` as a main caveat, each with
+        its compressions (most compressed first) that still state it as one clean sentence."""
+        pol = self.policy
+        for i in sorted((i for i in scores if kind in src[i].caveat_kinds()), key=lambda i: (-scores[i], -i)):
+            s = src[i]
+            cues = [(d.start, d.end) for d in s.detections if d.is_caveat and d.kind == kind and d.strength == MAIN]
+            if not cues:
+                continue
+            variants = [t for t in compress_variants(s.text, cues[:1], pol)
+                        if verify_added(t, {kind: MAIN}, self.detector, topic, pol, s.text)]
+            if variants:
+                yield i, variants
 
     def _additions(self, src: list[AnalyzedSentence], need: dict[str, str], topic,
                    lead: list[str] = (), upgrade: set[str] = frozenset(),

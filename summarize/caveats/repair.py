@@ -624,6 +624,10 @@ def insertion_index(sentences: list[str], policy: Policy) -> int:
 _QUOTE_PAIRS = (("“", "”"), ("(", ")"), ("[", "]"))
 
 
+def is_question(text: str) -> bool:
+    return text.rstrip(" \"'”’)").endswith("?")
+
+
 def clean_sentence_problems(text: str, source_sentence: str | None, policy: Policy) -> list[str]:
     """Why ``text`` is not one clean sentence: a fragment, a list label or number, an unclosed
     quote or bracket, a link or boilerplate line, or a fluency problem (the gate's checks for
@@ -633,8 +637,13 @@ def clean_sentence_problems(text: str, source_sentence: str | None, policy: Poli
     from summarize.faithfulness import fluency_problems
 
     out = []
-    if len(re.findall(r"[A-Za-z]{2,}", text)) < MIN_SENTENCE_WORDS:
+    # ("Research is limited." is short and whole: a subject and its verb)
+    n = len(re.findall(r"[A-Za-z]{2,}", text))
+    if n < MIN_SENTENCE_WORDS and not (n >= MIN_CLAUSE_WORDS and coherence.has_finite_verb(text)):
         out.append("fragment")
+    # a question asks about the risk ("Can it cause dependence?"); the answer states it
+    if is_question(text):
+        out.append("question")
     if text.count('"') % 2:
         out.append("unclosed quote")
     if _TWO_SENTENCES.search(text):  # a quote of two sentences that the splitter kept as one
@@ -696,6 +705,7 @@ unlike for in with despite given once until whereas where like from at by on amo
 _TWO_SENTENCES = re.compile(r"\b(?!(?:etc|al|vs|approx|incl)\b)[a-z]{2,}[.!?][\"”’)]?\s+[\"“‘(]?[A-Z][a-z]")
 # An added caveat shorter than this (in words) is a fragment.
 MIN_SENTENCE_WORDS = 4
+MIN_CLAUSE_WORDS = 3  # or this, with a finite verb
 
 
 def verify_added(text: str, kinds: dict[str, str], detector: Detector, topic, policy: Policy,
