@@ -153,12 +153,18 @@ _JOINED_TAIL = re.compile(r",\s+(?:and|but|or)\s+((?:unlike|like|despite|because
                           re.I)
 
 
+_MIXED_CASE_TERM = re.compile(r"[a-z]{1,3}[A-Z][\w-]*\b")
+_OPENING_PUNCT = "\"'“‘(["
+
+
 def fragment_reason(sentence: str) -> str | None:
     s = sentence.strip()
     if not s:
         return "empty"
     first = next((c for c in s if c.isalnum()), "")
-    if first.islower():
+    # (a term written with a small first letter and capitals after it is no fragment: "rTMS",
+    # "mRNA", "eGFR", "iPhone")
+    if first.islower() and not _MIXED_CASE_TERM.match(s.lstrip(_OPENING_PUNCT)):
         return "starts lower-case"
     if s.startswith(("–", "-", "•", "*")):
         return "list item"

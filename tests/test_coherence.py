@@ -593,3 +593,13 @@ def test_a_closing_speech_tag_needs_its_speaker_in_the_lead(sentence, previous, 
 ])
 def test_a_lists_lead_in_without_its_list_is_a_fragment(sentence, fragment):
     assert bool(coherence.fragment_reason(sentence)) is fragment
+
+
+@pytest.mark.parametrize("sentence,fragment", [
+    ("rTMS may reduce craving in the short term.", False),
+    ("mRNA vaccines were given to all participants.", False),
+    ("and then it stopped working.", True),
+    ("the end of the trial came early.", True),
+])
+def test_a_term_with_a_small_first_letter_starts_a_sentence(sentence, fragment):
+    assert (coherence.fragment_reason(sentence) == "starts lower-case") is fragment
