@@ -36,7 +36,7 @@ from summarize.corpus.text import bracket_groups, split_sentences
 
 from .conclusion import ConclusionRanker, features
 from .detect import MAIN, MINOR, Detection, Detector
-from .nlp import normalize, topic_terms
+from .nlp import normalize, tokenize, topic_terms
 from .policy import Policy, load_policy
 from .repair import (compress_variants, cut_overclaims, find_overclaims, insertion_index, is_advice, is_question,
                      verify_added)
@@ -140,7 +140,11 @@ class CaveatFilter:
         """Would the filter cut an overclaim from ``sentence`` ("a natural, non-habit-forming way
         to relax", "completely safe")? The lead planner leaves such sentences out rather than
         have the filter edit them, a quotation above all."""
-        return bool(find_overclaims(sentence, self.detector.sentence(sentence), self.policy, True))
+        # (only a negated caveat cue needs the detector, and a negation needs a negator: most of
+        # a draft's sentences have none, and are checked for absolute promises alone)
+        pol = self.policy
+        negated = any(t.text in pol.neg_nominal or t.text in pol.neg_adverbial for t in tokenize(normalize(sentence)))
+        return bool(find_overclaims(sentence, self.detector.sentence(sentence) if negated else [], pol, True))
 
     # ------------------------------------------------------------------ analysis
     def analyze_source(self, source: Article | str, topic: frozenset[str]) -> list[AnalyzedSentence]:
