@@ -129,6 +129,7 @@ class Detector:
         index = lemma_index(tokens)
         found = present(self._literals, norm)
         out: list[Detection] = []
+        matches: dict = {}  # (kind, "minor" | "main") -> do its patterns match the sentence
         for kind in self.kinds:
             if kinds is not None and kind.id not in kinds:
                 continue
@@ -178,7 +179,7 @@ class Detector:
                 negated = negator is not None
                 about = negated or not kind.other_subject_rules or not self._other_subject(tokens, ti, tj, topic, kind.id)
                 conf = "low" if not about else ("high" if method in ("term", "pattern") else "medium")
-                strength = self._strength(kind, norm, s, e, method)
+                strength = self._strength(kind, norm, s, e, method, matches)
                 out.append(Detection(kind.id, s, e, text[s:e], method, negated, negator, about, conf, *claim,
                                      strength=strength))
         if self.classifier is not None:
@@ -197,18 +198,26 @@ class Detector:
 
     # -- helpers ---------------------------------------------------------------------------
     @staticmethod
-    def _strength(kind, norm: str, s: int, e: int, method: str) -> str:
+    def _strength(kind, norm: str, s: int, e: int, method: str, matches: dict) -> str:
         """MINOR when the cue's clause scopes it to one named outcome (``narrow``: "we cannot
         draw conclusions about adverse events"), when the kind says so for this method (indirect
         wording such as "small trials"), or when a ``minor`` pattern of the kind matches the
-        sentence (one outcome or trial) and no ``main`` one does; MAIN otherwise."""
+        sentence (one outcome or trial) and no ``main`` one does; MAIN otherwise.
+        ``matches`` keeps, per sentence, whether the kind's minor and main patterns match it (the
+        same for each of its cues: a sentence with thousands of them is read once)."""
         if kind.narrow:
             clause = norm[_clause_start(norm, s):_clause_end(norm, e)]
             if any(p.search(clause) for p in kind.narrow):
                 return MINOR
-        if method in kind.minor_methods or any(p.search(norm) for p in kind.minor):
+
+        def matched(which: str) -> bool:
+            if (kind.id, which) not in matches:
+                matches[kind.id, which] = any(p.search(norm) for p in getattr(kind, which))
+            return matches[kind.id, which]
+
+        if method in kind.minor_methods or matched("minor"):
             # a sentence that also states a conclusion-level cue stays main
-            return MAIN if any(p.search(norm) for p in kind.main) else MINOR
+            return MAIN if matched("main") else MINOR
         return MAIN
 
     def _has_agent(self, tokens: list[Token], ti: int, tj: int, topic: frozenset[str]) -> bool:

@@ -21,7 +21,7 @@ Everything else in the summary is kept byte for byte, and a second run changes n
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from typing import Any, Iterator
 
 import functools
@@ -411,7 +411,7 @@ class CaveatFilter:
         return long_pick
 
     def _verified(self, src: list[AnalyzedSentence], scores: dict[int, float], kind: str,
-                  topic) -> Iterator[tuple[int, list[str]]]:
+                  topic) -> Iterator[tuple[int, Iterator[str]]]:
         """Best-ranked first, the sentences stating a mandated ``kind`` as a main caveat, each with
         its compressions (most compressed first) that still state it as one clean sentence."""
         pol = self.policy
@@ -420,10 +420,12 @@ class CaveatFilter:
             cues = [(d.start, d.end) for d in s.detections if d.is_caveat and d.kind == kind and d.strength == MAIN]
             if not cues:
                 continue
-            variants = [t for t in compress_variants(s.text, cues[:1], pol)
-                        if verify_added(t, {kind: MAIN}, self.detector, topic, pol, s.text)]
-            if variants:
-                yield i, variants
+            # (checked as they are read: the first that stands is often the first one)
+            variants = (t for t in compress_variants(s.text, cues[:1], pol)
+                        if verify_added(t, {kind: MAIN}, self.detector, topic, pol, s.text))
+            first = next(variants, None)
+            if first is not None:
+                yield i, chain([first], variants)
 
     def _additions(self, src: list[AnalyzedSentence], need: dict[str, str], topic,
                    lead: list[str] = (), upgrade: set[str] = frozenset(),
