@@ -113,6 +113,8 @@ _CAPTION = [
     re.compile(r"\((?:stock|file|library)\s+(?:image|photo|picture)\)\s*[A-Z][A-Z&.'’ -]{1,40}$", _F),
     # an outlet and photographer in brackets after the caption: "… in Australia. (ABC News: Jane Doe)"
     re.compile(r"[.!?]\s*\((?:[A-Z][\w.&'’-]*\s+){0,4}[A-Z][\w.&'’-]*\s*:\s*" + _NAME + r"(?:\s+" + _NAME + r"){1,2}\)" + _END),
+    # … or with a slash: "… in Springvale. (WQVX/Jane Doe)", "(Courier/Jane Doe-Smith)"
+    re.compile(r"[.!?]\s*\((?:[A-Z][\w.&'’-]*\s+){0,4}[A-Z][\w.&'’-]*\s*/\s*" + _NAME + r"(?:\s+" + _NAME + r"){1,2}\)" + _END),
     # "… have become a TikTok sensation. Stock image"
     re.compile(r"[.!?]\s+(?:stock|file|library)\s+(?:image|photo|picture)s?" + _END, _F),
     # "… January 9, 2025. OUTLET/Jane Doe/File Photo"
@@ -165,7 +167,7 @@ _CAPTION = [
                + _END),
 ]
 _ADVERT = re.compile(
-    r"^(?:advertisement(?:\s*[-–—:]\s*continue\s+reading(?:\s+below)?)?|advertising|ad|sponsored(?:\s+content)?|sponsor\s+message|paid\s+content|"
+    r"^(?:advertisement(?:\s*[-–—:]\s*continue\s+reading(?:\s+below)?)?|advertising|advert|ad|sponsored(?:\s+content)?|sponsor\s+message|paid\s+content|"
     r"(?:story|article)\s+continues\s+below(?:\s+(?:this\s+)?advertisement)?|"
     r"continue\s+reading(?:\s+the)?(?:\s+main)?(?:\s+story)?(?:\s+below)?|scroll\s+to\s+continue(?:\s+with\s+content)?|"
     r"skip\s+(?:the\s+)?(?:advertisement|ad))"
@@ -366,7 +368,7 @@ _WIDGET = [
                r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}newsletter|"
                r"follow(?:\s+(?:us|me))?|sign\s+me\s+up|(?:add\s+to|get|manage)\s+(?:(?:e-?mail|news)\s+)?alerts?|social\s+sharing|estimated\s+\d+\s+min(?:ute)?s?|"
                r"rights\s+(?:&|and)\s+permissions|email\s+address|expand|collapse|show\s+(?:more|less)|"
-               r"affiliations?|more\s+by\s+(?:[A-Z][\w'’.-]*\s*){1,4}|"
+               r"affiliations?|author\s+information|more\s+by\s+(?:[A-Z][\w'’.-]*\s*){1,4}|"
                # comment and share counters, video players, feedback prompts, page chrome
                r"(?:view\s+)?comments?(?:\s+\(?\d+\)?)?|\d+\s+(?:shares?|comments?)|shares?|\d+|share\s+what\s+you\s+think|"
                r"share\s+or\s+comment\s+on\s+this\s+article\b.*|the\s+comments\s+below\s+have\s+not\s+been\s+moderated\b.*|"

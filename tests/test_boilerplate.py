@@ -1230,3 +1230,16 @@ def test_a_thousand_character_word_sets_its_paragraph_aside():
     article = parse_article(draft)
     assert [p.boilerplate for p in article.paragraphs()].count("blob") == 1
     assert "aaaa" not in article.prose()
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("ADVERT", "advertisement"),
+    ("Advert", "advertisement"),
+    ("Vape pens on sale at a corner shop in Leeds. (NBC4/Jane Doe-Smith)", "caption"),
+    ("Author information", "widget"),
+    # prose with a slash in brackets, and about advertising, stays
+    ("Kratom is sold online (FDA/CDC data show rising use).", None),
+    ("Advertising rules for supplements are loose.", None),
+])
+def test_an_advert_marker_a_slash_credit_and_an_abstracts_author_block(line, reason):
+    assert furniture_reason(line) == reason
