@@ -31,6 +31,10 @@ _END = r"\s*[.:!…]*\s*$"
 _NAME = r"(?:Dr\.?\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*|de|van|von|da|del|la|le|bin|al-?))*"
 _NAMES = rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
 _BYLINE = [
+    # an abstract's numbered affiliation: "(1)School of Pharmacy, University of …, Adelaide, Australia."
+    re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}\s)\s*(?![^!?]*\b(?:is|are|was|were|has|have|had|took|received|given)\b)"
+               r"[A-Z][^.!?]{0,80}\b(?:University|Hospital|Institute|School|Centre|Center|"
+               r"Department|College|Faculty|Clinic|Foundation|Unit|Laboratory)\b[^!?]{0,120}$"),
     # "By Jane Doe, CNN" / "By Jane Doe and John Roe" (a name: capitalised words, not "The ...")
     re.compile(rf"^(?i:by):?\s+(?!The\b){_NAMES}\s*(?:(?:,|\||–|—|-)\s*.{{0,60}})?$"),
     # "Author: Jane Doe", "Authors: Jane Doe and John Roe", "Reporter: Jane Doe"
@@ -333,7 +337,7 @@ _CITATION = [
 # Capitals and lower-case letters with accents too ("Lucía Ferrer-Domingo", "Søren").
 _UP, _LO = UPPER_LETTERS, "a-zß-öø-ÿ'’"
 _AUTHOR = re.compile(rf"^(?:[{_UP}][{_LO}]+(?:-?[{_UP}][{_LO}]+|-[{_LO}]+)*|[A-Z]\.(?:[A-Z]\.)*)(?:\s+(?:[{_UP}][{_LO}]+(?:-?[{_UP}][{_LO}]+|-[{_LO}]+)*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{{1,3}}))"
-                     r"{1,3}(?:\s*\d+(?:\s*,?\s*\d+)*)?$")  # affiliation numbers: "Ana Ruiz 2", "Ana Ruiz 2 4"
+                     r"{1,3}(?:\s*\d+(?:\s*,?\s*\d+)*|\s*\(\d+(?:\s*,\s*\d+)*\))?$")  # affiliation numbers: "Ana Ruiz 2", "Ruiz A(1,3)"
 
 
 def _author_list(text: str) -> bool:

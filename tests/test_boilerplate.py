@@ -1243,3 +1243,25 @@ def test_a_thousand_character_word_sets_its_paragraph_aside():
 ])
 def test_an_advert_marker_a_slash_credit_and_an_abstracts_author_block(line, reason):
     assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("Lindqvist-Okafor H(1), Barrientos-Hale M(2), Nwosu-Takeda R(1).", "byline"),
+    ("(1)Department of Clinical Pharmacy, Lakeside University, Lagos, Nigeria.", "byline"),
+    ("3 Headache Research Unit, Northgate University, Leeds, United Kingdom.", "byline"),
+    ("2 Patients at University Hospital were given the drug.", None),
+])
+def test_an_abstracts_numbered_authors_and_affiliations_are_furniture(line, reason):
+    assert furniture_reason(line) == reason
+
+
+def test_an_abstract_pages_title_over_its_authors_is_its_title():
+    draft = ("J Sleep Res. 2026 Apr;12(2):41-50. doi: 10.5532/jsr.2026.0088.\n"
+             "Melatonin use among adolescents: a cross-sectional survey\n"
+             "Okafor H(1), Hale M(2), Takeda R(1).\n"
+             "(1)School of Pharmacy, Lakeside University, Leeds, UK.\n"
+             "BACKGROUND: Melatonin is widely used by adolescents without medical advice in many countries.\n"
+             "CONCLUSIONS: Melatonin use was common, and more research on its long-term safety is needed.\n")
+    article = parse_article(draft)
+    assert article.title is not None and article.title.text.startswith("Melatonin use among adolescents")
+    assert all("Lakeside" not in p.text and "Okafor" not in p.text for p in article.content_paragraphs())
