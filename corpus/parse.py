@@ -550,23 +550,30 @@ def _block_paragraphs(blocks: list[_Block]) -> list[list[Paragraph]]:
 # A quoted block's markers ("> ", "> > " in Markdown and e-mail) are no part of its sentences
 # (not a "> 50%" that means "more than")
 _QUOTE_MARKS = re.compile(r"(?m)^[ \t]*(?:>[ \t]*)+(?=[^\s\d>])")
-# Inline HTML in a Markdown or pasted draft ("<em>", "<br>", a comment, a script and what it holds, a footnote's "<sup>1</sup>"
-# whole, not a unit's "m<sup>2</sup>"): markup, not words. (A block that opens with a tag, "<div …>",
-# is set aside whole as "html".)
-_INLINE_TAG = re.compile(r"</?(?:script|style)\b[^<>]{0,300}>|(?<!\bm)(?<!\bcm)<sup\b[^<>]{0,100}>[\s\d,\[\]*†‡–-]{1,20}</sup>|</?(?:a|abbr|b|br|cite|del|em|font|i|ins|mark|q|s|small|span|strong|sub|sup|u|wbr)"
-                         r"\b[^<>]{0,300}>", re.I | re.S)
+# Inline HTML in a Markdown or pasted draft ("<em>", "<br>", a footnote's "<sup>1</sup>" whole, not a
+# unit's "m<sup>2</sup>"; comments and scripts go whole in _blank_elements): markup, not words. (A
+# block that opens with a tag, "<div …>", is set aside whole as "html".)
+_INLINE_TAG = re.compile(r"</?(?:script|style)\b[^<>]{0,300}>"
+                         r"|(?<!\bm)(?<!\bcm)<sup\b[^<>]{0,100}>[\s\d,\[\]*†‡–-]{1,20}</sup>"
+                         r"|</?(?:a|abbr|b|br|cite|del|em|font|i|ins|mark|q|s|small|span|strong|sub|sup|u|wbr)\b[^<>]{0,300}>",
+                         re.I | re.S)
 # An entity between words ("US states &amp; banned in some"); one inside a word is left as written
 _SPACED_ENTITY = re.compile(r"(?:(?<=\s)|^)&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});(?=\s|$)", re.M)
 
 
+def _spaces(text: str) -> str:
+    """``text`` blanked out: a space for each character, its line ends kept."""
+    return re.sub(r"[^\r\n]", " ", text)
+
+
 def _blank(m: re.Match) -> str:
-    return re.sub(r"[^\r\n]", " ", m.group())
+    return _spaces(m.group())
 
 
 def _entity(m: re.Match) -> str:
-    char = html.unescape(m.group())
-    return (char if len(char) < len(m.group()) else "").ljust(len(m.group()))[:len(m.group())] \
-        if char != m.group() else m.group()
+    raw = m.group()
+    char = html.unescape(raw)
+    return char.ljust(len(raw)) if char != raw and len(char) < len(raw) else raw
 
 
 _OPENER = re.compile(r"<!--|<(script|style)\b[^<>]{0,300}>", re.I)
@@ -588,7 +595,7 @@ def _blank_elements(text: str) -> str:
             continue
         close = text.find(">", end)
         stop = len(text) if close < 0 else close + 1
-        out += [text[pos:m.start()], re.sub(r"[^\r\n]", " ", text[m.start():stop])]
+        out += [text[pos:m.start()], _spaces(text[m.start():stop])]
         pos = stop
     return "".join(out) + text[pos:]
 
@@ -611,7 +618,7 @@ def parse_draft(text: str) -> Article:
     # from ``text`` as written.
     readable = reading_view(text)
     if not readable.strip():
-        raise DraftError("the draft holds only control characters and terminal escapes, no text")
+        raise DraftError("the draft holds only markup, control characters or terminal escapes, no text")
     lines = _lines(readable)
     blank_style = bool(_BLANK_LINE.search(readable))
     outside_fences = [b for b in _blocks(lines, False, blank_style) if b.kind != "code"]

@@ -148,7 +148,7 @@ def test_a_script_and_a_comment_are_blanked_with_what_they_hold():
 
 
 def test_a_draft_of_only_escapes_is_refused_with_the_reason():
-    with pytest.raises(DraftError, match="only control characters"):
+    with pytest.raises(DraftError, match="only markup, control characters or terminal escapes"):
         parse_draft("\x1b[2J\x1b[H\x07\n\x1b]0;title\x07\n")
 
 
