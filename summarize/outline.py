@@ -123,7 +123,16 @@ def _clean_heading(raw: str, section: Section) -> str | None:
         return None
     if re.search(r",\s*\S+$", text) or tokens[:2] in (["the", "same"], ["this", "same"]):
         return None
+    # "The Counsellor", "The First Year", "The Drug Administration": a definite article points at
+    # something the section names, not at its topic; the house headings that open on one name a
+    # topic's aspect ("The Science Behind …", "The Risks")
+    if tokens[0] == "the" and tokens[1] not in _ASPECTS:
+        return None
     return title_case(text)
+
+
+_ASPECTS = frozenset("""science evidence research role benefits benefit risks risk bottom case law rules link truth
+    facts history future pros effects safety""".split())
 
 
 COMMON_ZIPF = 4.0  # a one-word model heading must be rarer than this ("Tianeptine", not "Drug")
@@ -396,6 +405,8 @@ _EXTRA_STOP = {"may", "can", "cannot", "also", "like", "often", "one", "way", "w
                "found", "shown", "seeking", "considering", "firstly", "secondly", "finally", "overall",
                "said", "says", "told", "according", "rose", "fell", "say", "least", "another", "other", "others",
                "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
+               # pronouns that stand for a person ("Call Anyone")
+               "anyone", "anybody", "someone", "somebody", "everyone", "everybody", "nobody",
                # verbs the lexicon also lists as nouns end a clause, not a phrase ("Rodent Studies Give")
                "give", "gives", "come", "comes", "take", "takes", "show", "shows", "find", "finds", "get", "gets",
                "keep", "keeps", "go", "goes", "see", "sees", "tell", "tells", "suggest", "suggests", "want", "wants",

@@ -245,3 +245,20 @@ def test_no_keyphrase_runs_into_a_clause_after_that_an_adverb_or_a_bare_relative
                       "reason patients", "main reason patients", "idea poppers"}, got
     # the nouns themselves are phrases still
     assert {"sleepiness", "body", "high-caffeine drinks", "main reason", "patients", "poppers"} <= got, got
+
+
+def test_a_model_heading_on_a_definite_article_falls_back_unless_it_names_an_aspect():
+    text = ("The counsellor said the first year of recovery from gambling is the hardest. "
+            "Research on the risks of gambling apps for young men is limited, and the counsellor "
+            "offers confidential support by phone.")
+    for bad in ("The Counsellor", "The First Year"):
+        outline = build_outline(Article(text="", sections=[_section(text)]), FakeModel([bad]))
+        assert outline[0].method == "keyphrase", bad
+    outline = build_outline(Article(text="", sections=[_section(text)]), FakeModel(["The Risks of Gambling Apps"]))
+    assert outline[0].method == "model" and outline[0].heading == "The Risks of Gambling Apps"
+
+
+def test_a_pronoun_for_a_person_is_no_keyphrase():
+    from summarize.outline import _phrases
+
+    assert not {"anyone", "call anyone"} & set(_phrases("You can call anyone at the helpline, day or night."))
