@@ -99,8 +99,9 @@ class Article:
     blank_line_paragraphs: bool = False  # paragraphs separated by blank lines (plain text, Markdown)
     lead: str | None = None
     outline: list[OutlineEntry] = field(default_factory=list)
-    # ``text`` with terminal escapes and control characters blanked out, offset for offset: what
-    # every reader of the draft (sentences, caveats, the gate) reads, so none of them reaches a lead
+    # ``text`` as readers see it (corpus.text.reading_view: escapes, control characters and markup
+    # blanked out, offset for offset): what every reader of the draft (sentences, caveats, the gate)
+    # reads, so none of it reaches a lead
     readable: str = ""
 
     def __post_init__(self):

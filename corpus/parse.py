@@ -13,7 +13,6 @@ outline entries, lead material or caveat sources.
 """
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -35,7 +34,7 @@ from summarize.corpus.boilerplate import (
     neighbour_caption,
 )
 from summarize.corpus.render import render_house
-from summarize.corpus.text import STOPWORDS, blank_controls, split_sentences
+from summarize.corpus.text import STOPWORDS, reading_view, split_sentences
 from summarize.corpus.text import words as word_list
 from summarize.corpus.tfidf import tfidf_matrix
 
@@ -545,69 +544,6 @@ def _block_paragraphs(blocks: list[_Block]) -> list[list[Paragraph]]:
         out.append(b.paragraphs(dateline=prose_seen < DATELINE_PARAGRAPHS))
         prose_seen += b.kind == "paragraph" and b.furniture is None
     return out
-
-
-# A quoted block's markers ("> ", "> > " in Markdown and e-mail) are no part of its sentences
-# (not a "> 50%" that means "more than")
-_QUOTE_MARKS = re.compile(r"(?m)^[ \t]*(?:>[ \t]*)+(?=[^\s\d>])")
-# Inline HTML in a Markdown or pasted draft ("<em>", "<br>", a footnote's "<sup>1</sup>" whole, not a
-# unit's "m<sup>2</sup>"; comments and scripts go whole in _blank_elements): markup, not words. (A
-# block that opens with a tag, "<div …>", is set aside whole as "html".)
-_INLINE_TAG = re.compile(r"</?(?:script|style)\b[^<>]{0,300}>"
-                         r"|(?<!\bm)(?<!\bcm)<sup\b[^<>]{0,100}>[\s\d,\[\]*†‡–-]{1,20}</sup>"
-                         r"|</?(?:a|abbr|b|br|cite|del|em|font|i|ins|mark|q|s|small|span|strong|sub|sup|u|wbr)\b[^<>]{0,300}>",
-                         re.I | re.S)
-# An entity between words ("US states &amp; banned in some"); one inside a word is left as written
-_SPACED_ENTITY = re.compile(r"(?:(?<=\s)|^)&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});(?=\s|$)", re.M)
-
-
-def _spaces(text: str) -> str:
-    """``text`` blanked out: a space for each character, its line ends kept."""
-    return re.sub(r"[^\r\n]", " ", text)
-
-
-def _blank(m: re.Match) -> str:
-    return _spaces(m.group())
-
-
-def _entity(m: re.Match) -> str:
-    raw = m.group()
-    char = html.unescape(raw)
-    return char.ljust(len(raw)) if char != raw and len(char) < len(raw) else raw
-
-
-_OPENER = re.compile(r"<!--|<(script|style)\b[^<>]{0,300}>", re.I)
-
-
-def _blank_elements(text: str) -> str:
-    """Comments and script or style elements blanked out, what they hold included. Each kind's
-    end is looked for from where the last search stopped: linear in the text, however many
-    unclosed openers a hostile draft has."""
-    lower = text.lower()
-    out, pos, unclosed = [], 0, set()
-    for m in _OPENER.finditer(text):
-        kind = (m.group(1) or "!--").lower()
-        if m.start() < pos or kind in unclosed:
-            continue
-        end = lower.find("-->" if kind == "!--" else f"</{kind}", m.end())
-        if end < 0:
-            unclosed.add(kind)  # and so is every later one: their tags alone are blanked (_INLINE_TAG)
-            continue
-        close = text.find(">", end)
-        stop = len(text) if close < 0 else close + 1
-        out += [text[pos:m.start()], _spaces(text[m.start():stop])]
-        pos = stop
-    return "".join(out) + text[pos:]
-
-
-def reading_view(text: str) -> str:
-    """``text`` as every reader of the draft reads it, offset for offset: terminal escapes and
-    control characters, quote markers and inline HTML blanked out, an entity between words
-    written as its character."""
-    view = _QUOTE_MARKS.sub(_blank, blank_controls(text))
-    if "<" in view:
-        view = _INLINE_TAG.sub(_blank, _blank_elements(view))
-    return _SPACED_ENTITY.sub(_entity, view) if "&" in view else view
 
 
 def parse_draft(text: str) -> Article:

@@ -5,6 +5,7 @@ component can point back at the exact source text (the report, provenance, the g
 """
 from __future__ import annotations
 
+import html
 import re
 import threading
 from collections import Counter
@@ -24,7 +25,6 @@ class Sentence:
 
 # Terminal escapes (colour codes, an OSC "set the window title" sequence) and control characters
 # in a pasted or hostile draft: a reader never sees them, and a lead or a log must not print them.
-# Each is blanked out character for character, so offsets into the draft still hold.
 _CONTROLS = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window title, hyperlinks
@@ -32,14 +32,70 @@ _CONTROLS = re.compile(
     r"|\x1b[ -/]*[0-~]?"  # other escapes
     r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"  # C0/C1 controls, bidi overrides
 )
+# A quoted block's markers ("> ", "> > " in Markdown and e-mail) are no part of its sentences
+# (not a "> 50%" that means "more than")
+_QUOTE_MARKS = re.compile(r"(?m)^[ \t]*(?:>[ \t]*)+(?=[^\s\d>])")
+# Inline HTML in a Markdown or pasted draft ("<em>", "<br>", a footnote's "<sup>1</sup>" whole, not a
+# unit's "m<sup>2</sup>"; comments and scripts go whole in _blank_elements): markup, not words. (A
+# block that opens with a tag, "<div …>", is set aside whole as "html".)
+_INLINE_TAG = re.compile(r"</?(?:script|style)\b[^<>]{0,300}>"
+                         r"|(?<!\bm)(?<!\bcm)<sup\b[^<>]{0,100}>[\s\d,\[\]*†‡–-]{1,20}</sup>"
+                         r"|</?(?:a|abbr|b|br|cite|del|em|font|i|ins|mark|q|s|small|span|strong|sub|sup|u|wbr)\b[^<>]{0,300}>",
+                         re.I | re.S)
+# An entity between words ("US states &amp; banned in some"); one inside a word is left as written
+_SPACED_ENTITY = re.compile(r"(?:(?<=\s)|^)&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});(?=\s|$)", re.M)
 
 
-def blank_controls(text: str) -> str:
-    """``text`` with terminal escapes and control characters (tab and line ends kept) replaced by
-    spaces, offset for offset."""
-    if not _CONTROLS.search(text):
-        return text
-    return _CONTROLS.sub(lambda m: " " * len(m.group()), text)
+def _spaces(text: str) -> str:
+    """``text`` blanked out: a space for each character, its line ends kept."""
+    return re.sub(r"[^\r\n]", " ", text)
+
+
+def _blank(m: re.Match) -> str:
+    return _spaces(m.group())
+
+
+def _entity(m: re.Match) -> str:
+    raw = m.group()
+    char = html.unescape(raw)
+    return char.ljust(len(raw)) if char != raw and len(char) < len(raw) else raw
+
+
+_OPENER = re.compile(r"<!--|<(script|style)\b[^<>]{0,300}>", re.I)
+
+
+def _blank_elements(text: str) -> str:
+    """Comments and script or style elements blanked out, what they hold included. Each kind's
+    end is looked for from where the last search stopped: linear in the text, however many
+    unclosed openers a hostile draft has."""
+    lower = text.lower()
+    out, pos, unclosed = [], 0, set()
+    for m in _OPENER.finditer(text):
+        kind = (m.group(1) or "!--").lower()
+        if m.start() < pos or kind in unclosed:
+            continue
+        end = lower.find("-->" if kind == "!--" else f"</{kind}", m.end())
+        if end < 0:
+            unclosed.add(kind)  # and so is every later one: their tags alone are blanked (_INLINE_TAG)
+            continue
+        close = text.find(">", end)
+        stop = len(text) if close < 0 else close + 1
+        out += [text[pos:m.start()], _spaces(text[m.start():stop])]
+        pos = stop
+    return "".join(out) + text[pos:]
+
+
+def reading_view(text: str) -> str:
+    """``text`` as every reader of the draft reads it, offset for offset: terminal escapes and
+    control characters (tab and line ends kept), quote markers and inline HTML blanked out, an
+    entity between words written as its character. Each is blanked out character for character,
+    so offsets into the draft still hold."""
+    # (a control sequence is blanked whole, a line end inside an OSC title too)
+    view = _CONTROLS.sub(lambda m: " " * len(m.group()), text) if _CONTROLS.search(text) else text
+    view = _QUOTE_MARKS.sub(_blank, view)
+    if "<" in view:
+        view = _INLINE_TAG.sub(_blank, _blank_elements(view))
+    return _SPACED_ENTITY.sub(_entity, view) if "&" in view else view
 
 
 _local = threading.local()

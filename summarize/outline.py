@@ -220,8 +220,7 @@ def _phrases(text: str) -> Counter:
                 continue
             if run and not name_goes_on and not _cut_short(run[-1], lw if lw else None, after):
                 # a noun, its verb and the verb's object ("a taxi driver chews khat"): two phrases
-                k = next((k for k in range(1, len(run) - 1) if not _plural(run[k - 1]) and looks_plural(run[k])
-                          and "VERB" in lexicon_pos(run[k])), None)
+                k = next((k for k in range(1, len(run) - 1) if _verb_after_noun(run, k)), None)
                 if k is not None:
                     _count_suffixes(run[:k], caps[:k], counts)
                     run, caps = run[k + 1:], caps[k + 1:]
@@ -233,8 +232,7 @@ def _phrases(text: str) -> Counter:
                     _count_suffixes(run[:k + 1], caps[:k + 1], counts)
                     run, caps = run[k + 1:], caps[k + 1:]
                 # a singular noun and a verb ending in -s ("the body uses to …"): the noun alone
-                if (len(run) > 1 and not _plural(run[-2]) and looks_plural(run[-1]) and "VERB" in lexicon_pos(run[-1])
-                        and (lw == "to" or lw in _DETERMINERS)):
+                if len(run) > 1 and _verb_after_noun(run, len(run) - 1) and (lw == "to" or lw in _DETERMINERS):
                     run, caps = run[:-1], caps[:-1]
                 _count_suffixes(run, caps, counts)
             run, caps = [], []
@@ -271,6 +269,11 @@ _CLAUSE_HEADS = {"reason", "reasons", "question", "questions", "idea", "way", "t
                  "time", "amount"}
 _ADVERBS = {"also", "often", "still", "even", "not", "never", "sometimes", "always", "already", "just", "only",
             "then", "now", "usually", "rarely"}
+
+
+def _verb_after_noun(run: list[str], k: int) -> bool:
+    """Is ``run[k]`` a verb ending in -s after a singular noun ("a taxi driver chews", "the body uses")?"""
+    return not _plural(run[k - 1]) and looks_plural(run[k]) and "VERB" in lexicon_pos(run[k])
 
 
 def _cut_short(last: str, nxt: str | None, after: str) -> bool:
