@@ -180,13 +180,21 @@ def _closing_quotes_kept(text: str, sentences: list[Sentence]) -> list[Sentence]
 # Two sentences pysbd keeps together across a space: after "U.S."/"U.K." when a sentence
 # opener follows ("… in the U.S. Most studies …"), and between a quote that ends a sentence
 # and one that opens the next ("… as \"special K.\" \"Some of my patients …").
-_SPACED = re.compile(r"(?<=\b(?:U\.S|U\.K|E\.U)\.)\s+(?=(?:The|Most|But|In|It|This|That|These|Those|A|An|He|She|They|We|"
-                     r"Some|Many|And|Its|Their|There|However|Still|Yet|So|Only|Few|No|Other)\b)|(?<=[.!?][\"”])\s+(?=[\"“][A-Z])")
+# (any capitalised function word opens a sentence there: "… in the U.S. Until a large trial …";
+# a name goes on: "the U.S. Food and Drug Administration")
+_SPACED = re.compile(r"(?<=\b(?:U\.S|U\.K|E\.U|U\.N|D\.C)\.)\s+(?=(?P<next>[A-Z][a-z]*)\b)|(?<=[.!?][\"”])\s+(?=[\"“][A-Z])")
+_SPACED_OPENERS = frozenset("""most many however still yet only few other one two three four five six seven eight nine
+ten experts researchers doctors officials""".split())
+
+
+def _opener_follows(m: re.Match) -> bool:
+    word = m.group("next")
+    return word is None or word.lower() in STOPWORDS or word.lower() in _SPACED_OPENERS
 
 
 def _unglue(s: Sentence) -> list[Sentence]:
     cuts = sorted([(m.start(), m.start()) for m in _GLUED.finditer(s.text)]
-                  + [(m.start(), m.end()) for m in _SPACED.finditer(s.text)])
+                  + [(m.start(), m.end()) for m in _SPACED.finditer(s.text) if _opener_follows(m)])
     if not cuts:
         return [s]
     # each piece ends where its cut starts and the next begins after the cut's spaces

@@ -352,6 +352,17 @@ def test_sentences_pysbd_keeps_together_across_a_space_are_split():
     assert all(text[s.start:s.end] == s.text for s in split_sentences(text))
 
 
+def test_any_function_word_after_the_us_opens_a_sentence():
+    # a caveat added after "… only by prescription in the U.S." must stay its own sentence, or a
+    # second run of the filter reads the two as one and adds another
+    from summarize.corpus.text import split_sentences
+
+    text = "It is sold only by prescription in the U.S. Until a large trial is done, avoid it. It went to Washington, D.C. Experts agreed."
+    assert [s.text for s in split_sentences(text)] == [
+        "It is sold only by prescription in the U.S.", "Until a large trial is done, avoid it.",
+        "It went to Washington, D.C.", "Experts agreed."]
+
+
 @pytest.mark.parametrize("text", [
     "'But we need trials that compare zolpidem with other treatments before we can say how big the risk is.'",
     "‘So the honest verdict is that weighted blankets may help, but there is not enough evidence.’",
