@@ -774,9 +774,14 @@ def _elided(s: str) -> str | None:
 
 # "But 12% said they had taken more …", "Only 11 asked for …": a share or a count of a group the
 # sentence does not name (a year is no count)
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+                r"fifty|sixty|seventy|eighty|ninety|hundred)")
 _BARE_SHARE = re.compile(r"^(?:(?:but|and|yet|still|overall|however|in all)\s*,?\s+)?(?:(?:about|around|nearly|almost|only|just|"
                          r"roughly|some|over|under|more than|fewer than|less than)\s+)?(?:\d+(?:\.\d+)?\s*(?:%|percent|per cent)|"
                          r"(?!(?:19|20)\d\d\b)\d{1,3}(?:,\d{3})*|"
+                         # spelled out: "Forty-one per cent", "Four in five", "Nine out of ten"
+                         rf"{_NUMBER_WORD}(?:[\s-]{_NUMBER_WORD})?\s*(?:%|percent|per\s+cent)|"
+                         rf"{_NUMBER_WORD}\s+(?:in|out\s+of)\s+{_NUMBER_WORD}|"
                          r"(?:a|one)[\s-](?:third|quarter|fifth|half)|half|two[\s-]thirds|three[\s-]quarters)\s+(?:said|say|says|"
                          r"reported|report|had|have|were|was|did|took|used|admitted|described|felt|stopped|needed|asked|"
                          r"mentioned|agreed|answered|responded|declined|refused|developed|experienced|quit)\b", re.I)
@@ -879,6 +884,62 @@ _RELATIONAL_COMPLEMENT = frozenset("of for behind why that".split())
 _AGED = re.compile(r"\d+-(?:year|month|week)s?-old")
 
 
+# "The jab was triamcinolone, …", "The powder was phenibut": a sentence that names what a thing
+# the draft described before turned out to be; with nothing before it, the thing is unknown
+_IDENTIFIES = re.compile(r"^the\s+(?P<noun>[a-z]+)\s+(?:was|were|turned\s+out\s+to\s+be|proved\s+to\s+be)\s+"
+                         r"(?:an?\s+)?(?P<name>[\w-]+)\s*[,.;(]")
+# "Within a year, the Geelong mother of three was …": a person described as someone the draft
+# told of before (a place or a title may stand before the noun)
+_DESCRIBED_PERSON = re.compile(rf"^(?:{FRONTED_PHRASE})?the\s+(?:[{UPPER_LETTERS}][\w'’-]+\s+){{0,2}}"
+                               r"(?P<noun>mother|father|grandmother|grandfather|woman|man|boy|girl|teenager|teen|"
+                               r"student|patient|nurse|mum|mom|dad|pensioner|widow|wife|husband|daughter|son)\b(?!\s+(?:who|whose|that)\b)",
+                               re.I)
+# "… if you notice changes like these.": "these"/"those" standing alone for things said before
+# (a bare "of these" at the end usually counts a list in the same sentence: "… such as IBS …,
+# although doctors prescribe it for these.")
+_BARE_DEMONSTRATIVE = re.compile(r"\b(?P<noun>[a-z]+)\s+(?:like|such\s+as)\s+(?:these|those)\s*(?=[.,;:!?)]|$)", re.I)
+
+# "The picture is different when …", "Other kinds work differently": a comparison whose other
+# side is in the sentences before it ("different from …", "… than …" say it in the sentence)
+_DIFFERENT = re.compile(r"\b(?:is|are|was|were|looks?|looked|seems?|seemed|works?|worked|acts?|acted)\s+"
+                        r"(?:very\s+|quite\s+|rather\s+|completely\s+|somewhat\s+)?different(?:ly)?\b"
+                        r"(?![^.;:]*\b(?:from|than|to|compared|unlike|whereas|elsewhere|depending|every|each)\b)", re.I)
+
+
+# In a lead's first clause, "the" + a study, a person or a product ("Four in five students who
+# used the drugs …", "Because the study was observational, …") names what only the draft's
+# earlier sentences introduced; "the drug's maker", "the trial of …", "the drugs sold …" say which.
+_OPENING_DEFINITE = re.compile(r"(?<!^)\bthe\s+(?:same\s+|new\s+)?(?P<noun>[a-z]+)\b(?!['’]s|\s+(?:of|for|called|known|"
+                               r"named|that|which|who|such|in\s+question|used|sold|taken|given|made|approved|"
+                               r"prescribed|tested|studied|published|involved)\b)", re.I)
+# (a place is often generic: "before they leave the hospital")
+_PLACES = frozenset("hospital clinic center centre university institute".split())
+_CLASS_WORDS = frozenset("drug drugs product products medicine medicines medication medications substance pill "
+                         "pills supplement supplements treatment".split())
+_PRODUCT_NOUNS = frozenset("tablet tablets injection injections jab jabs device devices medicine medicines medication "
+                           "medications substance gummies powder".split())
+
+
+def _opening_definite(body: str) -> str | None:
+    clause = re.split(r"[,;:(—–]", body, maxsplit=1)[0]
+    for m in _OPENING_DEFINITE.finditer(clause):
+        noun = m.group("noun").lower()
+        if (noun not in ANAPHORIC_NOUNS and noun not in _PRODUCT_NOUNS) or noun in _PLACES:
+            continue
+        # a class word after the things it sums up ("a letter about sleeping pills persuaded
+        # a third to give up the drugs")
+        if noun in _CLASS_WORDS and any(w in _CLASS_WORDS or w in _PRODUCT_NOUNS or (w.isalpha() and zipf(w) < RARE_NAME_ZIPF)
+                                        for w in _lower_tokens(clause[:m.start()]) if w not in STOPWORDS):
+            continue
+        # ("Most of the trials were small": the subject's trials, as a whole)
+        if re.search(r"\b(?:most|many|some|all|none|few|several|half|each|both|any|majority)\s+of\s+$", clause[:m.start()], re.I):
+            continue
+        earlier = {lemma(x) for x in _lower_tokens(clause[:m.start()]) if x not in STOPWORDS}
+        if lemma(noun) not in earlier:
+            return f"'{m.group(0)}' is not introduced in the opening"
+    return None
+
+
 def _lower_tokens(text: str) -> list[str]:
     """The words of ``text``, lower-cased, with a straight apostrophe ("trial’s" -> "trial's")."""
     return [t.lower().replace("’", "'") for t in WORD.findall(text)]
@@ -948,6 +1009,28 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
             earlier = {lemma(x) for x in ctoks[:i] if x not in STOPWORDS}
             if h not in earlier and not _introduced(h, before_lemmas):
                 return f"{ctoks[i]!r} {head!r} not introduced in the lead"
+    if not previous:
+        reason = _opening_definite(body)
+        if reason:
+            return reason
+        m = _IDENTIFIES.match(body.lower())
+        # (after "the" a verb-only word is a noun too: "the jab")
+        if m and m.group("noun") not in STOPWORDS and not _modifier(m.group("noun")) and m.group("name") not in STOPWORDS:
+            name = m.group("name")
+            # a name: capitalised, or a word the lexicon does not know (not "open-label")
+            if "-" not in name and (not _pos(name) or body[m.start("name")].isupper()):
+                return f"'the {m.group('noun')}' is named as if the lead had described it"
+    person = _DESCRIBED_PERSON.match(body)
+    if person and not introduces_person(before) and lemma(person.group("noun").lower()) not in before_lemmas:
+        return f"'{person.group(0).split(',')[-1].strip()}' is someone the lead has not introduced"
+    if _DIFFERENT.search(body):
+        return "'different' compares with what the lead has not said"
+    bare = _BARE_DEMONSTRATIVE.search(body)
+    if bare and "NOUN" in _pos(bare.group("noun").lower()):
+        h = lemma(bare.group("noun").lower())
+        earlier = {lemma(x) for x in _lower_tokens(body[:bare.start()]) if x not in STOPWORDS}
+        if h not in earlier and not _introduced(h, before_lemmas):
+            return f"'{bare.group(0).strip()}' points to what the lead has not said"
     if first == "the":
         # "The 31-year-old recruitment consultant …": someone the draft introduced before
         if _AGED.fullmatch(nxt) and not introduces_person(before) \

@@ -313,6 +313,33 @@ def test_a_contrast_inside_the_sentence_points_back_when_nothing_comes_before():
     ("The regulator added a boxed warning about these behaviours in 2019.", ["Some users sleepwalk; such behaviours are rare."], False),
     ("There were rare reports of liver injury, although in many of these cases other herbs were involved.", [], False),
     ("Researchers gave volunteers valerian and asked these volunteers to keep diaries.", [], False),
+    # a thing or a person the draft described before: "The jab was triamcinolone", "the Geelong
+    # mother of three", "changes like these"
+    ("The jab was triamcinolone, a long-acting steroid.", [], True),
+    ("The powder was Phenibut, a drug developed in the 1960s.", [], True),
+    ("The trial was open-label, and pain was self-reported.", ["Valerian was tested in a trial."], False),
+    ("The body is 60% water.", [], False),
+    ("Within a year, the Geelong mother of three was taking three times her dose.", ["Valerian is a herb."], True),
+    ("Within a year, the Geelong mother of three was taking three times her dose.",
+     ["Sarah Jones, 41, was prescribed valerian."], False),
+    ("Call your doctor if you notice changes like these.", ["Valerian raises heart rate."], True),
+    ("Call your doctor if you notice changes like these.", ["Some people notice mood changes."], False),
+    ("Tell a doctor about mood changes, and about changes like these.", [], False),
+    # a study, a person or a product the first sentence names as if introduced
+    ("Four in five students who used the drugs got them from a friend.", [], True),
+    ("Because the study was observational, it cannot prove that valerian caused the falls.", [], True),
+    ("Because the study was observational, it cannot prove that valerian caused the falls.",
+     ["Valerian users fell more often in a study of 20,000 adults."], False),
+    ("Students who used the drugs sold online got them from a friend.", [], False),
+    ("A new drug for sleep was approved, and the drug's maker expects sales to rise.", [], False),
+    ("A pill for sleep was tested against the pill used today.", [], False),
+    ("A letter about the risks of sleeping pills persuaded a third of readers to give up the drugs.", [], False),
+    ("A program that changed how nurses talk to mothers before they leave the hospital cut opioid use.", [], False),
+    # a comparison whose other side the lead has not given
+    ("The picture is different when people take valerian in higher doses.", ["Valerian is a herb."], True),
+    ("Other kinds of sleep aids work differently.", [], True),
+    ("Valerian works differently from melatonin.", [], False),
+    ("Valerian looks different in every shop.", [], False),
     # an object "them" is not its own clause's subject
     ("Most big supermarkets already refuse to sell them to children.", [], True),
     ("Researchers gave volunteers valerian and asked them to keep diaries.", [], False),

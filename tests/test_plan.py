@@ -441,7 +441,7 @@ def test_a_time_connective_points_back(opener):
 
 
 @pytest.mark.parametrize("sentence", ["So far, only two trials have tested it.", "So-called nootropics are sold online.",
-                                      "Butyrate levels rose in the trial.", "Andrew Smith, a doctor, said so."])
+                                      "Butyrate levels rose in a trial.", "Andrew Smith, a doctor, said so."])
 def test_words_that_only_look_like_a_connective_do_not_point_back(sentence):
     from summarize.coherence import dangling_reason
 
@@ -467,10 +467,10 @@ def test_a_narrators_first_person_is_not_lead_material(sentence, narrator):
     ("And the measure of eating windows was thin.", ["A new study links short eating windows to heart deaths."], True),
     ("Dr. Jane Roe said her clinic saw more patients last year.", [], False),
     ("Anyone who is pregnant should ask her doctor first.", [], False),
-    ("Marcus Reyes says his depression lifted after the trial.", [], False),
+    ("Marcus Reyes says his depression lifted after a trial.", [], False),
     # an object "him" is not the subject of its own clause: the person it stands for is someone else
     ("An eye specialist later told him the smudge was damage to his retina.", [], True),
-    ("An eye specialist later told Marcus Reyes that the drug had harmed him.", [], False),
+    ("An eye specialist later told Marcus Reyes that a drug had harmed him.", [], False),
     ("An eye specialist later told him the smudge was damage to his retina.", ["Marcus Reyes, 34, noticed a smudge."],
      False),
 ])
@@ -504,7 +504,7 @@ def test_a_surname_after_a_capitalised_function_word_is_not_a_full_name():
     names = frozenset({"Reyes"})
     assert dangling_reason("For Reyes, the uncertainty is beside the point.", [], names)
     assert dangling_reason("Marcus Reyes says the depression lifted.", [], names) is None
-    assert dangling_reason("Dr. Marcus Reyes said the trial was small.", [], names) is None
+    assert dangling_reason("Dr. Marcus Reyes said trials were small.", [], names) is None
 
 
 def test_a_title_and_surname_is_a_second_reference():
@@ -638,7 +638,7 @@ def test_a_sentence_addressed_to_the_reader_is_a_weaker_point():
 def test_a_pronoun_after_a_person_named_by_role_in_the_same_sentence_stands():
     from summarize.coherence import dangling_reason
 
-    assert dangling_reason("A grieving mum has issued a warning after her son died from drinking the tea.", []) is None
+    assert dangling_reason("A grieving mum has issued a warning after her son died from drinking poppy seed tea.", []) is None
 
 
 def test_a_first_name_used_alone_is_a_second_reference():
