@@ -299,6 +299,11 @@ def word_count(text: str) -> int:
     return len(WORD.findall(text))
 
 
+# Plural nouns without an "-s" (lemminflect gives most of these their own lemma, so a lexicon
+# test alone misses them).
+PLURAL_NO_S = frozenset("data children men women mice criteria bacteria phenomena teeth feet police cattle people".split())
+
+
 def looks_plural(word: str) -> bool:
     """A lower-case word's plural "-s" ("studies", "herbs"; not "stress", "virus", "analysis")."""
     return word.endswith("s") and not word.endswith(("ss", "us", "is"))

@@ -9,7 +9,7 @@ from dataclasses import replace
 from summarize import coherence
 from summarize.corpus.article import Article, OutlineEntry, Section
 from summarize.normalize import SourceCasing, detokenize, restore_casing, title_case
-from summarize.corpus.text import STOPWORDS, WORD, lexicon_pos, looks_plural, zipf
+from summarize.corpus.text import PLURAL_NO_S, STOPWORDS, WORD, lexicon_pos, looks_plural, zipf
 from summarize.models.loading import GenerationSettings
 
 MAX_HEADING_WORDS = 12
@@ -41,7 +41,7 @@ def build_outline(article: Article, model=None, settings=None, method: str = "mo
         used = {heading_key(s.heading) for s in article.walk() if s.heading is not None}
         for section, text in zip(missing, raw):
             heading, how = _clean_heading(text, section), "model"
-            if heading is None or heading_key(heading) in used:
+            if heading is None or _repeats(heading, used):
                 heading, how = next((h for h in keyphrase_candidates(section, others, index) if not _repeats(h, used)),
                                     None), "keyphrase"
             if heading is None:  # every phrase of the section is taken: number the repeat
@@ -56,9 +56,10 @@ def build_outline(article: Article, model=None, settings=None, method: str = "mo
 
 
 def _repeats(heading: str, used: set[tuple[str, ...]]) -> bool:
-    """The same heading as one in ``used``, or a part of one ("Boxes" beside "Loot Boxes")."""
+    """The same heading as one in ``used``, a part of one ("Boxes" beside "Loot Boxes"), or one
+    with a word more ("Intensive Care Units" beside "Intensive Care")."""
     key = set(heading_key(heading))
-    return any(key <= set(u) for u in used)
+    return any(key <= set(u) or set(u) <= key for u in used)
 
 
 def heading_key(heading: str) -> tuple[str, ...]:
@@ -291,8 +292,8 @@ def _verbal(word: str) -> bool:
 
 
 def _plural(word: str) -> bool:
-    """"effects", "women", "children": a plural noun (a word the lexicon gives a shorter lemma)."""
-    if looks_plural(word):
+    """"effects", "women", "people": a plural noun (a word the lexicon gives a shorter lemma)."""
+    if looks_plural(word) or word in PLURAL_NO_S:
         return True
     lemmas = lexicon_pos(word).get("NOUN", ())
     return bool(lemmas) and word not in lemmas
@@ -346,6 +347,9 @@ def keyphrase_candidates(section: Section, others: list[str] | None = None,
                  * math.sqrt(recurring))
         if " " not in term:  # one word ("Doses", "Children") rarely says what a section covers
             value *= SINGLE_WORD_FACTOR
+        # nor does a phrase whose head is vague: a trial's arm ("Calmscape Group"), "Real Money"
+        if term.rsplit(" ", 1)[-1] in _VAGUE_HEADS:
+            value *= VAGUE_HEAD_FACTOR
         # a name alone ("Johns Hopkins University") says who, not what the section is about
         if all(casing.surface(w)[:1].isupper() for w in term.split()):
             value *= NAME_FACTOR
@@ -356,6 +360,10 @@ def keyphrase_candidates(section: Section, others: list[str] | None = None,
 
 NAME_FACTOR = 0.3
 SINGLE_WORD_FACTOR = 0.3
+VAGUE_HEAD_FACTOR = 0.3
+# (not "problems" or "levels": "Heart Rhythm Problems", "Blood Levels" name a topic)
+_VAGUE_HEADS = frozenset("group groups arm arms money thing things way ways part parts kind kinds lot amount "
+                         "number".split())
 
 
 def keyword_heading(section: Section, others: list[str] | None = None, index: PhraseIndex | None = None) -> str:

@@ -215,6 +215,16 @@ def test_a_keyphrase_fallback_is_not_a_part_of_a_heading_already_used():
     assert heading_key("Loot Boxes") == heading_key("loot box")
 
 
+def test_no_heading_repeats_an_earlier_one_with_a_word_more():
+    a = Article(text="", sections=[_section("Patients in intensive care were sedated for days.", "Intensive Care"),
+                                   _section("Intensive care units saw more patients. Nurses sedated patients in "
+                                            "intensive care units with ketamine.")])
+    model = FakeModel(["intensive care units"])
+    outline = build_outline(a, model, GenerationSettings())
+    assert heading_key(outline[1].heading) != heading_key("Intensive Care Units"), outline
+    assert not set(heading_key("Intensive Care")) <= set(heading_key(outline[1].heading)), outline
+
+
 def test_a_model_heading_of_one_common_word_a_verb_or_a_clause_tail_falls_back():
     from summarize.outline import _clean_heading
 
@@ -262,3 +272,15 @@ def test_a_pronoun_for_a_person_is_no_keyphrase():
     from summarize.outline import _phrases
 
     assert not {"anyone", "call anyone"} & set(_phrases("You can call anyone at the helpline, day or night."))
+
+
+def test_a_keyphrase_with_a_vague_head_comes_after_one_that_names_the_topic():
+    sec = _section("Adults in the Calmscape group reported less back pain than the sham group. The Calmscape group "
+                   "used headsets daily, and the Calmscape group slept better. Chronic back pain scores fell.")
+    cands = keyphrase_candidates(sec, [SLEEP])
+    assert cands[0] == "Back Pain Scores", cands
+
+
+def test_a_verb_after_people_starts_no_keyphrase():
+    cands = [c.lower() for c in _candidates("Many people also drink coffee, tea or soda during the day.")]
+    assert "drink coffee" not in cands and "coffee" in cands, cands
