@@ -23,8 +23,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from summarize.corpus.text import (LOWER_LETTERS, RARE_NAME_ZIPF, STOPWORDS, UPPER_LETTERS, WORD, lexicon_pos,
-                                   looks_plural, split_sentences, zipf)
+from summarize.corpus.text import (LOWER_LETTERS, PLURAL_NO_S, RARE_NAME_ZIPF, STOPWORDS, UPPER_LETTERS, WORD,
+                                   lexicon_pos, looks_plural, split_sentences, zipf)
 
 KINDS = ("boilerplate", "meta", "fragment", "dangling", "duplicate")
 
@@ -97,7 +97,6 @@ _DETERMINERS = frozenset("""a an the this that these those its their his her our
 no of for with without to in on at by from into about as and or than such""".split())
 _SUBJECT_PRONOUNS = frozenset("i we you they people".split())
 # plurals without an "-s", after which a base form is finite too ("the data point to a signal")
-_PLURAL_NO_S = frozenset("data children men women mice criteria bacteria phenomena teeth feet police cattle".split())
 
 
 _pos = lexicon_pos  # parts of speech from the lexicon (cached)
@@ -119,7 +118,7 @@ def _is_finite(word: str, prev: str | None) -> bool:
     # A base form is finite after a plural subject or a pronoun ("Studies highlight", "they report").
     # (or after an apposition: "Its alkaloids, mitragynine and X, engage …"); first, an imperative.
     # ("The men still chewing khat": an adverb after an irregular plural is no verb)
-    return prev is None or (prev in _SUBJECT_PRONOUNS or prev == "," or (prev in _PLURAL_NO_S and "ADV" not in pos)
+    return prev is None or (prev in _SUBJECT_PRONOUNS or prev == "," or (prev in PLURAL_NO_S and "ADV" not in pos)
                                  or (prev.endswith("s") and not prev.endswith("ss")))
 
 
@@ -743,6 +742,10 @@ def opens_on_pronoun(sentence: str) -> bool:
     m = re.match(r"([A-Za-z]+)", _LEAD_ADVERBIAL.sub("", s, count=1))
     if m and m.group(1).lower() in _PERSONAL:
         return True
+    # a demonstrative standing alone as the subject ("These are generally gentler …"), as a pronoun
+    m = re.match(r"(this|these|those|that)\s+([a-z']+)", _LEAD_ADVERBIAL.sub("", s, count=1), re.I)
+    if m and (m.group(2).lower() in AUX or m.group(2).lower() in ("can", "may", "might", "could", "will", "would")):
+        return True
     fronted = re.match(r"(?:[\w'’-]+\s+){0,5}[\w'’-]+,\s+([A-Za-z]+)\b", s)
     return bool(fronted) and fronted.group(1).lower() in _PERSONAL
 
@@ -909,7 +912,7 @@ _DIFFERENT = re.compile(r"\b(?:is|are|was|were|looks?|looked|seems?|seemed|works
 # In a lead's first clause, "the" + a study, a person or a product ("Four in five students who
 # used the drugs …", "Because the study was observational, …") names what only the draft's
 # earlier sentences introduced; "the drug's maker", "the trial of …", "the drugs sold …" say which.
-_OPENING_DEFINITE = re.compile(r"(?<!^)\bthe\s+(?:same\s+|new\s+)?(?P<noun>[a-z]+)\b(?!['’]s|\s+(?:of|for|called|known|"
+_OPENING_DEFINITE = re.compile(r"(?<!^)\bthe\s+(?:(?:same|new|[a-z]+-[a-z]+|\d[\w-]*)\s+)?(?P<noun>[a-z]+)\b(?!['’-]|\s+(?:of|for|called|known|"
                                r"named|that|which|who|such|in\s+question|used|sold|taken|given|made|approved|"
                                r"prescribed|tested|studied|published|involved)\b)", re.I)
 # (a place is often generic: "before they leave the hospital")
@@ -1013,13 +1016,14 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
         reason = _opening_definite(body)
         if reason:
             return reason
-        m = _IDENTIFIES.match(body.lower())
-        # (after "the" a verb-only word is a noun too: "the jab")
-        if m and m.group("noun") not in STOPWORDS and not _modifier(m.group("noun")) and m.group("name") not in STOPWORDS:
-            name = m.group("name")
-            # a name: capitalised, or a word the lexicon does not know (not "open-label")
-            if "-" not in name and (not _pos(name) or body[m.start("name")].isupper()):
-                return f"'the {m.group('noun')}' is named as if the lead had described it"
+    m = _IDENTIFIES.match(body.lower())
+    # (after "the" a verb-only word is a noun too: "the jab")
+    if m and m.group("noun") not in STOPWORDS and not _modifier(m.group("noun")) and m.group("name") not in STOPWORDS \
+            and lemma(m.group("noun")) not in before_lemmas:
+        name = m.group("name")
+        # a name: capitalised, or a word the lexicon does not know (not "open-label")
+        if "-" not in name and (not _pos(name) or body[m.start("name")].isupper()):
+            return f"'the {m.group('noun')}' is named as if the lead had described it"
     person = _DESCRIBED_PERSON.match(body)
     if person and not introduces_person(before) and lemma(person.group("noun").lower()) not in before_lemmas:
         return f"'{person.group(0).split(',')[-1].strip()}' is someone the lead has not introduced"

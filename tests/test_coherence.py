@@ -333,6 +333,9 @@ def test_a_contrast_inside_the_sentence_points_back_when_nothing_comes_before():
     ("Students who used the drugs sold online got them from a friend.", [], False),
     ("A new drug for sleep was approved, and the drug's maker expects sales to rise.", [], False),
     ("A pill for sleep was tested against the pill used today.", [], False),
+    ("Teens in the high-scoring group were more likely to report low mood.", [], True),
+    ("The powder was phenibut, a drug sold online.", ["Hospital admissions for phenibut rose."], True),
+    ("The powder was phenibut, a drug sold online.", ["She bought a white powder online."], False),
     ("A letter about the risks of sleeping pills persuaded a third of readers to give up the drugs.", [], False),
     ("A program that changed how nurses talk to mothers before they leave the hospital cut opioid use.", [], False),
     # a comparison whose other side the lead has not given
@@ -630,3 +633,13 @@ def test_a_lists_lead_in_without_its_list_is_a_fragment(sentence, fragment):
 ])
 def test_a_term_with_a_small_first_letter_starts_a_sentence(sentence, fragment):
     assert (coherence.fragment_reason(sentence) == "starts lower-case") is fragment
+
+
+@pytest.mark.parametrize("sentence,pronoun", [
+    ("These are generally considered gentler for longer-term use.", True),
+    ("This can make withdrawal worse.", True),
+    ("These laxatives are gentler.", False),
+])
+def test_a_demonstrative_standing_alone_as_the_subject_opens_on_a_pronoun(sentence, pronoun):
+    # the planner lets such a sentence follow only its own draft neighbour in the lead
+    assert coherence.opens_on_pronoun(sentence) is pronoun
