@@ -152,6 +152,8 @@ _CAPTION = [
                # "… Photo by Chris Valdez/University of Eastbrook"
                + r"|\s*/\s*[A-Z][\w.&'’-]*(?:\s+(?:(?:of|and|for|the|&)\s+)?[A-Z][\w.&'’-]*){0,4})?" + _END, _F),
     re.compile(r"[.!?]\s+\((?:[A-Z][\w.&'’-]*\s+){1,3}(?i:photo|photograph|image|file\s+photo)\)" + _END),
+    # a broadcaster's call sign after the caption's sentence: "… office supply store. (KRGN)"
+    re.compile(r"[.!?]\s+\([A-Z]{3,5}(?:[\s-]?(?:TV|\d{1,2}))?\)" + _END),
     re.compile(r"\((?:[A-Z][\w.&'’-]*\s+){0,3}(?i:photo|photograph|image|illustration)s?\s+(?i:by)\s+" + _NAME
                + r"(?:\s+" + _NAME + r"){1,2}\)" + _END),
     re.compile(r"[.!?]\s+[A-Z][\w.&'’-]+(?:\s+[A-Z][\w.&'’-]+){0,2}\s*/\s*" + _NAME + r"(?:\s+" + _NAME + r"){1,2}" + _END),
@@ -367,7 +369,7 @@ _WIDGET = [
                r"sign\s+up(?:\s+(?:for|to)\s+(?:\S+\s+){0,4}\S+)?|current\s+version|version\s+history|"
                r"get\s+(?:\S+\s+){0,4}(?:digest|briefing|newsletter|updates)|site\s+index|"
                r"(?:skip\s+past|after|end\s+of)\s+(?:newsletter|advertisement|ad)(?:\s+promotion)?|"
-               r"reuse\s+this\s+content|"
+               r"reuse\s+this\s+content|(?:read|save)(?:\s+(?:it|for))?\s+later|"  # a reading list's button
                r"release\s+date\s*:(?![^\n]*\d).{0,40}|"  # (with a date, a timestamp)
                r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}newsletter|"
                r"follow(?:\s+(?:us|me))?|sign\s+me\s+up|(?:add\s+to|get|manage)\s+(?:(?:e-?mail|news)\s+)?alerts?|social\s+sharing|estimated\s+\d+\s+min(?:ute)?s?|"

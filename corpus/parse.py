@@ -34,7 +34,7 @@ from summarize.corpus.boilerplate import (
     neighbour_caption,
 )
 from summarize.corpus.render import render_house
-from summarize.corpus.text import STOPWORDS, reading_view, split_sentences
+from summarize.corpus.text import STOPWORDS, lexicon_pos, reading_view, split_sentences
 from summarize.corpus.text import words as word_list
 from summarize.corpus.tfidf import tfidf_matrix
 
@@ -409,6 +409,16 @@ def _classify(blocks: list[_Block], markdown: bool) -> None:
 MAX_TAG_WORDS = 8
 
 
+# A place's name alone: one to three capitalised words the lexicon does not know ("Ottawa",
+# "BENGALURU", "Wagga Wagga"); "Background" or "Methods" are words, and headings.
+_PLACE_ALONE = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
+
+
+def _place_alone(text: str) -> bool:
+    return bool(_PLACE_ALONE.match(text)) and not any(lexicon_pos(w.lower()) or w.lower() in STOPWORDS
+                                                     for w in text.split())
+
+
 def _furniture_in_context(blocks: list[_Block]) -> None:
     """Furniture by position (boilerplate's in-context rules): the entries under a list label,
     a name beside a byline, a caption beside its credit line, the tags after the last prose."""
@@ -449,6 +459,8 @@ def _furniture_in_context(blocks: list[_Block]) -> None:
         under_label = False
         if is_person_name(text) and ((prev and prev.furniture) or (nxt and nxt.furniture)):
             b.furniture = "byline"
+        elif _place_alone(text) and any(x is not None and x.furniture in _UNDER_A_HEADLINE for x in (prev, nxt)):
+            b.furniture = "dateline"  # "Ottawa" on its own line between the byline and the date
         elif nxt is not None and nxt.furniture == "caption" and _alt_text(text):
             b.furniture = "caption"  # the image's alt text above its caption
         elif (prev and nxt and prev.furniture == "widget" and nxt.furniture == "widget"

@@ -344,6 +344,12 @@ def test_headless_section_count_scales_with_length(repeat, low, high):
     ("People living with the virus that causes AIDS (HIV/AIDS).", None),
     ("Experts contributed to the report on kratom, which found deaths were rare.", None),
     ("Patients asked for the image: most had never seen an MRI.", None),
+    # a broadcaster's call sign after the caption; a reading list's button
+    ("Bottles of valerian on sale at a Tucson pharmacy. (KWXT)", "caption"),
+    ("Valerian was tested by the Food and Drug Administration (FDA).", None),
+    ("READ LATER", "widget"),
+    ("Save for later", "widget"),
+    ("Read this next", None),
 ])
 def test_captions_with_widget_text_or_a_trailing_credit(text, reason):
     assert furniture_reason(text) == reason
@@ -1265,3 +1271,13 @@ def test_an_abstract_pages_title_over_its_authors_is_its_title():
     article = parse_article(draft)
     assert article.title is not None and article.title.text.startswith("Melatonin use among adolescents")
     assert all("Lakeside" not in p.text and "Okafor" not in p.text for p in article.content_paragraphs())
+
+
+def test_a_place_alone_between_the_byline_and_the_date_is_a_dateline_not_a_heading():
+    page = ("THE VALLEY STANDARD\nHealth\nValerian gummies send more older adults to hospital, study finds\n"
+            "Jane Okafor-Lind\nHealth reporter\nHalifax\nPublished May 8, 2026\nShare\n"
+            "Emergency visits for valerian poisoning among adults over 65 rose fourfold in five years, a study found.\n\n"
+            "Most visits ended the same day, and researchers said the gummies were often mistaken for sweets.\n")
+    article = parse_article(page)
+    assert all(s.heading != "Halifax" for s in article.walk()), [s.heading for s in article.walk()]
+    assert ("dateline", "Halifax") in [(p.boilerplate, p.text) for p in article.set_aside()]
