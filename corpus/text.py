@@ -188,6 +188,8 @@ ten experts researchers doctors officials""".split())
 
 
 def _opener_follows(m: re.Match) -> bool:
+    """Is an ``_SPACED`` cut a sentence end: a quote's (no word captured), or an abbreviation's
+    before a function word or a usual sentence opener?"""
     word = m.group("next")
     return word is None or word.lower() in STOPWORDS or word.lower() in _SPACED_OPENERS
 

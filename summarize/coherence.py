@@ -373,6 +373,8 @@ _NOT_PERSON_WORDS = frozenset("""administration university institute institutes 
     africa europe india china canada australia island islands republic union nations world general public
     royal infirmary trust group company corporation board commission office bureau court parliament laboratory
     laboratories network alliance coalition federation league authority fund program programme""".split())
+_CALENDAR = frozenset("""january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split())
 _ROLE = re.compile(r"\b(a|an|the|one)\s+([\w-]+\s+){0,3}?(researcher|scientist|doctor|physician|professor|"
                    r"spokes(wo)?man|spokesperson|author|expert|internist|psychiatrist|psychologist|nurse|pharmacist|"
                    r"dietitian|specialist|official|director|president|epidemiologist|surgeon|pediatrician|"
@@ -386,11 +388,29 @@ def introduces_person(text: str) -> bool:
     return _people_named(text, 1)
 
 
+def _full_names(text: str):
+    """``_FULL_NAME``'s matches, a capitalised function word in front left out ("When Karen
+    Bellamy …" is Karen Bellamy; "By February" is no one)."""
+    for m in _FULL_NAME.finditer(text):
+        first = re.match(r"[A-Za-z]+", m.group(0)).group(0)
+        if first.lower() not in STOPWORDS:
+            yield m
+            continue
+        inner = _FULL_NAME.match(text, m.start() + len(first) + 1) if m.group(0)[len(first):len(first) + 1] == " " else None
+        if inner and inner.end() > m.end():  # the name goes on past the function word's pair
+            yield inner
+
+
 def _people_named(text: str, at_least: int) -> bool:
     """Does ``text`` name at least this many people (by name or by role)?"""
     n = 0
-    for m in _FULL_NAME.finditer(text):
+    for m in _full_names(text):
         words = [w.lower() for w in re.findall(r"[A-Za-z]+", m.group(0))]
+        # the start of a place's or a body's name ("the Royal Severnside Hospital"), a month ("By
+        # February I was …")
+        following = re.match(r"\s+([A-Z][a-z]+)", text[m.end():])
+        if (following and following.group(1).lower() in _NOT_PERSON_WORDS) or _CALENDAR.intersection(words):
+            continue
         # a person's name has a word the lexicon does not know ("Marcus Feld"); "Dietary
         # Supplement" is made of common words
         if not (set(words) & _NOT_PERSON_WORDS) and (
@@ -924,6 +944,8 @@ _PRODUCT_NOUNS = frozenset("tablet tablets injection injections jab jabs device 
 
 
 def _opening_definite(body: str) -> str | None:
+    """Why the first clause of a lead's opening names a study, a person or a product with "the"
+    as if a sentence before had introduced it, or None."""
     clause = re.split(r"[,;:(—–]", body, maxsplit=1)[0]
     for m in _OPENING_DEFINITE.finditer(clause):
         noun = m.group("noun").lower()

@@ -643,3 +643,14 @@ def test_a_term_with_a_small_first_letter_starts_a_sentence(sentence, fragment):
 def test_a_demonstrative_standing_alone_as_the_subject_opens_on_a_pronoun(sentence, pronoun):
     # the planner lets such a sentence follow only its own draft neighbour in the lead
     assert coherence.opens_on_pronoun(sentence) is pronoun
+
+
+@pytest.mark.parametrize("before,person", [
+    ("Doctors at the Royal Severnside Hospital say they treated 14 adults.", False),  # a hospital's name
+    ("By February I was drinking three litres of water a day.", False),  # a month after a function word
+    ("When Karen Bellamy found the cans, she called a doctor.", True),
+    ("On Monday Jane Okafor said the gummies were unsafe.", True),
+])
+def test_a_place_or_a_month_is_no_person_a_she_can_stand_for(before, person):
+    assert coherence.introduces_person(before) is person
+    assert (coherence.dangling_reason('"I felt awful," she said.', [before]) is None) is person
