@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from summarize import coherence
 from summarize.batching import DRAFTS_AT_ONCE
 from summarize.corpus.article import Article, OutlineEntry
 from summarize.corpus.parse import parse_article
@@ -232,7 +233,23 @@ def fit(sentences: list[LeadSentence], max_words: int) -> list[LeadSentence]:
     cap = max(max_words, MAX_LEAD_WORDS)
     if sum(word_count(s.text) for s in trimmed) > cap:
         trimmed = trim(trimmed, cap, protect=1)
-    return trimmed
+    return _still_standing(sentences, trimmed)
+
+
+def _still_standing(before: list[LeadSentence], after: list[LeadSentence]) -> list[LeadSentence]:
+    """``after`` without the points that leaned on a sentence trimming took away ("a week after
+    doubling his dose, he …" once the sentence introducing him is gone). A surname is left to
+    ``_final_touches``, which names the person in full; caveats and the opening always stay."""
+    position = {id(s): k for k, s in enumerate(before)}
+    kept: list[LeadSentence] = []
+    for s in after:
+        if s.source != "caveat" and s.role != "opening" and kept:
+            was = coherence.dangling_reason(s.text, [t.text for t in before[:position[id(s)]]])
+            now = coherence.dangling_reason(s.text, [t.text for t in kept])
+            if now and not was and not now.startswith("surname"):
+                continue
+        kept.append(s)
+    return kept
 
 
 def merge_reports(first: dict, later: dict) -> dict:

@@ -620,3 +620,25 @@ def test_a_lead_sentence_says_what_was_restored_from_the_draft():
                      task="rewrite", restored=["Dr. Ana Ruiz"])
     assert s.to_dict()["restored"] == ["Dr. Ana Ruiz"]
     assert "restored" not in LeadSentence("Kava helps.", "extract").to_dict()
+
+
+def test_a_point_that_leaned_on_a_trimmed_sentence_goes_with_it():
+    from summarize.pipeline import fit
+    from summarize.strategies import LeadSentence
+
+    intro = ("Jake Moss, a personal trainer from Brisbane, bought vials of the unapproved valerian extract online "
+             "after seeing it on social media and started injecting it every week.")
+    after = "Then, a week after doubling his dose, he spent a night in hospital."
+    lead = [LeadSentence("Valerian extract injections are being sold online without approval.", "model",
+                         role="opening", rank=0),
+            LeadSentence(intro, "model", role="point", rank=3),
+            LeadSentence(after, "model", role="point", rank=1),
+            LeadSentence("Sales of the extract rose tenfold last year, a survey of pharmacies found.", "model",
+                         role="point", rank=2),
+            LeadSentence("The regulator said it was illegal to supply an unapproved medicine.", "caveat")]
+    kept = fit(lead, max_words=40)
+    texts = [s.text for s in kept]
+    assert intro not in texts and after not in texts, texts
+    assert texts == [lead[0].text, lead[3].text, lead[4].text]
+    # with room for both, both stay
+    assert fit(lead, max_words=200) == lead
