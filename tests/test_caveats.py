@@ -443,6 +443,9 @@ def test_each_kind_is_detected(det, text, kind):
     ("The tablets should be taken with care by older adults.", "research"),
     ("Most people are able to manage without them after a week.", "dependency"),
     ("She could not get through the winter without help from her sister.", "dependency"),
+    # a symptom that would not stop is no habit
+    ("A week later he spent a night in hospital, with vomiting he couldn't stop.", "dependency"),
+    ("She had a nosebleed that would not stop.", "dependency"),
     # what people were once made to do is not advice
     ("Before 2020, most patients had to visit a clinic every day to drink their dose under a nurse's eye.",
      "professional"),
