@@ -306,6 +306,11 @@ def word_count(text: str) -> int:
 PLURAL_NO_S = frozenset("data children men women mice criteria bacteria phenomena teeth feet police cattle people".split())
 
 
+# Days and months: when, never who or what ("The agency on Thursday warned …", "By February …").
+CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december""".split())
+
+
 def looks_plural(word: str) -> bool:
     """A lower-case word's plural "-s" ("studies", "herbs"; not "stress", "virus", "analysis")."""
     return word.endswith("s") and not word.endswith(("ss", "us", "is"))

@@ -23,8 +23,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from summarize.corpus.text import (LOWER_LETTERS, PLURAL_NO_S, RARE_NAME_ZIPF, STOPWORDS, UPPER_LETTERS, WORD,
-                                   lexicon_pos, looks_plural, split_sentences, zipf)
+from summarize.corpus.text import (CALENDAR, LOWER_LETTERS, PLURAL_NO_S, RARE_NAME_ZIPF, STOPWORDS, UPPER_LETTERS,
+                                   WORD, lexicon_pos, looks_plural, split_sentences, zipf)
 
 KINDS = ("boilerplate", "meta", "fragment", "dangling", "duplicate")
 
@@ -353,9 +353,7 @@ _PRONOUN_SPEECH = re.compile(rf"\b(he|she|they)\s+(say|{_SPEECH[1:-1]})\b", re.I
 _NAME_SPEECH = re.compile(rf"(?<![{UPPER_LETTERS}][{LOWER_LETTERS}]\s)(?<![{UPPER_LETTERS}][{LOWER_LETTERS}][a-z]\s)\b([{UPPER_LETTERS}][{LOWER_LETTERS}]+)\s+{_SPEECH}\b|\b{_SPEECH}\s+([{UPPER_LETTERS}][{LOWER_LETTERS}]+)\b(?!\s+[A-Z])")
 _NOT_NAMES = frozenset("experts officials researchers doctors scientists authorities police everyone people "
                        "many some others critics users patients studies the it he she they this "
-                       # "The agency on Thursday warned …": a day is no speaker
-                       "monday tuesday wednesday thursday friday saturday sunday today yesterday "
-                       "january february march april may june july august september october november december".split())
+                       "today yesterday".split()) | CALENDAR  # "The agency on Thursday warned …": no speaker
 _FULL_NAME = re.compile(rf"\b(Dr|Mr|Mrs|Ms|Prof)\.?\s+[{UPPER_LETTERS}][{LOWER_LETTERS}]+|\b[{UPPER_LETTERS}][{LOWER_LETTERS}]+\s+(?:[A-Z]\.\s+)?[{UPPER_LETTERS}][{LOWER_LETTERS}]+\b")
 _QUOTE_START = re.compile(r"^\s*[“\"‘']")
 # A quotation, curly or straight; a straight one does not run over a line break, and neither runs
@@ -373,8 +371,6 @@ _NOT_PERSON_WORDS = frozenset("""administration university institute institutes 
     africa europe india china canada australia island islands republic union nations world general public
     royal infirmary trust group company corporation board commission office bureau court parliament laboratory
     laboratories network alliance coalition federation league authority fund program programme""".split())
-_CALENDAR = frozenset("""january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday""".split())
 _ROLE = re.compile(r"\b(a|an|the|one)\s+([\w-]+\s+){0,3}?(researcher|scientist|doctor|physician|professor|"
                    r"spokes(wo)?man|spokesperson|author|expert|internist|psychiatrist|psychologist|nurse|pharmacist|"
                    r"dietitian|specialist|official|director|president|epidemiologist|surgeon|pediatrician|"
@@ -409,7 +405,7 @@ def _people_named(text: str, at_least: int) -> bool:
         # the start of a place's or a body's name ("the Royal Severnside Hospital"), a month ("By
         # February I was …")
         following = re.match(r"\s+([A-Z][a-z]+)", text[m.end():])
-        if (following and following.group(1).lower() in _NOT_PERSON_WORDS) or _CALENDAR.intersection(words):
+        if (following and following.group(1).lower() in _NOT_PERSON_WORDS) or CALENDAR.intersection(words):
             continue
         # a person's name has a word the lexicon does not know ("Marcus Feld"); "Dietary
         # Supplement" is made of common words
@@ -912,7 +908,7 @@ _AGED = re.compile(r"\d+-(?:year|month|week)s?-old")
 _IDENTIFIES = re.compile(r"^the\s+(?P<noun>[a-z]+)\s+(?:was|were|turned\s+out\s+to\s+be|proved\s+to\s+be)\s+"
                          r"(?:an?\s+)?(?P<name>[\w-]+)\s*[,.;(]")
 # "Within a year, the Geelong mother of three was …": a person described as someone the draft
-# told of before (a place or a title may stand before the noun)
+# told of before (one or two words, a place's name or an adjective, may stand before the noun)
 _DESCRIBED_PERSON = re.compile(rf"^(?:{FRONTED_PHRASE})?the\s+(?:[{UPPER_LETTERS}][\w'’-]+\s+){{0,2}}"
                                r"(?P<noun>mother|father|grandmother|grandfather|woman|man|boy|girl|teenager|teen|"
                                r"student|patient|nurse|mum|mom|dad|pensioner|widow|wife|husband|daughter|son)\b(?!\s+(?:who|whose|that)\b)",
@@ -939,21 +935,19 @@ _OPENING_DEFINITE = re.compile(r"(?<!^)\bthe\s+(?:(?:same|new|[a-z]+-[a-z]+|\d[\
 _PLACES = frozenset("hospital clinic center centre university institute".split())
 _CLASS_WORDS = frozenset("drug drugs product products medicine medicines medication medications substance pill "
                          "pills supplement supplements treatment".split())
-_PRODUCT_NOUNS = frozenset("tablet tablets injection injections jab jabs device devices medicine medicines medication "
-                           "medications substance gummies powder".split())
+_PRODUCT_NOUNS = _CLASS_WORDS | frozenset("tablet tablets injection injections jab jabs device devices gummies powder".split())
 
 
-def _opening_definite(body: str) -> str | None:
+def _opening_definite(clause: str) -> str | None:
     """Why the first clause of a lead's opening names a study, a person or a product with "the"
     as if a sentence before had introduced it, or None."""
-    clause = re.split(r"[,;:(—–]", body, maxsplit=1)[0]
     for m in _OPENING_DEFINITE.finditer(clause):
         noun = m.group("noun").lower()
         if (noun not in ANAPHORIC_NOUNS and noun not in _PRODUCT_NOUNS) or noun in _PLACES:
             continue
         # a class word after the things it sums up ("a letter about sleeping pills persuaded
         # a third to give up the drugs")
-        if noun in _CLASS_WORDS and any(w in _CLASS_WORDS or w in _PRODUCT_NOUNS or (w.isalpha() and zipf(w) < RARE_NAME_ZIPF)
+        if noun in _CLASS_WORDS and any(w in _PRODUCT_NOUNS or (w.isalpha() and zipf(w) < RARE_NAME_ZIPF)
                                         for w in _lower_tokens(clause[:m.start()]) if w not in STOPWORDS):
             continue
         # ("Most of the trials were small": the subject's trials, as a whole)
@@ -1035,7 +1029,7 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
             if h not in earlier and not _introduced(h, before_lemmas):
                 return f"{ctoks[i]!r} {head!r} not introduced in the lead"
     if not previous:
-        reason = _opening_definite(body)
+        reason = _opening_definite(clause)
         if reason:
             return reason
     m = _IDENTIFIES.match(body.lower())

@@ -9,7 +9,7 @@ from dataclasses import replace
 from summarize import coherence
 from summarize.corpus.article import Article, OutlineEntry, Section
 from summarize.normalize import SourceCasing, detokenize, restore_casing, title_case
-from summarize.corpus.text import PLURAL_NO_S, STOPWORDS, WORD, lexicon_pos, looks_plural, zipf
+from summarize.corpus.text import CALENDAR, PLURAL_NO_S, STOPWORDS, WORD, lexicon_pos, looks_plural, zipf
 from summarize.models.loading import GenerationSettings
 
 MAX_HEADING_WORDS = 12
@@ -425,13 +425,11 @@ _EXTRA_STOP = {"may", "can", "cannot", "also", "like", "often", "one", "way", "w
                "last", "past", "next", "every", "each", "recent", "recently", "single", "extra", "several",
                "various", "certain", "different", "same", "entire", "whole", "period", "periods", "lasting",
                "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
-               "year", "years", "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday",
-               "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august",
-               "september", "october", "november", "december", "now", "ago", "already", "soon", "remains", "remain",
+               "year", "years", "today", "yesterday", "tomorrow", "now", "ago", "already", "soon", "remains", "remain",
                # generic nouns name no topic ("People", "Products")
                "people", "person", "persons", "thing", "things", "product", "products", "lot", "kind", "kinds",
                "type", "types", "number", "numbers", "part", "parts",
                # adjectives that only follow a verb, and order words: "Fall Asleep Fine", "Nurse
                # Practitioner First", "Enough Good Evidence"
                "asleep", "awake", "alone", "alive", "afraid", "aware", "ahead", "apart", "enough", "first",
-               "second", "third", "later", "earlier", "instead", "longer"}
+               "second", "third", "later", "earlier", "instead", "longer"} | CALENDAR

@@ -238,15 +238,17 @@ def fit(sentences: list[LeadSentence], max_words: int) -> list[LeadSentence]:
 
 def _still_standing(before: list[LeadSentence], after: list[LeadSentence]) -> list[LeadSentence]:
     """``after`` without the points that leaned on a sentence trimming took away ("a week after
-    doubling his dose, he …" once the sentence introducing him is gone). A surname is left to
-    ``_final_touches``, which names the person in full; caveats and the opening always stay."""
+    doubling his dose, he …" once the sentence introducing him is gone); caveats and the opening
+    always stay. (The check knows no surnames: a surname alone is named in full by
+    ``_final_touches``.)"""
+    if len(after) == len(before):
+        return after
     position = {id(s): k for k, s in enumerate(before)}
     kept: list[LeadSentence] = []
     for s in after:
         if s.source != "caveat" and s.role != "opening" and kept:
             was = coherence.dangling_reason(s.text, [t.text for t in before[:position[id(s)]]])
-            now = coherence.dangling_reason(s.text, [t.text for t in kept])
-            if now and not was and not now.startswith("surname"):
+            if coherence.dangling_reason(s.text, [t.text for t in kept]) and not was:
                 continue
         kept.append(s)
     return kept
