@@ -100,6 +100,9 @@ _CAPTION = [
     re.compile(r"\b(?:photo|image|picture|video)\s+(?:credit|courtesy)\s*:\s*(?:[^\s.!?]+\s*){1,5}" + _END, _F),
     # A credit closing the caption: "(Getty Images)", "(AP Photo/Jane Doe)", "Jane Doe/Getty Images".
     re.compile(r"\((?:[^()]*\b(?:Images?|Photos?|Photograph|Illustration|Credit)\b[^()]*)\)" + _END),
+    # "… harm reduction group. (KVGN photo/Jane Doe)", "… teenagers. (Jane Doe for The Sentinel)"
+    re.compile(r"[.!?][\"”’']?\s*\([^()]*\b(?i:photo|photograph|image|illustration)s?\s*/\s*[A-Z][^()]{1,60}\)" + _END),
+    re.compile(r"[.!?][\"”’']?\s*\(" + _NAME + r"(?:\s+" + _NAME + r"){1,2}\s+for\s+(?:The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}\)" + _END),
     re.compile(r"\b[A-Z][\w.]*\s*/\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+Images" + _END),
     re.compile(r"\b(?:[A-Z]{2,}|AP Photo)\s*/\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*" + _END),
     re.compile(r"^!\[[^\]]*\]\([^)]*\)" + _END),  # a Markdown image
@@ -140,7 +143,7 @@ _CAPTION = [
     re.compile(r"^(?:item\s+\d+\s+of\s+\d+\b|\[\d+\s*/\s*\d+\])", _F),
     re.compile(r"\((?:iStock(?:photo)?|Getty|Shutterstock|Adobe\s+Stock|AP|Reuters|AFP|Alamy|EPA)\b[^()]{0,40}\)" + _END),
     # the credit after the caption's sentence: "… gummy vitamins. Photo: Getty Images"
-    re.compile(r"[.!?]\s+(?:photo|photograph|image|picture|illustration|credit)s?(?:\s+(?:source|credit))?\s*[:,]\s*[^.!?]{1,60}$", _F),
+    re.compile(r"[.!?][\"”’']?\s+(?:photo|photograph|image|picture|illustration|credit)s?(?:\s+(?:source|credit))?\s*[:,]\s*[^.!?]{1,60}$", _F),
     # "(John Smith/AP)", "(Courtesy of Johns Hopkins Medicine)", "… in Lagos. Jane Doe for The Times"
     re.compile(r"\((?:" + _NAME + r"\s+){1,3}" + _NAME + r"\s*/\s*[A-Z][\w.&'’ -]{1,40}\)" + _END),
     re.compile(r"\(?\b(?i:courtesy(?:\s+of)?)\s+[A-Z][^()]{1,60}\)?" + _END),
@@ -149,8 +152,8 @@ _CAPTION = [
     # "… in Tucson, Arizona. Photograph by Ben Adeyemi for Pulse", "… in September. (WQLM photo)"
     re.compile(r"[.!?]\s+(?:photo(?:graph)?s?|images?|pictures?|illustrations?)\s+by\s+" + _NAME + r"(?:\s+" + _NAME
                + r"){0,2}(?:\s+for\s+(?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4}"
-               # "… Photo by Chris Valdez/University of Eastbrook"
-               + r"|\s*/\s*[A-Z][\w.&'’-]*(?:\s+(?:(?:of|and|for|the|&)\s+)?[A-Z][\w.&'’-]*){0,4})?" + _END, _F),
+               # "… Photo by Chris Valdez/University of Eastbrook", "… Photo by Jane Doe | The Tribune"
+               + r"|\s*[/|]\s*[A-Z][\w.&'’-]*(?:\s+(?:(?:of|and|for|the|&)\s+)?[A-Z][\w.&'’-]*){0,4})?" + _END, _F),
     re.compile(r"[.!?]\s+\((?:[A-Z][\w.&'’-]*\s+){1,3}(?i:photo|photograph|image|file\s+photo)\)" + _END),
     # a broadcaster's call sign after the caption's sentence: "… office supply store. (KRGN)"
     re.compile(r"[.!?]\s+\([A-Z]{3,5}(?:[\s-]?(?:TV|\d{1,2}))?\)" + _END),
@@ -179,7 +182,7 @@ _ADVERT = re.compile(
     r"skip\s+(?:the\s+)?(?:advertisement|ad))"
     + _END, _F)
 _RELATED = [
-    re.compile(r"^(?:related(?:\s+(?:articles?|stories|story|content|coverage|links?|reading|posts?|video))?|"
+    re.compile(r"^(?:(?:read\s+)?related(?:\s+(?:articles?|stories|story|content|coverage|links?|reading|posts?|videos?|topics))?|"
                r"read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+(?:stories\s+)?from\s+\S[^:|»›>]{0,30}|more\s+stories|"
                r"recommended(?:\s+(?:for\s+you|reading|stories))?|you\s+(?:may|might)\s+also\s+like|"
                r"most\s+(?:read|popular|viewed)|trending(?:\s+now)?|what\s+to\s+read\s+next|further\s+reading)"
@@ -367,7 +370,7 @@ _WIDGET = [
                r"(?:enter\s+)?your\s+email(?:\s+address)?|enter\s+(?:your\s+)?email(?:\s+address)?|join\s+now|"
                r"(?:view|see)\s+all\s+partners|doi|x\s+\(twitter\)|(?:available\s+)?editions?|partners|"
                r"sign\s+up(?:\s+(?:for|to)\s+(?:\S+\s+){0,4}\S+)?|current\s+version|version\s+history|"
-               r"get\s+(?:\S+\s+){0,4}(?:digest|briefing|newsletter|updates)|site\s+index|"
+               r"get\s+(?:\S+\s+){0,4}(?:digest|briefing|brief|newsletter|updates)|site\s+index|"
                r"(?:skip\s+past|after|end\s+of)\s+(?:newsletter|advertisement|ad)(?:\s+promotion)?|"
                r"reuse\s+this\s+content|(?:read|save)(?:\s+(?:it|for))?\s+later|"  # a reading list's button
                r"release\s+date\s*:(?![^\n]*\d).{0,40}|"  # (with a date, a timestamp)
@@ -408,6 +411,12 @@ _WIDGET = [
     re.compile(r"^(?=(?:\S+\s+){0,19}\S+\s*$)(?:the\s+)?[\w'’ ]{0,40}\bnewsletters?\s+(?:provides|brings|delivers|sends|gives)\b", _F),
     re.compile(r"^(?=(?:\S+\s+){0,24}\S+\s*$).*\b(?:free|daily|weekly)\s+(?:\w+\s+)?newsletters?\b", _F),
     re.compile(r"^(?:listen\s+to\s+(?:this\s+)?(?:article|story)|\d+\s+min(?:ute)?s?\s+read)\b.{0,40}$", _F),
+    # a date with the reading time after it: "Mar 27, 2026 · 6 min read"
+    re.compile(r"^.{0,40}[·•|-]\s*\d+\s+min(?:ute)?s?\s+read\s*$", _F),
+    # a player's label over a clip: "Audio: The Morning Show - Are your pills giving you headaches? 7:41"
+    re.compile(r"^(?:audio|video|watch|listen|podcast)\s*:\s*.{1,120}\b\d{1,2}:\d{2}\s*$", _F),
+    # a badge: "Fact checked", "Medically reviewed"
+    re.compile(r"^(?:fact[\s-]checked|(?:medically|clinically|expert)\s+reviewed|evidence[\s-]based)\s*[✓✔]?\s*$", _F),
     # a podcast promo: "Listen to The Science Hour podcast: this week, why …"
     re.compile(r"^(?i:listen\s+to|subscribe\s+to)\s+(?:(?i:the|our)\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}(?i:podcasts?)\b.{0,120}$"),
     # an audio player's pitch, pasted with its badge: "NEWYou can now listen to Fox News articles!"

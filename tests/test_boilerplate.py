@@ -803,6 +803,19 @@ def test_a_list_of_headlines_under_its_label_without_blank_lines_is_set_aside():
     ("Report a typo", "widget"),
     # an abstract page's authors with their affiliation numbers, one of them with two
     ("Ana Ruiz 1, Tomas Berg 2 3, Li Wei 1, Maria Olsen 2", "byline"),
+    # captions credited at their end: a station's photo, a photographer for an outlet, a credit
+    # after a bar, an illustration's credit after a closing quote
+    ("Jars of valerian gummies on sale at a Reno pharmacy. (KQVN photo/Ann Berg-Lund)", "caption"),
+    ("Valerian root is one of the oldest sleep remedies in Europe. (Ann Berg for The Valley Courier)", "caption"),
+    ("Students at the library of Northfield University on Monday. Photo by Ann Berg | Northfield Tribune", "caption"),
+    ('Valerian is sold online in capsules, often labeled as a "sleep tonic." Illustration: Ann Berg-Lund/Pulse Daily',
+     "caption"),
+    # a date with its reading time, a clip's label with its length, a badge, a newsletter's box, topic links
+    ("Mar 27, 2026 · 6 min read", "widget"),
+    ("Audio: The Morning Show - Is your sleep aid keeping you awake? 7:41", "widget"),
+    ("Fact checked", "widget"),
+    ("Get the NewsCenter 9 Morning Brief", "widget"),
+    ("Read related topics: Parenting | Sleep | Leeds", "related"),
 ])
 def test_furniture_of_players_credits_and_notes(line, reason):
     assert furniture_reason(line) == reason
@@ -814,6 +827,9 @@ def test_furniture_of_players_credits_and_notes(line, reason):
     "For healthcare professionals only, the company offers free samples.",
     "Karen Bellamy, 44, with her son Callum, 14, said the cans cost £1 each.",
     "Karen Bellamy, 44, and her son Callum, 14, were at home when he collapsed.",
+    "The trial ran for 12 weeks (see photo/diagram below).",
+    "Fact checked claims about valerian often turn out to be wrong.",
+    "Audio recordings of the sessions were reviewed by two researchers.",
 ])
 def test_prose_about_advice_for_professionals_is_not_a_readers_note(line):
     assert furniture_reason(line) is None
