@@ -149,6 +149,16 @@ OPENING_QUOTE_FACTOR = 0.2
 _SECOND_PERSON = re.compile(r"^(?:(?:if|when|so|and|but)\s+)?(you|your|you(’|')(re|ve|ll|d))\b", re.I)
 SECOND_PERSON_FACTOR = 0.5
 IMPERATIVE_FACTOR = 0.25
+# Nor on the backdrop to a story's news ("For years, people who dreaded flying could ask their GP
+# for …", "In a trial published in 2023, …"): what was, before what is.
+_BACKDROP = re.compile(r"^(?:for\s+(?:years|decades|generations|centuries|a\s+long\s+time)|until\s+(?:recently|now)|"
+                       r"in\s+the\s+past|historically|traditionally|once\s+upon|back\s+in\b[^,]*|"
+                       r"in\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d|in\s+an?\s+[^,]{0,60}?\b(?:published|reported|conducted|run)\s+in\s+(?:19|20)\d\d),",
+                       re.I)
+BACKDROP_FACTOR = 0.4
+_RECOMMENDS = re.compile(r"\b(?:should|must|need\s+to)\s+(?:not\s+|also\s+|first\s+)?(?:seek|consult|talk|speak|ask|see|tell|check|avoid|stop)\b|"
+                         r"\b(?:remains?|is|are)\s+the\s+recommended\b", re.I)
+RECOMMENDATION_FACTOR = 0.4
 # Nor on a share of a set it has not named yet ("Most blends contain half as much caffeine …"):
 # the set is the subject, which the opening should name.
 # (a bare set: the quantifier, one noun, the verb)
@@ -267,6 +277,8 @@ def _news_page(article: Article) -> bool:
 
 
 _BYLINE_KINDS = ("byline", "timestamp", "dateline")
+# the turn from a story's scene-setting first sentence to its news
+_TURN = re.compile(r"(?:But|Yet|Still|Now),?\s+(?=[a-z])")
 
 
 def _lede_index(article: Article, sentences: list[Extract]) -> int:
@@ -399,6 +411,11 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
             score *= SECOND_PERSON_FACTOR
         if coherence.imperative(s.text):  # an instruction ("Use a spray for … and …") states no claim
             score *= IMPERATIVE_FACTOR
+        if not review and _BACKDROP.match(s.text):
+            score *= BACKDROP_FACTOR
+        # the reader's next step closes the lead; a recommendation states no finding
+        if _RECOMMENDS.search(s.text) and not stated:
+            score *= RECOMMENDATION_FACTOR
         bare = _QUANTIFIED_OPENER.match(s.text)
         if (not review and bare and coherence.has_finite_verb(bare.group("verb"))
                 and not coherence.content_lemmas(" ".join(s.text.split()[:5])) & set(topic)):
@@ -427,6 +444,18 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         return fixed if not coherence.dangling_reason(fixed, before, names) else None
 
     standalone, regrouped = [], []
+    # A story that opens on a scene ("It costs about $8 a can …") turns to its news in the next
+    # sentence ("But doctors at … say …"): without its connective, that sentence is the lede.
+    turn = sentences[lede + 1] if not review and lede + 1 < len(sentences) else None
+    if (turn is not None and id(turn) in {id(s) for s in ok} and (m := _TURN.match(turn.text))
+            and coherence.dangling_reason(sentences[lede].text, [], names)):
+        rest_of_turn = turn.text[m.end():]
+        fixed = rest_of_turn[:1].upper() + rest_of_turn[1:]
+        if not coherence.dangling_reason(fixed, [], names):
+            candidate = replace(turn, text=fixed)
+            origin[id(candidate)] = turn
+            regrouped.append(candidate)
+            lede += 1
     for s in ok:
         if not coherence.dangling_reason(s.text, [], names):
             standalone.append(s)

@@ -173,10 +173,41 @@ def test_an_opening_never_leans_on_a_pronoun_with_nothing_to_stand_for():
       "Valerian tea is brewed from the root of a flowering plant.",
       "Valerian can cause drowsiness the next morning."],
      "Valerian lounges have spread"),
-], ids=["news-lede", "not-methods", "not-the-reader", "not-a-trailing-speaker", "not-a-count", "not-a-scene"])
+    # nor on the backdrop to the news: what was, before what is
+    (["For years, people who dreaded flying could ask their doctor for a few valerian tablets before a trip.",
+      "Professional guidance now advises against prescribing valerian tablets for fear of flying.",
+      "Valerian tablets are made from the root of a flowering plant.",
+      "Valerian tablets can cause drowsiness the next morning."],
+     "Professional guidance now advises"),
+    (["In a small trial published in 2019, valerian tablets shortened the time to fall asleep by ten minutes.",
+      "Valerian tablets are now sold in supermarkets as a sleep aid, and sales have doubled in a year.",
+      "Valerian tablets are made from the root of a flowering plant.",
+      "Valerian tablets can cause drowsiness the next morning."],
+     "Valerian tablets are now sold"),
+], ids=["news-lede", "not-methods", "not-the-reader", "not-a-trailing-speaker", "not-a-count", "not-a-scene",
+        "not-the-backdrop", "not-a-dated-study"])
 def test_the_opening_of_a_non_review_draft(paragraphs, opening_starts):
     opening = plan.plan(parse_draft("\n\n".join(paragraphs)), max_words=80)[0]
     assert opening.text.startswith(opening_starts), opening.text
+
+
+def test_the_readers_next_step_closes_the_lead_it_does_not_open_it():
+    from summarize.corpus.parse import parse_article
+
+    abstract = "\n".join([
+        "Amber glasses for insomnia: a randomised trial",
+        "BACKGROUND: Insomnia symptoms affect many adults, and many people with insomnia try remedies sold without "
+        "prescription before seeking professional help for insomnia. Amber-tinted glasses filter blue light and are "
+        "sold as a sleep aid for insomnia.",
+        "METHODS: We randomised 180 adults with insomnia symptoms to amber-tinted glasses or clear sham glasses for "
+        "three weeks.",
+        "RESULTS: Insomnia severity fell by 2.1 points with amber glasses and 1.4 points with sham glasses (95% CI "
+        "-1.5 to 0.1). Headache was reported by 9% of the amber group.",
+        "CONCLUSIONS: Amber-tinted glasses produced a small improvement in insomnia symptoms in adults with insomnia, "
+        "below the clinically important threshold. People whose sleep problems persist should seek professional help "
+        "rather than relying on amber-tinted glasses.",
+    ])
+    assert _opening(parse_article(abstract), max_words=80).startswith("Amber-tinted glasses produced")
 
 
 def test_a_section_headed_conclusions_gives_the_opening():
@@ -281,6 +312,16 @@ def test_the_opening_of_a_review(draft, opening_starts):
         "Valerian tea is brewed from the root of a flowering plant.",
         "Valerian can cause drowsiness the next morning.",
     ], "Valerian tea has become a fixture", id="a dek in headline-ese opens nothing"),
+    pytest.param([
+        "Doctors warn parents as teens get hooked on huffing laughing gas",
+        "By Jane Roe",
+        "Published: May 7, 2026 at 6:12 PM",
+        "It costs about $10 a canister at a corner shop, and it's sold for whipping cream.",
+        "But doctors at Lakeside Children's Hospital say a growing number of teens are inhaling laughing gas to "
+        "get high, and some of them can't stop.",
+        "Most whipped-cream chargers hold eight grams of nitrous oxide.",
+        "Heavy use can damage the nerves of the spinal cord, doctors say.",
+    ], "Doctors at Lakeside Children's Hospital say", id="a scene-setting first sentence: the turn after it is the lede"),
 ])
 def test_the_opening_of_a_pasted_page(lines, opening_starts):
     from summarize.corpus.parse import parse_article
