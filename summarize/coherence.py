@@ -305,13 +305,16 @@ _QUANTIFIERS = frozenset("most many some several few others both all neither non
 _PEOPLE_PRONOUNS = frozenset("he she his her him".split())
 _DEMONSTRATIVES = frozenset("this these those that such".split())
 # Heads of definite descriptions that point back to something ("The study found …").
+# an idea someone had ("The idea has a real scientific basis"), unless the phrase says whose or
+# of what ("the idea behind lozenges")
+_IDEA_NOUNS = frozenset("idea ideas claim claims notion theory concept approach trend".split())
 ANAPHORIC_NOUNS = frozenset("""study studies trial trials review reviews researcher researchers author authors
 team company drug drugs patient patients report survey finding findings result results participant
 participants group agency official officials man woman boy girl child children plant herb tea product
 products supplement supplements compound virus disease program scientist scientists doctor doctors
 analysis paper experiment pill pills mother father family case effect effects treatment intervention
 center centre clinic hospital institute university charity ministry watchdog combination students
-respondents volunteers""".split())
+respondents volunteers""".split()) | _IDEA_NOUNS
 # Openers that point back to what came before ("Instead, …", "However, …").
 _BACK_CONNECTIVE = re.compile(r"^(instead|however|thus|therefore|hence|as a result|by doing so|in contrast|conversely|nor|neither\s+(?=could|can|did|does|do|was|were|is|are|has|have|had|would|will)|"
                               r"even so|still(?=,)|yet(?=,)|that said|with that in mind|if so|if not|in the meantime|meanwhile|until then|"
@@ -350,7 +353,8 @@ _RESULT_WORDS = frozenset("associate link find show report suggest observe place
 _SPEECH = r"(said|says|added|told|explained|noted|wrote|warned|stated|recalled)"
 # (present-tense "they say" too: "Kava, they say, leaves no hangover" quotes the bar owners before it)
 _PRONOUN_SPEECH = re.compile(rf"\b(he|she|they)\s+(say|{_SPEECH[1:-1]})\b", re.I)
-_NAME_SPEECH = re.compile(rf"(?<![{UPPER_LETTERS}][{LOWER_LETTERS}]\s)(?<![{UPPER_LETTERS}][{LOWER_LETTERS}][a-z]\s)\b([{UPPER_LETTERS}][{LOWER_LETTERS}]+)\s+{_SPEECH}\b|\b{_SPEECH}\s+([{UPPER_LETTERS}][{LOWER_LETTERS}]+)\b(?!\s+[A-Z])")
+_NAME_SPEECH = re.compile(rf"(?<![{UPPER_LETTERS}][{LOWER_LETTERS}]\s)(?<![{UPPER_LETTERS}][{LOWER_LETTERS}][a-z]\s)(?<![-'’])\b([{UPPER_LETTERS}][{LOWER_LETTERS}]+(?:-[{UPPER_LETTERS}]?(?:['’][{UPPER_LETTERS}])?[{LOWER_LETTERS}]+)*)\s+{_SPEECH}\b|"
+                          rf"\b{_SPEECH}\s+([{UPPER_LETTERS}][{LOWER_LETTERS}]+(?:-[{UPPER_LETTERS}]?(?:['’][{UPPER_LETTERS}])?[{LOWER_LETTERS}]+)*)\b(?!\s+[A-Z])")  # a double-barrelled name whole
 _NOT_NAMES = frozenset("experts officials researchers doctors scientists authorities police everyone people "
                        "many some others critics users patients studies the it he she they this "
                        "today yesterday".split()) | CALENDAR  # "The agency on Thursday warned …": no speaker
@@ -434,16 +438,22 @@ _EXPERT = re.compile(r"\b(?:Dr|Prof|Professor|[A-Za-z]*(?:ologist|ician|iatrist)
                      r"doctors?|nurses?|pharmacists?|dietitians?|nutritionists?|specialists?|experts?|authors?|"
                      r"directors?|spokes(?:wo)?m[ae]n|spokesperson|officials?|investigators?|surgeons?|"
                      r"clinicians?|chief|president|chair|commissioner|minister|senator)\b", re.I)
+_OWNER = re.compile(r"\b(?:her|his|their|my|our|your)\s+(?:[\w-]+\s+)?$", re.I)
 
 
-_NAME_PAIRS = re.compile(rf"(?=\b([{UPPER_LETTERS}][{LOWER_LETTERS}]+)\s+([{UPPER_LETTERS}][{LOWER_LETTERS}'’-]{{2,}})\b)")
+# A capitalised word that may be a name, a double-barrelled one whole ("Moriarty-Fonoti", not
+# "Moriarty-"): a capital, two more letters, apostrophes or hyphens, each hyphen joining a part.
+_NAME_TOKEN = (rf"(?=[{UPPER_LETTERS}][{LOWER_LETTERS}'’-]{{2}})[{UPPER_LETTERS}][{LOWER_LETTERS}'’]*"
+               rf"(?:-[{UPPER_LETTERS}]?(?:['’][{UPPER_LETTERS}])?[{LOWER_LETTERS}'’]+)*")  # ("Kulkarni-D'Souza")
+_NAME_PAIRS = re.compile(rf"(?=\b([{UPPER_LETTERS}][{LOWER_LETTERS}]+)\s+({_NAME_TOKEN})\b)")
 
 
 def tells_of_a_person(sentence: str) -> bool:
     """A story about someone, not a finding: the sentence names a person in full ("When Derek
     Almanza first bought kratom, …") and no title or job makes them an expert. Feature stories
     open this way; a lead does not."""
-    if _EXPERT.search(sentence):
+    # (someone's own doctor makes no expert of them: "… until her pharmacist's assistant mentioned …")
+    if any(not _OWNER.search(sentence, 0, m.start()) for m in _EXPERT.finditer(sentence)):
         return False
     sentence = _untabloid(sentence)
     for m in _NAME_PAIRS.finditer(sentence):  # overlapping: "When Derek Almanza" holds "Derek Almanza"
@@ -638,7 +648,7 @@ def surnames(text: str) -> frozenset[str]:
         if first.lower() not in STOPWORDS and not _pos(first.lower()) and not _pos(last.lower()) and first in alone:
             out.add(first)
     for m in _NAME_PAIRS.finditer(text):  # overlapping: "When Derek Almanza"
-        first, last = m.group(1), m.group(2)
+        first, last = m.group(1), re.sub(r"['’]s?$", "", m.group(2))  # "Debra Sousa's clinic": Sousa
         if first.lower() in STOPWORDS:
             continue
         if first.lower() in _NOT_PERSON_WORDS or last.lower() in _NOT_PERSON_WORDS:
@@ -662,13 +672,13 @@ def surnames(text: str) -> frozenset[str]:
 # before or after a speech verb. Lookaheads, so that overlapping uses are all seen.
 _ALONE = re.compile(rf"\b(?P<w>[{UPPER_LETTERS}][{LOWER_LETTERS}]+)\b(?!\s+[A-Z])")
 # (not after an article or inside a name: "the Alcohol Dependence Scale", "Drugs and Alcohol Group")
-_AFTER_LOWER = re.compile(rf"\b(?!(?:the|a|an|and|of|for)\b)[a-z][\w'’-]*,?\s+(?=(?P<w>[{UPPER_LETTERS}][{LOWER_LETTERS}'’-]{{2,}})\b)")
-_BEFORE_SPEECH = re.compile(rf"\b(?=(?P<w>[{UPPER_LETTERS}][{LOWER_LETTERS}'’-]{{2,}})\s+{_SPEECH}\b)")
-_AFTER_SPEECH = re.compile(rf"\b{_SPEECH}\s+(?=(?P<w>[{UPPER_LETTERS}][{LOWER_LETTERS}'’-]{{2,}})\b)")
+_AFTER_LOWER = re.compile(rf"\b(?!(?:the|a|an|and|of|for)\b)[a-z][\w'’-]*,?\s+(?=(?P<w>{_NAME_TOKEN})\b)")
+_BEFORE_SPEECH = re.compile(rf"\b(?=(?P<w>{_NAME_TOKEN})\s+{_SPEECH}\b)")
+_AFTER_SPEECH = re.compile(rf"\b{_SPEECH}\s+(?=(?P<w>{_NAME_TOKEN})\b)")
 
 
 # A capitalised word that may be a surname (accented letters too: "Villaseñor").
-NAME_WORD = re.compile(rf"\b[{UPPER_LETTERS}][{LOWER_LETTERS}'’-]{{2,}}\b")
+NAME_WORD = re.compile(rf"\b{_NAME_TOKEN}\b")
 
 
 def _words_in(pattern: re.Pattern, text: str) -> set[str]:
@@ -889,6 +899,8 @@ def _definite_study(words: list[str], before_lemmas: set[str], in_phrase: bool =
         if before_lemmas & _STUDY_WORDS:
             return None
     elif noun not in ANAPHORIC_NOUNS or (in_phrase and noun not in _STUDY_WORDS | {"trials", "studies"}):
+        return None
+    elif noun in _IDEA_NOUNS and after in _RELATIONAL_COMPLEMENT:  # "the idea behind lozenges is …"
         return None
     else:
         head = lemma(noun)

@@ -323,6 +323,10 @@ def introductions(text: str, names: Iterable[str]) -> dict[str, str]:
     return out
 
 
+_TITLE_BEFORE = re.compile(r"\b(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\.?\s+$")
+_TITLED = re.compile(r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\.?\s")
+
+
 def introduce_people(sentences: list[str], intros: dict[str, str]) -> list[str]:
     """A person the lead calls by surname alone before it has named them ("Marsh recommended …")
     is named as the draft first names them, at that first use ("Devon Marsh, an addiction medicine
@@ -335,9 +339,15 @@ def introduce_people(sentences: list[str], intros: dict[str, str]) -> list[str]:
             if re.search(rf"\b{re.escape(last)}\b", said):
                 continue
             m = next((m for m in re.finditer(rf"\b{re.escape(last)}\b", s)
-                      if not re.search(r"[A-Z][\w'’.-]*\s+$", s[: m.start()])), None)  # not "Devon Marsh"
+                      if not re.search(r"[A-Z][\w'’.-]*\s+$", s[: m.start()])
+                      or _TITLE_BEFORE.search(s[: m.start()])), None)  # not "Devon Marsh"; "Dr Marsh" yes
             if m is None:
                 continue
+            start, title = m.start(), _TITLE_BEFORE.search(s[: m.start()])
+            if title:  # "Dr Marsh" -> "Dr Devon Marsh, …", "Mr Marsh" -> "Devon Marsh": a title said once
+                start = title.start()
+                if not _TITLED.match(intro) and not title.group(0).startswith("M"):
+                    intro, name = title.group(0) + intro, title.group(0) + name
             after = s[m.end():]
             if re.match(r"['’]s?\b", after):  # a possessive: the name alone
                 form = name
@@ -345,7 +355,7 @@ def introduce_people(sentences: list[str], intros: dict[str, str]) -> list[str]:
                 form = intro[:-1]  # no comma before a stop
             else:
                 form = intro
-            s = s[: m.start()] + form + after
+            s = s[:start] + form + after
         said += " " + s
         out.append(s)
     return out

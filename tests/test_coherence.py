@@ -169,6 +169,28 @@ def test_a_surname_alone_needs_the_full_name_before_it():
     assert coherence.dangling_reason("Marcus Reyes, 41, enrolled in a trial.", [], names) is None
 
 
+@pytest.mark.parametrize("full, alone", [
+    ("Dr. Ana Berg-Lindqvist", "Berg-Lindqvist"),  # a double-barrelled surname, whole
+    ("Priya Kulkarni-D'Souza", "Kulkarni-D'Souza"),
+    ("Debra Sousa's", "Sousa"),  # first named in a possessive ("Debra Sousa's pain clinic")
+])
+def test_a_surname_is_the_whole_name_the_draft_gives(full, alone):
+    text = f"{full} clinic treated 40 patients last year. {alone} said the cases were rising. The patients recovered."
+    names = coherence.surnames(text)
+    assert alone in names
+    assert coherence.dangling_reason(f"{full} clinic treated 40 patients last year.", [], names) is None
+    assert repr(alone) in coherence.dangling_reason(f"{alone} said the cases were rising.", ["The patients recovered."], names)
+
+
+@pytest.mark.parametrize("sentence, dangles", [
+    ("The idea has a real scientific basis.", True),
+    ("The theory is that valerian calms the nerves.", True),
+    ("The idea behind valerian lozenges is that they release the herb slowly.", False),
+])
+def test_an_idea_the_lead_has_not_stated_dangles(sentence, dangles):
+    assert bool(coherence.dangling_reason(sentence, ["Valerian is a herb sold for sleep."])) is dangles
+
+
 def test_words_of_places_and_bodies_make_no_surname():
     text = ("Dr. Meera Desai, an oral cancer specialist at the Western India Cancer Institute in Pune, said "
             "quitting is hard. The International Agency for Research on Cancer lists areca nut as a carcinogen. "

@@ -73,6 +73,19 @@ def test_a_person_called_by_surname_alone_is_named_as_the_draft_first_names_them
         "Devon Marsh sees misuse.", "Marsh recommended tapering."]
 
 
+def test_a_person_called_by_title_and_surname_is_named_in_full_with_the_title_said_once():
+    from summarize.normalize import introduce_people
+
+    intros = {"Holloway-Mensah": "Dr Priya Holloway-Mensah, a consultant endocrinologist,",
+              "Marsh": "Devon Marsh, an addiction medicine specialist,"}
+    assert introduce_people(["Dr Holloway-Mensah has written up the cases."], intros) == [
+        "Dr Priya Holloway-Mensah, a consultant endocrinologist, has written up the cases."]
+    assert introduce_people(["Dr Marsh recommended tapering.", "Mr Marsh agreed."], intros) == [
+        "Dr Devon Marsh, an addiction medicine specialist, recommended tapering.", "Mr Marsh agreed."]
+    assert introduce_people(["Mr Marsh recommended tapering."], intros) == [
+        "Devon Marsh, an addiction medicine specialist, recommended tapering."]
+
+
 def test_a_role_cut_before_the_who_clause_that_says_which_people_is_left_out():
     from summarize.normalize import introductions
 

@@ -367,6 +367,9 @@ def test_a_dek_that_does_not_open_the_lead_is_not_one_of_its_points():
     # a tabloid's first word in capitals; an acronym is no first name
     ("KERRY Hughes was sick of hiding under baggy jumpers.", True),
     ("NHS England said the figures were provisional.", False),
+    # someone's own doctor makes no expert of them; a double-barrelled surname is a surname
+    ("Margaret Berg-Lindqvist had never used valerian until her pharmacist's assistant mentioned it.", True),
+    ("Dr. Ana Berg-Lindqvist, a pharmacist, said valerian sales had doubled.", False),
 ])
 def test_a_story_about_a_person_is_told_from_an_experts_word(sentence, person):
     from summarize.coherence import tells_of_a_person
