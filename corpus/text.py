@@ -165,11 +165,23 @@ def _split_one(text: str, unglue: bool = True) -> list[Sentence]:
 _CLOSERS_ONLY = re.compile(r"[\"'”’)\]]+")
 
 
+# A speaker's tag alone after a quote that ends on "?" or "!" ("… 'It's just air, right?'"
+# then "Brandvold-Nakamura said."): pysbd cuts it off the quote it tags.
+_TAG_ONLY = re.compile(r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s+"
+                       r"(?:said|says|added|asked|explained|wrote|recalled)\.")
+_QUOTE_END = re.compile(r"[?!][\"'”’]+$")
+
+
 def _closing_quotes_kept(text: str, sentences: list[Sentence]) -> list[Sentence]:
-    """A piece of closing marks alone, right after the sentence before it, belongs to it."""
+    """A piece of closing marks alone, right after the sentence before it, belongs to it; so
+    does a speaker's tag alone after a quote ending on a question or an exclamation."""
     out: list[Sentence] = []
     for s in sentences:
-        if out and _CLOSERS_ONLY.fullmatch(s.text) and s.start == out[-1].end:
+        if out and _TAG_ONLY.fullmatch(s.text) and _QUOTE_END.search(out[-1].text) \
+                and not text[out[-1].end:s.start].strip():
+            prev = out[-1]
+            out[-1] = Sentence(text[prev.start:s.end], prev.start, s.end)
+        elif out and _CLOSERS_ONLY.fullmatch(s.text) and s.start == out[-1].end:
             prev = out[-1]
             out[-1] = Sentence(text[prev.start:s.end], prev.start, s.end)
         else:

@@ -363,6 +363,15 @@ def test_any_function_word_after_the_us_opens_a_sentence():
         "It went to Washington, D.C.", "Experts agreed."]
 
 
+def test_a_speakers_tag_after_a_quoted_question_stays_with_the_quote():
+    from summarize.corpus.text import split_sentences
+
+    text = "\"Kids tell me, 'It's just air, right?'\" Berg-Lindqvist said. \"It is not air.\" Is it safe? Experts said no."
+    assert [s.text for s in split_sentences(text)] == [
+        "\"Kids tell me, 'It's just air, right?'\" Berg-Lindqvist said.", "\"It is not air.\"", "Is it safe?",
+        "Experts said no."]
+
+
 @pytest.mark.parametrize("text", [
     "'But we need trials that compare zolpidem with other treatments before we can say how big the risk is.'",
     "‘So the honest verdict is that weighted blankets may help, but there is not enough evidence.’",
