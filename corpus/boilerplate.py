@@ -111,6 +111,8 @@ _CAPTION = [
     re.compile(r"(?<=[a-z.])(?:ALAMY|GETTY(?:\s+IMAGES)?|SHUTTERSTOCK|REUTERS|AFP|PA\s+WIRE|EPA)\s*$"),
     re.compile(r"(?<=[a-z.])(?:Image|Photo|Picture|Credit)s?\s*:\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*$"),
     re.compile(r"(?<=[a-z.])(?:Photo|Photograph|Image|Picture)s?\s+by\s+[A-Z][^.!?]{2,80}$"),
+    # "… feeds. Photo / Supplied", "… feeds. Photo / Jane Doe": a New Zealand credit
+    re.compile(r"[.!?][\"”’']?\s+(?:Photo|Image|Picture|Illustration|Video)s?\s*/\s*(?:Supplied|Handout|File|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$"),
     # "… since starting on the gummies Credit: Supplied": a tabloid's credit after a space
     re.compile(r"\s(?:Credit|Picture|Image|Photo)s?\s*:\s*(?:Supplied|Handout|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$"),
     # a caption marked at its end: "… (stock image)", "… (file photo)", "… (pictured)"
@@ -411,6 +413,12 @@ _WIDGET = [
     re.compile(r"^(?=(?:\S+\s+){0,19}\S+\s*$)(?:the\s+)?[\w'’ ]{0,40}\bnewsletters?\s+(?:provides|brings|delivers|sends|gives)\b", _F),
     re.compile(r"^(?=(?:\S+\s+){0,24}\S+\s*$).*\b(?:free|daily|weekly)\s+(?:\w+\s+)?newsletters?\b", _F),
     re.compile(r"^(?:listen\s+to\s+(?:this\s+)?(?:article|story)|\d+\s+min(?:ute)?s?\s+read)\b.{0,40}$", _F),
+    # a video player's text: "Loaded: 0%", "Progress: 0%", "Duration 2:31", "Current Time 0:00"
+    re.compile(r"^(?:loaded|progress|buffered)\s*:?\s*\d{1,3}(?:\.\d+)?\s*%\s*$|^(?:duration|current\s+time|remaining\s+time)\s*:?\s*-?\d{1,2}:\d{2}\s*$", _F),
+    # the reading time: "4 mins to read", "Reading time: 5 minutes"
+    re.compile(r"^(?:\d+\s+min(?:ute)?s?\s+to\s+read|reading\s+time\s*:?\s*\d+\s+min(?:ute)?s?)\s*$", _F),
+    # "Advertise with The Courier"
+    re.compile(r"^(?i:advertise)\s+with\s+(?:us|[A-Z\u0100-\u017F][^\s.!?]*(?:\s+[A-Z\u0100-\u017F][^\s.!?]*){0,4})\s*$"),
     # a date with the reading time after it: "Mar 27, 2026 · 6 min read"
     re.compile(r"^.{0,40}[·•|-]\s*\d+\s+min(?:ute)?s?\s+read\s*$", _F),
     # a player's label over a clip: "Audio: The Morning Show - Are your pills giving you headaches? 7:41"

@@ -849,6 +849,9 @@ FRONTED_PHRASE = (rf"(?:(?:{_FRONTING_PREPOSITIONS}|with|without|"
                   r"for|on|like|unlike|despite|besides|compared\s+(?:with|to)|along\s+with|"
                   r"[a-z]+(?:ed|en)\s+(?:with|alongside|together\s+with|by|at|in|on|as|for|over|under))\s+[^,;:]{0,80}?),\s+")
 _FRONTED_PRONOUN = re.compile(rf"^{FRONTED_PHRASE}(?P<p>it|they|its|their)\b", re.I)
+# … or after one fronted word: "Online, this is often called lip balm addiction"
+_ADVERB_FRONTED = re.compile(r"^[A-Za-z]+,\s+(?P<p>this|these|those|they)\s+(?:is|are|was|were|has|have|had|can|could|may|might|"
+                             r"will|would|seems?|appears?|means?)\b", re.I)
 # A short fronted phrase before the subject ("At the end of the trial, …", "In the study, …").
 _FRONTED = re.compile(rf"^((?:{_FRONTING_PREPOSITIONS}|of)\s+[^,;:]{{0,60}}?),\s", re.I)
 # "also" after the subject and its auxiliary, not "also known as"
@@ -1008,6 +1011,9 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
     if first in _QUANTIFIERS and nxt and (nxt in AUX or ("VERB" in _pos(nxt) and "NOUN" not in _pos(nxt))) \
             and not _has_plural_noun(before):
         return f"opens with {first!r} and no noun it counts"
+    lone = _ADVERB_FRONTED.match(body)
+    if lone and not previous:
+        return f"{lone.group('p').lower()!r} refers to nothing before it"
     front = _FRONTED_PRONOUN.match(body)
     main_clause = body[front.start("p"):] if front else ""
     expletive = front and (_EXPLETIVE.match(main_clause) or _EXPLETIVE_WH.match(main_clause))

@@ -816,6 +816,12 @@ def test_a_list_of_headlines_under_its_label_without_blank_lines_is_set_aside():
     ("Fact checked", "widget"),
     ("Get the NewsCenter 9 Morning Brief", "widget"),
     ("Read related topics: Parenting | Sleep | Leeds", "related"),
+    # a video player's counters, a reading time, an outlet's advertising link, a credit after a slash
+    ("Loaded: 0%", "widget"),
+    ("Progress: 0%", "widget"),
+    ("4 mins to read", "widget"),
+    ("Advertise with Kōwhai News", "widget"),
+    ("Valerian teas have become a fixture of supermarket shelves. Photo / Supplied", "caption"),
 ])
 def test_furniture_of_players_credits_and_notes(line, reason):
     assert furniture_reason(line) == reason
@@ -830,6 +836,8 @@ def test_furniture_of_players_credits_and_notes(line, reason):
     "The trial ran for 12 weeks (see photo/diagram below).",
     "Fact checked claims about valerian often turn out to be wrong.",
     "Audio recordings of the sessions were reviewed by two researchers.",
+    "Progress in the trial was slow: 40% dropped out.",
+    "Advertise with care, regulators said.",
 ])
 def test_prose_about_advice_for_professionals_is_not_a_readers_note(line):
     assert furniture_reason(line) is None

@@ -191,6 +191,12 @@ def test_an_idea_the_lead_has_not_stated_dangles(sentence, dangles):
     assert bool(coherence.dangling_reason(sentence, ["Valerian is a herb sold for sleep."])) is dangles
 
 
+@pytest.mark.parametrize("sentence", ["Online, this is often called valerian addiction.",
+                                      "Overall, this is a small study of valerian."])
+def test_a_demonstrative_after_one_fronted_word_needs_what_it_points_to(sentence):
+    assert coherence.dangling_reason(sentence, [])
+
+
 def test_words_of_places_and_bodies_make_no_surname():
     text = ("Dr. Meera Desai, an oral cancer specialist at the Western India Cancer Institute in Pune, said "
             "quitting is hard. The International Agency for Research on Cancer lists areca nut as a carcinogen. "
