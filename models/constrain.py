@@ -52,6 +52,10 @@ class SourceVocabularyProcessor(LogitsProcessor):
         mask[:, self.extra[self.extra < vocab_size].to(device)] = True
         return mask.repeat_interleave(self.num_beams, dim=0)
 
+    def allowed(self, vocab_size: int, device=None) -> torch.Tensor:
+        """(rows, vocab_size) bool: the words each source row may write (one beam per row)."""
+        return self._build(vocab_size, device)[:: self.num_beams]
+
     def __call__(self, input_ids: torch.LongTensor, scores: torch.FloatTensor) -> torch.FloatTensor:
         if self._mask is None or self._mask.shape != scores.shape:
             self._mask = self._build(scores.shape[-1], scores.device)

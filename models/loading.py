@@ -30,6 +30,9 @@ DEFAULT_BEAMS = 1
 DEFAULT_BATCH_SIZE = 64
 QUANTIZE_OPTIONS = (None, "int8", "int8-all")
 DTYPE_OPTIONS = (None, "float32", "bfloat16")
+# Tasks whose output is usually the input itself (the shipped model copies 78% of the lead
+# sentences it is asked to rewrite): greedy decoding checks a copy first (models/copycheck.py).
+COPY_TASKS = frozenset({"rewrite", "copy"})
 
 
 class ModelLoadError(RuntimeError):
@@ -174,6 +177,7 @@ class Seq2SeqModel:
         settings = settings or GenerationSettings()
         prefix = self.prefixes.get(task, "")
         limit = min(max_source_tokens or self.max_source_tokens, self.max_source_tokens)
+        copies = task in COPY_TASKS and settings.num_beams == 1 and self._copies_checkable()
         outputs: list[str] = []
         for i in range(0, len(texts), batch_size):
             batch = [prefix + t for t in texts[i : i + batch_size]]
@@ -187,7 +191,7 @@ class Seq2SeqModel:
                 length_penalty=settings.length_penalty,
                 early_stopping=settings.num_beams > 1,
             )
-            restricted = nullcontext()
+            restricted, constraint = nullcontext(), None
             if constrain_to_source:
                 constraint = SourceVocabularyProcessor(self.tokenizer, enc["input_ids"], settings.num_beams)
                 kwargs["logits_processor"] = [constraint]
@@ -195,9 +199,58 @@ class Seq2SeqModel:
                     restricted = output_layer_restricted(self.model, constraint)
             # One generate at a time: a restricted call swaps the model's output layer.
             with self._generating, torch.inference_mode(), restricted:
+                if copies:
+                    outputs.extend(self._generate_unless_copied(texts[i : i + batch_size], enc, kwargs, constraint, limit))
+                    continue
                 ids = self.model.generate(**enc, **kwargs)
             outputs.extend(self.tokenizer.batch_decode(ids, skip_special_tokens=True))
         return [o.strip() for o in outputs]
+
+    def _copies_checkable(self) -> bool:
+        """Whether ``copycheck`` can tell what greedy decoding writes: a plain greedy generation
+        config, and full float32 arithmetic (its margin is measured for float32: int8 activations,
+        bfloat16 or TF32 matmuls round the two ways of computing the logits apart by far more)."""
+        import torch
+
+        from summarize.models.copycheck import plain_greedy
+
+        return (self.quantize is None and self.model.dtype == torch.float32
+                and torch.get_float32_matmul_precision() == "highest" and plain_greedy(self.model))
+
+    def _generate_unless_copied(self, texts: list[str], enc: dict, kwargs: dict, constraint, limit: int) -> list[str]:
+        """Greedy outputs of one batch, most of which copy their input: the rows whose copy greedy
+        decoding would write (one teacher-forced pass tells, see copycheck) are not decoded; the
+        others are, with the encoder outputs generate would compute for them anyway."""
+        import torch
+
+        from summarize.models.constrain import SourceVocabularyProcessor
+        from summarize.models.copycheck import greedy_would_write
+
+        config = self.model.generation_config
+        # A truncated input's copy is not what the model read: not tried.
+        lengths = enc["attention_mask"].sum(dim=1).tolist()
+        targets = [None if n >= limit else
+                   [config.decoder_start_token_id, *self.tokenizer(t, add_special_tokens=False)["input_ids"], config.eos_token_id]
+                   for t, n in zip(texts, lengths)]
+        encoded = self.model.get_encoder()(**enc, return_dict=True)  # what generate computes first
+        copied = greedy_would_write(self.model, encoded, enc["attention_mask"], targets, kwargs["max_new_tokens"],
+                                    kwargs["repetition_penalty"], kwargs["no_repeat_ngram_size"], constraint)
+        outputs = [None] * len(texts)
+        kept = [r for r, ok in enumerate(copied) if ok]
+        for r, text in zip(kept, self.tokenizer.batch_decode([targets[r] for r in kept], skip_special_tokens=True)):
+            outputs[r] = text
+        rest = [r for r, ok in enumerate(copied) if not ok]
+        if rest:
+            index = torch.tensor(rest, device=enc["input_ids"].device)
+            kwargs = dict(kwargs)
+            if constraint is not None:  # its masks are per row; the output layer stays the batch's
+                kwargs["logits_processor"] = [SourceVocabularyProcessor(self.tokenizer, enc["input_ids"][index], 1)]
+            ids = self.model.generate(
+                encoder_outputs=type(encoded)(last_hidden_state=encoded.last_hidden_state[index]),
+                attention_mask=enc["attention_mask"][index], **kwargs)
+            for r, text in zip(rest, self.tokenizer.batch_decode(ids, skip_special_tokens=True)):
+                outputs[r] = text
+        return outputs
 
 
 def _quantize_int8(model, keep_output_layer: bool):
