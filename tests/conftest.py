@@ -69,7 +69,9 @@ def tiny_model_dir(tmp_path_factory) -> Path:
     vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "rewrite", "summarize", "heading", ":"] + words
     vocab = list(dict.fromkeys(vocab))
     (root / "vocab.txt").write_text("\n".join(vocab) + "\n")
-    tok = BertTokenizerFast(vocab_file=str(root / "vocab.txt"), do_lower_case=True, model_max_length=128)
+    # (transformers 5 ignores vocab_file here and builds a 5-token vocabulary: every word [UNK])
+    tok = BertTokenizerFast(vocab={w: i for i, w in enumerate(vocab)}, do_lower_case=True, model_max_length=128)
+    assert tok.tokenize(words[-1])[0] != tok.unk_token
     small = dict(vocab_size=len(vocab), hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
                  intermediate_size=64, max_position_embeddings=128)
     enc = BertConfig(**small)
