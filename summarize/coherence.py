@@ -466,8 +466,14 @@ def tells_of_a_person(sentence: str) -> bool:
         # follows "the" ("The Kratom Retailers Alliance")
         if _CAPITAL_NEXT.match(sentence, m.end(2)) or re.search(r"\bthe\s+$", sentence[: m.start(1)], re.I):
             continue
+        # … or is the end of a name with "of" in it ("the Journal of Aesthetic and Wellness Practice")
+        if _INSIDE_A_NAME.search(sentence, 0, m.start(1)):
+            continue
         return True
     return False
+
+
+_INSIDE_A_NAME = re.compile(r"\b[A-Z][\w'’-]*\s+of\s+(?:[A-Z][\w'’-]*\s+(?:and|&)\s+)?$")
 
 
 # A feature's scene: "On a Thursday night at the Root & Shell kava bar, every stool is taken by

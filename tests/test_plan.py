@@ -370,6 +370,8 @@ def test_a_dek_that_does_not_open_the_lead_is_not_one_of_its_points():
     # someone's own doctor makes no expert of them; a double-barrelled surname is a surname
     ("Margaret Berg-Lindqvist had never used valerian until her pharmacist's assistant mentioned it.", True),
     ("Dr. Ana Berg-Lindqvist, a pharmacist, said valerian sales had doubled.", False),
+    # the end of a journal's or a body's name is no person ("… of Aesthetic and Wellness Practice")
+    ("A report in the Journal of Aesthetic and Wellness Practice found 212 clinics selling valerian.", False),
 ])
 def test_a_story_about_a_person_is_told_from_an_experts_word(sentence, person):
     from summarize.coherence import tells_of_a_person
