@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Iterable
 
 from summarize.corpus.rouge import rouge_1, rouge_l
-from summarize.corpus.text import words
+from summarize.corpus.text import upper_first, words
 
 from summarize.corpus import sources
 from summarize.corpus.sources import Document
@@ -166,7 +166,7 @@ def compress(sentence: str) -> str:
     m = _LEAD_IN.match(s)
     if m:
         rest = s[m.end():]
-        s = rest[:1].upper() + rest[1:]
+        s = upper_first(rest)
     return re.sub(r"\s{2,}", " ", s).strip()
 
 
@@ -370,10 +370,6 @@ _RELATIVE_FINAL = re.compile(r"^(?P<main>[A-Z][^;]{15,}?[a-z0-9)]), which (?P<re
 _CONNECTIVE = re.compile(r"^(?P<first>[A-Z][^;]{15,}?[a-z0-9)]), (?P<conj>" + "|".join(_CONNECTIVES) + r") (?P<second>[a-z][^;]{15,})$")
 
 
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def _be(subject: str) -> str:
     """"is" or "are" for a subject noun phrase (plural by its last word's ending)."""
     last = subject.split()[-1].lower()
@@ -413,7 +409,7 @@ def fuse_split(sentence: str) -> tuple[str, str, str] | None:
         if len(m["first"].split()) < 4 or len(second.split()) < 4:
             return None
         opener = _CONNECTIVES[conj]
-        second = opener + second if opener else _cap(second)
+        second = opener + second if opener else upper_first(second)
         return f"{m['first']}.", f"{second}.", "coordination" if conj in ("and", "but") else "connective"
     return None
 

@@ -177,11 +177,10 @@ def _closing_quotes_kept(text: str, sentences: list[Sentence]) -> list[Sentence]
     does a speaker's tag alone after a quote ending on a question or an exclamation."""
     out: list[Sentence] = []
     for s in sentences:
-        if out and _TAG_ONLY.fullmatch(s.text) and _QUOTE_END.search(out[-1].text) \
-                and not text[out[-1].end:s.start].strip():
-            prev = out[-1]
-            out[-1] = Sentence(text[prev.start:s.end], prev.start, s.end)
-        elif out and _CLOSERS_ONLY.fullmatch(s.text) and s.start == out[-1].end:
+        closes = out and _CLOSERS_ONLY.fullmatch(s.text) and s.start == out[-1].end
+        tags = out and _TAG_ONLY.fullmatch(s.text) and _QUOTE_END.search(out[-1].text) \
+            and not text[out[-1].end:s.start].strip()
+        if closes or tags:
             prev = out[-1]
             out[-1] = Sentence(text[prev.start:s.end], prev.start, s.end)
         else:
@@ -321,6 +320,11 @@ PLURAL_NO_S = frozenset("data children men women mice criteria bacteria phenomen
 # Days and months: when, never who or what ("The agency on Thursday warned …", "By February …").
 CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may
 june july august september october november december""".split())
+
+
+def upper_first(text: str) -> str:
+    """``text`` with its first letter in capitals (a sentence's start), the rest as it is."""
+    return text[:1].upper() + text[1:]
 
 
 def looks_plural(word: str) -> bool:

@@ -27,7 +27,7 @@ from difflib import SequenceMatcher
 from typing import Sequence
 
 from summarize.coherence import FRONTED_PHRASE, NAME_WORD, dangling_reason, introduces_person
-from summarize.corpus.text import STOPWORDS, WORD, lexicon_pos, looks_plural
+from summarize.corpus.text import STOPWORDS, WORD, lexicon_pos, looks_plural, upper_first
 
 # How far back an antecedent may be: the sentence before, or two more when those only go on
 # about the same referent ("She … She … she said").
@@ -103,12 +103,8 @@ def _proper(phrase: str, before: Sequence[str]) -> bool:
         or bool(re.fullmatch(r"[A-Z0-9-]+", first))
 
 
-def _capital(s: str) -> str:
-    return s[:1].upper() + s[1:]
-
-
 def _same_case(replacement: str, original: str) -> str:
-    return _capital(replacement) if original[:1].isupper() else replacement
+    return upper_first(replacement) if original[:1].isupper() else replacement
 
 
 def _person_before(before: Sequence[str], names: frozenset[str]) -> str | None:
@@ -220,7 +216,7 @@ def restore(sentence: str, before: Sequence[str], names: frozenset[str] = frozen
             hit = re.search(rf"\b{m2.group(1)}\b(?!['’])", out, re.I)
             if hit:
                 form = bare + ("'s" if m2.group(1) == "its" else "'" if m2.group(1) == "their" else "")
-                out = out[:hit.start()] + (_capital(form) if hit.start() == 0 else form) + out[hit.end():]
+                out = out[:hit.start()] + (upper_first(form) if hit.start() == 0 else form) + out[hit.end():]
     return out if out != sentence else None
 
 

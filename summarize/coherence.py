@@ -353,8 +353,9 @@ _RESULT_WORDS = frozenset("associate link find show report suggest observe place
 _SPEECH = r"(said|says|added|told|explained|noted|wrote|warned|stated|recalled)"
 # (present-tense "they say" too: "Kava, they say, leaves no hangover" quotes the bar owners before it)
 _PRONOUN_SPEECH = re.compile(rf"\b(he|she|they)\s+(say|{_SPEECH[1:-1]})\b", re.I)
-_NAME_SPEECH = re.compile(rf"(?<![{UPPER_LETTERS}][{LOWER_LETTERS}]\s)(?<![{UPPER_LETTERS}][{LOWER_LETTERS}][a-z]\s)(?<![-'’])\b([{UPPER_LETTERS}][{LOWER_LETTERS}]+(?:-[{UPPER_LETTERS}]?(?:['’][{UPPER_LETTERS}])?[{LOWER_LETTERS}]+)*)\s+{_SPEECH}\b|"
-                          rf"\b{_SPEECH}\s+([{UPPER_LETTERS}][{LOWER_LETTERS}]+(?:-[{UPPER_LETTERS}]?(?:['’][{UPPER_LETTERS}])?[{LOWER_LETTERS}]+)*)\b(?!\s+[A-Z])")  # a double-barrelled name whole
+_SPEAKER = rf"[{UPPER_LETTERS}][{LOWER_LETTERS}]+(?:-[{UPPER_LETTERS}]?(?:['’][{UPPER_LETTERS}])?[{LOWER_LETTERS}]+)*"  # a double-barrelled name whole
+_NAME_SPEECH = re.compile(rf"(?<![{UPPER_LETTERS}][{LOWER_LETTERS}]\s)(?<![{UPPER_LETTERS}][{LOWER_LETTERS}][a-z]\s)(?<![-'’])\b({_SPEAKER})\s+{_SPEECH}\b|"
+                          rf"\b{_SPEECH}\s+({_SPEAKER})\b(?!\s+[A-Z])")
 _NOT_NAMES = frozenset("experts officials researchers doctors scientists authorities police everyone people "
                        "many some others critics users patients studies the it he she they this "
                        "today yesterday".split()) | CALENDAR  # "The agency on Thursday warned …": no speaker

@@ -323,8 +323,9 @@ def introductions(text: str, names: Iterable[str]) -> dict[str, str]:
     return out
 
 
-_TITLE_BEFORE = re.compile(r"\b(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\.?\s+$")
-_TITLED = re.compile(r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\.?\s")
+_TITLE = r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\.?"
+_TITLE_BEFORE = re.compile(rf"\b{_TITLE}\s+$")
+_TITLED = re.compile(rf"{_TITLE}\s")
 
 
 def introduce_people(sentences: list[str], intros: dict[str, str]) -> list[str]:

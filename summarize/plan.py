@@ -29,7 +29,7 @@ import numpy as np
 
 from summarize import antecedents, coherence
 from summarize.corpus.article import Article, heading_role
-from summarize.corpus.text import LOWER_LETTERS, UPPER_LETTERS, word_count
+from summarize.corpus.text import LOWER_LETTERS, UPPER_LETTERS, upper_first, word_count
 from summarize.extract import Extract, candidate_sentences, score_sentences
 from summarize.normalize import name_people
 
@@ -449,8 +449,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     turn = sentences[lede + 1] if not review and lede + 1 < len(sentences) else None
     if (turn is not None and id(turn) in {id(s) for s in ok} and (m := _TURN.match(turn.text))
             and coherence.dangling_reason(sentences[lede].text, [], names)):
-        rest_of_turn = turn.text[m.end():]
-        fixed = rest_of_turn[:1].upper() + rest_of_turn[1:]
+        fixed = upper_first(turn.text[m.end():])
         if not coherence.dangling_reason(fixed, [], names):
             candidate = replace(turn, text=fixed)
             origin[id(candidate)] = turn
