@@ -61,6 +61,9 @@ def compress_variants(text: str, cue_spans: list[tuple[int, int]], policy: Polic
     cur, spans = _drop_coordinated_infinitive(cur, spans)
     # 6. parentheses without the cue (statistics in scientific abstracts)
     cur, spans = _drop_parentheses(cur, spans)
+    # 6b. relative clauses set off by commas without the cue ("…, who knows their other medicines,")
+    cur, spans = _drop_relative_asides(cur, spans)
+    cur, spans = _drop_coordinated_infinitive(cur, spans)
     # 7. coordinated main clauses without the cue (", but ...", ", and ...") when the clause
     #    with the cue has its own subject
     short = _keep_cue_clause(cur, spans)
@@ -81,7 +84,7 @@ _COORD = re.compile(r",\s+(?:and|but|while|whereas|although|though|yet)\s+|;\s+(
 _SUBJECT_STARTS = frozenset("""the a an this that these those it its they their there some most many few no none several
     each all both such people patients participants users studies study trials trial evidence research data results
     findings side adverse experts scientists researchers doctors regular long-term more further rare serious severe
-    high large small other""".split())
+    high large small other much anyone parents children adults women men""".split())
 MIN_CLAUSE_WORDS = 5
 # "it does mean (that) …", "this shows …": a frame around the verdict that follows it
 _VERDICT_FRAME = re.compile(r"(?:it|this|that)\s+(?:(?:does|also|only|simply|really)\s+)*"
@@ -101,7 +104,16 @@ def _keep_cue_clause(text: str, spans):
         if all(a <= s and e <= b for s, e in spans):
             # the kept part and the part after it must both be clauses with a subject, so a
             # list ("nausea, headache, and dizziness") is never cut
-            if not _is_clause(parts[n], first=n == 0) or (n + 1 < len(parts) and not _is_clause(parts[n + 1])):
+            if n + 1 < len(parts) and not _is_clause(parts[n + 1]):
+                return text
+            # "…, but she stressed that patients from a single hospital cannot show …": the
+            # speaker's frame goes, and what she stressed is the sentence
+            framed = _PRONOUN_FRAME.match(parts[n]) if n else None
+            if framed and _is_clause(rest := parts[n][framed.end():], first=True) \
+                    and not _POINTS_TO_SPEAKER.match(rest) and not _PERSONAL_PRONOUN.search(rest) \
+                    and all(text.find(parts[n]) + framed.end() <= s for s, _ in spans):
+                return rest
+            if not _is_clause(parts[n], first=n == 0):
                 return text
             # a later clause whose subject points back ("…, although that has not been shown")
             # means nothing without the clause before it; unless it only frames the verdict ("…,
@@ -126,6 +138,8 @@ def _keep_cue_clause(text: str, spans):
 
 
 _PERSONAL_PRONOUN = re.compile(r"\b(?:they|them|their|he|him|his|she|her)\b", re.I)
+_PRONOUN_FRAME = re.compile(r"(?:he|she|they)\s+(?:also\s+)?(?:said|says|stressed|stresses|warned|warns|noted|notes|"
+                            r"added|adds|cautioned|cautions|acknowledged|acknowledges|admitted|admits)\s+that\s+", re.I)
 
 
 def _ends_in_list(part: str) -> bool:
@@ -252,6 +266,12 @@ def _strip_attribution(text: str, spans, policy: Policy):
         if that and all(a >= that.end() for a, _ in spans) and not _SECOND_COMPLEMENT.search(text, that.end()) \
                 and not _POINTS_TO_SPEAKER.match(text, that.end()) and len(text) - that.end() > 15:
             text, spans = text[that.end():], _shift(spans, 0, that.end())
+            break
+        # "… said A, and that B": when A holds every cue, A is the sentence (B goes with the frame)
+        first = text[m.end():second.start()].rstrip(", ") if second else ""
+        if that and all(m.end() <= a and b <= m.end() + len(first) for a, b in spans) \
+                and not _POINTS_TO_SPEAKER.match(text, m.end()) and _is_clause(first, first=True):
+            text, spans = first, _shift(spans, 0, m.end())
             break
     for p in policy.attribution:
         while m := next((m for m in p.finditer(text) if not any(a < m.end() and m.start() < b for a, b in spans)), None):
@@ -384,6 +404,10 @@ def _drop_semicolon_clauses(text: str, spans):
 
 
 _AND_TO = re.compile(r"\s+and\s+(to)\s+\w+", re.I)
+# After a comma, what starts a new clause or phrase rather than continuing a list
+_CLAUSE_AFTER_COMMA = re.compile(r",\s+(?:and|but|or|nor|yet|so|while|whereas|although|though|because|as|since|"
+                                 r"which|who|whose|where|when|unless|if|even|especially|particularly|including)\b",
+                                 re.I)
 
 
 def _drop_coordinated_infinitive(text: str, spans):
@@ -396,11 +420,16 @@ def _drop_coordinated_infinitive(text: str, spans):
     if not firsts:
         return text, spans
     a = firsts[-1]
-    if re.search(r"[,;.()]", text[a:m.start()]):
+    # (", and to B": the comma before the "and" joins the two)
+    if re.search(r"[,;.()]", text[a:m.start()].rstrip(",")):
         return text, spans
     second = m.start(1)
     end = re.search(r"[,;.()]|$", text[second:]).start() + second
-    in_first = any(a <= s < m.start() for s, _ in spans)
+    # "and to avoid it if they have diabetes, a weakened immune system or …": a list runs on
+    while text.startswith(",", end) and not _CLAUSE_AFTER_COMMA.match(text, end):
+        end = re.search(r"[,;.()]|$", text[end + 1:]).start() + end + 1
+    # (a cue before the first infinitive too: "… to talk first to their own doctor, and to …")
+    in_first = any(s < m.start() for s, _ in spans)
     in_second = any(second <= s < end for s, _ in spans)
     if in_second and not in_first:
         # "advises patients not to buy it online and to start it only …": the negation belongs
@@ -409,7 +438,30 @@ def _drop_coordinated_infinitive(text: str, spans):
         a = neg.start() if neg else a
         return text[:a] + text[second:], _shift(spans, a, second - a)
     if in_first and not in_second:
-        return text[:m.start()] + text[end:], spans
+        return text[:m.start()].rstrip(",") + text[end:], spans
+    return text, spans
+
+
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|which)\s+[^,;:()]*", re.I)
+
+
+def _drop_relative_asides(text: str, spans):
+    """Remove non-restrictive relative clauses without a cue ("… their own doctor, who knows
+    their other medicines, and …"). One followed by ", and can …" runs on to the end of the
+    sentence (its second verb); one followed by anything but a new clause may be a list's
+    first item, and stays."""
+    for m in reversed(list(_RELATIVE_ASIDE.finditer(text))):
+        a, b = m.start(), m.end()
+        rest = text[b:]
+        if re.match(r",\s+(?:and|or)\s+(?:" + "|".join(sorted(_FINITE)) + r")\b", rest, re.I):
+            b = len(text.rstrip(".!?"))  # "…, who can discuss …, and can check …"
+            rest = text[b:]
+        elif not re.match(r"\s*(?:[.!?]\s*$|;)", rest) and not _CLAUSE_AFTER_COMMA.match(rest):
+            continue
+        aside = text[a:b]
+        if any(a < e and s < b for s, e in spans) or len(aside.split()) < 3:
+            continue
+        text, spans = text[:a] + text[b:], _shift(spans, a, b - a)
     return text, spans
 
 
