@@ -2058,6 +2058,16 @@ def test_reasons_and_group_attributions_without_the_cue_are_cut(f, text, cue, ex
     # a second clause with its own subject ("much of that evidence …", "parents …") goes when the cue is in the first
     ("Heavy use has been linked to liver damage, although much of that evidence is from small surveys.",
      "liver damage", "Heavy use has been linked to liver damage."),
+    # the dropped clause's subject takes the place of the kept clause's "it"
+    ("A posture brace may be a handy reminder, but there is little evidence that it eases back pain.",
+     "little evidence", "There is little evidence that a posture brace eases back pain."),
+    # a speaker's aside between a subject and its verb takes both commas, after a fronted word one
+    ("The worst moment, they said, often comes when the powder is stopped.", "worst moment",
+     "The worst moment often comes when the powder is stopped."),
+    ("Still, the experts said, there is no good evidence it works.", "no good evidence",
+     "There is no good evidence it works."),
+    ("Some users develop a habit like smokers do, she said, continuing to vape despite coughing.", "develop a habit",
+     "Some users develop a habit like smokers do, continuing to vape despite coughing."),
 ])
 def test_asides_second_complements_and_speaker_frames_without_the_cue_are_cut(f, text, cue, expected):
     assert _variants(f, text, cue)[0] == expected
@@ -2069,6 +2079,13 @@ def test_asides_second_complements_and_speaker_frames_without_the_cue_are_cut(f,
      "Ask your pharmacist, who can check your medicines."),
     ("People on warfarin, which thins the blood, lithium or digoxin should not drink the tea.", "should not drink",
      "People on warfarin, which thins the blood, lithium or digoxin should not drink the tea."),
+    # a list of relative clauses, and a list of subjects, are not asides nor clauses
+    ("Anyone who feels they cannot stop, who hides it from family, or who borrows money should talk to someone early.",
+     "talk to someone", "Anyone who feels they cannot stop, who hides it from family, or who borrows money should "
+     "talk to someone early."),
+    ("People with liver disease, and anyone taking prescription medication, should speak to a doctor before trying it.",
+     "speak to a doctor", "People with liver disease, and anyone taking prescription medication, should speak to a "
+     "doctor before trying it."),
 ])
 def test_asides_that_may_matter_stay(f, text, cue, expected):
     assert _variants(f, text, cue)[0] == expected
@@ -2148,3 +2165,10 @@ def test_the_added_caveat_is_the_clause_that_stands_when_the_first_leans_on_cont
 def test_news_phrasings_of_a_main_caveat(f, text, kind):
     dets = f.detector.sentence(text, frozenset({"gummies"}))
     assert any(d.kind == kind and d.is_caveat and d.strength == "main" and not d.negated for d in dets), dets
+
+
+def test_a_quoted_question_is_no_caveat_sentence():
+    from summarize.caveats.repair import clean_sentence_problems
+
+    assert "question" in clean_sentence_problems("\u201cIt's only a herb, what's the harm?\u201d she said.", None, load_policy())
+    assert "question" not in clean_sentence_problems("\u201cIt can be habit-forming,\u201d she said.", None, load_policy())

@@ -84,7 +84,7 @@ _COORD = re.compile(r",\s+(?:and|but|while|whereas|although|though|yet)\s+|;\s+(
 _SUBJECT_STARTS = frozenset("""the a an this that these those it its they their there some most many few no none several
     each all both such people patients participants users studies study trials trial evidence research data results
     findings side adverse experts scientists researchers doctors regular long-term more further rare serious severe
-    high large small other much anyone parents children adults women men""".split())
+    high large small other much parents""".split())
 MIN_CLAUSE_WORDS = 5
 # "it does mean (that) …", "this shows …": a frame around the verdict that follows it
 _VERDICT_FRAME = re.compile(r"(?:it|this|that)\s+(?:(?:does|also|only|simply|really)\s+)*"
@@ -133,8 +133,32 @@ def _keep_cue_clause(text: str, spans):
             # the compounded NAD+ they use is not approved"): the pronoun would have no antecedent
             if n and _PERSONAL_PRONOUN.search(parts[n]):
                 return text
+            # "A posture corrector may help, but there is little evidence that it fixes pain": the
+            # "it" is the dropped clause's subject, which takes its place (words of the sentence)
+            if n == 1 and (it := _REFERRING_IT.search(parts[n])) and len(_REFERRING_IT.findall(parts[n])) == 1 \
+                    and (subject := _subject_of(parts[0])):
+                return parts[n][:it.start()] + subject + parts[n][it.end():]
             return parts[n]
     return text
+
+
+# "it" as a pronoun, not the dummy subject of "it is unclear", "it's too early"
+_REFERRING_IT = re.compile(r"\bit\b(?!\s*(?:is|was|'s|’s|remains|seems|appears|has\s+been|may\s+be|will\s+be|would\s+be)\b)")
+_DETERMINERS = frozenset("a an the this that".split())
+
+
+def _subject_of(clause: str) -> str | None:
+    """The noun phrase opening ``clause`` up to its first verb ("A posture corrector" of "A posture
+    corrector may be useful"), lower-cased at its article; None unless it is 2-6 words after a
+    determiner, with no comma."""
+    words = clause.split()
+    for k, w in enumerate(words):
+        if w.lower() in _FINITE:
+            np_ = words[:k]
+            if 2 <= len(np_) <= 6 and np_[0].lower() in _DETERMINERS and not any("," in x for x in np_):
+                return " ".join([np_[0].lower()] + np_[1:])
+            return None
+    return None
 
 
 _PERSONAL_PRONOUN = re.compile(r"\b(?:they|them|their|he|him|his|she|her)\b", re.I)
@@ -275,8 +299,35 @@ def _strip_attribution(text: str, spans, policy: Policy):
             break
     for p in policy.attribution:
         while m := next((m for m in p.finditer(text) if not any(a < m.end() and m.start() < b for a, b in spans)), None):
-            text, spans = text[:m.start()] + text[m.end():], _shift(spans, m.start(), m.end() - m.start())
+            start, end = m.start(), m.end()
+            # "The most dangerous moment, they said, often comes …": between a subject and its
+            # verb the aside takes both commas; after a fronted phrase ("For now, he said, the …")
+            # one stays
+            if text.startswith(",", end) and _bare_subject(text[:start]):
+                end += 1
+            text, spans = text[:start] + text[end:], _shift(spans, start, end - start)
     return text, spans
+
+
+def _bare_subject(before: str) -> bool:
+    """Is ``before`` (a sentence's start) a noun phrase alone: no comma, no verb, not opening
+    with a subordinator or a preposition?"""
+    words = [w.lower().strip("\"'“‘(") for w in before.split()]
+    return bool(words) and "," not in before and words[0] not in _SUBORDINATE_OPENERS \
+        and not (len(words) == 1 and words[0] in _CONNECTIVES) \
+        and len(words) <= 6 and not any(w in _FINITE or w.endswith("ly") for w in words) \
+        and not _PERSONAL_PRONOUN.match(words[0]) and not _has_verb(before)
+
+
+def _has_verb(text: str) -> bool:
+    from summarize import coherence
+
+    return coherence.has_finite_verb(text)
+
+
+_CONNECTIVES = frozenset("""still however yet now so but and indeed overall instead meanwhile again also thus therefore
+    besides otherwise finally first second third today currently nevertheless nonetheless moreover furthermore
+    importantly crucially clearly ultimately elsewhere later previously""".split())
 
 
 _LIST_INTRO = re.compile(r"\b(?:following|include[sd]?|including|as\s+follows|such\s+as)\b[^:]*$", re.I)
@@ -459,6 +510,12 @@ def _drop_relative_asides(text: str, spans):
         elif not re.match(r"\s*(?:[.!?]\s*$|;)", rest) and not _CLAUSE_AFTER_COMMA.match(rest):
             continue
         aside = text[a:b]
+        # "Anyone who feels …, who hides …, or who is borrowing …": a list of relative clauses
+        # (or one after a subject's own relative clause, before the main verb)
+        before = re.search(r"\b(?:who|which)\b([^,;]*)$", text[:a], re.I)
+        if re.match(r",\s+(?:and|or)\s+(?:who|which)\b", rest, re.I) or (
+                before and not any(w.lower() in _FINITE for w in before.group(1).split())):
+            continue
         if any(a < e and s < b for s, e in spans) or len(aside.split()) < 3:
             continue
         text, spans = text[:a] + text[b:], _shift(spans, a, b - a)
@@ -676,8 +733,12 @@ def insertion_index(sentences: list[str], policy: Policy) -> int:
 _QUOTE_PAIRS = (("“", "”"), ("(", ")"), ("[", "]"))
 
 
+# A quoted question with its speaker after it ("“What's the harm?” she said.") asks too
+_QUOTED_QUESTION = re.compile(r"^\s*[\"“‘'][^\"“”]*\?\s*[\"”’']")
+
+
 def is_question(text: str) -> bool:
-    return text.rstrip(" \"'”’)").endswith("?")
+    return text.rstrip(" \"'”’)").endswith("?") or bool(_QUOTED_QUESTION.match(text))
 
 
 def clean_sentence_problems(text: str, source_sentence: str | None, policy: Policy) -> list[str]:
