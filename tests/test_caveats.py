@@ -386,6 +386,9 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("The true number of people taking valerian every day remains unknown.", "research"),
     ("The craze had run far ahead of the science.", "research"),
     ("Valerian's reputation as harmless is not supported by the data.", "research"),
+    ("There's no proof that valerian tea does you any good.", "research"),
+    ("For now, valerian for anxiety remains experimental.", "research"),
+    ("The valerian diet is an experiment, and it should be tried only with a doctor's knowledge.", "research"),
     # needing more, and not coping without it
     ("Some regular users say they need to take more to feel the same boost.", "dependency"),
     ("Daily users find they need larger and larger doses of valerian.", "dependency"),
@@ -405,6 +408,8 @@ def test_each_kind_is_detected(det, text, kind):
     ("Research suggests that it may help people fall asleep.", "research"),  # positive evidence claim
     ("Your doctor may prescribe a sleeping pill instead.", "professional"),  # descriptive, not advice
     ("The FDA approved the drug in 2010.", "legal"),  # a status, not a caveat
+    ("In an experiment, mice were fed valerian for a month.", "research"),  # a study described
+    ("The experimental valerian extract was given to 40 people.", "research"),
     ("People with insulin-dependent diabetes should eat regularly.", "dependency"),
     ("Patients were treated for alcohol dependence.", "dependency"),  # the condition treated
     ("The disease can cause nausea and headaches.", "side_effects"),  # a disease's symptoms, no treatment
