@@ -2072,7 +2072,11 @@ def test_reasons_and_group_attributions_without_the_cue_are_cut(f, text, cue, ex
     ("Still, the experts said, there is no good evidence it works.", "no good evidence",
      "There is no good evidence it works."),
     ("Some users develop a habit like smokers do, she said, continuing to vape despite coughing.", "develop a habit",
-     "Some users develop a habit like smokers do, continuing to vape despite coughing."),
+     "Some users develop a habit like smokers do, continuing to vape despite coughing."),    # advice in the imperative is a clause: the one with the cue is kept, after its fronted "if" clause
+    ("If you're curious, talk to your pharmacist first, and ask the shop which lab tested the oil.",
+     "talk to your pharmacist", "If you're curious, talk to your pharmacist first."),
+    ("Check with a doctor before trying kava, and buy it only from a shop that names the variety.",
+     "Check with a doctor", "Check with a doctor before trying kava."),
 ])
 def test_asides_second_complements_and_speaker_frames_without_the_cue_are_cut(f, text, cue, expected):
     assert _variants(f, text, cue)[0] == expected

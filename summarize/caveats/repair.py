@@ -180,8 +180,13 @@ _FINITE = frozenset("""is are was were be been has have had can could may might 
 
 
 def _is_clause(part: str, first: bool = False) -> bool:
-    """A part with a subject start (unless it opens the sentence) and a finite verb."""
+    """A part with a subject start (unless it opens the sentence) and a finite verb, or an
+    imperative ("ask the studio who …", "If you're curious, talk to your doctor first")."""
     words = [w.lower().replace("’", "'").strip("\"'(),.;:") for w in part.split()]
+    if len(words) < MIN_CLAUSE_WORDS - 1:
+        return False
+    if _is_imperative(words, part):
+        return True
     if len(words) < MIN_CLAUSE_WORDS:
         return False
     # ("there's", "it's": a contracted "is")
@@ -189,6 +194,19 @@ def _is_clause(part: str, first: bool = False) -> bool:
                for w in words):
         return False
     return first or words[0] in _SUBJECT_STARTS
+
+
+# Verbs that open advice in the imperative
+_IMPERATIVES = frozenset("""ask avoid be buy call check choose consult do don't follow get give keep limit look make
+    mention never read remember report see seek speak start stick stop store take talk tell try use wait watch""".split())
+
+
+def _is_imperative(words: list[str], part: str) -> bool:
+    """Does the part open on an imperative, perhaps after a fronted "if"/"before"/"when" clause?"""
+    if words and words[0] in _IMPERATIVES:
+        return True
+    fronted = re.match(r"\s*(?:if|before|when|unless)\b[^,;]{3,80},\s+(\S+)", part, re.I)
+    return bool(fronted) and fronted.group(1).lower().replace("’", "'") in _IMPERATIVES
 
 
 def _finish(s: str) -> str:
