@@ -90,6 +90,21 @@ def test_checks_count_furniture_headings_caveats_and_false_alarms(tmp_path):
     assert T["furniture_in_lead"] == 1
 
 
+def test_a_lead_sentence_counts_as_written_from_the_draft_sentence_at_its_offsets(tmp_path):
+    # a name restored into it ("…, Ana Ruiz said") makes its text no substring of the draft's
+    from summarize.evaluation.caveats import read_draft_key
+
+    (entry,) = read_draft_key(_folder(tmp_path))
+    sentence = "Taking it daily can become habit-forming, and some users report rebound coughing when they stop."
+    restored = sentence[:-1] + ", Ana Ruiz said."
+    at = DRAFT.index(sentence)
+    lead = [LeadSentence(restored, "extract", restored, at, at + len(sentence), role="caveat")]
+    result = _result(lead, [])
+    assert labelled.check_draft(entry, result)["mandated"]["dependency"]["in_lead"] is False
+    result.article = SimpleNamespace(text=DRAFT)
+    assert labelled.check_draft(entry, result)["mandated"]["dependency"]["in_lead"] is True
+
+
 def test_a_furniture_line_inside_a_prose_sentence_is_not_glued_furniture():
     prose = "Researchers at the University of Greymoor gave older mice the compound for 12 weeks."
     glued = "University of Greymoor Older mice given the compound did better on memory tests."

@@ -57,6 +57,10 @@ def furniture_sentences(lead_sentences, furniture: list[str]) -> list[str]:
     return out
 
 
+def _at(text: str | None, s) -> str | None:
+    return text[s.start:s.end] if text is not None and s.start is not None and s.end is not None else None
+
+
 def check_draft(entry: dict, result) -> dict[str, Any]:
     """One draft's checks (see the module doc) from its key entry and the pipeline's ``Result``."""
     from summarize.evaluation.caveats import keeps_phrase
@@ -68,13 +72,17 @@ def check_draft(entry: dict, result) -> dict[str, Any]:
     labelled_headings = [_bare_heading(h) for h in entry["headings"]]
     shown = [_bare_heading(e.heading) for e in result.outline if e.method == "draft"]
     conclusion = entry["conclusion"]
+    # what each lead sentence was written from: its source text, and the draft sentence at its
+    # offsets (a sentence with a name restored or an aside cut is no substring of the draft's)
+    draft = getattr(getattr(result, "article", None), "text", None)
+    written_from = [[t for t in (s.source_text, _at(draft, s)) if t] or [s.text] for s in sentences]
     in_lead = None
     if conclusion:
-        in_lead = any(_overlaps(s.source_text or "", conclusion) for s in sentences) or keeps_phrase(lead, conclusion)
+        in_lead = any(_overlaps(t, conclusion) for ts in written_from for t in ts) or keeps_phrase(lead, conclusion)
     mandated = {}
     for kind in MANDATED:
         labelled = [c["text"] for c in entry["caveats"] if kind in c["kinds"]]
-        carried = any(_overlaps(s.source_text or s.text, c) for s in sentences for c in labelled)
+        carried = any(_overlaps(t, c) for ts in written_from for t in ts for c in labelled)
         mandated[kind] = {"labelled": bool(labelled), "in_lead": carried}
     # (a mention reported as about another substance is not the lead carrying the kind)
     reported = {k for k, mentions in (result.caveats or {}).get("summary_kinds", {}).items()
