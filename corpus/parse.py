@@ -985,8 +985,15 @@ def _check_has_text(article: Article) -> None:
         if any(c.isalpha() for p in prose for c in p.text):  # Arabic, Cyrillic, Chinese …
             raise DraftError("the draft has no text in the Latin alphabet (the model reads and writes English)")
         raise DraftError("the draft has no sentences (only headings or symbols)")
-    if all(heading_like(p.text) for p in worded):
+    if all(heading_like(p.text) for p in worded) and not any(_reads_as_sentence(p.text) for p in worded):
         raise DraftError("the draft has no sentences, only headings")
+
+
+def _reads_as_sentence(line: str) -> bool:
+    """A line without an end mark that is a sentence, not a heading: four words or more, all
+    after the first in lower case ("Ashwagandha helps you sleep", not "Side Effects and Risks")."""
+    words = line.split()
+    return len(words) >= 4 and all(w[0].islower() or not w[0].isalpha() for w in words[1:])
 
 
 def parse_article(text: str) -> Article:

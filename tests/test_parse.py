@@ -189,6 +189,13 @@ def test_drafts_without_prose_are_refused_with_the_reason(text, reason):
         parse_article(text)
 
 
+@pytest.mark.parametrize("text", ["Ashwagandha helps you sleep\n",
+                                  "Kava drink\nKava may harm the liver in people who drink it daily\n"])
+def test_a_sentence_without_its_full_stop_is_prose_not_a_heading(text):
+    article = parse_article(text)
+    assert [p.text for p in article.content_paragraphs()][-1] == text.strip().split("\n")[-1]
+
+
 def _finish(draft, lead="A lead sentence."):
     article = parse_draft(draft)
     article.lead = lead
