@@ -60,6 +60,14 @@ def test_the_key_gives_furniture_and_headings(tmp_path):
     assert entry["conclusion"].startswith("There is not enough evidence")
 
 
+def test_none_in_the_key_means_no_such_lines(tmp_path):
+    from summarize.evaluation.caveats import read_draft_key
+
+    (tmp_path / "KEY.md").write_text("# KEY\n\n## a.txt\n\nFURNITURE:\nF: none\nHEADINGS:\nH: none\n", encoding="utf-8")
+    (entry,) = read_draft_key(tmp_path)
+    assert entry["furniture"] == [] and entry["headings"] == []
+
+
 def test_checks_count_furniture_headings_caveats_and_false_alarms(tmp_path):
     from summarize.evaluation.caveats import read_draft_key
 

@@ -609,7 +609,9 @@ def read_draft_key(folder: Path = DRAFTS) -> list[dict]:
         # own folder (file names without a number) is held out as a whole.
         number = re.match(r"\d+", name)
         split = "tune" if number and int(number.group(0)) % 2 else "held-out"
-        lines = lambda tag: [line[len(tag):].strip() for line in chunk.splitlines() if line.startswith(tag)]  # noqa: E731
+        # ("H: none", "F: none": the key's way of saying the draft has no such lines)
+        lines = lambda tag: [t for line in chunk.splitlines() if line.startswith(tag)  # noqa: E731
+                             and (t := line[len(tag):].strip()) != "none"]
         out.append({"file": name, "split": split, "caveats": caveats,
                     "conclusion": None if conclusion in (None, "none") else conclusion,
                     "furniture": lines("F: "), "headings": lines("H: ")})
