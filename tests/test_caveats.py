@@ -397,6 +397,9 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("Some patients come to depend on weekly valerian infusions.", "dependency"),
     ("Some lifters say they can't face a workout without their valerian shot at all.", "dependency"),
     ("For some, the valerian ritual has become a crutch.", "dependency"),
+    ("Anything you pair with a valerian ritual, night after night, becomes hard to drop.", "dependency"),
+    ("She is now being slowly weaned off the valerian tablets under supervision.", "dependency"),
+    ("Some find they can't drop off without their valerian tea.", "dependency"),
     ("Some describe feeling restless or low on days they skip their valerian.", "dependency"),
 ])
 def test_each_kind_is_detected(det, text, kind):
@@ -409,6 +412,7 @@ def test_each_kind_is_detected(det, text, kind):
     ("Your doctor may prescribe a sleeping pill instead.", "professional"),  # descriptive, not advice
     ("The FDA approved the drug in 2010.", "legal"),  # a status, not a caveat
     ("In an experiment, mice were fed valerian for a month.", "research"),  # a study described
+    ("You cannot be given valerian without your consent.", "dependency"),  # a right, not reliance
     ("The experimental valerian extract was given to 40 people.", "research"),
     ("People with insulin-dependent diabetes should eat regularly.", "dependency"),
     ("Patients were treated for alcohol dependence.", "dependency"),  # the condition treated
