@@ -144,7 +144,8 @@ def _keep_cue_clause(text: str, spans):
 
 # "it" as a pronoun, not the dummy subject of "it is unclear", "it's too early"
 _REFERRING_IT = re.compile(r"\bit\b(?!\s*(?:is|was|'s|’s|remains|seems|appears|has\s+been|may\s+be|will\s+be|would\s+be)\b)")
-_DETERMINERS = frozenset("a an the this that".split())
+# (articles and demonstratives only: "their pills" would carry its own pronoun into the sentence)
+_ARTICLES = frozenset("a an the this that".split())
 
 
 def _subject_of(clause: str) -> str | None:
@@ -155,7 +156,7 @@ def _subject_of(clause: str) -> str | None:
     for k, w in enumerate(words):
         if w.lower() in _FINITE:
             np_ = words[:k]
-            if 2 <= len(np_) <= 6 and np_[0].lower() in _DETERMINERS and not any("," in x for x in np_):
+            if 2 <= len(np_) <= 6 and np_[0].lower() in _ARTICLES and not any("," in x for x in np_):
                 return " ".join([np_[0].lower()] + np_[1:])
             return None
     return None
@@ -201,11 +202,14 @@ _IMPERATIVES = frozenset("""ask avoid be buy call check choose consult do don't 
     mention never read remember report see seek speak start stick stop store take talk tell try use wait watch""".split())
 
 
+_FRONTED_CONDITION = re.compile(r"\s*(?:if|before|when|unless)\b[^,;]{3,80},\s+(\S+)", re.I)
+
+
 def _is_imperative(words: list[str], part: str) -> bool:
     """Does the part open on an imperative, perhaps after a fronted "if"/"before"/"when" clause?"""
     if words and words[0] in _IMPERATIVES:
         return True
-    fronted = re.match(r"\s*(?:if|before|when|unless)\b[^,;]{3,80},\s+(\S+)", part, re.I)
+    fronted = _FRONTED_CONDITION.match(part)
     return bool(fronted) and fronted.group(1).lower().replace("’", "'") in _IMPERATIVES
 
 
@@ -330,17 +334,13 @@ def _strip_attribution(text: str, spans, policy: Policy):
 def _bare_subject(before: str) -> bool:
     """Is ``before`` (a sentence's start) a noun phrase alone: no comma, no verb, not opening
     with a subordinator or a preposition?"""
+    from summarize import coherence
+
     words = [w.lower().strip("\"'“‘(") for w in before.split()]
     return bool(words) and "," not in before and words[0] not in _SUBORDINATE_OPENERS \
         and not (len(words) == 1 and words[0] in _CONNECTIVES) \
         and len(words) <= 6 and not any(w in _FINITE or w.endswith("ly") for w in words) \
-        and not _PERSONAL_PRONOUN.match(words[0]) and not _has_verb(before)
-
-
-def _has_verb(text: str) -> bool:
-    from summarize import coherence
-
-    return coherence.has_finite_verb(text)
+        and not _PERSONAL_PRONOUN.match(words[0]) and not coherence.has_finite_verb(before)
 
 
 _CONNECTIVES = frozenset("""still however yet now so but and indeed overall instead meanwhile again also thus therefore
@@ -512,6 +512,8 @@ def _drop_coordinated_infinitive(text: str, spans):
 
 
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which)\s+[^,;:()]*", re.I)
+# ", and can check …": the relative clause's second verb
+_SECOND_VERB = re.compile(r",\s+(?:and|or)\s+(?:" + "|".join(sorted(_FINITE)) + r")\b", re.I)
 
 
 def _drop_relative_asides(text: str, spans):
@@ -522,7 +524,7 @@ def _drop_relative_asides(text: str, spans):
     for m in reversed(list(_RELATIVE_ASIDE.finditer(text))):
         a, b = m.start(), m.end()
         rest = text[b:]
-        if re.match(r",\s+(?:and|or)\s+(?:" + "|".join(sorted(_FINITE)) + r")\b", rest, re.I):
+        if _SECOND_VERB.match(rest):
             b = len(text.rstrip(".!?"))  # "…, who can discuss …, and can check …"
             rest = text[b:]
         elif not re.match(r"\s*(?:[.!?]\s*$|;)", rest) and not _CLAUSE_AFTER_COMMA.match(rest):
