@@ -124,6 +124,8 @@ _CAPTION = [
     re.compile(r"[.!?]\s*\((?:[A-Z][\w.&'’-]*\s+){0,4}[A-Z][\w.&'’-]*\s*:\s*" + _NAME + r"(?:\s+" + _NAME + r"){1,2}\)" + _END),
     # … or with a slash: "… in Springvale. (WQVX/Jane Doe)", "(Courier/Jane Doe-Smith)"
     re.compile(r"[.!?]\s*\((?:[A-Z][\w.&'’-]*\s+){0,4}[A-Z][\w.&'’-]*\s*/\s*" + _NAME + r"(?:\s+" + _NAME + r"){1,2}\)" + _END),
+    # a credit with no agency, in brackets: "… all contained B6. (Supplied)", "(Supplied: Jane Doe)"
+    re.compile(r"\((?:supplied|handout|file|stock)(?:\s*:\s*[^()]{1,60})?\)" + _END, _F),
     # "… have become a TikTok sensation. Stock image"
     re.compile(r"[.!?]\s+(?:stock|file|library)\s+(?:image|photo|picture)s?" + _END, _F),
     # "… January 9, 2025. OUTLET/Jane Doe/File Photo"
@@ -415,8 +417,13 @@ _WIDGET = [
     re.compile(r"^(?:listen\s+to\s+(?:this\s+)?(?:article|story)|\d+\s+min(?:ute)?s?\s+read)\b.{0,40}$", _F),
     # a video player's text: "Loaded: 0%", "Progress: 0%", "Duration 2:31", "Current Time 0:00"
     re.compile(r"^(?:loaded|progress|buffered)\s*:?\s*\d{1,3}(?:\.\d+)?\s*%\s*$|^(?:duration|current\s+time|remaining\s+time)\s*:?\s*-?\d{1,2}:\d{2}\s*$", _F),
-    # the reading time: "4 mins to read", "Reading time: 5 minutes"
-    re.compile(r"^(?:\d+\s+min(?:ute)?s?\s+to\s+read|reading\s+time\s*:?\s*\d+\s+min(?:ute)?s?)\s*$", _F),
+    # the reading time: "4 mins to read", "Reading time: 5 minutes", "5 min. read"
+    re.compile(r"^(?:\d+\s+min(?:ute)?s?\.?\s+(?:to\s+)?read|reading\s+time\s*:?\s*\d+\s+min(?:ute)?s?)\s*$", _F),
+    # a paywall's meter: "You have 2 free articles remaining this month. Subscribe for unlimited access."
+    re.compile(r"^you(?:['’]ve|\s+have)\s+(?:\d+|one|two|three|no)\s+(?:more\s+)?free\s+(?:articles?|stor(?:y|ies))\s+"
+               r"(?:remaining|left)\b.{0,80}$", _F),
+    # a video player's placeholder: "Video player loading...", "Watch Live"
+    re.compile(r"^(?:video\s+player\s+(?:is\s+)?loading|watch\s+live|(?:now\s+)?playing\s+now|skip\s+navigation)\W*$", _F),
     # "Advertise with The Courier"
     re.compile(r"^(?i:advertise)\s+with\s+(?:us|[A-Z\u0100-\u017F][^\s.!?]*(?:\s+[A-Z\u0100-\u017F][^\s.!?]*){0,4})\s*$"),
     # a date with the reading time after it: "Mar 27, 2026 · 6 min read"
@@ -602,6 +609,14 @@ def is_credit_only(text: str) -> bool:
     """A credit or caption widget on its own line ("Jane Doe/Getty Images", "toggle caption")."""
     s = " ".join(text.split())
     return len(s.split()) <= MAX_CREDIT_WORDS and furniture_reason(s) == "caption"
+
+
+_PLAYER = re.compile(r"^(?:video\s+player(?:\s+(?:is\s+)?loading)?|play\s+video|watch(?:\s+(?:now|video))?)\W*$", _F)
+
+
+def is_player_widget(text: str) -> bool:
+    """A video player's placeholder ("Video player loading..."): the line under it is the clip's title."""
+    return bool(_PLAYER.match(" ".join(text.split())))
 
 
 def is_caption_widget(text: str) -> bool:

@@ -31,6 +31,7 @@ from summarize.corpus.boilerplate import (
     is_list_entry,
     is_list_label,
     is_person_name,
+    is_player_widget,
     neighbour_caption,
 )
 from summarize.corpus.render import render_house
@@ -461,6 +462,9 @@ def _furniture_in_context(blocks: list[_Block]) -> None:
             b.furniture = "byline"
         elif _place_alone(text) and any(x is not None and x.furniture in _UNDER_A_HEADLINE for x in (prev, nxt)):
             b.furniture = "dateline"  # "Ottawa" on its own line between the byline and the date
+        elif (prev is not None and is_player_widget(prev.text) and len(text.split()) <= MAX_HEADLINE_WORDS
+              and not _ends_with_punct(text)):
+            b.furniture = "caption"  # the clip's title under its player ("WKVZ 4 News at 6: …")
         elif nxt is not None and nxt.furniture == "caption" and _alt_text(text):
             b.furniture = "caption"  # the image's alt text above its caption
         elif (prev and nxt and prev.furniture == "widget" and nxt.furniture == "widget"

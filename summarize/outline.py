@@ -355,7 +355,14 @@ def keyphrase_candidates(section: Section, others: list[str] | None = None,
             value *= NAME_FACTOR
         return value
 
-    return [title_case(" ".join(casing.surface(w) for w in t.split())) for t in sorted(mine, key=lambda t: (-score(t), t))]
+    def person(term: str) -> bool:
+        """A job before a name ("Pharmacist Jane Doe-Lau"): one person, never a heading."""
+        words = term.split()
+        return any((w in _ROLES or w.endswith(_ROLE_ENDINGS)) and casing.surface(nxt)[:1].isupper()
+                   for w, nxt in zip(words, words[1:]))
+
+    return [title_case(" ".join(casing.surface(w) for w in t.split()))
+            for t in sorted(mine, key=lambda t: (-score(t), t)) if not person(t)]
 
 
 NAME_FACTOR = 0.3
@@ -418,6 +425,8 @@ _EXTRA_STOP = {"may", "can", "cannot", "also", "like", "often", "one", "way", "w
                "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
                # pronouns that stand for a person ("Call Anyone")
                "anyone", "anybody", "someone", "somebody", "everyone", "everybody", "nobody",
+               # reflexives ("Infusions Themselves")
+               "itself", "themselves", "himself", "herself", "ourselves", "yourself", "yourselves", "myself",
                # verbs the lexicon also lists as nouns end a clause, not a phrase ("Rodent Studies Give")
                "give", "gives", "come", "comes", "take", "takes", "show", "shows", "find", "finds", "get", "gets",
                "keep", "keeps", "go", "goes", "see", "sees", "tell", "tells", "suggest", "suggests", "want", "wants",

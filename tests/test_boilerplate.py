@@ -1305,3 +1305,48 @@ def test_a_place_alone_between_the_byline_and_the_date_is_a_dateline_not_a_headi
     article = parse_article(page)
     assert all(s.heading != "Halifax" for s in article.walk()), [s.heading for s in article.walk()]
     assert ("dateline", "Halifax") in [(p.boilerplate, p.text) for p in article.set_aside()]
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("5 min. read", "widget"),
+    ("You have 2 free articles remaining this month. Subscribe for unlimited access.", "widget"),
+    ("Video player loading...", "widget"),
+    ("Skip Navigation", "widget"),
+    ("Ana Ruiz says she had no idea the gummies she took for sleep all contained valerian. (Supplied)", "caption"),
+    ("Valerian tea on a kitchen bench in Perth. (Supplied: Ana Ruiz)", "caption"),
+])
+def test_reading_times_paywall_meters_players_and_bracketed_supplied_credits(line, reason):
+    assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", [
+    "You have 2 options: stop the drug or lower the dose.",
+    "The pharmacy supplied the capsules (supplied by the maker in 2024).",
+    "Read the label: 5 min. of steam is enough.",
+])
+def test_prose_near_paywall_and_credit_forms_stays_prose(line):
+    assert furniture_reason(line) is None
+
+
+def test_a_clips_title_under_its_player_and_a_masthead_under_a_paywall_meter_stay_out_of_the_outline():
+    page = "\n".join([
+        "You have 2 free articles remaining this month. Subscribe for unlimited access.",
+        "Subscribe | Log in | e-Edition",
+        "THE VALLEY COURIER",
+        "LOCAL NEWS",
+        "Valerian drips are popping up across the valley. Doctors say the science is thin.",
+        "By Ana Ruiz",
+        "Nov 12, 2025",
+        "Video player loading...",
+        "Valley News at 6: Doctors question valerian drips",
+        "",
+        "Valerian drips are sold at five clinics in the valley, according to county records.",
+        "",
+        "Doctors say the claims rest largely on studies in mice, and nobody knows the long-term effects.",
+    ])
+    a = parse_article(page)
+    assert a.title.text.startswith("Valerian drips are popping up")
+    headings = [s.heading for s in a.walk() if s.heading and not s.generated]
+    assert headings == [], headings
+    aside = {p.text: p.boilerplate for p in a.set_aside()}
+    assert aside.get("Valley News at 6: Doctors question valerian drips") == "caption", aside
