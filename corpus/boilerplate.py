@@ -173,7 +173,7 @@ _CAPTION = [
     # a picture agency's credit on its own: "Harbour Pictures", "Northwire Photos"
     re.compile(r"^(?:[A-Z][\w&'’.-]*\s+){1,3}(?:Pictures|Photos|Photography|Images)\s*$"),
     # a credit line on its own ("ALAMY" in capitals too)
-    re.compile(r"^(?:[\w.'’ -]{0,40}/+\s*)?(?:Getty(?:\s+Images)?|Shutterstock|iStock(?:photo)?|Reuters|AP|AFP|Alamy|EPA|Adobe(?:\s+Stock)?|"
+    re.compile(r"^(?:[\w.'’ -]{0,40}/+\s*)?(?:Getty(?:\s+Images)?|Shutterstock|Supplied|SUPPLIED|Handout|HANDOUT|iStock(?:photo)?|Reuters|AP|AFP|Alamy|EPA|Adobe(?:\s+Stock)?|"
                r"GETTY(?:\s+IMAGES)?|SHUTTERSTOCK|ALAMY|ISTOCK)(?:\s+(?:Images|Photos?))?" + _END),
     # a caption glued to a photographer's credit: "… often contain erythritolMarek Sobczak/Alamy"
     re.compile(r"(?<=[a-z.])" + _NAME + r"\s+" + _NAME + r"\s*/\s*(?:Alamy|Getty(?:\s+Images)?|Shutterstock|iStock|Reuters|AP|AFP|EPA|PA)"
@@ -507,10 +507,28 @@ def _is_timestamp(text: str) -> bool:
     return has_date and len(tokens) - len(dated) <= (1 if had_cue else 0)
 
 
-def dateline_prefix(text: str) -> int:
-    """Length of a dateline opening the paragraph ("LONDON (Reuters) - "), 0 if none."""
+# A place and a hyphen before the story's first sentence: "CAPE TOWN - More than a third …", and
+# on a news page "Johannesburg - …" ("Ashwagandha - The herb …" opens a house draft's sentence);
+# a label over a line ("Shots - Health News") has no sentence after it.
+_DASH_DATELINE = re.compile(r"^(?P<place>[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2}|(?P<title>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))"
+                            r"\s+[-–—]\s+(?=[A-Z\"“‘'])")
+_NOT_PLACES = frozenset("file update updated watch advertisement video photo live breaking exclusive opinion "
+                        "analysis review editorial".split())
+MIN_DATELINE_SENTENCE_WORDS = 8
+
+
+def dateline_prefix(text: str, news: bool = False) -> int:
+    """Length of a dateline opening the paragraph ("LONDON (Reuters) - "), 0 if none; ``news``:
+    the paragraph is on a news page (a byline or date above it)."""
     m = DATELINE.match(text)
-    return m.end() if m and m.end() < len(text) else 0
+    if m and m.end() < len(text):
+        return m.end()
+    m = _DASH_DATELINE.match(text)
+    rest = text[m.end():] if m else ""
+    if (m and (news or not m.group("title")) and m.group("place").split()[0].lower() not in _NOT_PLACES
+            and len(rest.split()) >= MIN_DATELINE_SENTENCE_WORDS and rest.rstrip("\"”’') ").endswith((".", "!", "?"))):
+        return m.end()
+    return 0
 
 
 # The parser asks about the same lines more than once (building blocks, classifying them, and

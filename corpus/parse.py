@@ -109,10 +109,11 @@ class _Block:
         end = self.lines[-1].start + len(self.lines[-1].text.rstrip())
         return Paragraph(self.text.strip(), start, end, self.furniture)
 
-    def paragraphs(self, dateline: bool) -> list[Paragraph]:
-        """The block's paragraph; a dateline opening it becomes a set-aside paragraph of its own."""
+    def paragraphs(self, dateline: bool, news: bool = False) -> list[Paragraph]:
+        """The block's paragraph; a dateline opening it becomes a set-aside paragraph of its own
+        (``news``: the page has a byline or a date, so "Johannesburg - …" is one too)."""
         p = self.paragraph()
-        cut = dateline_prefix(p.text) if dateline and p.boilerplate is None else 0
+        cut = dateline_prefix(p.text, news) if dateline and p.boilerplate is None else 0
         if not cut:
             return [p]
         head = p.text[:cut].rstrip()
@@ -151,6 +152,8 @@ def heading_like(line: str) -> bool:
     n_words = len(s.split())
     if n_words > MAX_HEADING_WORDS:
         return False
+    if re.search(r"[:,]\s*[\"“‘']\S", s) and s[:1] not in "\"“‘'":
+        return False  # a quote introduced ('One viral video asks: "Is it even …?"') is prose
     if s.rstrip(_CLOSERS).endswith("?"):
         # Question headings ("What Is Kratom?", "how much should you take?") are common in
         # health writing; a one-line question paragraph that short is rare.
@@ -237,6 +240,20 @@ def _separate_lines(texts: list[str]) -> bool:
     return short >= 2 and short > len(lengths[:-1]) / 4
 
 
+def _runs_on(line: str, nxt: str) -> bool:
+    """Does the sentence on ``line`` go on to ``nxt`` (no full stop, and the next line opens in
+    lower case or on a number)?"""
+    word = (nxt.split() or [""])[0]
+    first = word[:1]
+    # ("Authors' conclusions" / "rTMS may reduce …": a name in small letters is no running sentence)
+    if any(c.isupper() for c in word):
+        return False
+    ended = line.rstrip(_CLOSERS + " ").endswith((".", "!", "?", "…"))
+    # (a headline over its date, "9 March 2026", runs on to nothing)
+    return (not ended and (first.islower() or first.isdigit()) and not _is_list(nxt)
+            and furniture_reason(nxt.strip()) is None and furniture_reason(line.strip()) is None)
+
+
 _LABELLED_FURNITURE = re.compile(r"^[A-Z][A-Za-z]+(?: [A-Za-z]+){0,2}:\s")
 
 
@@ -247,7 +264,15 @@ def _blocks(lines: list[_Line], markdown: bool, blank_style: bool) -> list[_Bloc
     def flush():
         if current:
             if blank_style and not markdown and _separate_lines([x.text for x in current]):
-                blocks.extend(_Block([x]) for x in current)
+                # one paragraph a line, except where a sentence runs on to the next line ("One
+                # review looked at" / "18 reported cases …"): that line is no heading
+                groups: list[list[_Line]] = []
+                for x in current:
+                    if groups and _runs_on(groups[-1][-1].text, x.text):
+                        groups[-1].append(x)
+                    else:
+                        groups.append([x])
+                blocks.extend(_Block(g) for g in groups)
             else:
                 blocks.append(_Block(list(current)))
             current.clear()
@@ -558,8 +583,9 @@ def _normalise_markdown_levels(blocks: list[_Block]) -> None:
 
 def _block_paragraphs(blocks: list[_Block]) -> list[list[Paragraph]]:
     out, prose_seen = [], 0
+    news = any(b.furniture in _UNDER_A_HEADLINE for b in blocks)
     for b in blocks:
-        out.append(b.paragraphs(dateline=prose_seen < DATELINE_PARAGRAPHS))
+        out.append(b.paragraphs(dateline=prose_seen < DATELINE_PARAGRAPHS, news=news))
         prose_seen += b.kind == "paragraph" and b.furniture is None
     return out
 

@@ -248,6 +248,20 @@ def test_datelines_open_a_paragraph_only_when_they_are_datelines():
         "WEDNESDAY, Oct. 9, 2024 (HealthDay News) -- ")
 
 
+def test_a_place_and_a_hyphen_before_the_first_sentence_is_a_dateline_on_a_news_page():
+    story = "More than a third of older adults take a low-dose aspirin every day, a survey found."
+    assert dateline_prefix("CAPE TOWN - " + story) == len("CAPE TOWN - ")
+    assert dateline_prefix("Johannesburg - " + story, news=True) == len("Johannesburg - ")
+    assert dateline_prefix("Johannesburg - " + story) == 0  # a house draft: "Ashwagandha - The herb …"
+    assert dateline_prefix("Shots - Health News", news=True) == 0
+    assert dateline_prefix("FILE - Aspirin tablets are shown at a pharmacy in Durban on Jan. 9, 2024.", news=True) == 0
+    page = "\n\n".join(["Aspirin survey finds many older adults take it without advice", "By Thandi Mokoena",
+                        "12 May 2026", "Johannesburg - " + story, "Guidelines changed in 2019, doctors said."])
+    a = parse_article(page)
+    assert [p.text for p in a.content_paragraphs()][0] == story
+    assert any(p.text == "Johannesburg -" and p.boilerplate == "dateline" for p in a.set_aside())
+
+
 def test_news_story_furniture_is_set_aside_and_kept_in_the_body():
     article = parse_article(NEWS_STORY)
     assert [(p.boilerplate, p.text) for p in article.set_aside()] == NEWS_FURNITURE
@@ -1350,3 +1364,18 @@ def test_a_clips_title_under_its_player_and_a_masthead_under_a_paywall_meter_sta
     assert headings == [], headings
     aside = {p.text: p.boilerplate for p in a.set_aside()}
     assert aside.get("Valley News at 6: Doctors question valerian drips") == "caption", aside
+
+
+def test_a_caption_over_a_bare_supplied_credit_is_set_aside():
+    page = "\n".join([
+        "Iron infusions have tripled, and many go to people who are not anaemic",
+        "By Aroha Kingi",
+        "12 May 2026",
+        "Hannah Rewi has had four iron infusions in two years. She paid for three of them herself.",
+        "SUPPLIED",
+        "The number of iron infusions given in New Zealand has more than tripled in five years, a study found.",
+        "Doctors say many of them go to people who are not anaemic and may get little benefit.",
+    ])
+    aside = {p.text: p.boilerplate for p in parse_article(page).set_aside()}
+    assert aside.get("SUPPLIED") == "caption", aside
+    assert aside.get("Hannah Rewi has had four iron infusions in two years. She paid for three of them herself.") == "caption"

@@ -517,3 +517,34 @@ def test_a_very_long_paragraph_is_split_in_pieces_at_sentence_ends():
     text = ". " * 50_000
     dots = split_sentences(text)
     assert len(dots) > 1000 and all(text[s.start:s.end] == s.text for s in dots)
+
+
+def test_a_line_whose_sentence_runs_on_to_the_next_is_no_heading():
+    # a blank-line draft with one sentence a line, one of them broken early
+    text = ("Valerian for sleep\n\nValerian is a herb sold as a sleep aid in most pharmacies, usually as capsules.\n\n"
+            "What the research shows\n\n"
+            "Most of the evidence comes from small trials. One review looked at\n"
+            "18 trials of valerian for sleep.\n"
+            "Most were small and short.\n"
+            "There are no good trials in older adults.\n"
+            "Long-term effects are unknown,\n"
+            "and it may interact with sedatives.\n\n"
+            "Talk to a pharmacist before taking it.\n")
+    a = parse_article(text)
+    assert [s.heading for s in a.walk() if s.heading] == ["What the research shows"]
+    paragraphs = [p.text for p in a.sections[0].paragraphs]
+    assert any(p.startswith("Most of the evidence") and p.endswith("18 trials of valerian for sleep.") for p in paragraphs), paragraphs
+    assert any(p.startswith("Long-term effects are unknown,") and "sedatives" in p for p in paragraphs), paragraphs
+    # a heading over a paragraph that opens on a name in small letters ("rTMS", "mRNA") stays a heading
+    review = ("Valerian for sleep\n\nBackground\nrTMS and valerian are both tried for sleep.\nMost trials were small.\n"
+              "Few lasted a month.\n\nAuthors' conclusions\nrTMS may help some adults sleep.\nEvidence is weak.\n"
+              "More trials are needed.\n")
+    assert "Authors' conclusions" in [s.heading for s in parse_article(review).walk()]
+
+
+def test_a_line_introducing_a_quoted_question_is_prose_not_a_heading():
+    from summarize.corpus.parse import heading_like
+
+    assert not heading_like('One viral video asks: "Is it even possible to be addicted to mint?"')
+    assert heading_like("Can you get hooked?")
+    assert heading_like("“I couldn’t stop”: one user’s story")
