@@ -493,10 +493,19 @@ _GIVEN_NAME_STORY = re.compile(rf"^(?:When\s+|After\s+|Before\s+)?([{UPPER_LETTE
                                r"was\s+diagnosed|was\s+\d+\s+(?:when|and|years))\b")
 
 
+# A tabloid's lede about an unnamed person: "A YOGA teacher has told how …", "A mum-of-two has
+# revealed how …", "A grandfather has spoken of …"
+_TOLD_HOW = re.compile(r"^(?:an?|one)\s+(?:(?!(?:report|study|review|survey|investigation|analysis|inquiry|paper|audit|"
+                       r"trial|committee|panel|agency|charity|company|firm|council|watchdog|regulator|document|book|"
+                       r"documentary|film|letter)s?\b)[\w'’-]+\s+){1,4}?(?:has|have|had)\s+(?:told|revealed|described|"
+                       r"shared|spoken|recalled|opened\s+up)\s+(?:how|of|about|her|his|their)\b", re.I)
+
+
 def anecdotal(sentence: str) -> bool:
     """A feature's story, not its news: a person's anecdote (``tells_of_a_person``, or someone
-    called by a first name alone) or a scene set at a time of day or week."""
-    if _SCENE.match(sentence) or tells_of_a_person(sentence):
+    called by a first name alone, or a tabloid's "A mum has told how …") or a scene set at a time
+    of day or week."""
+    if _SCENE.match(sentence) or tells_of_a_person(sentence) or _TOLD_HOW.match(sentence):
         return True
     m = _GIVEN_NAME_STORY.match(sentence)
     return bool(m) and not _pos(m.group(1).lower()) and m.group(1).lower() not in _NOT_PERSON_WORDS
@@ -530,6 +539,31 @@ _LEAD_ADVERBIAL = re.compile(r"^(today|now|nowadays|currently|these days|at pres
 _SINGULAR_PRONOUNS = frozenset("it its".split())
 _PLURAL_PRONOUNS = frozenset("they them their".split())
 _PRONOUNS_3RD = _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS
+
+
+# What opens a second clause (or a phrase set off), where a pronoun may find its antecedent.
+_CLAUSE_BREAK = re.compile(r"[,;:—–()]|\b(?:that|which|who|whom|whose|what|if|when|whenever|because|since|although|"
+                           r"though|while|unless|until|as|after|before|once|where|so|than|to|"
+                           # a reported clause without "that" ("Users say they need it")
+                           r"says?|said|thinks?|thought|believes?|believed|knows?|knew|feels?|felt|finds?|found|"
+                           r"reports?|reported|claims?|claimed|suggests?|suggested|hopes?|hoped|fears?|feared)\b", re.I)
+_COORDINATOR = re.compile(r"\b(?:and|but|or|nor)\b", re.I)
+# the pronoun last, or before an adverb ("Most people tolerate it well")
+_FINAL_OBJECT = re.compile(r"\b(?P<p>it|them)(?:\s+(?:well|daily|too|again|often|anyway|\w+ly))?\W*$", re.I)
+
+
+def _co_argument_pronoun(body: str) -> str | None:
+    """An "it"/"them" ending a sentence of one clause ("The FDA has warned doctors and the public
+    about it"): it cannot stand for that clause's subject or objects (those would be "itself",
+    "themselves"), so it stands for something before the sentence."""
+    m = _FINAL_OBJECT.search(body)
+    if m is None or _CLAUSE_BREAK.search(body, 0, m.start()):
+        return None
+    # "and" between two clauses ("… in six states and may ban it"), not two objects
+    for c in _COORDINATOR.finditer(body, 0, m.start()):
+        if any(has_finite_verb(w) for w in _lower_tokens(body[c.end():m.start()])):
+            return None
+    return m.group("p").lower()
 
 
 def _unanchored_pronoun(tokens: list[str]) -> str | None:
@@ -892,6 +926,12 @@ def _introduced(head: str, before_lemmas: set[str]) -> bool:
             or (head == "trial" and bool(before_lemmas & _RANDOMISED)))
 
 
+_MEMBER_OF_THE = re.compile(r"^(?:(?:some|many|most|all|several|few|half|one|two|three|four|five|\d+|a\s+third|a\s+quarter)\s+"
+                            r"(?:of\s+the\s+)?)?(?:[a-z-]+\s+){0,2}?(?:women|men|people|adults|children|patients|participants|"
+                            r"volunteers|users|teens|teenagers|students|mice|rats|those|subjects)\s+(?:in|from|enrolled\s+in)\s+"
+                            r"(?=the\s)", re.I)
+
+
 def _definite_study(words: list[str], before_lemmas: set[str], in_phrase: bool = False) -> str | None:
     """Why "the" + ``words`` names a study, a person or a thing the lead has not introduced
     ("the trial", "the 12-week trial", "the research, published …"), or None."""
@@ -1031,6 +1071,9 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
         pronoun = _unanchored_pronoun(_lower_tokens(body[front.end("p"):]) if expletive else tokens)
         if pronoun and not _cataphora(body, pronoun):
             return f"{pronoun!r} refers to nothing before it"
+        pronoun = _co_argument_pronoun(body)
+        if pronoun:
+            return f"{pronoun!r} refers to nothing before it"
     if first in _DEMONSTRATIVES:
         head = nxt if nxt and nxt not in AUX and "VERB" not in _pos(nxt) or "NOUN" in _pos(nxt) else ""
         if head and head not in STOPWORDS:
@@ -1101,6 +1144,12 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
         people = head in _PAIR_OF_PEOPLE and introduces_person(before)
         if not people and not _introduced(head, before_lemmas):
             return f"'both {both.group('head')}' refers to a pair the lead has not introduced"
+    # "Some women in the study were …": the subject's group is from a study the lead has not named
+    member = _MEMBER_OF_THE.match(s)
+    if member:
+        reason = _definite_study(_lower_tokens(s[member.end():])[1:], before_lemmas, in_phrase=True)
+        if reason:
+            return reason
     fronted = _FRONTED.match(s)
     if fronted:
         inner = _lower_tokens(fronted.group(1))

@@ -168,6 +168,9 @@ MMR_LAMBDA = 0.6  # weight of centrality against similarity to what is already p
 REDUNDANT_COSINE = 0.45  # TF-IDF cosine above which a sentence repeats a picked one
 # Section coverage breaks ties between points of about the same centrality.
 COVERED_PART_FACTOR = 0.93
+# Points after the opening, at most: a draft of short sentences would otherwise fill the word
+# budget with six or seven of them, a list rather than a lead.
+MAX_POINTS = 4
 
 
 def attributed(sentence: str) -> bool:
@@ -545,6 +548,8 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         alive &= (lengths <= budget - used) & (redundancy.max[rows] < REDUNDANT_COSINE)
         if caveat_taken:
             alive &= ~caveats
+        if sum(p.role == "point" for p in picks) >= MAX_POINTS:
+            alive &= caveats & (not caveat_taken)
         if not alive.any():
             break
         factor = np.where(np.isin(part_of, list(covered)), COVERED_PART_FACTOR, 1.0)

@@ -173,6 +173,11 @@ def write_rewrite(article: Article, model, settings, max_words: int, batch_size:
         sentence.restored = [r for p in job.picks for r in p.restored]
         if job.task == "decontextualize" and sentence.source == "extract":
             continue  # refused repair: the sentence as written would dangle, so it is left out
+        if (job.task == "decontextualize" and coherence.dangling_reason(sentence.text, [])
+                and (not previous or previous[-1] != context)):
+            # no repair: the output leans on what it leaned on before ("People who take them …"),
+            # and the lead's sentence before it is not that context, so it would point elsewhere
+            continue
         if sentence.source == "extract" and len(job.picks) > 1:  # a refused fusion: both sentences
             first, second = job.picks
             lead.append(LeadSentence(drop_statistics(first.text), "extract", first.text, first.extract.start,

@@ -682,3 +682,22 @@ def test_a_demonstrative_standing_alone_as_the_subject_opens_on_a_pronoun(senten
 def test_a_place_or_a_month_is_no_person_a_she_can_stand_for(before, person):
     assert coherence.introduces_person(before) is person
     assert (coherence.dangling_reason('"I felt awful," she said.', [before]) is None) is person
+
+
+@pytest.mark.parametrize("sentence, previous, dangling", [
+    ("Some women in the study were getting new pellets every eight weeks.", ["Hormone pellets are big business."], True),
+    ("Patients in the trial slept better.", ["Valerian is a herb."], True),
+    ("Some women in the study were getting new pellets.", ["A study of 400 women found pellets raise levels."], False),
+    ("People in the UK buy it online.", ["Valerian is a herb."], False),
+])
+def test_a_subjects_group_from_a_study_needs_the_study_in_the_lead(sentence, previous, dangling):
+    assert (coherence.dangling_reason(sentence, previous) is not None) == dangling
+
+
+@pytest.mark.parametrize("sentence, story", [
+    ("A YOGA teacher has told how a sacred snuff at a retreat left her hooked on nicotine for two years.", True),
+    ("A mum-of-two has revealed how her son collapsed after a vape.", True),
+    ("A new report has described how pharmacies sell kratom.", False),
+])
+def test_a_tabloids_told_how_lede_is_an_anecdote(sentence, story):
+    assert coherence.anecdotal(sentence) == story

@@ -642,3 +642,50 @@ def test_a_point_that_leaned_on_a_trimmed_sentence_goes_with_it():
     assert texts == [lead[0].text, lead[3].text, lead[4].text]
     # with room for both, both stay
     assert fit(lead, max_words=200) == lead
+
+
+def test_a_decontextualize_output_that_still_leans_on_its_context_is_left_out(monkeypatch):
+    # the model hands the sentence back unrepaired: "them" would now point at the lead's
+    # supplements, not the draft's anti-seizure medicines
+    from types import SimpleNamespace
+
+    from summarize import plan, strategies
+    from summarize.corpus.tasks import CONTEXT_SEPARATOR
+
+    class EchoModel:
+        prefixes = {"decontextualize": "decontextualize: "}
+        config = SimpleNamespace(task_specific_params={"decontextualize": {"prefix": "decontextualize: "}})
+
+        def generate(self, texts, task, settings=None, batch_size=None, constrain_to_source=False):
+            return [t.split(CONTEXT_SEPARATOR)[-1] for t in texts]
+
+    draft = ("Biotin is a vitamin sold in many hair supplements.\n\nSome anti-seizure medicines lower biotin levels. "
+             "People who take them long term have their levels checked.\n")
+    article = parse_draft(draft)
+    ex = lambda t: extract.Extract(t, "intro", draft.index(t), draft.index(t) + len(t))  # noqa: E731
+    context = "Some anti-seizure medicines lower biotin levels."
+    leaning = "People who take them long term have their levels checked."
+    picks = [plan.Pick(ex("Biotin is a vitamin sold in many hair supplements."), "opening"),
+             plan.Pick(ex(leaning), "point", context=context, needs_context="'them' refers to nothing before it")]
+    monkeypatch.setattr(plan, "plan", lambda *a, **k: picks)
+    lead = strategies.write_rewrite(article, EchoModel(), None, 100)
+    assert [s.text for s in lead] == ["Biotin is a vitamin sold in many hair supplements."]
+    # after its own context the sentence reads as the draft wrote it
+    picks[0] = plan.Pick(ex(context), "opening")
+    lead = strategies.write_rewrite(article, EchoModel(), None, 100)
+    assert [s.text for s in lead] == [context, leaning]
+
+
+@pytest.mark.parametrize("sentence, dangling", [
+    ("The FDA has warned doctors and the public about it.", True),
+    ("Ask your pharmacist about it.", True),
+    ("Most people tolerate it well.", True),
+    ("Kratom is legal, but the FDA warns against it.", False),
+    ("Kratom users say they need it.", False),
+    ("Regulators have banned kratom in six states and may ban it.", False),
+    ("Tell your doctor if you take it.", False),
+])
+def test_an_it_ending_a_one_clause_sentence_cannot_stand_for_that_clauses_nouns(sentence, dangling):
+    from summarize import coherence
+
+    assert (coherence.dangling_reason(sentence, []) is not None) == dangling

@@ -848,3 +848,14 @@ def test_neither_an_experts_aside_nor_background_restored_opens_a_news_story():
     path = next((Path(plan.__file__).parent / "evaluation" / "labelled" / "news17").glob("n05-*erythritol.txt"))
     opening = plan.plan(parse_article(path.read_text(encoding="utf-8")))[0]
     assert not opening.text.startswith(("For now", "Erythritol has about 70 per cent"))
+
+
+def test_a_draft_of_short_sentences_gets_a_lead_not_a_list():
+    facts = ["Biotin helps the body turn food into energy.", "Eggs, nuts and seeds contain plenty of biotin.",
+             "Gut bacteria make some biotin too.", "Adults need about 30 micrograms of biotin a day.",
+             "Many biotin supplements contain 10,000 micrograms.", "Biotin deficiency is rare in adults.",
+             "Biotin deficiency can thin the hair.", "Raw egg white binds biotin in the gut.",
+             "Biotin can skew thyroid blood tests.", "Biotin dissolves in water and leaves in urine."]
+    draft = "Biotin for hair\n\n" + "\n\n".join(facts) + "\n"
+    picks = plan.plan(parse_draft(draft), max_words=130)
+    assert sum(p.role == "point" for p in picks) <= 4
