@@ -83,7 +83,8 @@ def subject_phrases(text: str, words: frozenset[str]) -> list[str]:
         run = word
         for _ in range(3):
             grown = False
-            for pattern, join in ((rf"\b{re.escape(run)}\s+([\w'’-]+)", lambda w: f"{run} {w}"),
+            for pattern, join in ((rf"\b{re.escape(run)}(-[\w]+)\b", lambda w: f"{run}{w}"),  # "BPC" → "BPC-157"
+                                  (rf"\b{re.escape(run)}\s+([\w'’-]+)", lambda w: f"{run} {w}"),
                                   (rf"(?<![\w'’.-])([\w'’.-]++)\s+{re.escape(run)}\b", lambda w: f"{w} {run}")):
                 seen = [re.sub(r"['’]s$", "", m.group(1).lower()) for m in re.finditer(pattern, text, re.I)]
                 if len(seen) >= 2:

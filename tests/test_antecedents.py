@@ -91,3 +91,14 @@ def test_the_subjects_article_comes_with_it():
     before = ["The drug she was using, melanotan, is a lab-made copy of a natural hormone."]
     assert restore("It is sold online under nicknames.", before, NAMES, ["drug"]) == "The drug is sold online under nicknames."
     assert restore("Its effects on moles are unknown.", before, NAMES, ["drug"]) == "The drug's effects on moles are unknown."
+
+
+def test_a_name_with_a_number_after_its_hyphen_is_the_subject_whole():
+    from summarize.antecedents import subject_phrases
+    from summarize.caveats.nlp import topic_terms
+
+    text = ("BPC-157 is a peptide sold online. Users inject BPC-157 daily. Regulators say BPC-157 is untested. "
+            "Athletes buy BPC-157 from websites, and BPC-157 is banned in sport.")
+    topic = topic_terms(text)
+    assert "bpc" in topic  # the letters, as the tokenizer splits "BPC-157", not "bpc-"
+    assert "bpc-157" in subject_phrases(text, topic)

@@ -492,6 +492,14 @@ def test_no_evidence_of_a_risk_denies_the_whole_claim_after_it(det, text):
     assert "dependency" in kinds_of(det, "There is no evidence valerian works, and it can cause dependence.")
 
 
+def test_a_negative_subject_denies_the_risk_but_not_what_nobody_knows_or_studied(det):
+    denied = "Valerian is not addictive, and nobody gets withdrawal symptoms from it."
+    dets = [d for d in det.sentence(denied, frozenset({"valerian"})) if d.kind == "dependency"]
+    assert dets and all(d.negated for d in dets)
+    assert "dependency" in kinds_of(det, "Nobody has studied whether people who take valerian daily develop tolerance.")
+    assert "research" in kinds_of(det, "Nobody knows whether valerian is safe over years.")
+
+
 def test_double_negation_is_a_caveat(det):
     assert "dependency" in kinds_of(det, "Valerian is not without risks of dependence.")
 
@@ -2085,6 +2093,13 @@ def test_a_negation_after_do_support_stops_at_a_coordinated_verb_of_its_own(f):
     ("Anyone who feels they cannot stop, who hides it from family, or who borrows money should talk to someone early.",
      "talk to someone", "Anyone who feels they cannot stop, who hides it from family, or who borrows money should "
      "talk to someone early."),
+    # an aside before the verb of a long subject takes both commas too
+    ("Anyone who has struggled to sleep for more than three months, he says, should see a doctor, because insomnia "
+     "responds to treatment.", "see a doctor", "Anyone who has struggled to sleep for more than three months should see a doctor."),
+    # "to ask for X to be checked …, and to talk …": which "to" the second goes with is unsure, so nothing is cut
+    ("She advises women to ask for their levels to be checked before each insertion, and to talk with a doctor about "
+     "other options.", "talk with a doctor", "She advises women to ask for their levels to be checked before each "
+     "insertion, and to talk with a doctor about other options."),
     ("People with liver disease, and anyone taking prescription medication, should speak to a doctor before trying it.",
      "speak to a doctor", "People with liver disease, and anyone taking prescription medication, should speak to a "
      "doctor before trying it."),
@@ -2174,3 +2189,46 @@ def test_a_quoted_question_is_no_caveat_sentence():
 
     assert "question" in clean_sentence_problems("\u201cIt's only a herb, what's the harm?\u201d she said.", None, load_policy())
     assert "question" not in clean_sentence_problems("\u201cIt can be habit-forming,\u201d she said.", None, load_policy())
+
+
+@pytest.mark.parametrize("text", [
+    "A lot of women end up on a cycle that is very hard to step off.",
+    "Forty-one per cent said they could not fall asleep without a video.",
+    "If you find you cannot go an hour without one, it may be worth asking why.",
+    "Patients starting valerian should be told that it cannot simply be stopped.",
+    "Valerian is a comfort, and one that some people find surprisingly hard to do without.",
+    "We do not know whether short courses of valerian lead to dependence.",
+    "None of the included studies assessed withdrawal symptoms after valerian was stopped.",
+    # another substance in a phrase before the subject is not the subject
+    "For people in recovery from alcohol use disorder, the ritual of a valerian drink can trigger cravings.",
+])
+def test_reliance_told_as_a_cycle_a_night_or_a_course_that_cannot_simply_stop(det, text):
+    assert "dependency" in kinds_of(det, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Nicotine is highly addictive and can harm the developing brain, which is one reason the companies market "
+    "valerian pens as a healthier choice.",
+    "Benzodiazepines such as diazepam are effective for anxiety but can cause dependence, which is part of the "
+    "reason valerian is marketed as a natural alternative.",
+    "For many viewers, the comparison that matters is with sleeping pills, which can be habit-forming.",
+    "Valerian is not addictive, and nobody gets withdrawal symptoms from it.",
+    "You cannot buy valerian tea without a prescription in some countries.",
+])
+def test_another_substances_dependence_or_a_denied_one_is_no_caveat_of_the_subject(det, text):
+    assert "dependency" not in kinds_of(det, text)
+
+
+def test_a_minor_research_cue_in_brackets_is_no_way_round_the_budget(f):
+    draft = ("Valerian root is a herb taken for sleep.\n\n"
+             "There is no good evidence that valerian improves sleep, and more research is needed.\n\n"
+             "Valerian can interact with sedatives, alcohol and some antidepressants, so people taking them should be careful.\n\n"
+             "Participants taking valerian were more likely to stop because of adverse events than those taking placebo "
+             "(RR 2.1, 95% CI 1.1 to 3.9; 2 studies, 140 participants; low-certainty evidence).\n")
+    summary = ("Valerian root is a herb taken for sleep. There is no good evidence that valerian improves sleep, "
+               "and more research is needed.")
+    res = f(draft, summary)
+    assert "RR 2.1" not in res.summary and "95% CI" not in res.summary, res.summary
+    added_words = sum(len(a["text"].split()) for a in res.report.added
+                      if set(a["kinds"]) <= {"legal", "interactions", "side_effects"})
+    assert added_words <= f.policy.optional_words, res.report.added

@@ -267,6 +267,12 @@ class Detector:
         seg = [t.text for t in tokens[a:ti]]
         if "unlike" in seg and not set(seg[seg.index("unlike"):]) & topic:
             return True
+        # R5: (dependency) the sentence's subject is another substance or drug class, and the
+        #     cue is in its predicate ("Nicotine is highly addictive and …, which is one reason
+        #     the companies market their pens as a healthier choice"; "Benzodiazepines such as
+        #     diazepam … can cause dependence")
+        if kind == "dependency" and _subject_is_other(tokens, ti, topic, self.policy.other_classes):
+            return True
         # R4: the sentence is about another named substance: it opens on a rare word (a drug's
         #     name) that is not the subject, described in an apposition ("Oxycodone, the strongest
         #     of the three, has been at the centre of the overdose crisis"), and never names the subject
@@ -274,6 +280,28 @@ class Detector:
 
 
 _APPOSITION = frozenset({"the", "a", "an", "another", "which", "one"})
+# What starts a clause with a subject of its own between the sentence's subject and a cue.
+_NEW_CLAUSE = frozenset("which who whom that because while whereas although though when if since unless ; it they "
+                        "this these he she we you".split())
+_FIRST_VERB = frozenset("is are was were has have had can could may might will would do does did carry carries "
+                        "cause causes".split())
+
+
+def _subject_is_other(tokens: list[Token], ti: int, topic: frozenset[str], classes: frozenset[str]) -> bool:
+    """Is the sentence's subject (the words before its first verb) a drug class or substance in
+    ``classes`` that is not the article's subject, with the cue ``ti`` in that subject's predicate?"""
+    verb = next((k for k, t in enumerate(tokens[:ti]) if t.text in _FIRST_VERB), None)
+    if verb is None or verb == 0:
+        return False
+    subject = {t.text for t in tokens[:verb]}
+    # the class opens the sentence ("Nicotine is …", "Sleeping pills can …"), not a phrase in
+    # front of its subject ("For people in recovery from alcohol use disorder, the taste …")
+    head = next((k for k, t in enumerate(tokens[:verb]) if t.text in classes), None)
+    if head is None or head > 2 or any(t.text in CLAUSE_PUNCT for t in tokens[:head]):
+        return False
+    if subject & topic or {w[:-1] for w in subject if w.endswith("s")} & topic:
+        return False
+    return not any(t.text in _NEW_CLAUSE for t in tokens[verb:ti])
 
 
 def _opens_on_another_name(tokens: list[Token], topic: frozenset[str], agent_words: frozenset[str]) -> bool:

@@ -29,7 +29,7 @@ import re
 
 from summarize.antecedents import LOOKBACK, inserted, restore, subject_phrases, subject_words
 from summarize.coherence import content_lemmas, dangling_reason, leans_on_a_person, surnames
-from summarize.normalize import name_people
+from summarize.normalize import drop_statistics, name_people
 from summarize.corpus.article import Article, Paragraph, heading_role
 from summarize.corpus.parse import DraftError, list_sentences, parse_article
 from summarize.corpus.text import bracket_groups, split_sentences
@@ -300,7 +300,7 @@ class CaveatFilter:
         # what the lead already spends on sentences stating only budgeted kinds (counted the same
         # way on a second run, when the first run's additions are part of the lead)
         spent = sum(len(t.split()) for i, s in enumerate(summ)
-                    if (t := new_text.get(i, s.text)) is not None and _budgeted_only(s.caveat_kinds(), pol))
+                    if (t := new_text.get(i, s.text)) is not None and _budgeted_only(_weighty_kinds(s), pol))
         added, unresolved, omitted = self._additions(src, need, topic, [s.text for s in summ], upgrade, scores,
                                                      targets, context, draft=draft,
                                                      optional_left=pol.optional_words - spent)
@@ -474,11 +474,17 @@ class CaveatFilter:
                 variants = compress_variants(s.text, list(firsts.values()), pol)
                 if lasts != firsts:
                     variants += [v for v in compress_variants(s.text, list(lasts.values()), pol) if v not in variants]
+                variants = _statistics_dropped(variants)
                 conf = max(_CONF[d.confidence] for d in s.detections if d.is_caveat and d.kind in cover)
                 main = sum(1 for k in cover if any(d.kind == k and d.is_caveat and d.strength == MAIN for d in s.detections))
                 # (each variant's standing after the lead is worked out once, for the order and the key)
                 in_lead = functools.cache(lambda v, idx=idx: _standing(v, lead, names, src, idx, draft))
+                over_at = None  # the words of a variant too long for the budget
                 for text in _standing_first(variants, in_lead):
+                    # a longer variant is no way round the budget, however many cues it keeps
+                    # ("… than placebo (RR 3.62 …; low-certainty evidence)" for a side effect)
+                    if over_at is not None and len(text.split()) >= over_at:
+                        continue
                     if verify_added(text, {k: need_of(k) for k in cover}, self.detector, topic, pol, s.text):
                         # A sentence only upgrading the summary's own main caveat must read after the
                         # lead's own sentences (``context``), not after what an earlier run added:
@@ -498,6 +504,7 @@ class CaveatFilter:
                         optional = _budgeted_only(cover, pol) and not _states_unbudgeted(s, text, pol)
                         if optional and n > optional_left:
                             over_budget.update(cover)
+                            over_at = len(plain.split())
                             continue
                         # the learned detector's word alone is not worth a sentence that leans on context
                         if not stands and not any(d.kind in cover and d.is_caveat and d.method != "learned"
@@ -592,10 +599,18 @@ def _budgeted_only(kinds, pol: Policy) -> bool:
     return bool(kinds) and all(k in pol.budgeted for k in kinds)
 
 
+def _weighty_kinds(s: AnalyzedSentence) -> set[str]:
+    """The kinds a sentence states as main caveats (all it states when none is main): a minor
+    cue beside a side effect ("…; low-certainty evidence)") makes no research sentence of it."""
+    return {d.kind for d in s.detections if d.is_caveat and d.strength == MAIN} or s.caveat_kinds()
+
+
 def _states_unbudgeted(s: AnalyzedSentence, text: str, pol: Policy) -> bool:
     """Does ``text`` (``s`` or a compression of it) keep a cue of a kind outside the budget (a
-    mandated one, or advice) that ``s`` states?"""
-    return any(d.is_caveat and d.kind not in pol.budgeted and s.text[d.start:d.end] in text for d in s.detections)
+    mandated one, or advice) that ``s`` states among its weighty kinds (``_weighty_kinds``)?"""
+    weighty = _weighty_kinds(s)
+    return any(d.is_caveat and d.kind not in pol.budgeted and d.kind in weighty and s.text[d.start:d.end] in text
+               for d in s.detections)
 
 
 def _strongest(acc: dict[str, str], detections: list[Detection]) -> None:
@@ -649,6 +664,18 @@ def _standing(text: str, before: list[str], names, src: list[AnalyzedSentence], 
     fixed = restore(text, [s.text for s in src[max(0, idx - LOOKBACK):idx]], names, draft.subjects) or text
     fixed = name_people(list(before) + [fixed], draft.text, names, draft.intros)[-1]
     return fixed if fixed != text and _stands(fixed, before, names) else None
+
+
+def _statistics_dropped(variants: list[str]) -> list[str]:
+    """Each variant without its bracketed statistics first ("… than placebo (RR 3.62, 95% CI …;
+    low-certainty evidence)"): a lead states the finding, as it does for model sentences; the
+    variant as it was follows, for when a needed cue was inside the brackets."""
+    out: list[str] = []
+    for v in variants:
+        for t in (drop_statistics(v), v):
+            if t not in out:
+                out.append(t)
+    return out
 
 
 def _standing_first(variants: list[str], standing) -> list[str]:

@@ -273,6 +273,8 @@ def topic_terms(text: str, limit: int = 2) -> frozenset[str]:
     """
     counts: dict[str, int] = {}
     for w in re.findall(r"[a-z][a-z-]{3,}", normalize(text)):
+        # ("BPC-157", "GLP-1": the letters, as the tokenizer splits them, not "bpc-")
+        w = w.rstrip("-")
         if w not in STOPWORDS:
             counts[w] = counts.get(w, 0) + 1
     scored = []

@@ -325,10 +325,22 @@ def _strip_attribution(text: str, spans, policy: Policy):
             # "The most dangerous moment, they said, often comes …": between a subject and its
             # verb the aside takes both commas; after a fronted phrase ("For now, he said, the …")
             # one stays
-            if text.startswith(",", end) and _bare_subject(text[:start]):
+            if text.startswith(",", end) and (_bare_subject(text[:start]) or _verb_first(text[end + 1:])):
                 end += 1
             text, spans = text[:start] + text[end:], _shift(spans, start, end - start)
     return text, spans
+
+
+_ADVERB_FIRST = frozenset("also often usually still only then generally now really".split())
+
+
+def _verb_first(after: str) -> bool:
+    """Does ``after`` (what follows an aside) open on its clause's verb ("should see a doctor"):
+    the aside stood between a subject and its verb ("Anyone who …, he says, should …")?"""
+    words = [w.lower() for w in re.findall(r"[\w'’]+", after)[:3]]
+    while words and (words[0] in _ADVERB_FIRST or words[0].endswith("ly")):
+        words = words[1:]
+    return bool(words) and words[0] in _FINITE
 
 
 def _bare_subject(before: str) -> bool:
@@ -472,6 +484,9 @@ def _drop_semicolon_clauses(text: str, spans):
     return text[a:b], [(s - a, e - a) for s, e in spans]
 
 
+# "to" before a verb, not before a noun phrase ("to their pharmacist")
+_INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|their|his|her|its|our|your|my|them|him|me|us|this|that|these|those|"
+                         r"each|every|any|some|all|one|two|three|\d)\b)\w+", re.I)
 _AND_TO = re.compile(r"\s+and\s+(to)\s+\w+", re.I)
 # After a comma, what starts a new clause or phrase rather than continuing a list
 _CLAUSE_AFTER_COMMA = re.compile(r",\s+(?:and|but|or|nor|yet|so|while|whereas|although|though|because|as|since|"
@@ -491,6 +506,11 @@ def _drop_coordinated_infinitive(text: str, spans):
     a = firsts[-1]
     # (", and to B": the comma before the "and" joins the two)
     if re.search(r"[,;.()]", text[a:m.start()].rstrip(",")):
+        return text, spans
+    # "to ask for their levels to be checked …, and to talk …": which "to" B goes with is not
+    # certain, and cutting at the wrong one garbles the sentence
+    clause_start = max((k.end() for k in re.finditer(r"[,;:()]", text[:a])), default=0)
+    if len(list(_INFINITIVE.finditer(text, clause_start, m.start()))) > 1:
         return text, spans
     second = m.start(1)
     end = re.search(r"[,;.()]|$", text[second:]).start() + second
