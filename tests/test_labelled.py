@@ -160,3 +160,14 @@ def test_cli_eval_names_a_draft_the_key_lists_but_the_folder_lacks(tmp_path, tin
     res = CliRunner().invoke(main, ["-q", "eval", "--model", str(tiny_model_dir), "--data", str(folder), "--beams", "1"])
     assert res.exit_code == 1
     assert "missing.txt" in res.output and "quince.txt" in res.output
+
+
+def test_a_run_in_label_keyed_with_its_colon_matches_its_outline_entry(tmp_path):
+    from summarize.evaluation.caveats import read_draft_key
+
+    (entry,) = read_draft_key(_folder(tmp_path))
+    entry["headings"] = ["Effects:"]
+    opening = "Quince syrup is sold as a cough remedy, and sales have doubled this year."
+    row = labelled.check_draft(entry, _result([LeadSentence(opening, "extract", opening, role="opening")],
+                                              [OutlineEntry("Effects")]))
+    assert (row["headings_found"], row["headings_labelled"]) == (1, 1)

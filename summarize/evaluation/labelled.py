@@ -35,7 +35,8 @@ def _norm(text: str) -> str:
 
 
 def _bare_heading(line: str) -> str:
-    return _norm(line.lstrip("#").strip().removeprefix("– ").removeprefix("- "))
+    # (a run-in label is keyed with its colon, "Background:", and printed in the outline without it)
+    return _norm(line.lstrip("#").strip().removeprefix("– ").removeprefix("- ")).rstrip(":").rstrip()
 
 
 def _overlaps(a: str, b: str) -> bool:
