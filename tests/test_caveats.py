@@ -2201,6 +2201,8 @@ def test_a_quoted_question_is_no_caveat_sentence():
     "None of the included studies assessed withdrawal symptoms after valerian was stopped.",
     # another substance in a phrase before the subject is not the subject
     "For people in recovery from alcohol use disorder, the ritual of a valerian drink can trigger cravings.",
+    # a class named alone may be the subject's own ("But benzodiazepines are habit-forming" on diazepam)
+    "But benzodiazepines are habit-forming, and tolerance can develop after two to four weeks.",
 ])
 def test_reliance_told_as_a_cycle_a_night_or_a_course_that_cannot_simply_stop(det, text):
     assert "dependency" in kinds_of(det, text)

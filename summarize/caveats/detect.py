@@ -289,7 +289,8 @@ _FIRST_VERB = frozenset("is are was were has have had can could may might will w
 
 def _subject_is_other(tokens: list[Token], ti: int, topic: frozenset[str], classes: frozenset[str]) -> bool:
     """Is the sentence's subject (the words before its first verb) a drug class or substance in
-    ``classes`` that is not the article's subject, with the cue ``ti`` in that subject's predicate?"""
+    ``classes`` that is not the article's subject, with the cue ``ti`` in that subject's predicate
+    and the article's subject named later in the sentence?"""
     verb = next((k for k, t in enumerate(tokens[:ti]) if t.text in _FIRST_VERB), None)
     if verb is None or verb == 0:
         return False
@@ -300,6 +301,12 @@ def _subject_is_other(tokens: list[Token], ti: int, topic: frozenset[str], class
     if head is None or head > 2 or any(t.text in CLAUSE_PUNCT for t in tokens[:head]):
         return False
     if subject & topic or {w[:-1] for w in subject if w.endswith("s")} & topic:
+        return False
+    # the sentence sets the class against the subject, which it names ("… market their pens as a
+    # healthier choice"); "But benzodiazepines are habit-forming" in a story on diazepam may
+    # well be about the subject's own class
+    rest = {t.text for t in tokens[verb:]}
+    if not (rest & topic or {w[:-1] for w in rest if w.endswith("s")} & topic):
         return False
     return not any(t.text in _NEW_CLAUSE for t in tokens[verb:ti])
 
