@@ -2221,6 +2221,13 @@ def test_another_substances_dependence_or_a_denied_one_is_no_caveat_of_the_subje
     assert "dependency" not in kinds_of(det, text)
 
 
+def test_another_substances_harm_set_against_the_subject_is_no_side_effect_of_it(det):
+    text = ("Nicotine can harm the developing brain, which is one reason the companies market valerian pens as a "
+            "healthier choice.")
+    assert "side_effects" not in kinds_of(det, text)
+    assert "side_effects" in kinds_of(det, "Valerian pens can harm the developing lungs, doctors say.")
+
+
 def test_a_minor_research_cue_in_brackets_is_no_way_round_the_budget(f):
     draft = ("Valerian root is a herb taken for sleep.\n\n"
              "There is no good evidence that valerian improves sleep, and more research is needed.\n\n"

@@ -267,11 +267,11 @@ class Detector:
         seg = [t.text for t in tokens[a:ti]]
         if "unlike" in seg and not set(seg[seg.index("unlike"):]) & topic:
             return True
-        # R5: (dependency) the sentence's subject is another substance or drug class, and the
-        #     cue is in its predicate ("Nicotine is highly addictive and …, which is one reason
-        #     the companies market their pens as a healthier choice"; "Benzodiazepines such as
-        #     diazepam … can cause dependence")
-        if kind == "dependency" and _subject_is_other(tokens, ti, topic, self.policy.other_classes):
+        # R5: (dependency, side effects) the sentence's subject is another substance or drug
+        #     class, and the cue is in its predicate ("Nicotine is highly addictive and can harm
+        #     the developing brain, which is one reason the companies market their pens as a
+        #     healthier choice"; "Benzodiazepines such as diazepam … can cause dependence")
+        if kind in ("dependency", "side_effects") and _subject_is_other(tokens, ti, topic, self.policy.other_classes):
             return True
         # R4: the sentence is about another named substance: it opens on a rare word (a drug's
         #     name) that is not the subject, described in an apposition ("Oxycodone, the strongest
