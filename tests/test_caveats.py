@@ -2241,3 +2241,20 @@ def test_a_minor_research_cue_in_brackets_is_no_way_round_the_budget(f):
     added_words = sum(len(a["text"].split()) for a in res.report.added
                       if set(a["kinds"]) <= {"legal", "interactions", "side_effects"})
     assert added_words <= f.policy.optional_words, res.report.added
+
+
+def test_advice_is_still_added_when_a_guess_of_the_learned_detector_in_its_sentence_cannot_be_kept():
+    class Guess:  # the learned detector's false cue: "using" read as dependency, in the whole sentence only
+        def cues(self, text, topic):
+            i = text.find("using one")
+            return [("dependency", i, i + 5)] if i >= 0 and "said" in text else []
+
+    flt = CaveatFilter()
+    flt.detector = Detector(flt.policy, classifier=Guess())
+    draft = ("Valerian pens, which produce a flavoured mist, are turning up in school bags.\n\n"
+             "Nobody knows what inhaling valerian does to young lungs, and there are no published studies.\n\n"
+             "Parents who find a pen should talk with their child and their pediatrician, and anyone who has trouble "
+             "breathing after using one should seek medical care, Dr Ana Ruiz said.\n")
+    summary = "Valerian pens, which produce a flavoured mist, are turning up in school bags."
+    res = flt(draft, summary)
+    assert "pediatrician" in res.summary, res.summary

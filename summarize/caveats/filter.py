@@ -455,7 +455,7 @@ class CaveatFilter:
         tried: set[tuple[int, str]] = set()
         over_budget: set[str] = set()
         while remaining:
-            best = None
+            best, retry = None, False
             for idx, s in enumerate(src):
                 cover = [k for k in remaining if (idx, k) not in tried
                          and any(d.kind == k and d.is_caveat and _ok_strength(d, need_of(k)) for d in s.detections)
@@ -524,8 +524,16 @@ class CaveatFilter:
                             best = (key, idx, cover, text, plain, optional)
                         break
                 else:
-                    for k in cover:
+                    # no variant carries them all: a kind only the learned detector saw here goes
+                    # first, so the sentence is tried again for the others (the advice in "Parents
+                    # … should talk with their pediatrician, and anyone who … after using one …")
+                    guessed = [k for k in cover if len(cover) > 1 and not any(
+                        d.kind == k and d.is_caveat and d.method != "learned" for d in s.detections)]
+                    retry |= bool(guessed)
+                    for k in guessed or cover:
                         tried.add((idx, k))
+            if best is None and retry:
+                continue  # (each retry marks a pair tried: the loop ends)
             if best is None:
                 break
             if not best[0][1] and all(k in upgrade for k in best[2]):
