@@ -901,6 +901,10 @@ _ALSO_EARLY = re.compile(r"^(?:[\w'’-]+\s+){1,4}(?:(?:is|are|was|were|has|have
 
 # "Only two of the studies …" (a count needs the whole it is counted from; "Most of the trials
 # were small" speaks of the subject's trials)
+_OF_THE_COUNTED = re.compile(r"^(?:only\s+|just\s+|about\s+|nearly\s+|almost\s+)?(?:none|all|most|many|some|each|half|"
+                             r"several|few|both|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+of\s+the\s+"
+                             r"(?P<n>\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                             r"(?P<noun>[a-z-]+)\b", re.I)
 _SHARE_OF_THE = re.compile(r"^(?:only\s+|just\s+|about\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+of\s+the\s+|"
                            r"^of\s+the\s+", re.I)
 
@@ -1137,6 +1141,10 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
         reason = _definite_study(_lower_tokens(s[share.end():]), before_lemmas)
         if reason:
             return reason
+    # "None of the 14 pots carried …": a counted set the lead has not named (its number is nowhere before)
+    counted = _OF_THE_COUNTED.match(s)
+    if counted and not re.search(rf"\b{re.escape(counted.group('n'))}\b", before, re.I):
+        return f"'the {counted.group('n')} {counted.group('noun')}' not introduced in the lead"
     # "Both doctors stressed …": a pair the lead has not introduced ("Both men and women" is no pair)
     both = _BOTH.match(s)
     if both:

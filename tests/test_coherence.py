@@ -701,3 +701,13 @@ def test_a_subjects_group_from_a_study_needs_the_study_in_the_lead(sentence, pre
 ])
 def test_a_tabloids_told_how_lede_is_an_anecdote(sentence, story):
     assert coherence.anecdotal(sentence) == story
+
+
+@pytest.mark.parametrize("sentence, previous, dangling", [
+    ("None of the 14 pots carried the health warnings that the law requires.", ["Doctors say the snuff holds nicotine."], True),
+    ("Three of the 40 participants stopped early.", ["Valerian is a herb."], True),
+    ("None of the 14 pots carried the health warnings.", ["A lab tested 14 products bought online."], False),
+    ("Most of the trials were small.", ["Valerian is a herb."], False),
+])
+def test_a_share_of_a_counted_set_needs_the_count_in_the_lead(sentence, previous, dangling):
+    assert (coherence.dangling_reason(sentence, previous) is not None) == dangling
