@@ -308,7 +308,7 @@ _DEMONSTRATIVES = frozenset("this these those that such".split())
 # an idea someone had ("The idea has a real scientific basis"), unless the phrase says whose or
 # of what ("the idea behind lozenges")
 _IDEA_NOUNS = frozenset("idea ideas claim claims notion theory concept approach trend".split())
-ANAPHORIC_NOUNS = frozenset("""study studies trial trials review reviews researcher researchers author authors
+ANAPHORIC_NOUNS = frozenset("""study studies audit audits trial trials review reviews researcher researchers author authors
 team company drug drugs patient patients report survey finding findings result results participant
 participants group agency official officials man woman boy girl child children plant herb tea product
 products supplement supplements compound virus disease program scientist scientists doctor doctors
@@ -341,7 +341,7 @@ _SOMEONE = re.compile(r"\b(anyone|someone|somebody|everyone|each|person|woman|wo
 # ("Then a colleague suggested …": the next step of a story the lead has not told)
 _ADD_CONNECTIVE = re.compile(r"^(additionally|moreover|furthermore|also|in addition|besides|but|yet(?!\s+(another|again)\b)|more recently|since then|then|"
                              r"so(?![\s-]+(far|many|much|long|called|few|little)\b))\b", re.I)
-_STUDY_WORDS = frozenset("study review trial research analysis survey experiment paper".split())
+_STUDY_WORDS = frozenset("study review trial research analysis survey experiment paper audit".split())
 _POPULATION = frozenset("respondent user adult student child teenager woman man people parent volunteer".split())
 _BRIDGED = frozenset("researcher author team participant scientist finding result group patient data datum sample figure".split())
 # A lead that states a result ("… was not associated with a higher risk", "… reported less pain
@@ -1141,8 +1141,10 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
         reason = _definite_study(_lower_tokens(s[share.end():]), before_lemmas)
         if reason:
             return reason
-    # "None of the 14 pots carried …": a counted set the lead has not named (its number is nowhere before)
-    counted = _OF_THE_COUNTED.match(s)
+    # "None of the 14 pots carried …" after sentences about other things: a counted set the lead
+    # has not named (its number is nowhere before); a lead may open on one ("Only 11 of the 40
+    # clinics asked …" states its set)
+    counted = _OF_THE_COUNTED.match(s) if previous else None
     if counted and not re.search(rf"\b{re.escape(counted.group('n'))}\b", before, re.I):
         return f"'the {counted.group('n')} {counted.group('noun')}' not introduced in the lead"
     # "Both doctors stressed …": a pair the lead has not introduced ("Both men and women" is no pair)

@@ -237,16 +237,18 @@ def fit(sentences: list[LeadSentence], max_words: int) -> list[LeadSentence]:
 
 
 def _still_standing(before: list[LeadSentence], after: list[LeadSentence]) -> list[LeadSentence]:
-    """``after`` without the points that leaned on a sentence trimming took away ("a week after
-    doubling his dose, he …" once the sentence introducing him is gone); caveats and the opening
-    always stay. (The check knows no surnames: a surname alone is named in full by
-    ``_final_touches``.)"""
+    """``after`` without the sentences that leaned on a sentence trimming took away ("a week after
+    doubling his dose, he …" once the sentence introducing him is gone); the opening always
+    stays. A caveat the filter added that now leans on nothing goes too: the filter, run again on
+    the trimmed lead, adds its kind back in a form that stands there ("The drug interacts …" once
+    "Doctors say the drug …" is gone). (The check knows no surnames: a surname alone is named in
+    full by ``_final_touches``.)"""
     if len(after) == len(before):
         return after
     position = {id(s): k for k, s in enumerate(before)}
     kept: list[LeadSentence] = []
     for s in after:
-        if s.source != "caveat" and s.role != "opening" and kept:
+        if s.role != "opening" and kept:
             was = coherence.dangling_reason(s.text, [t.text for t in before[:position[id(s)]]])
             if coherence.dangling_reason(s.text, [t.text for t in kept]) and not was:
                 continue

@@ -685,12 +685,18 @@ def test_a_place_or_a_month_is_no_person_a_she_can_stand_for(before, person):
 
 
 @pytest.mark.parametrize("sentence, previous, dangling", [
+    # a group from a study
     ("Some women in the study were getting new pellets every eight weeks.", ["Hormone pellets are big business."], True),
     ("Patients in the trial slept better.", ["Valerian is a herb."], True),
     ("Some women in the study were getting new pellets.", ["A study of 400 women found pellets raise levels."], False),
     ("People in the UK buy it online.", ["Valerian is a herb."], False),
+    # a share of a counted set
+    ("None of the 14 pots carried the health warnings that the law requires.", ["Doctors say the snuff holds nicotine."], True),
+    ("Three of the 40 participants stopped early.", ["Valerian is a herb."], True),
+    ("None of the 14 pots carried the health warnings.", ["A lab tested 14 products bought online."], False),
+    ("Most of the trials were small.", ["Valerian is a herb."], False),
 ])
-def test_a_subjects_group_from_a_study_needs_the_study_in_the_lead(sentence, previous, dangling):
+def test_a_group_from_a_study_or_a_share_of_a_counted_set_needs_them_in_the_lead(sentence, previous, dangling):
     assert (coherence.dangling_reason(sentence, previous) is not None) == dangling
 
 
@@ -703,11 +709,7 @@ def test_a_tabloids_told_how_lede_is_an_anecdote(sentence, story):
     assert coherence.anecdotal(sentence) == story
 
 
-@pytest.mark.parametrize("sentence, previous, dangling", [
-    ("None of the 14 pots carried the health warnings that the law requires.", ["Doctors say the snuff holds nicotine."], True),
-    ("Three of the 40 participants stopped early.", ["Valerian is a herb."], True),
-    ("None of the 14 pots carried the health warnings.", ["A lab tested 14 products bought online."], False),
-    ("Most of the trials were small.", ["Valerian is a herb."], False),
-])
-def test_a_share_of_a_counted_set_needs_the_count_in_the_lead(sentence, previous, dangling):
-    assert (coherence.dangling_reason(sentence, previous) is not None) == dangling
+def test_an_audit_introduces_its_authors():
+    lead = ["Nerve damage from nitrous oxide keeps climbing, according to an audit by neurologists in England."]
+    assert coherence.dangling_reason("The authors acknowledge that their figures cannot say why.", lead) is None
+    assert coherence.dangling_reason("The audit found more cases.", ["Valerian is a herb."]) is not None

@@ -689,3 +689,16 @@ def test_an_it_ending_a_one_clause_sentence_cannot_stand_for_that_clauses_nouns(
     from summarize import coherence
 
     assert (coherence.dangling_reason(sentence, []) is not None) == dangling
+
+
+def test_an_added_caveat_that_leaned_on_a_trimmed_sentence_goes_so_the_filter_can_add_one_that_stands():
+    from summarize.pipeline import _still_standing
+
+    opening = LeadSentence("Kava, a root drink from the Pacific, is sold in cafes.", "model", "x", role="opening")
+    point = LeadSentence("Doctors say the drug can calm nerves.", "model", "y", role="point")
+    caveat = LeadSentence("The drug interacts with sedatives.", "caveat", "z")
+    kept = _still_standing([opening, point, caveat], [opening, caveat])
+    assert [s.text for s in kept] == [opening.text]
+    # a caveat that stood before the trim, and stands after it, stays
+    alone = LeadSentence("Kava can damage the liver.", "caveat", "w")
+    assert _still_standing([opening, point, alone], [opening, alone]) == [opening, alone]

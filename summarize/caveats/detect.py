@@ -300,15 +300,17 @@ def _subject_is_other(tokens: list[Token], ti: int, topic: frozenset[str], class
     head = next((k for k, t in enumerate(tokens[:verb]) if t.text in classes), None)
     if head is None or head > 2 or any(t.text in CLAUSE_PUNCT for t in tokens[:head]):
         return False
-    if subject & topic or {w[:-1] for w in subject if w.endswith("s")} & topic:
-        return False
-    # the sentence sets the class against the subject, which it names ("… market their pens as a
-    # healthier choice"); "But benzodiazepines are habit-forming" in a story on diazepam may
-    # well be about the subject's own class
-    rest = {t.text for t in tokens[verb:]}
-    if not (rest & topic or {w[:-1] for w in rest if w.endswith("s")} & topic):
+    # the sentence sets the class against the subject, which it names after it ("… market their
+    # pens as a healthier choice"); "But benzodiazepines are habit-forming" in a story on
+    # diazepam may well be about the subject's own class
+    if _names(subject, topic) or not _names({t.text for t in tokens[verb:]}, topic):
         return False
     return not any(t.text in _NEW_CLAUSE for t in tokens[verb:ti])
+
+
+def _names(words: set[str], topic: frozenset[str]) -> bool:
+    """Do ``words`` name the article's subject ("pens" for "pen" too)?"""
+    return bool(words & topic or {w[:-1] for w in words if w.endswith("s")} & topic)
 
 
 def _opens_on_another_name(tokens: list[Token], topic: frozenset[str], agent_words: frozenset[str]) -> bool:
