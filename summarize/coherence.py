@@ -431,7 +431,9 @@ def _person_for(pronoun: re.Match, sentence: str, before: str = "") -> bool:
         return True
     if pronoun.group(0).lower() == "him":
         return _people_named(head, 2)
-    return introduces_person(head) or bool(_SOMEONE.search(head))
+    # ("Abernethy-Okoye said she has seen …": the speaker the sentence names, by surname, is "she";
+    # whether the lead has introduced that surname is a check of its own)
+    return introduces_person(head) or bool(_SOMEONE.search(head)) or bool(_NAME_SPEECH.search(head))
 
 
 # Who speaks for the evidence: a title or a job beside a name makes it an expert's, not a story's.

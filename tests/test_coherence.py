@@ -713,3 +713,12 @@ def test_an_audit_introduces_its_authors():
     lead = ["Nerve damage from nitrous oxide keeps climbing, according to an audit by neurologists in England."]
     assert coherence.dangling_reason("The authors acknowledge that their figures cannot say why.", lead) is None
     assert coherence.dangling_reason("The audit found more cases.", ["Valerian is a herb."]) is not None
+
+
+def test_a_she_after_the_surname_that_says_it_leans_on_no_one_else():
+    said = "Abernethy-Okoye said she has seen patients who came to rely on a hangover routine."
+    assert not coherence.leans_on_a_person(said)
+    assert coherence.dangling_reason(said, []) is not None  # the surname still needs its introduction
+    lead = ["For Dr. Celeste Abernethy-Okoye, an addiction physician, the bigger worry is drinking."]
+    assert coherence.dangling_reason(said, lead) is None
+    assert coherence.leans_on_a_person("She said she has seen patients who came to rely on it.")
