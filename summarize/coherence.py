@@ -903,6 +903,9 @@ _ALSO_EARLY = re.compile(r"^(?:[\w'’-]+\s+){1,4}(?:(?:is|are|was|were|has|have
 
 # "Only two of the studies …" (a count needs the whole it is counted from; "Most of the trials
 # were small" speaks of the subject's trials)
+_BEST_OF = re.compile(r"^the\s+(?:clearest|biggest|largest|strongest|greatest|smallest|most\s+\w+|best|main|only)\s+"
+                      r"(?P<noun>effects?|benefits?|results?|findings?|improvements?|changes?|gains?|differences?)\b"
+                      r"(?!\s+(?:of|from|for|in)\b)", re.I)
 _OF_THE_COUNTED = re.compile(r"^(?:only\s+|just\s+|about\s+|nearly\s+|almost\s+)?(?:none|all|most|many|some|each|half|"
                              r"several|few|both|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+of\s+the\s+"
                              r"(?P<n>\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
@@ -1143,6 +1146,10 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
         reason = _definite_study(_lower_tokens(s[share.end():]), before_lemmas)
         if reason:
             return reason
+    # "The clearest effects were seen in …": the best of results the lead has not reported
+    best = _BEST_OF.match(s)
+    if best and not before_lemmas & (_STUDY_WORDS | _RESULT_WORDS) and lemma(best.group("noun").lower()) not in before_lemmas:
+        return f"'{best.group(0)}' of results the lead has not reported"
     # "None of the 14 pots carried …" after sentences about other things: a counted set the lead
     # has not named (its number is nowhere before); a lead may open on one ("Only 11 of the 40
     # clinics asked …" states its set)

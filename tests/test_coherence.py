@@ -722,3 +722,12 @@ def test_a_she_after_the_surname_that_says_it_leans_on_no_one_else():
     lead = ["For Dr. Celeste Abernethy-Okoye, an addiction physician, the bigger worry is drinking."]
     assert coherence.dangling_reason(said, lead) is None
     assert coherence.leans_on_a_person("She said she has seen patients who came to rely on it.")
+
+
+@pytest.mark.parametrize("sentence, previous, dangling", [
+    ("The clearest effects were seen in people with high stress.", ["Ashwagandha is a shrub used in Ayurveda."], True),
+    ("The clearest effects were seen in people with high stress.", ["Several small trials found ashwagandha eased stress."], False),
+    ("The main effects of kava are calming.", ["Kava is a drink."], False),
+])
+def test_the_best_of_results_needs_the_results_in_the_lead(sentence, previous, dangling):
+    assert (coherence.dangling_reason(sentence, previous) is not None) == dangling
