@@ -901,8 +901,8 @@ _FRONTED = re.compile(rf"^((?:{_FRONTING_PREPOSITIONS}|of)\s+[^,;:]{{0,60}}?),\s
 _ALSO_EARLY = re.compile(r"^(?:[\w'’-]+\s+){1,4}(?:(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|"
                          r"does|do|did)\s+)?also\b(?!\s+(?:known|called|referred|spelled|spelt|nicknamed|termed)\b)", re.I)
 
-# "Only two of the studies …" (a count needs the whole it is counted from; "Most of the trials
-# were small" speaks of the subject's trials)
+# "The clearest effects …", "None of the 14 pots …": the best of results, and a share of a
+# counted set, that the lead may not have reported
 _BEST_OF = re.compile(r"^the\s+(?:clearest|biggest|largest|strongest|greatest|smallest|most\s+\w+|best|main|only)\s+"
                       r"(?P<noun>effects?|benefits?|results?|findings?|improvements?|changes?|gains?|differences?)\b"
                       r"(?!\s+(?:of|from|for|in)\b)", re.I)
@@ -910,6 +910,8 @@ _OF_THE_COUNTED = re.compile(r"^(?:only\s+|just\s+|about\s+|nearly\s+|almost\s+)
                              r"several|few|both|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+of\s+the\s+"
                              r"(?P<n>\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
                              r"(?P<noun>[a-z-]+)\b", re.I)
+# "Only two of the studies …" (a count needs the whole it is counted from; "Most of the trials
+# were small" speaks of the subject's trials)
 _SHARE_OF_THE = re.compile(r"^(?:only\s+|just\s+|about\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+of\s+the\s+|"
                            r"^of\s+the\s+", re.I)
 
