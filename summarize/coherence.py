@@ -989,7 +989,10 @@ _DESCRIBED_PERSON = re.compile(rf"^(?:{FRONTED_PHRASE})?the\s+(?:[{UPPER_LETTERS
 # "… if you notice changes like these.": "these"/"those" standing alone for things said before
 # (a bare "of these" at the end usually counts a list in the same sentence: "… such as IBS …,
 # although doctors prescribe it for these.")
-_BARE_DEMONSTRATIVE = re.compile(r"\b(?P<noun>[a-z]+)\s+(?:like|such\s+as)\s+(?:these|those)\s*(?=[.,;:!?)]|$)", re.I)
+_BARE_DEMONSTRATIVE = re.compile(r"\b(?P<noun>[a-z]+)\s+(?:like|such\s+as)\s+(?:these|those|this|that)\s*"
+                                 # at a clause's end, or the subject before its verb ("Rituals like this can …")
+                                 r"(?=[.,;:!?)]|$|(?:can|could|may|might|will|would|should|must|is|are|was|were|has|"
+                                 r"have|had|often|tend|tends)\b)", re.I)
 
 # "The picture is different when …", "Other kinds work differently": a comparison whose other
 # side is in the sentences before it ("different from …", "… than …" say it in the sentence)

@@ -731,3 +731,12 @@ def test_a_she_after_the_surname_that_says_it_leans_on_no_one_else():
 ])
 def test_the_best_of_results_needs_the_results_in_the_lead(sentence, previous, dangling):
     assert (coherence.dangling_reason(sentence, previous) is not None) == dangling
+
+
+@pytest.mark.parametrize("sentence, previous, dangling", [
+    ("Rituals like this can become something players come to rely on.",
+     ["Several players described the capsules as a habit they found hard to skip."], True),
+    ("Rituals like this can become a habit.", ["Players snap a capsule before every game, a ritual they repeat."], False),
+])
+def test_a_subject_like_this_needs_what_it_is_like_in_the_lead(sentence, previous, dangling):
+    assert (coherence.dangling_reason(sentence, previous) is not None) == dangling
