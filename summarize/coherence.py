@@ -696,6 +696,8 @@ def surnames(text: str) -> frozenset[str]:
             continue
         if first.lower() in _NOT_PERSON_WORDS or last.lower() in _NOT_PERSON_WORDS:
             continue  # a place or a body: "Western India Cancer Institute", "Pingtung County"
+        if _pos(last.lower()) and _CAPITAL_NEXT.match(text, m.end(2)):
+            continue  # a word inside a longer name: "Te Whanganui-a-Tara Gambling Harm Service"
         if _pos(last.lower()):  # "The Kratom Trade Council"
             # a surname that is also a word ("Kieran Dale") counts when the first name is none
             # and the draft goes on to use the surname alone mid-sentence ("For months Dale had …")

@@ -740,3 +740,11 @@ def test_the_best_of_results_needs_the_results_in_the_lead(sentence, previous, d
 ])
 def test_a_subject_like_this_needs_what_it_is_like_in_the_lead(sentence, previous, dangling):
     assert (coherence.dangling_reason(sentence, previous) is not None) == dangling
+
+
+def test_a_word_inside_a_longer_name_is_no_surname():
+    text = ("Sione Fa'amoe-Radford, a clinical lead at the Te Whanganui-a-Tara Gambling Harm Service, said so. "
+            "Figures from the national Gambling Helpline show a rise. Clients score high on the Problem Gambling "
+            "Severity Index. Kieran Dale runs a shop. For months Dale had used kratom.")
+    names = coherence.surnames(text)
+    assert "Gambling" not in names and {"Fa'amoe-Radford", "Dale"} <= names, names
