@@ -695,8 +695,17 @@ def test_a_place_or_a_month_is_no_person_a_she_can_stand_for(before, person):
     ("Three of the 40 participants stopped early.", ["Valerian is a herb."], True),
     ("None of the 14 pots carried the health warnings.", ["A lab tested 14 products bought online."], False),
     ("Most of the trials were small.", ["Valerian is a herb."], False),
+    # the best of results
+    ("The clearest effects were seen in people with high stress.", ["Ashwagandha is a shrub used in Ayurveda."], True),
+    ("The clearest effects were seen in people with high stress.", ["Several small trials found ashwagandha eased stress."], False),
+    ("The main effects of kava are calming.", ["Kava is a drink."], False),
+    # a subject like something
+    ("Rituals like this can become something players come to rely on.",
+     ["Several players described the capsules as a habit they found hard to skip."], True),
+    ("Rituals like this can become a habit.", ["Players snap a capsule before every game, a ritual they repeat."], False),
 ])
-def test_a_group_from_a_study_or_a_share_of_a_counted_set_needs_them_in_the_lead(sentence, previous, dangling):
+def test_what_a_sentence_presupposes_must_be_in_the_lead(sentence, previous, dangling):
+    # a group from a study, a share of a counted set, the best of results, a subject "like this"
     assert (coherence.dangling_reason(sentence, previous) is not None) == dangling
 
 
@@ -722,24 +731,6 @@ def test_a_she_after_the_surname_that_says_it_leans_on_no_one_else():
     lead = ["For Dr. Celeste Abernethy-Okoye, an addiction physician, the bigger worry is drinking."]
     assert coherence.dangling_reason(said, lead) is None
     assert coherence.leans_on_a_person("She said she has seen patients who came to rely on it.")
-
-
-@pytest.mark.parametrize("sentence, previous, dangling", [
-    ("The clearest effects were seen in people with high stress.", ["Ashwagandha is a shrub used in Ayurveda."], True),
-    ("The clearest effects were seen in people with high stress.", ["Several small trials found ashwagandha eased stress."], False),
-    ("The main effects of kava are calming.", ["Kava is a drink."], False),
-])
-def test_the_best_of_results_needs_the_results_in_the_lead(sentence, previous, dangling):
-    assert (coherence.dangling_reason(sentence, previous) is not None) == dangling
-
-
-@pytest.mark.parametrize("sentence, previous, dangling", [
-    ("Rituals like this can become something players come to rely on.",
-     ["Several players described the capsules as a habit they found hard to skip."], True),
-    ("Rituals like this can become a habit.", ["Players snap a capsule before every game, a ritual they repeat."], False),
-])
-def test_a_subject_like_this_needs_what_it_is_like_in_the_lead(sentence, previous, dangling):
-    assert (coherence.dangling_reason(sentence, previous) is not None) == dangling
 
 
 def test_a_word_inside_a_longer_name_is_no_surname():
