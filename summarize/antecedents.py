@@ -12,7 +12,9 @@ caveat. Here the pronoun is replaced by what it stands for, taken from the draft
 - "they" reporting ("They cautioned that …") → the researchers/authors the sentence before
   names;
 - "it"/"its"/"they" for the draft's subject → the subject as the draft writes it ("Yerba
-  mate"), when the sentence before is about the subject (opens on it).
+  mate"), when the sentence before is about the subject (opens on it);
+- a quote with no speaker → the speaker of the quote just before it, as news copy runs one
+  speaker's quotes on ('"…," Brightwater said. "But they …"' → '"But they …," Brightwater said.').
 
 Every replacement is words the draft wrote; nothing is guessed when two readings are possible.
 
@@ -26,7 +28,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 from typing import Sequence
 
-from summarize.coherence import FRONTED_PHRASE, NAME_WORD, dangling_reason, introduces_person
+from summarize.coherence import FRONTED_PHRASE, NAME_WORD, QUOTED, dangling_reason, introduces_person
 from summarize.corpus.text import STOPWORDS, WORD, lexicon_pos, looks_plural, upper_first
 
 # How far back an antecedent may be: the sentence before, or two more when those only go on
@@ -121,6 +123,40 @@ def _person_before(before: Sequence[str], names: frozenset[str]) -> str | None:
     return None
 
 
+# A sentence that is one quote and nothing else ('"But they can become a habit."').
+_WHOLE_QUOTE = re.compile(r'^(?P<open>["“])(?P<body>[^"“”]+?)(?P<end>[.!?])(?P<close>["”])$')
+_SPEECH_WORD = re.compile(rf"\b{_SPEECH}\b", re.I)
+_PRESENT_SPEECH = re.compile(r"s$|^say$")
+
+
+def _speaker_before(before: Sequence[str], names: frozenset[str]) -> tuple[str, str] | None:
+    """The one person who speaks in the quote the sentence just before attributes, and the
+    speech verb's tense for the restored tag ("said" or "says")."""
+    if not before:
+        return None
+    # (the speech verb outside the quotes: "tells" inside one is the speaker's own word)
+    m = QUOTED.search(before[-1]) and _SPEECH_WORD.search(QUOTED.sub(" ", before[-1]))
+    found = _named_in(before[-1], names)
+    if not m or len(found) != 1:
+        return None
+    (name,) = found
+    return name, "says" if _PRESENT_SPEECH.search(m.group(0).lower()) else "said"
+
+
+def _quote_attributed(sentence: str, before: Sequence[str], names: frozenset[str]) -> str | None:
+    """A sentence that is a quote and nothing else, tagged with the speaker of the quote before
+    it; None when it is not such a quote or no single speaker precedes it."""
+    m = _WHOLE_QUOTE.match(sentence.strip())
+    if m is None:
+        return None
+    who = _speaker_before(before, names)
+    if who is None:
+        return None
+    name, verb = who
+    end = "," if m.group("end") == "." else m.group("end")
+    return f"{m.group('open')}{m.group('body')}{end}{m.group('close')} {name} {verb}."
+
+
 def _researchers_before(before: Sequence[str]) -> str | None:
     for sent in list(before)[::-1][:2]:
         m = _RESEARCHERS.search(sent)
@@ -156,6 +192,27 @@ def _group_before(before: Sequence[str]) -> str | None:
     return groups.pop() if len(groups) == 1 else None
 
 
+# "The review had limits." / "This trial was small.": a sentence opening on a definite noun
+# phrase and its verb, which an "It"/"They" after it stands for
+_DEFINITE_OPENING = re.compile(_OPENING + r"(?:the|this|that|these|those)\s+(?P<np>(?:[a-z][a-z-]*\s+){0,2}?(?P<head>[a-z][a-z-]*))"
+                               r"\s+(?:is|was|are|were|has|had|have|did|does|do|can|could|may|might|will|would|"
+                               r"also|only|[a-z]+ed)\b", re.I)
+
+
+def _definite_before(before: Sequence[str], plural: bool) -> str | None:
+    """What "It" (or, ``plural``, "They") opening a sentence stands for when the draft sentence
+    just before opens on a definite noun phrase of that number ("The review had limits. It came
+    from a single practice, …" → "the review"); None when it does not."""
+    if not before:
+        return None
+    m = _DEFINITE_OPENING.match(before[-1])
+    if m is None or "NOUN" not in lexicon_pos(m.group("head").lower()) or m.group("head").lower() in STOPWORDS:
+        return None
+    if looks_plural(m.group("head").lower()) != plural:
+        return None
+    return "the " + m.group("np")
+
+
 def _subject_before(before: Sequence[str], subjects: Sequence[str]) -> str | None:
     """What "It"/"They" stands for when the sentences before go on about the draft's subject:
     the subject as the nearest one writes it when it opens on it, through sentences that open
@@ -176,6 +233,10 @@ def restore(sentence: str, before: Sequence[str], names: frozenset[str] = frozen
     it (nearest last) say it stands for; None when there is nothing to restore or no single
     reading. Surnames are left for the caller to introduce (``normalize.name_people``)."""
     out = sentence
+    # a quote with no speaker: the one the quote before it has
+    quoted = _quote_attributed(out, before, names)
+    if quoted is not None:
+        return quoted
     # a person: "she said", "He added that …"
     for pattern in (_PERSON_SUBJECT, _PERSON_SPEECH, _SPEECH_PERSON):
         m = pattern.search(out)
@@ -218,6 +279,12 @@ def restore(sentence: str, before: Sequence[str], names: frozenset[str] = frozen
             if hit:
                 form = bare + ("'s" if m2.group(1) == "its" else "'" if m2.group(1) == "their" else "")
                 out = out[:hit.start()] + (upper_first(form) if hit.start() == 0 else form) + out[hit.end():]
+    # a definite noun phrase: "The review had limits. It came from a single practice, …"
+    m = _SUBJECT_OPENER.match(out)
+    if m and out == sentence and (dangling_reason(out, []) or "").startswith(f"opens with '{m.group('p').lower()}'"):
+        np = _definite_before(before, plural=m.group("p").lower() == "they")
+        if np is not None:
+            out = out[:m.start("p")] + _same_case(np, m.group("p")) + out[m.end("p"):]
     return out if out != sentence else None
 
 

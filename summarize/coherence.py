@@ -198,6 +198,11 @@ def fragment_reason(sentence: str) -> str | None:
     m = _THAT_CLAUSE_END.search(s)
     if m and not has_finite_verb(m.group(2)):
         return "a that-clause with no verb"
+    # a second reported clause cut before its verb: "…, and that treatment for dependence,
+    # including counseling and support groups." (the examples' words are no verb)
+    m = _AND_THAT_END.search(s)
+    if m and not has_finite_verb(_EXAMPLES.sub("", m.group(1))):
+        return "a that-clause with no verb"
     return None
 
 
@@ -208,6 +213,10 @@ _LIST_LEAD_IN = re.compile(r"\b(?:including|include|includes|such\s+as|for\s+exa
 _THAT_CLAUSE_END = re.compile(r"\b(reported|report|reports|said|says|say|found|find|finds|showed|shows|suggests?|suggested|"
                               r"warned|warns|noted|notes|concluded|added|explained|believe|believes|believed)\s+that\s+"
                               r"([^,;:.!?]+)[.!?]?[\"”’]?\s*$", re.I)
+
+
+_AND_THAT_END = re.compile(r",\s+(?:and|but)\s+that\s+([^;:.!?]+)[.!?]?[\"”’]?\s*$", re.I)
+_EXAMPLES = re.compile(r",?\s+(?:including|such\s+as|like|for\s+example|notably)\b[^,]*,?", re.I)
 
 
 # A review's objective ("To assess the effects of X on Y."): an infinitive with no main clause
@@ -295,8 +304,14 @@ _FRAME_LEMMAS = frozenset("new recent large small study trial analysis review su
 # --------------------------------------------------------------------------- dangling references
 
 # "It is unclear whether …" says nothing of an "it"; "It is the latest in a series of studies to …" does.
+# ("It is not licensed for alcohol use disorder", "It is thought to reduce …": the drug, not a
+# dummy; "for" extraposes only with a "to" after it, "It is hard for teens to stop")
 _EXPLETIVE = re.compile(r"^(it)(?:'s|’s| is| was| remains| may be| can be| seems| appears| will be)\b"
-                        r"(?!\s+(the|a|an|one|part|among|another|its|this|that)\b).{0,50}?\b(to|that|whether|for)\b", re.I)
+                        r"(?!\s+(the|a|an|one|part|among|another|its|this|that)\b)"
+                        r"(?!(?:\s+(?:not|also|often|usually|sometimes|widely|commonly|now|still))*\s+"
+                        r"(?!(?:recommended|advised|required|needed)\b)(?:[a-z]+(?:ed|wn|en)|thought|said|sold|made|held|meant|found)\s+to\b)"
+                        r"(?=\s+(?!(?:that|to|whether|for)\b)\S)"  # ("It's that this is …": "it" is the message)
+                        r".{0,50}?\b(to|that|whether|for\b.{0,40}?\bto)\b", re.I)
 # "It is also unclear how much …": what is unknown follows as a question
 _EXPLETIVE_WH = re.compile(r"^it(?:'s|’s|\s+is|\s+was|\s+remains)\s+(?:also\s+|still\s+)?(?:not\s+(?:yet\s+)?(?:clear|known|certain)|"
                            r"unclear|uncertain|unknown)\s+(?:how|what|why|when|where|which|who|if|whether)\b", re.I)
@@ -736,6 +751,9 @@ def _words_in(pattern: re.Pattern, text: str) -> set[str]:
     return out
 
 
+_TITLE_END = re.compile(r"\b(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\.?\s+$")
+
+
 def dangling_reason(sentence: str, previous: list[str], names: frozenset[str] = frozenset()) -> str | None:
     """Why ``sentence`` needs context that ``previous`` (the lead before it) does not give.
     ``names``: the draft's surnames (``surnames``); one used alone ("Last year, Reyes, 41,
@@ -749,8 +767,9 @@ def dangling_reason(sentence: str, previous: list[str], names: frozenset[str] = 
         full = re.search(rf"\b([{UPPER_LETTERS}][{LOWER_LETTERS}]+)\s+{re.escape(name)}\b", sentence[: m.end()])
         # "Marcus Reyes", not "Dr. Reyes" or "Mr Platt" (a title introduces no one: the draft
         # gave the full name earlier) nor "For Reyes" (a capitalised function word)
+        # ("said Professor Tom Gallagher-Huang": after a title, a first name that is also a word)
         full = full and (full.group(1) not in _TITLES and full.group(1).lower() not in STOPWORDS
-                         and not _pos(full.group(1).lower()))
+                         and (not _pos(full.group(1).lower()) or bool(_TITLE_END.search(sentence, 0, full.start(1)))))
         if (name in names and not full and not re.search(rf"\b{re.escape(name)}\b", before)
                 and not _CAPITAL_NEXT.match(sentence, m.end())):  # "Kerry Hughes": the full name
             return f"surname {name!r} not introduced in the lead"

@@ -299,7 +299,7 @@ _CREDENTIALS = r"(?:,?\s+(?:MD|M\.D\.|PhD|Ph\.D\.|PharmD|DO|RN|NP|MPH|MBBS|MBChB
 # What a first mention says about the person: ", an addiction specialist at X" (up to a "who"
 # clause, the next comma or the verb), or a role without an article (", program director at X").
 _APPOSITIVE = r"(?:,\s+(?P<role>(?:a|an|the)\s+[^,;:()“”\"]{3,100}?|(?!(?:who|which|said|says|told|and|but)\b)[a-z][^,;:()“”\"]{3,100}?)" \
-              r"(?=,|\s+who\b|\s+(?:said|says|told|adds|added)\b|[.;]))?"
+              r"(?=,|\s+who\b|\s+(?:said|says|told|adds|added)\b|;|(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bNo)(?<!\bDr)\.))?"
 MAX_ROLE_WORDS = 12
 
 
@@ -338,6 +338,11 @@ def introduce_people(sentences: list[str], intros: dict[str, str]) -> list[str]:
         for last, intro in intros.items():
             name = intro.split(",")[0]
             if re.search(rf"\b{re.escape(last)}\b", said):
+                # named in full before: a second introduction (a sentence that came with its own)
+                # is the surname
+                if name in said:
+                    s = re.sub(rf"\b{re.escape(intro[:-1] if intro.endswith(',') else intro)}(?:,(?=\s))?"
+                               rf"|\b{re.escape(name)}\b", last, s)
                 continue
             m = next((m for m in re.finditer(rf"\b{re.escape(last)}\b", s)
                       if not re.search(r"[A-Z][\w'’.-]*\s+$", s[: m.start()])

@@ -77,6 +77,11 @@ def _gated(text: str, ex: extract.Extract, document: str, task: str | None = Non
         problems = faithfulness.edit_problems(text, ex.text)
         if problems:
             verdict = faithfulness.GateResult(False, problems)
+    # a deletion can take the verb a clause needs ("…, and that treatment for dependence,
+    # including counseling, is available" -> "…, and that treatment for dependence, including
+    # counseling."): a fragment the source sentence is not
+    if verdict.ok and (broken := coherence.fragment_reason(text)) and not coherence.fragment_reason(ex.text):
+        verdict = faithfulness.GateResult(False, [broken])
     # Bracketed statistics stay in the draft ("(RR 0.33, 95% CI 0.04 to 3.03)"): deletions only.
     if verdict.ok:
         return LeadSentence(drop_statistics(text), "model", ex.text, ex.start, ex.end, task=task)

@@ -40,6 +40,18 @@ NAMES = frozenset({"Delacroix", "Achebe", "Okafor", "Kessler-"})
      "Adults aged 65 and older who began the pills had a 22% higher rate of falls."),
     ("Those who drank it daily slept longer.", ["The trial recruited 120 healthy older volunteers."],
      "Healthy older volunteers who drank it daily slept longer."),
+    # a definite noun phrase of the same number opening the sentence before
+    ("It came from a single practice and relied on what patients remembered.", ["The review had limits."],
+     "The review came from a single practice and relied on what patients remembered."),
+    ("It found that 30% relapsed within a year.", ["The study followed 500 kanna users."],
+     "The study found that 30% relapsed within a year."),
+    ("They were small and short.", ["The two trials had no placebo group."], "The two trials were small and short."),
+    # a quote with no speaker: the speaker of the quote before, in that quote's tense
+    ('"But they can become a habit that is very hard to stop."',
+     ['"The drops aren\'t addictive the way drugs are," Okafor said.'],
+     '"But they can become a habit that is very hard to stop," Okafor said.'),
+    ('"Is it worth the risk?"', ['"Nobody has tested it," says Dr. Lauren Achebe, who runs the clinic.'],
+     '"Is it worth the risk?" Achebe says.'),
 ])
 def test_a_pronoun_gets_what_the_draft_says_it_stands_for(sentence, before, expected):
     subjects = subject_phrases(" ".join(before) * 2, frozenset({"mate", "yerba", "caffeine", "pills", "kanna"}))
@@ -54,7 +66,14 @@ def test_a_pronoun_gets_what_the_draft_says_it_stands_for(sentence, before, expe
     ("A pharmacist at the clinic said she has seen patients who rely on weekly infusions.",
      ["Rosa Delacroix went weekly."]),
     # the sentence before is not about the subject ("It" may be the study)
-    ("It found that 30% relapsed within a year.", ["The study followed 500 kanna users."]),
+    # … and "It" after a plural noun phrase, "They" after a singular one
+    ("It was small.", ["The two trials had no placebo group."]),
+    ("They were small.", ["The review had limits."]),
+    # a quote after a quote that two people share, or after no quote at all
+    ('"Nobody knows."', ['"It is new," Okafor and Achebe said.']),
+    ('"Nobody knows."', ["Okafor runs the clinic."]),
+    # a sentence more than a quote has its own frame
+    ('"Nobody knows," the label says.', ['"It is new," Okafor said.']),
     ("It contains melatonin.", ["Sales of tart cherry juice have soared."]),
     ("Combined with antidepressants, they can trigger serotonin syndrome.", ["Those compounds are MAO inhibitors."]),
     # an expletive "It" stands for nothing

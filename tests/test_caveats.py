@@ -1413,6 +1413,25 @@ def test_disease_stages_and_biology_are_not_research_caveats(det, text):
     assert "research" not in {d.kind for d in det.sentence(text, frozenset()) if d.is_caveat}
 
 
+@pytest.mark.parametrize("text, research", [
+    # what a product holds is unknown, not what research knows
+    ("That is very different from snorting a pink powder of unknown strength every night.", False),
+    ("The gummies contain unknown amounts of THC.", False),
+    ("The long-term effects of the gummies are unknown.", True),
+])
+def test_a_product_of_unknown_strength_is_no_research_caveat(det, text, research):
+    assert ("research" in {d.kind for d in det.sentence(text, frozenset()) if d.is_caveat}) is research
+
+
+def test_a_mandated_caveat_that_leans_on_a_definite_subject_gets_it_back(f):
+    draft = ("Redness-relief eye drops are sold in every pharmacy. Eye doctors reviewed charts of 187 patients "
+             "with chronic redness. The review had limits. It came from a single practice and could not say how "
+             "many people use the drops without trouble.")
+    res = f(draft, "Redness-relief eye drops are sold in every pharmacy.")
+    added = [a["text"] for a in res.report.added if "research" in a["kinds"]]
+    assert added and added[0].startswith("The review came from a single practice"), added
+
+
 def test_an_added_clause_never_points_back_to_the_clause_it_was_cut_from(f):
     draft = ("Valerian is a herb taken for sleep. Valerian tea is widely sold in shops. "
              "Some researchers worry valerian could affect the liver, although that has not been shown in people.")
@@ -2216,6 +2235,8 @@ def test_reliance_told_as_a_cycle_a_night_or_a_course_that_cannot_simply_stop(de
     "For many viewers, the comparison that matters is with sleeping pills, which can be habit-forming.",
     "Valerian is not addictive, and nobody gets withdrawal symptoms from it.",
     "You cannot buy valerian tea without a prescription in some countries.",
+    # the other side of a comparison, in a relative clause on it
+    "A cup of valerian tea holds a tiny fraction of the drug in a sleeping tablet, which is far more addictive.",
 ])
 def test_another_substances_dependence_or_a_denied_one_is_no_caveat_of_the_subject(det, text):
     assert "dependency" not in kinds_of(det, text)

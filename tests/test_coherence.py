@@ -739,3 +739,36 @@ def test_a_word_inside_a_longer_name_is_no_surname():
             "Severity Index. Kieran Dale runs a shop. For months Dale had used kratom.")
     names = coherence.surnames(text)
     assert "Gambling" not in names and {"Fa'amoe-Radford", "Dale"} <= names, names
+
+
+@pytest.mark.parametrize("sentence, dangling", [
+    # a dummy "it": what it stands for follows ("to sell …", "for teens to stop", "that you …")
+    ("It is illegal to sell e-cigarettes to anyone under 21.", False),
+    ("It is hard for teens to stop.", False),
+    ("It's important that you see a doctor.", False),
+    ("It is recommended to see a doctor first.", False),
+    # the drug, not a dummy: "for" with no "to" after it, a participle before "to", "It's that …"
+    ("It is not licensed for alcohol use disorder in any country.", True),
+    ("It is thought to reduce craving.", True),
+    ("It is often used to treat pain.", True),
+    ("It's that this is a drug with real dependence potential.", True),
+])
+def test_an_it_that_stands_for_nothing_needs_what_follows_it(sentence, dangling):
+    assert bool(coherence.dangling_reason(sentence, [])) is dangling
+
+
+def test_a_second_reported_clause_cut_before_its_verb_is_a_fragment():
+    cut = ("He said anyone with bladder pain should see a doctor, and that treatment for ketamine dependence, "
+           "including counseling and support groups.")
+    assert coherence.fragment_reason(cut) == "a that-clause with no verb"
+    assert coherence.fragment_reason(cut[:-1] + ", is available in the county.") is None
+    assert coherence.fragment_reason("She said the drug works, and that patients, such as older adults, "
+                                     "tolerate it well.") is None
+
+
+def test_a_first_name_that_is_also_a_word_introduces_the_surname_after_a_title():
+    names = frozenset({"Gallagher-Huang", "Reyes"})
+    said = '"There is no modern trial," said Professor Tom Gallagher-Huang, an addiction psychiatrist.'
+    assert coherence.dangling_reason(said, [], names) is None
+    # without one, a capitalised word may be any word ("Yesterday Reyes said …")
+    assert "surname" in coherence.dangling_reason("Yesterday Reyes said it works.", [], names)

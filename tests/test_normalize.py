@@ -86,6 +86,22 @@ def test_a_person_called_by_title_and_surname_is_named_in_full_with_the_title_sa
         "Devon Marsh, an addiction medicine specialist, recommended tapering."]
 
 
+def test_a_person_named_in_full_twice_is_introduced_once():
+    from summarize.normalize import introduce_people, introductions
+
+    prose = ("Meredith Achebe-Lowry, a sleep physician at the St. Vital Sleep Clinic in Winnipeg who was not "
+             "involved, said the findings were early. \"We need larger studies,\" she said.")
+    intros = introductions(prose, {"Achebe-Lowry"})
+    # an abbreviation's stop ends no role
+    assert intros == {"Achebe-Lowry": "Meredith Achebe-Lowry, a sleep physician at the St. Vital Sleep Clinic in "
+                                      "Winnipeg,"}
+    again = "\"We need larger studies,\" " + intros["Achebe-Lowry"] + " said."
+    assert introduce_people([prose.split(". \"")[0] + ".", again], intros)[1] == \
+        "\"We need larger studies,\" Achebe-Lowry said."
+    assert introduce_people(["Meredith Achebe-Lowry sees patients.", "Meredith Achebe-Lowry agreed."], intros) == [
+        "Meredith Achebe-Lowry sees patients.", "Achebe-Lowry agreed."]
+
+
 def test_a_role_cut_before_the_who_clause_that_says_which_people_is_left_out():
     from summarize.normalize import introductions
 

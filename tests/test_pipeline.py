@@ -573,6 +573,19 @@ def test_a_rewrite_that_drops_a_word_from_a_phrase_falls_back_to_its_source():
                   "compress").source == "model"
 
 
+def test_a_rewrite_that_drops_a_clauses_verb_falls_back_to_its_source():
+    from summarize.extract import Extract
+    from summarize.strategies import _gated
+
+    source = ("He said anyone with bladder pain should see a doctor, and that treatment for ketamine dependence, "
+              "including counseling and support groups, is available in the county.")
+    ex = Extract(source, "intro", 0, len(source))
+    cut = ("He said anyone with bladder pain should see a doctor, and that treatment for ketamine dependence, "
+           "including counseling and support groups.")
+    got = _gated(cut, ex, source, "rewrite")
+    assert got.source == "extract" and got.text == source and "a that-clause with no verb" in got.reasons
+
+
 def test_a_person_whose_introduction_was_trimmed_is_named_where_the_lead_first_calls_them():
     from summarize.corpus.parse import parse_article
     from summarize.pipeline import _final_touches

@@ -254,6 +254,11 @@ class Detector:
             if kind == "dependency" and ante and ante[-1] in self.policy.other_classes \
                     and not {t.text for t in tokens} & topic:
                 return True
+            # (or a comparison's other side: "… the cocaine in a line of the powdered drug, which
+            # is far more addictive": more addictive than the subject, which the clause is not about)
+            if kind == "dependency" and not set(ante) & topic \
+                    and {t.text for t in tokens[max(r + 1, ti - 3):ti]} & {"more", "less"}:
+                return True
         # R2: the cue is attached to a contrasted substance after it, in its clause
         #     ("the side effects of prescription sleeping pills", "associated with prescription medications")
         _, b = clause_bounds(tokens, tj - 1 if tj > 0 else 0)

@@ -493,7 +493,7 @@ class CaveatFilter:
                         before = list(context) if alone else lead
                         standing = in_lead(text) if before is lead else _standing(text, before, names, src, idx, draft)
                         stands = standing is not None
-                        plain, text = text, standing or text
+                        plain, text = text, standing or _restored(text, src, idx, names, draft)
                         n = len(text.split())  # a person named in full makes it longer
                         # only a mandated kind is worth a sentence that leans on context ("They say
                         # …", "For Reyes, …"); and a sentence the lead already says is no addition
@@ -669,9 +669,16 @@ def _standing(text: str, before: list[str], names, src: list[AnalyzedSentence], 
     ("Devon Marsh, an addiction medicine specialist, recommended …"). None when neither stands."""
     if _stands(text, before, names) or _SELF_REFERENCE.match(text):
         return text
-    fixed = restore(text, [s.text for s in src[max(0, idx - LOOKBACK):idx]], names, draft.subjects) or text
+    fixed = _restored(text, src, idx, names, draft)
     fixed = name_people(list(before) + [fixed], draft.text, names, draft.intros)[-1]
     return fixed if fixed != text and _stands(fixed, before, names) else None
+
+
+def _restored(text: str, src: list[AnalyzedSentence], idx: int, names, draft: "_Draft") -> str:
+    """A mandated caveat that leans on context however it is cut, as near to standing as the
+    draft allows: "It came from a single practice, …" after "The review had limits." is "The
+    review came from …" (no "It" pointing at whatever the lead said last)."""
+    return restore(text, [s.text for s in src[max(0, idx - LOOKBACK):idx]], names, draft.subjects) or text
 
 
 def _statistics_dropped(variants: list[str]) -> list[str]:
