@@ -93,7 +93,8 @@ _NAME = rf"(?:Mc|Mac|O['’])?[{UPPER_LETTERS}][{LOWER_LETTERS}'’]+(?:-[{UPPER
 _CAPTION = [
     re.compile(r"^(?:photo|photograph|image|picture|illustration|graphic|video|caption|credit)s?"
                r"(?:\s+(?:credit|source|illustration|caption))?\s*(?::|by\b)", _F),
-    re.compile(r"^(?:enlarge this image|hide caption|toggle caption|click to enlarge|view (?:image|gallery))"
+    re.compile(r"^(?:enlarge this image|hide caption|toggle caption|click to enlarge|view (?:image|gallery)|"
+               r"(?:open|view|see)\s+(?:this\s+)?(?:photo|image|picture)s?\s+in\s+(?:the\s+)?gallery|expand\s+(?:this\s+)?(?:image|photo))"
                + _END, _F),
     # a caption pasted with its widget text in front, or with its credit line at the end
     re.compile(r"^(?:enlarge this image|hide caption|toggle caption)\b", _F),
@@ -110,7 +111,11 @@ _CAPTION = [
     # "… from the study.Photo by Jane Doe/Westbrook University"
     re.compile(r"(?<=[a-z.])(?:ALAMY|GETTY(?:\s+IMAGES)?|SHUTTERSTOCK|REUTERS|AFP|PA\s+WIRE|EPA)\s*$"),
     re.compile(r"(?<=[a-z.])(?:Image|Photo|Picture|Credit)s?\s*:\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*$"),
-    re.compile(r"(?<=[a-z.])(?:Photo|Photograph|Image|Picture)s?\s+by\s+[A-Z][^.!?]{2,80}$"),
+    re.compile(r"(?<=[a-z.])(?:Photo|Photograph|Photography|Image|Picture)s?\s+by\s+[A-Z][^.!?]{2,80}$"),
+    # "… at her home in Winnipeg on March 2.Darcy Lemieux/The Prairie Herald": a photographer and
+    # the outlet, glued to the caption's stop
+    re.compile(r"[a-z0-9][.!?][\"”’']?(?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+\s*/\s*(?:[A-Z][\w'’&.-]*\s*){1,5}$"),
+    re.compile(r"[.!?][\"”’']?\s+(?:Photo|Photograph|Photography|Image|Picture|Illustration)s?\s+by\s+[A-Z][^.!?]{2,80}$"),
     # "… feeds. Photo / Supplied", "… feeds. Photo / Jane Doe": a New Zealand credit
     re.compile(r"[.!?][\"”’']?\s+(?:Photo|Image|Picture|Illustration|Video)s?\s*/\s*(?:Supplied|Handout|File|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$"),
     # "… since starting on the gummies Credit: Supplied": a tabloid's credit after a space
@@ -187,7 +192,7 @@ _ADVERT = re.compile(
     + _END, _F)
 _RELATED = [
     re.compile(r"^(?:(?:read\s+)?related(?:\s+(?:articles?|stories|story|content|coverage|links?|reading|posts?|videos?|topics))?|"
-               r"read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+(?:stories\s+)?from\s+\S[^:|»›>]{0,30}|more\s+stories|"
+               r"read\s+(?:more|also|next|this\s+next)|(?:watch|up)\s+next|also\s+read|see\s+also|more\s+(?:stories\s+)?from\s+\S[^:|»›>]{0,30}|more\s+stories|"
                r"recommended(?:\s+(?:for\s+you|reading|stories))?|you\s+(?:may|might)\s+also\s+like|"
                r"most\s+(?:read|popular|viewed)|trending(?:\s+now)?|what\s+to\s+read\s+next|further\s+reading)"
                r"\s*(?:$|[:|»›>]|[-–—]\s)", _F),
@@ -342,6 +347,9 @@ _CITATION = [
     re.compile(r"\b(?:19|20)\d{2}(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*:\s*[\w-]+"),
     re.compile(r"^epub\s+(?:ahead\s+of\s+print\s+)?(?:(?:19|20)\d{2}|[a-z]{3}\s+\d)", _F),
     re.compile(r"^key\s*words?\s*:", _F),
+    # a reference, Vancouver style: "Brennan-Oyelaran K, Hsu D, … et al. Title. Journal. 2026."
+    # (an author list alone is a byline)
+    re.compile(r"\b[A-Z][\w'’-]+\s+[A-Z]{1,3}(?:,\s+[A-Z][\w'’-]+\s+[A-Z]{1,3})+(?:,?\s+et\s+al\b|\.\s+[A-Z])"),
 ]
 # Capitals and lower-case letters with accents too ("Lucía Ferrer-Domingo", "Søren").
 _UP, _LO = UPPER_LETTERS, "a-zß-öø-ÿ'’"
@@ -454,6 +462,8 @@ _WIDGET_WORDS = {
     # a gallery's or feedback box's buttons ("Previous", "Next", "Yes", "No"), the masthead's own
     # ("Subscribe | Log in | e-Edition")
     "previous", "next", "yes", "no", "podcast", "podcasts", "subscribe", "log", "in", "login", "register", "e-edition",
+    # a sign-up box's and a reading list's buttons: "Register to sign up", "Read later", "Remove", "See all"
+    "sign", "up", "to", "remove", "see", "view", "all", "read", "later", "follow",
 }
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -461,7 +471,7 @@ _DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
 _DATE_TOKEN = re.compile(
     rf"^(?:{_MONTH}|{_DAY}|\d{{1,4}}(?:st|nd|rd|th)?,?|\d{{1,6}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:[ap]\.?m\.?)?|[ap]\.?m\.?|"
     r"(?:et|est|edt|ct|cst|cdt|mst|mdt|pt|pst|pdt|gmt|utc|bst|cet|cest|eet|ist|jst|kst|hkt|sgt|aest|aedt|acst|awst|nzst|nzdt)(?:[+-]\d{1,2})?|\d+|(?:minutes?|hours?|days?|weeks?|mins?|hrs?)|ago|updated|published|posted|"
-    r"\d{1,4}[/-]\d{1,2}[/-]\d{1,4}|on|at|,|\||-|–|—|·)$", _F)
+    r"\d{1,4}[/-]\d{1,2}[/-]\d{1,4}|on|at|,|\||-|–|—|·|•)$", _F)
 _TIMESTAMP_CUE = re.compile(
     r"^(?:(?:last\s+)?updated|(?:version\s+)?published(?:\s+online)?|posted|(?:first|originally)\s+published|last\s+(?:medically\s+)?(?:modified|reviewed|updated)|"
     r"(?:(?:release|publication)\s+)?date)"
@@ -497,7 +507,7 @@ def _is_timestamp(text: str) -> bool:
     had_cue = rest != text
     if _RELATIVE_TIME.fullmatch(rest.strip()):  # "Published 3 hours ago", "2 days ago"
         return True
-    tokens = re.findall(r"[^\s,|·]+|[,|·]", rest)
+    tokens = re.findall(r"[^\s,|·•]+|[,|·•]", rest)
     if not tokens:
         return False
     dated = [t for t in tokens if _DATE_TOKEN.match(t.strip("()"))]
@@ -517,9 +527,19 @@ _NOT_PLACES = frozenset("file update updated watch advertisement video photo liv
 MIN_DATELINE_SENTENCE_WORDS = 8
 
 
+# A press release's date after its place, or alone: "PORTLAND, Ore. — March 10, 2026 — Adults …"
+_DATE_DASH = re.compile(rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})\s*[–—]\s*(?=[A-Z\"“‘'])", _F)
+
+
 def dateline_prefix(text: str, news: bool = False) -> int:
-    """Length of a dateline opening the paragraph ("LONDON (Reuters) - "), 0 if none; ``news``:
-    the paragraph is on a news page (a byline or date above it)."""
+    """Length of a dateline opening the paragraph ("LONDON (Reuters) - ", "PORTLAND, Ore. — March
+    10, 2026 — "), 0 if none; ``news``: the paragraph is on a news page (a byline or date above it)."""
+    n = _place_prefix(text, news)
+    m = _DATE_DASH.match(text, n)
+    return m.end() if m and m.end() < len(text) else n
+
+
+def _place_prefix(text: str, news: bool) -> int:
     m = DATELINE.match(text)
     if m and m.end() < len(text):
         return m.end()
@@ -598,12 +618,13 @@ _LIST_LABEL = re.compile(
     r"most\s+(?:read|popular|viewed)(?:\s+(?:news|stories|articles))?(?:\s+(?:in|on|from)\s+.{1,30})?|explore\s+more|"
     r"recommended(?:\s+(?:for\s+you|reading|stories))?|you\s+(?:may|might)\s+also\s+like|read\s+more(?:\s+about\s+.{1,40})?|"
     r"more\s+(?:stories\s+)?from\s+.{1,30}|more\s+stories|publication\s+types?|in\s+this\s+article|our\s+(?:content\s+)?partners|sources?|references|"
-    r"see\s+also|further\s+reading|latest(?:\s+(?:news|stories|articles|headlines))?|related\s+coverage|read\s+next|up\s+next|what\s+to\s+read\s+next|"
+    r"see\s+also|further\s+reading|latest(?:\s+(?:news|stories|articles|headlines))?|related\s+coverage|read\s+(?:this\s+)?next|up\s+next|what\s+to\s+read\s+next|"
     r"similar\s+articles|cited\s+by|more\s+by\s+.{1,40}|(?:in\s+)?other\s+news|more\s+news|"
     # a summary box's label: its entries are the story's own sentences and stay, the label goes
     r"key\s+takeaways)\s*:?\s*$", _F)
 MAX_LIST_ENTRY_WORDS = 18  # a headline runs to 15 words or so, dashes apart
-_CAPTION_WIDGET = re.compile(r"^(?:enlarge this image|hide caption|toggle caption|click to enlarge)\s*$", _F)
+_CAPTION_WIDGET = re.compile(r"^(?:enlarge this image|hide caption|toggle caption|click to enlarge|"
+                             r"(?:open|view|see)\s+(?:this\s+)?(?:photo|image|picture)s?\s+in\s+(?:the\s+)?gallery)\s*:?\s*$", _F)
 MAX_CREDIT_WORDS = 8
 MAX_NEIGHBOUR_CAPTION_WORDS = 45
 

@@ -109,6 +109,9 @@ def _clean_heading(raw: str, section: Section) -> str | None:
     names = sum(casing.surface(w)[:1].isupper() for w in content)
     if names * 2 > len(content):
         return None
+    # a person ("Treatment of Brennan-Oyelaran"): who said it, never what the section is about
+    if _people(section) & set(content):
+        return None
     if _PRONOUNS & set(tokens):  # a heading names its topic; "How It Is …" points elsewhere
         return None
     # a noun phrase, not a clause ("The Study Is a Randomised Trial") nor a question cut short
@@ -361,8 +364,14 @@ def keyphrase_candidates(section: Section, others: list[str] | None = None,
         return any((w in _ROLES or w.endswith(_ROLE_ENDINGS)) and casing.surface(nxt)[:1].isupper()
                    for w, nxt in zip(words, words[1:]))
 
+    people = _people(section)
     return [title_case(" ".join(casing.surface(w) for w in t.split()))
-            for t in sorted(mine, key=lambda t: (-score(t), t)) if not person(t)]
+            for t in sorted(mine, key=lambda t: (-score(t), t)) if not person(t) and not people & set(t.split())]
+
+
+def _people(section: Section) -> set[str]:
+    """The surnames of the people the section names in full, lower-cased."""
+    return {n.lower() for n in coherence.surnames(section.text)}
 
 
 NAME_FACTOR = 0.3

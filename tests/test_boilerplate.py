@@ -231,6 +231,40 @@ def test_health_prose_and_headings_are_not_furniture(line):
     assert furniture_reason(line) is None
 
 
+@pytest.mark.parametrize("line, reason", [
+    # a sign-up box's and a reading list's buttons
+    ("Register to sign up", "widget"),
+    ("Remove", "widget"),
+    ("SEE ALL", "widget"),
+    # a date and a time with a bullet between
+    ("12 March 2026 • 6:00am", "timestamp"),
+    # a caption with its credit after a stop
+    ("Researchers tracked prescriptions over 10 years. Photography by Jane Ortega-Quinn/Stocksy", "caption"),
+    # a reference: its authors, Vancouver style, then its title
+    ("Study: Brennan-Oyelaran K, Hsu D, Whitlock-Amari S, et al. Rowing as an adjunct to treatment: a pilot "
+     "trial. Journal of Addiction and Exercise Science. 2026.", "citation"),
+    ("Smith J, Chen R. Kava and sleep. J Sleep Res. 2020.", "citation"),
+    # a gallery's button, and a caption with its photographer and outlet glued to its stop
+    ("Open this photo in gallery:", "caption"),
+    ("Ana Ruiz, 34, listens to ASMR videos before bed at her home in Winnipeg on March 2.Darcy Lemieux/The "
+     "Prairie Herald", "caption"),
+    ("The drug is sold online.Most users are young.", None),
+    # … but not prose that names people
+    ("Follow the research before you buy.", None),
+    ("The drug, studied by Smith and Chen, is popular.", None),
+])
+def test_more_page_furniture(line, reason):
+    assert furniture_reason(line) == reason
+
+
+def test_a_press_releases_date_after_its_place_is_part_of_the_dateline():
+    text = "PORTLAND, Ore. — March 10, 2026 — Adults in treatment who rowed reported fewer cravings."
+    assert text[dateline_prefix(text):].startswith("Adults in treatment")
+    text = "March 10, 2026 — Adults in treatment who rowed reported fewer cravings."
+    assert text[dateline_prefix(text):].startswith("Adults in treatment")
+    assert dateline_prefix("March 10, 2026 was the day the trial ended.") == 0
+
+
 def test_datelines_open_a_paragraph_only_when_they_are_datelines():
     assert dateline_prefix("LOUISVILLE, Ky. (AP) — As demand soars, people buy more.") == len("LOUISVILLE, Ky. (AP) — ")
     assert dateline_prefix("ATLANTA, Georgia (CNN) — A study found more.") == len("ATLANTA, Georgia (CNN) — ")
@@ -363,7 +397,8 @@ def test_headless_section_count_scales_with_length(repeat, low, high):
     ("Valerian was tested by the Food and Drug Administration (FDA).", None),
     ("READ LATER", "widget"),
     ("Save for later", "widget"),
-    ("Read this next", None),
+    ("Read this next", "related"),  # a related-links label
+    ("Read this before you buy", None),
 ])
 def test_captions_with_widget_text_or_a_trailing_credit(text, reason):
     assert furniture_reason(text) == reason

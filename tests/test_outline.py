@@ -293,3 +293,15 @@ def test_a_job_before_a_name_or_a_reflexive_is_no_keyphrase():
     cands = keyphrase_candidates(_section(text), [SLEEP])
     assert not any("Fitzsimmons" in c or "Themselves" in c for c in cands), cands
     assert "Vitamin B6 Doses" in cands or any("Doses" in c for c in cands), cands
+
+
+def test_a_heading_that_names_a_person_falls_back():
+    from summarize.outline import _clean_heading
+
+    text = ("\"Cravings are the hardest part,\" said lead author Dr. Keziah Brennan-Oyelaran, a professor of "
+            "kinesiology. Brennan-Oyelaran said treatment of cravings with exercise is cheap. Treatment of "
+            "cravings matters.")
+    sec = _section(text)
+    assert _clean_heading("Treatment of Brennan-Oyelaran", sec) is None
+    assert _clean_heading("Treatment of Cravings", sec) == "Treatment of Cravings"
+    assert not any("Brennan" in c for c in keyphrase_candidates(sec, [SLEEP]))
