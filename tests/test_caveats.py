@@ -600,6 +600,14 @@ def test_summary_that_carries_everything_passes_unchanged(f):
     assert all(s.status == "kept" for s in res.sentences)
 
 
+def test_the_second_sentence_of_a_quote_is_opened_again(f):
+    # (impersonal: its words without the quotation, as a whole quote is)
+    assert _variants(f, "It's very easy to get hooked on that feeling,\" he said.", "get hooked") == [
+        "It's very easy to get hooked on that feeling."]
+    assert _variants(f, "We don't know what it does to us,” he said.", "know") == [
+        "“We don't know what it does to us,” he said."]
+
+
 def test_missing_research_caveat_is_added_compressed_and_faithful(f):
     summary = ("Valerian is a herb used for sleep. It may cause headaches and can interact with alcohol and sleeping pills. "
                "Talk to a doctor before using it.")
@@ -1048,6 +1056,9 @@ def test_strength(det, text, kind, strength):
 
 @pytest.mark.parametrize("text,kind", [
     ("Kratom may help treat addiction to opioids.", "dependency"),
+    # addiction in a list of what a remedy is said to ease
+    ('Ceremonies are sold as a way to clear "toxins" and ease depression, anxiety, addiction and chronic pain.',
+     "dependency"),
     ("She admits she used to be \"totally addicted\" to sugary fizzy drinks, and now sticks to water.", "dependency"),
     ("Participants filled in the Addiction Severity Index.", "dependency"),
     ("Secondary outcomes included craving, addiction severity and dropouts.", "dependency"),

@@ -27,6 +27,8 @@ def compress_variants(text: str, cue_spans: list[tuple[int, int]], policy: Polic
     original = text
     # 0. a list label glued to the sentence ("Comparison 5: ...", "3. ...") is never kept
     text, keep = _strip_prefix(text, keep, policy.label_prefix)
+    # 0a. the second sentence of a quote ('It's very easy to get hooked," he said.') opens it again
+    text, keep = _reopen_quote(text, keep)
     # 0b. who said it ("…, Figueroa said, …"): a speaker the lead does not introduce dangles
     text, keep = _unquote(text, keep)
     # ("But she says the field needs …": the frame is found after the connective)
@@ -263,6 +265,20 @@ _NAMED_QUOTE = re.compile(rf"\s*[“\"][^“”\"]+[”\"]\s*,?\s*(?:{_SPEAKS}\s
 # The speaker's own voice ("I", "we", "you") belongs to them; an impersonal statement ("Stopping
 # suddenly brings on withdrawal") is the draft's warning, whoever voiced it.
 _PERSONAL_VOICE = re.compile(r"\b(?:I|I['’]\w+|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e['’]\w+|[Uu]s|[Oo]ur|[Yy]ou|[Yy]ou['’]\w+|[Yy]our)\b")
+
+
+# A quote's later sentence as the sentence splitter leaves it: no opening mark, a closing one
+# after its last word, then who said it ('It's easy to get hooked," he said.').
+_QUOTE_TAIL = re.compile(r'^[^"“”]+[,.!?](?P<close>["”])\s*[^"“”]{0,80}$')
+
+
+def _reopen_quote(text: str, spans):
+    """The second (or later) sentence of a quotation with its opening mark restored, so that it
+    reads as the quote it is; other text as it is."""
+    m = _QUOTE_TAIL.match(text)
+    if not m:
+        return text, spans
+    return ("“" if m.group("close") == "”" else '"') + text, [(a + 1, b + 1) for a, b in spans]
 
 
 def _unquote(text: str, spans):
