@@ -397,7 +397,7 @@ _WIDGET = [
                # a page's text-size controls: "Larger text size", "Resize", "A- A+"
                r"(?:(?:very\s+)?(?:normal|default|small|smaller|large|larger|medium|big|bigger|extra\s+large)\s+)?(?:text|font)\s+size|"
                r"(?:increase|decrease|reduce|change|adjust)\s+(?:the\s+)?(?:text|font)\s+size|resize(?:\s+text)?|a\s*[-−]\s*a\s*\+|"
-               r"play\s+video|video\s+player|report\s+a\s+(?:typo|correction|problem|bug)|have\s+your\s+say|comments\s+are\s+(?:pre-?)?moderated\b.*|\d+:\d{2}\s*/\s*\d+:\d{2}|listen(?:\s*[·•|:(-]\s*\(?\d{1,2}:\d{2}\)?)?|\d+\s+min|why\s+trust\s+us\??|table\s+of\s+contents|"
+               r"play\s+video|video\s+player|report\s+an?\s+(?:(?:editorial|technical|factual)\s+)?(?:typo|correction|problem|bug|error|issue)|(?:editorial|our)\s+code\s+of\s+(?:conduct|ethics|practice)|editorial\s+(?:standards|guidelines|policy|policies)|follow\s+(?:related\s+)?(?:authors?|topics?|writers?)(?:\s+(?:and|&)\s+(?:authors?|topics?))?|have\s+your\s+say|comments\s+are\s+(?:pre-?)?moderated\b.*|\d+:\d{2}\s*/\s*\d+:\d{2}|listen(?:\s*[·•|:(-]\s*\(?\d{1,2}:\d{2}\)?)?|\d+\s+min|why\s+trust\s+us\??|table\s+of\s+contents|"
                r"story\s+continues|add\s+(?:a|your)\s+comment|see\s+more\s+subscription\s+options|comment\s+guidelines|"
                r"we\s+value\s+your\s+privacy|accept\s+(?:all|all\s+cookies|cookies)|manage\s+(?:preferences|cookies|settings)|"
                r"please\s+enter\s+a\s+valid\s+email(?:\s+address)?|link\s+copied!?|(?:video\s+)?ad\s+feedback|was\s+this\s+(?:(?:(?:article|page)\s+)?(?:helpful|useful)|(?:information|story)\s+helpful)\??|yes\s*/\s*no|"
@@ -430,6 +430,8 @@ _WIDGET = [
     # a paywall's meter: "You have 2 free articles remaining this month. Subscribe for unlimited access."
     re.compile(r"^you(?:['’]ve|\s+have)\s+(?:\d+|one|two|three|no)\s+(?:more\s+)?free\s+(?:articles?|stor(?:y|ies))\s+"
                r"(?:remaining|left)\b.{0,80}$", _F),
+    # "You're reading a free article. Subscribe for unlimited access to The Prairie Herald."
+    re.compile(r"^you(?:['’]re|\s+are)\s+reading\s+(?:a|one\s+of\s+your)\s+(?:\w+\s+)?(?:free\s+)?(?:articles?|stor(?:y|ies))\b.{0,100}$", _F),
     # a video player's placeholder: "Video player loading...", "Watch Live"
     re.compile(r"^(?:video\s+player\s+(?:is\s+)?loading|watch\s+live|(?:now\s+)?playing\s+now|skip\s+navigation)\W*$", _F),
     # "Advertise with The Courier"

@@ -249,6 +249,13 @@ def test_health_prose_and_headings_are_not_furniture(line):
     ("Ana Ruiz, 34, listens to ASMR videos before bed at her home in Winnipeg on March 2.Darcy Lemieux/The "
      "Prairie Herald", "caption"),
     ("The drug is sold online.Most users are young.", None),
+    # a page's footer links and paywall note
+    ("Report an editorial error", "widget"),
+    ("Report a technical issue", "widget"),
+    ("Editorial code of conduct", "widget"),
+    ("Follow related authors and topics", "widget"),
+    ("You're reading a free article. Subscribe for unlimited access to The Prairie Herald.", "widget"),
+    ("Code of Practice", None),
     # … but not prose that names people
     ("Follow the research before you buy.", None),
     ("The drug, studied by Smith and Chen, is popular.", None),
