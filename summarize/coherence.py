@@ -215,6 +215,11 @@ _THAT_CLAUSE_END = re.compile(r"\b(reported|report|reports|said|says|say|found|f
                               r"([^,;:.!?]+)[.!?]?[\"”’]?\s*$", re.I)
 
 
+# A question about what a demonstrative stands for: "It is not clear how common this is",
+# "whether that lasts" (the draft's sentence before says what "this" is).
+_QUESTION_ON_THIS = re.compile(r"\b(?:how|whether|why|what|if|when)\s+(?:[a-z]+\s+){0,2}?(this|that|these|those)\s+"
+                               r"(?:is|was|are|were|happens|happened|works|worked|helps|helped|lasts|lasted|occurs|"
+                               r"matters|applies)\b", re.I)
 _AND_THAT_END = re.compile(r",\s+(?:and|but)\s+that\s+([^;:.!?]+)[.!?]?[\"”’]?\s*$", re.I)
 _EXAMPLES = re.compile(r",?\s+(?:including|such\s+as|like|for\s+example|notably)\b[^,]*,?", re.I)
 
@@ -1078,6 +1083,9 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
         return "opens with a connective that points back"
     if _OTHERWISE.search(s):
         return "'otherwise' points back to a claim before it"
+    m = _QUESTION_ON_THIS.search(s)
+    if not previous and m:
+        return f"{m.group(1).lower()!r} refers to nothing before it"
     if not previous and _MID_CONTRAST.search(s):
         return "a connective that points back (\"…, by contrast, …\")"
     first = tokens[0].split("'")[0]

@@ -1064,6 +1064,7 @@ def test_strength(det, text, kind, strength):
     ("Secondary outcomes included craving, addiction severity and dropouts.", "dependency"),
     # names of organisations and scales; the condition treated, measured or missing from the data
     ("She runs the helpline at the charity Addiction Together.", "dependency"),
+    ("The trial, published in the Journal of Addiction and Exercise Science, enrolled 64 adults.", "dependency"),
     ("We searched the Cochrane Drugs and Alcohol Addiction Group register.", "dependency"),
     ("Valerian has been tested as a treatment for people with alcohol or cannabis addiction.", "dependency"),
     ("Exercise may reduce cigarette cravings and nicotine withdrawal symptoms.", "dependency"),

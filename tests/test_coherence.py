@@ -772,3 +772,13 @@ def test_a_first_name_that_is_also_a_word_introduces_the_surname_after_a_title()
     assert coherence.dangling_reason(said, [], names) is None
     # without one, a capitalised word may be any word ("Yesterday Reyes said …")
     assert "surname" in coherence.dangling_reason("Yesterday Reyes said it works.", [], names)
+
+
+@pytest.mark.parametrize("sentence, dangling", [
+    ("It is not clear how common this is, because the evidence comes mostly from case reports.", True),
+    ("Nobody knows whether that lasts.", True),
+    ("It is unclear whether this drug is safe.", False),
+    ("Researchers asked how common withdrawal is.", False),
+])
+def test_a_question_about_a_bare_demonstrative_needs_what_it_stands_for(sentence, dangling):
+    assert bool(coherence.dangling_reason(sentence, [])) is dangling

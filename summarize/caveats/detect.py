@@ -86,7 +86,9 @@ def _in_name(text: str, start: int, end: int) -> bool:
     Addiction Group", "Test for Nicotine Dependence"): an organisation or a scale, not a risk."""
     if not text[start:start + 1].isupper():
         return False
-    return bool(re.search(r"[A-Z][\w'’-]*\s+$", text[:start]) or re.match(r"\s+[A-Z][\w'’-]*", text[end:]))
+    # (joined by "of", "and", "&": "the Journal of Addiction and Exercise Science")
+    return bool(re.search(r"[A-Z][\w'’-]*\s+(?:(?:of|and|&|for|on)\s+)?$", text[:start])
+                or re.match(r"(?:\s+(?:of|and|&|for|on))?\s+[A-Z][\w'’-]*", text[end:]))
 
 
 class Detector:
