@@ -675,9 +675,10 @@ def _standing(text: str, before: list[str], names, src: list[AnalyzedSentence], 
 
 
 def _restored(text: str, src: list[AnalyzedSentence], idx: int, names, draft: "_Draft") -> str:
-    """A mandated caveat that leans on context however it is cut, as near to standing as the
-    draft allows: "It came from a single practice, …" after "The review had limits." is "The
-    review came from …" (no "It" pointing at whatever the lead said last)."""
+    """``text`` (added from ``src[idx]``) with what it leans on restored from the draft sentences
+    before it (``antecedents.restore``), or as it is. Also what a mandated caveat that stands
+    nowhere is added as: "It came from a single practice, …" after "The review had limits." is
+    "The review came from …", not an "It" pointing at whatever the lead said last."""
     return restore(text, [s.text for s in src[max(0, idx - LOOKBACK):idx]], names, draft.subjects) or text
 
 
