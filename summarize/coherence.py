@@ -334,7 +334,8 @@ participants group agency official officials man woman boy girl child children p
 products supplement supplements compound virus disease program scientist scientists doctor doctors
 analysis paper experiment pill pills mother father family case effect effects treatment intervention
 center centre clinic hospital institute university charity ministry watchdog combination students
-respondents volunteers""".split()) | _IDEA_NOUNS
+respondents volunteers patch patches device devices app apps video videos clip clips gummies capsules tablets
+lozenges spray sprays pouches vapes""".split()) | _IDEA_NOUNS
 # Openers that point back to what came before ("Instead, …", "However, …").
 _BACK_CONNECTIVE = re.compile(r"^(instead|however|thus|therefore|hence|as a result|by doing so|in contrast|conversely|nor|neither\s+(?=could|can|did|does|do|was|were|is|are|has|have|had|would|will)|"
                               r"even so|still(?=,)|yet(?=,)|that said|with that in mind|if so|if not|in the meantime|meanwhile|until then|"
@@ -523,11 +524,26 @@ _TOLD_HOW = re.compile(r"^(?:an?|one)\s+(?:(?!(?:report|study|review|survey|inve
                        r"shared|spoken|recalled|opened\s+up)\s+(?:how|of|about|her|his|their)\b", re.I)
 
 
+# Someone named in full with their age, opening the sentence: "Jade Parkinson was 29 when …",
+# "Lauren Stokes, 34, listens …" (a first name that is also a word, "Jade", too)
+_AGED_PERSON = re.compile(rf"^(?:[{UPPER_LETTERS}][{LOWER_LETTERS}]+\s+){{1,2}}[{UPPER_LETTERS}][\w'’-]+"
+                          r"(?:,\s+\d{1,3},|\s+(?:was|is)\s+\d{1,3}\s+(?:when|and|years)\b)")
+
+
+# A tabloid's person by what they are, speaking: "the mum-of-two says she wishes …", "the
+# 31-year-old told the paper"
+_TABLOID_PERSON = re.compile(r"\b(?:the|a)\s+(?:\d{1,3}-year-old|(?:mum|mom|dad|mother|father|grandmother|grandfather|gran|"
+                             r"grandad)-of-(?:one|two|three|four|five|six|\d+))\s+(?:\w+\s+){0,2}?(?:says|said|told|tells|"
+                             r"admits|admitted|recalls|recalled|wishes|revealed|explains|explained)\b", re.I)
+
+
 def anecdotal(sentence: str) -> bool:
-    """A feature's story, not its news: a person's anecdote (``tells_of_a_person``, or someone
-    called by a first name alone, or a tabloid's "A mum has told how …") or a scene set at a time
-    of day or week."""
+    """A feature's story, not its news: a person's anecdote (``tells_of_a_person``, someone named
+    with their age, someone called by a first name alone, or a tabloid's "A mum has told how …")
+    or a scene set at a time of day or week."""
     if _SCENE.match(sentence) or tells_of_a_person(sentence) or _TOLD_HOW.match(sentence):
+        return True
+    if (_AGED_PERSON.match(sentence) or _TABLOID_PERSON.search(sentence)) and not _EXPERT.search(sentence):
         return True
     m = _GIVEN_NAME_STORY.match(sentence)
     return bool(m) and not _pos(m.group(1).lower()) and m.group(1).lower() not in _NOT_PERSON_WORDS
@@ -1037,7 +1053,9 @@ _OPENING_DEFINITE = re.compile(r"(?<!^)\bthe\s+(?:(?:same|new|[a-z]+-[a-z]+|\d[\
 _PLACES = frozenset("hospital clinic center centre university institute".split())
 _CLASS_WORDS = frozenset("drug drugs product products medicine medicines medication medications substance pill "
                          "pills supplement supplements treatment".split())
-_PRODUCT_NOUNS = _CLASS_WORDS | frozenset("tablet tablets injection injections jab jabs device devices gummies powder".split())
+_PRODUCT_NOUNS = _CLASS_WORDS | frozenset("""tablet tablets injection injections jab jabs device devices gummies powder
+    patch patches capsule capsules lozenge lozenges spray sprays drops pouch pouches vape vapes app apps video videos
+    clip clips""".split())
 
 
 def _opening_definite(clause: str) -> str | None:

@@ -326,6 +326,7 @@ def introductions(text: str, names: Iterable[str]) -> dict[str, str]:
 _TITLE = r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\.?"
 _TITLE_BEFORE = re.compile(rf"\b{_TITLE}\s+$")
 _TITLED = re.compile(rf"{_TITLE}\s")
+_TITLED_NAME = re.compile(rf"^{_TITLE}\s+")
 
 
 def introduce_people(sentences: list[str], intros: dict[str, str]) -> list[str]:
@@ -340,9 +341,10 @@ def introduce_people(sentences: list[str], intros: dict[str, str]) -> list[str]:
             if re.search(rf"\b{re.escape(last)}\b", said):
                 # named in full before: a second introduction (a sentence that came with its own)
                 # is the surname
-                if name in said:
-                    s = re.sub(rf"\b{re.escape(intro[:-1] if intro.endswith(',') else intro)}(?:,(?=\s))?"
-                               rf"|\b{re.escape(name)}\b", last, s)
+                core = _TITLED_NAME.sub("", name)  # ("Dr Priya Mandal" said once, "Priya Mandal, …" again)
+                if core in said:
+                    role = intro[len(name):].rstrip(",")
+                    s = re.sub(rf"(?:\b{_TITLE}\s+)?\b{re.escape(core)}\b(?:{re.escape(role)},?(?=\s))?", last, s)
                 continue
             m = next((m for m in re.finditer(rf"\b{re.escape(last)}\b", s)
                       if not re.search(r"[A-Z][\w'’.-]*\s+$", s[: m.start()])

@@ -703,6 +703,9 @@ def test_a_place_or_a_month_is_no_person_a_she_can_stand_for(before, person):
     ("Rituals like this can become something players come to rely on.",
      ["Several players described the capsules as a habit they found hard to skip."], True),
     ("Rituals like this can become a habit.", ["Players snap a capsule before every game, a ritual they repeat."], False),
+    # a product the lead has not named ("The patch contains …", "the videos")
+    ("The patch contains scopolamine, one of the oldest motion sickness medicines.", [], True),
+    ("The patch contains scopolamine.", ["A small patch worn behind the ear can help."], False),
 ])
 def test_what_a_sentence_presupposes_must_be_in_the_lead(sentence, previous, dangling):
     # a group from a study, a share of a counted set, the best of results, a subject "like this"
@@ -713,6 +716,13 @@ def test_what_a_sentence_presupposes_must_be_in_the_lead(sentence, previous, dan
     ("A YOGA teacher has told how a sacred snuff at a retreat left her hooked on nicotine for two years.", True),
     ("A mum-of-two has revealed how her son collapsed after a vape.", True),
     ("A new report has described how pharmacies sell kratom.", False),
+    # someone named with their age (a first name that is also a word, too), a tabloid's person speaking
+    ("Jade Parkinson was 29 when a friend at her gym first showed her a vial of powder.", True),
+    ("Lauren Stokes, 34, listens to ASMR videos before bed.", True),
+    ("Dr Ana Ruiz, 54, a toxicologist, said the drug is risky.", False),
+    ("Later, the mum-of-two says she wishes she had never touched it.", True),
+    ("The 31-year-old told the paper she was hooked.", True),
+    ("A 45-year-old man died after taking the pills, police said.", False),
 ])
 def test_a_tabloids_told_how_lede_is_an_anecdote(sentence, story):
     assert coherence.anecdotal(sentence) == story

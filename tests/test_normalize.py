@@ -100,6 +100,11 @@ def test_a_person_named_in_full_twice_is_introduced_once():
         "\"We need larger studies,\" Achebe-Lowry said."
     assert introduce_people(["Meredith Achebe-Lowry sees patients.", "Meredith Achebe-Lowry agreed."], intros) == [
         "Meredith Achebe-Lowry sees patients.", "Achebe-Lowry agreed."]
+    # with and without the title the draft gives
+    intros = {"Mandal": "Dr Priya Mandal, a consultant dermatologist,"}
+    assert introduce_people(["Dr Priya Mandal, a consultant dermatologist, sees patients.",
+                             "\"We do not know,\" Priya Mandal, a consultant dermatologist, said.", "Dr Priya Mandal agreed."],
+                            intros)[1:] == ["\"We do not know,\" Mandal said.", "Mandal agreed."]
 
 
 def test_a_role_cut_before_the_who_clause_that_says_which_people_is_left_out():
