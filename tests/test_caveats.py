@@ -606,6 +606,17 @@ def test_the_second_sentence_of_a_quote_is_opened_again(f):
         "It's very easy to get hooked on that feeling."]
     assert _variants(f, "We don't know what it does to us,” he said.", "know") == [
         "“We don't know what it does to us,” he said."]
+    # a quotation of several sentences keeps the one with the cue, quoted, with its speaker
+    assert _variants(f, '"It is addictive. We see it every day," Dr Lee said.', "every")[0] == \
+        '"We see it every day," Dr Lee said.'
+    assert _variants(f, '"I felt lighter than ever. It\'s very easy to get hooked on that," he said.', "get hooked")[0] \
+        == "It's very easy to get hooked on that."
+    # … but not one with no speaker after it, nor a question alone
+    assert _variants(f, '"I knew it was stupid. I could not stop."', "could not stop")[-1] == \
+        '"I knew it was stupid. I could not stop."'
+    assert not any(v.endswith(',".') for v in _variants(f, '"I knew it was stupid. I could not stop."', "could not stop"))
+    assert _variants(f, '"Is it addictive? We think so," Dr Lee said.', "addictive") == [
+        '"Is it addictive? We think so," Dr Lee said.']
 
 
 def test_missing_research_caveat_is_added_compressed_and_faithful(f):

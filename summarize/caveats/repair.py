@@ -27,8 +27,10 @@ def compress_variants(text: str, cue_spans: list[tuple[int, int]], policy: Polic
     original = text
     # 0. a list label glued to the sentence ("Comparison 5: ...", "3. ...") is never kept
     text, keep = _strip_prefix(text, keep, policy.label_prefix)
-    # 0a. the second sentence of a quote ('It's very easy to get hooked," he said.') opens it again
+    # 0a. the second sentence of a quote ('It's very easy to get hooked," he said.') opens it again,
+    #     and a quote of several sentences keeps the one with the cues
     text, keep = _reopen_quote(text, keep)
+    text, keep = _quoted_sentence(text, keep)
     # 0b. who said it ("…, Figueroa said, …"): a speaker the lead does not introduce dangles
     text, keep = _unquote(text, keep)
     # ("But she says the field needs …": the frame is found after the connective)
@@ -279,6 +281,37 @@ def _reopen_quote(text: str, spans):
     if not m:
         return text, spans
     return ("“" if m.group("close") == "”" else '"') + text, [(a + 1, b + 1) for a, b in spans]
+
+
+# A quotation of several sentences and who said it: '"I felt lighter than ever. It's easy to get
+# hooked on that," he said.'
+_QUOTE_SENTENCES = re.compile(r'^(?P<open>["“])(?P<body>[^"“”]+?)(?P<end>[,.!?])(?P<close>["”])(?P<tail>\s*[^"“”]{0,80})$')
+_INNER_STOP = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _quoted_sentence(text: str, spans):
+    """The one sentence of a multi-sentence quotation that holds every cue, quoted again with
+    the attribution after it; other text as it is."""
+    m = _QUOTE_SENTENCES.match(text)
+    if not m or not spans or not re.search(r"[A-Za-z]", m.group("tail")):  # (no speaker after it: left whole)
+        return text, spans
+    body_start = m.start("body")
+    starts = [body_start] + [body_start + b.end() for b in _INNER_STOP.finditer(m.group("body"))]
+    if len(starts) < 2:
+        return text, spans
+    ends = [st - 1 for st in starts[1:]] + [m.end("body")]
+    for a, b in zip(starts, ends):
+        if all(a <= x and y <= b for x, y in spans):
+            sentence = text[a:b].rstrip()
+            if b == m.end("body"):  # the last one: its stop is the quotation's
+                sentence += m.group("end")
+            if sentence.endswith("?"):  # a question alone asserts nothing
+                return text, spans
+            # ('"It is addictive," Dr Lee said.'; a question keeps its mark)
+            body = sentence[:-1] + ("," if sentence[-1] in ".," else sentence[-1])
+            out = m.group("open") + body + m.group("close") + m.group("tail")
+            return out, [(x - a + 1, y - a + 1) for x, y in spans]
+    return text, spans
 
 
 def _unquote(text: str, spans):
