@@ -285,6 +285,9 @@ STOPWORDS = frozenset(
 
 # Character-class ranges for the letters of names, accented ones too ("Villaseñor", "Zoë"):
 # capitals (Latin-1), and lower case (Latin-1 and Latin Extended-A).
+# A person's title before their name ("Dr", "Prof.", "Ms"), and one closing a text ("… said Dr ").
+TITLE = r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\.?"
+TITLE_BEFORE = re.compile(rf"\b{TITLE}\s+$")
 UPPER_LETTERS = "A-ZÀ-ÖØ-Þ"
 LOWER_LETTERS = "a-zß-öø-ÿĀ-ž"
 

@@ -23,8 +23,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from summarize.corpus.text import (CALENDAR, LOWER_LETTERS, PLURAL_NO_S, RARE_NAME_ZIPF, STOPWORDS, UPPER_LETTERS,
-                                   WORD, lexicon_pos, looks_plural, split_sentences, zipf)
+from summarize.corpus.text import (CALENDAR, LOWER_LETTERS, PLURAL_NO_S, RARE_NAME_ZIPF, STOPWORDS, TITLE_BEFORE,
+                                   UPPER_LETTERS, WORD, lexicon_pos, looks_plural, split_sentences, zipf)
 
 KINDS = ("boilerplate", "meta", "fragment", "dangling", "duplicate")
 
@@ -772,9 +772,6 @@ def _words_in(pattern: re.Pattern, text: str) -> set[str]:
     return out
 
 
-_TITLE_END = re.compile(r"\b(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\.?\s+$")
-
-
 def dangling_reason(sentence: str, previous: list[str], names: frozenset[str] = frozenset()) -> str | None:
     """Why ``sentence`` needs context that ``previous`` (the lead before it) does not give.
     ``names``: the draft's surnames (``surnames``); one used alone ("Last year, Reyes, 41,
@@ -790,7 +787,7 @@ def dangling_reason(sentence: str, previous: list[str], names: frozenset[str] = 
         # gave the full name earlier) nor "For Reyes" (a capitalised function word)
         # ("said Professor Tom Gallagher-Huang": after a title, a first name that is also a word)
         full = full and (full.group(1) not in _TITLES and full.group(1).lower() not in STOPWORDS
-                         and (not _pos(full.group(1).lower()) or bool(_TITLE_END.search(sentence, 0, full.start(1)))))
+                         and (not _pos(full.group(1).lower()) or bool(TITLE_BEFORE.search(sentence, 0, full.start(1)))))
         if (name in names and not full and not re.search(rf"\b{re.escape(name)}\b", before)
                 and not _CAPITAL_NEXT.match(sentence, m.end())):  # "Kerry Hughes": the full name
             return f"surname {name!r} not introduced in the lead"

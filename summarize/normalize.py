@@ -9,8 +9,8 @@ import re
 from collections import Counter
 from typing import Iterable
 
-from summarize.corpus.text import (WORD, SourceCasing, bracket_groups, casing_key, detokenize, restore_casing,
-                                   split_sentences, zipf)
+from summarize.corpus.text import (TITLE, TITLE_BEFORE, WORD, SourceCasing, bracket_groups, casing_key, detokenize,
+                                   restore_casing, split_sentences, zipf)
 
 __all__ = ["SourceCasing", "detokenize", "restore_casing", "normalise_generated", "dedupe", "fix_articles",
            "close_sentence", "finish_sentence", "sentence_case", "title_case"]
@@ -323,10 +323,8 @@ def introductions(text: str, names: Iterable[str]) -> dict[str, str]:
     return out
 
 
-_TITLE = r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\.?"
-_TITLE_BEFORE = re.compile(rf"\b{_TITLE}\s+$")
-_TITLED = re.compile(rf"{_TITLE}\s")
-_TITLED_NAME = re.compile(rf"^{_TITLE}\s+")
+_TITLED = re.compile(rf"{TITLE}\s")
+_TITLED_NAME = re.compile(rf"^{TITLE}\s+")
 
 
 def introduce_people(sentences: list[str], intros: dict[str, str]) -> list[str]:
@@ -344,14 +342,14 @@ def introduce_people(sentences: list[str], intros: dict[str, str]) -> list[str]:
                 core = _TITLED_NAME.sub("", name)  # ("Dr Priya Mandal" said once, "Priya Mandal, …" again)
                 if core in said:
                     role = intro[len(name):].rstrip(",")
-                    s = re.sub(rf"(?:\b{_TITLE}\s+)?\b{re.escape(core)}\b(?:{re.escape(role)},?(?=\s))?", last, s)
+                    s = re.sub(rf"(?:\b{TITLE}\s+)?\b{re.escape(core)}\b(?:{re.escape(role)},?(?=\s))?", last, s)
                 continue
             m = next((m for m in re.finditer(rf"\b{re.escape(last)}\b", s)
                       if not re.search(r"[A-Z][\w'’.-]*\s+$", s[: m.start()])
-                      or _TITLE_BEFORE.search(s[: m.start()])), None)  # not "Devon Marsh"; "Dr Marsh" yes
+                      or TITLE_BEFORE.search(s[: m.start()])), None)  # not "Devon Marsh"; "Dr Marsh" yes
             if m is None:
                 continue
-            start, title = m.start(), _TITLE_BEFORE.search(s[: m.start()])
+            start, title = m.start(), TITLE_BEFORE.search(s[: m.start()])
             if title:  # "Dr Marsh" -> "Dr Devon Marsh, …", "Mr Marsh" -> "Devon Marsh": a title said once
                 start = title.start()
                 if not _TITLED.match(intro) and not title.group(0).startswith("M"):

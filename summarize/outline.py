@@ -5,6 +5,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 from summarize import coherence
 from summarize.corpus.article import Article, OutlineEntry, Section
@@ -369,9 +370,15 @@ def keyphrase_candidates(section: Section, others: list[str] | None = None,
             for t in sorted(mine, key=lambda t: (-score(t), t)) if not person(t) and not people & set(t.split())]
 
 
-def _people(section: Section) -> set[str]:
+def _people(section: Section) -> frozenset[str]:
     """The surnames of the people the section names in full, lower-cased."""
-    return {n.lower() for n in coherence.surnames(section.text)}
+    return _surnames_lower(section.text)
+
+
+@lru_cache(maxsize=256)
+def _surnames_lower(text: str) -> frozenset[str]:
+    # (asked for each heading the model proposes for a section: read once)
+    return frozenset(n.lower() for n in coherence.surnames(text))
 
 
 NAME_FACTOR = 0.3

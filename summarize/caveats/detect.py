@@ -336,7 +336,7 @@ def _opens_on_another_name(tokens: list[Token], topic: frozenset[str], agent_wor
         names = {w for w in topic if zipf(w) < RARE_NAME_ZIPF}
         if names and not words & names:
             return True
-    if words & topic or {w + "s" for w in words} & topic or {w[:-1] for w in words if w.endswith("s")} & topic:
+    if _names(words, topic) or {w + "s" for w in words} & topic:  # (and "pills" for "pill")
         return False
     if not (first.isalpha() and tokens[1].text == "," and tokens[2].text in _APPOSITION and zipf(first) < RARE_NAME_ZIPF):
         return False

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarize.corpus.text import UPPER_LETTERS, bracket_groups
+from summarize.corpus.text import UPPER_LETTERS, bracket_groups, split_sentences
 
 from .detect import Detection, Detector
 from .nlp import CLAUSE_PUNCT, clause_bounds, normalize, not_negation_spans, tokenize
@@ -286,7 +286,6 @@ def _reopen_quote(text: str, spans):
 # A quotation of several sentences and who said it: '"I felt lighter than ever. It's easy to get
 # hooked on that," he said.'
 _QUOTE_SENTENCES = re.compile(r'^(?P<open>["“])(?P<body>[^"“”]+?)(?P<end>[,.!?])(?P<close>["”])(?P<tail>\s*[^"“”]{0,80})$')
-_INNER_STOP = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 def _quoted_sentence(text: str, spans):
@@ -296,14 +295,14 @@ def _quoted_sentence(text: str, spans):
     if not m or not spans or not re.search(r"[A-Za-z]", m.group("tail")):  # (no speaker after it: left whole)
         return text, spans
     body_start = m.start("body")
-    starts = [body_start] + [body_start + b.end() for b in _INNER_STOP.finditer(m.group("body"))]
-    if len(starts) < 2:
+    sentences = split_sentences(m.group("body"))
+    if len(sentences) < 2:
         return text, spans
-    ends = [st - 1 for st in starts[1:]] + [m.end("body")]
-    for a, b in zip(starts, ends):
+    for k, sent in enumerate(sentences):
+        a, b = body_start + sent.start, body_start + sent.end
         if all(a <= x and y <= b for x, y in spans):
-            sentence = text[a:b].rstrip()
-            if b == m.end("body"):  # the last one: its stop is the quotation's
+            sentence = sent.text
+            if k == len(sentences) - 1:  # the last one: its stop is the quotation's
                 sentence += m.group("end")
             if sentence.endswith("?"):  # a question alone asserts nothing
                 return text, spans
