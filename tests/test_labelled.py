@@ -98,6 +98,15 @@ def test_checks_count_furniture_headings_caveats_and_false_alarms(tmp_path):
     assert T["furniture_in_lead"] == 1
 
 
+def test_a_heading_also_listed_in_a_table_of_contents_is_not_outline_furniture(tmp_path):
+    from summarize.evaluation.caveats import read_draft_key
+
+    (entry,) = read_draft_key(_folder(tmp_path))
+    entry["furniture"] += ["Effects", "Shop now"]  # the page's "In this article" box prints the heading too
+    row = labelled.check_draft(entry, _result([], [OutlineEntry("Effects"), OutlineEntry("Shop now")]))
+    assert row["outline_furniture"] == ["Shop now"] and row["headings_found"] == 1
+
+
 def test_a_lead_sentence_counts_as_written_from_the_draft_sentence_at_its_offsets(tmp_path):
     # a name restored into it ("…, Ana Ruiz said") makes its text no substring of the draft's
     from summarize.evaluation.caveats import read_draft_key

@@ -99,7 +99,9 @@ def check_draft(entry: dict, result) -> dict[str, Any]:
         "defects": [d.to_dict() for d in coherence.check(lead).defects],
         "furniture_in_lead": furniture_sentences(sentences, entry["furniture"]),
         "outline": [e.heading for e in result.outline],
-        "outline_furniture": [h for h in (_bare_heading(e.heading) for e in result.outline) if h in furniture],
+        # (a heading also printed in a page's table of contents is a heading, not furniture)
+        "outline_furniture": [h for h in (_bare_heading(e.heading) for e in result.outline)
+                              if h in furniture and h not in labelled_headings],
         "headings_labelled": len(labelled_headings),
         "headings_found": sum(h in shown for h in labelled_headings),
         "headings_unlabelled": [h for h in shown if h not in labelled_headings],
