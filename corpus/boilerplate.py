@@ -112,6 +112,9 @@ _CAPTION = [
     re.compile(r"(?<=[a-z.])(?:ALAMY|GETTY(?:\s+IMAGES)?|SHUTTERSTOCK|REUTERS|AFP|PA\s+WIRE|EPA)\s*$"),
     re.compile(r"(?<=[a-z.])(?:Image|Photo|Picture|Credit)s?\s*:\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*$"),
     re.compile(r"(?<=[a-z.])(?:Photo|Photograph|Photography|Image|Picture)s?\s+by\s+[A-Z][^.!?]{2,80}$"),
+    # a credit in capitals after the caption's stop: "… on March 6.ST PHOTO: JANE DOE", "… . FILE PHOTO: REUTERS"
+    re.compile(r"[a-z0-9][.!?][\"”’']?\s*(?:[A-Z]{2,6}\s+)?(?:FILE\s+)?(?:PHOTO|PHOTOS|PICTURE|IMAGE|GRAPHIC)S?\s*:\s*"
+               r"[A-Z][A-Z'’.-]*(?:\s+[A-Z][A-Z'’.-]*){0,4}\s*$"),
     # "… at her home in Winnipeg on March 2.Darcy Lemieux/The Prairie Herald": a photographer and
     # the outlet, glued to the caption's stop
     re.compile(r"[a-z0-9][.!?][\"”’']?(?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+\s*/\s*(?:[A-Z][\w'’&.-]*\s*){1,5}$"),
@@ -241,6 +244,11 @@ _CONTACT = [
     # a press release's contact: "Media contact: Jane Doe, (555) 014-2277, jdoe@example.edu"
     re.compile(r"^(?:media|press|news)\s+(?:contacts?|enquiries|inquiries)\s*:", _F),
 ]
+# A support box under the story, however long: "If you are worried about debt, free and
+# confidential advice is available from … If shopping is affecting your mood, speak to your GP."
+_HELPLINE = re.compile(r"^if\s+you(?:['’]re|\s+are|['’]ve\s+been|\s+have\s+been|\s+or\s+someone\s+you\s+know\s+(?:is|are))\s+"
+                       r"(?:worried|concerned|affected|struggling)\b.{0,100}?(?:\b(?:free|confidential)\b.{0,40}\b(?:advice|support|help)\b"
+                       r"|\bhelplines?\b|\bsamaritans\b|\b(?:call|text|phone|ring)\s+(?:\w+\s+)?\d)", _F)
 _COPYRIGHT_START = re.compile(r"^(?:©\s*(?:\d{4}|[A-Z])|copyright\s*(?:©|\(c\)|\d{4}))", re.I)
 _COPYRIGHT = [
     re.compile(r"^(?:copyright|©|\(c\)\s*\d{4})", _F),
@@ -384,6 +392,7 @@ _WIDGET = [
                r"sign\s+up(?:\s+(?:for|to)\s+(?:\S+\s+){0,4}\S+)?|current\s+version|version\s+history|"
                r"get\s+(?:\S+\s+){0,4}(?:digest|briefing|brief|newsletter|updates)|site\s+index|"
                r"(?:skip\s+past|after|end\s+of)\s+(?:newsletter|advertisement|ad)(?:\s+promotion)?|"
+               r"(?:last\s+)?(?:updated|published|posted|modified)|"  # a timestamp's label on its own line
                r"reuse\s+this\s+content|(?:read|save)(?:\s+(?:it|for))?\s+later|"  # a reading list's button
                r"release\s+date\s*:(?![^\n]*\d).{0,40}|"  # (with a date, a timestamp)
                r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}newsletter|"
@@ -466,6 +475,8 @@ _WIDGET_WORDS = {
     "previous", "next", "yes", "no", "podcast", "podcasts", "subscribe", "log", "in", "login", "register", "e-edition",
     # a sign-up box's and a reading list's buttons: "Register to sign up", "Read later", "Remove", "See all"
     "sign", "up", "to", "remove", "see", "view", "all", "read", "later", "follow",
+    # a shopping box's button: "Shop now", "Buy now"
+    "shop", "buy", "now",
 }
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -576,6 +587,8 @@ def furniture_reason(text: str) -> str | None:
         return "disclosure"
     if n <= MAX_CAPTION_WORDS and any(p.search(s) for p in _CITATION):
         return "citation"
+    if n <= MAX_CAPTION_WORDS and _HELPLINE.match(s):
+        return "contact"
     if n <= MAX_DISCLOSURE_WORDS and _NEWSLETTER_PROMO.match(s):
         return "widget"
     # "© 2026 PracticeWire … All rights reserved. The material on this site is for …": however long
@@ -604,6 +617,8 @@ def furniture_reason(text: str) -> str | None:
     tokens = [w for w in tokens if w]  # (separators between share buttons are no words)
     if any(p.match(s) for p in _WIDGET) or (len(tokens) <= MAX_WIDGET_WORDS and all(w in _WIDGET_WORDS for w in tokens)):
         return "widget"
+    if _PRICE.match(s):
+        return "widget"
     if n <= MAX_FURNITURE_WORDS and _is_timestamp(s):
         return "timestamp"
     return None
@@ -619,11 +634,19 @@ _LIST_LABEL = re.compile(
     r"more\s+on\s+this\s+(?:story|topic)|trending(?:\s+(?:stories|now|(?:on|in)\s+.{1,30}))?|top\s+stories|"
     r"most\s+(?:read|popular|viewed)(?:\s+(?:news|stories|articles))?(?:\s+(?:in|on|from)\s+.{1,30})?|explore\s+more|"
     r"recommended(?:\s+(?:for\s+you|reading|stories))?|you\s+(?:may|might)\s+also\s+like|read\s+more(?:\s+about\s+.{1,40})?|"
-    r"more\s+(?:stories\s+)?from\s+.{1,30}|more\s+stories|publication\s+types?|in\s+this\s+article|our\s+(?:content\s+)?partners|sources?|references|"
+    r"more\s+(?:stories\s+)?from\s+.{1,30}|more\s+stories|publication\s+types?|in\s+this\s+article|our\s+(?:content\s+)?partners|(?:\d+\s+)?(?:sources?|references)|"
     r"see\s+also|further\s+reading|latest(?:\s+(?:news|stories|articles|headlines))?|related\s+coverage|read\s+(?:this\s+)?next|up\s+next|what\s+to\s+read\s+next|"
     r"similar\s+articles|cited\s+by|more\s+by\s+.{1,40}|(?:in\s+)?other\s+news|more\s+news|"
     # a summary box's label: its entries are the story's own sentences and stay, the label goes
     r"key\s+takeaways)\s*:?\s*$", _F)
+# a shopping box's price: "$34 at Amazon", "£12.99 from Boots"
+_PRICE = re.compile(r"^[$£€]\s?\d[\d,]*(?:\.\d{2})?\s+(?:at|from)\s+[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}\s*$")
+
+
+def is_price(text: str) -> bool:
+    return bool(_PRICE.match(" ".join(text.split())))
+
+
 MAX_LIST_ENTRY_WORDS = 18  # a headline runs to 15 words or so, dashes apart
 _CAPTION_WIDGET = re.compile(r"^(?:enlarge this image|hide caption|toggle caption|click to enlarge|"
                              r"(?:open|view|see)\s+(?:this\s+)?(?:photo|image|picture)s?\s+in\s+(?:the\s+)?gallery)\s*:?\s*$", _F)
@@ -664,12 +687,16 @@ def is_caption_widget(text: str) -> bool:
     return bool(_CAPTION_WIDGET.match(" ".join(text.split())))
 
 
+_NOT_A_FIRST_NAME = frozenset({"The", "A", "An", "Our", "Your", "My", "This", "What", "How", "Why", "When", "Who"})
+
+
 def is_person_name(text: str) -> bool:
     """"Nadia Rahman": two or three capitalised words, one of them not a word of the lexicon."""
     from summarize.corpus.text import lexicon_pos
 
     tokens = text.split()
-    return (2 <= len(tokens) <= 3 and all(re.fullmatch(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|[A-Z]\.", t) for t in tokens)
+    # ("The Bottom Line" is a heading: no name opens on an article)
+    return (2 <= len(tokens) <= 3 and tokens[0] not in _NOT_A_FIRST_NAME and all(re.fullmatch(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|[A-Z]\.", t) for t in tokens)
             and any(not lexicon_pos(t.lower()) for t in tokens if len(t) > 2))
 
 

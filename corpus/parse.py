@@ -28,6 +28,7 @@ from summarize.corpus.boilerplate import (
     furniture_reason,
     is_caption_widget,
     is_credit_only,
+    is_price,
     is_list_entry,
     is_list_label,
     is_person_name,
@@ -490,6 +491,9 @@ def _furniture_in_context(blocks: list[_Block]) -> None:
         elif (prev is not None and is_player_widget(prev.text) and len(text.split()) <= MAX_HEADLINE_WORDS
               and not _ends_with_punct(text)):
             b.furniture = "caption"  # the clip's title under its player ("WKVZ 4 News at 6: …")
+        elif (nxt is not None and is_price(nxt.text) and len(text.split()) <= MAX_HEADLINE_WORDS
+              and not _ends_with_punct(text)):
+            b.furniture = "widget"  # a shopping box's product over its price ("… Cacao Paste, 1 lb" / "$34 at Amazon")
         elif nxt is not None and nxt.furniture == "caption" and _alt_text(text):
             b.furniture = "caption"  # the image's alt text above its caption
         elif (prev and nxt and prev.furniture == "widget" and nxt.furniture == "widget"
@@ -775,7 +779,13 @@ def _page_headline(blocks: list[_Block]) -> int | None:
     # names the subject
     named = [i for i in candidates if len(mine[i]) >= 2 and share[i] >= HEADLINE_OVERLAP / 2 and mine[i] & subject]
     if named or about:
-        found = (named or about)[0]
+        # (a video's title in a "Watch:" link is another story's headline, not this one's)
+        found = ([i for i in named if blocks[i].furniture != "related"]
+                 or [i for i in about if blocks[i].furniture != "related"] or named or about)[0]
+        # the dek names the subject and the headline above it does not: the headline is the line
+        # above it, the first line about the story
+        if found - 1 in about and blocks[found - 1].furniture != "related":
+            return found - 1
         # when the line above it is a two-sentence headline over it and the byline, that line is
         # the headline and this one its dek, whatever words each shares with the story
         if found - 1 in candidates and _headline_over_byline(blocks, found - 1):

@@ -2,7 +2,7 @@
 import pytest
 
 from conftest import HOUSE_ARTICLE, MARKDOWN_DRAFT, PLAIN_DRAFT, house_draft
-from summarize.corpus.boilerplate import dateline_prefix, furniture_reason
+from summarize.corpus.boilerplate import dateline_prefix, furniture_reason, is_list_label
 from summarize.corpus.parse import parse_article, parse_draft
 from summarize.corpus.render import article_dict, render_house, render_markdown
 from summarize.extract import candidate_sentences
@@ -256,6 +256,23 @@ def test_health_prose_and_headings_are_not_furniture(line):
     ("Follow related authors and topics", "widget"),
     ("You're reading a free article. Subscribe for unlimited access to The Prairie Herald.", "widget"),
     ("Code of Practice", None),
+    # a timestamp's label on its own line, a caption with a credit in capitals glued to its stop
+    ("UPDATED", "widget"),
+    ("Last updated", "widget"),
+    ("Customers queue at a tea shop in Bugis on March 6.ST PHOTO: JANE TAN", "caption"),
+    ("Customers queue at a tea shop. FILE PHOTO: REUTERS", "caption"),
+    ("Updated guidance was published in May.", None),
+    # a shopping box: its price and its button; a sources list's label with its count
+    ("$34 at Amazon", "widget"),
+    ("£12.99 from Boots", "widget"),
+    ("Shop now", "widget"),
+    ("A month's supply costs $34 at most pharmacies.", None),
+    # a support box under the story
+    ("If you are worried about debt, free and confidential advice is available from debt charities and Citizens "
+     "Advice. If shopping is affecting your mood or mental health, speak to your GP.", "contact"),
+    ("If you or someone you know is struggling with gambling, call the National Gambling Helpline on 0808 8020 133 "
+     "for free, confidential support at any time of day or night.", "contact"),
+    ("If you are worried about your drinking, talk to your GP.", None),
     # … but not prose that names people
     ("Follow the research before you buy.", None),
     ("The drug, studied by Smith and Chen, is popular.", None),
@@ -533,6 +550,33 @@ def test_a_page_headline_is_the_masthead_line_about_the_story():
     assert {p.text: p.boilerplate for p in a.set_aside()}[
         "A survey of 2,000 adults found many use valerian. Experts urge caution."] == "dek"
     assert [p.text for p in a.content_paragraphs()][0].startswith("Sales of valerian tea doubled")
+
+
+def test_a_headline_over_its_dek_and_a_shopping_box_on_a_pasted_page():
+    page = "\n".join([
+        "The Courier", "Singapore", "World", "Health", "Now Playing",
+        "Watch: Why doctors want you to stop cracking your own neck",
+        "01:58",
+        "One in four young adults drinks bubble tea at least three times a week, survey finds",
+        "The poll also looked at how much sugar drinkers were getting from their cups",
+        "Tan Hui Min", "Health Correspondent", "UPDATED", "Mar 09, 2026, 05:00 AM",
+        "One in four adults aged 18 to 35 drinks bubble tea at least three times a week, a survey of sugar "
+        "intake by local researchers found.",
+        "Most drinkers said they chose full sugar, and the sugar in a large cup can pass a day's limit.",
+        "Doctors said sugar, not tea, was the worry, and that cutting sugar levels was an easy first step.",
+        "Golden Pearl Milk Tea Kit, 12 pack",
+        "$34 at Amazon",
+        "Shop now",
+        "The Bottom Line",
+        "Ask a dietitian how sweet drinks fit into your diet if you have been told to cut down on sugar.",
+    ])
+    a = parse_article(page)
+    # the headline, not the video link above it nor the dek under it that names the subject
+    assert a.title.text.startswith("One in four young adults drinks bubble tea")
+    aside = {p.text: p.boilerplate for p in a.set_aside()}
+    assert aside["Golden Pearl Milk Tea Kit, 12 pack"] == "widget" and aside["UPDATED"] == "widget"
+    assert [s.heading for s in a.walk() if s.heading] == ["The Bottom Line"]
+    assert is_list_label("5 Sources") and is_list_label("References")
 
 
 def test_a_first_line_over_another_heading_is_the_title():
