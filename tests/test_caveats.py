@@ -1043,6 +1043,9 @@ def test_boilerplate_paragraphs_are_not_read():
     ("Until better trials are done, its long-term safety cannot be vouched for.", "research", "main"),
     # one comparison, and how one trial ran, are minor
     ("Data comparing valerian with melatonin were too sparse to draw conclusions.", "research", "minor"),
+    ("While the evidence for a dangerous interaction with SSRIs is limited, valerian can add to sedation.",
+     "research", "minor"),
+    ("The evidence that valerian lifts mood is thin.", "research", "main"),
     ("Twelve participants withdrew before the trial ended.", "research", "minor"),
     # one person's story is minor; the draft's general warning is main
     ("Looking back, he was hooked on valerian.", "dependency", "minor"),
@@ -2270,6 +2273,35 @@ def test_another_substances_harm_set_against_the_subject_is_no_side_effect_of_it
             "healthier choice.")
     assert "side_effects" not in kinds_of(det, text)
     assert "side_effects" in kinds_of(det, "Valerian pens can harm the developing lungs, doctors say.")
+
+
+def test_harm_to_a_pet_is_no_side_effect_for_the_reader(det):
+    assert "side_effects" not in kinds_of(det, "Valerian is also toxic to dogs, so keep it out of reach of pets.")
+    assert "side_effects" in kinds_of(det, "Valerian can be toxic to the liver in high doses.")
+
+
+def test_a_risk_named_in_a_concession_before_its_denial_is_part_of_the_reassurance(det):
+    text = "And despite the jokes about valerian addiction, valerian is not habit-forming, studies suggest."
+    assert "dependency" not in kinds_of(det, text)
+    assert "dependency" in kinds_of(det, "Despite its gentle image, valerian can be habit-forming.")
+
+
+def test_a_risk_set_against_the_next_sentences_denial_is_another_substances(f):
+    draft = ("# Buspirone\n\nBuspirone is an anxiety medicine that is often overlooked by doctors and patients.\n\n"
+             "Benzodiazepines calm anxiety within minutes, but they can be habit-forming and hard to stop. "
+             "Buspirone is not habit-forming, studies show. Buspirone works slowly, unlike benzodiazepines, and "
+             "buspirone needs weeks. Benzodiazepines are still prescribed widely for panic.\n\n"
+             "More research on buspirone in older adults is needed.\n")
+    summary = ["Buspirone is an anxiety medicine that is often overlooked by doctors and patients.",
+               "Benzodiazepines calm anxiety within minutes, but they can be habit-forming and hard to stop."]
+    res = f(draft, summary)
+    assert "dependency" not in res.report.carried and "dependency" not in res.report.missing
+    assert not [a for a in res.report.added if "dependency" in a["kinds"]]
+    about = [m["about_subject"] for m in res.report.summary_kinds.get("dependency", [])]
+    assert about and not any(about)
+    # the same risk beside a sentence that denies nothing is the subject's own class's
+    res = f(draft.replace("Buspirone is not habit-forming, studies show.", "Buspirone is taken daily."), summary)
+    assert "dependency" in res.report.carried
 
 
 def test_a_minor_research_cue_in_brackets_is_no_way_round_the_budget(f):

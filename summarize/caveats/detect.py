@@ -14,7 +14,7 @@ cannot by itself mandate an added caveat.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from summarize.corpus.text import RARE_NAME_ZIPF, zipf
@@ -184,6 +184,7 @@ class Detector:
                 strength = self._strength(kind, norm, s, e, method, matches)
                 out.append(Detection(kind.id, s, e, text[s:e], method, negated, negator, about, conf, *claim,
                                      strength=strength))
+        out = _conceded(out, norm)
         if self.classifier is not None:
             # a second opinion for wording the patterns do not know; where they found the kind at
             # all (a caveat, a no-risk claim, another substance) they decide
@@ -348,6 +349,57 @@ def _opens_on_another_name(tokens: list[Token], topic: frozenset[str], agent_wor
     # a drug class is a rare word too ("Diazepam, a benzodiazepine, …")
     return bool(set(apposition) & agent_words) or any(w.isalpha() and len(w) > 3 and zipf(w) < RARE_NAME_ZIPF
                                                       for w in apposition)
+
+
+# What concedes a mention before a denial: "despite the jokes about chocolate addiction, cacao
+# is not habit-forming"
+_CONCESSIVE = re.compile(r"\b(?:despite|notwithstanding|for all)\b[^,;:]*$")
+
+
+def _conceded(out: list[Detection], norm: str) -> list[Detection]:
+    """A reassurance names the risk it denies in a concessive phrase: the mention is part of the
+    denial, not a caveat of its own."""
+    denied = {d.kind for d in out if d.negated}
+    if not denied:
+        return out
+    return [d for d in out if d.negated or d.kind not in denied or not _CONCESSIVE.search(norm[:d.start])]
+
+
+# A sentence's risk set against the next one's denial is another substance's ("Benzodiazepines
+# can be habit-forming. Buspirone is not habit-forming, studies show").
+CONTRASTED_KINDS = ("dependency", "side_effects")
+
+
+def contrasted(sentences: list[list[Detection]], texts: list[str], topic: frozenset[str]) -> list[list[Detection]]:
+    """Document-level rule: a caveat about one subject word next to a sentence that denies the
+    same kind about another subject word is about the other substance (``about_subject`` False).
+    ``sentences`` holds each sentence's detections; ``texts`` the sentences."""
+    if len(topic) < 2:
+        return sentences
+    out = list(sentences)
+    for i, dets in enumerate(sentences):
+        for k, d in enumerate(dets):
+            if d.kind not in CONTRASTED_KINDS or not d.is_caveat:
+                continue
+            mine = _subject_word(texts[i][:d.start], topic)
+            for j in (i - 1, i + 1):
+                if not (0 <= j < len(sentences)) or mine is None:
+                    continue
+                other = [e for e in sentences[j] if e.kind == d.kind and e.negated]
+                theirs = _subject_word(texts[j][:other[0].start], topic) if other else None
+                if theirs is not None and theirs != mine:
+                    out[i] = [*out[i][:k], replace(d, about_subject=False, confidence="low"), *out[i][k + 1:]]
+                    break
+    return out
+
+
+def _subject_word(before: str, topic: frozenset[str]) -> str | None:
+    """The first subject word (of ``topic``, singular or plural) in ``before``."""
+    for t in tokenize(normalize(before)):
+        w = t.text if t.text in topic else (t.text[:-1] if t.text[:-1] in topic else None)
+        if w:
+            return w
+    return None
 
 
 def _named_example(tokens: list[Token]) -> tuple[list[str], str | None]:

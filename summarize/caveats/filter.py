@@ -35,7 +35,7 @@ from summarize.corpus.parse import DraftError, list_sentences, parse_article
 from summarize.corpus.text import bracket_groups, split_sentences
 
 from .conclusion import ConclusionRanker, features
-from .detect import MAIN, MINOR, Detection, Detector
+from .detect import MAIN, MINOR, Detection, Detector, contrasted
 from .nlp import normalize, tokenize, topic_terms
 from .policy import Policy, load_policy
 from .repair import (compress_variants, cut_overclaims, find_overclaims, insertion_index, is_advice, is_question,
@@ -179,6 +179,8 @@ class CaveatFilter:
                     # limit of the method may be a research caveat
                     dets = [d for d in dets if d.kind == "research"]
                 out.append(AnalyzedSentence(text, start, end, dets, section == "conclusion"))
+        for s, dets in zip(out, contrasted([s.detections for s in out], [s.text for s in out], topic)):
+            s.detections = dets
         if self.policy.encoder == "all":
             self._encode(out)
         return out
@@ -213,6 +215,12 @@ class CaveatFilter:
         topic = topic_terms(article.prose())
         src = self.analyze_source(article, topic)
         summ = self.analyze_summary(summary, topic)
+        # a summary sentence copied from the draft is read as the draft reads it, in its context
+        # (a risk set against the next sentence's denial is another substance's: detect.contrasted)
+        in_context = {s.text: s.detections for s in src if any(not d.about_subject for d in s.detections)}
+        for s in summ:
+            if s.text in in_context and s.detections:
+                s.detections = list(in_context[s.text])
 
         found = _kinds(src)
         supports_relative = any(p.search(s.text.lower()) for s in src for p in pol.relative_support)
