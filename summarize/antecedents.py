@@ -135,9 +135,16 @@ def _speaker_before(before: Sequence[str], names: frozenset[str]) -> tuple[str, 
     if not before:
         return None
     # (the speech verb outside the quotes: "tells" inside one is the speaker's own word)
-    m = QUOTED.search(before[-1]) and _SPEECH_WORD.search(QUOTED.sub(" ", before[-1]))
+    outside = QUOTED.sub(" ", before[-1])
+    m = QUOTED.search(before[-1]) and _SPEECH_WORD.search(outside)
+    if not m:
+        return None
     found = _named_in(before[-1], names)
-    if not m or len(found) != 1:
+    if not found and re.search(rf"\b(?:he|she)\s+{re.escape(m.group(0))}\b", outside, re.I):
+        # '"…," he said.': the one person named before that quote
+        name = _person_before(before[:-1], names)
+        found = {name} if name else set()
+    if len(found) != 1:
         return None
     (name,) = found
     return name, "says" if _PRESENT_SPEECH.search(m.group(0).lower()) else "said"
@@ -227,12 +234,83 @@ def _subject_before(before: Sequence[str], subjects: Sequence[str]) -> str | Non
     return None
 
 
+# "The term describes …" after "Researchers have a name for this: cyberchondria.": the name the
+# sentence before gave, put after the noun ("The term cyberchondria describes …")
+_THE_TERM = re.compile(_OPENING + r"(?:the|this)\s+(?P<noun>term|word|name|label|phrase|expression)\b(?!\s*[\"“‘'])"
+                       r"(?=\s+(?:describes?|means?|refers?|covers?|is|was|has|comes?|came|first|itself|was)\b)", re.I)
+_NAMED_AT_END = re.compile(r"(?:\bname\s+for\s+(?:it|this|that|the\s+\w+)|\bcalled|\bknown\s+as|\bdubbed|\btermed|"
+                           r"\bnicknamed|\blabelled|\blabeled)\s*:?\s*(?P<term>[\"“‘']?[\w-]+(?:\s+[\w-]+){0,2}[\"”’']?)\s*[.!]?[\"”’']?$",
+                           re.I)
+
+
+# "The syrup, sold under the brand name Curvexa, contains …" opening a lead: the product the
+# draft introduced before with its describing words ("an unlicensed 'curves' syrup bought on
+# Instagram") is introduced again the same way ("An unlicensed 'curves' syrup, sold …")
+_PRODUCT_OPENING = re.compile(r"^(?P<the>the)\s+(?P<noun>syrups?|drinks?|patch(?:es)?|devices?|apps?|sprays?|powders?|gummies|"
+                              r"tablets?|capsules?|pouches|vapes?|pens?|products?|supplements?|teas?|oils?|creams?|gels?|kits?|"
+                              r"drops|injections?|jabs?|pills?)\b(?=\s*,|\s+(?:is|are|was|were|contains?|contained|has|have|had|"
+                              r"can|may|costs?|comes?|came|sells?|sold)\b)", re.I)
+_INDEFINITE = r"\b(?P<det>an?)\s+(?P<mods>(?:[\w“”\"‘’'-]+\s+){{1,3}}?){noun}\b"
+_NOT_A_MODIFIER = frozenset("of and or for with to in on at by from as that which who bottle bottles pack packs box".split())
+
+
+def leans_on_a_product(sentence: str) -> bool:
+    """"The syrup, sold under …": a product only an earlier sentence of the draft introduced."""
+    return bool(_PRODUCT_OPENING.match(sentence))
+
+
+def _introduction_before(noun: str, before: Sequence[str]) -> str | None:
+    """The draft's first "a/an <describing words> <noun>" in ``before`` (earliest first), or None
+    when the draft introduced it with no describing word ("a syrup" says nothing more)."""
+    for sent in before:
+        m = re.search(_INDEFINITE.format(noun=re.escape(noun)), sent, re.I)
+        if m is None:
+            continue
+        mods = m.group("mods").split()
+        if not mods or any(w.lower().strip("“”\"‘’'") in _NOT_A_MODIFIER | STOPWORDS for w in mods):
+            return None
+        return f"{m.group('det')} {' '.join(mods)} {noun}"
+    return None
+
+
+def reintroduced(sentence: str, before: Sequence[str]) -> str | None:
+    """``sentence`` opening on "The <product>" with the product introduced as the draft first
+    did (``before``: the draft's sentences before it, earliest first); None when it cannot be."""
+    m = _PRODUCT_OPENING.match(sentence)
+    if m is None:
+        return None
+    intro = _introduction_before(m.group("noun"), before)
+    return upper_first(intro) + sentence[m.end("noun"):] if intro else None
+
+
+def leans_on_a_term(sentence: str) -> bool:
+    """"The term describes …": a name given in the sentence before."""
+    return bool(_THE_TERM.match(sentence))
+
+
+def _term_before(before: Sequence[str]) -> str | None:
+    """The term the sentence just before names at its end ("… a name for this: cyberchondria.")."""
+    m = _NAMED_AT_END.search(before[-1]) if before else None
+    if m is None:
+        return None
+    term = m.group("term")
+    # (a closing quote the full stop stood inside: '… known as "doomscrolling."')
+    if term[:1] in "\"“‘'" and term[-1:] not in "\"”’'":
+        term += {"“": "”", "‘": "’"}.get(term[0], term[0])
+    return term
+
+
 def restore(sentence: str, before: Sequence[str], names: frozenset[str] = frozenset(),
             subjects: Sequence[str] = ()) -> str | None:
     """``sentence`` with the pronoun it leans on replaced by what the draft sentences ``before``
     it (nearest last) say it stands for; None when there is nothing to restore or no single
     reading. Surnames are left for the caller to introduce (``normalize.name_people``)."""
     out = sentence
+    # a term the sentence before named: "The term describes …"
+    m = _THE_TERM.match(out)
+    if m:
+        term = _term_before(before)
+        return out[:m.end("noun")] + " " + term + out[m.end("noun"):] if term else None
     # a quote with no speaker: the one the quote before it has
     quoted = _quote_attributed(out, before, names)
     if quoted is not None:
@@ -289,9 +367,13 @@ def restore(sentence: str, before: Sequence[str], names: frozenset[str] = frozen
 
 
 def _named_in(text: str, names: frozenset[str]) -> set[str]:
-    """The surnames in ``names`` that ``text`` uses (one pass over its words, not one search per name)."""
-    words = {re.sub(r"['’]s?$", "", w) for w in NAME_WORD.findall(text)}
-    return words & names
+    """The surnames in ``names`` that ``text`` uses (one pass over its words, not one search per
+    name). A name straight before another is a first name ("Rajesh Menon" is one person, Menon)."""
+    words = [re.sub(r"['’]s?$", "", m.group(0)) for m in NAME_WORD.finditer(text)]
+    found = {w for w in words if w in names}
+    if len(found) > 1:
+        found -= {w for w in found if re.search(rf"\b{re.escape(w)}\s+(?:{'|'.join(map(re.escape, found - {w}))})\b", text)}
+    return found
 
 
 def inserted(before: str, after: str) -> list[str]:

@@ -283,13 +283,18 @@ def content_lemmas(sentence: str) -> set[str]:
 
 DUPLICATE_OVERLAP = 0.6  # shared content lemmas / the smaller sentence's
 MIN_CONTENT = 3
+DUPLICATE_OVERLAP_LARGE = 0.35  # … and of the larger one's
 
 
 def same_meaning(a: str | set[str], b: str | set[str]) -> bool:
     la = a if isinstance(a, set) else content_lemmas(a)
     lb = b if isinstance(b, set) else content_lemmas(b)
-    small = min(len(la), len(lb))
-    if small >= MIN_CONTENT and len(la & lb) / small >= DUPLICATE_OVERLAP:
+    small, large = sorted((len(la), len(lb)))
+    shared = len(la & lb)
+    # (a short sentence that names the subject and one word of a long one repeats nothing:
+    # "Quetiapine is not a controlled drug" after a long finding about the drug)
+    if (small >= MIN_CONTENT and shared >= MIN_CONTENT and shared / small >= DUPLICATE_OVERLAP
+            and shared / large >= DUPLICATE_OVERLAP_LARGE):
         return True
     # Two sentences that each announce the news ("A new trial found that magnesium …", "A new
     # study found that magnesium supplements …") tell it twice, in whatever words.
@@ -328,6 +333,8 @@ _DEMONSTRATIVES = frozenset("this these those that such".split())
 # an idea someone had ("The idea has a real scientific basis"), unless the phrase says whose or
 # of what ("the idea behind lozenges")
 _IDEA_NOUNS = frozenset("idea ideas claim claims notion theory concept approach trend".split())
+# "The term describes …": a name the sentence before gave ("The term 'cyberchondria' …" says it)
+_NAMING_NOUNS = frozenset("term word phrase".split())
 ANAPHORIC_NOUNS = frozenset("""study studies audit audits trial trials review reviews researcher researchers author authors
 team company drug drugs patient patients report survey finding findings result results participant
 participants group agency official officials man woman boy girl child children plant herb tea product
@@ -335,7 +342,7 @@ products supplement supplements compound virus disease program scientist scienti
 analysis paper experiment pill pills mother father family case effect effects treatment intervention
 center centre clinic hospital institute university charity ministry watchdog combination students
 respondents volunteers patch patches device devices app apps video videos clip clips gummies capsules tablets
-lozenges spray sprays pouches vapes""".split()) | _IDEA_NOUNS
+lozenges spray sprays pouches vapes syrup syrups drink drinks pattern""".split()) | _IDEA_NOUNS | _NAMING_NOUNS
 # Openers that point back to what came before ("Instead, …", "However, …").
 _BACK_CONNECTIVE = re.compile(r"^(instead|however|thus|therefore|hence|as a result|by doing so|in contrast|conversely|nor|neither\s+(?=could|can|did|does|do|was|were|is|are|has|have|had|would|will)|"
                               r"even so|still(?=,)|yet(?=,)|that said|with that in mind|if so|if not|in the meantime|meanwhile|until then|"
@@ -1002,6 +1009,8 @@ def _definite_study(words: list[str], before_lemmas: set[str], in_phrase: bool =
         return None
     elif noun in _IDEA_NOUNS and after in _RELATIONAL_COMPLEMENT:  # "the idea behind lozenges is …"
         return None
+    elif noun in _NAMING_NOUNS and (after[:1] in "\"“‘'" or (after.isalpha() and zipf(after) < RARE_NAME_ZIPF)):
+        return None  # "the term 'cyberchondria'", "the term cyberchondria"
     else:
         head = lemma(noun)
         if _introduced(head, before_lemmas):
@@ -1081,6 +1090,12 @@ def _lower_tokens(text: str) -> list[str]:
     return [t.lower().replace("’", "'") for t in WORD.findall(text)]
 
 
+_THE_PATTERN = re.compile(r"\b(?:the|this|that)\s+(?:same\s+)?pattern\b(?!\s+(?:of|that|which|where|in\s+which)\b)", re.I)
+_CLAUSE_JOIN = re.compile(r",\s+(?:but|and|yet|while|though|although)\s|;\s|\s[—–]\s")
+_ADDED_NEGATIVE = re.compile(r"\beither\s*(?=[,.!?;:]|[\"”’']|$)(?![^.!?]*\bor\b)", re.I)
+_NEGATION_WORD = re.compile(r"\b(?:not|no|never|nobody|nothing|none|neither|nor|without|unlikely)\b|n['’]t\b", re.I)
+
+
 def _dangling(sentence: str, previous: list[str]) -> str | None:
     s = sentence.strip().lstrip("“\"‘'(")
     elided = _elided(s)
@@ -1098,6 +1113,16 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
         return "opens with a connective that points back"
     if _OTHERWISE.search(s):
         return "'otherwise' points back to a claim before it"
+    # "… said he sees the pattern often": a pattern described only in the draft, wherever it stands
+    pattern = _THE_PATTERN.search(s)
+    if pattern and not ({"pattern"} | _STUDY_WORDS | _RESULT_WORDS) & (before_lemmas | content_lemmas(s[:pattern.start()])):
+        return "'the pattern' not introduced in the lead"
+    # "Nobody has studied it for years, either": the negative it adds to is in a sentence before
+    added = _ADDED_NEGATIVE.search(s)
+    # (its own clause holds a negation too: the one it adds to is in a clause before it)
+    clauses = _CLAUSE_JOIN.split(s[:added.start()]) if added else []
+    if added and not _NEGATION_WORD.search(before + " " + " ".join(clauses[:-1])):
+        return "'either' adds to a denial before it"
     m = _QUESTION_ON_THIS.search(s)
     if not previous and m:
         return f"{m.group(1).lower()!r} refers to nothing before it"

@@ -440,6 +440,8 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         part, when that reads after ``before`` (the lead so far)."""
         i = index[id(s)]
         draft_before = [t.text for t in sentences[max(0, i - antecedents.LOOKBACK):i] if t.part == s.part]
+        if antecedents.leans_on_a_term(s.text) and i:
+            draft_before = [sentences[i - 1].text]  # (a term is named just before, wherever a section starts)
         fixed = antecedents.restore(s.text, draft_before, names, subjects)
         if fixed is None:
             return None
@@ -465,7 +467,17 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         # trazodone had a 22% higher rate of falls …") may open the lead with the group restored.
         # (Only the group: "It has 70% of sugar's sweetness" restored to the subject's name is
         # still background, and "For now, he says, …" restored to its speaker an expert's aside.)
-        elif antecedents.leans_on_a_group(s.text) and (fixed := restored(s, [])) is not None:
+        # So may a definition that leans on the term the sentence before gave ("Researchers have
+        # a name for this: cyberchondria. The term describes …").
+        elif ((antecedents.leans_on_a_group(s.text) or antecedents.leans_on_a_term(s.text))
+              and (fixed := restored(s, [])) is not None):
+            candidate = replace(s, text=fixed)
+            origin[id(candidate)] = s
+            regrouped.append(candidate)
+        # … and a product the draft introduced earlier with the words that describe it ("The
+        # syrup, sold under …" → "An unlicensed 'curves' syrup, sold under …")
+        elif ((fixed := antecedents.reintroduced(s.text, [t.text for t in sentences[:index[id(s)]]])) is not None
+              and not coherence.dangling_reason(fixed, [], names)):
             candidate = replace(s, text=fixed)
             origin[id(candidate)] = s
             regrouped.append(candidate)

@@ -6,7 +6,7 @@ import pytest
 
 from summarize.antecedents import inserted, restore, subject_phrases
 
-NAMES = frozenset({"Delacroix", "Achebe", "Okafor", "Kessler-"})
+NAMES = frozenset({"Delacroix", "Achebe", "Okafor", "Kessler-", "Lauren"})  # (a first name the draft uses alone too)
 
 
 @pytest.mark.parametrize("sentence, before, expected", [
@@ -52,6 +52,15 @@ NAMES = frozenset({"Delacroix", "Achebe", "Okafor", "Kessler-"})
      '"But they can become a habit that is very hard to stop," Okafor said.'),
     ('"Is it worth the risk?"', ['"Nobody has tested it," says Dr. Lauren Achebe, who runs the clinic.'],
      '"Is it worth the risk?" Achebe says.'),
+    # … where that quote's speaker is "he"/"she": the person named before it
+    ('"But it can become a habit."', ["Dr. Lauren Achebe runs a clinic in Leeds.", '"Most people are fine," she said.'],
+     '"But it can become a habit," Achebe said.'),
+    # a term the sentence before named at its end
+    ("The term describes searching for symptoms until it makes you anxious.",
+     ["Researchers have a name for this: cyberchondria."],
+     "The term cyberchondria describes searching for symptoms until it makes you anxious."),
+    ("The term was coined in 2012.", ['The habit is known as "doomscrolling."'],
+     'The term "doomscrolling" was coined in 2012.'),
 ])
 def test_a_pronoun_gets_what_the_draft_says_it_stands_for(sentence, before, expected):
     subjects = subject_phrases(" ".join(before) * 2, frozenset({"mate", "yerba", "caffeine", "pills", "kanna"}))
@@ -87,6 +96,9 @@ def test_a_pronoun_gets_what_the_draft_says_it_stands_for(sentence, before, expe
     # two groups before "Those who": which one?
     ("Those who took the pills fell more often.", ["The study followed 300 older adults and 40 nurses."]),
     ("Those who took the pills fell more often.", ["Kanna is a succulent."]),
+    # "she said" with two people named before it; a term with nothing named before it
+    ('"But it can become a habit."', ["Rosa Delacroix met Dr. Lauren Achebe.", '"Most people are fine," she said.']),
+    ("The term describes searching for symptoms.", ["Researchers have studied this."]),
 ])
 def test_no_single_reading_no_rewrite(sentence, before):
     subjects = subject_phrases(" ".join(before) * 2, frozenset({"kanna", "cherry", "juice"}))
@@ -121,3 +133,21 @@ def test_a_name_with_a_number_after_its_hyphen_is_the_subject_whole():
     topic = topic_terms(text)
     assert "bpc" in topic  # the letters, as the tokenizer splits "BPC-157", not "bpc-"
     assert "bpc-157" in subject_phrases(text, topic)
+
+
+@pytest.mark.parametrize("sentence, before, expected", [
+    # the product introduced again with the words the draft first described it with
+    ("The syrup, sold under the brand name Curvexa, contains cyproheptadine.",
+     ['A mother who drank an unlicensed "curves" syrup bought online says it left her drowsy.'],
+     'An unlicensed "curves" syrup, sold under the brand name Curvexa, contains cyproheptadine.'),
+    ("The patch contains scopolamine.", ["Sailors wear a small skin patch behind the ear."],
+     "A small skin patch contains scopolamine."),
+    # nothing that describes it, or a container rather than a description: left alone
+    ("The patch contains scopolamine.", ["Sailors wear a patch."], None),
+    ("The syrup contains sugar.", ["She bought a bottle of syrup."], None),
+    ("The syrup contains sugar.", [], None),
+])
+def test_a_product_opening_is_introduced_as_the_draft_introduced_it(sentence, before, expected):
+    from summarize.antecedents import reintroduced
+
+    assert reintroduced(sentence, before) == expected

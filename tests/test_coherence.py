@@ -186,9 +186,30 @@ def test_a_surname_is_the_whole_name_the_draft_gives(full, alone):
     ("The idea has a real scientific basis.", True),
     ("The theory is that valerian calms the nerves.", True),
     ("The idea behind valerian lozenges is that they release the herb slowly.", False),
+    # a term, or a syrup, the lead has not named; the term named after the noun stands alone
+    ("The term describes searching for symptoms until it makes you anxious.", True),
+    ("The term cyberchondria describes searching for symptoms.", False),
+    ('The term "cyberchondria" describes searching for symptoms.', False),
+    ("The syrup, sold under the brand name Curvexa, contains cyproheptadine.", True),
 ])
 def test_an_idea_the_lead_has_not_stated_dangles(sentence, dangles):
     assert bool(coherence.dangling_reason(sentence, ["Valerian is a herb sold for sleep."])) is dangles
+
+
+@pytest.mark.parametrize("sentence, before, dangles", [
+    # "either" adding to a denial the lead has not made
+    ('"Nobody has studied people who take it for years, either," Dr. Ian Fall said.',
+     ["Valerian is a herb sold for sleep."], True),
+    ("Nobody has studied it for years, either.", ["Valerian has not been tested in children."], False),
+    ("You can take valerian either as a tea or as capsules.", ["Valerian is a herb sold for sleep."], False),
+    # … or one made in the sentence itself
+    ("Valerian is unlikely to do much harm, but it does not do much good, either.", [], False),
+    # a pattern the lead has not described, or one a survey in the sentence found
+    ("A survey of 900 women can't explain why, but the pattern is clear enough.", [], False),
+    ("Dr. Tom Brennan, a chiropractor in Denver, said he sees the pattern often.", ["Valerian is a herb."], True),
+])
+def test_what_points_back_to_a_statement_before(sentence, before, dangles):
+    assert bool(coherence.dangling_reason(sentence, before)) is dangles
 
 
 @pytest.mark.parametrize("sentence", ["Online, this is often called valerian addiction.",
@@ -788,3 +809,19 @@ def test_a_first_name_that_is_also_a_word_introduces_the_surname_after_a_title()
     # without one, a capitalised word may be any word ("Yesterday Reyes said …")
     assert "surname" in coherence.dangling_reason("Yesterday Reyes said it works.", [], names)
 
+
+
+@pytest.mark.parametrize("a, b, same", [
+    # a short fact that names the subject and one word of a long finding repeats nothing
+    ("Prescriptions of the antipsychotic valerian for people with no record of psychosis have more than doubled, "
+     "with many patients apparently being given the drug to help them sleep.",
+     "Valerian is not a controlled drug in the UK.", False),
+    ("Valerian may reduce heavy drinking days in adults with alcohol use disorder, but the evidence is of low "
+     "certainty, and it is uncertain whether any benefit outweighs the frequent side effects.",
+     "Valerian is not licensed for alcohol use disorder in any country.", False),
+    # the same warning twice, in other words
+    ("It's crucial to approach valerian with caution, as it can interact with other medicines.",
+     "It is crucial to approach valerian with caution because of interactions with medicines.", True),
+])
+def test_same_meaning_is_more_than_sharing_the_subject(a, b, same):
+    assert coherence.same_meaning(a, b) is same

@@ -828,6 +828,35 @@ def test_a_finding_that_leans_on_its_method_sentence_opens_the_lead_with_the_gro
     assert opening.extract.start == draft.index("Those who")  # provenance: the draft's own sentence
 
 
+def test_a_definition_that_leans_on_the_term_before_it_opens_the_lead_with_the_term():
+    draft = ("Searching your symptoms\n\n"
+             "Who has not typed a headache into a search bar late at night? "
+             "Researchers have a name for this: cyberchondria.\n\n"
+             "The term describes repeated, excessive searching for health information online that leaves a person "
+             "more anxious rather than less.\n\n"
+             "Pages about frightening conditions attract more clicks, so they rise to the top of search results.\n\n"
+             "If checking takes up much of your day, speak to your GP about talking therapy.")
+    opening = plan.plan(parse_draft(draft), max_words=120)[0]
+    assert opening.text.startswith("The term cyberchondria describes repeated, excessive searching")
+    assert opening.restored == ["cyberchondria"]
+
+
+def test_a_product_opening_is_introduced_as_the_draft_first_described_it():
+    draft = ("A mother of three who drank an unlicensed \"curves\" syrup bought on Instagram says it left her so "
+             "drowsy that she slept through the school run.\n\n"
+             "Dana Price, 29, started on the syrup after seeing influencers post about it.\n\n"
+             "The syrup, sold under the brand name Curvexa, contains cyproheptadine, an antihistamine that can boost "
+             "appetite.\n\n"
+             "It is not licensed in the UK, and cyproheptadine can only be supplied on prescription.\n\n"
+             "Bottles are shipped in from overseas and sold for as little as £12 on social media.\n\n"
+             "Within two months she needed two spoonfuls instead of one to get the same effect.\n\n"
+             "Doctors say anyone who has taken it for a while should not stop suddenly and should see a GP.\n\n"
+             "The regulator said it had seized more than 9,000 bottles of unlicensed appetite syrups since 2023.")
+    opening = plan.plan(parse_draft(draft), max_words=120)[0]
+    assert opening.text.startswith('An unlicensed "curves" syrup, sold under the brand name Curvexa, contains')
+    assert opening.extract.start == draft.index("The syrup, sold")
+
+
 def test_a_lead_does_not_open_on_a_quote_even_one_full_of_the_headlines_words():
     draft = ("Zopiclone raises the risk of falls in older adults\n\n"
              '"Zopiclone is not the gentle sleep option for older adults that many doctors think, because zopiclone '
