@@ -1090,6 +1090,7 @@ def _lower_tokens(text: str) -> list[str]:
     return [t.lower().replace("’", "'") for t in WORD.findall(text)]
 
 
+_NAME_ITSELF = re.compile(r"(?!(?:The|A|An|This|That|These|Those|Its|Their|It|They)\b)([A-Z][\w-]+(?:\s+[a-z][\w-]+)?)\s+(?:itself|themselves)\b")
 _THE_PATTERN = re.compile(r"\b(?:the|this|that)\s+(?:same\s+)?pattern\b(?!\s+(?:of|that|which|where|in\s+which)\b)", re.I)
 _CLAUSE_JOIN = re.compile(r",\s+(?:but|and|yet|while|though|although)\s|;\s|\s[—–]\s")
 _ADDED_NEGATIVE = re.compile(r"\beither\s*(?=[,.!?;:]|[\"”’']|$)(?![^.!?]*\bor\b)", re.I)
@@ -1113,6 +1114,10 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
         return "opens with a connective that points back"
     if _OTHERWISE.search(s):
         return "'otherwise' points back to a claim before it"
+    # "Levodopa itself is a prescription-only medicine": set against something the lead has not said
+    itself = _NAME_ITSELF.match(s)
+    if itself and itself.group(1).lower() not in before.lower():
+        return f"'{itself.group(0)}' sets it against something before it"
     # "… said he sees the pattern often": a pattern described only in the draft, wherever it stands
     pattern = _THE_PATTERN.search(s)
     if pattern and not ({"pattern"} | _STUDY_WORDS | _RESULT_WORDS) & (before_lemmas | content_lemmas(s[:pattern.start()])):

@@ -2334,3 +2334,19 @@ def test_advice_is_still_added_when_a_guess_of_the_learned_detector_in_its_sente
     summary = "Valerian pens, which produce a flavoured mist, are turning up in school bags."
     res = flt(draft, summary)
     assert "pediatrician" in res.summary, res.summary
+
+
+@pytest.mark.parametrize("text, caveat", [
+    # tolerance: a bigger dose to feel anything, the same kick, chasing a fading effect
+    ("After a week of daily use the effect fades, and they need a bigger dose to feel anything.", True),
+    ("Within two months she needed two spoonfuls of valerian instead of one to get the same kick.", True),
+    ('"When a drug loses its effect that quickly, people tend to chase it with higher doses," he says.', True),
+    # feeling unwell or sleepless once stopped; failing to cut down
+    ("Some have felt unwell, anxious or unable to sleep when they stopped.", True),
+    ("When she stopped, she says she could barely sleep for a fortnight.", True),
+    ("A third said they had tried to cut down in the past year and had not managed to.", True),
+    # … not an instruction for a steady effect
+    ("Take valerian with food to get the same effect every day.", False),
+])
+def test_news_phrasings_of_tolerance_and_withdrawal(det, text, caveat):
+    assert ("dependency" in kinds_of(det, text)) is caveat

@@ -204,6 +204,10 @@ def test_an_idea_the_lead_has_not_stated_dangles(sentence, dangles):
     ("You can take valerian either as a tea or as capsules.", ["Valerian is a herb sold for sleep."], False),
     # … or one made in the sentence itself
     ("Valerian is unlikely to do much harm, but it does not do much good, either.", [], False),
+    # a name set against something before it ("X itself"), unless the lead named it before
+    ("Levodopa itself is a prescription-only medicine.", ["Valerian is a herb sold for sleep."], True),
+    ("Valerian itself is not controlled.", ["Valerian is a herb sold for sleep."], False),
+    ("The body itself makes melatonin at night.", [], False),
     # a pattern the lead has not described, or one a survey in the sentence found
     ("A survey of 900 women can't explain why, but the pattern is clear enough.", [], False),
     ("Dr. Tom Brennan, a chiropractor in Denver, said he sees the pattern often.", ["Valerian is a herb."], True),
