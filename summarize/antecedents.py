@@ -140,8 +140,10 @@ def _speaker_before(before: Sequence[str], names: frozenset[str]) -> tuple[str, 
     if not m:
         return None
     found = _named_in(before[-1], names)
-    if not found and re.search(rf"\b(?:he|she)\s+{re.escape(m.group(0))}\b", outside, re.I):
-        # '"…," he said.': the one person named before that quote
+    verb = re.escape(m.group(0))
+    if not found and re.search(rf"\b(?:he|she)\s+{verb}\b|\b{verb}\s+(?:he|she|the)\b|\bthe\s+(?:[\w-]+\s+){{0,3}}{verb}\b",
+                               outside, re.I):
+        # '"…," he said.', '"…," said the now 17-year-old': the one person named before that quote
         name = _person_before(before[:-1], names)
         found = {name} if name else set()
     if len(found) != 1:

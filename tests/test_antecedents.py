@@ -55,6 +55,9 @@ NAMES = frozenset({"Delacroix", "Achebe", "Okafor", "Kessler-", "Lauren"})  # (a
     # … where that quote's speaker is "he"/"she": the person named before it
     ('"But it can become a habit."', ["Dr. Lauren Achebe runs a clinic in Leeds.", '"Most people are fine," she said.'],
      '"But it can become a habit," Achebe said.'),
+    # … or a description of them ("said the now 17-year-old"): the one person named before
+    ('"I couldn\'t stop."', ["Okafor was 15 when his mother found out.", '"I\'d buy a pack," said the now 17-year-old.'],
+     '"I couldn\'t stop," Okafor said.'),
     # a term the sentence before named at its end
     ("The term describes searching for symptoms until it makes you anxious.",
      ["Researchers have a name for this: cyberchondria."],
