@@ -729,6 +729,29 @@ def _headline_over_byline(blocks: list[_Block], i: int) -> bool:
             and any(x.furniture in _UNDER_A_HEADLINE for x in blocks[i + 1:i + 1 + HEADLINE_TO_BYLINE]))
 
 
+MIN_DEK_WORDS = 20  # a magazine's dek of two sentences runs longer than any two-sentence headline
+
+
+def _short_title_over_dek(blocks: list[_Block], i: int) -> bool:
+    """A magazine's short title ("The Long Taper") straight above the two sentences of its dek
+    ("After a decade of warnings …. For some, the way it was done became a danger of its own"),
+    which stand over the byline: the title is the headline; the sentences are the dek."""
+    text = blocks[i].text.strip()
+    if (i < 1 or len(text.split()) < MIN_DEK_WORDS or len(split_sentences(text)) < 2
+            or not any(x.furniture in _UNDER_A_HEADLINE for x in blocks[i + 1:i + 1 + HEADLINE_TO_BYLINE])):
+        return False
+    above = blocks[i - 1]
+    words = above.text.split()
+    if not (above.furniture in (None, "list") and len(above.lines) == 1 and 2 <= len(words) <= 6
+            and not above.text.isupper() and not _ends_with_punct(above.text)
+            and _title_case_share(above.text) >= TITLE_CASE_SHARE and words[0][:1].isupper()):
+        return False
+    # the title names something the story is about, which a section's label over a two-sentence
+    # headline does not ("Healthcare & Pharmaceuticals")
+    story = [b.text for b in blocks[i + 1:] if b.kind == "paragraph" and b.furniture is None]
+    return bool(_content_words(above.text) & set().union(*map(_content_words, story)))
+
+
 def _page_headline(blocks: list[_Block]) -> int | None:
     window = blocks[:MAX_MASTHEAD_BLOCKS]
     first = next((i for i, b in enumerate(window) if b.furniture in _UNDER_A_HEADLINE), None)
@@ -790,8 +813,12 @@ def _page_headline(blocks: list[_Block]) -> int | None:
         # the headline and this one its dek, whatever words each shares with the story
         if found - 1 in candidates and _headline_over_byline(blocks, found - 1):
             return found - 1
+        if _short_title_over_dek(blocks, found):
+            return found - 1
         return found
     earlier = [i for i in candidates if i < first]
+    if earlier and _short_title_over_dek(blocks, earlier[0]):
+        return earlier[0] - 1
     return earlier[0] if earlier else None
 
 

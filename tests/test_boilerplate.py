@@ -579,6 +579,27 @@ def test_a_headline_over_its_dek_and_a_shopping_box_on_a_pasted_page():
     assert is_list_label("5 Sources") and is_list_label("References")
 
 
+def test_a_magazines_short_title_over_its_two_sentence_dek():
+    page = "\n".join([
+        "THE HARBOUR REVIEW", "Politics", "Science", "Health", "Magazine",
+        "The Slow Taper",
+        "After years of warnings about sleeping pills, many older people have been told to stop taking them. "
+        "For some, the way it was done became a danger of its own",
+        "By Ana Ruiz",
+        "May 2026 Issue",
+        "The letter from Rosa Delgado's clinic arrived in the spring of 2019, telling her the pills would stop.",
+        "Doctors now recommend tapering sleeping pills over months, because stopping suddenly can bring on "
+        "withdrawal and rebound insomnia.",
+        "Randomised trials of a slow taper are few and small, and more research is needed.",
+    ])
+    a = parse_article(page)
+    assert a.title.text == "The Slow Taper"
+    assert {p.text[:20]: p.boilerplate for p in a.set_aside()}["After years of warni"] == "dek"
+    # a section's label over a two-sentence headline names nothing the story is about
+    b = parse_article(page.replace("The Slow Taper", "Healthcare & Pharmaceuticals"))
+    assert b.title.text.startswith("After years of warnings")
+
+
 def test_a_first_line_over_another_heading_is_the_title():
     draft = ("Valerian for insomnia in adults\nBackground\nInsomnia is common and valerian is widely used.\n"
              "Main results\nWe included six trials with 900 adults and the evidence was of low quality.\n")
