@@ -2275,6 +2275,12 @@ def test_another_substances_harm_set_against_the_subject_is_no_side_effect_of_it
     assert "side_effects" in kinds_of(det, "Valerian pens can harm the developing lungs, doctors say.")
 
 
+def test_a_joke_about_being_hooked_is_no_dependency_caveat(det):
+    text = "Regulars often joke that valerian tea is addictive, but what they mean is that they look forward to it."
+    assert "dependency" not in kinds_of(det, text)
+    assert "dependency" in kinds_of(det, "Some regulars become addicted to valerian tea.")
+
+
 def test_harm_to_a_pet_is_no_side_effect_for_the_reader(det):
     assert "side_effects" not in kinds_of(det, "Valerian is also toxic to dogs, so keep it out of reach of pets.")
     assert "side_effects" in kinds_of(det, "Valerian can be toxic to the liver in high doses.")
