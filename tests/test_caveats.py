@@ -2275,21 +2275,20 @@ def test_another_substances_harm_set_against_the_subject_is_no_side_effect_of_it
     assert "side_effects" in kinds_of(det, "Valerian pens can harm the developing lungs, doctors say.")
 
 
-def test_a_joke_about_being_hooked_is_no_dependency_caveat(det):
-    text = "Regulars often joke that valerian tea is addictive, but what they mean is that they look forward to it."
-    assert "dependency" not in kinds_of(det, text)
-    assert "dependency" in kinds_of(det, "Some regulars become addicted to valerian tea.")
-
-
-def test_harm_to_a_pet_is_no_side_effect_for_the_reader(det):
-    assert "side_effects" not in kinds_of(det, "Valerian is also toxic to dogs, so keep it out of reach of pets.")
-    assert "side_effects" in kinds_of(det, "Valerian can be toxic to the liver in high doses.")
-
-
-def test_a_risk_named_in_a_concession_before_its_denial_is_part_of_the_reassurance(det):
-    text = "And despite the jokes about valerian addiction, valerian is not habit-forming, studies suggest."
-    assert "dependency" not in kinds_of(det, text)
-    assert "dependency" in kinds_of(det, "Despite its gentle image, valerian can be habit-forming.")
+@pytest.mark.parametrize("kind, mention, caveat", [
+    # a joke about being hooked
+    ("dependency", "Regulars often joke that valerian tea is addictive, but what they mean is that they look forward to it.",
+     "Some regulars become addicted to valerian tea."),
+    # harm to a pet, not to the reader
+    ("side_effects", "Valerian is also toxic to dogs, so keep it out of reach of pets.",
+     "Valerian can be toxic to the liver in high doses."),
+    # a risk named in a concession before its denial is part of the reassurance
+    ("dependency", "And despite the jokes about valerian addiction, valerian is not habit-forming, studies suggest.",
+     "Despite its gentle image, valerian can be habit-forming."),
+])
+def test_a_mention_that_warns_of_nothing(det, kind, mention, caveat):
+    assert kind not in kinds_of(det, mention)
+    assert kind in kinds_of(det, caveat)
 
 
 def test_a_risk_set_against_the_next_sentences_denial_is_another_substances(f):
