@@ -1091,6 +1091,10 @@ def _lower_tokens(text: str) -> list[str]:
 
 
 _NAME_ITSELF = re.compile(r"(?!(?:The|A|An|This|That|These|Those|Its|Their|It|They)\b)([A-Z][\w-]+(?:\s+[a-z][\w-]+)?)\s+(?:itself|themselves)\b")
+_THAT_RISK = re.compile(r"\b(?:that|this)\s+(?:risk|danger)\b", re.I)
+# (what the lead may have named the risk as: "… can cause dependence … that risk")
+_RISK_LEMMAS = frozenset("risk danger harm dependence addiction overdose injury damage death stroke withdrawal toxicity "
+                         "effect".split())
 _THE_PATTERN = re.compile(r"\b(?:the|this|that)\s+(?:same\s+)?pattern\b(?!\s+(?:of|that|which|where|in\s+which)\b)", re.I)
 _CLAUSE_JOIN = re.compile(r",\s+(?:but|and|yet|while|though|although)\s|;\s|\s[—–]\s")
 _ADDED_NEGATIVE = re.compile(r"\beither\s*(?=[,.!?;:]|[\"”’']|$)(?![^.!?]*\bor\b)", re.I)
@@ -1118,6 +1122,10 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
     itself = _NAME_ITSELF.match(s)
     if itself and itself.group(1).lower() not in before.lower():
         return f"'{itself.group(0)}' sets it against something before it"
+    # "How much cracking your neck adds to that risk is unknown": a risk the lead has not named
+    risk = _THAT_RISK.search(s)
+    if risk and not _RISK_LEMMAS & (before_lemmas | content_lemmas(s[:risk.start()])):
+        return f"'{risk.group(0)}' points back to a risk the lead has not named"
     # "… said he sees the pattern often": a pattern described only in the draft, wherever it stands
     pattern = _THE_PATTERN.search(s)
     if pattern and not ({"pattern"} | _STUDY_WORDS | _RESULT_WORDS) & (before_lemmas | content_lemmas(s[:pattern.start()])):

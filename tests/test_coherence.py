@@ -208,6 +208,10 @@ def test_an_idea_the_lead_has_not_stated_dangles(sentence, dangles):
     ("Levodopa itself is a prescription-only medicine.", ["Valerian is a herb sold for sleep."], True),
     ("Valerian itself is not controlled.", ["Valerian is a herb sold for sleep."], False),
     ("The body itself makes melatonin at night.", [], False),
+    # a risk the lead has not named
+    ("How much cracking your own neck adds to that risk is unknown.", ["Valerian is a herb."], True),
+    ("Neck cracking carries a small risk of stroke, but how much it adds to that risk is unknown.", [], False),
+    ("Combining valerian with alcohol raises that risk.", ["Valerian can cause dependence."], False),
     # a pattern the lead has not described, or one a survey in the sentence found
     ("A survey of 900 women can't explain why, but the pattern is clear enough.", [], False),
     ("Dr. Tom Brennan, a chiropractor in Denver, said he sees the pattern often.", ["Valerian is a herb."], True),
