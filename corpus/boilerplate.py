@@ -90,12 +90,14 @@ DATELINE = re.compile(
 _DATELINE_ALONE = re.compile(r"^\([A-Z][\w.&' ]{0,30}\)\s*[-–—]*$")
 # A photographer's name in a credit: "Jane", "O'Neil", "McAllister", "Mitchell-Tao".
 _NAME = rf"(?:Mc|Mac|O['’])?[{UPPER_LETTERS}][{LOWER_LETTERS}'’]+(?:-[{UPPER_LETTERS}]?[{LOWER_LETTERS}'’]+)*"
+# A photo's buttons: "Enlarge this image", "toggle caption", "Open this photo in gallery:" (alone,
+# or a caption's widget line: ``_CAPTION_WIDGET``)
+_PHOTO_BUTTONS = (r"enlarge this image|hide caption|toggle caption|click to enlarge|"
+                  r"(?:open|view|see)\s+(?:this\s+)?(?:photo|image|picture)s?\s+in\s+(?:the\s+)?gallery")
 _CAPTION = [
     re.compile(r"^(?:photo|photograph|image|picture|illustration|graphic|video|caption|credit)s?"
                r"(?:\s+(?:credit|source|illustration|caption))?\s*(?::|by\b)", _F),
-    re.compile(r"^(?:enlarge this image|hide caption|toggle caption|click to enlarge|view (?:image|gallery)|"
-               r"(?:open|view|see)\s+(?:this\s+)?(?:photo|image|picture)s?\s+in\s+(?:the\s+)?gallery|expand\s+(?:this\s+)?(?:image|photo))"
-               + _END, _F),
+    re.compile(rf"^(?:{_PHOTO_BUTTONS}|view (?:image|gallery)|expand\s+(?:this\s+)?(?:image|photo))" + _END, _F),
     # a caption pasted with its widget text in front, or with its credit line at the end
     re.compile(r"^(?:enlarge this image|hide caption|toggle caption)\b", _F),
     re.compile(r"\b(?:photo|image|picture|video)\s+(?:credit|courtesy)\s*:\s*(?:[^\s.!?]+\s*){1,5}" + _END, _F),
@@ -648,8 +650,7 @@ def is_price(text: str) -> bool:
 
 
 MAX_LIST_ENTRY_WORDS = 18  # a headline runs to 15 words or so, dashes apart
-_CAPTION_WIDGET = re.compile(r"^(?:enlarge this image|hide caption|toggle caption|click to enlarge|"
-                             r"(?:open|view|see)\s+(?:this\s+)?(?:photo|image|picture)s?\s+in\s+(?:the\s+)?gallery)\s*:?\s*$", _F)
+_CAPTION_WIDGET = re.compile(rf"^(?:{_PHOTO_BUTTONS})\s*:?\s*$", _F)
 MAX_CREDIT_WORDS = 8
 MAX_NEIGHBOUR_CAPTION_WORDS = 45
 

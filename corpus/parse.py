@@ -748,8 +748,8 @@ def _short_title_over_dek(blocks: list[_Block], i: int) -> bool:
         return False
     # the title names something the story is about, which a section's label over a two-sentence
     # headline does not ("Healthcare & Pharmaceuticals")
-    story = [b.text for b in blocks[i + 1:] if b.kind == "paragraph" and b.furniture is None]
-    return bool(_content_words(above.text) & set().union(*map(_content_words, story)))
+    title = _content_words(above.text)
+    return any(title & _content_words(b.text) for b in blocks[i + 1:] if b.kind == "paragraph" and b.furniture is None)
 
 
 def _page_headline(blocks: list[_Block]) -> int | None:

@@ -239,7 +239,7 @@ def _subject_before(before: Sequence[str], subjects: Sequence[str]) -> str | Non
 # "The term describes …" after "Researchers have a name for this: cyberchondria.": the name the
 # sentence before gave, put after the noun ("The term cyberchondria describes …")
 _THE_TERM = re.compile(_OPENING + r"(?:the|this)\s+(?P<noun>term|word|name|label|phrase|expression)\b(?!\s*[\"“‘'])"
-                       r"(?=\s+(?:describes?|means?|refers?|covers?|is|was|has|comes?|came|first|itself|was)\b)", re.I)
+                       r"(?=\s+(?:describes?|means?|refers?|covers?|is|was|has|comes?|came|first|itself)\b)", re.I)
 _NAMED_AT_END = re.compile(r"(?:\bname\s+for\s+(?:it|this|that|the\s+\w+)|\bcalled|\bknown\s+as|\bdubbed|\btermed|"
                            r"\bnicknamed|\blabelled|\blabeled)\s*:?\s*(?P<term>[\"“‘']?[\w-]+(?:\s+[\w-]+){0,2}[\"”’']?)\s*[.!]?[\"”’']?$",
                            re.I)
@@ -253,7 +253,7 @@ _PRODUCT_OPENING = re.compile(r"^(?P<the>the)\s+(?P<noun>syrups?|drinks?|patch(?
                               r"drops|injections?|jabs?|pills?)\b(?=\s*,|\s+(?:is|are|was|were|contains?|contained|has|have|had|"
                               r"can|may|costs?|comes?|came|sells?|sold)\b)", re.I)
 _INDEFINITE = r"\b(?P<det>an?)\s+(?P<mods>(?:[\w“”\"‘’'-]+\s+){{1,3}}?){noun}\b"
-_NOT_A_MODIFIER = frozenset("of and or for with to in on at by from as that which who bottle bottles pack packs box".split())
+_NOT_A_MODIFIER = frozenset("of and or for with to in on at by from as that which who bottle bottles pack packs box".split()) | STOPWORDS
 
 
 def leans_on_a_product(sentence: str) -> bool:
@@ -269,7 +269,7 @@ def _introduction_before(noun: str, before: Sequence[str]) -> str | None:
         if m is None:
             continue
         mods = m.group("mods").split()
-        if not mods or any(w.lower().strip("“”\"‘’'") in _NOT_A_MODIFIER | STOPWORDS for w in mods):
+        if not mods or any(w.lower().strip("“”\"‘’'") in _NOT_A_MODIFIER for w in mods):
             return None
         return f"{m.group('det')} {' '.join(mods)} {noun}"
     return None

@@ -448,6 +448,18 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         fixed = name_people(list(before) + [fixed], prose, names, intros)[-1]
         return fixed if not coherence.dangling_reason(fixed, before, names) else None
 
+    def regrouped_opening(s: Extract) -> str | None:
+        """``s``, which leans on the draft before it, with what it leans on restored so that it
+        may open the lead (see the loop below); None when it cannot be."""
+        fixed = None
+        if antecedents.leans_on_a_group(s.text) or antecedents.leans_on_a_term(s.text):
+            fixed = restored(s, [])
+        if fixed is None and antecedents.leans_on_a_product(s.text):
+            fixed = antecedents.reintroduced(s.text, [t.text for t in sentences[:index[id(s)]]])
+            if fixed is not None and coherence.dangling_reason(fixed, [], names):
+                fixed = None
+        return fixed
+
     standalone, regrouped = [], []
     # A story that opens on a scene ("It costs about $8 a can …") turns to its news in the next
     # sentence ("But doctors at … say …"): without its connective, that sentence is the lede.
@@ -469,15 +481,9 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         # still background, and "For now, he says, …" restored to its speaker an expert's aside.)
         # So may a definition that leans on the term the sentence before gave ("Researchers have
         # a name for this: cyberchondria. The term describes …").
-        elif ((antecedents.leans_on_a_group(s.text) or antecedents.leans_on_a_term(s.text))
-              and (fixed := restored(s, [])) is not None):
-            candidate = replace(s, text=fixed)
-            origin[id(candidate)] = s
-            regrouped.append(candidate)
         # … and a product the draft introduced earlier with the words that describe it ("The
         # syrup, sold under …" → "An unlicensed 'curves' syrup, sold under …")
-        elif ((fixed := antecedents.reintroduced(s.text, [t.text for t in sentences[:index[id(s)]]])) is not None
-              and not coherence.dangling_reason(fixed, [], names)):
+        elif (fixed := regrouped_opening(s)) is not None:
             candidate = replace(s, text=fixed)
             origin[id(candidate)] = s
             regrouped.append(candidate)

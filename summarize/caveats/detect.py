@@ -382,8 +382,10 @@ def contrasted(sentences: list[list[Detection]], texts: list[str], topic: frozen
             if d.kind not in CONTRASTED_KINDS or not d.is_caveat:
                 continue
             mine = _subject_word(texts[i][:d.start], topic)
+            if mine is None:
+                continue
             for j in (i - 1, i + 1):
-                if not (0 <= j < len(sentences)) or mine is None:
+                if not 0 <= j < len(sentences):
                     continue
                 other = [e for e in sentences[j] if e.kind == d.kind and e.negated]
                 theirs = _subject_word(texts[j][:other[0].start], topic) if other else None
