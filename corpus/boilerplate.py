@@ -79,9 +79,9 @@ DATELINE = re.compile(
     r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*)?"
     r"\([A-Z][\w.&' ]{0,30}\)\s*[-–—]+\s*"
     # without an outlet, a city in capitals, and a sentence that starts after the dash
-    # ("WASHINGTON — ", "WICHITA, Kan. — ", "LONDON, March 5 — ")
+    # ("WASHINGTON — ", "WICHITA, Kan. — ", "LONDON, March 5 — ", "BALTIMORE, April 2, 2026 — ")
     r"|^[A-Z]{3,}(?:[ ,]+[A-Z]{2,})*(?:,\s*(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s*[–—])))?"
-    r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?"
+    r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"\s*[–—]\s*(?=[A-Z\"“‘'])"
     # a press release's, in title case: "Eastbrook, Ohio — ", "Palo Alto, Calif. — "
     r"|^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},\s+(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)"
@@ -408,7 +408,7 @@ _WIDGET = [
                # a page's text-size controls: "Larger text size", "Resize", "A- A+"
                r"(?:(?:very\s+)?(?:normal|default|small|smaller|large|larger|medium|big|bigger|extra\s+large)\s+)?(?:text|font)\s+size|"
                r"(?:increase|decrease|reduce|change|adjust)\s+(?:the\s+)?(?:text|font)\s+size|resize(?:\s+text)?|a\s*[-−]\s*a\s*\+|"
-               r"play\s+video|video\s+player|report\s+an?\s+(?:(?:editorial|technical|factual)\s+)?(?:typo|correction|problem|bug|error|issue)|(?:editorial|our)\s+code\s+of\s+(?:conduct|ethics|practice)|editorial\s+(?:standards|guidelines|policy|policies)|follow\s+(?:related\s+)?(?:authors?|topics?|writers?)(?:\s+(?:and|&)\s+(?:authors?|topics?))?|have\s+your\s+say|comments\s+are\s+(?:pre-?)?moderated\b.*|\d+:\d{2}\s*/\s*\d+:\d{2}|listen(?:\s*[·•|:(-]\s*\(?\d{1,2}:\d{2}\)?)?|\d+\s+min|why\s+trust\s+us\??|table\s+of\s+contents|"
+               r"play\s+video|video\s+player|close\s+(?:this\s+)?(?:video\s+)?player|report\s+an?\s+(?:(?:editorial|technical|factual)\s+)?(?:typo|correction|problem|bug|error|issue)|(?:editorial|our)\s+code\s+of\s+(?:conduct|ethics|practice)|editorial\s+(?:standards|guidelines|policy|policies)|follow\s+(?:related\s+)?(?:authors?|topics?|writers?)(?:\s+(?:and|&)\s+(?:authors?|topics?))?|have\s+your\s+say|comments\s+are\s+(?:pre-?)?moderated\b.*|\d+:\d{2}\s*/\s*\d+:\d{2}|listen(?:\s*[·•|:(-]\s*\(?\d{1,2}:\d{2}\)?)?|\d+\s+min|why\s+trust\s+us\??|table\s+of\s+contents|"
                r"story\s+continues|add\s+(?:a|your)\s+comment|see\s+more\s+subscription\s+options|comment\s+guidelines|"
                r"we\s+value\s+your\s+privacy|accept\s+(?:all|all\s+cookies|cookies)|manage\s+(?:preferences|cookies|settings)|"
                r"please\s+enter\s+a\s+valid\s+email(?:\s+address)?|link\s+copied!?|(?:video\s+)?ad\s+feedback|was\s+this\s+(?:(?:(?:article|page)\s+)?(?:helpful|useful)|(?:information|story)\s+helpful)\??|yes\s*/\s*no|"
@@ -486,7 +486,7 @@ _DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
 _DATE_TOKEN = re.compile(
     rf"^(?:{_MONTH}|{_DAY}|\d{{1,4}}(?:st|nd|rd|th)?,?|\d{{1,6}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:[ap]\.?m\.?)?|[ap]\.?m\.?|"
     r"(?:et|est|edt|ct|cst|cdt|mst|mdt|pt|pst|pdt|gmt|utc|bst|cet|cest|eet|ist|jst|kst|hkt|sgt|aest|aedt|acst|awst|nzst|nzdt)(?:[+-]\d{1,2})?|\d+|(?:minutes?|hours?|days?|weeks?|mins?|hrs?)|ago|updated|published|posted|"
-    r"\d{1,4}[/-]\d{1,2}[/-]\d{1,4}|on|at|,|\||-|–|—|·|•)$", _F)
+    r"\d{1,4}[/-]\d{1,2}[/-]\d{1,4}|on|at|,|\||/|-|–|—|·|•)$", _F)
 _TIMESTAMP_CUE = re.compile(
     r"^(?:(?:last\s+)?updated|(?:version\s+)?published(?:\s+online)?|posted|(?:first|originally)\s+published|last\s+(?:medically\s+)?(?:modified|reviewed|updated)|"
     r"(?:(?:release|publication)\s+)?date)"
@@ -633,11 +633,11 @@ def furniture_reason(text: str) -> str | None:
 _LIST_LABEL = re.compile(
     r"^(?:related(?:\s+(?:news|topics|stories|story|articles|article|coverage|content|links|reading))?|(?:suggested|more)\s+topics|"
     r"topics?|tags?|watch\s+next|read\s+more\s+(?:on|from|at)\s+.{1,40}|"
-    r"more\s+on\s+this\s+(?:story|topic)|trending(?:\s+(?:stories|now|(?:on|in)\s+.{1,30}))?|top\s+stories|"
+    r"more\s+on\s+this\s+(?:story|topic)|trending(?:\s+(?:stories|videos?|now|(?:on|in)\s+.{1,30}))?|top\s+stories|"
     r"most\s+(?:read|popular|viewed)(?:\s+(?:news|stories|articles))?(?:\s+(?:in|on|from)\s+.{1,30})?|explore\s+more|"
     r"recommended(?:\s+(?:for\s+you|reading|stories))?|you\s+(?:may|might)\s+also\s+like|read\s+more(?:\s+about\s+.{1,40})?|"
     r"more\s+(?:stories\s+)?from\s+.{1,30}|more\s+stories|publication\s+types?|in\s+this\s+article|our\s+(?:content\s+)?partners|(?:\d+\s+)?(?:sources?|references)|"
-    r"see\s+also|further\s+reading|latest(?:\s+(?:news|stories|articles|headlines))?|related\s+coverage|read\s+(?:this\s+)?next|up\s+next|what\s+to\s+read\s+next|"
+    r"see\s+also|further\s+reading|latest(?:\s+(?:news|stories|articles|headlines|videos?))?(?:\s+(?:from|in|on)\s+.{1,30})?|related\s+coverage|read\s+(?:this\s+)?next|up\s+next|what\s+to\s+read\s+next|"
     r"similar\s+articles|cited\s+by|more\s+by\s+.{1,40}|(?:in\s+)?other\s+news|more\s+news|"
     # a summary box's label: its entries are the story's own sentences and stay, the label goes
     r"key\s+takeaways)\s*:?\s*$", _F)

@@ -70,6 +70,13 @@ MIN_SECTION_PARAGRAPHS = 2
 MAX_HEADLESS_SECTIONS = 8
 MAX_HEADLINE_WORDS = 40
 _UNDER_A_HEADLINE = ("byline", "timestamp", "dateline")
+
+
+def _under_a_headline(block: "_Block") -> bool:
+    """A byline, a date or a dateline alone, or a story paragraph opening on its dateline (a press
+    release's "BALTIMORE, April 2, 2026 — …", which prints no byline): what a headline stands over."""
+    return block.furniture in _UNDER_A_HEADLINE or (
+        block.furniture is None and block.kind == "paragraph" and dateline_prefix(block.text) > 0)
 # Topic-shift windows: paragraphs compared on either side of a candidate cut.
 TOPIC_WINDOW = 2
 # Finished articles: how many runs of "- " lines are tried as the outline.
@@ -754,7 +761,7 @@ def _short_title_over_dek(blocks: list[_Block], i: int) -> bool:
 
 def _page_headline(blocks: list[_Block]) -> int | None:
     window = blocks[:MAX_MASTHEAD_BLOCKS]
-    first = next((i for i, b in enumerate(window) if b.furniture in _UNDER_A_HEADLINE), None)
+    first = next((i for i, b in enumerate(window) if _under_a_headline(b)), None)
     if first is None:
         return None
     prose = next((i for i, b in enumerate(window) if b.kind == "paragraph" and b.furniture is None
@@ -783,7 +790,7 @@ def _page_headline(blocks: list[_Block]) -> int | None:
                 and not (candidates and text[:1] in "—–")):
             candidates.append(i)
     # the headline has a byline or date somewhere under it
-    candidates = [i for i in candidates if any(b.furniture in _UNDER_A_HEADLINE for b in window[i + 1:])]
+    candidates = [i for i in candidates if any(_under_a_headline(b) for b in window[i + 1:])]
     if not candidates:
         return None
     body: Counter = Counter()
@@ -883,7 +890,7 @@ def _set_aside_dek(blocks: list[_Block], after_title: int | None = None) -> None
             and (i := below(start + 1)) < len(blocks) and blocks[i].furniture in _UNDER_A_HEADLINE):
         end = start + 1  # (no prose stands above it: ``start`` is the first block that is not furniture)
     under = below(end)
-    if start < end and under < len(blocks) and blocks[under].furniture in _UNDER_A_HEADLINE:
+    if start < end and under < len(blocks) and _under_a_headline(blocks[under]):
         for b in blocks[start:end]:
             b.furniture = "byline" if _name_and_outlet(b.text, blocks) else "dek"
 

@@ -172,11 +172,23 @@ _TAG_ONLY = re.compile(r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A
 _QUOTE_END = re.compile(r"[?!][\"'”’]+$")
 
 
+# Markdown emphasis closed after a sentence's stop ("**The short answer: not much yet.** There
+# are no trials …"): pysbd cuts after the stop, so the closing marks open the next sentence.
+_CLOSING_EMPHASIS = re.compile(r"(\*\*|__)\s+(?=\S)")
+
+
 def _closing_quotes_kept(text: str, sentences: list[Sentence]) -> list[Sentence]:
     """A piece of closing marks alone, right after the sentence before it, belongs to it; so
-    does a speaker's tag alone after a quote ending on a question or an exclamation."""
+    does a speaker's tag alone after a quote ending on a question or an exclamation, and the
+    closing marks of Markdown emphasis the sentence before it opened."""
     out: list[Sentence] = []
     for s in sentences:
+        emphasis = _CLOSING_EMPHASIS.match(s.text)
+        if emphasis and out and out[-1].text.count(emphasis.group(1)) % 2 == 1:
+            prev, cut = out[-1], s.start + emphasis.end()
+            out[-1] = Sentence(text[prev.start:s.start + len(emphasis.group(1))], prev.start,
+                               s.start + len(emphasis.group(1)))
+            s = Sentence(text[cut:s.end], cut, s.end)
         closes = out and _CLOSERS_ONLY.fullmatch(s.text) and s.start == out[-1].end
         tags = out and _TAG_ONLY.fullmatch(s.text) and _QUOTE_END.search(out[-1].text) \
             and not text[out[-1].end:s.start].strip()
@@ -305,10 +317,38 @@ HEADLINESE_MIN_WORDS = 5
 _RATE = re.compile(r"\b(a|an)\s+(second|minute|hour|day|night|week|month|year|dose|pill|can|cup|glass)\b", re.I)
 
 
+# Headline-ese also opens on a bare count noun, a few modifiers before it ("Small, open-label study
+# of 30 patients is the first to …", "Pharmacist-led plan could help …", "Mum-of-three says …"),
+# where a sentence would say "A small study"; the noun heads its phrase ("Drug users say …" is
+# the plural "users").
+_BARE_COUNT_NOUN = re.compile(
+    r"^((?:[\w'’-]+,?\s+){0,3}?)(?:study|survey|trial|review|analysis|report|audit|plan|scheme|programme|program|"
+    r"mum|dad|mother|father|woman|man|girl|boy|teenager|teen|student|patient|doctor|nurse|trainer|expert|scientist|"
+    r"researcher|regulator|watchdog|charity|company|firm|brand|drug|pill|product|app|device|jab|vaccine|test)"
+    r"(?:-of-\w+)?(?:,|\s+(\w+))", re.I)
+_HEADS_A_CLAUSE = frozenset({"of", "for", "in", "on", "from", "with", "at"})
+# the verbs of headline-ese, which read as plural nouns too
+_HEADLINE_VERBS = frozenset("says finds shows suggests warns reveals links claims tells urges reports challenges".split())
+_QUANTIFIER = re.compile(r"\b(?:each|every|no|any|one|another|some|either|neither)\s", re.I)
+
+
+def _opens_on_bare_noun(text: str) -> bool:
+    m = _BARE_COUNT_NOUN.match(text)
+    if not m or _DETERMINER.search(m.group(1) + " ") or _QUANTIFIER.search(m.group(1)):
+        return False
+    after = (m.group(2) or "").lower()
+    pos = lexicon_pos(after).keys()
+    # a comma ("Personal trainer, 24, tells …"), a preposition, or a verb after the noun; not a
+    # plural noun the noun modifies ("Test results took …", though "Study finds" reads the same)
+    return (not after or after in _HEADS_A_CLAUSE or after in _HEADLINE_VERBS
+            or (bool({"VERB", "AUX"} & pos) and not ("NOUN" in pos and looks_plural(after))))
+
+
 def headlinese(text: str) -> bool:
     """Is this line written in headline-ese, not as a sentence (no article or determiner in a
-    line of five words or more)?"""
-    return word_count(text) >= HEADLINESE_MIN_WORDS and not _DETERMINER.search(_RATE.sub(" ", text))
+    line of five words or more, or a bare count noun opening it)?"""
+    return word_count(text) >= HEADLINESE_MIN_WORDS and (
+        not _DETERMINER.search(_RATE.sub(" ", text)) or _opens_on_bare_noun(text.strip()))
 
 
 def word_count(text: str) -> int:

@@ -173,6 +173,9 @@ FURNITURE_LINES = [
     ("Published by Example Newspapers Ltd", "disclosure"),
     ("Visit the Example Clinic News Network for additional news.", "contact"),
     ("For personal advice, please consult with a medical professional.", "disclosure"),
+    # a date and its update on one line, split by a slash; a video player's close button
+    ("April 14, 2026, 6:02 AM EDT / Updated April 14, 2026, 9:40 AM EDT", "timestamp"),
+    ("Close this video player", "widget"),
 ]
 
 # Health-writing lines that share words with furniture cues but are prose or headings.
@@ -299,6 +302,7 @@ def test_datelines_open_a_paragraph_only_when_they_are_datelines():
     assert dateline_prefix("EASTBROOK, Ohio — For many people, sleep scores matter.") == len("EASTBROOK, Ohio — ")
     assert dateline_prefix("Eastbrook, Ohio — For many people, sleep scores matter.") == len("Eastbrook, Ohio — ")
     assert dateline_prefix("Palo Alto, Calif. — A study found more.") == len("Palo Alto, Calif. — ")
+    assert dateline_prefix("BALTIMORE, April 2, 2026 — A single dose helped.") == len("BALTIMORE, April 2, 2026 — ")
     assert dateline_prefix("Sleep, however — The study found more.") == 0
     assert dateline_prefix("HIV — the virus that causes AIDS — weakens it.") == 0
     assert dateline_prefix("FDA approval came in 2019.") == 0
@@ -1284,7 +1288,8 @@ def test_a_dek_in_the_run_of_menu_lines_under_the_headline_is_the_dek():
     assert aside.get("Volunteers doubled their odds of a lucid night in a small placebo-controlled study") == "dek"
 
 
-@pytest.mark.parametrize("label", ["Related news", "MOST READ NEWS", "Most popular stories"])
+@pytest.mark.parametrize("label", ["Related news", "MOST READ NEWS", "Most popular stories", "Latest from Hauora Health",
+                                   "Trending Videos"])
 def test_list_labels_with_news_or_stories(label):
     from summarize.corpus.boilerplate import is_list_label
 
@@ -1486,3 +1491,19 @@ def test_a_caption_over_a_bare_supplied_credit_is_set_aside():
     aside = {p.text: p.boilerplate for p in parse_article(page).set_aside()}
     assert aside.get("SUPPLIED") == "caption", aside
     assert aside.get("Hannah Rewi has had four iron infusions in two years. She paid for three of them herself.") == "caption"
+
+
+def test_a_press_releases_headline_and_dek_stand_over_its_dateline_paragraph():
+    # no byline or date line under the headline: the release's first paragraph opens on its dateline
+    page = ("Eastbrook University\nNewsroom\nNews Releases\nFOR IMMEDIATE RELEASE\n"
+            "Group sleep coaching eased insomnia in night-shift nurses, Eastbrook pilot study finds\n"
+            "Small, open-label study of 40 nurses on night shifts is the first to test the program in a U.S. teaching hospital\n"
+            "Media contact: Ann Lee | alee@eastbrook.edu | 555-0100\n\n"
+            "BALTIMORE, April 2, 2026 — Six weeks of group sleep coaching were followed by longer sleep among "
+            "night-shift nurses, according to a pilot study of the program.\n\n"
+            "The nurses slept 40 minutes longer on average, though the study had no control group.\n")
+    a = parse_article(page)
+    assert a.title is not None and a.title.text.startswith("Group sleep coaching")
+    aside = {p.text: p.boilerplate for p in a.set_aside()}
+    assert aside.get("Small, open-label study of 40 nurses on night shifts is the first to test the program in a U.S. "
+                     "teaching hospital") == "dek"

@@ -2285,6 +2285,17 @@ def test_another_substances_harm_set_against_the_subject_is_no_side_effect_of_it
     # a risk named in a concession before its denial is part of the reassurance
     ("dependency", "And despite the jokes about valerian addiction, valerian is not habit-forming, studies suggest.",
      "Despite its gentle image, valerian can be habit-forming."),
+    # an argument against rules, not a legal status
+    ("legal", "The traders said valerian pens could help smokers quit and should not be regulated like tobacco.",
+     "Valerian pens are not regulated like tobacco."),
+    # less exposure to harm is a benefit
+    ("side_effects", "Smokers who switch to valerian pens may reduce their exposure to some harmful chemicals.",
+     "Valerian pens may expose users to some harmful chemicals."),
+    # a trial's entry rules: tapering off other medicines, under supervision, before the study
+    ("dependency", "Participants were also required to taper off antidepressants beforehand.",
+     "People who take valerian every night should taper off slowly."),
+    ("professional", "Participants were also required to stop their antidepressants under medical supervision.",
+     "Only take valerian under medical supervision."),
 ])
 def test_a_mention_that_warns_of_nothing(det, kind, mention, caveat):
     assert kind not in kinds_of(det, mention)

@@ -379,6 +379,14 @@ def test_a_speakers_tag_after_a_quoted_question_stays_with_the_quote():
         "Experts said no."]
 
 
+def test_markdown_emphasis_closed_after_a_stop_stays_with_its_sentence():
+    from summarize.corpus.text import split_sentences
+
+    text = "**The short answer: not much yet.** There are no trials of it. **Bold** words stay put."
+    assert [s.text for s in split_sentences(text)] == [
+        "**The short answer: not much yet.**", "There are no trials of it.", "**Bold** words stay put."]
+
+
 @pytest.mark.parametrize("text", [
     "'But we need trials that compare zolpidem with other treatments before we can say how big the risk is.'",
     "‘So the honest verdict is that weighted blankets may help, but there is not enough evidence.’",

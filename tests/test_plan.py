@@ -313,6 +313,16 @@ def test_the_opening_of_a_review(draft, opening_starts):
         "Valerian can cause drowsiness the next morning.",
     ], "Valerian tea has become a fixture", id="a dek in headline-ese opens nothing"),
     pytest.param([
+        "Valerian tea sales soar as sleep trend sweeps social media",
+        "Small, open-label study of 30 adults is the first to test the tea against a placebo drink",
+        "By Jane Roe",
+        "Saturday April 12 2025, 12.01am BST, The Courier",
+        "Every night for a month, Karen Bellamy brewed a mug of valerian tea before bed.",
+        "Valerian tea has become a fixture of bedtime routines shared online, and supermarkets report record sales.",
+        "Valerian tea is brewed from the root of a flowering plant.",
+        "Valerian can cause drowsiness the next morning.",
+    ], "Valerian tea has become a fixture", id="a dek opening on a bare count noun is headline-ese too"),
+    pytest.param([
         "Doctors warn parents as teens get hooked on huffing laughing gas",
         "By Jane Roe",
         "Published: May 7, 2026 at 6:12 PM",
