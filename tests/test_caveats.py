@@ -98,6 +98,23 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("Recreational marijuana has been legal for adults 21 and older in Colorado since 2014.", "legal"),
     ("Supplements are less tightly regulated than medicines.", "legal"),
     ("The vaccines have been linked to a small increased risk of Guillain-Barre syndrome.", "side_effects"),
+    # read from news46's tune half
+    ("It took me three tries to get off it.", "dependency"),
+    ("Coming off it was harder than I expected.", "dependency"),
+    ("There has never been a trial of these doses for these purposes.", "research"),
+    ("Dizziness and nausea are common during a session, and valerian can sharply raise blood pressure.", "side_effects"),
+    ("Dizziness and somnolence were more common with valerian than with placebo.", "side_effects"),
+    ("Heavy use of valerian has been linked to serious bladder damage.", "side_effects"),
+    ("Toddlers who eat valerian gummies can become extremely drowsy and struggle to breathe.", "side_effects"),
+    ("Because it can make people sleepy, it may affect driving or operating machinery.", "side_effects"),
+    ("Some antibiotics slow the breakdown of valerian and can make its effects stronger.", "interactions"),
+    ("Combining valerian tablets with other stimulants adds to the strain on the heart.", "interactions"),
+    ("People are usually told to stop taking it at least two weeks before surgery.", "interactions"),
+    ("As a food supplement, it does not have to be proven safe or effective before it goes on sale.", "legal"),
+    ("Products bought from overseas websites are not checked by local regulators.", "legal"),
+    ("Most of the products would exceed the legal THC limit once heated.", "legal"),
+    ("It is also sold illegally online as a smart drug.", "legal"),
+    ("Valerian is a prescription medicine in New Zealand.", "legal"),
     # news phrasings of dependency without "addiction" or "withdrawal symptoms"
     ("Tolerance builds quickly, so people need larger doses to feel the same effect.", "dependency"),
     ("Tolerance to the calming effect can develop after a few weeks.", "dependency"),
@@ -2296,6 +2313,10 @@ def test_another_substances_harm_set_against_the_subject_is_no_side_effect_of_it
      "People who take valerian every night should taper off slowly."),
     ("professional", "Participants were also required to stop their antidepressants under medical supervision.",
      "Only take valerian under medical supervision."),
+    # a fall in blood pressure is no harm
+    ("side_effects", "Valerian was linked to lower blood pressure in the trial.", "Valerian can raise blood pressure."),
+    # a symptom said to be common, with nothing it comes with, leans on the sentence before
+    ("side_effects", "Constipation is common.", "Constipation is common with valerian."),
 ])
 def test_a_mention_that_warns_of_nothing(det, kind, mention, caveat):
     assert kind not in kinds_of(det, mention)
@@ -2366,3 +2387,41 @@ def test_advice_is_still_added_when_a_guess_of_the_learned_detector_in_its_sente
 ])
 def test_news_phrasings_of_tolerance_and_withdrawal(det, text, caveat):
     assert ("dependency" in kinds_of(det, text)) is caveat
+
+
+def test_withdrawal_from_the_condition_the_subject_treats_is_not_its_risk(f):
+    from summarize.corpus.parse import parse_article
+
+    draft = ("# Ibogaine\n\nIbogaine is a plant compound studied as a treatment for people with opioid addiction.\n\n"
+             "In the study, 30 adults with opioid addiction received one dose of ibogaine at a clinic. "
+             "Opioid use fell sharply, and opioid cravings eased for months. "
+             "Participants also said their opioid withdrawal symptoms faded within a day of taking ibogaine. "
+             "Ibogaine can cause dangerous heart rhythms, and it may itself be habit-forming.\n\n"
+             "Larger trials are needed before ibogaine could be offered for opioid use disorder.\n")
+    article = parse_article(draft)
+    topic = frozenset({"ibogaine", "opioid"})
+    dependency = {s.text: [d.about_subject for d in s.detections if d.kind == "dependency"]
+                  for s in f.analyze_source(article, topic) if s.detections}
+    assert dependency["Participants also said their opioid withdrawal symptoms faded within a day of taking "
+                      "ibogaine."] == [False]
+    assert dependency["Ibogaine can cause dangerous heart rhythms, and it may itself be habit-forming."] == [True]
+    # the same withdrawal in a draft about the opioid itself is its risk
+    own = draft.replace("Ibogaine is a plant compound studied as a treatment for people with opioid addiction.",
+                        "Opioid painkillers are prescribed after surgery, and opioid use can become hard to stop.")
+    own = own.replace("In the study, 30 adults with opioid addiction received", "In the study, 30 adults received")
+    own = own.replace("for opioid use disorder", "to patients")
+    dependency = {s.text: [d.about_subject for d in s.detections if d.kind == "dependency"]
+                  for s in f.analyze_source(parse_article(own), topic) if s.detections}
+    assert dependency["Participants also said their opioid withdrawal symptoms faded within a day of taking "
+                      "ibogaine."] == [True]
+
+
+def test_a_lists_lead_in_is_no_caveat_sentence(f):
+    from summarize.corpus.parse import parse_article
+
+    draft = ("# Valerian\n\nValerian is a herb sold as a sleep aid in many pharmacies.\n\n"
+             "Other side effects to know about:\n\n- Headaches\n- Vivid dreams\n\n"
+             "Valerian can cause stomach upset in some people.\n")
+    analyzed = {s.text: s.detections for s in f.analyze_source(parse_article(draft), frozenset({"valerian"}))}
+    assert analyzed["Other side effects to know about:"] == []
+    assert [d.kind for d in analyzed["Valerian can cause stomach upset in some people."]] == ["side_effects"]

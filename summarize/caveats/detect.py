@@ -234,7 +234,8 @@ class Detector:
         if (before | inside) & pol.agent_words:
             return True
         subjects = [w for w in topic if not w.endswith(pol.disease_suffixes)]
-        if any(w in before for w in subjects):
+        # (named inside the cue too: "Dizziness and nausea were more common with <subject> than …")
+        if any(w in before or w in inside for w in subjects):
             return True
         return bool(subjects) and len(subjects) == len(topic) and bool(before & pol.pronouns)
 
@@ -392,6 +393,53 @@ def contrasted(sentences: list[list[Detection]], texts: list[str], topic: frozen
                 if theirs is not None and theirs != mine:
                     out[i] = [*out[i][:k], replace(d, about_subject=False, confidence="low"), *out[i][k + 1:]]
                     break
+    return out
+
+
+# A condition the article's subject treats ("ibogaine in people with opioid addiction", "rTMS for
+# stimulant use disorder"): its substance is a topic word too, but its withdrawal and craving are
+# the illness treated, not a risk of the subject. Such a word is named mostly as the condition.
+_CONDITION_AFTER = r"(?:s|'s)?[\s-]+(?:use\s+disorders?|addiction|dependence|dependency|withdrawal|cravings?|relapse|use|users?)\b"
+_TREATED_FRAME = r"\b(?:with|for|treat\w*|against)\s+(?:[\w-]+\s+){0,2}?%s(?:s|'s)?[\s-]+(?:use\s+disorders?|addiction|dependence)\b"
+MIN_CONDITION_SHARE = 0.6  # of the word's mentions (the subject's own risk is named far less often)
+
+
+def treated_conditions(text: str, topic: frozenset[str]) -> frozenset[str]:
+    """The topic words that name a condition the draft's subject treats (see above): most of their
+    mentions are in a condition's name, and one is treated ("adults with stimulant use disorder")."""
+    norm = normalize(text)
+    out = set()
+    for w in topic:
+        if w.startswith("non-") or w.endswith("ed"):  # "non-prescribed use": a manner, not a substance
+            continue
+        word = re.escape(w)
+        mentions = len(re.findall(rf"\b{word}", norm))
+        named = len(re.findall(rf"\b{word}{_CONDITION_AFTER}", norm))
+        if mentions and named / mentions >= MIN_CONDITION_SHARE and re.search(_TREATED_FRAME % word, norm):
+            out.add(w)
+    return frozenset(out)
+
+
+def about_treated(detections: list[Detection], text: str, treated: frozenset[str],
+                  topic: frozenset[str]) -> list[Detection]:
+    """A dependency cue on a treated condition's substance ("opioid withdrawal symptoms faded",
+    "Stimulant use disorders are characterised by … intense craving") is the illness, not the
+    subject's risk: ``about_subject`` False."""
+    if not treated:
+        return detections
+    norm = normalize(text)
+    words = "|".join(re.escape(w) for w in sorted(treated))
+    opens = re.match(rf"\s*(?:[\w-]+\s+){{0,2}}?(?:{words}){_CONDITION_AFTER}", norm)
+    out = []
+    for d in detections:
+        before = norm[max(0, d.start - 40):d.start]
+        on_it = re.search(rf"\b(?:{words})(?:s|'s)?[\s-]+(?:use\s+)?$", before) or norm[d.start:d.end].startswith(tuple(treated))
+        # (a sentence opening on the condition: its cues up to the subject's name, if any)
+        in_predicate = opens and d.start >= opens.end() - 1 and not any(
+            re.search(rf"\b{re.escape(t)}", norm[opens.end():d.start]) for t in topic - treated)
+        if d.kind == "dependency" and d.is_caveat and (on_it or in_predicate):
+            d = replace(d, about_subject=False, confidence="low")
+        out.append(d)
     return out
 
 

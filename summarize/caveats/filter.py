@@ -35,7 +35,7 @@ from summarize.corpus.parse import DraftError, list_sentences, parse_article
 from summarize.corpus.text import bracket_groups, split_sentences
 
 from .conclusion import ConclusionRanker, features
-from .detect import MAIN, MINOR, Detection, Detector, contrasted
+from .detect import MAIN, MINOR, Detection, Detector, about_treated, contrasted, treated_conditions
 from .nlp import normalize, tokenize, topic_terms
 from .policy import Policy, load_policy
 from .repair import (compress_variants, cut_overclaims, find_overclaims, insertion_index, is_advice, is_question,
@@ -168,7 +168,9 @@ class CaveatFilter:
             section = role.get(id(para))
             for text, at in pieces:
                 start, end = _locate(article.readable, text, para.start, para.start + at)
-                dets = self.detector.sentence(text, topic)
+                # a list's lead-in ("Other side effects to know about:") names the kind its items
+                # state; it is no sentence to carry
+                dets = [] if text.rstrip().endswith(":") else self.detector.sentence(text, topic)
                 if section == "background":
                     # the gap the study set out to fill ("Whether supplementation prevents
                     # depression is unclear"), not a limit of its own evidence
@@ -179,8 +181,9 @@ class CaveatFilter:
                     # limit of the method may be a research caveat
                     dets = [d for d in dets if d.kind == "research"]
                 out.append(AnalyzedSentence(text, start, end, dets, section == "conclusion"))
+        treated = treated_conditions(article.prose(), topic)
         for s, dets in zip(out, contrasted([s.detections for s in out], [s.text for s in out], topic)):
-            s.detections = dets
+            s.detections = about_treated(dets, s.text, treated, topic)
         if self.policy.encoder == "all":
             self._encode(out)
         return out
@@ -215,6 +218,9 @@ class CaveatFilter:
         topic = topic_terms(article.prose())
         src = self.analyze_source(article, topic)
         summ = self.analyze_summary(summary, topic)
+        treated = treated_conditions(article.prose(), topic)  # (an illness the subject treats)
+        for s in summ:
+            s.detections = about_treated(s.detections, s.text, treated, topic)
         # a summary sentence copied from the draft is read as the draft reads it, in its context
         # (a risk set against the next sentence's denial is another substance's: detect.contrasted)
         in_context = {s.text: s.detections for s in src if any(not d.about_subject for d in s.detections)}
