@@ -110,9 +110,29 @@ def _same_case(replacement: str, original: str) -> str:
     return upper_first(replacement) if original[:1].isupper() else replacement
 
 
+# Further back along a run of sentences that all go on about one person ("She added …", a quote,
+# '"…," she said.'): a speaker's quotes and paraphrases run on for a paragraph or two.
+CHAIN_LOOKBACK = 8
+_GOES_ON_ABOUT_SOMEONE = re.compile(r"\b(?:she|he|her|his|him)\b|^[\"“]", re.I)
+_QUOTE_MARK = re.compile(r"[\"“”]")
+
+
+def _goes_on(sent: str, earlier: str | None) -> bool:
+    """Does ``sent`` go on about the person before it: a pronoun, a quote, or a sentence inside
+    the quote the sentence before it opened ('She said: "It makes people sleepy.' / 'It can also
+    cause …')?"""
+    return bool(_GOES_ON_ABOUT_SOMEONE.search(sent)) or (
+        earlier is not None and len(_QUOTE_MARK.findall(earlier)) % 2 == 1)
+
+
 def _person_before(before: Sequence[str], names: frozenset[str]) -> str | None:
     """The one person the nearest earlier sentence naming anyone names (by surname)."""
-    for sent in list(before)[::-1][:LOOKBACK]:
+    chain = True
+    window = list(before)[-CHAIN_LOOKBACK:]
+    for k in range(len(window)):
+        sent = window[-1 - k]
+        if k >= LOOKBACK and not chain:
+            return None
         found = _named_in(sent, names)
         if len(found) == 1:
             (name,) = found
@@ -120,6 +140,7 @@ def _person_before(before: Sequence[str], names: frozenset[str]) -> str | None:
             return None if name.endswith(("-", "'", "’")) else name
         if found:
             return None  # two people: which one is "she"?
+        chain = chain and _goes_on(sent, window[-2 - k] if k + 1 < len(window) else None)
     return None
 
 

@@ -439,7 +439,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         """``s`` with the pronoun it leans on restored from the draft sentences before it in its
         part, when that reads after ``before`` (the lead so far)."""
         i = index[id(s)]
-        draft_before = [t.text for t in sentences[max(0, i - antecedents.LOOKBACK):i] if t.part == s.part]
+        draft_before = [t.text for t in sentences[max(0, i - antecedents.CHAIN_LOOKBACK):i] if t.part == s.part]
         if antecedents.leans_on_a_term(s.text) and i:
             draft_before = [sentences[i - 1].text]  # (a term is named just before, wherever a section starts)
         fixed = antecedents.restore(s.text, draft_before, names, subjects)

@@ -58,6 +58,11 @@ NAMES = frozenset({"Delacroix", "Achebe", "Okafor", "Kessler-", "Lauren"})  # (a
     # … or a description of them ("said the now 17-year-old"): the one person named before
     ('"I couldn\'t stop."', ["Okafor was 15 when his mother found out.", '"I\'d buy a pack," said the now 17-year-old.'],
      '"I couldn\'t stop," Okafor said.'),
+    # … further back along a run of sentences about that person, a quote of several sentences too
+    ('"Get some advice."', ["Dr. Lauren Achebe has seen three cases.", 'She said: "It makes people sleepy.',
+                            "It can also cause a dry mouth.", '"These syrups are made abroad."',
+                            "She added that there was almost no research.", '"Talk to your GP first," she said.'],
+     '"Get some advice," Achebe said.'),
     # a term the sentence before named at its end
     ("The term describes searching for symptoms until it makes you anxious.",
      ["Researchers have a name for this: cyberchondria."],
@@ -94,6 +99,9 @@ def test_a_pronoun_gets_what_the_draft_says_it_stands_for(sentence, before, expe
     ("They cautioned that the sample was small.", ["Kanna is a succulent."]),
     # "they" inside a clause is the people the sentence talks about, not a speaker
     ("Users who want to stop should seek help if they find they can't.", ["The researchers asked 300 users."]),
+    # … but not past the usual reach along sentences about something else
+    ('"Get some advice."', ["Dr. Lauren Achebe has seen three cases.", "The syrup is sold online.",
+                            "Sales rose in 2024.", "Regulators are looking at it.", '"Talk to your GP first," she said.']),
     # a surname the draft hyphenates is not known whole: no half name
     ('"Nobody knows," she said.', ["Dr. Ana Kessler-Obi runs the lab, Kessler- said."]),
     # two groups before "Those who": which one?

@@ -617,6 +617,13 @@ def test_summary_that_carries_everything_passes_unchanged(f):
     assert all(s.status == "kept" for s in res.sentences)
 
 
+def test_a_quote_opening_on_a_conjunction_drops_it(f):
+    # ("And" joined it to the quote before it in the draft)
+    assert _variants(f, '"And if you have been taking it for a while, don\'t just stop dead."', "stop dead")[-1] == \
+        '"If you have been taking it for a while, don\'t just stop dead."'
+    assert all("Andrew could" in v for v in _variants(f, '"Andrew could not stop."', "could not stop"))
+
+
 def test_the_second_sentence_of_a_quote_is_opened_again(f):
     # (impersonal: its words without the quotation, as a whole quote is)
     assert _variants(f, "It's very easy to get hooked on that feeling,\" he said.", "get hooked") == [

@@ -27,7 +27,7 @@ from typing import Any, Iterator
 import functools
 import re
 
-from summarize.antecedents import LOOKBACK, inserted, restore, subject_phrases, subject_words
+from summarize.antecedents import CHAIN_LOOKBACK, inserted, restore, subject_phrases, subject_words
 from summarize.coherence import content_lemmas, dangling_reason, leans_on_a_person, surnames
 from summarize.normalize import drop_statistics, name_people
 from summarize.corpus.article import Article, Paragraph, heading_role
@@ -693,7 +693,7 @@ def _restored(text: str, src: list[AnalyzedSentence], idx: int, names, draft: "_
     before it (``antecedents.restore``), or as it is. Also what a mandated caveat that stands
     nowhere is added as: "It came from a single practice, …" after "The review had limits." is
     "The review came from …", not an "It" pointing at whatever the lead said last."""
-    return restore(text, [s.text for s in src[max(0, idx - LOOKBACK):idx]], names, draft.subjects) or text
+    return restore(text, [s.text for s in src[max(0, idx - CHAIN_LOOKBACK):idx]], names, draft.subjects) or text
 
 
 def _statistics_dropped(variants: list[str]) -> list[str]:

@@ -31,6 +31,7 @@ def compress_variants(text: str, cue_spans: list[tuple[int, int]], policy: Polic
     #     and a quote of several sentences keeps the one with the cues
     text, keep = _reopen_quote(text, keep)
     text, keep = _quoted_sentence(text, keep)
+    text, keep = _quote_conjunction(text, keep)
     # 0b. who said it ("…, Figueroa said, …"): a speaker the lead does not introduce dangles
     text, keep = _unquote(text, keep)
     # ("But she says the field needs …": the frame is found after the connective)
@@ -281,6 +282,20 @@ def _reopen_quote(text: str, spans):
     if not m:
         return text, spans
     return ("“" if m.group("close") == "”" else '"') + text, [(a + 1, b + 1) for a, b in spans]
+
+
+# A conjunction opening a quote joined it to the quote before it in the draft ('"And if you've
+# been taking this stuff for a while, don't just stop dead."'); alone it points back.
+_QUOTE_CONJUNCTION = re.compile(r"^(?P<open>[\"“‘'])(?P<conj>(?:and|but|so|or)\s+)(?=[A-Za-z])", re.I)
+
+
+def _quote_conjunction(text: str, spans):
+    """The quote without the conjunction that opens it; other text as it is."""
+    m = _QUOTE_CONJUNCTION.match(text)
+    if not m or any(a < m.end() for a, _ in spans):
+        return text, spans
+    rest = text[m.end():]
+    return m.group("open") + rest[:1].upper() + rest[1:], _shift(spans, 0, len(m.group("conj")))
 
 
 # A quotation of several sentences and who said it: '"I felt lighter than ever. It's easy to get
