@@ -502,12 +502,23 @@ def detokenize(raw: str, casing: SourceCasing) -> str:
     if not pieces:
         return ""
     out = [pieces[0]]
-    opening = False  # the last piece was an opening quote the source writes against its word
+    opening = pieces[0] == '"'  # the last piece was an opening quote the source writes against its word
+    # straight double quotes so far: a lone one opens a quotation when even, closes it when odd
+    quotes = pieces[0].count('"')
     for i, piece in enumerate(pieces[1:], 1):
         prev = out[-1]
         joined = prev + piece
         punct_boundary = not prev[-1].isalnum() or not piece[0].isalnum()
         nxt = pieces[i + 1] if i + 1 < len(pieces) else ""
+        if piece == '"' and not opening:
+            if quotes % 2:
+                out[-1] = joined  # ('… for that , "' → '… for that,"')
+            else:
+                out.append(piece)
+                opening = True
+            quotes += 1
+            continue
+        quotes += piece.count('"')
         if opening:
             out[-1], opening = joined, False
         elif (piece in ("'", "’") and nxt and casing_key(joined) not in casing.keyed

@@ -2432,3 +2432,26 @@ def test_a_lists_lead_in_is_no_caveat_sentence(f):
     analyzed = {s.text: s.detections for s in f.analyze_source(parse_article(draft), frozenset({"valerian"}))}
     assert analyzed["Other side effects to know about:"] == []
     assert [d.kind for d in analyzed["Valerian can cause stomach upset in some people."]] == ["side_effects"]
+
+
+def test_a_pronoun_whose_antecedent_the_cut_dropped_is_not_restored_to_the_subject():
+    from summarize.caveats.filter import _antecedent_cut_off
+
+    source = ("Naloxone, the overdose-reversal drug, does not reverse its effects, although experts stress that it "
+              "should still be given to anyone who may have overdosed.")
+    # "it" is naloxone: restoring the draft's subject would make the sentence say the opposite
+    assert _antecedent_cut_off("Experts stress that it should still be given to anyone who may have overdosed.",
+                               source, ["medetomidine"])
+    # a frame or a fronted phrase holds no antecedent; nor does a clause naming the subject itself
+    assert not _antecedent_cut_off("It can be addictive.", "But she says it can be addictive.", ["kratom"])
+    assert not _antecedent_cut_off("It can be habit-forming.", "While generally considered safe, it can be "
+                                   "habit-forming.", ["kratom"])
+    assert not _antecedent_cut_off("It can change how warfarin works.", "Because CBD is broken down by the same "
+                                   "enzymes, it can change how warfarin works.", ["CBD"])
+
+
+def test_naloxone_for_an_overdose_is_no_side_effect(det):
+    text = ("Naloxone, the overdose-reversal drug, does not reverse its effects, although experts stress that it "
+            "should still be given to anyone who may have overdosed.")
+    # (not even as another substance's: a cut may drop the naloxone and keep the overdose)
+    assert not [d for d in det.sentence(text, frozenset({"medetomidine", "fentanyl"})) if d.kind == "side_effects"]

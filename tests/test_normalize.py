@@ -1,3 +1,4 @@
+import pytest
 
 
 def test_abbreviations_are_read_from_their_definitions():
@@ -113,3 +114,14 @@ def test_a_role_cut_before_the_who_clause_that_says_which_people_is_left_out():
     text = ("Simon Achebe, clinical lead at a clinic in Leeds for people who use steroids, said so. Achebe agreed. "
             "Jane Doe, a doctor who treats addiction, said so too. Doe agreed.")
     assert introductions(text, ["Achebe", "Doe"]) == {"Achebe": "Simon Achebe", "Doe": "Jane Doe, a doctor,"}
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # a tokenizer's lone straight quotes: the odd one opens a quotation, the even one closes it
+    ('" Craving is real , " Dr . Ostrowski said .', '"Craving is real," Dr. Ostrowski said.'),
+    ('She called it " special K " in the clinic .', 'She called it "special K" in the clinic.'),
+])
+def test_generated_straight_quotes_sit_against_what_they_quote(raw, expected):
+    from summarize.corpus.text import SourceCasing, detokenize
+
+    assert detokenize(raw, SourceCasing('He said "It is fine." She agreed.')) == expected

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import chain, islice
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 import functools
 import re
@@ -32,7 +32,7 @@ from summarize.coherence import content_lemmas, dangling_reason, leans_on_a_pers
 from summarize.normalize import drop_statistics, name_people
 from summarize.corpus.article import Article, Paragraph, heading_role
 from summarize.corpus.parse import DraftError, list_sentences, parse_article
-from summarize.corpus.text import bracket_groups, split_sentences
+from summarize.corpus.text import WORD, bracket_groups, split_sentences
 
 from .conclusion import ConclusionRanker, features
 from .detect import MAIN, MINOR, Detection, Detector, about_treated, contrasted, treated_conditions
@@ -693,7 +693,36 @@ def _restored(text: str, src: list[AnalyzedSentence], idx: int, names, draft: "_
     before it (``antecedents.restore``), or as it is. Also what a mandated caveat that stands
     nowhere is added as: "It came from a single practice, …" after "The review had limits." is
     "The review came from …", not an "It" pointing at whatever the lead said last."""
+    if _antecedent_cut_off(text, src[idx].text, draft.subjects):
+        return text
     return restore(text, [s.text for s in src[max(0, idx - CHAIN_LOOKBACK):idx]], names, draft.subjects) or text
+
+
+CUT_PROBE_CHARS = 40
+_FINITE_HEAD = frozenset("is are was were does do did has have had can could may might will would should must".split())
+# A connective and a speech frame ("But she says", "although experts stress that"): what a cut
+# may drop before a clause without dropping the clause's antecedent.
+_FRAME_WORDS = frozenset("""and but so yet although though while whereas however also still she he they experts
+    researchers doctors authors scientists officials says said say stress stresses stressed warn warns warned
+    note notes noted add adds added that""".split())
+
+
+def _antecedent_cut_off(text: str, source: str, subjects: Sequence[str] = ()) -> bool:
+    """Was ``text`` cut from the end of ``source`` past a clause that may hold its pronoun's
+    antecedent ("Naloxone … does not reverse its effects, although experts stress that it should
+    still be given …": "it" is naloxone, not the draft's subject ``subjects``, which that clause
+    does not name)?"""
+    # (the text's first letter may have been capitalised: it is found from its second on)
+    at = source.find(text[1:CUT_PROBE_CHARS]) if len(text) > 1 else -1
+    if at <= 1:
+        return False
+    # a clause of its own before it (a finite verb): its subject may be what the pronoun means
+    # ("Because CBD is broken down by …, it can change …"); a fronted phrase has none ("While
+    # generally considered safe, it can be habit-forming")
+    head = [w.lower() for w in WORD.findall(source[:at - 1])]
+    names_subject = {w.lower() for phrase in subjects for w in WORD.findall(phrase)} & set(head)
+    return (not names_subject and any(w in _FINITE_HEAD for w in head)
+            and sum(1 for w in head if w not in _FRAME_WORDS) >= 2)
 
 
 def _statistics_dropped(variants: list[str]) -> list[str]:
