@@ -10,7 +10,7 @@ from collections import Counter
 from typing import Iterable
 
 from summarize.corpus.text import (TITLE, TITLE_BEFORE, WORD, SourceCasing, bracket_groups, casing_key, detokenize,
-                                   restore_casing, split_sentences, zipf)
+                                   lexicon_pos, restore_casing, split_sentences, zipf)
 
 __all__ = ["SourceCasing", "detokenize", "restore_casing", "normalise_generated", "dedupe", "fix_articles",
            "close_sentence", "finish_sentence", "sentence_case", "title_case"]
@@ -375,6 +375,53 @@ _DOUBLED = re.compile(r"\b(the|a|an|of|to|and|or|in|on|at|for|is|are|was|were|wi
 def undouble(text: str) -> str:
     """``text`` with a doubled small word said once."""
     return _DOUBLED.sub(lambda m: m.group(0).split()[0], text)
+
+
+# A draft's typing slip ("teh", "reserach", "recieve", "untill"): two letters swapped, or a double
+# letter written single or a single one doubled, where the word is rare and the fix a common word
+# (wordfreq). Only these slips: any other edit would "correct" a drug's name or a term ("indica").
+TYPO_MAX_ZIPF = 3.2
+FIX_MIN_ZIPF = 4.0
+FIX_MARGIN = 1.5
+ANY_DRAFT_ZIPF = 5.5  # a fix this common needs no spelling of it in the draft ("teh" → "the")
+_VOWELS = frozenset("aeiou")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
+
+
+def _slips(word: str) -> set[str]:
+    """What ``word`` would be with one slip undone."""
+    out = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
+    for i in range(1, len(word)):
+        letter = word[i]
+        if letter in _VOWELS:  # (a doubled vowel is a spelling of its own: "paan", "kava")
+            continue
+        if letter == word[i - 1]:
+            out.add(word[:i] + word[i + 1:])  # "untill" → "until"
+        else:
+            out.add(word[:i] + letter + word[i:])  # "occured" → "occurred"
+    out.discard(word)
+    return out
+
+
+def respell(text: str, vocabulary: frozenset[str] = frozenset()) -> tuple[str, list[tuple[str, str]]]:
+    """``text`` with the draft's typing slips mended, and the (slip, word) pairs mended. A fix is a
+    word the draft spells right elsewhere (its ``vocabulary``, lower-cased) or a very common one
+    ("the"): a slip's other readings ("blod": "bold" or "blood"?) are for the writer to settle."""
+    fixes: list[tuple[str, str]] = []
+
+    def fix(m: re.Match) -> str:
+        word = m.group(0)
+        rarity = zipf(word)
+        if rarity > TYPO_MAX_ZIPF or lexicon_pos(word):  # (a word of its own: "sliver", "carer")
+            return word
+        best = max(sorted(_slips(word)), key=zipf)
+        common = zipf(best)
+        if common < max(FIX_MIN_ZIPF, rarity + FIX_MARGIN) or (best not in vocabulary and common < ANY_DRAFT_ZIPF):
+            return word
+        fixes.append((word, best))
+        return best
+
+    return _LOWER_WORD.sub(fix, text), fixes
 
 
 def name_people(sentences: list[str], prose: str, names: frozenset[str] | None = None,

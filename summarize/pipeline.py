@@ -23,10 +23,10 @@ from summarize.corpus.article import Article, OutlineEntry
 from summarize.corpus.parse import parse_article
 from summarize.corpus.render import article_dict, render_house, render_json, render_markdown
 from summarize.models.loading import DEFAULT_BATCH_SIZE, DEFAULT_BEAMS, GenerationSettings, Seq2SeqModel
-from summarize.normalize import close_sentence, name_people, undouble
+from summarize.normalize import close_sentence, name_people, respell, undouble
 from summarize.outline import HEADING_METHODS, build_outline
 from summarize.strategies import STRATEGIES, LeadSentence, trim, write_lead
-from summarize.corpus.text import word_count
+from summarize.corpus.text import WORD, word_count
 
 logger = logging.getLogger(__name__)
 FORMATS = ("house", "markdown", "json")
@@ -162,7 +162,9 @@ class Summarizer:
                     s.text for s in sentences if all(s is not t for t in trimmed))
                 sentences, again = apply_caveats(self.caveat_filter, article, trimmed)
                 report = merge_reports(report, again)
-        _final_touches(article, sentences, report)
+        mended = _final_touches(article, sentences, report)
+        if mended:
+            warnings.append("the draft's typing slips were mended in the lead: " + ", ".join(mended))
         for s in sentences:
             s.text = close_sentence(s.text)
         article.lead = " ".join(s.text for s in sentences)
@@ -183,17 +185,25 @@ class Summarizer:
         yield from pipe_batched(self, texts, batch_size, return_exceptions, timeout)
 
 
-def _final_touches(article: Article, sentences: list[LeadSentence], report: dict[str, Any]) -> None:
+def _final_touches(article: Article, sentences: list[LeadSentence], report: dict[str, Any]) -> list[str]:
     """Trimming may have dropped the sentence that named a person a later one calls by surname
-    ("Morales recommended …"): name them there, as the draft does; and a draft's doubled word
-    ("the the") is said once. In the lead and in the filter's report of what it added."""
-    texts = [undouble(t) for t in name_people([s.text for s in sentences], article.prose())]
+    ("Morales recommended …"): name them there, as the draft does; a draft's doubled word ("the
+    the") is said once, and its typing slips ("teh", "reserach") are mended. In the lead and in the
+    filter's report of what it added. Returns the slips mended ("teh → the")."""
+    prose = article.prose()
+    vocabulary = frozenset(w.lower() for w in WORD.findall(prose))
+    texts, mended = [], []
+    for t in name_people([s.text for s in sentences], prose):
+        text, fixes = respell(undouble(t), vocabulary)
+        texts.append(text)
+        mended.extend(f"{slip} → {word}" for slip, word in fixes if f"{slip} → {word}" not in mended)
     for s, text in zip(sentences, texts):
         if text != s.text:
             for a in report.get("added", []):
                 if a.get("text") == s.text:
                     a["text"] = text
             s.text = text
+    return mended
 
 
 def _load_caveat_filter(policy):

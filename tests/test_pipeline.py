@@ -618,6 +618,28 @@ def test_a_drafts_doubled_small_word_is_said_once_in_the_lead():
     assert sentences[0].text == report["added"][0]["text"] == "Kava bars have spread over the past decade."
 
 
+def test_a_drafts_typing_slips_are_mended_in_the_lead_and_said_so():
+    from summarize.corpus.parse import parse_article
+    from summarize.normalize import respell
+    from summarize.pipeline import _final_touches
+
+    # a slip whose fix the draft spells elsewhere, or a very common one; never a word of its own,
+    # a drug's name, a doubled vowel, or a slip with a fix the draft never uses ("blod": blood?)
+    draft = "Kava research is thin. Overall, teh quality of the reserach is low untill now."
+    vocabulary = frozenset(w.lower() for w in draft.replace(".", " ").split())
+    assert respell("Overall, teh quality of the reserach is low untill now.", vocabulary) == (
+        "Overall, the quality of the research is low until now.", [("teh", "the"), ("reserach", "research"),
+                                                                  ("untill", "until")])
+    for kept in ("A sliver of a dose.", "Her carer helped.", "Indica and sativa.", "Paan and kava.",
+                 "Honokiol and magnolol.", "Check your blod pressure."):
+        assert respell(kept, vocabulary) == (kept, [])
+    text = "Overall, teh quality of the reserach is low."
+    sentences = [LeadSentence(text, "caveat", text, 0, 40)]
+    report = {"added": [{"kinds": ["research"], "text": text}]}
+    assert _final_touches(parse_article(draft), sentences, report) == ["teh → the", "reserach → research"]
+    assert sentences[0].text == report["added"][0]["text"] == "Overall, the quality of the research is low."
+
+
 def test_a_title_case_heading_does_not_set_a_words_casing():
     casing = SourceCasing(["Medication-overuse headache is a daily headache. It affects many.", "MOH is common."],
                           heads=["What Is Medication-Overuse Headache?", "The GABA Question"])
