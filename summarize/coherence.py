@@ -1095,6 +1095,12 @@ _THAT_RISK = re.compile(r"\b(?:that|this)\s+(?:risk|danger)\b", re.I)
 # (what the lead may have named the risk as: "… can cause dependence … that risk")
 _RISK_LEMMAS = frozenset("risk danger harm dependence addiction overdose injury damage death stroke withdrawal toxicity "
                          "effect".split())
+# "It's very easy to get hooked on that feeling": a feeling the lead has not described
+_THAT_FEELING = re.compile(r"\b(?:that|this)\s+(?:feeling|sensation|high|rush|buzz|kick|boost)\b", re.I)
+_FEELING_LEMMAS = frozenset("feeling feel sensation high rush buzz kick boost euphoria calm".split())
+# "Frequent use carries other risks too": adds to risks the lead has not named
+_OTHER_TOO = re.compile(r"\bother\s+(?:[\w-]+\s+){0,2}?(?:risks?|dangers?|problems?|harms?|concerns?|side[- ]effects?)\b"
+                        r"[^.;]*?\b(?:too|as\s+well)\s*[.!?]?\s*$", re.I)
 _THE_PATTERN = re.compile(r"\b(?:the|this|that)\s+(?:same\s+)?pattern\b(?!\s+(?:of|that|which|where|in\s+which)\b)", re.I)
 _CLAUSE_JOIN = re.compile(r",\s+(?:but|and|yet|while|though|although)\s|;\s|\s[—–]\s")
 _ADDED_NEGATIVE = re.compile(r"\beither\s*(?=[,.!?;:]|[\"”’']|$)(?![^.!?]*\bor\b)", re.I)
@@ -1126,6 +1132,12 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
     risk = _THAT_RISK.search(s)
     if risk and not _RISK_LEMMAS & (before_lemmas | content_lemmas(s[:risk.start()])):
         return f"'{risk.group(0)}' points back to a risk the lead has not named"
+    feeling = _THAT_FEELING.search(s)
+    if feeling and not _FEELING_LEMMAS & (before_lemmas | content_lemmas(s[:feeling.start()])):
+        return f"'{feeling.group(0)}' points back to a feeling the lead has not described"
+    other = _OTHER_TOO.search(s)
+    if other and not _RISK_LEMMAS & before_lemmas:
+        return "'other … too' adds to risks the lead has not named"
     # "… said he sees the pattern often": a pattern described only in the draft, wherever it stands
     pattern = _THE_PATTERN.search(s)
     if pattern and not ({"pattern"} | _STUDY_WORDS | _RESULT_WORDS) & (before_lemmas | content_lemmas(s[:pattern.start()])):

@@ -212,6 +212,12 @@ def test_an_idea_the_lead_has_not_stated_dangles(sentence, dangles):
     ("How much cracking your own neck adds to that risk is unknown.", ["Valerian is a herb."], True),
     ("Neck cracking carries a small risk of stroke, but how much it adds to that risk is unknown.", [], False),
     ("Combining valerian with alcohol raises that risk.", ["Valerian can cause dependence."], False),
+    # a feeling the lead has not described; other risks, when the lead has named none
+    ("It's very easy to get hooked on that feeling.", ["Valerian is a herb."], True),
+    ("It's very easy to get hooked on that feeling.", ["Users describe a rush of calm."], False),
+    ("Frequent use carries other risks too.", ["Valerian is a herb."], True),
+    ("Frequent use carries other risks too.", ["Valerian can cause dependence."], False),
+    ("Other people slept better too.", ["Valerian is a herb."], False),
     # a pattern the lead has not described, or one a survey in the sentence found
     ("A survey of 900 women can't explain why, but the pattern is clear enough.", [], False),
     ("Dr. Tom Brennan, a chiropractor in Denver, said he sees the pattern often.", ["Valerian is a herb."], True),
