@@ -298,7 +298,7 @@ def expand_abbreviations(sentences: list[str], defined: dict[str, str]) -> list[
 _CREDENTIALS = r"(?:,?\s+(?:MD|M\.D\.|PhD|Ph\.D\.|PharmD|DO|RN|NP|MPH|MBBS|MBChB|FRCP|DPhil|DNP|DrPH|MSc|PA-C)\b\.?)*"
 # What a first mention says about the person: ", an addiction specialist at X" (up to a "who"
 # clause, the next comma or the verb), or a role without an article (", program director at X").
-_APPOSITIVE = r"(?:,\s+(?P<role>(?:a|an|the)\s+[^,;:()“”\"]{3,100}?|(?!(?:who|which|said|says|told|and|but)\b)[a-z][^,;:()“”\"]{3,100}?)" \
+_APPOSITIVE = r"(?:,\s+(?P<role>(?:a|an|the)\s+[^,;:()“”\"]{3,100}?|(?!(?:who|which|said|says|told|and|but|was|were|is|are|has|have|had|can|could|may|might|will|would)\b)[a-z][^,;:()“”\"]{3,100}?)" \
               r"(?=,|\s+who\b|\s+(?:said|says|told|adds|added)\b|;|(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bNo)(?<!\bDr)\.))?"
 MAX_ROLE_WORDS = 12
 
@@ -319,8 +319,25 @@ def introductions(text: str, names: Iterable[str]) -> dict[str, str]:
         if role and re.search(r"\b(?:people|persons|those|patients|anyone|someone|men|women|children|adults|families|"
                               r"users|teenagers|others)\s*$", role) and re.match(r"\s+who\b", text[m.end():]):
             role = None
+        # the role said before a full name ("Emergency physician Hamish Okoro-Lindqvist, who …"), not
+        # before a first name a title stands in front of ("GP Dr Hannah Okonjo-Reid" read for "Hannah")
+        if not role and not _TITLED_NAME.match(m.group("name")):
+            pre = _ROLE_BEFORE.search(text[:m.start("name")])
+            words = pre.group("role").split() if pre else []
+            # (describing words: "Now GP Dr …" has an adverb, no role)
+            if words and all("ADV" not in lexicon_pos(w.lower()) or {"ADJ", "NOUN"} & lexicon_pos(w.lower()).keys()
+                             for w in words[:-1]):
+                role = f"{article_for(words[0])} {' '.join([words[0][:1].lower() + words[0][1:], *words[1:]])}"
         out[last] = m.group("name") + (f", {role.strip()}," if role and len(role.split()) <= MAX_ROLE_WORDS else "")
     return out
+
+
+# A role printed before a name, a sentence's first words or after a comma ("Emergency physician
+# Hamish Okoro-Lindqvist", "…, said toxicologist Ana Ruiz"): up to two describing words and the role.
+_ROLE_NOUNS = (r"physician|doctor|psychiatrist|psychologist|pharmacist|pharmacologist|toxicologist|epidemiologist|"
+               r"paediatrician|pediatrician|cardiologist|dermatologist|neurologist|surgeon|nurse|midwife|dietitian|"
+               r"nutritionist|researcher|scientist|neuroscientist|GP|consultant|specialist|clinician")
+_ROLE_BEFORE = re.compile(rf"(?:^|[.!?]\s+|,\s+|\b(?:said|says)\s+)(?P<role>(?:(?!(?:said|says|the|a|an|and|or|by|of|to|with|from)\s)[A-Za-z][a-z-]+\s+){{0,2}}(?:{_ROLE_NOUNS}))\s+$")
 
 
 _TITLED = re.compile(rf"{TITLE}\s")

@@ -125,3 +125,19 @@ def test_generated_straight_quotes_sit_against_what_they_quote(raw, expected):
     from summarize.corpus.text import SourceCasing, detokenize
 
     assert detokenize(raw, SourceCasing('He said "It is fine." She agreed.')) == expected
+
+
+@pytest.mark.parametrize("text, intro", [
+    # a role printed before the name is said after it, where the lead names the person
+    ("Emergency physician Hamish Reyes, who led the review, said so. Reyes agreed.",
+     "Hamish Reyes, an emergency physician,"),
+    ("The study, said toxicologist Ana Ruiz, was small. Ruiz agreed.", "Ana Ruiz, a toxicologist,"),
+    # a verb after the name is no role
+    ("The study, according to Ana Ruiz, was small. Ruiz agreed.", "Ana Ruiz"),
+    # nor is what stands before a title ("Now GP Dr …": read for the first name, it would be doubled)
+    ("Now GP Dr Hannah Reyes, who saw three cases, warned others. Reyes agreed.", "Dr Hannah Reyes"),
+])
+def test_a_persons_role_is_read_from_either_side_of_their_name(text, intro):
+    from summarize.normalize import introductions
+
+    assert introductions(text, [intro.split(",")[0].split()[-1]]) == {intro.split(",")[0].split()[-1]: intro}
