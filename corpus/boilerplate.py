@@ -112,7 +112,8 @@ _CAPTION = [
     # a caption glued to its credit: "… in a given yearALAMY", "… influencer videosImage: Getty",
     # "… from the study.Photo by Jane Doe/Westbrook University"
     re.compile(r"(?<=[a-z.])(?:ALAMY|GETTY(?:\s+IMAGES)?|SHUTTERSTOCK|REUTERS|AFP|PA\s+WIRE|EPA)\s*$"),
-    re.compile(r"(?<=[a-z.])(?:Image|Photo|Picture|Credit)s?\s*:\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*$"),
+    re.compile(r"(?<=[a-z.])(?:Image|Photo|Photograph|Picture|Credit)s?\s*:\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+               r"(?:\s*/\s*(?:[A-Z][\w'’&.-]*\s*){1,5})?\s*$"),
     re.compile(r"(?<=[a-z.])(?:Photo|Photograph|Photography|Image|Picture)s?\s+by\s+[A-Z][^.!?]{2,80}$"),
     # a credit in capitals after the caption's stop: "… on March 6.ST PHOTO: JANE DOE", "… . FILE PHOTO: REUTERS"
     re.compile(r"[a-z0-9][.!?][\"”’']?\s*(?:[A-Z]{2,6}\s+)?(?:FILE\s+)?(?:PHOTO|PHOTOS|PICTURE|IMAGE|GRAPHIC)S?\s*:\s*"
@@ -233,6 +234,8 @@ _CONTACT = [
                r"bluesky|mastodon|x|whatsapp|telegram|snapchat|pinterest|reddit|flipboard|google\s+news|apple\s+news)\b", _F),
     # any channel, when the line says what for: "Follow the Beacon on Signal for the latest health news"
     re.compile(r"^follow\s+.{1,60}\s+on\s+(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:for|to\s+get)\s+(?:the\s+latest|more|updates|breaking)\b", _F),
+    # "Follow National Wire's health coverage at nationalwire.example/health."
+    re.compile(r"^follow\s+.{1,60}?\b(?:coverage|reporting|news|stories)\s+(?:at|on)\s+\S+\.\S+\s*$", _F),
     re.compile(r"^(?:contact|email|e-mail)\s+.{0,60}\b[\w.+-]+@[\w-]+\.[\w.]+", _F),
     re.compile(r"^(?:@\w+|[\w.+-]+@[\w-]+\.[\w.]+|https?://\S+)" + _END),
     # a call for tips or letters: "Do you have a story for us? Email …", "Have a question for the pharmacist? Email …"
@@ -409,7 +412,7 @@ _WIDGET = [
                r"(?:(?:very\s+)?(?:normal|default|small|smaller|large|larger|medium|big|bigger|extra\s+large)\s+)?(?:text|font)\s+size|"
                r"(?:increase|decrease|reduce|change|adjust)\s+(?:the\s+)?(?:text|font)\s+size|resize(?:\s+text)?|a\s*[-−]\s*a\s*\+|"
                r"play\s+video|video\s+player|close\s+(?:this\s+)?(?:video\s+)?player|report\s+an?\s+(?:(?:editorial|technical|factual)\s+)?(?:typo|correction|problem|bug|error|issue)|(?:editorial|our)\s+code\s+of\s+(?:conduct|ethics|practice)|editorial\s+(?:standards|guidelines|policy|policies)|follow\s+(?:related\s+)?(?:authors?|topics?|writers?)(?:\s+(?:and|&)\s+(?:authors?|topics?))?|have\s+your\s+say|comments\s+are\s+(?:pre-?)?moderated\b.*|\d+:\d{2}\s*/\s*\d+:\d{2}|listen(?:\s*[·•|:(-]\s*\(?\d{1,2}:\d{2}\)?)?|\d+\s+min|why\s+trust\s+us\??|table\s+of\s+contents|"
-               r"story\s+continues|add\s+(?:a|your)\s+comment|see\s+more\s+subscription\s+options|comment\s+guidelines|"
+               r"story\s+continues|free\s+(?:full[\s-]text\s+|pmc\s+)?article|add\s+(?:a|your)\s+comment|see\s+more\s+subscription\s+options|comment\s+guidelines|"
                r"we\s+value\s+your\s+privacy|accept\s+(?:all|all\s+cookies|cookies)|manage\s+(?:preferences|cookies|settings)|"
                r"please\s+enter\s+a\s+valid\s+email(?:\s+address)?|link\s+copied!?|(?:video\s+)?ad\s+feedback|was\s+this\s+(?:(?:(?:article|page)\s+)?(?:helpful|useful)|(?:information|story)\s+helpful)\??|yes\s*/\s*no|"
                r"\d{1,2}:\d{2}\s*[-–—|]\s*source\s*:\s*.{1,40}|"
@@ -566,6 +569,10 @@ def _place_prefix(text: str, news: bool) -> int:
     return 0
 
 
+_GLUED_NAME = re.compile(r"(?<=[a-z0-9][.!?])[\"”’']?(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*$")
+MIN_GLUED_CAPTION_WORDS = 5
+
+
 # The parser asks about the same lines more than once (building blocks, classifying them, and
 # again for a neighbour's credit line): answers are cached by text.
 @lru_cache(maxsize=8192)
@@ -582,6 +589,11 @@ def furniture_reason(text: str) -> str | None:
         return None
     n = len(_words(s))
     if n <= MAX_CAPTION_WORDS and any(p.search(s) for p in _CAPTION):
+        return "caption"
+    # a photographer's name glued to the caption's stop, no outlet: "… in Australia.Louise Kapoor"
+    glued = _GLUED_NAME.search(s)
+    if glued and n <= MAX_CAPTION_WORDS and len(_words(s[:glued.start()])) >= MIN_GLUED_CAPTION_WORDS \
+            and is_person_name(glued.group("name")):
         return "caption"
     if n <= MAX_CREDIT_WORDS and _credit_for(s):
         return "caption"

@@ -176,10 +176,19 @@ FURNITURE_LINES = [
     # a date and its update on one line, split by a slash; a video player's close button
     ("April 14, 2026, 6:02 AM EDT / Updated April 14, 2026, 9:40 AM EDT", "timestamp"),
     ("Close this video player", "widget"),
+    # a PubMed page's label; a wire's sign-off; a photographer's name or credit glued to the caption
+    ("Free article", "widget"),
+    ("Follow National Wire's health coverage at nationalwire.example/health.", "contact"),
+    ("Dried cannabis flower is now the most commonly prescribed form of medicinal cannabis in Australia.Louise Kapoor",
+     "caption"),
+    ("Callum Reid at home in Sunderland. He had his bladder removed at the age of 25.Photograph: Mark Ellery/The "
+     "Northern Standard", "caption"),
 ]
 
 # Health-writing lines that share words with furniture cues but are prose or headings.
 PROSE_LINES = [
+    "The study was led by researchers in Leeds.Jane Doe said the results were clear.",
+    "Free articles on sleep are rare, the editors said.",
     "Special care is needed for older adults.",
     "Apps are not a substitute for professional care, experts say.",
     "Get the app that tracks your sleep, researchers say, and it may help.",
