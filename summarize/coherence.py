@@ -548,12 +548,26 @@ def anecdotal(sentence: str) -> bool:
     """A feature's story, not its news: a person's anecdote (``tells_of_a_person``, someone named
     with their age, someone called by a first name alone, or a tabloid's "A mum has told how …")
     or a scene set at a time of day or week."""
+    if nut_graf(sentence):  # the story's news, told through the person it opened on
+        return False
     if _SCENE.match(sentence) or tells_of_a_person(sentence) or _TOLD_HOW.match(sentence):
         return True
     if (_AGED_PERSON.match(sentence) or _TABLOID_PERSON.search(sentence)) and not _EXPERT.search(sentence):
         return True
     m = _GIVEN_NAME_STORY.match(sentence)
     return bool(m) and not _pos(m.group(1).lower()) and m.group(1).lower() not in _NOT_PERSON_WORDS
+
+
+# "Henning is one of a growing number of Canadians using …": the news after a feature's anecdote
+_NUT_GRAF = re.compile(r"^(?:[A-Z][\w'’-]+\s+){1,2}(?:is|was|are|were)\s+(?:just\s+|now\s+)?(?:one\s+of|among)\s+"
+                       r"(?:a|the)?\s*(?:(?:growing|rising|increasing|small|large|tiny)\s+)?(?:number|wave|group|thousands|"
+                       r"millions|hundreds|many)\b")
+
+
+def nut_graf(sentence: str) -> bool:
+    """Does the sentence turn from a feature's anecdote to its news ("Henning is one of a growing
+    number of Canadians using …")?"""
+    return bool(_NUT_GRAF.match(sentence))
 
 
 _TITLES = frozenset("Dr Mr Mrs Ms Mx Prof Professor Dame Sir Lady Lord Rev".split())
@@ -902,7 +916,10 @@ _BARE_SHARE = re.compile(r"^(?:(?:but|and|yet|still|overall|however|in all)\s*,?
                          rf"{_NUMBER_WORD}\s+(?:in|out\s+of)\s+{_NUMBER_WORD}|"
                          r"(?:a|one)[\s-](?:third|quarter|fifth|half)|half|two[\s-]thirds|three[\s-]quarters)\s+(?:said|say|says|"
                          r"reported|report|had|have|were|was|did|took|used|admitted|described|felt|stopped|needed|asked|"
-                         r"mentioned|agreed|answered|responded|declined|refused|developed|experienced|quit)\b", re.I)
+                         r"mentioned|agreed|answered|responded|declined|refused|developed|experienced|quit|named|cited|listed|gave|chose)\b", re.I)
+# "The largest, a six-week study of 70 adults, found …": the largest of a group the sentence before named
+_ELLIPTIC_SUPERLATIVE = re.compile(r"^(?:the|its|their)\s+(?:largest|biggest|smallest|longest|shortest|latest|earliest|"
+                                   r"oldest|newest|first|second|third|last|best|worst|most\s+recent)\s*,", re.I)
 
 
 # Anywhere in the sentence, words that point back to a study: "… carried out by the same team",
@@ -1120,6 +1137,9 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
     before_lemmas = set().union(*(content_lemmas(p) for p in previous)) if previous else set()
     if _BARE_SHARE.match(s) and not before_lemmas & (_STUDY_WORDS | _BRIDGED | _POPULATION):
         return "a share of a group the lead has not named"
+    superlative = _ELLIPTIC_SUPERLATIVE.match(s)
+    if superlative and not (previous and _STUDY_WORDS & content_lemmas(previous[-1])):
+        return f"{superlative.group(0).rstrip(' ,')!r} points back to a group the lead has not named"
     if _BACK_CONNECTIVE.match(s) or _JOINED.match(s) or (not previous and _ADD_CONNECTIVE.match(s)):
         return "opens with a connective that points back"
     if _OTHERWISE.search(s):

@@ -298,7 +298,7 @@ def expand_abbreviations(sentences: list[str], defined: dict[str, str]) -> list[
 _CREDENTIALS = r"(?:,?\s+(?:MD|M\.D\.|PhD|Ph\.D\.|PharmD|DO|RN|NP|MPH|MBBS|MBChB|FRCP|DPhil|DNP|DrPH|MSc|PA-C)\b\.?)*"
 # What a first mention says about the person: ", an addiction specialist at X" (up to a "who"
 # clause, the next comma or the verb), or a role without an article (", program director at X").
-_APPOSITIVE = r"(?:,\s+(?P<role>(?:a|an|the)\s+[^,;:()“”\"]{3,100}?|(?!(?:who|which|said|says|told|and|but|was|were|is|are|has|have|had|can|could|may|might|will|would)\b)[a-z][^,;:()“”\"]{3,100}?)" \
+_APPOSITIVE = r"(?:,\s+(?P<role>(?:a|an|the)\s+[^,;:()“”\"]{3,160}?|(?!(?:who|which|said|says|told|and|but|was|were|is|are|has|have|had|can|could|may|might|will|would)\b)[a-z][^,;:()“”\"]{3,160}?)" \
               r"(?=,|\s+who\b|\s+(?:said|says|told|adds|added)\b|;|(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bNo)(?<!\bDr)\.))?"
 MAX_ROLE_WORDS = 12
 
@@ -328,6 +328,9 @@ def introductions(text: str, names: Iterable[str]) -> dict[str, str]:
             if words and all("ADV" not in lexicon_pos(w.lower()) or {"ADJ", "NOUN"} & lexicon_pos(w.lower()).keys()
                              for w in words[:-1]):
                 role = f"{article_for(words[0])} {' '.join([words[0][:1].lower() + words[0][1:], *words[1:]])}"
+        if role and len(role.split()) > MAX_ROLE_WORDS and " and " in role:
+            # two roles ("associate professor of psychiatry at X and senior author of the study"): the first
+            role = role.split(" and ")[0]
         out[last] = m.group("name") + (f", {role.strip()}," if role and len(role.split()) <= MAX_ROLE_WORDS else "")
     return out
 

@@ -454,6 +454,11 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         fixed = None
         if antecedents.leans_on_a_group(s.text) or antecedents.leans_on_a_term(s.text):
             fixed = restored(s, [])
+        if fixed is None and coherence.nut_graf(s.text):
+            # the news after the anecdote, its person named in full ("Marisol Henning is one of …")
+            fixed = name_people([s.text], prose, names, intros)[-1]
+            if fixed == s.text or coherence.dangling_reason(fixed, [], names):
+                fixed = None
         if fixed is None and antecedents.leans_on_a_product(s.text):
             fixed = antecedents.reintroduced(s.text, [t.text for t in sentences[:index[id(s)]]])
             if fixed is not None and coherence.dangling_reason(fixed, [], names):
@@ -481,6 +486,8 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         # still background, and "For now, he says, …" restored to its speaker an expert's aside.)
         # So may a definition that leans on the term the sentence before gave ("Researchers have
         # a name for this: cyberchondria. The term describes …").
+        # … and the news a feature turns to after its anecdote, its person named in full
+        # ("Henning is one of a growing number of …" → "Marisol Henning is one of …")
         # … and a product the draft introduced earlier with the words that describe it ("The
         # syrup, sold under …" → "An unlicensed 'curves' syrup, sold under …")
         elif (fixed := regrouped_opening(s)) is not None:

@@ -218,6 +218,12 @@ def test_an_idea_the_lead_has_not_stated_dangles(sentence, dangles):
     ("Frequent use carries other risks too.", ["Valerian is a herb."], True),
     ("Frequent use carries other risks too.", ["Valerian can cause dependence."], False),
     ("Other people slept better too.", ["Valerian is a herb."], False),
+    # the largest of a group the lead has not named; a share of one
+    ("The largest, a six-week study of 70 adults, found no difference.", [], True),
+    ("The largest, a six-week study of 70 adults, found no difference.", ["Only a few small trials have tested it."],
+     False),
+    ("The largest study found no difference.", [], False),
+    ("Sixty-one per cent named sleep as a reason.", ["Valerian is a herb."], True),
     # a pattern the lead has not described, or one a survey in the sentence found
     ("A survey of 900 women can't explain why, but the pattern is clear enough.", [], False),
     ("Dr. Tom Brennan, a chiropractor in Denver, said he sees the pattern often.", ["Valerian is a herb."], True),

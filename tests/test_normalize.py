@@ -132,6 +132,10 @@ def test_generated_straight_quotes_sit_against_what_they_quote(raw, expected):
     ("Emergency physician Hamish Reyes, who led the review, said so. Reyes agreed.",
      "Hamish Reyes, an emergency physician,"),
     ("The study, said toxicologist Ana Ruiz, was small. Ruiz agreed.", "Ana Ruiz, a toxicologist,"),
+    # of two long roles, the first
+    ('"It works," said Alicia Tate, MD, PhD, associate professor of psychiatry at Lakeshore University School of '
+     'Medicine and senior author of the study. Tate agreed.',
+     "Alicia Tate, associate professor of psychiatry at Lakeshore University School of Medicine,"),
     # a verb after the name is no role
     ("The study, according to Ana Ruiz, was small. Ruiz agreed.", "Ana Ruiz"),
     # nor is what stands before a title ("Now GP Dr …": read for the first name, it would be doubled)

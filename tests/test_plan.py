@@ -323,6 +323,16 @@ def test_the_opening_of_a_review(draft, opening_starts):
         "Valerian can cause drowsiness the next morning.",
     ], "Valerian tea has become a fixture", id="a dek opening on a bare count noun is headline-ese too"),
     pytest.param([
+        "Many Canadians are microdosing valerian for ADHD, a survey shows",
+        "By Jane Roe",
+        "Posted: Mar 04, 2026 5:00 AM MST",
+        "When Marisol Henning, 34, ran out of her ADHD prescription, a friend offered her valerian capsules.",
+        "Henning is one of a growing number of Canadians using valerian capsules to manage attention problems, "
+        "according to a survey published Tuesday.",
+        "Researchers recruited 1,482 adults who said they had used valerian capsules in the past year.",
+        "Valerian has not been tested for ADHD in any large trial.",
+    ], "Marisol Henning is one of a growing number", id="the news after the anecdote, its person named in full"),
+    pytest.param([
         "Doctors warn parents as teens get hooked on huffing laughing gas",
         "By Jane Roe",
         "Published: May 7, 2026 at 6:12 PM",
