@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from summarize.corpus.text import RARE_NAME_ZIPF, zipf
@@ -404,6 +405,7 @@ _TREATED_FRAME = r"\b(?:with|for|treat\w*|against)\s+(?:[\w-]+\s+){0,2}?%s(?:s|'
 MIN_CONDITION_SHARE = 0.6  # of the word's mentions (the subject's own risk is named far less often)
 
 
+@lru_cache(maxsize=32)  # (the filter asks for a draft's source and for its summary)
 def treated_conditions(text: str, topic: frozenset[str]) -> frozenset[str]:
     """The topic words that name a condition the draft's subject treats (see above): most of their
     mentions are in a condition's name, and one is treated ("adults with stimulant use disorder")."""
