@@ -115,6 +115,9 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
     ("Most of the products would exceed the legal THC limit once heated.", "legal"),
     ("It is also sold illegally online as a smart drug.", "legal"),
     ("Valerian is a prescription medicine in New Zealand.", "legal"),
+    # read from news48 (after its held-out measurement): a schedule "for its abuse potential" is no
+    # treatment "for abuse"
+    ("Valerian is scheduled for its abuse potential in many countries.", "dependency"),
     # news phrasings of dependency without "addiction" or "withdrawal symptoms"
     ("Tolerance builds quickly, so people need larger doses to feel the same effect.", "dependency"),
     ("Tolerance to the calming effect can develop after a few weeks.", "dependency"),
