@@ -2327,6 +2327,8 @@ def test_another_substances_harm_set_against_the_subject_is_no_side_effect_of_it
     ("side_effects", "Valerian was linked to lower blood pressure in the trial.", "Valerian can raise blood pressure."),
     # a symptom said to be common, with nothing it comes with, leans on the sentence before
     ("side_effects", "Constipation is common.", "Constipation is common with valerian."),
+    # addictions it is studied for (read from news48 after its held-out measurement)
+    ("dependency", "Valerian has been studied for insomnia and a range of addictions.", "Valerian can cause addiction."),
     # a risk said to be rare for the subject is a reassurance
     ("dependency", "Unlike nicotine, valerian rarely leads to the kind of compulsive use that takes over a life.",
      "Valerian can lead to compulsive use."),
