@@ -625,6 +625,9 @@ def test_a_quote_opening_on_a_conjunction_drops_it(f):
     assert _variants(f, '"And if you have been taking it for a while, don\'t just stop dead."', "stop dead")[-1] == \
         '"If you have been taking it for a while, don\'t just stop dead."'
     assert all("Andrew could" in v for v in _variants(f, '"Andrew could not stop."', "could not stop"))
+    # "So far" opens no conjunction
+    assert all('"So far' in v or v.startswith("So far") for v in
+               _variants(f, '"So far, nobody has tested whether it is habit-forming in people."', "habit-forming"))
 
 
 def test_the_second_sentence_of_a_quote_is_opened_again(f):

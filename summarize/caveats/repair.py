@@ -31,7 +31,7 @@ def compress_variants(text: str, cue_spans: list[tuple[int, int]], policy: Polic
     #     and a quote of several sentences keeps the one with the cues
     text, keep = _reopen_quote(text, keep)
     text, keep = _quoted_sentence(text, keep)
-    text, keep = _quote_conjunction(text, keep)
+    text, keep = _quote_conjunction(text, keep, policy.lead_ins)
     # 0b. who said it ("…, Figueroa said, …"): a speaker the lead does not introduce dangles
     text, keep = _unquote(text, keep)
     # ("But she says the field needs …": the frame is found after the connective)
@@ -285,17 +285,22 @@ def _reopen_quote(text: str, spans):
 
 
 # A conjunction opening a quote joined it to the quote before it in the draft ('"And if you've
-# been taking this stuff for a while, don't just stop dead."'); alone it points back.
-_QUOTE_CONJUNCTION = re.compile(r"^(?P<open>[\"“‘'])(?P<conj>(?:and|but|so|or)\s+)(?=[A-Za-z])", re.I)
+# been taking this stuff for a while, don't just stop dead."'); alone it points back. The policy's
+# lead-in patterns say what a conjunction is ("So far" and "Yet to" are none); inside a quote only
+# the conjunction goes.
+_QUOTE_OPENS = "\"“‘'"
+_CONJUNCTIONS = frozenset({"and", "but", "or", "so"})
 
 
-def _quote_conjunction(text: str, spans):
+def _quote_conjunction(text: str, spans, lead_ins):
     """The quote without the conjunction that opens it; other text as it is."""
-    m = _QUOTE_CONJUNCTION.match(text)
-    if not m or any(a < m.end() for a, _ in spans):
+    if text[:1] not in _QUOTE_OPENS:
         return text, spans
-    rest = text[m.end():]
-    return m.group("open") + rest[:1].upper() + rest[1:], _shift(spans, 0, len(m.group("conj")))
+    inner, inner_spans = _strip_prefix(text[1:], _shift(spans, 0, 1), lead_ins)
+    cut = text[1:len(text) - len(inner)]
+    if not inner or cut.strip(" ,").lower() not in _CONJUNCTIONS:
+        return text, spans
+    return text[0] + inner[:1].upper() + inner[1:], _shift(inner_spans, 0, -1)
 
 
 # A quotation of several sentences and who said it: '"I felt lighter than ever. It's easy to get
