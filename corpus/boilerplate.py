@@ -95,7 +95,7 @@ _NAME = rf"(?:Mc|Mac|O['’])?[{UPPER_LETTERS}][{LOWER_LETTERS}'’]+(?:-[{UPPER
 _PHOTO_BUTTONS = (r"enlarge this image|hide caption|toggle caption|click to enlarge|"
                   r"(?:open|view|see)\s+(?:this\s+)?(?:photo|image|picture)s?\s+in\s+(?:the\s+)?gallery")
 _CAPTION = [
-    re.compile(r"^(?:photo|photograph|image|picture|illustration|graphic|video|caption|credit)s?"
+    re.compile(r"^(?:file\s+)?(?:photo|photograph|image|picture|illustration|graphic|video|caption|credit)s?"
                r"(?:\s+(?:credit|source|illustration|caption))?\s*(?::|by\b)", _F),
     re.compile(rf"^(?:{_PHOTO_BUTTONS}|view (?:image|gallery)|expand\s+(?:this\s+)?(?:image|photo))" + _END, _F),
     # a caption pasted with its widget text in front, or with its credit line at the end
@@ -124,6 +124,14 @@ _CAPTION = [
     re.compile(r"[.!?][\"”’']?\s+(?:Photo|Photograph|Photography|Image|Picture|Illustration)s?\s+by\s+[A-Z][^.!?]{2,80}$"),
     # "… feeds. Photo / Supplied", "… feeds. Photo / Jane Doe": a New Zealand credit
     re.compile(r"[.!?][\"”’']?\s+(?:Photo|Image|Picture|Illustration|Video)s?\s*/\s*(?:Supplied|Handout|File|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$"),
+    # the outlet before the photographer, glued to the stop: "… last week.Chronicle/Jane Doe"
+    re.compile(r"[a-z0-9][.!?][\"”’']?(?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*\s*/\s*(?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+\s*$"),
+    # a station's call letters glued to the stop: "… at her home in Pueblo on Monday.KCRV"
+    re.compile(r"[a-z0-9][.!?][\"”’']?[A-Z]{2,6}(?:[\s-]+\d{1,2})?\s*$"),
+    # a credit glued to the stop with a slash or bars: "… on Tuesday.WKTB 8 Photo/Jane Doe",
+    # "… Kilifi County.Photo | Jane Doe | Coast Mirror"
+    re.compile(r"[a-z0-9][.!?][\"”’']?\s*(?:[A-Z0-9][\w&.'’-]*\s+){0,3}(?:Photo|Photograph|Picture|Image|Pic)s?\s*[/|]\s*"
+               r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*[/|]\s*(?:[A-Z][\w'’&.-]*\s*){1,5})?\s*$"),
     # "… since starting on the gummies Credit: Supplied": a tabloid's credit after a space
     re.compile(r"\s(?:Credit|Picture|Image|Photo)s?\s*:\s*(?:Supplied|Handout|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$"),
     # a caption marked at its end: "… (stock image)", "… (file photo)", "… (pictured)"
@@ -289,6 +297,9 @@ _DISCLOSURE = [
     # the publisher on its own process: "Our editorial team tracks new research … and revises articles
     # when the evidence changes"
     re.compile(r"^our\s+(?:editorial|editors|medical\s+review|fact[- ]checking)\b", _F),
+    # … or on why to trust it: "Trust WellPath: Our content is written by health journalists and reviewed by …"
+    re.compile(r"^(?:why\s+)?trust\s+(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z][\w&.'’-]*)){0,3}\s*:", _F),
+    re.compile(r"\bour\s+(?:content|articles?|information)\s+(?:is|are)\s+(?:written|reviewed|fact[- ]checked|created|produced)\s+by\b", _F),
     re.compile(r"\b(?:revises?|updates?)\s+(?:our\s+|its\s+|the\s+|this\s+)?(?:articles?|content|pages?|stories)\s+"
                r"(?:when|as|whenever)\b", _F),
     re.compile(r"^(?i:published)\s+by\s+[A-Z][\w&.' ]{1,60}$"),
@@ -403,7 +414,7 @@ _WIDGET = [
                r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}newsletter|"
                r"follow(?:\s+(?:us|me))?|sign\s+me\s+up|(?:add\s+to|get|manage)\s+(?:(?:e-?mail|news)\s+)?alerts?|social\s+sharing|estimated\s+\d+\s+min(?:ute)?s?|"
                r"rights\s+(?:&|and)\s+permissions|email\s+address|expand|collapse|show\s+(?:more|less)|"
-               r"affiliations?|author\s+information|more\s+by\s+(?:[A-Z][\w'’.-]*\s*){1,4}|"
+               r"(?:affiliations?|author\s+information)(?:\s+(?:expand|collapse))?|more\s+by\s+(?:[A-Z][\w'’.-]*\s*){1,4}|"
                # comment and share counters, video players, feedback prompts, page chrome
                r"(?:view\s+)?comments?(?:\s+\(?\d+\)?)?|\d+\s+(?:shares?|comments?)|shares?|\d+|share\s+what\s+you\s+think|"
                r"share\s+or\s+comment\s+on\s+this\s+article\b.*|the\s+comments\s+below\s+have\s+not\s+been\s+moderated\b.*|"

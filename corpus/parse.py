@@ -820,6 +820,11 @@ def _page_headline(blocks: list[_Block]) -> int | None:
         # the headline and this one its dek, whatever words each shares with the story
         if found - 1 in candidates and _headline_over_byline(blocks, found - 1):
             return found - 1
+        # a headline straight over a longer dek: the dek restates the news in more of the story's
+        # words ("… struggling to quit, study finds" over "Researchers say one in three …")
+        if (found - 1 in candidates and blocks[found - 1].furniture != "related" and share[found - 1] >= HEADLINE_OVERLAP / 2
+                and len(blocks[found].text.split()) > len(blocks[found - 1].text.split())):
+            return found - 1
         if _short_title_over_dek(blocks, found):
             return found - 1
         return found
@@ -859,6 +864,11 @@ MAX_DEK_LINES = 3
 MAX_SENTENCE_DEK_WORDS = 30
 
 
+MIN_LISTED_DEK_WORDS = 8  # a menu entry is shorter
+NAME_LINES_UNDER_DEK = 2
+_NAME_LINE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4}")
+
+
 def _set_aside_dek(blocks: list[_Block], after_title: int | None = None) -> None:
     """The dek under a headline ("Small study finds participants reported less pain after 12
     weeks"), above its byline or date: the editor's summary line, not a sentence of the story
@@ -866,9 +876,15 @@ def _set_aside_dek(blocks: list[_Block], after_title: int | None = None) -> None
     block under a page's headline, taken for a menu entry when the headline stood in a run of
     menu lines; straight over the byline it is the dek."""
     if after_title is not None and after_title + 1 < len(blocks):
-        b, under = blocks[after_title], blocks[after_title + 1]
+        b, at = blocks[after_title], after_title + 1
+        # (a writer's name alone on its line may stand between the dek and the role or date that
+        # makes the byline: "Rachel Tan" over "Health Correspondent")
+        if len(b.text.split()) >= MIN_LISTED_DEK_WORDS:
+            while (at + 1 < len(blocks) and at - after_title <= NAME_LINES_UNDER_DEK and blocks[at].furniture == "list"
+                   and _NAME_LINE.fullmatch(blocks[at].text.strip())):
+                at += 1
         if (b.furniture == "list" and b.kind == "paragraph" and len(b.text.split()) <= MAX_HEADLINE_WORDS
-                and under.furniture in _UNDER_A_HEADLINE):
+                and blocks[at].furniture in _UNDER_A_HEADLINE):
             b.furniture = "dek"
             return
     start = next((i for i, b in enumerate(blocks) if b.furniture is None), None)

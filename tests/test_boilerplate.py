@@ -260,6 +260,19 @@ def test_health_prose_and_headings_are_not_furniture(line):
     ("Open this photo in gallery:", "caption"),
     ("Ana Ruiz, 34, listens to ASMR videos before bed at her home in Winnipeg on March 2.Darcy Lemieux/The "
      "Prairie Herald", "caption"),
+    # … an outlet's credit glued on with a slash, or with bars between photographer and outlet
+    ("Mara Lee holds a photo of her son at her kitchen table in Port Orrin on Tuesday.WKXB 7 Photo/Jon Bell", "caption"),
+    ("A vendor displays packets of betel at a market in Kisauni.Photo | Juma Kazungu | Harbour Post", "caption"),
+    # a health site on why to trust it; an ordinary sentence about trust is prose
+    ("Trust Wellfield: Our content is written by health journalists and reviewed by board-certified physicians.",
+     "disclosure"),
+    ("Trust your doctor: she knows which sleep aids are safe for you.", None),
+    # the outlet before the photographer, a station's call letters, a wire's "FILE PHOTO:"
+    ("A bag of snuff bought over the counter at a Southside shop last week.Ledger/Ian Roe", "caption"),
+    ("Maria Vela, 52, at her home in Pueblo on Monday.KXRV", "caption"),
+    ("FILE PHOTO: Nicotine pouches are displayed at a shop in Lyon, France, January 14, 2026. Wire/Ann Marr/File Photo",
+     "caption"),
+    ("The agency that approved it is the FDA.", None),
     ("The drug is sold online.Most users are young.", None),
     # a page's footer links and paywall note
     ("Report an editorial error", "widget"),
@@ -1355,6 +1368,39 @@ def test_a_two_sentence_headline_over_a_dek_that_shares_more_words_with_the_stor
     assert aside.get("Six weeks of brief cold-water immersion eased mild depressive symptoms in a small study") == "dek"
 
 
+
+def test_a_headline_over_a_longer_dek_that_shares_more_words_with_the_story_is_still_the_title():
+    # the dek repeats the story's words ("chewers", "dependence"); the headline's are its own
+    page = ("THE HARBOUR POST\nNews\nCounties\nHealth\nSport\nSubscribe\nHealth\n"
+            "Betel chewing leaves young riders in Kisauni sleepless and struggling to quit, study finds\n"
+            "Researchers say one in three regular chewers reported signs of dependence, as county rules on the leaf remain in court\n"
+            "By Mary Achieng\nTuesday, March 3, 2026\n"
+            "Every morning in Kisauni, Omari Said, 31, buys two packets of betel before his first ride of the day.\n"
+            "A new study of regular chewers by the coast institute suggests he is far from alone.\n"
+            "About one in three regular chewers in the survey reported signs of dependence on most days.\n"
+            "Chewers said cravings and irritability came on when they could not chew.\n")
+    article = parse_article(page)
+    assert article.title.text.startswith("Betel chewing leaves young riders")
+    aside = {p.text: p.boilerplate for p in article.set_aside()}
+    assert aside.get("Researchers say one in three regular chewers reported signs of dependence, "
+                     "as county rules on the leaf remain in court") == "dek"
+
+
+def test_a_dek_in_the_menu_run_over_the_writers_name_and_role_is_the_dek():
+    # the byline is two lines: the name alone, then the role; the dek stands over both
+    page = ("The Harbour Times\nHome\nSingapore\nHealth\nOpinion\nSubscribe\nHEALTH\n"
+            "'Herbal' sleep capsules sold online contained a prescription sedative, tests show\n"
+            "Three products sold as remedies for insomnia were found to contain a prescription-only sleeping pill\n"
+            "Rachel Tan Wei Ling\nHealth Correspondent\nPublished Mar 14, 2026, 05:00 AM\n"
+            "For almost two years, Madam Lim Soo Chin slept better than she had in a decade.\n"
+            "Tests by the health products board found a prescription sleeping pill in the capsules she took.\n"
+            "The board said it had received 11 reports of people who became unwell after taking the capsules.\n")
+    article = parse_article(page)
+    assert article.title.text.startswith("'Herbal' sleep capsules")
+    aside = {p.text: p.boilerplate for p in article.set_aside()}
+    assert aside.get("Three products sold as remedies for insomnia were found to contain a prescription-only "
+                     "sleeping pill") == "dek"
+
 @pytest.mark.parametrize("line,reason", [
     # a page's text-size controls, pasted one per line
     ("Normal text size", "widget"),
@@ -1402,6 +1448,7 @@ def test_a_thousand_character_word_sets_its_paragraph_aside():
     ("Advert", "advertisement"),
     ("Vape pens on sale at a corner shop in Leeds. (NBC4/Jane Doe-Smith)", "caption"),
     ("Author information", "widget"),
+    ("Affiliations expand", "widget"),  # PubMed's toggle pasted with its label
     # prose with a slash in brackets, and about advertising, stays
     ("Kratom is sold online (FDA/CDC data show rising use).", None),
     ("Advertising rules for supplements are loose.", None),
