@@ -64,8 +64,9 @@ _META = re.compile(
     r"|^our\s+(\w+\s+){0,2}(experts?|pharmacists?|doctors?|dietitians?|editors?|columnists?|team|panel)\s+"
     r"(explains?|answers?|breaks? down|weighs? in)\b"
     # a pointer to a list or table the lead does not carry ("provides the following list of")
-    # ("over the following year" is a time, not a pointer)
-    r"|\bthe following\b(?!\s+(?:days?|weeks?|months?|years?|decades?|mornings?|nights?|evenings?|seasons?|summer|winter|"
+    # ("over the following year", "the following six months" are times, not pointers)
+    r"|\bthe following\b(?!\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|few|several|many)\s+)?"
+    r"(?:days?|weeks?|months?|years?|decades?|mornings?|nights?|evenings?|seasons?|summer|winter|"
     r"spring|autumn|visits?|hours?)\b)|\b(listed|shown|described) below\b|\bsee (the )?(table|list|figure|box)\b"
     r"|^see (the|our|also)\b"
     # web-page furniture in prose: pointers to tables, links and other pages, not facts
@@ -767,7 +768,15 @@ def surnames(text: str) -> frozenset[str]:
         # goes on to quote the surname alone ("Hollis says", "said Hollis")
         if not _pos(first.lower()) or last in quoted:
             out.add(last)
+    # a person the story names by one name only, given with an age ("Sajid, a 34-year-old taxi
+    # driver, …", "Amira, 29, …"): usually a first name kept back for privacy
+    for m in _ONE_NAME_AGED.finditer(text):
+        if m.group("w").lower() not in STOPWORDS and not _pos(m.group("w").lower()):
+            out.add(m.group("w"))
     return frozenset(out)
+
+
+_ONE_NAME_AGED = re.compile(rf"(?:^|(?<=[.!?\n])\s*)(?P<w>[{UPPER_LETTERS}][{LOWER_LETTERS}]+),\s+(?:an?\s+)?\d{{1,3}}(?:,|-year-old\b)")
 
 
 # How a capitalised word is used: alone (no capitalised word after it), after a lower-case word,

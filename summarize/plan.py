@@ -70,10 +70,12 @@ CONCLUSION_SECTION_FACTOR = 3.0
 _METHODS = re.compile(
     r"^(we|the authors|the researchers|researchers|this (study|review|trial|paper|analysis|report))\s+(\w+\s+)?"
     r"(looked|searched|included|identified|examined|studied|reviewed|analy[sz]ed|assessed|compared|investigated|"
-    r"evaluated|used|collected|conducted|set out|aimed|surveyed|followed|recruited|enrolled)\b"
+    r"evaluated|used|collected|conducted|set out|aimed|surveyed|followed|recruited|enrolled|interviewed|polled|"
+    r"questioned|sampled)\b"
     r"|^(\w+\s+){0,3}(studies|trials|rcts|reviews)\b[^.;]{0,60}?\b(met (the|our) inclusion criteria|"
     r"were included|compared|involving|with a total of)\b"
     # the protocol: "Participants were tested at the start, at three months and at six months"
+    r"|^(participants|patients|respondents|volunteers|subjects)\s+(completed|filled\s+in|filled\s+out|answered|wore|kept)\b"
     r"|^(participants|patients|people|volunteers|subjects|children|adults|women|men)\s+(were|had\s+been)\s+"
     r"(\w+ly\s+)?(tested|assessed|measured|examined|followed|interviewed|surveyed|scanned|given|asked|"
     r"randomi[sz]ed|assigned|allocated|recruited|enrolled)\b"

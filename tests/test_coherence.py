@@ -83,6 +83,7 @@ DEFECTS = [
       "Of the many herbs sold for sleep, valerian is the best studied."], {}),
     # a time, not a pointer to a list
     (["Zinc deficiency is rare.", "Those given zinc had fewer colds over the following year than those given placebo."], {}),
+    (["Zinc deficiency is rare.", "Those given zinc had fewer colds over the following six months than those given placebo."], {}),
     (["Zinc deficiency is rare.", "If known, the table below includes how often each sign is seen."], {1: "meta"}),
     (["Zinc deficiency is rare.", "You can use a medical dictionary to look up the definitions for these terms."], {1: "meta"}),
     (["Zinc deficiency is rare.", "The zinc information centre has information on this topic."], {1: "meta"}),
@@ -251,6 +252,14 @@ def test_a_first_name_that_is_also_a_word_still_makes_a_surname_when_the_draft_q
     names = coherence.surnames(text)
     assert "Hollis" in names and "Street" not in names
     assert "surname" in coherence.dangling_reason("For Hollis, the message is simple.", ["Calls rose."], names)
+
+
+def test_a_person_named_by_one_name_with_an_age_is_a_name_a_lead_must_introduce():
+    text = ("Sajid, a 34-year-old taxi driver, started using snuff at 16. Amira, 29, takes it daily. "
+            "In March, 2020, sales were banned. For Sajid, the ban means little.")
+    names = coherence.surnames(text)
+    assert {"Sajid", "Amira"} <= names and "March" not in names
+    assert "Sajid" in coherence.dangling_reason("For Sajid, the ban on sales means little.", ["Snuff is sold."], names)
 
 
 @pytest.mark.parametrize("sentence,reason", [

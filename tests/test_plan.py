@@ -191,6 +191,19 @@ def test_the_opening_of_a_non_review_draft(paragraphs, opening_starts):
     assert opening.text.startswith(opening_starts), opening.text
 
 
+@pytest.mark.parametrize("sentence,told", [
+    ("Researchers interviewed 640 betel chewers aged 18 to 35 in two counties last year.", True),
+    ("The researchers polled 2,000 adults about their sleep.", True),
+    ("Participants completed the Severity of Dependence Scale and questions about sleep.", True),
+    ("Respondents answered questions about mood and spending.", True),
+    # what was found, not how
+    ("Researchers found that one in three regular chewers reported signs of dependence.", False),
+    ("Participants who chewed daily slept less than those who did not.", False),
+])
+def test_how_a_study_was_done_is_told_methods_not_news(sentence, told):
+    assert bool(plan._METHODS.search(sentence)) is told
+
+
 def test_the_readers_next_step_closes_the_lead_it_does_not_open_it():
     from summarize.corpus.parse import parse_article
 
