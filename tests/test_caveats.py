@@ -64,6 +64,8 @@ def kinds_of(det: Detector, text: str, topic=frozenset({"valerian"})) -> set[str
 
 @pytest.mark.parametrize("text,kind", [
     ("Regular use can lead to dependence and withdrawal symptoms when you stop.", "dependency"),
+    # a treatment in the same sentence leaves the risk after "but" standing
+    ("Codeine can help with pain, but people who become dependent on it find it hard to stop.", "dependency"),
     ("Some users develop a tolerance to its effects.", "dependency"),
     ("The evidence is still limited and more research is needed.", "research"),
     ("We are uncertain about the effect because the evidence was of very low quality.", "research"),
@@ -467,6 +469,11 @@ def test_each_kind_is_detected(det, text, kind):
     ("Its vivid effects make it hard to stop volunteers from guessing their group.", "dependency"),
     ("Two authors assessed risk of bias using a standard tool.", "research"),  # a method
     ("Adults with long-standing opioid addiction took part in the trial.", "dependency"),  # the condition treated
+    ("Some clients said they used their sessions to work on alcohol addiction.", "dependency"),  # the therapy's aim
+    # the people a treatment is for
+    ("Methadone can help people with opioid addiction, including those who became dependent on codeine.",
+     "dependency"),
+    ("Participants' dependence was measured using a short questionnaire.", "dependency"),  # an outcome measured
     ("The sedative is approved only for use in animals such as horses.", "research"),
     ("A small number of people have reported low mood on the drug.", "research"),
     ("The tablets should be taken with care by older adults.", "research"),
@@ -504,7 +511,9 @@ def test_a_negator_before_the_cue_still_negates_it(det, text):
 
 
 @pytest.mark.parametrize("text", ["Sellers say there is no evidence valerian is habit-forming.",
-                                  "There is no evidence that valerian causes dependence."])
+                                  "There is no evidence that valerian causes dependence.",
+                                  # … a relative clause inside the claim included
+                                  "There is no sign that people who stop using valerian get any withdrawal effects."])
 def test_no_evidence_of_a_risk_denies_the_whole_claim_after_it(det, text):
     # (a seller's reassurance, not a caveat; but the clause after a comma may state the risk)
     dets = [d for d in det.sentence(text, frozenset({"valerian"})) if d.kind == "dependency"]
@@ -628,6 +637,19 @@ def test_a_quote_opening_on_a_conjunction_drops_it(f):
     # "So far" opens no conjunction
     assert all('"So far' in v or v.startswith("So far") for v in
                _variants(f, '"So far, nobody has tested whether it is habit-forming in people."', "habit-forming"))
+
+
+def test_a_list_of_examples_is_cut_only_where_it_closes_the_sentence(f):
+    # the list closed at its "and"; the sentence's verb follows it and must stay
+    text = ("Combining caffeine tablets with other stimulants, including decongestants, pre-workout powders and ADHD "
+            "medicines, increases the strain on the heart.")
+    assert all(v.endswith("increases the strain on the heart.") for v in _variants(f, text, "Combining caffeine"))
+    assert "It can interact with drugs such as warfarin." in _variants(
+        f, "It can interact with drugs such as warfarin, some antidepressants and certain anti-seizure medicines.", "interact")
+    # ("… and C or D" is one item: the list still closes the sentence)
+    assert "It is not known how it interacts with medicines, including blood thinners." in _variants(
+        f, "It is not known how it interacts with medicines, including blood thinners and drugs for diabetes or "
+           "high blood pressure.", "not known")
 
 
 def test_the_second_sentence_of_a_quote_is_opened_again(f):

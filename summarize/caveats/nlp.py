@@ -169,9 +169,11 @@ def negation_scopes(tokens: list[Token], norm: str, policy, skip_spans=None) -> 
         # noun, its verb included (a no-risk claim, not a caveat)
         claim = nominal and nxt in _CLAIM_NOUNS
         j = i + 1
-        while j < n and j - i <= policy.max_scope:
+        # (the claim denied runs on through its own relative clause: "no sign that people who
+        # stop using it get any withdrawal effects")
+        while j < n and j - i <= policy.max_scope + (_CLAIM_EXTRA_SCOPE if claim else 0):
             t = tokens[j].text
-            if t in CLAUSE_PUNCT or t in policy.neg_terminators:
+            if t in CLAUSE_PUNCT or (t in policy.neg_terminators and not (claim and t in _RELATIVES)):
                 break
             if t == "and" and j + 1 < n and tokens[j + 1].text in policy.neg_verbs:
                 break  # "... and is ..." starts a new verb phrase
@@ -186,6 +188,8 @@ def negation_scopes(tokens: list[Token], norm: str, policy, skip_spans=None) -> 
 
 
 _CLAIM_NOUNS = frozenset(("evidence", "proof", "sign", "signs", "indication", "suggestion"))
+_CLAIM_EXTRA_SCOPE = 6
+_RELATIVES = frozenset(("who", "whom", "which"))
 _INFLECTED_VERB = re.compile(r"[a-z]{3,}(?:ed|es)|was|were|is|are|has|had")
 
 

@@ -489,6 +489,13 @@ def _trim_examples(text: str, spans):
         items = _ITEM_SPLIT.split(body)
         if len(items) < 2 or "(" in body or ";" in body or _QUOTE_MARKS.search(body):
             return text
+        # "including A, B and C, increases the strain …": the list closed at its "and", and what
+        # follows is the sentence's own verb, not another example
+        # (a comma after the "and": "… and C or D" is still one item)
+        conj = [bool(re.search(r"\b(?:and|or)\b", j.group(0))) for j in _ITEM_SPLIT.finditer(body)]
+        closed = next((k for k, c in enumerate(conj) if c), None)
+        if closed is not None and not all(conj[closed + 1:]):
+            return text
         words = [w.lower().strip(",.") for w in body.split()]
         if any(len(i.split()) > 6 or not i.strip() for i in items) or any(w in _FINITE for w in words):
             return text
