@@ -1114,6 +1114,9 @@ def test_boilerplate_paragraphs_are_not_read():
     ("Many people who start valerian find they can't get off it.", "dependency", "main"),
     # ... but the reader the advice addresses, who may be hooked, is a condition of the advice
     ("Anyone who feels they cannot get through a week without the pills should talk to a doctor.", "dependency", "minor"),
+    # … and so is misuse as the condition of what someone does
+    ("Pharmacists can refuse a sale if they think valerian is being misused.", "dependency", "minor"),
+    ("Valerian is often misused, and regular misuse can lead to dependence.", "dependency", "main"),
 ])
 def test_strength(det, text, kind, strength):
     got = [d.strength for d in det.sentence(text, frozenset({"valerian"})) if d.kind == kind and d.is_caveat]
