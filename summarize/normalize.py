@@ -397,6 +397,16 @@ def undouble(text: str) -> str:
     return _DOUBLED.sub(lambda m: m.group(0).split()[0], text)
 
 
+# A Markdown draft's emphasis ("There are **almost no human studies** of it"): the lead is plain
+# prose in every format, so the words stay and the marks go.
+_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?![\w*])|(?<![\w*])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![\w*])")
+
+
+def unemphasise(text: str) -> str:
+    """``text`` without Markdown's emphasis marks around its words."""
+    return _EMPHASIS.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(3), text) if "*" in text or "__" in text else text
+
+
 # A draft's typing slip ("teh", "reserach", "recieve", "untill"): two letters swapped, or a double
 # letter written single or a single one doubled, where the word is rare and the fix a common word
 # (wordfreq). Only these slips: any other edit would "correct" a drug's name or a term ("indica").

@@ -23,7 +23,7 @@ from summarize.corpus.article import Article, OutlineEntry
 from summarize.corpus.parse import parse_article
 from summarize.corpus.render import article_dict, render_house, render_json, render_markdown
 from summarize.models.loading import DEFAULT_BATCH_SIZE, DEFAULT_BEAMS, GenerationSettings, Seq2SeqModel
-from summarize.normalize import close_sentence, name_people, respell, undouble
+from summarize.normalize import close_sentence, name_people, respell, undouble, unemphasise
 from summarize.outline import HEADING_METHODS, build_outline
 from summarize.strategies import STRATEGIES, LeadSentence, trim, write_lead
 from summarize.corpus.text import WORD, word_count
@@ -188,13 +188,14 @@ class Summarizer:
 def _final_touches(article: Article, sentences: list[LeadSentence], report: dict[str, Any]) -> list[str]:
     """Trimming may have dropped the sentence that named a person a later one calls by surname
     ("Morales recommended …"): name them there, as the draft does; a draft's doubled word ("the
-    the") is said once, and its typing slips ("teh", "reserach") are mended. In the lead and in the
-    filter's report of what it added. Returns the slips mended ("teh → the")."""
+    the") is said once, Markdown's emphasis marks go, and its typing slips ("teh", "reserach") are
+    mended. In the lead and in the filter's report of what it added. Returns the slips mended
+    ("teh → the")."""
     prose = article.prose()
     vocabulary = frozenset(w.lower() for w in WORD.findall(prose))
     texts, mended = [], []
     for t in name_people([s.text for s in sentences], prose):
-        text, fixes = respell(undouble(t), vocabulary)
+        text, fixes = respell(undouble(unemphasise(t)), vocabulary)
         texts.append(text)
         mended.extend(f"{slip} → {word}" for slip, word in fixes if f"{slip} → {word}" not in mended)
     for s, text in zip(sentences, texts):

@@ -618,6 +618,20 @@ def test_a_drafts_doubled_small_word_is_said_once_in_the_lead():
     assert sentences[0].text == report["added"][0]["text"] == "Kava bars have spread over the past decade."
 
 
+def test_a_markdown_drafts_emphasis_marks_leave_the_lead():
+    from summarize.corpus.parse import parse_article
+    from summarize.normalize import unemphasise
+    from summarize.pipeline import _final_touches
+
+    assert unemphasise("It is *not* safe, and there are __few__ trials.") == "It is not safe, and there are few trials."
+    assert unemphasise("The dose was 5*3 units; see note*.") == "The dose was 5*3 units; see note*."
+    text = "There are **almost no human studies** of sea moss."
+    sentences = [LeadSentence(text, "caveat", text, 0, len(text))]
+    report = {"added": [{"kinds": ["research"], "text": text}]}
+    _final_touches(parse_article(text), sentences, report)
+    assert sentences[0].text == report["added"][0]["text"] == "There are almost no human studies of sea moss."
+
+
 def test_a_drafts_typing_slips_are_mended_in_the_lead_and_said_so():
     from summarize.corpus.parse import parse_article
     from summarize.normalize import respell
