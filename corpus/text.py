@@ -344,6 +344,19 @@ def _opens_on_bare_noun(text: str) -> bool:
             or (bool({"VERB", "AUX"} & pos) and not ("NOUN" in pos and looks_plural(after))))
 
 
+def headline_as_sentence(text: str) -> str | None:
+    """A dek in headline-ese only for its bare noun ("Survey of 640 adults finds one in four drinks
+    the tonic daily") as the sentence it stands for ("A survey of 640 adults finds …."); None for
+    any other line, or one whose first word is a name ("Harvard study finds …")."""
+    text = text.strip()
+    first = text.split(" ", 1)[0].strip(",")
+    if (not _opens_on_bare_noun(text) or not _DETERMINER.search(_RATE.sub(" ", text)) or len(split_sentences(text)) > 1
+            or not lexicon_pos(first.lower()) or first.isupper() or not first[:1].isupper()):
+        return None
+    article = "An" if first[:1].lower() in "aeio" else "A"
+    return f"{article} {first[:1].lower()}{text[1:]}" + ("" if text[-1:] in ".!?" else ".")
+
+
 def headlinese(text: str) -> bool:
     """Is this line written in headline-ese, not as a sentence (no article or determiner in a
     line of five words or more, or a bare count noun opening it)?"""

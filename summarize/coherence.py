@@ -297,10 +297,36 @@ def same_meaning(a: str | set[str], b: str | set[str]) -> bool:
     if (small >= MIN_CONTENT and shared >= MIN_CONTENT and shared / small >= DUPLICATE_OVERLAP
             and shared / large >= DUPLICATE_OVERLAP_LARGE):
         return True
+    if not (isinstance(a, str) and isinstance(b, str)):
+        return False
+    # The same figure about the same thing ("A survey … finds one in four drinks bitters daily",
+    # "One in four said they drank bitters every day") is one fact told twice.
+    figures = _figures(a) & _figures(b)
+    if figures and len((la & lb) - _FIGURE_WORDS) >= SAME_FIGURE_SHARED:
+        return True
     # Two sentences that each announce the news ("A new trial found that magnesium …", "A new
     # study found that magnesium supplements …") tell it twice, in whatever words.
-    return (isinstance(a, str) and isinstance(b, str) and bool(_ANNOUNCES.search(a)) and bool(_ANNOUNCES.search(b))
+    return (bool(_ANNOUNCES.search(a)) and bool(_ANNOUNCES.search(b))
             and len((la & lb) - _FRAME_LEMMAS) >= NEWS_SHARED)
+
+
+_NUMBER_WORD = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a\s+third|a\s+quarter|half)"
+_FIGURE = re.compile(rf"\b(?:{_NUMBER_WORD}\s+(?:in|out\s+of)\s+{_NUMBER_WORD}|\d[\d,.]*\s*(?:%|per\s*cent|percent))", re.I)
+_FIGURE_WORDS = frozenset("one two three four five six seven eight nine ten half third quarter per cent percent "
+                          "say tell report find show".split())  # (and the words that report a figure)
+SAME_FIGURE_SHARED = 2  # content lemmas in common besides the figure
+
+
+def _figures(text: str) -> set[str]:
+    """The figures a sentence states in its own words (a bracketed statistic and a confidence
+    level, "95% CI", are no figure of its own)."""
+    text = _CONFIDENCE.sub(" ", _BRACKETS.sub(" ", text))
+    return {re.sub(r"\s*(?:%|per\s*cent|percent)", "%", " ".join(m.group(0).lower().split()))
+            for m in _FIGURE.finditer(text)}
+
+
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_CONFIDENCE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s*(?:CI|confidence|credible|uncertainty)\b", re.I)
 
 
 _ANNOUNCES = re.compile(r"\b(?:an?\s+(?:new|recent|large|small)\s+(?:[\w-]+\s+){0,2}(?:study|trial|analysis|review|survey)"
@@ -560,9 +586,13 @@ def anecdotal(sentence: str) -> bool:
 
 
 # "Henning is one of a growing number of Canadians using …": the news after a feature's anecdote
-_NUT_GRAF = re.compile(r"^(?:[A-Z][\w'’-]+\s+){1,2}(?:is|was|are|were)\s+(?:just\s+|now\s+)?(?:one\s+of|among)\s+"
+_NUT_GRAF = re.compile(r"^(?:(?:[A-Z][\w'’-]+\s+){1,2}|(?:She|He)\s+)(?:is|was|are|were)\s+(?:just\s+|now\s+)?(?:one\s+of|among)\s+"
                        r"(?:a|the)?\s*(?:(?:growing|rising|increasing|small|large|tiny)\s+)?(?:number|wave|group|thousands|"
-                       r"millions|hundreds|many)\b")
+                       r"millions|hundreds|many)\b"
+                       # "… one of about 6,200 people who …"
+                       r"|^(?:(?:[A-Z][\w'’-]+\s+){1,2}|(?:She|He)\s+)(?:is|was)\s+(?:just\s+|now\s+)?one\s+of\s+"
+                       r"(?:(?:about|around|more\s+than|nearly|almost|roughly|some|an\s+estimated)\s+)?\d[\d,.]*\s+"
+                       r"(?:(?:million|thousand)\s+)?[a-z]+")
 
 
 def nut_graf(sentence: str) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from summarize.corpus.article import Article, Paragraph
-from summarize.corpus.text import headlinese, split_sentences, word_count, words
+from summarize.corpus.text import headline_as_sentence, headlinese, split_sentences, word_count, words
 from summarize.corpus.tfidf import tfidf_matrix
 
 # Sentences that talk about the article rather than the subject make poor lead material.
@@ -40,6 +40,7 @@ class Extract:
     start: int  # offsets of the sentence in Article.text
     end: int
     score: float = 0.0
+    restated: bool = False  # a headline-ese dek written as the sentence it stands for
 
 
 def article_units(article: Article) -> list[tuple[str, list[Paragraph]]]:
@@ -69,7 +70,11 @@ def candidate_sentences(article: Article, with_dek: bool = False) -> list[Extrac
                 continue
             # a dek in headline-ese states the news, but not as a lead's sentence (one written
             # in sentences, full stop and all, is prose)
+            # (one that lacks only its article is that sentence: "Survey of 640 adults finds …")
             if p.boilerplate == "dek" and headlinese(p.text) and not p.text.rstrip().endswith("."):
+                sentence = headline_as_sentence(p.text)
+                if sentence is not None:
+                    out.append(Extract(sentence, part, p.start, p.end, restated=True))
                 continue
             # Hard-wrapped lines are one paragraph: split it as prose (same length, offsets hold).
             raw = article.readable[p.start : p.end].replace("\r", " ").replace("\n", " ")

@@ -131,6 +131,7 @@ DEFINITION_FACTOR = 2.0
 # A story about a named person (a feature's anecdote) opens a lead only when nothing else can,
 # and is a weaker point.
 ANECDOTE_FACTOR = 0.5
+RESTATED_DEK_TOPIC_TERMS = 2  # of the draft's TOPIC_TERMS
 # Nor does a named speaker's opinion ("Associate Professor Jane Doe, an endocrinologist, said the
 # findings were the most convincing part"): a lead opens on the news, then says who said it.
 _NAMED_SPEAKER = re.compile(r"^(?!(?:The|A|An|This|These)\b)(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?(?:[A-Z][\w.'’-]*\s+){1,5}?[A-Z][\w'’-]+"
@@ -335,6 +336,11 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     deks = [(p.start, p.end) for p in article.paragraphs() if p.boilerplate == "dek"]
     if coherence.anecdotal(sentences[0].text) and deks:
         sentences = candidate_sentences(article, with_dek=True)
+        # (a dek in headline-ese, restated as a sentence, only when it names the subject itself,
+        # not "the tea" of the headline above it)
+        named = set(topic_terms([s for s in sentences if not s.restated], article.title.text if article.title else None))
+        sentences = [s for s in sentences if not s.restated
+                     or len(coherence.content_lemmas(s.text) & named) >= RESTATED_DEK_TOPIC_TERMS]
     matrix = score_sentences(sentences)
     index = {id(s): i for i, s in enumerate(sentences)}
     # a structured abstract's methods ("Selection criteria", "Search methods") are not lead material
@@ -457,9 +463,11 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         if antecedents.leans_on_a_group(s.text) or antecedents.leans_on_a_term(s.text):
             fixed = restored(s, [])
         if fixed is None and coherence.nut_graf(s.text):
-            # the news after the anecdote, its person named in full ("Marisol Henning is one of …")
-            fixed = name_people([s.text], prose, names, intros)[-1]
-            if fixed == s.text or coherence.dangling_reason(fixed, [], names):
+            # the news after the anecdote, its person named in full ("Marisol Henning is one of …",
+            # "She is one of …" after the sentences about her)
+            fixed = (restored(s, []) if coherence.opens_on_pronoun(s.text)
+                     else name_people([s.text], prose, names, intros)[-1])
+            if fixed is None or fixed == s.text or coherence.dangling_reason(fixed, [], names):
                 fixed = None
         if fixed is None and antecedents.leans_on_a_product(s.text):
             fixed = antecedents.reintroduced(s.text, [t.text for t in sentences[:index[id(s)]]])

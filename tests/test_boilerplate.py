@@ -1401,6 +1401,18 @@ def test_a_dek_in_the_menu_run_over_the_writers_name_and_role_is_the_dek():
     assert aside.get("Three products sold as remedies for insomnia were found to contain a prescription-only "
                      "sleeping pill") == "dek"
 
+
+@pytest.mark.parametrize("dek,sentence", [
+    ("Survey of 640 adults finds one in four drinks the tonic daily", "A survey of 640 adults finds one in four drinks the tonic daily."),
+    ("Analysis of records shows the drug is misused", "An analysis of records shows the drug is misused."),
+    ("Harvard study finds the pills work", None),  # a name, not a word, before the noun
+    ("Kratom sold at gas stations", None),  # not a bare count noun
+])
+def test_a_headline_ese_dek_that_lacks_only_its_article_is_restated(dek, sentence):
+    from summarize.corpus.text import headline_as_sentence
+
+    assert headline_as_sentence(dek) == sentence
+
 @pytest.mark.parametrize("line,reason", [
     # a page's text-size controls, pasted one per line
     ("Normal text size", "widget"),

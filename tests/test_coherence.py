@@ -851,6 +851,14 @@ def test_a_first_name_that_is_also_a_word_introduces_the_surname_after_a_title()
     # the same warning twice, in other words
     ("It's crucial to approach valerian with caution, as it can interact with other medicines.",
      "It is crucial to approach valerian with caution because of interactions with medicines.", True),
+    # the same figure about the same thing; the same figure about different things
+    ("A survey of 640 adults finds one in four drinks valerian tea daily, many believing it is harmless.",
+     "One in four said they drank valerian tea every day.", True),
+    # a confidence level in brackets is no figure of the sentence's own
+    ("Valerian may slightly reduce insomnia severity (MD -2.3, 95% CI -4.1 to -0.5; 3 trials).",
+     "Valerian may make little or no difference to total sleep time (MD 4.2, 95% CI -9.8 to 18.1; 2 trials).", False),
+    ("One in four teens said they had tried valerian tea at a party last year.",
+     "One in four parents said they did not know what valerian was or where it is sold.", False),
 ])
 def test_same_meaning_is_more_than_sharing_the_subject(a, b, same):
     assert coherence.same_meaning(a, b) is same

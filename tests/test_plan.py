@@ -336,6 +336,17 @@ def test_the_opening_of_a_review(draft, opening_starts):
         "Valerian can cause drowsiness the next morning.",
     ], "Valerian tea has become a fixture", id="a dek opening on a bare count noun is headline-ese too"),
     pytest.param([
+        "Valerian tea sold as a sleep cure is fuelling overuse, doctors warn",
+        "Survey of 640 adults finds one in four drinks valerian tea nightly, many believing the tea is harmless",
+        "By Jane Roe",
+        "Saturday April 12 2025, 12.01am BST, The Courier",
+        "Every night for a month, Karen Bellamy brewed a mug of valerian tea before bed.",
+        "Valerian tea has become a fixture of bedtime routines shared online, and supermarkets report record sales.",
+        "Valerian tea is brewed from the root of a flowering plant.",
+        "Valerian can cause drowsiness the next morning.",
+    ], "A survey of 640 adults finds one in four drinks valerian tea nightly",
+        id="... which, naming the subject, opens the lead as the sentence it stands for"),
+    pytest.param([
         "Many Canadians are microdosing valerian for ADHD, a survey shows",
         "By Jane Roe",
         "Posted: Mar 04, 2026 5:00 AM MST",
@@ -345,6 +356,17 @@ def test_the_opening_of_a_review(draft, opening_starts):
         "Researchers recruited 1,482 adults who said they had used valerian capsules in the past year.",
         "Valerian has not been tested for ADHD in any large trial.",
     ], "Marisol Henning is one of a growing number", id="the news after the anecdote, its person named in full"),
+    pytest.param([
+        "Thousands join state valerian program in its first year",
+        "By Jane Roe",
+        "Posted: Mar 04, 2026 5:00 AM MST",
+        "Marisol Henning spent 23 years as a paramedic in Pueblo.",
+        "Henning said her sleep has improved since last spring.",
+        "She is one of about 6,200 people who took part in the state's valerian program in its first year, "
+        "according to a report released Tuesday.",
+        "Out of 7,480 program sessions, staff logged 19 incidents that needed outside help.",
+        "Valerian has not been tested for sleep in any large trial.",
+    ], "Marisol Henning is one of about 6,200 people", id="... when a pronoun and a count tell it"),
     pytest.param([
         "Doctors warn parents as teens get hooked on huffing laughing gas",
         "By Jane Roe",
