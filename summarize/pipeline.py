@@ -188,13 +188,19 @@ class Summarizer:
 def _final_touches(article: Article, sentences: list[LeadSentence], report: dict[str, Any]) -> list[str]:
     """Trimming may have dropped the sentence that named a person a later one calls by surname
     ("Morales recommended …"): name them there, as the draft does; a draft's doubled word ("the
-    the") is said once, Markdown's emphasis marks go, and its typing slips ("teh", "reserach") are
+    the") is said once, Markdown's emphasis marks go, a contrast with a draft sentence the lead
+    leaves out goes ("Overall, though, …"), and its typing slips ("teh", "reserach") are
     mended. In the lead and in the filter's report of what it added. Returns the slips mended
     ("teh → the")."""
+    from summarize.caveats.repair import without_contrast  # (the caveats package loads with the filter)
+
     prose = article.prose()
     vocabulary = frozenset(w.lower() for w in WORD.findall(prose))
     texts, mended = [], []
-    for t in name_people([s.text for s in sentences], prose):
+    for k, t in enumerate(name_people([s.text for s in sentences], prose)):
+        # (a contrast with the draft's sentence before it reads only after that sentence)
+        if not _follows_in_draft(article, sentences[k - 1] if k else None, sentences[k]):
+            t = without_contrast(t)
         text, fixes = respell(undouble(unemphasise(t)), vocabulary)
         texts.append(text)
         mended.extend(f"{slip} → {word}" for slip, word in fixes if f"{slip} → {word}" not in mended)
@@ -205,6 +211,13 @@ def _final_touches(article: Article, sentences: list[LeadSentence], report: dict
                     a["text"] = text
             s.text = text
     return mended
+
+
+def _follows_in_draft(article: Article, before: LeadSentence | None, sentence: LeadSentence) -> bool:
+    """Does the lead sentence come from the draft text straight after the one before it?"""
+    if before is None or before.end is None or sentence.start is None:
+        return False
+    return before.end <= sentence.start and not article.text[before.end:sentence.start].strip()
 
 
 def _load_caveat_filter(policy):

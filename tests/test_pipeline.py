@@ -632,6 +632,31 @@ def test_a_markdown_drafts_emphasis_marks_leave_the_lead():
     assert sentences[0].text == report["added"][0]["text"] == "There are almost no human studies of sea moss."
 
 
+def test_a_contrast_with_a_draft_sentence_the_lead_leaves_out_goes():
+    from summarize.corpus.parse import parse_article
+    from summarize.pipeline import _final_touches
+
+    text = ("Kava eases anxiety in small trials. Most trials were short. Overall, though, the evidence is thin. "
+            "Kava can harm the liver.")
+    article = parse_article(text)
+
+    def lead(*sentences):
+        out = []
+        for t in sentences:
+            at = text.index(t)
+            out.append(LeadSentence(t, "extract", t, at, at + len(t)))
+        return out
+
+    # after a sentence the draft does not put before it, and first in the lead: without "though"
+    sentences = lead("Kava eases anxiety in small trials.", "Overall, though, the evidence is thin.")
+    _final_touches(article, sentences, {"added": []})
+    assert sentences[1].text == "Overall, the evidence is thin."
+    # straight after its draft neighbour, the contrast reads and stays
+    sentences = lead("Most trials were short.", "Overall, though, the evidence is thin.")
+    _final_touches(article, sentences, {"added": []})
+    assert sentences[1].text == "Overall, though, the evidence is thin."
+
+
 def test_a_drafts_typing_slips_are_mended_in_the_lead_and_said_so():
     from summarize.corpus.parse import parse_article
     from summarize.normalize import respell

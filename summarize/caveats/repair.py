@@ -348,6 +348,13 @@ def _unquote(text: str, spans):
 _MID_CONNECTIVE = re.compile(r",\s*(?:however|though|by\s+contrast|in\s+contrast|on\s+the\s+other\s+hand)\s*,", re.I)
 
 
+def without_contrast(text: str) -> str:
+    """``text`` without a mid-sentence connective that sets it against the draft's sentence
+    before it ("Overall, though, the evidence …" → "Overall, the evidence …"), for a lead in
+    which that sentence does not come before it."""
+    return _strip_mid_connective(text, [])[0]
+
+
 def _strip_mid_connective(text: str, spans):
     m = _MID_CONNECTIVE.search(text)
     if not m or any(a < m.end() and m.start() < b for a, b in spans):
