@@ -234,6 +234,8 @@ _RELATED = [
 ]
 _URLISH = r"(?:https?://|www\.|\b[\w-]+\.(?:com|org|gov|net|edu|co\.uk|int)\b|\bwebsite\b|\bsite\b|\bweb\s*page\b|\d{3}[-. )]\d{3,4})"
 _CONTACT = [
+    # who wrote it: "Leaflet produced by: Pharmacy Department and Pain Management Team"
+    re.compile(r"^(?:leaflet|booklet|information|this\s+leaflet)\s+(?:was\s+)?(?:produced|written|prepared|compiled)\s+by\s*:?\s*\S", _F),
     re.compile(rf"^for\s+more\b.{{0,120}}\b(?:visit|see|go\s+to|call|check\s+out|click|read)\b.*{_URLISH}", _F),
     re.compile(r"^write\s+to\s+.{1,80}\s+at\s+\S+", _F),
     re.compile(r"^for\s+(?:the\s+)?(?:latest|more)\b.{0,100}\b(?:head|go)\s+to\s+[A-Z]", _F),
@@ -273,6 +275,9 @@ _COPYRIGHT = [
 # responsible for all content.", "This article is republished from The Conversation under a
 # Creative Commons license.", "KFF Health News is a national newsroom that …").
 _DISCLOSURE = [
+    # a leaflet's accessibility note: "If you would like this leaflet in large print, Braille, … please call …"
+    re.compile(r"^if\s+you\s+(?:would\s+like|need|want)\s+(?:a\s+copy\s+of\s+)?this\s+(?:leaflet|information|document|booklet|page)\s+in\s+"
+               r"(?:large\s+print|braille|audio|easy\s+read|another\s+(?:language|format)|an?\s+(?:other|different|alternative)\s+format)", _F),
     # a trade site's source notes: "Disclosures", "Primary Source", "Source Reference: Patel S, et al …"
     re.compile(r"^(?:disclosures?|primary\s+source|secondary\s+source|source\s+references?)\s*:?\s*$", _F),
     re.compile(r"^(?:source\s+references?|primary\s+source|secondary\s+source|journal\s+reference)\s*:\s*\S", _F),
@@ -319,7 +324,7 @@ _DISCLOSURE = [
     # ("The material on this site is for informational purposes only, …")
     re.compile(r"^(?:this|the|all|our)\s+(?:column|article|content|information|story|site|page|newsletter|material)"
                r"(?:\s+(?:on|in)\s+(?:this|our)\s+(?:site|website|page|newsletter))?\s+is\s+(?:provided\s+)?"
-               r"(?:for\s+(?:general\s+)?(?:information(?:al)?|educational)\s+(?:purposes\s+)?only|not\s+(?:intended\s+(?:as|to\s+be)\s+)?a\s+substitute)\b", _F),
+               r"(?:for\s+(?:general\s+)?(?:information(?:al)?|educational|guidance)\s+(?:purposes\s+)?only|not\s+(?:intended\s+(?:as|to\s+be)\s+)?a\s+substitute)\b", _F),
     # "X does not provide medical advice, diagnosis or treatment.", "X is a Redline Media company."
     re.compile(r"\bdoes\s+not\s+(?:provide|offer|give|constitute)\s+(?:personal\s+)?medical\s+advice\b", _F),
     # a page's audience note: "For healthcare professionals only."
@@ -368,6 +373,9 @@ _SEPARATOR = re.compile(r"^\s*(?:([_=~*#-])\s*\1(?:\s*\1)+|•\s*•\s*•)\s*$"
 # A journal citation: "JAMA. 2023;80(4):345-353. doi:10.1001/…", "PMID: 36912345", "Keywords: …".
 _CITATION = [
     re.compile(r"\bdoi\s*:\s*10\.\d{4,}|\bdoi\.org/10\.|\bPMC?ID\s*:?\s*(?:PMC)?\d{5,}", _F),
+    # a leaflet's own code and version: "Reference: PHA-NEF-0417, Version 3"
+    re.compile(r"^(?:reference|ref\.?|leaflet\s+(?:number|code|ref(?:erence)?))\s*(?:no\.?|number)?\s*:?\s*"
+               r"[A-Z0-9][A-Z0-9/_.-]*\d[A-Z0-9/_.-]*(?:\s*,?\s*(?:version|v)\.?\s*\d+(?:\.\d+)?)?\s*$", _F),
     re.compile(r"\b(?:19|20)\d{2}(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*:\s*[\w-]+"),
     re.compile(r"^epub\s+(?:ahead\s+of\s+print\s+)?(?:(?:19|20)\d{2}|[a-z]{3}\s+\d)", _F),
     re.compile(r"^key\s*words?\s*:", _F),
@@ -398,7 +406,7 @@ _WIDGET = [
     re.compile(r"^please\s+(?:log\s+in|sign\s+in|register|subscribe)\b.{0,40}\b(?:comment|reply|post)\w*\.?$", _F),
     # a site's alert banner: "WEATHER ALERT: Wind advisory in effect until 8 p.m.", "BREAKING: …"
     re.compile(r"^(?:(?:WEATHER|TRAFFIC|SEVERE\s+WEATHER|AMBER)\s+ALERT|BREAKING(?:\s+NEWS)?|LIVE\s+UPDATES?|JUST\s+IN)\s*:\s*\S"),
-    re.compile(r"^(?:share\s+(?:this|on|via)\b.*|sign\s+up\s+(?:for|to)\b.*\bnewsletters?\b.*|"
+    re.compile(r"^(?:share\s+(?:this|on|via)\b.*|sign\s+up\s+(?:for|to)\b.*\b(?:newsletters?|briefings?|bulletins?|digests?)\b.*|"
                r"subscribe(?:\s+(?:now|today|to\s+(?:our|the)\b.*))?|get\s+(?:our|the)\b.*\bnewsletters?\b.*|click\s+here\b.*|"
                r"skip\s+to\s+(?:main\s+)?content|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|"
                r"(?:view|show|hide|read)\s+(?:all\s+)?comments|join\s+the\s+(?:conversation|discussion)|"
@@ -502,7 +510,8 @@ _DATE_TOKEN = re.compile(
     r"(?:et|est|edt|ct|cst|cdt|mst|mdt|pt|pst|pdt|gmt|utc|bst|cet|cest|eet|ist|jst|kst|hkt|sgt|aest|aedt|acst|awst|nzst|nzdt)(?:[+-]\d{1,2})?|\d+|(?:minutes?|hours?|days?|weeks?|mins?|hrs?)|ago|updated|published|posted|"
     r"\d{1,4}[/-]\d{1,2}[/-]\d{1,4}|on|at|,|\||/|-|–|—|·|•)$", _F)
 _TIMESTAMP_CUE = re.compile(
-    r"^(?:(?:last\s+)?updated|(?:version\s+)?published(?:\s+online)?|posted|(?:first|originally)\s+published|last\s+(?:medically\s+)?(?:modified|reviewed|updated)|"
+    r"^(?:(?:leaflet|booklet|information|page)\s+(?:last\s+)?(?:reviewed|updated|published|produced)|(?:page\s+)?(?:last\s+)?updated|(?:version\s+)?published(?:\s+online)?|posted|(?:first|originally)\s+published|"
+    r"(?:page\s+)?last\s+(?:medically\s+)?(?:modified|reviewed|updated)|next\s+review(?:\s+(?:due|date))?|"
     r"(?:(?:release|publication)\s+)?date)"
     r"\s*(?:on|at)?\s*:?\s*", _F)
 

@@ -712,6 +712,7 @@ def parse_draft(text: str) -> Article:
 # paragraphs): a masthead tagline ("Exclusive news, data and analytics …") is not, and a
 # two-word menu entry that looks like a name ("Wellness Library") is no byline to stop at.
 MAX_MASTHEAD_BLOCKS = 40
+MAX_PROSE_OVER_BYLINE = 3  # a dek may be a paragraph or two of whole sentences; the story is more
 MIN_PAGE_HEADLINE_WORDS = 5
 HEADLINE_OVERLAP = 0.4
 HEADLINE_BODY_PARAGRAPHS = 6
@@ -763,6 +764,11 @@ def _page_headline(blocks: list[_Block]) -> int | None:
     window = blocks[:MAX_MASTHEAD_BLOCKS]
     first = next((i for i, b in enumerate(window) if _under_a_headline(b)), None)
     if first is None:
+        return None
+    # a date under paragraphs of the story (a leaflet's "Next review due: March 2028" at its foot)
+    # is no byline a headline stands over
+    if sum(1 for b in blocks[:first] if b.kind == "paragraph" and b.furniture is None
+           and len(b.text.split()) >= MIN_PROSE_WORDS and _ends_with_punct(b.text)) >= MAX_PROSE_OVER_BYLINE:
         return None
     prose = next((i for i, b in enumerate(window) if b.kind == "paragraph" and b.furniture is None
                   and len(b.text.split()) >= MIN_PROSE_WORDS and _ends_with_punct(b.text)

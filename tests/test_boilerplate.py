@@ -1413,6 +1413,21 @@ def test_a_headline_ese_dek_that_lacks_only_its_article_is_restated(dek, sentenc
 
     assert headline_as_sentence(dek) == sentence
 
+
+def test_a_review_date_at_a_leaflets_foot_is_no_byline_under_a_headline():
+    # (read as one, everything above a "headline" would have been set aside as the site's menus)
+    para = "Valerian is a herbal sleep aid sold in pharmacies, and it comes as tablets, capsules and teas."
+    foot = ("Leaflet produced by: Pharmacy Department and Sleep Clinic\nLeaflet reviewed: March 2026\n"
+            "Next review due: March 2028\nReference: PHA-VAL-0417, Version 3\n© Northgate Hospital")
+    leaflet = "\n\n".join(["Northgate Teaching Hospitals Health Foundation Trust\nPharmacy Department\nPatient information",
+                            "Valerian tablets for sleep", para,
+                            "Why have I been given valerian tablets?", para, "How should I take valerian tablets?", para,
+                            para, "Can I become dependent on valerian tablets?", para, foot])
+    article = parse_article(leaflet)
+    headings = [sec.heading for sec in article.walk() if sec.heading]
+    assert {"Why have I been given valerian tablets?", "How should I take valerian tablets?",
+            "Can I become dependent on valerian tablets?"} <= set(headings)
+
 @pytest.mark.parametrize("line,reason", [
     # a page's text-size controls, pasted one per line
     ("Normal text size", "widget"),
@@ -1461,6 +1476,18 @@ def test_a_thousand_character_word_sets_its_paragraph_aside():
     ("Vape pens on sale at a corner shop in Leeds. (NBC4/Jane Doe-Smith)", "caption"),
     ("Author information", "widget"),
     ("Affiliations expand", "widget"),  # PubMed's toggle pasted with its label
+    ("Sign up to The Harbour Sentinel's free morning briefing", "widget"),
+    ("Last reviewed: 3 March 2026 | Next review due: March 2029", "timestamp"),
+    # a hospital leaflet's foot
+    ("Leaflet produced by: Pharmacy Department and Sleep Clinic", "contact"),
+    ("Leaflet reviewed: March 2026", "timestamp"),
+    ("Reference: PHA-VAL-0417, Version 3", "citation"),
+    ("Reference groups differed in age.", None),
+    ("If you would like this leaflet in large print, Braille or another language, please call the Patient Advice "
+     "Service on 0161 496 0730 or email advice@northgate.example", "disclosure"),
+    ("Next review of the drug is due in 2027 after the trial ends.", None),
+    ("This information is for general guidance only and is not a substitute for professional medical advice.",
+     "disclosure"),
     # prose with a slash in brackets, and about advertising, stays
     ("Kratom is sold online (FDA/CDC data show rising use).", None),
     ("Advertising rules for supplements are loose.", None),
