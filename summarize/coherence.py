@@ -503,7 +503,9 @@ _OWNER = re.compile(r"\b(?:her|his|their|my|our|your)\s+(?:[\w-]+\s+)?$", re.I)
 # "Moriarty-"): a capital, two more letters, apostrophes or hyphens, each hyphen joining a part.
 _NAME_TOKEN = (rf"(?=[{UPPER_LETTERS}][{LOWER_LETTERS}'’-]{{2}})[{UPPER_LETTERS}][{LOWER_LETTERS}'’]*"
                rf"(?:-[{UPPER_LETTERS}]?(?:['’][{UPPER_LETTERS}])?[{LOWER_LETTERS}'’]+)*")  # ("Kulkarni-D'Souza")
-_NAME_PAIRS = re.compile(rf"(?=\b([{UPPER_LETTERS}][{LOWER_LETTERS}]+)\s+({_NAME_TOKEN})\b)")
+# (never across a line end: the prose is a paragraph a line, and "… Tralee, Killarney" over "The
+# Kerry Sentinel …" is no "Killarney The")
+_NAME_PAIRS = re.compile(rf"(?=\b([{UPPER_LETTERS}][{LOWER_LETTERS}]+)[^\S\n]+({_NAME_TOKEN})\b)")
 
 
 def tells_of_a_person(sentence: str) -> bool:

@@ -254,6 +254,13 @@ def test_a_first_name_that_is_also_a_word_still_makes_a_surname_when_the_draft_q
     assert "surname" in coherence.dangling_reason("For Hollis, the message is simple.", ["Calls rose."], names)
 
 
+def test_a_name_never_runs_across_a_line_end():
+    # (the prose is a paragraph a line: a place ending one and "The" opening the next are no name)
+    names = coherence.surnames("Pharmacies took part in Tralee and Killarney\nThe survey was small.\n"
+                               "Dr Ciaran Brosnan, a GP, said so.")
+    assert "Brosnan" in names and not names & {"Killarney", "The"}
+
+
 def test_a_person_named_by_one_name_with_an_age_is_a_name_a_lead_must_introduce():
     text = ("Sajid, a 34-year-old taxi driver, started using snuff at 16. Amira, 29, takes it daily. "
             "In March, 2020, sales were banned. For Sajid, the ban means little.")
