@@ -586,6 +586,18 @@ def test_a_sentence_about_another_named_drug(det, text, about):
     assert dets and all(d.about_subject == about for d in dets)
 
 
+def test_the_drug_a_subject_is_sold_as_safer_than_is_the_one_a_relative_clause_is_about(det):
+    text = ("Traders market the oils as a safer choice than tramadol, the opioid painkiller that is widely misused "
+            "and is highly addictive.")
+    dets = [d for d in det.sentence(text, frozenset({"oils", "herbal"})) if d.kind == "dependency"]
+    assert dets and not any(d.about_subject for d in dets)
+    # taking more than a dose is the subject's own risk
+    dets = [d for d in det.sentence("People who take more than the recommended dose of the oils, which can lead to "
+                                    "dependence, should see a doctor.", frozenset({"oils", "herbal"}))
+            if d.kind == "dependency"]
+    assert dets and all(d.about_subject for d in dets)
+
+
 @pytest.mark.parametrize("text", [
     "For now, the findings show only that the idea is worth testing in people, not that anyone should take kava.",
     "Until trials show that it helps, the authors concluded, the risks of kava are hard to justify for insomnia.",

@@ -253,6 +253,12 @@ class Detector:
             ante = [t.text for t in tokens[max(0, r - 7):r] if t.text not in (",",)]
             if set(ante) & markers and not set(ante) & topic:
                 return True
+            # (or the other side of "a safer choice than tramadol, the opioid painkiller that …",
+            # its comparative just before "than")
+            if "than" in ante and not set(ante) & topic:
+                k = max(i for i in range(max(0, r - 7), r) if tokens[i].text == "than")
+                if {t.text for t in tokens[max(0, k - 3):k]} & _SOLD_AS_BETTER:
+                    return True
             # (or, for dependency, on a drug class: "… or of opioids, which carry a risk of
             # addiction", in a sentence that never names the subject; a class's side effects may
             # well be the subject's: "It lowers blood sugar, which can cause dizziness")
@@ -289,6 +295,8 @@ class Detector:
         return _opens_on_another_name(tokens, topic, self.policy.agent_words)
 
 
+# The subject sold as better than another substance ("a safer choice than tramadol, …")
+_SOLD_AS_BETTER = frozenset("safer healthier gentler milder better cheaper".split())
 _APPOSITION = frozenset({"the", "a", "an", "another", "which", "one"})
 # What starts a clause with a subject of its own between the sentence's subject and a cue.
 _NEW_CLAUSE = frozenset("which who whom that because while whereas although though when if since unless ; it they "
