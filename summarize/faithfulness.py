@@ -362,10 +362,24 @@ def casing_problems(generated: str, support: str) -> list[str]:
             if i:
                 forms.setdefault(w.lower(), set()).add(w)
     out = []
-    for i, w in enumerate(WORD.findall(generated)):
+    gen = WORD.findall(generated)
+    for i, w in enumerate(gen):
         seen = forms.get(w.lower())
         if i and seen and w not in seen:
             out.append(f"casing of {w!r} changed (source: {sorted(seen)[0]!r})")
+    # … or written as another place in the source writes it ("about pain management" → "about Pain
+    # management" beside the "Pain Management Team"): word for word where the two run the same
+    starts = {0}
+    sup = []
+    for sent in re.split(r"(?<=[.!?])\s+", support.strip()):
+        starts.add(len(sup))
+        sup.extend(WORD.findall(sent))
+    matcher = difflib.SequenceMatcher(a=[w.lower() for w in sup], b=[w.lower() for w in gen], autojunk=False)
+    for tag, i1, _, j1, j2 in matcher.get_opcodes():
+        for k in range(j2 - j1) if tag == "equal" else ():
+            w, source = gen[j1 + k], sup[i1 + k]
+            if j1 + k and i1 + k not in starts and w != source and not any(w in o for o in out):
+                out.append(f"casing of {w!r} changed (source: {source!r})")
     return out
 
 
@@ -496,7 +510,30 @@ def edit_problems(generated: str, support: str) -> list[str]:
             # "… soaring blood pressure and, in some cases, seizures, doctors reported": the phrase
             # after "and, in some cases," is the list's last item, not an aside
             problems.append(f"dropped {' '.join(a[i1:i2])!r}, the last item of a list")
+        elif (after in ".!?" and i2 >= len(a) - 1 and a[i1] == "," and i2 - i1 > 1
+              and _finite_verb(a[i1 + 1].lower())):
+            # "… when someone who already gets headaches, usually migraines, takes pain relievers on
+            # too many days": a phrase closing the sentence that opens on a verb is its predicate
+            problems.append(f"dropped {' '.join(a[i1:i2])!r}, the verb of its clause")
     return problems
+
+
+# verbs that are plural nouns too, common enough as verbs to read so after a subject
+_COMMON_VERBS = frozenset("takes uses needs causes makes gets leads helps works costs lasts starts stops seems "
+                          "goes comes gives keeps puts sees feels".split())
+_SPEECH_VERBS = frozenset("said says told tells added adds noted notes wrote writes explained explains warned warns "
+                          "reported reports stressed stresses cautioned cautions".split())
+
+
+def _finite_verb(word: str) -> bool:
+    """A verb in the present third person or the past ("takes", "took", "is"), not a speech verb
+    (", said Dr Lee" is an attribution) nor a word that is a plural noun too ("drugs")."""
+    if word in _SPEECH_VERBS:
+        return False
+    if word in coherence.AUX or word in _COMMON_VERBS:
+        return True
+    pos = coherence._pos(word)
+    return "VERB" in pos and "NOUN" not in pos and "ADJ" not in pos and word.endswith(("s", "ed")) and not word.endswith("ss")
 
 
 _LAST_CONJUNCT = re.compile(r"\b(?:and|or)\s*,(?:\s+[\w'’-]+){1,4}\s*,$")

@@ -319,6 +319,9 @@ def test_extraction_covers_intro_sections_and_closing():
      "It cannot show whether the drinks lead women to drink less wine.", "dropped object of 'lead'"),
     # an abbreviation cut at its first stop
     ("Some adults eat only between noon and 8 p.", "Some adults eat only between noon and 8 p.m.", "abbreviation cut"),
+    # a word written as another place in the source writes it
+    ("For more about Pain management, ask the Northgate Pain Management Team.",
+     "For more about pain management, ask the Northgate Pain Management Team.", "casing of 'Pain' changed"),
 ])
 def test_gate_keeps_subject_verb_scope_and_casing(generated, support, reason):
     verdict = faithfulness.check(generated, support)
@@ -555,6 +558,10 @@ def test_the_lead_spells_out_an_abbreviation_the_draft_defines(summarizer):
     ("Withdrawal brings pounding hearts, high blood pressure and, in some cases, doctors reported Tuesday.",
      "Withdrawal brings pounding hearts, high blood pressure and, in some cases, seizures, doctors reported Tuesday.",
      False),
+    # a phrase closing the sentence that opens on its clause's verb is no aside; an attribution is
+    ("Headache develops when someone who gets headaches, usually migraines.",
+     "Headache develops when someone who gets headaches, usually migraines, takes painkillers too often.", False),
+    ("Valerian eased sleep.", "Valerian eased sleep, said Dr Lee.", True),
 ])
 def test_a_rewrite_may_only_leave_out_brackets_or_set_off_phrases(generated, support, ok):
     assert (not faithfulness.edit_problems(generated, support)) is ok
@@ -583,7 +590,8 @@ def test_a_rewrite_that_drops_a_clauses_verb_falls_back_to_its_source():
     cut = ("He said anyone with bladder pain should see a doctor, and that treatment for ketamine dependence, "
            "including counseling and support groups.")
     got = _gated(cut, ex, source, "rewrite")
-    assert got.source == "extract" and got.text == source and "a that-clause with no verb" in got.reasons
+    # (the edit check sees the verb dropped before the fluency check's "a that-clause with no verb")
+    assert got.source == "extract" and got.text == source and any("verb" in r for r in got.reasons)
 
 
 def test_a_person_whose_introduction_was_trimmed_is_named_where_the_lead_first_calls_them():
