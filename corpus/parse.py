@@ -760,6 +760,12 @@ def _short_title_over_dek(blocks: list[_Block], i: int) -> bool:
     return any(title & _content_words(b.text) for b in blocks[i + 1:] if b.kind == "paragraph" and b.furniture is None)
 
 
+def _whole_sentences(block: _Block) -> bool:
+    """A paragraph of the story's prose: long enough, ending on a stop, not furniture."""
+    return (block.kind == "paragraph" and block.furniture is None and len(block.text.split()) >= MIN_PROSE_WORDS
+            and _ends_with_punct(block.text))
+
+
 def _page_headline(blocks: list[_Block]) -> int | None:
     window = blocks[:MAX_MASTHEAD_BLOCKS]
     first = next((i for i, b in enumerate(window) if _under_a_headline(b)), None)
@@ -767,12 +773,10 @@ def _page_headline(blocks: list[_Block]) -> int | None:
         return None
     # a date under paragraphs of the story (a leaflet's "Next review due: March 2028" at its foot)
     # is no byline a headline stands over
-    if sum(1 for b in blocks[:first] if b.kind == "paragraph" and b.furniture is None
-           and len(b.text.split()) >= MIN_PROSE_WORDS and _ends_with_punct(b.text)) >= MAX_PROSE_OVER_BYLINE:
+    if sum(1 for b in blocks[:first] if _whole_sentences(b)) >= MAX_PROSE_OVER_BYLINE:
         return None
-    prose = next((i for i, b in enumerate(window) if b.kind == "paragraph" and b.furniture is None
-                  and len(b.text.split()) >= MIN_PROSE_WORDS and _ends_with_punct(b.text)
-                  and not _headline_over_byline(blocks, i)), len(window))
+    prose = next((i for i, b in enumerate(window) if _whole_sentences(b) and not _headline_over_byline(blocks, i)),
+                 len(window))
     candidates = []
     for i, b in enumerate(blocks[:max(first, prose)]):
         if b.furniture not in (None, "list", "byline", "related") or len(b.lines) > 1:

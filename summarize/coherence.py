@@ -310,8 +310,9 @@ def same_meaning(a: str | set[str], b: str | set[str]) -> bool:
             and len((la & lb) - _FRAME_LEMMAS) >= NEWS_SHARED)
 
 
-_NUMBER_WORD = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a\s+third|a\s+quarter|half)"
-_FIGURE = re.compile(rf"\b(?:{_NUMBER_WORD}\s+(?:in|out\s+of)\s+{_NUMBER_WORD}|\d[\d,.]*\s*(?:%|per\s*cent|percent))", re.I)
+# (its own name: ``_NUMBER_WORD`` further down is the spelled-out count a bare share opens on)
+_FIGURE_NUMBER = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a\s+third|a\s+quarter|half)"
+_FIGURE = re.compile(rf"\b(?:{_FIGURE_NUMBER}\s+(?:in|out\s+of)\s+{_FIGURE_NUMBER}|\d[\d,.]*\s*(?:%|per\s*cent|percent))", re.I)
 _FIGURE_WORDS = frozenset("one two three four five six seven eight nine ten half third quarter per cent percent "
                           "say tell report find show".split())  # (and the words that report a figure)
 SAME_FIGURE_SHARED = 2  # content lemmas in common besides the figure

@@ -357,8 +357,12 @@ def casing_problems(generated: str, support: str) -> list[str]:
     """A source word written with other casing ("National cancer Institute"); the first word of
     either sentence may change case."""
     forms: dict[str, set[str]] = {}
+    sup: list[str] = []  # the source's words, and where each of its sentences starts
+    starts = {0}
     for sent in re.split(r"(?<=[.!?])\s+", support.strip()):
+        starts.add(len(sup))
         for i, w in enumerate(WORD.findall(sent)):
+            sup.append(w)
             if i:
                 forms.setdefault(w.lower(), set()).add(w)
     out = []
@@ -369,11 +373,6 @@ def casing_problems(generated: str, support: str) -> list[str]:
             out.append(f"casing of {w!r} changed (source: {sorted(seen)[0]!r})")
     # … or written as another place in the source writes it ("about pain management" → "about Pain
     # management" beside the "Pain Management Team"): word for word where the two run the same
-    starts = {0}
-    sup = []
-    for sent in re.split(r"(?<=[.!?])\s+", support.strip()):
-        starts.add(len(sup))
-        sup.extend(WORD.findall(sent))
     matcher = difflib.SequenceMatcher(a=[w.lower() for w in sup], b=[w.lower() for w in gen], autojunk=False)
     for tag, i1, _, j1, j2 in matcher.get_opcodes():
         for k in range(j2 - j1) if tag == "equal" else ():

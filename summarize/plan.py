@@ -338,9 +338,10 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         sentences = candidate_sentences(article, with_dek=True)
         # (a dek in headline-ese, restated as a sentence, only when it names the subject itself,
         # not "the tea" of the headline above it)
-        named = set(topic_terms([s for s in sentences if not s.restated], article.title.text if article.title else None))
-        sentences = [s for s in sentences if not s.restated
-                     or len(coherence.content_lemmas(s.text) & named) >= RESTATED_DEK_TOPIC_TERMS]
+        if any(s.restated for s in sentences):
+            named = set(topic_terms([s for s in sentences if not s.restated], article.title.text if article.title else None))
+            sentences = [s for s in sentences if not s.restated
+                         or len(coherence.content_lemmas(s.text) & named) >= RESTATED_DEK_TOPIC_TERMS]
     matrix = score_sentences(sentences)
     index = {id(s): i for i, s in enumerate(sentences)}
     # a structured abstract's methods ("Selection criteria", "Search methods") are not lead material
