@@ -2503,3 +2503,18 @@ def test_naloxone_for_an_overdose_is_no_side_effect(det):
             "should still be given to anyone who may have overdosed.")
     # (not even as another substance's: a cut may drop the naloxone and keep the overdose)
     assert not [d for d in det.sentence(text, frozenset({"medetomidine", "fentanyl"})) if d.kind == "side_effects"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The drug's long-term safety is unknown, Dr. Marc Lefebvre, a sleep physician, added.",
+     "The drug's long-term safety is unknown, Dr. Marc Lefebvre, a sleep physician, said."),
+    ('"It is habit-forming," added Dr Lee.', '"It is habit-forming," said Dr Lee.'),
+    ("She added that kava can harm the liver.", "She said that kava can harm the liver."),
+    # a passive "added" is no speech tag
+    ("No sugar was added.", "No sugar was added."),
+    ("Salt is added that way.", "Salt is added that way."),
+])
+def test_a_lead_sentence_out_of_its_place_says_said_for_added(text, expected):
+    from summarize.caveats.repair import without_contrast
+
+    assert without_contrast(text) == expected

@@ -665,6 +665,28 @@ def test_a_contrast_with_a_draft_sentence_the_lead_leaves_out_goes():
     assert sentences[1].text == "Overall, though, the evidence is thin."
 
 
+def test_a_consequence_drawn_from_a_draft_sentence_the_lead_leaves_out_loses_its_therefore():
+    from summarize.corpus.parse import parse_article
+    from summarize.pipeline import _final_touches
+
+    text = ("Tests found THC in nine of the 14 oils. Cannabis oils with THC cannot be sold without a licence. "
+            "Selling such oils is therefore illegal, and traders can be prosecuted. "
+            "The evidence, as a result, is hard to weigh.")
+    article = parse_article(text)
+    first, law, sale = (text.index(t) for t in ("Tests", "Cannabis", "Selling"))
+    end = text.index(" The evidence")
+
+    sentences = [LeadSentence(text[first:law - 1], "extract", text[first:law - 1], first, law - 1),
+                 LeadSentence(text[sale:end], "extract", text[sale:end], sale, end)]
+    _final_touches(article, sentences, {"added": []})
+    assert sentences[1].text == "Selling such oils is illegal, and traders can be prosecuted."
+    # after the sentence it follows from, "therefore" reads and stays
+    sentences = [LeadSentence(text[law:sale - 1], "extract", text[law:sale - 1], law, sale - 1),
+                 LeadSentence(text[sale:end], "extract", text[sale:end], sale, end)]
+    _final_touches(article, sentences, {"added": []})
+    assert sentences[1].text == "Selling such oils is therefore illegal, and traders can be prosecuted."
+
+
 def test_a_drafts_typing_slips_are_mended_in_the_lead_and_said_so():
     from summarize.corpus.parse import parse_article
     from summarize.normalize import respell

@@ -345,14 +345,28 @@ def _unquote(text: str, spans):
 
 # A contrast with the draft's sentence before ("Until larger studies are done, however, its
 # benefits remain unproven"): the added sentence leaves that sentence behind, so the connective goes.
-_MID_CONNECTIVE = re.compile(r",\s*(?:however|though|by\s+contrast|in\s+contrast|on\s+the\s+other\s+hand)\s*,", re.I)
+_MID_CONNECTIVE = re.compile(r",\s*(?:however|though|by\s+contrast|in\s+contrast|on\s+the\s+other\s+hand|therefore|thus|"
+                             r"consequently|as\s+a\s+result)\s*,"
+                             # a consequence drawn from the sentence before, unpunctuated ("is therefore illegal")
+                             r"|(?<=[a-z])\s+(?:therefore|consequently)(?=\s+[a-z])", re.I)
+
+
+# "…, Lefebvre added." / "…," added Dr Lefebvre / "She added that …": the speaker's earlier words are in the draft,
+# not the lead (a passive "sugar was added." has no name, pronoun or appositive before it)
+_ADDED_TAG = re.compile(r"(?:(?<=,)|(?<=[A-Za-z]))\s+added(?=\s*[.!?][\"”’']*\s*$|\s+that\b)|(?<=[,”\"]\s)added(?=\s+[A-Z])")
+_TAGGED = re.compile(r"(?:,|\b(?:he|she|they|[A-Z][\w'’.-]*))$")
 
 
 def without_contrast(text: str) -> str:
     """``text`` without a mid-sentence connective that sets it against the draft's sentence
-    before it ("Overall, though, the evidence …" → "Overall, the evidence …"), for a lead in
-    which that sentence does not come before it."""
-    return _strip_mid_connective(text, [])[0]
+    before it ("Overall, though, the evidence …" → "Overall, the evidence …"), and with "said"
+    for an "added" that follows the speaker's earlier words, for a lead in which that sentence
+    does not come before it."""
+    text = _strip_mid_connective(text, [])[0]
+    m = _ADDED_TAG.search(text)
+    if m and (_TAGGED.search(text[:m.start()].rstrip()) or text[m.start() - 2:m.start()] in (", ", '" ', "” ")):
+        text = text[:m.end() - len("added")] + "said" + text[m.end():]
+    return text
 
 
 def _strip_mid_connective(text: str, spans):
