@@ -635,7 +635,7 @@ def furniture_reason(text: str) -> str | None:
     # "— ADVERTISEMENT —", "Advertisement · Scroll to continue"
     if all(_ADVERT.match(part.strip()) for part in re.split(r"\s[·|•]\s", s.strip("-–—·• "))):
         return "advertisement"
-    if any(p.match(s) for p in _BYLINE):
+    if any(p.match(s) for p in _BYLINE) or _dotted_byline(s):
         return "byline"
     if _DATELINE_ALONE.match(s) or (DATELINE.match(s) and DATELINE.match(s).end() >= len(s.rstrip())):
         return "dateline"
@@ -675,6 +675,18 @@ _LIST_LABEL = re.compile(
     r"key\s+takeaways)\s*:?\s*$", _F)
 # a shopping box's price: "$34 at Amazon", "£12.99 from Boots"
 _PRICE = re.compile(r"^[$£€]\s?\d[\d,]*(?:\.\d{2})?\s+(?:at|from)\s+[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}\s*$")
+
+
+_DOT_PARTS = re.compile(r"\s[·•]\s")
+
+
+def _dotted_byline(text: str) -> bool:
+    """"Jess Calloway · Merrigal Advocate · Posted: Tue 10 Mar 2026, 5:30am | Last Updated: …": a
+    person's name, then at most an outlet's name, then the time it was posted, joined by dots."""
+    parts = [p.strip() for p in _DOT_PARTS.split(text)]
+    if len(parts) < 2 or not is_person_name(re.sub(r"^(?i:by)\s+", "", parts[0])) or not _is_timestamp(parts[-1]):
+        return False
+    return all(re.fullmatch(r"(?:The\s+)?(?:[A-Z][\w&'’.-]*\s*){1,4}", p) for p in parts[1:-1]) and len(parts) <= 3
 
 
 def is_price(text: str) -> bool:

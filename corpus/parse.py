@@ -893,7 +893,7 @@ def _set_aside_dek(blocks: list[_Block], after_title: int | None = None) -> None
             while (at + 1 < len(blocks) and at - after_title <= NAME_LINES_UNDER_DEK and blocks[at].furniture == "list"
                    and _NAME_LINE.fullmatch(blocks[at].text.strip())):
                 at += 1
-        if (b.furniture == "list" and b.kind == "paragraph" and len(b.text.split()) <= MAX_HEADLINE_WORDS
+        if (b.furniture in ("list", "related") and b.kind == "paragraph" and len(b.text.split()) <= MAX_HEADLINE_WORDS
                 and blocks[at].furniture in _UNDER_A_HEADLINE):
             b.furniture = "dek"
             return

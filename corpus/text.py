@@ -170,6 +170,10 @@ _CLOSERS_ONLY = re.compile(r"[\"'”’)\]]+")
 _TAG_ONLY = re.compile(r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s+"
                        r"(?:said|says|added|asked|explained|wrote|recalled)\.")
 _QUOTE_END = re.compile(r"[?!][\"'”’]+$")
+# A given name abbreviated after a title ("lead author Dr Ma. Cristina Aquino."): pysbd cuts
+# after it, and the rest of the name is left as a "sentence" with no verb.
+_TITLE_ABBREVIATION = re.compile(r"\b(?:Dr|Prof|Mr|Mrs|Ms|Atty|Engr|Fr|Sr)\.?\s+[A-Z][a-z]{0,2}\.$")
+_NAME_ONLY = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:de|del|dela|de\s+la|van|von|[A-Z][\w'’.-]*)){0,3}[.!?]?[\"'”’]*")
 
 
 # Markdown emphasis closed after a sentence's stop ("**The short answer: not much yet.** There
@@ -180,7 +184,8 @@ _CLOSING_EMPHASIS = re.compile(r"(\*\*|__)\s+(?=\S)")
 def _closing_quotes_kept(text: str, sentences: list[Sentence]) -> list[Sentence]:
     """A piece of closing marks alone, right after the sentence before it, belongs to it; so
     does a speaker's tag alone after a quote ending on a question or an exclamation, and the
-    closing marks of Markdown emphasis the sentence before it opened."""
+    closing marks of Markdown emphasis the sentence before it opened, and the rest of a name
+    cut after a title's abbreviated given name ("Dr Ma." "Cristina Aquino.")."""
     out: list[Sentence] = []
     for s in sentences:
         emphasis = _CLOSING_EMPHASIS.match(s.text)
@@ -192,7 +197,9 @@ def _closing_quotes_kept(text: str, sentences: list[Sentence]) -> list[Sentence]
         closes = out and _CLOSERS_ONLY.fullmatch(s.text) and s.start == out[-1].end
         tags = out and _TAG_ONLY.fullmatch(s.text) and _QUOTE_END.search(out[-1].text) \
             and not text[out[-1].end:s.start].strip()
-        if closes or tags:
+        name = out and _NAME_ONLY.fullmatch(s.text) and _TITLE_ABBREVIATION.search(out[-1].text) \
+            and text[out[-1].end:s.start] in (" ", "")
+        if closes or tags or name:
             prev = out[-1]
             out[-1] = Sentence(text[prev.start:s.end], prev.start, s.end)
         else:
@@ -357,11 +364,26 @@ def headline_as_sentence(text: str) -> str | None:
     return f"{article} {first[:1].lower()}{text[1:]}" + ("" if text[-1:] in ".!?" else ".")
 
 
+# A passive with its "are" dropped: "Parents told never to put a weighted blanket on a baby"
+# (the active verbs take an object first: "Parents told reporters …")
+_HEADLINE_PASSIVE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}\s+(?:told|urged|warned|advised|ordered|forced|allowed)"
+                               r"\s+(?:not\s+|never\s+)?to\b|^[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}\s+told\s+never\b")
+
+
+# A singular source with no article closing the line: "…, Calgary-led study finds" ("…, a
+# Calgary-led study finds." in a sentence; "…, doctors say" is a sentence too)
+_HEADLINE_SOURCE = re.compile(r",\s+(?!(?:a|an|the|this|that|one|its|their)\b)(?:[\w'’-]+\s+){0,3}(?:study|survey|report|review|"
+                              r"analysis|poll|trial|audit|clinic|agency|regulator|watchdog)\s+(?:finds|says|shows|suggests|"
+                              r"warns|reveals|claims)\s*$", re.I)
+
+
 def headlinese(text: str) -> bool:
     """Is this line written in headline-ese, not as a sentence (no article or determiner in a
-    line of five words or more, or a bare count noun opening it)?"""
+    line of five words or more, a bare count noun opening it, a passive without its "are", or a
+    source without its article closing it)?"""
     return word_count(text) >= HEADLINESE_MIN_WORDS and (
-        not _DETERMINER.search(_RATE.sub(" ", text)) or _opens_on_bare_noun(text.strip()))
+        not _DETERMINER.search(_RATE.sub(" ", text)) or _opens_on_bare_noun(text.strip())
+        or bool(_HEADLINE_PASSIVE.match(text.strip())) or bool(_HEADLINE_SOURCE.search(text.strip())))
 
 
 def word_count(text: str) -> int:

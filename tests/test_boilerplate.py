@@ -1602,3 +1602,45 @@ def test_a_press_releases_headline_and_dek_stand_over_its_dateline_paragraph():
     aside = {p.text: p.boilerplate for p in a.set_aside()}
     assert aside.get("Small, open-label study of 40 nurses on night shifts is the first to test the program in a U.S. "
                      "teaching hospital") == "dek"
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Jess Calloway · Merrigal Advocate · Posted: Tue 10 Mar 2026, 5:30am | Last Updated: Tue 10 Mar 2026, 11:02am",
+     "byline"),
+    ("Priya Raman · Posted: Feb 10, 2026 5:00 AM CST", "byline"),
+    # words joined by dots, no person and no time: not a byline
+    ("Kava · Sleep · Anxiety", None),
+])
+def test_a_name_an_outlet_and_the_time_joined_by_dots_is_a_byline(line, kind):
+    assert furniture_reason(line) == kind
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Parents told never to put a weighted blanket on a baby or toddler", True),
+    ("Teens urged to avoid energy drinks before exams", True),
+    # the active verb takes its object, or a clause, first
+    ("Parents told reporters that the blanket helped", False),
+    ("Doctors warned that the drug can be habit-forming", False),
+    # a source with no article closing the line
+    ("Nearly 1 in 4 users said they quit their medication, Calgary-led study finds", True),
+    ("Nearly 1 in 4 users said they quit their medication, a new study finds", False),
+    ("Nearly 1 in 4 users said they quit their medication, doctors say", False),
+])
+def test_a_passive_without_its_are_or_a_source_without_its_article_is_headline_ese(line, expected):
+    from summarize.corpus.text import headlinese
+
+    assert headlinese(line) is expected
+
+
+def test_a_dek_the_menu_run_swallowed_with_its_headline_is_still_the_dek():
+    page = ("City News\nMenu\nTop Stories\nLocal\nCanada\nWorld\nHealth\nOpinion\nListen\nSaskatoon\n"
+            "Taking painkillers too often can cause more headaches, Saskatoon clinic warns\n"
+            "A local headache centre says 1 in 4 of its new patients has rebound headaches from painkillers\n"
+            "Kat Whitford · City News · Posted: Mar 03, 2026 6:00 AM CST\nSocial Sharing\n"
+            "The pills people reach for when a headache strikes may be keeping some of them in pain, specialists say.\n"
+            "The centre reviewed the files of 1,260 patients and found that a quarter had the condition.\n"
+            "Taking painkillers on too many days can cause more headaches, not fewer, its doctors warn.\n"
+            "Cutting back on the painkillers usually brings the headaches down within weeks.\n")
+    aside = {p.text: p.boilerplate for p in parse_article(page).set_aside()}
+    assert aside.get("A local headache centre says 1 in 4 of its new patients has rebound headaches from "
+                     "painkillers") == "dek"

@@ -556,3 +556,13 @@ def test_a_line_introducing_a_quoted_question_is_prose_not_a_heading():
     assert not heading_like('One viral video asks: "Is it even possible to be addicted to mint?"')
     assert heading_like("Can you get hooked?")
     assert heading_like("“I couldn’t stop”: one user’s story")
+
+
+def test_a_name_cut_after_a_titles_abbreviated_given_name_is_rejoined():
+    from summarize.corpus.text import split_sentences
+
+    text = "It cannot show cause, said lead author Dr Ma. Cristina Aquino. The riders agreed."
+    assert [s.text for s in split_sentences(text)] == [
+        "It cannot show cause, said lead author Dr Ma. Cristina Aquino.", "The riders agreed."]
+    # a surname that ends the sentence stays where it ends
+    assert len(split_sentences("The study was led by Dr Ma. The team found more.")) == 2
