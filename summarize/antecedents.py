@@ -306,6 +306,27 @@ def reintroduced(sentence: str, before: Sequence[str]) -> str | None:
     return upper_first(intro) + sentence[m.end("noun"):] if intro else None
 
 
+# A feature's reveal ("The tablet is modafinil, a prescription medicine approved for …") and the
+# news told of it next ("It is now being used widely …, according to a survey …").
+_REVEAL = re.compile(r"^(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?[a-z-]+\s+(?:is|was|turned\s+out\s+to\s+be|:)\s+"
+                     r"(?P<name>[^,;:()]+?)(?:,\s+(?P<apposition>(?:an?|the)\s+[^;:()]+?))?[.!]$", re.I)
+_IT_OPENING = re.compile(r"^(?P<p>It)(?=\s+(?:is|was|has|had|can|may|will|would|could|remains|appears|seems)\b)")
+REVEAL_MAX_WORDS = 60  # a fused opening longer than this names the subject without its apposition
+
+
+def revealed(sentence: str, before: str, topic: Sequence[str]) -> str | None:
+    """``sentence`` opening on "It" after the draft's reveal of a ``topic`` term (the article's
+    subject) in the sentence ``before`` it, with "It" restored as the reveal names and describes
+    it ("Modafinil, a prescription medicine approved for narcolepsy, is now being used widely …");
+    None when the sentence before is no such reveal."""
+    m, reveal = _IT_OPENING.match(sentence), _REVEAL.match(before.strip())
+    if m is None or reveal is None or not set(reveal.group("name").lower().split()) & set(topic):
+        return None
+    name, rest = reveal.group("name").strip(), sentence[m.end("p"):]
+    fused = f"{upper_first(name)}, {reveal.group('apposition')},{rest}" if reveal.group("apposition") else None
+    return fused if fused and len(fused.split()) <= REVEAL_MAX_WORDS else upper_first(name) + rest
+
+
 def leans_on_a_term(sentence: str) -> bool:
     """"The term describes …": a name given in the sentence before."""
     return bool(_THE_TERM.match(sentence))

@@ -346,9 +346,13 @@ _FRAME_LEMMAS = frozenset("new recent large small study trial analysis review su
 # dummy; "for" extraposes only with a "to" after it, "It is hard for teens to stop")
 _EXPLETIVE = re.compile(r"^(it)(?:'s|’s| is| was| remains| may be| can be| seems| appears| will be)\b"
                         r"(?!\s+(the|a|an|one|part|among|another|its|this|that)\b)"
+                        r"(?!(?:\s+[a-z]+)?\s+being\b)"  # ("It is now being used widely …, according to": the drug)
                         r"(?!(?:\s+(?:not|also|often|usually|sometimes|widely|commonly|now|still))*\s+"
                         r"(?!(?:recommended|advised|required|needed)\b)(?:[a-z]+(?:ed|wn|en)|thought|said|sold|made|held|meant|found)\s+to\b)"
                         r"(?=\s+(?!(?:that|to|whether|for)\b)\S)"  # ("It's that this is …": "it" is the message)
+                        # ("It's harder to give up than cigarettes": what is hard to give up is "it")
+                        r"(?!\s+(?:[a-z]+\s+)?(?:hard|harder|easy|easier|difficult|impossible|tough|tougher)\s+to\s+"
+                        r"(?:give\s+up|quit|stop|kick|resist|put\s+down|find|get|buy|spot|detect|obtain)\s*(?:than\b|[.,;:!?\"”’]|$))"
                         r".{0,50}?\b(to|that|whether|for\b.{0,40}?\bto)\b", re.I)
 # "It is also unclear how much …": what is unknown follows as a question
 _EXPLETIVE_WH = re.compile(r"^it(?:'s|’s|\s+is|\s+was|\s+remains)\s+(?:also\s+|still\s+)?(?:not\s+(?:yet\s+)?(?:clear|known|certain)|"
@@ -438,6 +442,11 @@ _ROLE = re.compile(r"\b(a|an|the|one)\s+([\w-]+\s+){0,3}?(researcher|scientist|d
                    r"paediatrician|clinician|investigator|economist|mother|father|mum|mom|dad|parent|grandmother|"
                    r"grandfather|wife|husband|daughter|son|widow|widower|girl|boy|teenager|teen|student|pensioner|"
                    r"athlete|veteran|worker|labourer|laborer|patient|woman|man)\b", re.I)
+
+
+def _common_plural(word: str) -> bool:
+    """"Pharmacists told …", "Parents say …": a group, not a surname."""
+    return word.endswith("s") and "NOUN" in _pos(word[:-1].lower())
 
 
 def introduces_person(text: str) -> bool:
@@ -948,7 +957,8 @@ def _elided(s: str) -> str | None:
 
 # "But 12% said they had taken more …", "Only 11 asked for …": a share or a count of a group the
 # sentence does not name (a year is no count)
-_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
                 r"fifty|sixty|seventy|eighty|ninety|hundred)")
 _BARE_SHARE = re.compile(r"^(?:(?:but|and|yet|still|overall|however|in all)\s*,?\s+)?(?:(?:about|around|nearly|almost|only|just|"
                          r"roughly|some|over|under|more than|fewer than|less than)\s+)?(?:\d+(?:\.\d+)?\s*(?:%|percent|per cent)|"
@@ -1048,6 +1058,10 @@ _MEMBER_OF_THE = re.compile(r"^(?:(?:some|many|most|all|several|few|half|one|two
                             r"(?=the\s)", re.I)
 
 
+# A restrictive relative clause, its "that" kept or dropped, defines the noun it follows
+_DEFINING_RELATIVE = frozenset("that which who whom whose people you we".split())
+
+
 def _definite_study(words: list[str], before_lemmas: set[str], in_phrase: bool = False) -> str | None:
     """Why "the" + ``words`` names a study, a person or a thing the lead has not introduced
     ("the trial", "the 12-week trial", "the research, published …"), or None."""
@@ -1058,6 +1072,8 @@ def _definite_study(words: list[str], before_lemmas: set[str], in_phrase: bool =
         return None
     noun = words[i].split("'")[0]
     after = words[i + 1] if i + 1 < len(words) else ""
+    if after in _DEFINING_RELATIVE and not in_phrase:
+        return None  # a clause says which: "The pills people reach for when a headache strikes …"
     if noun == "research":
         if (after in _GENERAL_RESEARCH and not i) or before_lemmas & _STUDY_WORDS:
             return None
@@ -1351,7 +1367,7 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
         return f"{m.group(0)!r} refers to no one in the lead"
     for m in _NAME_SPEECH.finditer(here):
         name = m.group(1) or m.group(4)  # (groups 2 and 3 are the speech verb)
-        if not name or name.lower() in _NOT_NAMES or name in _TITLES:
+        if not name or name.lower() in _NOT_NAMES or name in _TITLES or _common_plural(name):
             continue
         introduced = re.search(rf"\b{re.escape(name)}\b", before) or _FULL_NAME.search(here[: m.start()] + name)
         if not introduced:

@@ -80,8 +80,13 @@ _METHODS = re.compile(
     r"(\w+ly\s+)?(tested|assessed|measured|examined|followed|interviewed|surveyed|scanned|given|asked|"
     r"randomi[sz]ed|assigned|allocated|recruited|enrolled)\b"
     # a design told as a story: "…, scientists at X randomly assigned 62 adults to …"
-    r"|\b(randomly\s+(assigned|allocated)|recruited|enrolled)\s+(about\s+|more\s+than\s+|nearly\s+|some\s+)?\d", re.I)
+    r"|\b(randomly\s+(assigned|allocated)|recruited|enrolled)\s+(about\s+|more\s+than\s+|nearly\s+|some\s+)?\d"
+    # a check told by its purpose: "To get a sense of what parents are buying, The Clarion bought …"
+    r"|^to\s+(get\s+a\s+sense|find\s+out|see|test|check|learn|gauge|measure|assess|understand|work\s+out)\b[^.;]{0,120}?,"
+    r"\s+[^,.;]{1,60}?\b(bought|purchased|tested|sent|commissioned|ordered|analy[sz]ed|collected|visited|asked|surveyed|"
+    r"interviewed|followed|recruited|examined)\b", re.I)
 METHODS_FACTOR = 0.3
+REVEAL_TOPIC_TERMS = 3  # a feature's reveal names one of the draft's leading terms ("The tablet is modafinil")
 _STATISTIC = re.compile(r"\b(\d+\s*/\s*\d+\b|95\s*%\s*CI|(RR|OR|HR|MD|SMD)\s+-?\d|P\s*[=<]\s*0?\.\d)", re.I)
 # Statistics in the sentence's own words (brackets aside: the lead drops labelled statistics):
 # "ranging from 0.3 to 2.4 kg", "n = 6412", "95% confidence interval 0.71 to 0.88".
@@ -470,6 +475,14 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
                      else name_people([s.text], prose, names, intros)[-1])
             if fixed is None or fixed == s.text or coherence.dangling_reason(fixed, [], names):
                 fixed = None
+        i = index[id(s)]
+        if fixed is None and i and sentences[i - 1].part == s.part:
+            # the news after a feature's reveal ("The tablet is modafinil, …. It is now …")
+            fixed = antecedents.revealed(s.text, sentences[i - 1].text, topic[:REVEAL_TOPIC_TERMS])
+            if fixed is not None and coherence.dangling_reason(fixed, [], names):
+                fixed = None
+            if fixed is not None:
+                superseded.add(id(sentences[i - 1]))  # (the reveal is said in the fused opening)
         if fixed is None and antecedents.leans_on_a_product(s.text):
             fixed = antecedents.reintroduced(s.text, [t.text for t in sentences[:index[id(s)]]])
             if fixed is not None and coherence.dangling_reason(fixed, [], names):
@@ -477,6 +490,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         return fixed
 
     standalone, regrouped = [], []
+    superseded: set[int] = set()
     # A story that opens on a scene ("It costs about $8 a can …") turns to its news in the next
     # sentence ("But doctors at … say …"): without its connective, that sentence is the lede.
     turn = sentences[lede + 1] if not review and lede + 1 < len(sentences) else None
@@ -505,7 +519,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
             candidate = replace(s, text=fixed)
             origin[id(candidate)] = s
             regrouped.append(candidate)
-    best = max(standalone + regrouped or ok, key=opening_score)
+    best = max([c for c in standalone if id(c) not in superseded] + regrouped or ok, key=opening_score)
     opening = origin.get(id(best), best)
     if best is not opening:
         picks = [_restored_pick(opening, best.text, "opening", 0)]

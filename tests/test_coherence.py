@@ -869,3 +869,30 @@ def test_a_first_name_that_is_also_a_word_introduces_the_surname_after_a_title()
 ])
 def test_same_meaning_is_more_than_sharing_the_subject(a, b, same):
     assert coherence.same_meaning(a, b) is same
+
+
+def test_it_in_a_tough_construction_is_what_is_hard_to_give_up():
+    # "It's harder to give up than cigarettes": "it" is the thing given up, not a dummy
+    assert coherence.dangling_reason("It's harder to give up than the cigarettes ever were.", [])
+    assert coherence.dangling_reason("It is hard to stop.", [])
+    # with its object the infinitive's "it" is a dummy, as before
+    assert coherence.dangling_reason("It is hard to stop using kratom.", []) is None
+
+
+def test_a_spelled_out_share_of_a_group_the_lead_has_not_named_dangles():
+    assert coherence.dangling_reason("Seventeen per cent said they had used modafinil in the past year.", [])
+    assert coherence.dangling_reason("Seventeen per cent said they had used modafinil in the past year.",
+                                     ["A survey questioned 1,140 students preparing for exams."]) is None
+
+
+def test_a_group_named_by_a_capitalised_plural_before_a_speech_verb_is_no_surname():
+    assert coherence.dangling_reason("Pharmacists told The Herald that sales of gummies have risen.", []) is None
+    assert coherence.dangling_reason("Marsh told reporters that sales of gummies have risen.", [])
+
+
+def test_a_definite_that_its_relative_clause_defines_opens_a_lead():
+    # the clause says which pills, its "that" dropped or kept
+    assert coherence.dangling_reason("The pills people reach for when a headache strikes may be keeping some of "
+                                     "them in pain, specialists say.", []) is None
+    assert coherence.dangling_reason("The study that tracked 4,000 nurses found more falls.", []) is None
+    assert coherence.dangling_reason("The study found more falls.", [])

@@ -912,6 +912,39 @@ def test_a_product_opening_is_introduced_as_the_draft_first_described_it():
     assert opening.extract.start == draft.index("The syrup, sold")
 
 
+def test_the_news_after_a_features_reveal_opens_the_lead_with_what_it_revealed():
+    draft = ("Asha Rao, 23, has failed her exams twice. For her third attempt she has a new ally: a tablet she "
+             "buys from a chemist near her hostel.\n\n"
+             "The tablet is modafinil, a prescription medicine approved for narcolepsy. It is now being used widely "
+             "by students preparing for exams, according to a survey released on Friday by researchers at a "
+             "medical institute.\n\n"
+             "Nine per cent said they took modafinil every week during exam season.\n\n"
+             "Most students said they bought the tablets from a chemist, a friend or an online seller.\n\n"
+             "Modafinil is sold legally only against a prescription, but chemists rarely ask for one.\n\n"
+             "Some students said the drug helped them stay awake, but few said their marks improved.\n\n"
+             "Studies of modafinil in healthy people have found only small effects on memory.\n\n"
+             "Coaching centres say they will give students accurate information about the drug.\n\n"
+             "Modafinil can cause headaches and anxiety, and some students need a higher dose over time.")
+    opening = plan.plan(parse_draft(draft), max_words=120)[0]
+    assert opening.text.startswith("Modafinil, a prescription medicine approved for narcolepsy, is now being used "
+                                   "widely by students")
+    assert opening.extract.start == draft.index("It is now")
+
+
+def test_a_check_told_by_its_purpose_is_methods_not_the_news():
+    draft = ("Melatonin gummies for children are selling fast, pharmacists say\n\n"
+             "To get a sense of what parents are buying, The Herald purchased six brands of children's melatonin "
+             "gummies and sent them to a laboratory.\n\n"
+             "Pharmacists told The Herald that sales of children's melatonin gummies have risen sharply over the past "
+             "two years.\n\n"
+             "Melatonin doses in the gummies ranged from half to three times the label's figure.\n\n"
+             "Melatonin is a hormone the body makes in the evening to signal that it is time to sleep.\n\n"
+             "Doctors say poor sleep in children can point to other problems that a gummy will not fix.\n\n"
+             "Side effects in children include morning grogginess, headaches and vivid dreams.\n\n"
+             "Parents should talk to a doctor before giving a child melatonin.")
+    assert _opening(parse_draft(draft), max_words=120).startswith("Pharmacists told The Herald")
+
+
 def test_a_lead_does_not_open_on_a_quote_even_one_full_of_the_headlines_words():
     draft = ("Zopiclone raises the risk of falls in older adults\n\n"
              '"Zopiclone is not the gentle sleep option for older adults that many doctors think, because zopiclone '
