@@ -2496,6 +2496,10 @@ def test_a_pronoun_whose_antecedent_the_cut_dropped_is_not_restored_to_the_subje
                                    "habit-forming.", ["kratom"])
     assert not _antecedent_cut_off("It can change how warfarin works.", "Because CBD is broken down by the same "
                                    "enzymes, it can change how warfarin works.", ["CBD"])
+    # a quote's first sentence whose own subject is the same "it" leans on the same antecedent
+    assert not _antecedent_cut_off("It is a nicotine product, and people who use it every day get hooked.",
+                                   "People tell me it is a tradition. But it is a nicotine product, and people who "
+                                   "use it every day get hooked.", ["naswar"])
 
 
 def test_naloxone_for_an_overdose_is_no_side_effect(det):
@@ -2518,3 +2522,64 @@ def test_a_lead_sentence_out_of_its_place_says_said_for_added(text, expected):
     from summarize.caveats.repair import without_contrast
 
     assert without_contrast(text) == expected
+
+
+@pytest.mark.parametrize("sentence, strength", [
+    # the risk played down, and advice to taper with no word for dependence: minor
+    ("Reports of true addiction to phentermine are uncommon, but long studies are scarce.", "minor"),
+    ("Talk to your doctor about reducing the dose slowly over several weeks.", "minor"),
+    ("If you have taken zopiclone most nights for weeks, don't stop suddenly.", "minor"),
+    # the warning itself, and advice that names it: main
+    ("He is now being slowly weaned off steroid tablets under supervision.", "minor"),
+    ("Zopiclone is habit-forming, and your body can get used to it within weeks.", "main"),
+    # advice that names what stopping brings is the warning too
+    ("Stopping mirtazapine abruptly can cause discontinuation symptoms, so doctors reduce the dose gradually.",
+     "main"),
+    ("Stopping suddenly can cause withdrawal symptoms, so talk to your doctor about tapering.", "main"),
+])
+def test_a_dependency_caveat_that_plays_down_or_only_implies_the_risk_is_minor(f, sentence, strength):
+    found = [d.strength for d in f.detector.sentence(sentence, frozenset({"zopiclone", "phentermine"}))
+             if d.kind == "dependency" and d.is_caveat]
+    assert found and all(x == strength for x in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Parents worried that their children will get hooked can be reassured: studies have not found withdrawal "
+    "symptoms when children stop taking it.",
+    "Most of what doctors know about nitrous oxide dependence comes from case reports.",
+])
+def test_a_reassurance_or_what_is_known_of_dependence_is_no_dependency_caveat(f, sentence):
+    assert not [d for d in f.detector.sentence(sentence, frozenset({"melatonin", "nitrous"}))
+                if d.kind == "dependency" and d.is_caveat]
+
+
+def test_patients_treated_for_dependence_on_the_subject_itself_are_its_caveat(f):
+    # the people a treatment is for are no caveat; people dependent on the subject are one
+    topic = frozenset({"powders", "steroid"})
+    said = f.detector.sentence("Doctors say they are treating a growing number of patients who have become "
+                               "dependent on them without knowing it.", topic)
+    assert [d.kind for d in said if d.is_caveat] == ["dependency"]
+    said = f.detector.sentence("The clinic treats patients who have become dependent on codeine.", topic)
+    assert not [d for d in said if d.is_caveat and d.kind == "dependency"]
+
+
+def test_advice_that_also_states_a_mandated_kind_is_preferred_to_shorter_advice(f):
+    draft = ("Herbal joint powders sold in markets contain steroids, and doctors are treating patients who have "
+             "become dependent on them.\n\n"
+             "Licensed medicines are made under separate rules, and buyers should tell their doctor what they take.\n\n"
+             "Anyone who has taken such a powder for weeks should not stop it suddenly, but should see a doctor who "
+             "can taper them off.")
+    res = f(draft, "Herbal joint powders sold in markets contain steroids, and doctors are treating patients who "
+                   "have become dependent on them.")
+    assert [a["text"] for a in res.report.added if "professional" in a["kinds"]] == [
+        "Anyone who has taken such a powder for weeks should not stop it suddenly, but should see a doctor who "
+        "can taper them off."]
+
+
+def test_an_added_caveat_that_says_a_lead_sentence_again_is_a_repeat():
+    from summarize.caveats.filter import _repeats
+
+    assert _repeats("There is little research on children, and the patch is not approved for them in the US.",
+                    ["There is little research on children."], whole=True)
+    assert not _repeats("The patch is not approved for children in the US.", ["There is little research on children."])
+

@@ -491,6 +491,7 @@ class CaveatFilter:
                 variants = _statistics_dropped(variants)
                 conf = max(_CONF[d.confidence] for d in s.detections if d.is_caveat and d.kind in cover)
                 main = sum(1 for k in cover if any(d.kind == k and d.is_caveat and d.strength == MAIN for d in s.detections))
+                verify_dets = functools.cache(lambda v: self.detector.sentence(v, topic))
                 # (each variant's standing after the lead is worked out once, for the order and the key)
                 in_lead = functools.cache(lambda v, idx=idx: _standing(v, lead, names, src, idx, draft))
                 over_at = None  # the words of a variant too long for the budget
@@ -511,7 +512,9 @@ class CaveatFilter:
                         n = len(text.split())  # a person named in full makes it longer
                         # only a mandated kind is worth a sentence that leans on context ("They say
                         # …", "For Reyes, …"); and a sentence the lead already says is no addition
-                        if (not stands and not any(k in pol.mandated for k in cover)) or _repeats(text, lead):
+                        # (a mandated kind's sentence may say a lead sentence again: better than none)
+                        mandated = any(k in pol.mandated for k in cover)
+                        if (not stands and not mandated) or _repeats(text, lead, whole=not mandated):
                             continue
                         # (a sentence that also states a mandated kind or advice, one the lead carries
                         # already, is not a budgeted sentence, as a second run would count it)
@@ -532,8 +535,10 @@ class CaveatFilter:
                         else:
                             # advice, legal status, interactions, side effects: the reader needs the
                             # warning, not its detail; the shortest clean statement of it, unless a
-                            # longer one also covers another kind
-                            key = (False, stands, n <= pol.max_added_words, len(cover), main, -n, conf)
+                            # longer one also covers another kind, or also states a mandated one the
+                            # lead has (advice not to stop suddenly, with the professional's help)
+                            mandated_too = any(d.is_caveat and d.kind in pol.mandated for d in verify_dets(text))
+                            key = (False, stands, n <= pol.max_added_words, len(cover), mandated_too, main, -n, conf)
                         if best is None or key > best[0]:
                             best = (key, idx, cover, text, plain, optional)
                         break
@@ -610,9 +615,17 @@ def _locate(text: str, sentence: str, para_start: int, guess: int) -> tuple[int,
 REPEAT_SHARE = 0.8
 
 
-def _repeats(text: str, lead: list[str]) -> bool:
+def _repeats(text: str, lead: list[str], whole: bool = False) -> bool:
+    """Does ``text`` say again what a ``lead`` sentence says: most of its words there, or, with
+    ``whole``, all of a lead sentence's in it ("There is little research on children" inside
+    "There is little research on children, and the patch is not approved for them")?"""
     mine = content_lemmas(text)
-    return bool(mine) and any(len(mine & content_lemmas(other)) >= REPEAT_SHARE * len(mine) for other in lead)
+    for other in map(content_lemmas, lead):
+        if mine and len(mine & other) >= REPEAT_SHARE * len(mine):
+            return True
+        if whole and len(other) >= MIN_RESTATED_LEMMAS and other <= mine:
+            return True
+    return False
 
 
 def _budgeted_only(kinds, pol: Policy) -> bool:
@@ -698,6 +711,7 @@ def _restored(text: str, src: list[AnalyzedSentence], idx: int, names, draft: "_
     return restore(text, [s.text for s in src[max(0, idx - CHAIN_LOOKBACK):idx]], names, draft.subjects) or text
 
 
+MIN_RESTATED_LEMMAS = 3  # a lead sentence this full, all of it inside an added one, is said twice
 CUT_PROBE_CHARS = 40
 _FINITE_HEAD = frozenset("is are was were does do did has have had can could may might will would should must".split())
 # A connective and a speech frame ("But she says", "although experts stress that"): what a cut
@@ -705,6 +719,9 @@ _FINITE_HEAD = frozenset("is are was were does do did has have had can could may
 _FRAME_WORDS = frozenset("""and but so yet although though while whereas however also still she he they experts
     researchers doctors authors scientists officials says said say stress stresses stressed warn warns warned
     note notes noted add adds added that""".split())
+
+
+_PRONOUN_CLAUSE = re.compile(r"\bit\s+(?:is|was|has|helps|can|may|does|will|would|could|makes)\b", re.I)
 
 
 def _antecedent_cut_off(text: str, source: str, subjects: Sequence[str] = ()) -> bool:
@@ -721,6 +738,10 @@ def _antecedent_cut_off(text: str, source: str, subjects: Sequence[str] = ()) ->
     # generally considered safe, it can be habit-forming")
     head = [w.lower() for w in WORD.findall(source[:at - 1])]
     names_subject = {w.lower() for phrase in subjects for w in WORD.findall(phrase)} & set(head)
+    # a clause whose own subject is the pronoun ("People tell me it is a tradition. But it is a
+    # nicotine product, …") leans on the same antecedent, before it
+    if _PRONOUN_CLAUSE.search(source[:at - 1]):
+        return False
     return (not names_subject and any(w in _FINITE_HEAD for w in head)
             and sum(1 for w in head if w not in _FRAME_WORDS) >= 2)
 
