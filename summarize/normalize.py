@@ -331,6 +331,10 @@ def introductions(text: str, names: Iterable[str]) -> dict[str, str]:
         if role and len(role.split()) > MAX_ROLE_WORDS and " and " in role:
             # two roles ("associate professor of psychiatry at X and senior author of the study"): the first
             role = role.split(" and ")[0]
+        if role and len(role.split()) > MAX_ROLE_WORDS and len(role.split(" at ")[0].split()) >= 2:
+            # a long place ("an assistant professor of anesthesiology at the Red Cedar University
+            # School of Medicine"): the job says who they are
+            role = role.split(" at ")[0]
         out[last] = m.group("name") + (f", {role.strip()}," if role and len(role.split()) <= MAX_ROLE_WORDS else "")
     return out
 
@@ -474,6 +478,29 @@ def name_people(sentences: list[str], prose: str, names: frozenset[str] | None =
             cache.update({name: found.get(name, "") for name in missing})
         intros = {name: cache[name] for name in used if cache[name]}
     return introduce_people(sentences, intros) if intros else list(sentences)
+
+
+# A reported-speech tag closing the sentence: "…, Castellanos said.", "…, said Dr. Castellanos."
+_CLOSING_TAG = re.compile(r",\s+(?:(?P<who>(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?(?:[A-Z][\w'’-]+\s+){0,2}(?P<last>[A-Z][\w'’-]+))"
+                          r"\s+(?:said|says)|(?:said|says)\s+(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?(?:[A-Z][\w'’-]+\s+){0,2}"
+                          r"(?P<last2>[A-Z][\w'’-]+))\s*\.$")
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+def untag_repeated_speaker(sentences: list[str]) -> list[str]:
+    """The lead's sentences with a reported-speech tag dropped where the sentence before already
+    says who is speaking ("… nerve damage, Castellanos said." after "Dr. Naomi Castellanos … said her
+    department …"): a lead names its source once, not in every sentence. A quotation keeps its
+    speaker."""
+    out = list(sentences)
+    for k in range(1, len(out)):
+        m = _CLOSING_TAG.search(out[k])
+        if m is None or _QUOTE_MARKS.search(out[k]):
+            continue
+        last = m.group("last") or m.group("last2")
+        if re.search(rf"\b{re.escape(last)}\b", out[k - 1]) and re.search(r"\b(?:said|says|told|added|warned)\b", out[k - 1]):
+            out[k] = out[k][:m.start()] + "."
+    return out
 
 
 def collapse_abbreviations(text: str, source: str) -> str:

@@ -136,6 +136,9 @@ def test_generated_straight_quotes_sit_against_what_they_quote(raw, expected):
     ('"It works," said Alicia Tate, MD, PhD, associate professor of psychiatry at Lakeshore University School of '
      'Medicine and senior author of the study. Tate agreed.',
      "Alicia Tate, associate professor of psychiatry at Lakeshore University School of Medicine,"),
+    # a role too long for a lead keeps its job, not its place
+    ('"It works," said lead author Sam Okafor, MD, MPH, an assistant professor of anesthesiology at the Red Cedar '
+     'University School of Medicine. Okafor agreed.', "Sam Okafor, an assistant professor of anesthesiology,"),
     # a verb after the name is no role
     ("The study, according to Ana Ruiz, was small. Ruiz agreed.", "Ana Ruiz"),
     # nor is what stands before a title ("Now GP Dr …": read for the first name, it would be doubled)
@@ -145,3 +148,17 @@ def test_a_persons_role_is_read_from_either_side_of_their_name(text, intro):
     from summarize.normalize import introductions
 
     assert introductions(text, [intro.split(",")[0].split()[-1]]) == {intro.split(",")[0].split()[-1]: intro}
+
+
+def test_a_lead_names_its_speaker_once_not_in_every_sentence():
+    from summarize.normalize import untag_repeated_speaker
+
+    lead = ["Dr. Naomi Castellanos, an emergency physician, said her department treated 14 patients.",
+            "Taking B12 does not reliably prevent nerve damage, Castellanos said.",
+            "Most of what doctors know comes from case reports, Castellanos said.",
+            '"We are seeing young people who use it," Castellanos said.',
+            "Kava is banned, said Dr Lee."]
+    assert untag_repeated_speaker(lead) == [
+        lead[0], "Taking B12 does not reliably prevent nerve damage.",
+        # (the sentence before no longer says who speaks; a quotation always keeps its speaker)
+        lead[2], lead[3], lead[4]]
