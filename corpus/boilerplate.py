@@ -112,7 +112,7 @@ _CAPTION = [
     # a caption glued to its credit: "… in a given yearALAMY", "… influencer videosImage: Getty",
     # "… from the study.Photo by Jane Doe/Westbrook University"
     re.compile(r"(?<=[a-z.])(?:ALAMY|GETTY(?:\s+IMAGES)?|SHUTTERSTOCK|REUTERS|AFP|PA\s+WIRE|EPA)\s*$"),
-    re.compile(r"(?<=[a-z.])(?:Image|Photo|Photograph|Picture|Credit)s?\s*:\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+    re.compile(r"(?<=[a-z.])(?:Image|Photo|Photograph|Picture|Pic|Credit)s?\s*:\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
                r"(?:\s*/\s*(?:[A-Z][\w'’&.-]*\s*){1,5})?\s*$"),
     re.compile(r"(?<=[a-z.])(?:Photo|Photograph|Photography|Image|Picture)s?\s+by\s+[A-Z][^.!?]{2,80}$"),
     # a credit in capitals after the caption's stop: "… on March 6.ST PHOTO: JANE DOE", "… . FILE PHOTO: REUTERS"
@@ -327,6 +327,9 @@ _DISCLOSURE = [
                r"(?:for\s+(?:general\s+)?(?:information(?:al)?|educational|guidance)\s+(?:purposes\s+)?only|not\s+(?:intended\s+(?:as|to\s+be)\s+)?a\s+substitute)\b", _F),
     # "X does not provide medical advice, diagnosis or treatment.", "X is a Redline Media company."
     re.compile(r"\bdoes\s+not\s+(?:provide|offer|give|constitute)\s+(?:personal\s+)?medical\s+advice\b", _F),
+    # "WellNest Health provides general information only and is not a substitute for medical advice."
+    re.compile(r"\b(?:provides?|offers?|contains?)\s+(?:general\s+)?(?:health\s+)?information\s+only\b.{0,40}\bnot\s+a\s+"
+               r"substitute\s+for\s+(?:professional\s+|personal\s+)?medical\s+advice\b", _F),
     # a page's audience note: "For healthcare professionals only."
     re.compile(r"^for\s+(?:health\s*care|medical|clinical)\s+(?:professionals|practitioners|audiences)\s+only\s*(?:[.!]|$)", _F),
     re.compile(r"^[A-Z][\w&.'’ -]{1,40}\s+is\s+an?\s+(?:[A-Z][\w&.'’-]*\s+){1,4}(?:company|brand|publication)\.?$"),

@@ -607,6 +607,16 @@ _NUT_GRAF = re.compile(r"^(?:(?:[A-Z][\w'’-]+\s+){1,2}|(?:She|He)\s+)(?:is|was
                        r"(?:(?:million|thousand)\s+)?[a-z]+")
 
 
+_AGED_NAME = re.compile(rf"\b(?P<w>[{UPPER_LETTERS}][{LOWER_LETTERS}]+),\s+(?:an?\s+)?\d{{1,3}}(?:,|-year-old\b)")
+
+
+def aged_people(text: str) -> frozenset[str]:
+    """The names a story gives with an age ("Then Tyler, 17, stopped eating", "Denise Caldwell,
+    45,"): the people of its anecdote, not its experts."""
+    return frozenset(m.group("w") for m in _AGED_NAME.finditer(text)
+                     if m.group("w").lower() not in STOPWORDS and not _pos(m.group("w").lower()))
+
+
 def nut_graf(sentence: str) -> bool:
     """Does the sentence turn from a feature's anecdote to its news ("Henning is one of a growing
     number of Canadians using …")?"""

@@ -490,15 +490,21 @@ _QUOTE_MARKS = re.compile(r"[\"“”]")
 def untag_repeated_speaker(sentences: list[str]) -> list[str]:
     """The lead's sentences with a reported-speech tag dropped where the sentence before already
     says who is speaking ("… nerve damage, Castellanos said." after "Dr. Naomi Castellanos … said her
-    department …"): a lead names its source once, not in every sentence. A quotation keeps its
-    speaker."""
+    department …"): a lead names its source once, not in every sentence; and where it names,
+    by surname alone, someone the lead never introduced (what the draft could not name in full:
+    "…, Lee said."). A quotation keeps its speaker."""
     out = list(sentences)
-    for k in range(1, len(out)):
+    for k in range(len(out)):
         m = _CLOSING_TAG.search(out[k])
         if m is None or _QUOTE_MARKS.search(out[k]):
             continue
         last = m.group("last") or m.group("last2")
-        if re.search(rf"\b{re.escape(last)}\b", out[k - 1]) and re.search(r"\b(?:said|says|told|added|warned)\b", out[k - 1]):
+        before = " ".join(out[:k])
+        repeated = k and re.search(rf"\b{re.escape(last)}\b", out[k - 1]) \
+            and re.search(r"\b(?:said|says|told|added|warned)\b", out[k - 1])
+        bare = m.group(0).split()[1:-1] == [last] if m.group("last") else len(m.group(0).split()) == 3
+        unknown = bare and not re.search(rf"\b{re.escape(last)}\b", before)
+        if repeated or unknown:
             out[k] = out[k][:m.start()] + "."
     return out
 

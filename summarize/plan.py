@@ -68,7 +68,8 @@ CONCLUSION_SECTION_FACTOR = 3.0
 # What was done, not what was found: "We looked at …", "This study examined …", "Eight
 # studies met the inclusion criteria", "Two trials compared X to placebo".
 _METHODS = re.compile(
-    r"^(we|the authors|the researchers|researchers|this (study|review|trial|paper|analysis|report))\s+(\w+\s+)?"
+    r"^(we|the authors|the researchers|researchers|the (study |research )?team|investigators|"
+    r"this (study|review|trial|paper|analysis|report))\s+(\w+\s+)?"
     r"(looked|searched|included|identified|examined|studied|reviewed|analy[sz]ed|assessed|compared|investigated|"
     r"evaluated|used|collected|conducted|set out|aimed|surveyed|followed|recruited|enrolled|interviewed|polled|"
     r"questioned|sampled)\b"
@@ -366,7 +367,11 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     lede = _lede_index(article, sentences)
     # stories about a named person, and methods or a study's protocol (each sentence asked once:
     # the opening and the points use them)
-    anecdotes = set() if review else {id(s) for s in ok if coherence.anecdotal(s.text)}
+    # (… and "Tyler had been using a dab pen …", its person given with an age earlier: "Then Tyler, 17, …")
+    aged = set() if review else coherence.aged_people(prose)
+    anecdotes = set() if review else {id(s) for s in ok if coherence.anecdotal(s.text)
+                                      or (s.text.split(" ", 1)[0].strip("“\"‘'") in aged
+                                          and not coherence.nut_graf(s.text))}
     told_methods = {id(s) for s in ok if _METHODS.search(s.text)}
     if lede and coherence.anecdotal(sentences[lede].text):
         lede = 0  # the story opens on an anecdote: the dek above it states the news

@@ -896,3 +896,9 @@ def test_a_definite_that_its_relative_clause_defines_opens_a_lead():
                                      "them in pain, specialists say.", []) is None
     assert coherence.dangling_reason("The study that tracked 4,000 nurses found more falls.", []) is None
     assert coherence.dangling_reason("The study found more falls.", [])
+
+
+def test_the_people_a_story_gives_an_age_are_its_anecdotes_people():
+    text = ("Denise Caldwell, 45, noticed the smell first. Then Tyler, 17, stopped eating dinner. "
+            "Dr. Aaron Feldstein, an adolescent psychiatrist, said 20 teens were treated.")
+    assert coherence.aged_people(text) == {"Caldwell", "Tyler"}

@@ -162,3 +162,11 @@ def test_a_lead_names_its_speaker_once_not_in_every_sentence():
         lead[0], "Taking B12 does not reliably prevent nerve damage.",
         # (the sentence before no longer says who speaks; a quotation always keeps its speaker)
         lead[2], lead[3], lead[4]]
+
+
+def test_a_lead_drops_a_tag_naming_by_surname_someone_it_never_introduced():
+    from summarize.normalize import untag_repeated_speaker
+
+    lead = ["Kava is sold online.", "Men with heart disease should speak to a doctor first, Lee said.",
+            "Kava can harm the liver, Dr Ana Lee said."]
+    assert untag_repeated_speaker(lead) == [lead[0], "Men with heart disease should speak to a doctor first.", lead[2]]

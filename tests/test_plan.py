@@ -976,3 +976,11 @@ def test_a_draft_of_short_sentences_gets_a_lead_not_a_list():
     draft = "Biotin for hair\n\n" + "\n\n".join(facts) + "\n"
     picks = plan.plan(parse_draft(draft), max_words=130)
     assert sum(p.role == "point" for p in picks) <= 4
+
+
+def test_a_team_telling_whom_it_recruited_is_methods():
+    from summarize.plan import _METHODS
+
+    assert _METHODS.search("The team recruited young people who attended the institute's outpatient clinics.")
+    assert _METHODS.search("The study team interviewed 40 pharmacists in three cities.")
+    assert not _METHODS.search("The team found that a third of chewers had early signs of fibrosis.")
