@@ -1644,3 +1644,13 @@ def test_a_dek_the_menu_run_swallowed_with_its_headline_is_still_the_dek():
     aside = {p.text: p.boilerplate for p in parse_article(page).set_aside()}
     assert aside.get("A local headache centre says 1 in 4 of its new patients has rebound headaches from "
                      "painkillers") == "dek"
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Sachets of herbal coffee seized in a raid on a warehouse in Klang last month.Pic: Hafiz Osman/KiniTimes", "caption"),
+    ("WellNest Health provides general information only and is not a substitute for medical advice.", "disclosure"),
+    # advice in the story's own words stays prose
+    ("Doctors say the pills are not a substitute for medical advice.", None),
+])
+def test_a_glued_pic_credit_and_a_sites_general_information_note_are_furniture(line, kind):
+    assert furniture_reason(line) == kind
