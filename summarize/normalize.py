@@ -481,13 +481,13 @@ def name_people(sentences: list[str], prose: str, names: frozenset[str] | None =
 
 
 # A reported-speech tag closing the sentence: "…, Castellanos said.", "…, said Dr. Castellanos."
-_CLOSING_TAG = re.compile(r",\s+(?:(?P<who>(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?(?:[A-Z][\w'’-]+\s+){0,2}(?P<last>[A-Z][\w'’-]+))"
+_CLOSING_TAG = re.compile(r",\s+(?:(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?(?:[A-Z][\w'’-]+\s+){0,2}(?P<last>[A-Z][\w'’-]+)"
                           r"\s+(?:said|says)|(?:said|says)\s+(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?(?:[A-Z][\w'’-]+\s+){0,2}"
                           r"(?P<last2>[A-Z][\w'’-]+))\s*\.$")
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 
 
-def untag_repeated_speaker(sentences: list[str]) -> list[str]:
+def untag_speakers(sentences: list[str]) -> list[str]:
     """The lead's sentences with a reported-speech tag dropped where the sentence before already
     says who is speaking ("… nerve damage, Castellanos said." after "Dr. Naomi Castellanos … said her
     department …"): a lead names its source once, not in every sentence; and where it names,
@@ -502,7 +502,8 @@ def untag_repeated_speaker(sentences: list[str]) -> list[str]:
         before = " ".join(out[:k])
         repeated = k and re.search(rf"\b{re.escape(last)}\b", out[k - 1]) \
             and re.search(r"\b(?:said|says|told|added|warned)\b", out[k - 1])
-        bare = m.group(0).split()[1:-1] == [last] if m.group("last") else len(m.group(0).split()) == 3
+        # (a surname alone: no first name or title in front of it)
+        bare = not re.search(rf"[A-Z][\w'’.-]*\s+{re.escape(last)}\b", m.group(0))
         unknown = bare and not re.search(rf"\b{re.escape(last)}\b", before)
         if repeated or unknown:
             out[k] = out[k][:m.start()] + "."

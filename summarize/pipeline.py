@@ -23,7 +23,7 @@ from summarize.corpus.article import Article, OutlineEntry
 from summarize.corpus.parse import parse_article
 from summarize.corpus.render import article_dict, render_house, render_json, render_markdown
 from summarize.models.loading import DEFAULT_BATCH_SIZE, DEFAULT_BEAMS, GenerationSettings, Seq2SeqModel
-from summarize.normalize import close_sentence, name_people, respell, undouble, unemphasise, untag_repeated_speaker
+from summarize.normalize import close_sentence, name_people, respell, undouble, unemphasise, untag_speakers
 from summarize.outline import HEADING_METHODS, build_outline
 from summarize.strategies import STRATEGIES, LeadSentence, trim, write_lead
 from summarize.corpus.text import WORD, word_count
@@ -197,7 +197,7 @@ def _final_touches(article: Article, sentences: list[LeadSentence], report: dict
     prose = article.prose()
     vocabulary = frozenset(w.lower() for w in WORD.findall(prose))
     texts, mended = [], []
-    for k, t in enumerate(untag_repeated_speaker(name_people([s.text for s in sentences], prose))):
+    for k, t in enumerate(untag_speakers(name_people([s.text for s in sentences], prose))):
         # (a contrast with the draft's sentence before it reads only after that sentence)
         if not _follows_in_draft(article, sentences[k - 1] if k else None, sentences[k]):
             t = without_contrast(t)

@@ -151,22 +151,22 @@ def test_a_persons_role_is_read_from_either_side_of_their_name(text, intro):
 
 
 def test_a_lead_names_its_speaker_once_not_in_every_sentence():
-    from summarize.normalize import untag_repeated_speaker
+    from summarize.normalize import untag_speakers
 
     lead = ["Dr. Naomi Castellanos, an emergency physician, said her department treated 14 patients.",
             "Taking B12 does not reliably prevent nerve damage, Castellanos said.",
             "Most of what doctors know comes from case reports, Castellanos said.",
             '"We are seeing young people who use it," Castellanos said.',
             "Kava is banned, said Dr Lee."]
-    assert untag_repeated_speaker(lead) == [
+    assert untag_speakers(lead) == [
         lead[0], "Taking B12 does not reliably prevent nerve damage.",
         # (the sentence before no longer says who speaks; a quotation always keeps its speaker)
         lead[2], lead[3], lead[4]]
 
 
 def test_a_lead_drops_a_tag_naming_by_surname_someone_it_never_introduced():
-    from summarize.normalize import untag_repeated_speaker
+    from summarize.normalize import untag_speakers
 
     lead = ["Kava is sold online.", "Men with heart disease should speak to a doctor first, Lee said.",
             "Kava can harm the liver, Dr Ana Lee said."]
-    assert untag_repeated_speaker(lead) == [lead[0], "Men with heart disease should speak to a doctor first.", lead[2]]
+    assert untag_speakers(lead) == [lead[0], "Men with heart disease should speak to a doctor first.", lead[2]]

@@ -491,7 +491,6 @@ class CaveatFilter:
                 variants = _statistics_dropped(variants)
                 conf = max(_CONF[d.confidence] for d in s.detections if d.is_caveat and d.kind in cover)
                 main = sum(1 for k in cover if any(d.kind == k and d.is_caveat and d.strength == MAIN for d in s.detections))
-                verify_dets = functools.cache(lambda v: self.detector.sentence(v, topic))
                 # (each variant's standing after the lead is worked out once, for the order and the key)
                 in_lead = functools.cache(lambda v, idx=idx: _standing(v, lead, names, src, idx, draft))
                 over_at = None  # the words of a variant too long for the budget
@@ -537,7 +536,8 @@ class CaveatFilter:
                             # warning, not its detail; the shortest clean statement of it, unless a
                             # longer one also covers another kind, or also states a mandated one the
                             # lead has (advice not to stop suddenly, with the professional's help)
-                            mandated_too = any(d.is_caveat and d.kind in pol.mandated for d in verify_dets(text))
+                            mandated_too = any(d.is_caveat and d.kind in pol.mandated
+                                               for d in self.detector.sentence(text, topic))
                             key = (False, stands, n <= pol.max_added_words, len(cover), mandated_too, main, -n, conf)
                         if best is None or key > best[0]:
                             best = (key, idx, cover, text, plain, optional)
