@@ -484,7 +484,7 @@ def name_people(sentences: list[str], prose: str, names: frozenset[str] | None =
 _CLOSING_TAG = re.compile(r",\s+(?:(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?(?:[A-Z][\w'’-]+\s+){0,2}(?P<last>[A-Z][\w'’-]+)"
                           r"\s+(?:said|says)|(?:said|says)\s+(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?(?:[A-Z][\w'’-]+\s+){0,2}"
                           r"(?P<last2>[A-Z][\w'’-]+))\s*\.$")
-_QUOTE_MARKS = re.compile(r"[\"“”]")
+_OPENS_QUOTE = re.compile(r"^\s*[\"“‘']")
 
 
 def untag_speakers(sentences: list[str]) -> list[str]:
@@ -496,7 +496,9 @@ def untag_speakers(sentences: list[str]) -> list[str]:
     out = list(sentences)
     for k in range(len(out)):
         m = _CLOSING_TAG.search(out[k])
-        if m is None or _QUOTE_MARKS.search(out[k]):
+        # (a quotation's tag follows its closing mark, '," Lee said.', and is never matched; one
+        # opening the sentence may end in reported speech of its own)
+        if m is None or _OPENS_QUOTE.match(out[k]):
             continue
         last = m.group("last") or m.group("last2")
         before = " ".join(out[:k])

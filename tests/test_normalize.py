@@ -167,6 +167,7 @@ def test_a_lead_names_its_speaker_once_not_in_every_sentence():
 def test_a_lead_drops_a_tag_naming_by_surname_someone_it_never_introduced():
     from summarize.normalize import untag_speakers
 
-    lead = ["Kava is sold online.", "Men with heart disease should speak to a doctor first, Lee said.",
-            "Kava can harm the liver, Dr Ana Lee said."]
-    assert untag_speakers(lead) == [lead[0], "Men with heart disease should speak to a doctor first.", lead[2]]
+    lead = ["Kava is sold online.", 'Men with heart disease should check before using products sold for "stamina", '
+            'Lee said.', "Kava can harm the liver, Dr Ana Lee said."]
+    assert untag_speakers(lead) == [lead[0], 'Men with heart disease should check before using products sold for '
+                                    '"stamina".', lead[2]]
