@@ -327,6 +327,18 @@ def revealed(sentence: str, before: str, topic: Sequence[str]) -> str | None:
     return fused if fused and len(fused.split()) <= REVEAL_MAX_WORDS else upper_first(name) + rest
 
 
+# "The researchers found that …": a study's people the lead has not introduced, said generically
+_THE_RESEARCHERS = re.compile(r"^The\s+(?P<who>researchers|scientists|investigators)\s+(?=(?:also\s+)?(?:found|showed|reported|"
+                              r"concluded|observed|estimated|calculated)\s+that\b)")
+
+
+def generic_researchers(sentence: str) -> str | None:
+    """``sentence`` opening on "The researchers found that …" as "Researchers found that …", which
+    needs no study before it; None for any other sentence."""
+    m = _THE_RESEARCHERS.match(sentence)
+    return upper_first(m.group("who")) + " " + sentence[m.end():] if m else None
+
+
 def leans_on_a_term(sentence: str) -> bool:
     """"The term describes …": a name given in the sentence before."""
     return bool(_THE_TERM.match(sentence))

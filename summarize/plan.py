@@ -488,6 +488,11 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
                 fixed = None
             if fixed is not None:
                 superseded.add(id(sentences[i - 1]))  # (the reveal is said in the fused opening)
+        if fixed is None:
+            # a finding its researchers report ("The researchers found that 34 per cent …")
+            fixed = antecedents.generic_researchers(s.text)
+            if fixed is not None and coherence.dangling_reason(fixed, [], names):
+                fixed = None
         if fixed is None and antecedents.leans_on_a_product(s.text):
             fixed = antecedents.reintroduced(s.text, [t.text for t in sentences[:index[id(s)]]])
             if fixed is not None and coherence.dangling_reason(fixed, [], names):

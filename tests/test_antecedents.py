@@ -162,3 +162,13 @@ def test_a_product_opening_is_introduced_as_the_draft_introduced_it(sentence, be
     from summarize.antecedents import reintroduced
 
     assert reintroduced(sentence, before) == expected
+
+
+def test_a_finding_its_researchers_report_is_said_generically():
+    from summarize.antecedents import generic_researchers
+
+    assert generic_researchers("The researchers found that 34 per cent of regular chewers had early signs of "
+                               "fibrosis.") == "Researchers found that 34 per cent of regular chewers had early signs of fibrosis."
+    # their method, or a finding without "that", is no such sentence
+    assert generic_researchers("The researchers recruited 412 students.") is None
+    assert generic_researchers("Researchers found that most chewers began young.") is None
