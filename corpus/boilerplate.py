@@ -687,9 +687,9 @@ def _dotted_byline(text: str) -> bool:
     """"Jess Calloway · Merrigal Advocate · Posted: Tue 10 Mar 2026, 5:30am | Last Updated: …": a
     person's name, then at most an outlet's name, then the time it was posted, joined by dots."""
     parts = [p.strip() for p in _DOT_PARTS.split(text)]
-    if len(parts) < 2 or not is_person_name(re.sub(r"^(?i:by)\s+", "", parts[0])) or not _is_timestamp(parts[-1]):
+    if not 2 <= len(parts) <= 3 or not is_person_name(re.sub(r"^(?i:by)\s+", "", parts[0])) or not _is_timestamp(parts[-1]):
         return False
-    return all(re.fullmatch(r"(?:The\s+)?(?:[A-Z][\w&'’.-]*\s*){1,4}", p) for p in parts[1:-1]) and len(parts) <= 3
+    return all(re.fullmatch(r"(?:The\s+)?(?:[A-Z][\w&'’.-]*\s*){1,4}", p) for p in parts[1:-1])
 
 
 def is_price(text: str) -> bool:

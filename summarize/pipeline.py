@@ -192,7 +192,7 @@ def _final_touches(article: Article, sentences: list[LeadSentence], report: dict
     leaves out goes ("Overall, though, …"), and its typing slips ("teh", "reserach") are
     mended. In the lead and in the filter's report of what it added. Returns the slips mended
     ("teh → the")."""
-    from summarize.caveats.repair import without_contrast  # (the caveats package loads with the filter)
+    from summarize.caveats.repair import standing_apart  # (the caveats package loads with the filter)
 
     prose = article.prose()
     vocabulary = frozenset(w.lower() for w in WORD.findall(prose))
@@ -200,7 +200,7 @@ def _final_touches(article: Article, sentences: list[LeadSentence], report: dict
     for k, t in enumerate(untag_speakers(name_people([s.text for s in sentences], prose))):
         # (a contrast with the draft's sentence before it reads only after that sentence)
         if not _follows_in_draft(article, sentences[k - 1] if k else None, sentences[k]):
-            t = without_contrast(t)
+            t = standing_apart(t)
         text, fixes = respell(undouble(unemphasise(t)), vocabulary)
         texts.append(text)
         mended.extend(f"{slip} → {word}" for slip, word in fixes if f"{slip} → {word}" not in mended)

@@ -2519,9 +2519,9 @@ def test_naloxone_for_an_overdose_is_no_side_effect(det):
     ("Salt is added that way.", "Salt is added that way."),
 ])
 def test_a_lead_sentence_out_of_its_place_says_said_for_added(text, expected):
-    from summarize.caveats.repair import without_contrast
+    from summarize.caveats.repair import standing_apart
 
-    assert without_contrast(text) == expected
+    assert standing_apart(text) == expected
 
 
 @pytest.mark.parametrize("sentence, strength", [

@@ -354,17 +354,17 @@ _MID_CONNECTIVE = re.compile(r",\s*(?:however|though|by\s+contrast|in\s+contrast
 # "…, Lefebvre added." / "…," added Dr Lefebvre / "She added that …": the speaker's earlier words are in the draft,
 # not the lead (a passive "sugar was added." has no name, pronoun or appositive before it)
 _ADDED_TAG = re.compile(r"(?:(?<=,)|(?<=[A-Za-z]))\s+added(?=\s*[.!?][\"”’']*\s*$|\s+that\b)|(?<=[,”\"]\s)added(?=\s+[A-Z])")
-_TAGGED = re.compile(r"(?:,|\b(?:he|she|they|[A-Z][\w'’.-]*))$")
+_TAGGED = re.compile(r"(?:[,\"”]|\b(?:he|she|they|[A-Z][\w'’.-]*))$")
 
 
-def without_contrast(text: str) -> str:
-    """``text`` without a mid-sentence connective that sets it against the draft's sentence
-    before it ("Overall, though, the evidence …" → "Overall, the evidence …"), and with "said"
-    for an "added" that follows the speaker's earlier words, for a lead in which that sentence
-    does not come before it."""
+def standing_apart(text: str) -> str:
+    """``text`` as it reads apart from the draft's sentence before it, for a lead in which that
+    sentence does not come before it: without a mid-sentence connective that sets it against
+    that sentence ("Overall, though, the evidence …" → "Overall, the evidence …"), and with
+    "said" for an "added" that follows the speaker's earlier words."""
     text = _strip_mid_connective(text, [])[0]
     m = _ADDED_TAG.search(text)
-    if m and (_TAGGED.search(text[:m.start()].rstrip()) or text[m.start() - 2:m.start()] in (", ", '" ', "” ")):
+    if m and _TAGGED.search(text[:m.start()].rstrip()):
         text = text[:m.end() - len("added")] + "said" + text[m.end():]
     return text
 
