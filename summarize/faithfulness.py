@@ -509,6 +509,10 @@ def edit_problems(generated: str, support: str) -> list[str]:
             # "… soaring blood pressure and, in some cases, seizures, doctors reported": the phrase
             # after "and, in some cases," is the list's last item, not an aside
             problems.append(f"dropped {' '.join(a[i1:i2])!r}, the last item of a list")
+        elif _list_item(a, i1, i2):
+            # "testing three vaccines: NicVAX, NIC002 and NicHD-21" -> "…: NIC002 and NicHD-21":
+            # the list and its count no longer agree
+            problems.append(f"dropped {' '.join(a[i1:i2])!r}, an item of a list")
         elif (after in ".!?" and i2 >= len(a) - 1 and a[i1] == "," and i2 - i1 > 1
               and _finite_verb(a[i1 + 1].lower())):
             # "… when someone who already gets headaches, usually migraines, takes pain relievers on
@@ -536,6 +540,28 @@ def _finite_verb(word: str) -> bool:
 
 
 _LAST_CONJUNCT = re.compile(r"\b(?:and|or)\s*,(?:\s+[\w'’-]+){1,4}\s*,$")
+
+
+def _list_item(a: list[str], i1: int, i2: int) -> bool:
+    """Is ``a[i1:i2]`` one item of a list with its comma ("NicVAX ," after "vaccines :", or ",
+    figs" after "Apples"), the list going on to its "and"/"or" within a few words?"""
+    item = a[i1:i2]
+    if len(item) < 2 or not i1:
+        return False
+    if item[0] == "," and a[i1 - 1] not in _CLAUSE_MARK:
+        words = item[1:]
+    elif item[-1] == "," and a[i1 - 1] in (":", ","):
+        words = item[:-1]
+    else:
+        return False
+    if len(words) > 4 or any(t in _CLAUSE_MARK or t.lower() in ("and", "or") for t in words):
+        return False
+    for k, t in enumerate(a[i2:i2 + 7]):
+        if t.lower() in ("and", "or"):
+            return i2 + k + 1 < len(a) and a[i2 + k + 1] not in _CLAUSE_MARK
+        if t in _CLAUSE_MARK and t != ",":
+            return False
+    return False
 
 
 _CUT_ABBREVIATION = re.compile(r"(?<![\w.])([a-z])\.[\"”’')\]]?\s*$")

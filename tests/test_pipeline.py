@@ -562,6 +562,12 @@ def test_the_lead_spells_out_an_abbreviation_the_draft_defines(summarizer):
     ("Headache develops when someone who gets headaches, usually migraines.",
      "Headache develops when someone who gets headaches, usually migraines, takes painkillers too often.", False),
     ("Valerian eased sleep.", "Valerian eased sleep, said Dr Lee.", True),
+    # one item of a list, its count left standing ("three vaccines: B and C"); an aside is no item
+    ("The review tested three vaccines: NIC002 and NicHD-21.",
+     "The review tested three vaccines: NicVAX, NIC002 and NicHD-21.", False),
+    ("Kava, hops and valerian are sold as sleep aids.", "Kava, passionflower, hops and valerian are sold as sleep aids.",
+     False),
+    ("The pills are cheap and easy to buy.", "The pills, sold in Lagos, are cheap and easy to buy.", True),
 ])
 def test_a_rewrite_may_only_leave_out_brackets_or_set_off_phrases(generated, support, ok):
     assert (not faithfulness.edit_problems(generated, support)) is ok
