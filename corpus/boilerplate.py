@@ -102,7 +102,7 @@ _CAPTION = [
     re.compile(r"^(?:enlarge this image|hide caption|toggle caption)\b", _F),
     re.compile(r"\b(?:photo|image|picture|video)\s+(?:credit|courtesy)\s*:\s*(?:[^\s.!?]+\s*){1,5}" + _END, _F),
     # A credit closing the caption: "(Getty Images)", "(AP Photo/Jane Doe)", "Jane Doe/Getty Images".
-    re.compile(r"\((?:[^()]*\b(?:Images?|Photos?|Photograph|Illustration|Credit)\b[^()]*)\)" + _END),
+    re.compile(r"\((?:[^()]*\b(?:Images?|Photos?|Photograph|Pictures?|Pic|Illustration|Credit)\b[^()]*)\)" + _END),
     # "… harm reduction group. (KVGN photo/Jane Doe)", "… teenagers. (Jane Doe for The Sentinel)"
     re.compile(r"[.!?][\"”’']?\s*\([^()]*\b(?i:photo|photograph|image|illustration)s?\s*/\s*[A-Z][^()]{1,60}\)" + _END),
     re.compile(r"[.!?][\"”’']?\s*\(" + _NAME + r"(?:\s+" + _NAME + r"){1,2}\s+for\s+(?:The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}\)" + _END),
@@ -240,6 +240,9 @@ _CONTACT = [
     re.compile(r"^write\s+to\s+.{1,80}\s+at\s+\S+", _F),
     re.compile(r"^for\s+(?:the\s+)?(?:latest|more)\b.{0,100}\b(?:head|go)\s+to\s+[A-Z]", _F),
     re.compile(r"^visit\s+(?:the\s+)?[A-Z][\w&.' -]{1,60}\s+for\s+(?:additional|more|the\s+latest)\b", _F),
+    # "Join our WhatsApp channel for breaking news and updates"
+    re.compile(r"^join\s+(?:our|us\s+on)\s+(?:[\w'’-]+\s+){0,4}(?:channel|community|newsletter|mailing\s+list|group)\b"
+               r"[^.!?]{0,60}[.!]?$", _F),
     re.compile(r"^(?:follow|like)\s+.{1,60}\s+on\s+(?:twitter|facebook|instagram|linkedin|tiktok|youtube|threads|"
                r"bluesky|mastodon|x|whatsapp|telegram|snapchat|pinterest|reddit|flipboard|google\s+news|apple\s+news)\b", _F),
     # any channel, when the line says what for: "Follow the Beacon on Signal for the latest health news"
@@ -666,7 +669,7 @@ def furniture_reason(text: str) -> str | None:
 # Topics", "Trending stories", "Publication types"), a name beside a byline, a caption beside its
 # credit. The parser applies these to its blocks (``furniture_in_context``).
 _LIST_LABEL = re.compile(
-    r"^(?:related(?:\s+(?:news|topics|stories|story|articles|article|coverage|content|links|reading))?|(?:suggested|more)\s+topics|"
+    r"^(?:related(?:\s+(?:news|topics|stories|story|articles|article|coverage|content|links|reading|posts?|videos?|items?))?|(?:suggested|more)\s+topics|"
     r"topics?|tags?|watch\s+next|read\s+more\s+(?:on|from|at)\s+.{1,40}|"
     r"more\s+on\s+this\s+(?:story|topic)|trending(?:\s+(?:stories|videos?|now|(?:on|in)\s+.{1,30}))?|top\s+stories|"
     r"most\s+(?:read|popular|viewed)(?:\s+(?:news|stories|articles))?(?:\s+(?:in|on|from)\s+.{1,30})?|explore\s+more|"

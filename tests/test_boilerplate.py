@@ -1654,3 +1654,30 @@ def test_a_dek_the_menu_run_swallowed_with_its_headline_is_still_the_dek():
 ])
 def test_a_glued_pic_credit_and_a_sites_general_information_note_are_furniture(line, kind):
     assert furniture_reason(line) == kind
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Vendor Mai Nyoni sells dried leaves at the market in Harare on Wednesday.(Picture: Tino Gumbo/ZimNews)", "caption"),
+    ("Join our WhatsApp channel for breaking news and updates", "contact"),
+    # the story's own sentences stay prose
+    ("Join the group of researchers who study sleep, she said.", None),
+    ("Join our team of volunteers, she urged, because the clinic is understaffed and needs help.", None),
+])
+def test_a_bracketed_picture_credit_and_a_channel_invitation_are_furniture(line, kind):
+    assert furniture_reason(line) == kind
+
+
+def test_the_headlines_under_a_related_posts_label_are_related_links():
+    page = ("Harare Daily\nZumbani tea sales soar as the cold season bites\nBy Ruth Chikwanha\n20 November 2026\n"
+            "Bundles of dried zumbani leaves are selling fast at market stalls this month.\n"
+            "A survey of 1,040 adults found that most had drunk the tea in the past year.\n"
+            "Doctors said strong brews taken for weeks may upset the stomach.\n"
+            "Related Posts\nMarket vendors count losses after council raids\n"
+            "Ministry of Health warns of early start to flu season\n"
+            "Copyright © 2026 Harare Daily. All rights reserved.\n")
+    article = parse_article(page)
+    aside = {p.text: p.boilerplate for p in article.set_aside()}
+    assert aside.get("Related Posts") == "related"
+    assert aside.get("Market vendors count losses after council raids") == "related"
+    assert aside.get("Ministry of Health warns of early start to flu season") == "related"
+    assert all(e.heading != "Market vendors count losses after council raids" for e in article.headings_outline())
