@@ -67,6 +67,10 @@ DEFECTS = [
       # after a comma "such" points within the sentence, to a noun of its own ("programs")
       "Users were recruited at harm reduction programs, so the findings may not reflect people who do not visit "
       "such services."], {}),
+    # "this"/"that" and a noun after a preposition point back too; the date and the text itself do not
+    (["Heavy drinking can lead to dependence.", "Anyone in that position should speak to a GP before cutting down."],
+     {1: "dangling"}),
+    (["Alcohol helps people fall asleep.", "In this review, we included six trials.", "Sales rose in that year."], {}),
     # a pronoun after a fronted phrase: the phrase's nouns are not what it stands for
     (["Combined with antidepressants such as sertraline, they can trigger serotonin syndrome.", "Ayahuasca is a brew."],
      {0: "dangling"}),
