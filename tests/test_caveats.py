@@ -1197,13 +1197,13 @@ def test_minor_research_caveat_in_summary_gets_the_main_one(f):
 
 @pytest.mark.parametrize("src,opening", [
     # news states the study's design limit after the finding and what is not known near the end;
-    # the ranker, fitted on the labelled drafts, takes the later statement (their conclusion-level
-    # caveats are verdicts and open questions, rarely a design limit)
+    # the ranker, fitted on the labelled drafts, takes the design limit: for a story about one
+    # study, what it cannot show is the verdict a reader needs
     ("Ketamine infusions eased depression in half of 300 clinic patients, a new study found. The patients had tried "
      "at least two antidepressants. Because the study was observational and had no comparison group, it cannot show "
      "that the infusions caused the improvement. Patients received six infusions over three weeks. Most said the "
      "sessions were tolerable. Clinics differ in how they screen patients. The researchers could not say how long "
-     "the benefit lasts.", "The rese"),
+     "the benefit lasts.", "Because "),
     # a review's conclusion outranks a shorter caveat from the results
     ("Valerian is a herb taken for sleep. Evidence on sleep onset was limited. Eight trials with 900 adults "
      "compared valerian with placebo. Most trials gave 300 to 600 mg at night. Participants rated their sleep "
@@ -2000,6 +2000,10 @@ NEWS_PHRASINGS = [
     ("dependency", "\"I'm hooked on being able to sleep through the night again,\" she said.", False),
     ("dependency", "\"I'm hooked on the pills and need more every week,\" she said.", True),
     ("dependency", "Participants had to taper off their other antidepressants before the trial began.", False),
+    # "no evidence that it is habit-forming" reassures; "no evidence that it is safe" is a caveat
+    ("research", "Unlike some remedies, there is no evidence that zumbani is habit-forming.", False),
+    ("research", "In the trials there was no sign that people became dependent on doxepin.", False),
+    ("research", "There is no evidence that zumbani is safe in pregnancy.", True),
     # never studied, a quote that says the study tells nothing, a missing control group, a failed trial
     ("research", "Khat itself has almost never been studied in people.", True),
     ("research", "\"This tells us nothing about whether taking it for years is safe,\" he said.", True),
