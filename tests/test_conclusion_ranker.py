@@ -341,3 +341,23 @@ def test_an_unknown_cause_is_no_research_caveat_whatever_the_adverb():
     dets = CaveatFilter().detector.sentence("In these cases, the exact underlying cause is generally unknown.",
                                             frozenset({"atresia"}))
     assert not any(d.kind == "research" and d.is_caveat for d in dets)
+
+
+# A story about one study: its design limit in the nut graf, an open question at the end.
+STUDY_STORY = (
+    "Snuff use was linked to higher blood pressure in a survey of 1,140 older women, a new study found. "
+    "The women lived in two rural districts. But the study cannot show that snuff caused the higher blood pressure. "
+    "Most said they used snuff every morning. Nurses measured blood pressure once. "
+    "Nobody knows whether stopping snuff lowers blood pressure.")
+STORY_SUMMARY = "Snuff use was linked to higher blood pressure in a survey of 1,140 older women, a new study found."
+
+
+@pytest.mark.parametrize("feature, added", [
+    ("design", "But the "),  # what the study cannot show ("cannot show", "observational", "self-reported")
+    ("design_story", "But the "),  # … when the draft's opening reports a study
+    ("first_candidate", "But the "),  # the first statement of the kind
+    ("last_candidate", "Nobody k"),
+])
+def test_the_ranker_can_prefer_the_design_limit_the_first_caveat_or_the_last(feature, added):
+    f = CaveatFilter(ranker=_ranker(**{feature: 3.0}))
+    assert [s[:8] for s in _added_research(f(STUDY_STORY, STORY_SUMMARY))] == [added]

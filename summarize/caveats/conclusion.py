@@ -44,6 +44,19 @@ _MODAL = re.compile(r"\b(should|need|needed|must)\b", re.I)
 _CALL = re.compile(r"\b(trials?|stud(y|ies)|research)\b[^.;]{0,120}\b(are|is)\s+(still\s+)?(needed|required|warranted)\b|"
                    r"\bneed(s|ed)?\s+(more|larger|longer|bigger|better|proper)\b", re.I)
 _WORD = re.compile(r"[a-z]+")
+# A limit of how the study was done, the verdict on a story about one study ("it cannot show
+# that snuff caused …", "a self-selected online survey", "this was 48 people for six weeks").
+_DESIGN = re.compile(
+    r"\b(observational|cross[- ]sectional|snapshot|single\s+point\s+in\s+time|self[- ](reported|selected)|"
+    r"(can\s*not|can't|could\s*not|couldn't|does\s*n[o']t|did\s*n[o']t|unable\s+to)\s+(show|prove|tell|establish|say|determine)|"
+    r"not\s+(designed|powered|large\s+enough)\s+to|single\s+(hospital|clinic|centre|center|site|practice|school|region)|"
+    r"small\s+(pilot\s+)?(trial|study|sample|group)|only\s+\d[\d,]*\s+(people|participants|patients|volunteers|adults)|"
+    r"(this|it)\s+was\s+(only\s+)?(a\s+)?(small|\d)|confound\w*|association|correlation|"
+    r"relied\s+on\s+(people|participants|patients|users|respondents)|may\s+not\s+(apply|reflect|be\s+representative)|"
+    r"(rate|figure|number)s?\s+[^.;]{0,40}\bcould\s+be\s+(lower|higher))", re.I)
+# the draft reports a study: its opening names one ("…, study finds", "a survey of 9,000 …")
+_STUDY = re.compile(r"\b(study|studies|survey|trial|research(ers)?|review|analysis|scientists|data)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|me|my)\b")
 
 # The features, in the order the weights file lists them.
 FEATURES = (
@@ -51,6 +64,7 @@ FEATURES = (
     "brackets", "speech", "we", "topic", "length", "main", "both_kinds", "explicit", "conclusion_pattern",
     "verdict", "cues", "modal", "call", "advice", "subject_early", "research", "dependency",
     "last_candidate", "last_verdict", "last_explicit", "last_conclusion_pattern",
+    "design", "design_story", "first_person", "first_candidate", "first_main", "first_explicit",
 )
 
 
@@ -68,6 +82,7 @@ def features(sentences: Sequence, text: str, topic: frozenset[str], policy,
     """Feature vectors of the candidate sentences (``AnalyzedSentence``s, offsets into ``text``)."""
     idx = candidates(sentences)
     n = len(sentences)
+    story = float(bool(_STUDY.search(" ".join(s.text for s in sentences[:3]))))
     rows: dict[int, dict[str, float]] = {}
     for i in idx:
         s = sentences[i]
@@ -104,7 +119,10 @@ def features(sentences: Sequence, text: str, topic: frozenset[str], policy,
             "subject_early": float(bool(set(_WORD.findall(" ".join(words[:6]).lower())) & topic)),
             "research": float("research" in kinds),
             "dependency": float("dependency" in kinds),
+            "design": float(bool(_DESIGN.search(t))),
+            "first_person": float(bool(_FIRST_PERSON.search(t))),
         }
+        rows[i]["design_story"] = rows[i]["design"] * story
     # what comes after a candidate: the last of them, and the last to state a verdict (one pass
     # from the end: whether any later candidate has each flag)
     seen_later = {"verdict": False, "explicit": False, "conclusion_pattern": False}
@@ -115,6 +133,13 @@ def features(sentences: Sequence, text: str, topic: frozenset[str], policy,
             r["last_" + name] = float(bool(r[name]) and not seen_later[name])
         for name in seen_later:
             seen_later[name] = seen_later[name] or bool(r[name])
+    seen = {"candidate": False, "main": False, "explicit": False}
+    for i in idx:
+        r = rows[i]
+        for name in seen:
+            flag = True if name == "candidate" else bool(r[name])
+            r["first_" + name] = float(flag and not seen[name])
+            seen[name] = seen[name] or flag
     return {i: [r[f] for f in FEATURES] for i, r in rows.items()}
 
 
