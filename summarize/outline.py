@@ -173,6 +173,8 @@ def _near(positions: list[int], i: int) -> bool:
 _PRONOUNS = frozenset("it its they them their he she his her this these those".split())
 _ADDRESS = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+|\b[\w-]+\.(?:com|org|gov|net|edu|co\.uk)\b")
 _VERB_MARKERS = frozenset("to can cannot could may might will would should must not did do does who which i we you they".split())
+# after these a participle is a verb ("61 percent had drunk zumbani"), a noun is not ("have side effects")
+_PERFECT = frozenset("had has have having been".split())
 _BAD_START = {"of", "and", "or", "but", "to", "with", "for", "by", "as", "is", "are", "it", "its"}
 _BAD_PAIR = re.compile(r"\b(how|what|why|when) of\b|\bof (of|and|the of|a of)\b|\b(the|a|an) (of|and|to|is)\b")
 
@@ -205,6 +207,7 @@ def _phrases(text: str) -> Counter:
             # tense or a plural's verb after a noun ("the products contained …", "these
             # products cause new moles")
             verb = ((prev in _VERB_MARKERS and "VERB" in lexicon_pos(lw))
+                    or (prev in _PERFECT and _participle(lw))
                     # a relative "that" after a noun ("medicines that cause sleepiness")
                     or (prev == "that" and before_that and "VERB" in lexicon_pos(lw))
                     or ((last_noun or last in _SUBJECTS) and lw.endswith("ed")
@@ -288,6 +291,12 @@ def _cut_short(last: str, nxt: str | None, after: str) -> bool:
         return after.isdigit()
     return (nxt in _CARRY_ON or "'" in nxt or "’" in nxt or nxt in _DETERMINERS
             or (nxt == "to" and "ADJ" in lexicon_pos(last)))
+
+
+def _participle(word: str) -> bool:
+    """An inflected verb form not ending in -s ("drunk", "taken", "used"): a participle."""
+    lemmas = lexicon_pos(word).get("VERB", ())
+    return bool(lemmas) and word not in lemmas and not word.endswith("s")
 
 
 def _verbal(word: str) -> bool:

@@ -161,6 +161,14 @@ def test_a_keyphrase_does_not_start_on_a_verb_after_to_a_modal_or_who():
     assert "Valerian Extracts" in candidates
 
 
+def test_a_keyphrase_does_not_start_on_a_participle_after_had_or_been():
+    text = ("In the survey, 61 percent had drunk zumbani tea in the past year. Most have side effects. "
+            "Zumbani tea is sold in markets, and some had taken zumbani tea for weeks.")
+    candidates = keyphrase_candidates(_section(text), [SLEEP])
+    assert not any(c.startswith(("Drunk", "Taken")) for c in candidates), candidates
+    assert "Zumbani Tea" in candidates and "Side Effects" in candidates
+
+
 def test_an_email_or_web_address_gives_no_keyphrase():
     text = ("Write to the sleep clinic at desk@sleepclinic.com or see www.sleepclinic.org for valerian advice. "
             "Valerian advice is free.")
