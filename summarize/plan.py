@@ -55,7 +55,7 @@ _CLAIM = re.compile(
 # A review or trial abstract reports statistics or its own methods ("We included 14 trials");
 # a news story that mentions "trials" three times is still a news story.
 _REVIEW = re.compile(r"\b(95\s*%\s*ci|confidence intervals?|odds ratios?|relative risks?|hazard ratios?|"
-                     r"(rr|or|hr|md|smd)\s*[=:]?\s*-?\d|p\s*[<=]\s*0?\.\d|meta-analys\w*|systematic review)", re.I)
+                     r"(?-i:RR|OR|HR|MD|SMD)\s*[=:]?\s*-?\d|p\s*[<=]\s*0?\.\d|meta-analys\w*|systematic review)", re.I)
 _REVIEW_METHODS = re.compile(r"\b(we|the review authors|review authors)\s+(included|searched|identified|assessed|found|"
                              r"pooled|conducted|analy[sz]ed|reviewed|selected|extracted|randomly)\b", re.I)
 _REVIEW_PASSIVE = re.compile(r"\b(trials|studies|rcts|participants|patients)\s+(\w+\s+){0,3}?(were|was)\s+"

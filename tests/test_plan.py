@@ -238,6 +238,9 @@ def test_a_section_headed_conclusions_gives_the_opening():
     # nor does a quoted researcher make it an abstract
     ("Monthly vitamin D did not prevent falls in older people. \u201cWhat we found is that large doses do not "
      "help,\u201d said the trial's lead. \"We included anyone over 70,\" she added.", False),
+    # "3mg or 6mg", "2 or 3 times": no odds ratio ("OR 1.5") in lower case
+    ("The dose is 3mg or 6mg at night. Some take 2 or 3 tablets. Trials lasted weeks.", False),
+    ("Smokers were likelier to relapse (OR 1.5, 95% CI 1.1 to 2.0).", True),
 ])
 def test_review_abstracts_are_told_from_news(text, review):
     assert plan.is_review(parse_draft(text)) is review
