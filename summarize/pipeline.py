@@ -155,7 +155,7 @@ class Summarizer:
             for _ in range(MAX_TRIM_ROUNDS):
                 if sum(word_count(s.text) for s in sentences) <= self.max_words:
                     break
-                trimmed = fit(sentences, self.max_words)
+                trimmed = fit(sentences, self.max_words, keep=_sole_carriers(self.caveat_filter, article, sentences))
                 if len(trimmed) == len(sentences):
                     break
                 report.setdefault("trimmed", []).extend(
@@ -213,6 +213,19 @@ def _final_touches(article: Article, sentences: list[LeadSentence], report: dict
     return mended
 
 
+def _sole_carriers(caveat_filter, article: Article, sentences: list[LeadSentence]) -> frozenset[int]:
+    """The lead sentences (by ``id``) that alone carry one of the policy's mandated kinds: trimming
+    one would only have the filter add another sentence for it, often a weaker one."""
+    policy = getattr(caveat_filter, "policy", None)
+    if policy is None or not hasattr(caveat_filter, "analyze_summary"):  # a filter of the user's own
+        return frozenset()
+    from summarize.caveats.nlp import topic_terms  # (the caveats package loads with the filter)
+
+    analyzed = caveat_filter.analyze_summary([s.text for s in sentences], topic_terms(article.prose()))
+    carriers = [[i for i, a in enumerate(analyzed) if kind in a.caveat_kinds()] for kind in policy.mandated]
+    return frozenset(id(sentences[c[0]]) for c in carriers if len(c) == 1)
+
+
 def _follows_in_draft(article: Article, before: LeadSentence | None, sentence: LeadSentence) -> bool:
     """Does the lead sentence come from the draft text straight after the one before it?"""
     if before is None or before.end is None or sentence.start is None:
@@ -249,11 +262,11 @@ def apply_caveats(caveat_filter, article: Article, sentences: list[LeadSentence]
 _MERGED_LISTS = ("added", "removed", "rewritten", "unresolved", "trimmed")
 
 
-def fit(sentences: list[LeadSentence], max_words: int) -> list[LeadSentence]:
-    """Trim a lead to ``max_words``, never cutting a caveat nor the ``KEEP_CONTENT_SENTENCES``
-    main content sentences, unless the caveats push the lead past ``MAX_LEAD_WORDS``: then only
-    the opening's place is sure."""
-    trimmed = trim(sentences, max_words, protect=KEEP_CONTENT_SENTENCES)
+def fit(sentences: list[LeadSentence], max_words: int, keep: frozenset[int] = frozenset()) -> list[LeadSentence]:
+    """Trim a lead to ``max_words``, never cutting a caveat, the sentences whose ``id`` is in
+    ``keep``, nor the ``KEEP_CONTENT_SENTENCES`` main content sentences, unless the caveats push
+    the lead past ``MAX_LEAD_WORDS``: then only the opening's place is sure."""
+    trimmed = trim(sentences, max_words, protect=KEEP_CONTENT_SENTENCES, keep=keep)
     cap = max(max_words, MAX_LEAD_WORDS)
     if sum(word_count(s.text) for s in trimmed) > cap:
         trimmed = trim(trimmed, cap, protect=1)

@@ -271,14 +271,17 @@ def write_lead(article: Article, model, strategy: str, settings, max_words: int,
     return [s if t == s.text else replace(s, text=t) for s, t in zip(out, texts)]
 
 
-def trim(sentences: list[LeadSentence], max_words: int, protect: int = 1) -> list[LeadSentence]:
-    """Drop sentences until the lead fits ``max_words``: never a caveat nor the ``protect`` most
-    salient content sentences (the opening and the main points, so caveats cannot crowd out what
-    the article is about). The least salient point goes first (the plan's last pick; without a
-    plan, the longest middle sentence), the closing advice last."""
+def trim(sentences: list[LeadSentence], max_words: int, protect: int = 1,
+         keep: frozenset[int] = frozenset()) -> list[LeadSentence]:
+    """Drop sentences until the lead fits ``max_words``: never a caveat, a sentence whose ``id``
+    is in ``keep``, nor the ``protect`` most salient content sentences (the opening and the main
+    points, so caveats cannot crowd out what the article is about). The least salient point goes
+    first (the plan's last pick; without a plan, the longest middle sentence), the closing advice
+    last."""
     content = [s for s in sentences if s.source != "caveat"]
     by_salience = sorted(content, key=lambda s: (s.rank is None, s.rank or 0))
-    fixed = {id(s) for s in by_salience[: max(1, protect)]} | {id(s) for s in sentences if s.source == "caveat"}
+    fixed = ({id(s) for s in by_salience[: max(1, protect)]} | {id(s) for s in sentences if s.source == "caveat"}
+             | set(keep))
     total = sum(word_count(s.text) for s in sentences)
     while total > max_words:
         droppable = [k for k, s in enumerate(sentences) if id(s) not in fixed]

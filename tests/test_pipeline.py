@@ -448,6 +448,23 @@ def test_trimming_drops_the_least_salient_point_first():
     assert lead[3].text in texts and lead[0].text in texts and lead[4].text in texts
 
 
+def test_trimming_keeps_the_one_point_that_carries_a_mandated_caveat():
+    from summarize.caveats import CaveatFilter
+    from summarize.pipeline import _sole_carriers, fit
+
+    draft = parse_draft("Valerian is a herb sold as a sleep aid. Its root smells strongly. Shops stock it widely. "
+                        "Most studies of valerian were small and short. People take it at night.")
+    lead = [LeadSentence("Valerian is a herb sold as a sleep aid.", "model", role="opening", rank=0),
+            LeadSentence("Its root smells strongly.", "model", role="point", rank=1),
+            LeadSentence("Shops stock it widely.", "model", role="point", rank=2),
+            LeadSentence("Most studies of valerian were small and short.", "model", role="point", rank=3)]
+    keep = _sole_carriers(CaveatFilter(), draft, lead)
+    assert keep == {id(lead[3])}  # the research caveat, said by no other lead sentence
+    texts = [s.text for s in fit(lead, max_words=20, keep=keep)]
+    assert "Most studies of valerian were small and short." in texts
+    assert "Most studies of valerian were small and short." not in [s.text for s in fit(lead, max_words=20)]
+
+
 def test_caveats_that_push_a_lead_past_its_maximum_cost_it_a_point_not_a_caveat():
     from summarize.pipeline import MAX_LEAD_WORDS, fit
     from summarize.strategies import LeadSentence
