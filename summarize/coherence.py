@@ -1119,14 +1119,14 @@ _DESCRIBED_PERSON = re.compile(rf"^(?:{FRONTED_PHRASE})?the\s+(?:[{UPPER_LETTERS
                                r"(?P<noun>mother|father|grandmother|grandfather|woman|man|boy|girl|teenager|teen|"
                                r"student|patient|nurse|mum|mom|dad|pensioner|widow|wife|husband|daughter|son)\b(?!\s+(?:who|whose|that)\b)",
                                re.I)
-# "… if you notice changes like these.": "these"/"those" standing alone for things said before
-# (a bare "of these" at the end usually counts a list in the same sentence: "… such as IBS …,
-# although doctors prescribe it for these.")
 _PREPOSITIONS = frozenset("in of for to with on at from by about into under after before like".split())
 # what "this"/"that" points to outside the text (the date) or the text itself ("in this review")
 _DEICTIC_NOUNS = frozenset("year week month day weekend season spring summer autumn fall winter morning evening "
                            "afternoon century decade time study review trial analysis article report paper survey "
                            "story guide piece page series".split())
+# "… if you notice changes like these.": "these"/"those" standing alone for things said before
+# (a bare "of these" at the end usually counts a list in the same sentence: "… such as IBS …,
+# although doctors prescribe it for these.")
 _BARE_DEMONSTRATIVE = re.compile(r"\b(?P<noun>[a-z]+)\s+(?:like|such\s+as)\s+(?:these|those|this|that)\s*"
                                  # at a clause's end, or the subject before its verb ("Rituals like this can …")
                                  r"(?=[.,;:!?)]|$|(?:can|could|may|might|will|would|should|must|is|are|was|were|has|"
@@ -1289,24 +1289,19 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
     clause = re.split(r"[,;:(—–]", body, maxsplit=1)[0]
     ctoks = _lower_tokens(clause)
     for i in range(1, len(ctoks) - 1):
-        head = ctoks[i + 1]
+        word, head = ctoks[i], ctoks[i + 1]
         # ("such clinics" too: "… data on people treated at such clinics"; not "no such thing")
-        if ((ctoks[i] in ("these", "those") or (ctoks[i] == "such" and ctoks[i - 1] not in ("no", "as")))
-                and head not in STOPWORDS and head not in AUX and "NOUN" in _pos(head)):
-            h = lemma(head)
-            earlier = {lemma(x) for x in ctoks[:i] if x not in STOPWORDS}
-            if h not in earlier and not _introduced(h, before_lemmas):
-                return f"{ctoks[i]!r} {head!r} not introduced in the lead"
+        group = word in ("these", "those") or (word == "such" and ctoks[i - 1] not in ("no", "as"))
         # "this"/"that" + a noun after a preposition ("Anyone in that position should …") points
-        # back; the date's words ("this year") and the text's own ("in this review") do not
-        if (ctoks[i] in ("this", "that") and ctoks[i - 1] in _PREPOSITIONS and head not in STOPWORDS
-                and head not in _DEICTIC_NOUNS and "NOUN" in _pos(head)
-                # (a risk or a feeling is judged by what the lead says of one, below)
-                and not (_THAT_RISK.match(f"{ctoks[i]} {head}") or _THAT_FEELING.match(f"{ctoks[i]} {head}"))):
+        # back too; the date's words ("this year") and the text's own ("in this review") do not,
+        # and a risk or a feeling is judged by what the lead says of one (below)
+        single = (word in ("this", "that") and ctoks[i - 1] in _PREPOSITIONS and head not in _DEICTIC_NOUNS
+                  and not (_THAT_RISK.match(f"{word} {head}") or _THAT_FEELING.match(f"{word} {head}")))
+        if (group or single) and head not in STOPWORDS and head not in AUX and "NOUN" in _pos(head):
             h = lemma(head)
             earlier = {lemma(x) for x in ctoks[:i] if x not in STOPWORDS}
             if h not in earlier and not _introduced(h, before_lemmas):
-                return f"{ctoks[i]!r} {head!r} not introduced in the lead"
+                return f"{word!r} {head!r} not introduced in the lead"
     if not previous:
         reason = _opening_definite(clause)
         if reason:

@@ -1649,21 +1649,14 @@ def test_a_dek_the_menu_run_swallowed_with_its_headline_is_still_the_dek():
 @pytest.mark.parametrize("line, kind", [
     ("Sachets of herbal coffee seized in a raid on a warehouse in Klang last month.Pic: Hafiz Osman/KiniTimes", "caption"),
     ("WellNest Health provides general information only and is not a substitute for medical advice.", "disclosure"),
-    # advice in the story's own words stays prose
-    ("Doctors say the pills are not a substitute for medical advice.", None),
-])
-def test_a_glued_pic_credit_and_a_sites_general_information_note_are_furniture(line, kind):
-    assert furniture_reason(line) == kind
-
-
-@pytest.mark.parametrize("line, kind", [
     ("Vendor Mai Nyoni sells dried leaves at the market in Harare on Wednesday.(Picture: Tino Gumbo/ZimNews)", "caption"),
     ("Join our WhatsApp channel for breaking news and updates", "contact"),
-    # the story's own sentences stay prose
+    # advice and invitations in the story's own words stay prose
+    ("Doctors say the pills are not a substitute for medical advice.", None),
     ("Join the group of researchers who study sleep, she said.", None),
     ("Join our team of volunteers, she urged, because the clinic is understaffed and needs help.", None),
 ])
-def test_a_bracketed_picture_credit_and_a_channel_invitation_are_furniture(line, kind):
+def test_credits_a_sites_general_information_note_and_a_channel_invitation_are_furniture(line, kind):
     assert furniture_reason(line) == kind
 
 
