@@ -424,6 +424,9 @@ _WIDGET = [
                r"(?:skip\s+past|after|end\s+of)\s+(?:newsletter|advertisement|ad)(?:\s+promotion)?|"
                r"(?:last\s+)?(?:updated|published|posted|modified)|"  # a timestamp's label on its own line
                r"reuse\s+this\s+content|(?:read|save)(?:\s+(?:it|for))?\s+later|"  # a reading list's button
+               # a newsroom's reprint box, a paywall's placeholder, a press release's markers
+               r"republish\s+this\s+(?:story|article)|use\s+our\s+content|article\s+content|"
+               r"for\s+immediate\s+release|(?:news|press|media)\s+release|embargoed\s+(?:until|till)\b.{0,60}|"
                r"release\s+date\s*:(?![^\n]*\d).{0,40}|"  # (with a date, a timestamp)
                r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}newsletter|"
                r"follow(?:\s+(?:us|me))?|sign\s+me\s+up|(?:add\s+to|get|manage)\s+(?:(?:e-?mail|news)\s+)?alerts?|social\s+sharing|estimated\s+\d+\s+min(?:ute)?s?|"
@@ -476,7 +479,8 @@ _WIDGET = [
     # "Advertise with The Courier"
     re.compile(r"^(?i:advertise)\s+with\s+(?:us|[A-Z\u0100-\u017F][^\s.!?]*(?:\s+[A-Z\u0100-\u017F][^\s.!?]*){0,4})\s*$"),
     # a date with the reading time after it: "Mar 27, 2026 · 6 min read"
-    re.compile(r"^.{0,40}[·•|-]\s*\d+\s+min(?:ute)?s?\s+read\s*$", _F),
+    # (or a published-and-updated pair: "Published Feb 24, 2026 • Last updated Feb 24, 2026 • 4 minute read")
+    re.compile(r"^.{0,90}[·•|-]\s*\d+\s+min(?:ute)?s?\s+read\s*$", _F),
     # a player's label over a clip: "Audio: The Morning Show - Are your pills giving you headaches? 7:41"
     re.compile(r"^(?:audio|video|watch|listen|podcast)\s*:\s*.{1,120}\b\d{1,2}:\d{2}\s*$", _F),
     # a badge: "Fact checked", "Medically reviewed"

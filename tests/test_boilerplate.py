@@ -1651,6 +1651,14 @@ def test_a_dek_the_menu_run_swallowed_with_its_headline_is_still_the_dek():
     ("WellNest Health provides general information only and is not a substitute for medical advice.", "disclosure"),
     ("Vendor Mai Nyoni sells dried leaves at the market in Harare on Wednesday.(Picture: Tino Gumbo/ZimNews)", "caption"),
     ("Join our WhatsApp channel for breaking news and updates", "contact"),
+    # a newsroom's reprint box, a paywall's placeholder, a release's markers, a published-and-updated line
+    ("Republish This Story", "widget"),
+    ("Use Our Content", "widget"),
+    ("Article content", "widget"),
+    ("FOR IMMEDIATE RELEASE", "widget"),
+    ("NEWS RELEASE", "widget"),
+    ("Published Feb 24, 2026  •  Last updated Feb 24, 2026  •  4 minute read", "widget"),
+    ("News release dates were set by the agency.", None),
     # advice and invitations in the story's own words stay prose
     ("Doctors say the pills are not a substitute for medical advice.", None),
     ("Join the group of researchers who study sleep, she said.", None),
