@@ -328,6 +328,15 @@ def _blocks(lines: list[_Line], markdown: bool, blank_style: bool) -> list[_Bloc
                 # A heading line directly above its paragraph (no blank line between) is its own
                 # block; a hard-wrapped paragraph line is not (it is about as long as the next line).
                 or (not markdown and _heads_block(current[0].text, line.text))
+                # a heading printed twice on two lines is two heading lines, not one wrapped line
+                or current[0].text.strip() == stripped
+                # under a page's furniture lines ("FOR IMMEDIATE RELEASE"), a headline's worth of
+                # words that does not run on is a line of its own: the headline over its dek
+                or (blocks and blocks[-1].lines[-1].stop == current[0].start
+                    and len(current[0].text.split()) >= MIN_PAGE_HEADLINE_WORDS
+                    and furniture_reason(blocks[-1].text.strip()) is not None
+                    and not is_list_label(blocks[-1].text)  # (a list's entries stay together)
+                    and not _runs_on(current[0].text, stripped))
             ):
                 flush()
         current.append(line)

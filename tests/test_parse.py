@@ -41,6 +41,35 @@ def test_quirks_repeated_heading_subheading_with_period_curly_quotes():
     assert "chamomile’s “calming” brew" in article.text and "compund" in article.text  # kept verbatim
 
 
+def test_a_heading_printed_twice_between_blank_lines_is_one_repeated_heading():
+    draft = ("Guarana turns up in energy drinks and pre-workout powders, usually with a promise of clean energy.\n\n"
+             "What guarana is\nWhat guarana is\n\n"
+             "The guarana plant grows wild in Brazil, where its seeds have long been roasted and ground.\n\n"
+             "Side effects\n\nHigh doses can cause a racing heart and trouble sleeping.\n\n"
+             "Guarana is mostly a package for caffeine.\n")
+    article = parse_draft(draft)
+    assert outline_of(article) == [("What guarana is", 1), ("Side effects", 1)]
+    assert article.sections[0].repeated
+    assert [p.text for p in article.intro] == [draft.split("\n")[0]]
+    assert article.text == draft
+
+
+def test_a_release_headline_and_dek_under_its_markers_are_its_title_and_dek():
+    draft = ("NEWS RELEASE\nFOR IMMEDIATE RELEASE\n"
+             "Daily beetroot juice modestly lowered blood pressure in older adults, trial finds\n"
+             "Nitrate-rich juice cut systolic pressure by about 5 points over 12 weeks\n\n"
+             "COLUMBUS, Ohio — April 14, 2026 — A daily shot of beetroot juice lowered blood pressure modestly in "
+             "adults aged 65 and over, according to a randomized trial.\n\n"
+             "The 12-week study enrolled 148 adults with raised blood pressure who were not taking medicines.\n\n"
+             "After 12 weeks, systolic blood pressure fell by 6.1 mm Hg with juice and 1.3 mm Hg with placebo.\n")
+    article = parse_article(draft)
+    assert article.title.text == "Daily beetroot juice modestly lowered blood pressure in older adults, trial finds"
+    aside = {p.text: p.boilerplate for p in article.set_aside()}
+    assert aside.get("FOR IMMEDIATE RELEASE") == "widget"
+    assert aside.get("Nitrate-rich juice cut systolic pressure by about 5 points over 12 weeks") == "dek"
+    assert not article.headings_outline()
+
+
 def test_intro_and_closing():
     article = parse_draft(house_draft())
     assert [p.text for p in article.intro] == [HOUSE_ARTICLE.split("\n")[1]]
