@@ -2000,6 +2000,15 @@ NEWS_PHRASINGS = [
     ("dependency", "\"I'm hooked on being able to sleep through the night again,\" she said.", False),
     ("dependency", "\"I'm hooked on the pills and need more every week,\" she said.", True),
     ("dependency", "Participants had to taper off their other antidepressants before the trial began.", False),
+    # a cue joined by "and" to another substance's ("nicotine is far more addictive and much harder to
+    # give up") is about that substance too; one drug's effects wearing off faster than another's is
+    # no tolerance, each dose wearing off sooner is
+    ("dependency", "Not even close, say most experts, who point out that nicotine is far more addictive and much "
+     "harder to give up.", False),
+    ("dependency", "Cocaine is considered the more addictive of the two, though kava is cheaper and its effects "
+     "wear off faster.", False),
+    ("dependency", "With daily use, each dose of kava wears off sooner.", True),
+    ("dependency", "Kava is addictive and hard to give up.", True),
     # "no evidence that it is habit-forming" reassures; "no evidence that it is safe" is a caveat
     ("research", "Unlike some remedies, there is no evidence that zumbani is habit-forming.", False),
     ("research", "In the trials there was no sign that people became dependent on doxepin.", False),

@@ -151,6 +151,7 @@ class Detector:
             if exclude:
                 ex = [m.span() for p, lits in exclude if may_match(lits, found) for m in p.finditer(norm)]
                 cands = [c for c in cands if not any(c[0] < b and a < c[1] for a, b in ex)]
+            other_ends = -1  # where the last cue about another substance ended (a token index)
             for s, e, method in _merge(cands):
                 ti, tj = _token_span(tokens, s, e)
                 if method == "paraphrase" and kind.paraphrases_need_agent:
@@ -180,7 +181,10 @@ class Detector:
                         a, b = clause_bounds(tokens, ti)
                         claim = (tokens[a].start, tokens[b - 1].end)
                 negated = negator is not None
-                about = negated or not kind.other_subject_rules or not self._other_subject(tokens, ti, tj, topic, kind.id)
+                about = negated or not kind.other_subject_rules or not (
+                    _coordinated(tokens, other_ends, ti) or self._other_subject(tokens, ti, tj, topic, kind.id))
+                if not about:
+                    other_ends = tj
                 conf = "low" if not about else ("high" if method in ("term", "pattern") else "medium")
                 strength = self._strength(kind, norm, s, e, method, matches)
                 out.append(Detection(kind.id, s, e, text[s:e], method, negated, negator, about, conf, *claim,
@@ -303,6 +307,17 @@ _NEW_CLAUSE = frozenset("which who whom that because while whereas although thou
                         "this these he she we you".split())
 _FIRST_VERB = frozenset("is are was were has have had can could may might will would do does did carry carries "
                         "cause causes".split())
+
+
+def _coordinated(tokens: list[Token], end: int, ti: int) -> bool:
+    """Is the cue at ``ti`` joined by "and" to the cue that ended at ``end``, in the same clause
+    ("… that nicotine is far more addictive and much harder to give up"): about the same substance?"""
+    between = [t.text for t in tokens[end:ti]] if 0 <= end <= ti else []
+    return (0 < len(between) <= MAX_COORDINATED_GAP and "and" in between
+            and not any(w in CLAUSE_PUNCT or w in _NEW_CLAUSE for w in between))
+
+
+MAX_COORDINATED_GAP = 4
 
 
 def _subject_is_other(tokens: list[Token], ti: int, topic: frozenset[str], classes: frozenset[str]) -> bool:
