@@ -603,6 +603,11 @@ _GLUED_NAME = re.compile(r"(?<=[a-z0-9][.!?])[\"”’']?(?P<name>[A-Z][a-z'’-
 MIN_GLUED_CAPTION_WORDS = 5
 
 
+# a menu's item: a word or three, capitalised ("Investigations", "Health & Science")
+MIN_MENU_ITEMS = 4
+_MENU_ITEM = re.compile(r"[A-Z0-9&][\w&'’.-]*(?:\s[A-Za-z0-9&][\w&'’.-]*){0,2}")
+
+
 # The parser asks about the same lines more than once (building blocks, classifying them, and
 # again for a neighbour's credit line): answers are cached by text.
 @lru_cache(maxsize=8192)
@@ -617,6 +622,10 @@ def furniture_reason(text: str) -> str | None:
     s = " ".join(re.sub(r"\*\*|__", "", text).split()).strip("*_ ")
     if not s:
         return None
+    # a menu pasted with its items set apart by runs of spaces: "Topics   Investigations   States"
+    items = [x for x in re.split(r"\s{2,}|\t", text.strip()) if x]
+    if len(items) >= MIN_MENU_ITEMS and all(_MENU_ITEM.fullmatch(x) for x in items):
+        return "navigation"
     n = len(_words(s))
     if n <= MAX_CAPTION_WORDS and any(p.search(s) for p in _CAPTION):
         return "caption"

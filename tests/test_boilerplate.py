@@ -1659,6 +1659,9 @@ def test_a_dek_the_menu_run_swallowed_with_its_headline_is_still_the_dek():
     ("NEWS RELEASE", "widget"),
     ("Published Feb 24, 2026  •  Last updated Feb 24, 2026  •  4 minute read", "widget"),
     ("News release dates were set by the agency.", None),
+    # a menu whose items are set apart by runs of spaces; prose with double spaces stays prose
+    ("Topics   Investigations   States   Podcasts   Newsletters   Donate", "navigation"),
+    ("The drug is   sold in   many shops   and online.", None),
     # advice and invitations in the story's own words stay prose
     ("Doctors say the pills are not a substitute for medical advice.", None),
     ("Join the group of researchers who study sleep, she said.", None),
