@@ -334,6 +334,8 @@ def _blocks(lines: list[_Line], markdown: bool, blank_style: bool) -> list[_Bloc
                 # words that does not run on is a line of its own: the headline over its dek
                 or (blocks and blocks[-1].lines[-1].stop == current[0].start
                     and len(current[0].text.split()) >= MIN_PAGE_HEADLINE_WORDS
+                    # (a menu's items or a label over its line are no headline)
+                    and not re.search(r"\s[|·•]\s", current[0].text) and not current[0].text.rstrip().endswith(":")
                     and furniture_reason(blocks[-1].text.strip()) is not None
                     and not is_list_label(blocks[-1].text)  # (a list's entries stay together)
                     and not _runs_on(current[0].text, stripped))

@@ -70,6 +70,18 @@ def test_a_release_headline_and_dek_under_its_markers_are_its_title_and_dek():
     assert not article.headings_outline()
 
 
+def test_a_label_and_its_menu_under_share_buttons_are_no_headline_nor_heading():
+    draft = ("PracticeWire\nFor Clinicians | News | Specialties | CME/CE | Meetings | Log in | Register\n"
+             "Meeting Coverage > ASAM\nClonidine Misuse Reports to Poison Centers Nearly Doubled in 5 Years\n"
+             "— Off-label use for opioid withdrawal may be feeding diversion, researchers say\n"
+             "by Rachel Ng, Staff Writer, PracticeWire\nApril 13, 2026\nAdd to Reading List\nPrint\nShare\n"
+             "Earn CME/CE in your profession:\n"
+             "Continuing Medical Education | Continuing Pharmacy Education | Continuing Nursing Education\n\n"
+             "Reports of intentional clonidine misuse to poison centers nearly doubled from 2019 to 2024.\n\n"
+             "The increase coincided with wider off-label use of the drug for opioid withdrawal.\n")
+    assert not parse_article(draft).headings_outline()
+
+
 def test_intro_and_closing():
     article = parse_draft(house_draft())
     assert [p.text for p in article.intro] == [HOUSE_ARTICLE.split("\n")[1]]
