@@ -303,13 +303,19 @@ _APPOSITIVE = r"(?:,\s+(?P<role>(?:a|an|the)\s+[^,;:()“”\"]{3,160}?|(?!(?:wh
 MAX_ROLE_WORDS = 12
 
 
+_NOT_A_FIRST_NAME = (r"(?:For|In|To|At|With|By|From|As|And|But|Of|On|When|If|After|Before|Like|Unlike|Since|Until|"
+                     r"While|The|A|An|This|That|Then|So|Yet|Asked|Says|Said|Meanwhile|Now|Even)")
+
+
 def introductions(text: str, names: Iterable[str]) -> dict[str, str]:
     """How the draft first names each person it later calls by surname alone ("Marsh"): the full
     name, with the role it gives them there when that is short ("Devon Marsh, an addiction
     medicine specialist at Lakemont Health"). A surname never given in full is left out."""
     out: dict[str, str] = {}
     for last in names:
-        m = re.search(rf"\b(?P<name>(?:(?:Dr|Prof|Professor)\.?\s+)?[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?{re.escape(last)})\b"
+        # (a sentence's first word is no first name: "For Sajid, the ban on sales means little")
+        m = re.search(rf"\b(?P<name>(?:(?:Dr|Prof|Professor)\.?\s+)?(?!{_NOT_A_FIRST_NAME}\s)[A-Z][\w'’-]+\s+"
+                      rf"(?:[A-Z]\.\s+)?{re.escape(last)})\b"
                       rf"{_CREDENTIALS}{_APPOSITIVE}", text)
         if m is None:
             continue

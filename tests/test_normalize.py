@@ -171,3 +171,13 @@ def test_a_lead_drops_a_tag_naming_by_surname_someone_it_never_introduced():
             'Lee said.', "Kava can harm the liver, Dr Ana Lee said."]
     assert untag_speakers(lead) == [lead[0], 'Men with heart disease should check before using products sold for '
                                     '"stamina".', lead[2]]
+
+
+def test_a_sentences_first_word_is_no_first_name():
+    from summarize.normalize import introductions
+
+    prose = ("Sajid, a 34-year-old taxi driver, has chewed naswar since he was 16. For Sajid, the ban on sales "
+             "means little. Devon Marsh, an addiction specialist at Lakemont Health, runs the clinic.")
+    intros = introductions(prose, {"Sajid", "Marsh"})
+    assert "Sajid" not in intros  # never given a full name ("For Sajid" is none)
+    assert intros["Marsh"] == "Devon Marsh, an addiction specialist at Lakemont Health,"
