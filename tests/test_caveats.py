@@ -1197,13 +1197,13 @@ def test_minor_research_caveat_in_summary_gets_the_main_one(f):
 
 @pytest.mark.parametrize("src,opening", [
     # news states the study's design limit after the finding and what is not known near the end;
-    # the ranker, fitted on the labelled drafts, takes the design limit: for a story about one
-    # study, what it cannot show is the verdict a reader needs
+    # the shipped ranker takes the later statement (a refit with the design features prefers the
+    # design limit, but lost dependency caveats on dev: see conclusion.py)
     ("Ketamine infusions eased depression in half of 300 clinic patients, a new study found. The patients had tried "
      "at least two antidepressants. Because the study was observational and had no comparison group, it cannot show "
      "that the infusions caused the improvement. Patients received six infusions over three weeks. Most said the "
      "sessions were tolerable. Clinics differ in how they screen patients. The researchers could not say how long "
-     "the benefit lasts.", "Because "),
+     "the benefit lasts.", "The rese"),
     # a review's conclusion outranks a shorter caveat from the results
     ("Valerian is a herb taken for sleep. Evidence on sleep onset was limited. Eight trials with 900 adults "
      "compared valerian with placebo. Most trials gave 300 to 600 mg at night. Participants rated their sleep "
