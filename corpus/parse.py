@@ -330,20 +330,23 @@ def _blocks(lines: list[_Line], markdown: bool, blank_style: bool) -> list[_Bloc
                 or (not markdown and _heads_block(current[0].text, line.text))
                 # a heading printed twice on two lines is two heading lines, not one wrapped line
                 or current[0].text.strip() == stripped
-                # under a page's furniture lines ("FOR IMMEDIATE RELEASE"), a headline's worth of
-                # words that does not run on is a line of its own: the headline over its dek
-                or (blocks and blocks[-1].lines[-1].stop == current[0].start
-                    and len(current[0].text.split()) >= MIN_PAGE_HEADLINE_WORDS
-                    # (a menu's items or a label over its line are no headline)
-                    and not re.search(r"\s[|·•]\s", current[0].text) and not current[0].text.rstrip().endswith(":")
-                    and furniture_reason(blocks[-1].text.strip()) is not None
-                    and not is_list_label(blocks[-1].text)  # (a list's entries stay together)
-                    and not _runs_on(current[0].text, stripped))
+                or (blocks and _headline_under_furniture(blocks[-1], current[0], stripped))
             ):
                 flush()
         current.append(line)
     flush()
     return blocks
+
+
+def _headline_under_furniture(above: _Block, line: _Line, nxt: str) -> bool:
+    """Under a page's furniture lines ("FOR IMMEDIATE RELEASE"), a headline's worth of words that
+    does not run on to ``nxt`` is a line of its own: the headline over its dek. A menu's items,
+    a label over its line and a list's entries under its label stay together."""
+    text = line.text
+    return (above.lines[-1].stop == line.start and len(text.split()) >= MIN_PAGE_HEADLINE_WORDS
+            and not re.search(r"\s[|·•]\s", text) and not text.rstrip().endswith(":")
+            and furniture_reason(above.text.strip()) is not None and not is_list_label(above.text)
+            and not _runs_on(text, nxt))
 
 
 # A structured abstract's section labels run into their paragraphs ("BACKGROUND: Depression is

@@ -470,33 +470,30 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     def regrouped_opening(s: Extract) -> str | None:
         """``s``, which leans on the draft before it, with what it leans on restored so that it
         may open the lead (see the loop below); None when it cannot be."""
+        def opens(text: str | None) -> str | None:  # (what may open a lead: nothing before it)
+            return text if text is not None and not coherence.dangling_reason(text, [], names) else None
+
         fixed = None
         if antecedents.leans_on_a_group(s.text) or antecedents.leans_on_a_term(s.text):
             fixed = restored(s, [])
         if fixed is None and coherence.nut_graf(s.text):
             # the news after the anecdote, its person named in full ("Marisol Henning is one of …",
             # "She is one of …" after the sentences about her)
-            fixed = (restored(s, []) if coherence.opens_on_pronoun(s.text)
-                     else name_people([s.text], prose, names, intros)[-1])
-            if fixed is None or fixed == s.text or coherence.dangling_reason(fixed, [], names):
+            fixed = opens(restored(s, []) if coherence.opens_on_pronoun(s.text)
+                          else name_people([s.text], prose, names, intros)[-1])
+            if fixed == s.text:
                 fixed = None
         i = index[id(s)]
         if fixed is None and i and sentences[i - 1].part == s.part:
             # the news after a feature's reveal ("The tablet is modafinil, …. It is now …")
-            fixed = antecedents.revealed(s.text, sentences[i - 1].text, topic[:REVEAL_TOPIC_TERMS])
-            if fixed is not None and coherence.dangling_reason(fixed, [], names):
-                fixed = None
+            fixed = opens(antecedents.revealed(s.text, sentences[i - 1].text, topic[:REVEAL_TOPIC_TERMS]))
             if fixed is not None:
                 superseded.add(id(sentences[i - 1]))  # (the reveal is said in the fused opening)
         if fixed is None:
             # a finding its researchers report ("The researchers found that 34 per cent …")
-            fixed = antecedents.generic_researchers(s.text)
-            if fixed is not None and coherence.dangling_reason(fixed, [], names):
-                fixed = None
+            fixed = opens(antecedents.generic_researchers(s.text))
         if fixed is None and antecedents.leans_on_a_product(s.text):
-            fixed = antecedents.reintroduced(s.text, [t.text for t in sentences[:index[id(s)]]])
-            if fixed is not None and coherence.dangling_reason(fixed, [], names):
-                fixed = None
+            fixed = opens(antecedents.reintroduced(s.text, [t.text for t in sentences[:i]]))
         return fixed
 
     standalone, regrouped = [], []
