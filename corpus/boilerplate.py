@@ -243,6 +243,11 @@ _CONTACT = [
     # "Join our WhatsApp channel for breaking news and updates"
     re.compile(r"^join\s+(?:our|us\s+on)\s+(?:[\w'’-]+\s+){0,4}(?:channel|community|newsletter|mailing\s+list|group)\b"
                r"[^.!?]{0,60}[.!]?$", _F),
+    # "Get the Kampala Sentinel on WhatsApp." / "Follow our channel for breaking news."
+    re.compile(r"^(?:get|read)\s+(?:the\s+)?.{1,60}?\s+on\s+(?:whatsapp|telegram|google\s+news|apple\s+news|flipboard)"
+               r"\s*(?:[.!](?:\s|$)|$)", _F),
+    re.compile(r"^follow\s+(?:our|us\s+on\s+our)\s+(?:[\w'’-]+\s+){0,3}(?:channel|page|account|feed)\s+(?:for|to\s+get)\s+"
+               r"(?:the\s+)?(?:latest|more|updates|breaking)\b", _F),
     re.compile(r"^(?:follow|like)\s+.{1,60}\s+on\s+(?:twitter|facebook|instagram|linkedin|tiktok|youtube|threads|"
                r"bluesky|mastodon|x|whatsapp|telegram|snapchat|pinterest|reddit|flipboard|google\s+news|apple\s+news)\b", _F),
     # any channel, when the line says what for: "Follow the Beacon on Signal for the latest health news"
@@ -388,6 +393,9 @@ _CITATION = [
     # a reference, Vancouver style: "Brennan-Oyelaran K, Hsu D, … et al. Title. Journal. 2026."
     # (an author list alone is a byline)
     re.compile(r"\b[A-Z][\w'’-]+\s+[A-Z]{1,3}(?:,\s+[A-Z][\w'’-]+\s+[A-Z]{1,3})+(?:,?\s+et\s+al\b|\.\s+[A-Z])"),
+    # a paper's title with its journal and year, as "Similar articles" lists it: "…: a randomised
+    # trial. J Clin Sleep Med. 2024." (the journal's name in capitalised, often abbreviated, words)
+    re.compile(r"[.?]\s+(?:[A-Z][A-Za-z&-]*\.?\s+){0,5}[A-Z][A-Za-z&-]*\.\s+(?:19|20)\d{2}[a-z]?\.?\s*$"),
 ]
 # Capitals and lower-case letters with accents too ("Lucía Ferrer-Domingo", "Søren").
 _UP, _LO = UPPER_LETTERS, "a-zß-öø-ÿ'’"
@@ -416,7 +424,8 @@ _WIDGET = [
                r"subscribe(?:\s+(?:now|today|to\s+(?:our|the)\b.*))?|get\s+(?:our|the)\b.*\bnewsletters?\b.*|click\s+here\b.*|"
                r"skip\s+to\s+(?:main\s+)?content|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|"
                r"(?:view|show|hide|read)\s+(?:all\s+)?comments|join\s+the\s+(?:conversation|discussion)|"
-               r"\d+\s+comments?|listen\s+to\s+(?:this\s+)?(?:article|story)|log\s*in|sign\s+in|loading|"
+               r"\d+\s+comments?|(?:audio\s*:\s*)?listen\s+to\s+(?:this\s+)?(?:article|story)(?:\s*\(?\d{1,2}:\d{2}\)?)?|"
+               r"listen\s*[·•|:(-]?\s*\d+\s*min(?:ute)?s?\)?|log\s*in|sign\s+in|loading|"
                r"(?:enter\s+)?your\s+email(?:\s+address)?|enter\s+(?:your\s+)?email(?:\s+address)?|join\s+now|"
                r"(?:view|see)\s+all\s+partners|doi|x\s+\(twitter\)|(?:available\s+)?editions?|partners|"
                r"sign\s+up(?:\s+(?:for|to)\s+(?:\S+\s+){0,4}\S+)?|current\s+version|version\s+history|"
@@ -434,6 +443,8 @@ _WIDGET = [
                r"(?:affiliations?|author\s+information)(?:\s+(?:expand|collapse))?|more\s+by\s+(?:[A-Z][\w'’.-]*\s*){1,4}|"
                # comment and share counters, video players, feedback prompts, page chrome
                r"(?:view\s+)?comments?(?:\s+\(?\d+\)?)?|\d+\s+(?:shares?|comments?)|shares?|\d+|share\s+what\s+you\s+think|"
+               r"(?:views?|reads?|shares?|comments?|likes?|reactions?|hits)\s*:?\s*\d[\d,.]*[km]?|"
+               r"\d[\d,.]*[km]?\s+(?:views?|reads?|likes?|reactions?|hits)|"
                r"share\s+or\s+comment\s+on\s+this\s+article\b.*|the\s+comments\s+below\s+have\s+not\s+been\s+moderated\b.*|"
                r"\d+(?:\.\d+)?[km]|reprints?|videos?|back\s+to\s+top|thanks\s+for\s+your\s+feedback\b.*|click\s+to\s+(?:share|email|print)\b.*|.*\(opens\s+in\s+(?:a\s+)?new\s+window\)|"
                # a page's text-size controls: "Larger text size", "Resize", "A- A+"
@@ -608,6 +619,11 @@ MIN_MENU_ITEMS = 4
 _MENU_ITEM = re.compile(r"[A-Z0-9&][\w&'’.-]*(?:\s[A-Za-z0-9&][\w&'’.-]*){0,2}")
 
 
+# A writer and their job after a slash, as a photo credit prints a photographer and the outlet
+_SLASH_ROLE = re.compile(rf"^{_NAME}(?:\s+{_NAME}){{1,2}}\s*/\s*(?:[A-Z][\w'’-]*\s+){{0,3}}"
+                         r"(?i:writer|reporter|correspondent|editor|contributor|journalist|columnist)s?\s*$")
+
+
 # The parser asks about the same lines more than once (building blocks, classifying them, and
 # again for a neighbour's credit line): answers are cached by text.
 @lru_cache(maxsize=8192)
@@ -627,6 +643,8 @@ def furniture_reason(text: str) -> str | None:
     if len(items) >= MIN_MENU_ITEMS and all(_MENU_ITEM.fullmatch(x) for x in items):
         return "navigation"
     n = len(_words(s))
+    if _SLASH_ROLE.match(s):  # "Tanisha Whyte-Campbell/Health Reporter": a byline, not a photo credit
+        return "byline"
     if n <= MAX_CAPTION_WORDS and any(p.search(s) for p in _CAPTION):
         return "caption"
     # a photographer's name glued to the caption's stop, no outlet: "… in Australia.Louise Kapoor"
@@ -687,11 +705,11 @@ _LIST_LABEL = re.compile(
     r"more\s+on\s+this\s+(?:story|topic)|trending(?:\s+(?:stories|videos?|now|(?:on|in)\s+.{1,30}))?|top\s+stories|"
     r"most\s+(?:read|popular|viewed)(?:\s+(?:news|stories|articles))?(?:\s+(?:in|on|from)\s+.{1,30})?|explore\s+more|"
     r"recommended(?:\s+(?:for\s+you|reading|stories))?|you\s+(?:may|might)\s+also\s+like|read\s+more(?:\s+about\s+.{1,40})?|"
-    r"more\s+(?:stories\s+)?from\s+.{1,30}|more\s+stories|publication\s+types?|in\s+this\s+article|our\s+(?:content\s+)?partners|(?:\d+\s+)?(?:sources?|references)|"
+    r"more\s+(?:stories\s+)?from\s+.{1,30}|more\s+(?:[\w'’-]+\s+){0,2}(?:stories|news|articles|headlines)|publication\s+types?|in\s+this\s+article|our\s+(?:content\s+)?partners|(?:\d+\s+)?(?:sources?|references)|"
     r"see\s+also|further\s+reading|latest(?:\s+(?:news|stories|articles|headlines|videos?))?(?:\s+(?:from|in|on)\s+.{1,30})?|related\s+coverage|read\s+(?:this\s+)?next|up\s+next|what\s+to\s+read\s+next|"
     r"similar\s+articles|cited\s+by|more\s+by\s+.{1,40}|(?:in\s+)?other\s+news|more\s+news|"
     # a summary box's label: its entries are the story's own sentences and stay, the label goes
-    r"key\s+takeaways)\s*:?\s*$", _F)
+    r"key\s+(?:takeaways|points|facts)|at\s+a\s+glance)\s*:?\s*$", _F)
 # a shopping box's price: "$34 at Amazon", "£12.99 from Boots"
 _PRICE = re.compile(r"^[$£€]\s?\d[\d,]*(?:\.\d{2})?\s+(?:at|from)\s+[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}\s*$")
 

@@ -467,10 +467,14 @@ def _place_alone(text: str) -> bool:
                                                      for w in text.split())
 
 
+# (PubMed's lists of papers; a news page's "Related articles" lists headlines, and prose may follow it)
+_PAPER_LIST = re.compile(r"^(?:similar\s+articles|cited\s+by|references|related\s+citations)\s*:?\s*$", re.I)
+
+
 def _furniture_in_context(blocks: list[_Block]) -> None:
     """Furniture by position (boilerplate's in-context rules): the entries under a list label,
     a name beside a byline, a caption beside its credit line, the tags after the last prose."""
-    under_label = False
+    under_label = papers = False  # (under a label that lists papers: "Similar articles", "Cited by")
     prose_seen = False
     authors = {name.strip() for b in blocks if b.furniture == "byline" and b.text.strip().lower().startswith("by ")
                for name in re.split(r"\s+and\s+|\s*&\s*", b.text.strip()[3:].split(",")[0])}
@@ -481,15 +485,20 @@ def _furniture_in_context(blocks: list[_Block]) -> None:
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if b.furniture is not None:
             under_label = is_list_label(text) or (under_label and b.furniture != "related")
+            papers = bool(_PAPER_LIST.match(text)) or (papers and under_label)
             continue
         if is_list_label(text):  # "Latest news", "Related coverage": a list's label
             b.furniture, under_label = "related", True
+            papers = bool(_PAPER_LIST.match(text))
             continue
         # an entry of the list, or a linked title over its citation ("… : a meta-analysis." / "Smith J,
         # et al. Nutrients. 2023. PMID: …")
         lines = [x.text for x in b.lines if x.text.strip()]
         if under_label and (is_list_entry(text) or (nxt is not None and nxt.furniture == "citation"
                                                      and len(text.split()) <= MAX_HEADLINE_WORDS)
+                            # a paper's title, full stop and all ("Tramadol for chronic pain in adults.")
+                            or (papers and len(text.split()) <= MAX_HEADLINE_WORDS and len(lines) == 1
+                                and not re.search(r"[\"“”‘’]|\b(?:said|says)\b", text))
                             # the list pasted without blank lines: one headline a line
                             or (len(lines) > 1 and all(len(x.split()) <= MAX_LIST_ENTRY_WORDS for x in lines))):
             b.furniture = "related"

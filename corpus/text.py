@@ -339,9 +339,19 @@ _HEADLINE_VERBS = frozenset("says finds shows suggests warns reveals links claim
 _QUANTIFIER = re.compile(r"\b(?:each|every|no|any|one|another|some|either|neither)\s", re.I)
 
 
+def _plural_subject(words: list[str]) -> bool:
+    """Do ``words`` (a phrase's first words) end on a plural noun, the subject of a verb that
+    follows: "Emergency doctors" before "report …"?"""
+    last = words[-1].lower() if words else ""
+    return looks_plural(last) and "NOUN" in lexicon_pos(last) or last in PLURAL_NO_S
+
+
 def _opens_on_bare_noun(text: str) -> bool:
     m = _BARE_COUNT_NOUN.match(text)
     if not m or _DETERMINER.search(m.group(1) + " ") or _QUANTIFIER.search(m.group(1)):
+        return False
+    # "Emergency doctors report panic attacks …": the count noun is the verb of a plural subject
+    if _plural_subject(m.group(1).replace(",", " ").split()):
         return False
     after = (m.group(2) or "").lower()
     pos = lexicon_pos(after).keys()

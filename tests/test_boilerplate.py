@@ -780,6 +780,51 @@ def test_similar_articles_with_their_citations_are_set_aside():
     assert "Melatonin for primary insomnia in older people: an updated meta-analysis." in aside
 
 
+def test_similar_articles_listed_with_journal_and_year_are_set_aside():
+    draft = "\n".join([
+        "Suvorexant is a sleeping pill that some hospitals give to prevent delirium in older patients.",
+        "Low-certainty evidence suggests it may reduce the risk of delirium.",
+        "Similar articles",
+        "Ramelteon versus placebo for delirium after hip fracture surgery: a randomised trial. J Clin Sleep Med. 2024.",
+        "Orexin receptor antagonists for insomnia in older adults: a network meta-analysis. J Am Geriatr Soc. 2025.",
+        "Noise reduction bundles for delirium in medical wards: a cluster randomised trial. Age Ageing. 2025.",
+    ])
+    aside = {p.text for p in parse_article(draft).set_aside()}
+    assert {"Noise reduction bundles for delirium in medical wards: a cluster randomised trial. Age Ageing. 2025.",
+            "Ramelteon versus placebo for delirium after hip fracture surgery: a randomised trial. J Clin Sleep Med. "
+            "2024."} <= aside
+    # prose that ends on a year is no citation
+    assert furniture_reason("The drug was approved for insomnia in Japan. It reached Europe in 2024.") is None
+    assert furniture_reason("Sales rose. By 2024.") is None
+
+
+def test_paper_titles_under_similar_articles_are_set_aside_full_stop_and_all():
+    draft = "\n".join([
+        "Tilidine is an opioid painkiller widely prescribed in Germany for chronic back pain.",
+        "Tilidine may slightly reduce pain over the short term, but the effect is small.",
+        "Similar articles",
+        "Opioids compared with placebo for chronic low back pain: an update of the Cochrane Review.",
+        "Tramadol for chronic non-cancer pain in adults.",
+    ])
+    aside = {p.text for p in parse_article(draft).set_aside()}
+    assert {"Tramadol for chronic non-cancer pain in adults.",
+            "Opioids compared with placebo for chronic low back pain: an update of the Cochrane Review."} <= aside
+
+
+def test_a_news_pages_related_articles_list_does_not_swallow_the_story_after_it():
+    draft = "\n".join([
+        "Connor Platt thought the yellow tinge in his eyes was down to the changing-room lights.",
+        "A survey of almost 1,800 gym-goers found that one in nine men under 30 had used SARMs.",
+        "RELATED ARTICLES",
+        "Why so many young men are now obsessed with their jawlines",
+        "WHAT ARE SARMS?",
+        "Selective androgen receptor modulators are drugs that act on the same receptors as steroids.",
+        "Experts say both steroids and SARMs can be hard to give up.",
+    ])
+    aside = {p.text for p in parse_article(draft).set_aside()}
+    assert "Experts say both steroids and SARMs can be hard to give up." not in aside
+
+
 def test_a_papers_title_over_its_authors_and_citation_is_set_aside():
     # PubMed's layout: title, then the author line, then the journal line (no "et al." to go by)
     draft = "\n\n".join([
@@ -1311,7 +1356,7 @@ def test_a_dek_in_the_run_of_menu_lines_under_the_headline_is_the_dek():
 
 
 @pytest.mark.parametrize("label", ["Related news", "MOST READ NEWS", "Most popular stories", "Latest from Hauora Health",
-                                   "Trending Videos"])
+                                   "Trending Videos", "More Health Stories", "More local news", "Key points"])
 def test_list_labels_with_news_or_stories(label):
     from summarize.corpus.boilerplate import is_list_label
 
@@ -1407,6 +1452,9 @@ def test_a_dek_in_the_menu_run_over_the_writers_name_and_role_is_the_dek():
     ("Analysis of records shows the drug is misused", "An analysis of records shows the drug is misused."),
     ("Harvard study finds the pills work", None),  # a name, not a word, before the noun
     ("Kratom sold at gas stations", None),  # not a bare count noun
+    # a plural subject and its verb: a sentence already, no article to add
+    ("Emergency doctors report panic attacks linked to HHC, a lab-made cousin of cannabis", None),
+    ("Parents test the gummies for a week at home", None),
 ])
 def test_a_headline_ese_dek_that_lacks_only_its_article_is_restated(dek, sentence):
     from summarize.corpus.text import headline_as_sentence
@@ -1651,6 +1699,21 @@ def test_a_dek_the_menu_run_swallowed_with_its_headline_is_still_the_dek():
     ("WellNest Health provides general information only and is not a substitute for medical advice.", "disclosure"),
     ("Vendor Mai Nyoni sells dried leaves at the market in Harare on Wednesday.(Picture: Tino Gumbo/ZimNews)", "caption"),
     ("Join our WhatsApp channel for breaking news and updates", "contact"),
+    # a writer and their job after a slash is a byline; a photographer and the outlet, a credit
+    ("Tanisha Whyte-Campbell/Health Reporter", "byline"),
+    ("Ricardo Makyn/Staff Photographer", "caption"),
+    # an audio player's label with its length
+    ("Audio: Listen to this story (3:12)", "widget"),
+    ("Listen · 8 min", "widget"),
+    ("Listen to your body, doctors say, and stop if it hurts.", None),
+    # a page's counters
+    ("Views: 3,214", "widget"),
+    ("1.2k reads", "widget"),
+    ("Views differ: 3 of the 12 doctors disagreed.", None),
+    ("Get the Kampala Sentinel on WhatsApp. Follow our channel for breaking news.", "contact"),
+    ("Follow our channel for breaking news.", "contact"),
+    ("Get the latest on WhatsApp alerts from your clinic, she said.", None),
+    ("Follow our advice for the latest guidance on doses, she said.", None),
     # a newsroom's reprint box, a paywall's placeholder, a release's markers, a published-and-updated line
     ("Republish This Story", "widget"),
     ("Use Our Content", "widget"),
