@@ -513,6 +513,10 @@ def edit_problems(generated: str, support: str) -> list[str]:
             # "testing three vaccines: NicVAX, NIC002 and NicHD-21" -> "…: NIC002 and NicHD-21":
             # the list and its count no longer agree
             problems.append(f"dropped {' '.join(a[i1:i2])!r}, an item of a list")
+        elif any(t.lower() in _SPEECH_VERBS for t in a[i1:i2]) and _role_follows(a, i2):
+            # "…, said Dr. Joseph Mrema, a pharmacologist at …" -> "…, a pharmacologist at …": the
+            # speaker's role stays without the speaker, an apposition to the wrong noun
+            problems.append(f"dropped {' '.join(a[i1:i2])!r}, the speaker of the role after it")
         elif (after in ".!?" and i2 >= len(a) - 1 and a[i1] == "," and i2 - i1 > 1
               and _finite_verb(a[i1 + 1].lower())):
             # "… when someone who already gets headaches, usually migraines, takes pain relievers on
@@ -537,6 +541,12 @@ def _finite_verb(word: str) -> bool:
         return True
     pos = coherence._pos(word)
     return "VERB" in pos and "NOUN" not in pos and "ADJ" not in pos and word.endswith(("s", "ed")) and not word.endswith("ss")
+
+
+def _role_follows(a: list[str], i: int) -> bool:
+    """Does an apposition (", a pharmacologist at …") follow ``a[:i]``, its comma there or just cut?"""
+    k = i + 1 if i < len(a) and a[i] == "," else i
+    return (k > i or (i and a[i - 1] == ",")) and k < len(a) and a[k].lower() in ("a", "an", "the")
 
 
 _LAST_CONJUNCT = re.compile(r"\b(?:and|or)\s*,(?:\s+[\w'’-]+){1,4}\s*,$")

@@ -585,6 +585,13 @@ def test_the_lead_spells_out_an_abbreviation_the_draft_defines(summarizer):
     ("Kava, hops and valerian are sold as sleep aids.", "Kava, passionflower, hops and valerian are sold as sleep aids.",
      False),
     ("The pills are cheap and easy to buy.", "The pills, sold in Lagos, are cheap and easy to buy.", True),
+    # the speaker dropped, their role left standing after the wrong noun; the whole attribution may go
+    ("Little is known about its effects on the heart or lungs, a pharmacologist at the college.",
+     "Little is known about its effects on the heart or lungs, said Dr. Joseph Mrema, a pharmacologist at the college.",
+     False),
+    ("Little is known about its effects on the heart or lungs.",
+     "Little is known about its effects on the heart or lungs, said Dr. Joseph Mrema, a pharmacologist at the college.",
+     True),
 ])
 def test_a_rewrite_may_only_leave_out_brackets_or_set_off_phrases(generated, support, ok):
     assert (not faithfulness.edit_problems(generated, support)) is ok
