@@ -675,7 +675,10 @@ def test_the_second_sentence_of_a_quote_is_opened_again(f):
         '"We see it every day," Dr Lee said.'
     assert _variants(f, '"I felt lighter than ever. It\'s very easy to get hooked on that," he said.', "get hooked")[0] \
         == "It's very easy to get hooked on that."
-    # … but not one with no speaker after it, nor a question alone
+    # … and with no speaker after it, the impersonal one, stated as the draft's warning
+    assert _variants(f, '"Most people use it safely. But some who take it every day become dependent on it."',
+                     "dependent")[0] == "Some who take it every day become dependent on it."
+    # … but not a personal one with no speaker after it, nor a question alone
     assert _variants(f, '"I knew it was stupid. I could not stop."', "could not stop")[-1] == \
         '"I knew it was stupid. I could not stop."'
     assert not any(v.endswith(',".') for v in _variants(f, '"I knew it was stupid. I could not stop."', "could not stop"))
@@ -1986,6 +1989,12 @@ NEWS_PHRASINGS = [
      "in 2014.", False),
     ("legal", "The ban on kava in Germany was lifted in 2014.", False),
     ("legal", "Kava is banned in Poland.", True),
+    # a warning taken off the label is no caveat either; one put on it is
+    ("legal", "In 2016, after a large safety study, the FDA removed a boxed warning about serious psychiatric side "
+              "effects.", False),
+    ("side_effects", "In 2016, after a large safety study, the FDA removed a boxed warning about serious psychiatric "
+                     "side effects.", False),
+    ("legal", "In 2016 the FDA added a boxed warning about serious psychiatric side effects.", True),
     ("legal", "Germany imposed a ban on kava in 2002.", True),
     # refills and needing more; a device to deter misuse says it happens
     ("dependency", "By spring he was phoning three pharmacies a week for early refills.", True),
@@ -2348,6 +2357,12 @@ def test_another_substances_dependence_or_a_denied_one_is_no_caveat_of_the_subje
     assert "dependency" not in kinds_of(det, text)
 
 
+def test_a_thing_set_against_the_subject_that_shares_its_name_is_another_substance(det):
+    text = "Unlike the opium poppy, whose opioids are highly addictive, California poppy contains no morphine."
+    dets = [d for d in det.sentence(text, frozenset({"california", "poppy"})) if d.kind == "dependency"]
+    assert dets and not any(d.about_subject for d in dets)
+
+
 def test_another_substances_harm_set_against_the_subject_is_no_side_effect_of_it(det):
     text = ("Nicotine can harm the developing brain, which is one reason the companies market valerian pens as a "
             "healthier choice.")
@@ -2542,6 +2557,8 @@ def test_a_lead_sentence_out_of_its_place_says_said_for_added(text, expected):
     ("Reports of true addiction to phentermine are uncommon, but long studies are scarce.", "minor"),
     ("Talk to your doctor about reducing the dose slowly over several weeks.", "minor"),
     ("If you have taken zopiclone most nights for weeks, don't stop suddenly.", "minor"),
+    ("Anyone taking zopiclone daily for weeks should talk to a GP before stopping rather than quitting suddenly.",
+     "minor"),
     # the warning itself, and advice that names it: main
     ("He is now being slowly weaned off steroid tablets under supervision.", "minor"),
     ("Zopiclone is habit-forming, and your body can get used to it within weeks.", "main"),

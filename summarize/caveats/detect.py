@@ -41,7 +41,7 @@ from .policy import Policy
 MAIN = "main"
 MINOR = "minor"
 
-_REL = ("which", "who", "that")
+_REL = ("which", "who", "whose", "that")
 DETECTION_CACHE_SIZE = 20_000
 _ATTACH = ("associated", "linked", "caused", "seen", "common", "typical", "of", "from", "with")
 
@@ -256,6 +256,10 @@ class Detector:
         if r >= 0 and tokens[r].text in _REL:
             ante = [t.text for t in tokens[max(0, r - 7):r] if t.text not in (",",)]
             if set(ante) & markers and not set(ante) & topic:
+                return True
+            # ("Unlike the opium poppy, whose opioids are highly addictive, California poppy …": the
+            # thing set against the subject, though it shares a word with it, the subject named after)
+            if "unlike" in ante and _names({t.text for t in tokens[tj:]}, topic):
                 return True
             # (or the other side of "a safer choice than tramadol, the opioid painkiller that …",
             # its comparative just before "than")

@@ -312,8 +312,11 @@ def _quoted_sentence(text: str, spans):
     """The one sentence of a multi-sentence quotation that holds every cue, quoted again with
     the attribution after it; other text as it is."""
     m = _QUOTE_SENTENCES.match(text)
-    if not m or not spans or not re.search(r"[A-Za-z]", m.group("tail")):  # (no speaker after it: left whole)
+    if not m or not spans:
         return text, spans
+    # (a quote its own paragraph, its speaker named in the paragraph before: the impersonal
+    # sentence, quoted, which ``_unquote`` states as the draft's warning)
+    spoken = bool(re.search(r"[A-Za-z]", m.group("tail")))
     body_start = m.start("body")
     sentences = split_sentences(m.group("body"))
     if len(sentences) < 2:
@@ -326,9 +329,11 @@ def _quoted_sentence(text: str, spans):
                 sentence += m.group("end")
             if sentence.endswith("?"):  # a question alone asserts nothing
                 return text, spans
+            if not spoken and _PERSONAL_VOICE.search(sentence):  # ("I could not stop": whose?)
+                return text, spans
             # ('"It is addictive," Dr Lee said.'; a question keeps its mark)
-            body = sentence[:-1] + ("," if sentence[-1] in ".," else sentence[-1])
-            out = m.group("open") + body + m.group("close") + m.group("tail")
+            body = sentence[:-1] + ("," if sentence[-1] in ".," and spoken else sentence[-1])
+            out = m.group("open") + body + m.group("close") + (m.group("tail") if spoken else "")
             return out, [(x - a + 1, y - a + 1) for x, y in spans]
     return text, spans
 
