@@ -128,6 +128,9 @@ def _clean_heading(raw: str, section: Section) -> str | None:
         return None
     if re.search(r",\s*\S+$", text) or tokens[:2] in (["the", "same"], ["this", "same"]):
         return None
+    # a job names who said something ("Health Physician"), as a keyphrase may not end on one either
+    if tokens[-1] in _ROLES or tokens[-1].endswith(_ROLE_ENDINGS):
+        return None
     # "The Counsellor", "The First Year", "The Drug Administration": a definite article points at
     # something the section names, not at its topic; the house headings that open on one name a
     # topic's aspect ("The Science Behind …", "The Risks")
@@ -239,6 +242,11 @@ def _phrases(text: str) -> Counter:
                 if k is not None and verb:
                     _count_suffixes(run[:k + 1], caps[:k + 1], counts)
                     run, caps = run[k + 1:], caps[k + 1:]
+                # a plural noun and the people of a clause without "that" after it ("the health
+                # problems respondents reported"): the clause's subject is a phrase of its own
+                if verb and len(run) >= 2 and run[-1] in _PEOPLE and _plural(run[-2]):
+                    _count_suffixes(run[:-1], caps[:-1], counts)
+                    run, caps = run[-1:], caps[-1:]
                 # a singular noun and a verb ending in -s ("the body uses to …"): the noun alone
                 if len(run) > 1 and _verb_after_noun(run, len(run) - 1) and (lw == "to" or lw in _DETERMINERS):
                     run, caps = run[:-1], caps[:-1]
@@ -253,6 +261,8 @@ def _count_suffixes(run: list[str], caps: list[bool], counts: Counter) -> None:
         span, span_caps = run[-n:], caps[-n:]
         if len(span) < n:
             break
+        if span[0] in _COUNT_WORDS:  # "1.8 million methaqualone tablets": a count, its figure cut off
+            continue
         # not from the middle of a name ("Drug Enforcement Administration place"), nor a common
         # noun before a name ("the journal Nicotine and …")
         if n < len(run) and caps[-n] and caps[-n - 1]:
@@ -263,6 +273,10 @@ def _count_suffixes(run: list[str], caps: list[bool], counts: Counter) -> None:
             counts[" ".join(span)] += 1
 
 
+# People who report, say or do things in a clause that follows a noun without "that"
+_PEOPLE = frozenset("""respondents participants patients users people doctors researchers consumers customers
+    parents students children women men adults teens teenagers smokers drinkers workers nurses pharmacists""".split())
+_COUNT_WORDS = frozenset("million millions billion billions thousand thousands hundred hundreds dozen dozens".split())
 # Words that carry a noun phrase on, so a run they end was cut short ("long-term opioid use").
 _CARRY_ON = {"use", "uses", "people", "products", "product", "type", "types", "number", "part", "kind", "year",
              "years", "month", "months", "week", "weeks"}

@@ -75,6 +75,13 @@ def test_model_headings_naming_people_places_or_pointing_elsewhere_fall_back():
     assert outline[0].method == "model" and outline[0].heading == "Melatonin Dose"
 
 
+def test_a_model_heading_that_names_a_job_falls_back():
+    text = ("Glycine taken before daytime sleep modestly improved how rested night-shift nurses felt, said Dr. Marcus "
+            "Feld, an occupational health physician. Glycine is an amino acid sold as a powder.")
+    outline = build_outline(Article(text="", sections=[_section(text)]), FakeModel(["Health Physician"]))
+    assert outline[0].method == "keyphrase" and outline[0].heading != "Health Physician"
+
+
 def test_keyphrases_end_at_verbs_and_prefer_phrases_over_names():
     text = ("Researchers from the University of Limerick in Ireland pooled data on blood sugar after meals. "
             "Blood sugar rose less after a short walk than after sitting.")
@@ -263,6 +270,16 @@ def test_no_keyphrase_runs_into_a_clause_after_that_an_adverb_or_a_bare_relative
                       "reason patients", "main reason patients", "idea poppers"}, got
     # the nouns themselves are phrases still
     assert {"sleepiness", "body", "high-caffeine drinks", "main reason", "patients", "poppers"} <= got, got
+
+
+def test_no_keyphrase_runs_into_a_clause_whose_subject_is_people_or_starts_on_a_count():
+    from summarize.outline import _phrases
+
+    got = set(_phrases("The survey could not show whether HHC was behind the health problems respondents reported. "
+                       "Police seized about 1.8 million methaqualone tablets last year."))
+    assert not got & {"problems respondents", "health problems respondents", "million methaqualone tablets",
+                      "million methaqualone"}, got
+    assert {"health problems", "methaqualone tablets"} <= got, got
 
 
 def test_a_model_heading_on_a_definite_article_falls_back_unless_it_names_an_aspect():
