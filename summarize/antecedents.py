@@ -44,6 +44,7 @@ _PERSON_SUBJECT = re.compile(rf"^(?P<pre>[\"“‘'(]*(?:(?:but|and|still|yet|so
 # (after a comma or a closing quote: "…,” she said", "Kava, he says, …"; not "if she says no")
 _PERSON_SPEECH = re.compile(rf"(?:(?<=,\s)|(?<=[”\"’']\s))(?P<p>he|she)\s+(?=(?:also\s+)?{_SPEECH}\b)", re.I)
 _SPEECH_PERSON = re.compile(rf"\b{_SPEECH}\s+(?P<p>he|she)\b(?!['’])", re.I)
+_PERSON_CASE = re.compile(r"^(?P<p>Her|His)(?=\s+(?:case|story|experience|situation)\s+(?:is|was)\b)")
 # "They" reporting: "They also noted that …", "They caution that …"
 _THEY_REPORT = re.compile(rf"^(?P<pre>[\"“‘'(]*(?:(?:but|and|still|yet|however),?\s+)?)(?P<p>they)(?=\s+(?:also\s+)?{_SPEECH}\b)",
                           re.I)
@@ -384,6 +385,13 @@ def restore(sentence: str, before: Sequence[str], names: frozenset[str] = frozen
             return None
         out = out[:m.start("p")] + who + out[m.end("p"):]
         break
+    # a person's case told as the news: "Her case is one of 11 that doctors have linked to …"
+    m = _PERSON_CASE.match(out) if out == sentence else None
+    if m:
+        who = _person_before(before, names)
+        if who is None:
+            return None
+        out = out[:m.start("p")] + who + ("’" if who.endswith("s") else "'s") + out[m.end("p"):]
     # reporters: "They also noted that …"
     m = _THEY_REPORT.search(out) or _THEY_SPEECH.search(out)
     if m:

@@ -374,7 +374,7 @@ products supplement supplements compound virus disease program scientist scienti
 analysis paper experiment pill pills mother father family case effect effects treatment intervention
 center centre clinic hospital institute university charity ministry watchdog combination students
 respondents volunteers patch patches device devices app apps video videos clip clips gummies capsules tablets
-lozenges spray sprays pouches vapes syrup syrups drink drinks pattern""".split()) | _IDEA_NOUNS | _NAMING_NOUNS
+lozenges spray sprays pouches vapes syrup syrups drink drinks pattern data figures statistics""".split()) | _IDEA_NOUNS | _NAMING_NOUNS
 # Openers that point back to what came before ("Instead, …", "However, …").
 _BACK_CONNECTIVE = re.compile(r"^(instead|however|thus|therefore|hence|as a result|by doing so|in contrast|conversely|nor|neither\s+(?=could|can|did|does|do|was|were|is|are|has|have|had|would|will)|"
                               r"even so|still(?=,)|yet(?=,)|that said|with that in mind|if so|if not|in the meantime|meanwhile|until then|"
@@ -435,7 +435,8 @@ _NOT_PERSON_WORDS = frozenset("""administration university institute institutes 
     northeast northwest north south east west southern northern eastern western central new united states kingdom county city state street america asia
     africa europe india china canada australia island islands republic union nations world general public
     royal infirmary trust group company corporation board commission office bureau court parliament laboratory
-    laboratories network alliance coalition federation league authority fund program programme""".split())
+    laboratories network alliance coalition federation league authority fund program programme
+    st saint mt mount san santa los las""".split())  # (a saint's or a place's name: "St John's wort")
 _ROLE = re.compile(r"\b(a|an|the|one)\s+([\w-]+\s+){0,3}?(researcher|scientist|doctor|physician|professor|"
                    r"spokes(wo)?man|spokesperson|author|expert|internist|psychiatrist|psychologist|nurse|pharmacist|"
                    r"dietitian|specialist|official|director|president|epidemiologist|surgeon|pediatrician|"
@@ -487,6 +488,16 @@ def _people_named(text: str, at_least: int) -> bool:
     return n + len(_ROLE.findall(text)) >= at_least
 
 
+# "her" as the object of a verb ("a clinic nurse told her that …"): not the subject who tells
+_OBJECT_HER = re.compile(r"\b(?:told|tells|tell|asked|asks|gave|gives|offered|sent|showed|warned|advised|helped|let|"
+                         r"made|took|brought|called|prescribed|handed|sold|saw|left|put|sent)\s+$", re.I)
+
+
+# (and no noun after it: "told her that …", not "told her patient …")
+_AFTER_OBJECT = re.compile(r"\s*(?:[,.;:!?]|$|(?:that|to|a|an|the|about|it|not|how|what|why|when|where|whether|"
+                           r"she|he|they|this|these|so|in|at|on|for|with)\b)", re.I)
+
+
 def _person_for(pronoun: re.Match, sentence: str, before: str = "") -> bool:
     """Is there someone for this he/him/his/she/her to stand for? An object "him" is not the
     subject of its own clause ("An eye specialist later told him …"): a person the sentence names
@@ -494,7 +505,8 @@ def _person_for(pronoun: re.Match, sentence: str, before: str = "") -> bool:
     head = sentence[: pronoun.start()]
     if introduces_person(before) or _SOMEONE.search(before):
         return True
-    if pronoun.group(0).lower() == "him":
+    if pronoun.group(0).lower() == "him" or (pronoun.group(0).lower() == "her" and _OBJECT_HER.search(head)
+                                              and _AFTER_OBJECT.match(sentence, pronoun.end())):
         return _people_named(head, 2)
     # ("Abernethy-Okoye said she has seen …": the speaker the sentence names, by surname, is "she";
     # whether the lead has introduced that surname is a check of its own)
@@ -505,7 +517,9 @@ def _person_for(pronoun: re.Match, sentence: str, before: str = "") -> bool:
 _EXPERT = re.compile(r"\b(?:Dr|Prof|Professor|[A-Za-z]*(?:ologist|ician|iatrist)s?|researchers?|scientists?|"
                      r"doctors?|nurses?|pharmacists?|dietitians?|nutritionists?|specialists?|experts?|authors?|"
                      r"directors?|spokes(?:wo)?m[ae]n|spokesperson|officials?|investigators?|surgeons?|"
-                     r"clinicians?|chief|president|chair|commissioner|minister|senator)\b", re.I)
+                     r"clinicians?|chief|president|chair|commissioner|minister|senator|officers?|managers?|coordinators?|"
+                     r"advis[eo]rs?|inspectors?|therapists?|counsell?ors?|lecturers?|"
+                     r"mayor|councill?ors?|superintendents?)\b", re.I)
 _OWNER = re.compile(r"\b(?:her|his|their|my|our|your)\s+(?:[\w-]+\s+)?$", re.I)
 
 
@@ -516,18 +530,29 @@ _NAME_TOKEN = (rf"(?=[{UPPER_LETTERS}][{LOWER_LETTERS}'’-]{{2}})[{UPPER_LETTER
 # (never across a line end: the prose is a paragraph a line, and "… Tralee, Killarney" over "The
 # Kerry Sentinel …" is no "Killarney The")
 _NAME_PAIRS = re.compile(rf"(?=\b([{UPPER_LETTERS}][{LOWER_LETTERS}]+)[^\S\n]+({_NAME_TOKEN})\b)")
+# A place, not a person: two words the lexicon does not know, after a preposition of place ("not
+# registered in Sri Lanka", "from Las Vegas casinos")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|across|throughout|near|around|outside|within|into|at|from)\s+$", re.I)
+
+
+def _after_place_word(text: str, start: int, end: int) -> bool:
+    """Does the pair at ``start:end`` follow a preposition of place, and not as a possessor ("a
+    letter from Debra Sousa's clinic" names a person)?"""
+    possessive = re.search(r"['’]s?$", text[start:end]) or re.match(r"['’]s?\b", text[end:end + 2])
+    return bool(_LOCATIVE_BEFORE.search(text, max(0, start - 12), start)) and not possessive
 
 
 def tells_of_a_person(sentence: str) -> bool:
     """A story about someone, not a finding: the sentence names a person in full ("When Derek
     Almanza first bought kratom, …") and no title or job makes them an expert. Feature stories
     open this way; a lead does not."""
-    # (someone's own doctor makes no expert of them: "… until her pharmacist's assistant mentioned …")
-    if any(not _OWNER.search(sentence, 0, m.start()) for m in _EXPERT.finditer(sentence)):
-        return False
     sentence = _untabloid(sentence)
     for m in _NAME_PAIRS.finditer(sentence):  # overlapping: "When Derek Almanza" holds "Derek Almanza"
         first, last = m.group(1).lower(), m.group(2).lower()
+        if _named_expert(sentence, m.start(1), m.end(2)):
+            return False
+        if _after_place_word(sentence, m.start(1), m.end(2)):
+            continue  # "… not registered in Sri Lanka"
         # a surname may be a word ("Kieran Dale"), a first name may not
         if ({first, last} & (_NOT_PERSON_WORDS | STOPWORDS) or _pos(first)
                 or _EPONYM_NEXT.match(sentence, m.end(2))):
@@ -541,6 +566,21 @@ def tells_of_a_person(sentence: str) -> bool:
             continue
         return True
     return False
+
+
+# What makes a named person an expert: a title or a job before the name, anywhere (the story's
+# speaker: "Dr.", "Dietitian Rafael Obuya", "Psychiatrists in Colombo say … Sri Lanka") or in
+# its apposition ("Ana Reyes, a pharmacist at …"). One after it, outside the apposition, is
+# someone else ("Darren Mallett … injects a dose while a nurse watches").
+_APPOSITION = re.compile(r"\s*,\s*([^,;]{0,100})")
+
+
+def _named_expert(sentence: str, start: int, end: int) -> bool:
+    # (someone's own doctor makes no expert of them: "… until her pharmacist's assistant mentioned …")
+    def expert_in(text: str) -> bool:
+        return any(not _OWNER.search(text, 0, e.start()) for e in _EXPERT.finditer(text))
+    apposition = _APPOSITION.match(sentence, end)
+    return expert_in(sentence[:start]) or bool(apposition) and expert_in(apposition.group(1))
 
 
 _INSIDE_A_NAME = re.compile(r"\b[A-Z][\w'’-]*\s+of\s+(?:[A-Z][\w'’-]*\s+(?:and|&)\s+)?$")
@@ -610,17 +650,28 @@ _NUT_GRAF = re.compile(r"^(?:(?:[A-Z][\w'’-]+\s+){1,2}|(?:She|He)\s+)(?:is|was
 _AGED_NAME = re.compile(rf"\b(?P<w>[{UPPER_LETTERS}][{LOWER_LETTERS}]+),\s+(?:an?\s+)?\d{{1,3}}(?:,|-year-old\b)")
 
 
+# "… who asked that only his first name, Ibrahim, be used", "… gave only her first name, Ama"
+_FIRST_NAME_ONLY = re.compile(rf"\b(?:his|her|their)\s+first\s+name,?\s+(?P<w>[{UPPER_LETTERS}][{LOWER_LETTERS}]+)\b")
+
+
 def aged_people(text: str) -> frozenset[str]:
     """The names a story gives with an age ("Then Tyler, 17, stopped eating", "Denise Caldwell,
-    45,"): the people of its anecdote, not its experts."""
-    return frozenset(m.group("w") for m in _AGED_NAME.finditer(text)
+    45,") or as a first name only, for privacy: the people of its anecdote, not its experts."""
+    return frozenset(m.group("w") for pattern in (_AGED_NAME, _FIRST_NAME_ONLY) for m in pattern.finditer(text)
                      if m.group("w").lower() not in STOPWORDS and not _pos(m.group("w").lower()))
+
+
+# "Her case is one of 11 that doctors have linked to …", "Azzopardi's story is increasingly familiar
+# to emergency doctors, who …": the person's case as an instance of the news
+_CASE_IS_NEWS = re.compile(r"^(?:(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+['’]s?|Her|His|Their)\s+(?:case|story|experience|"
+                           r"situation)\s+(?:is|was)\s+(?:\w+\s+){0,2}?(?:one\s+of|not\s+(?:unusual|unique|rare|isolated)|typical|"
+                           r"familiar|common|far\s+from\s+(?:unusual|unique|rare|isolated))\b")
 
 
 def nut_graf(sentence: str) -> bool:
     """Does the sentence turn from a feature's anecdote to its news ("Henning is one of a growing
     number of Canadians using …")?"""
-    return bool(_NUT_GRAF.match(sentence))
+    return bool(_NUT_GRAF.match(sentence) or _CASE_IS_NEWS.match(sentence))
 
 
 _TITLES = frozenset("Dr Mr Mrs Ms Mx Prof Professor Dame Sir Lady Lord Rev".split())
@@ -800,12 +851,17 @@ def surnames(text: str) -> frozenset[str]:
         first, last = m.group(1), m.group(2)
         if first.lower() not in STOPWORDS and not _pos(first.lower()) and not _pos(last.lower()) and first in alone:
             out.add(first)
+    # a pair every use of which follows a preposition of place is a place ("in Sri Lanka")
+    placed: dict[tuple[str, str], bool] = {}
+    for m in _NAME_PAIRS.finditer(text):
+        after_place = _after_place_word(text, m.start(1), m.end(2))
+        placed[m.group(1), m.group(2)] = placed.get((m.group(1), m.group(2)), True) and after_place
     for m in _NAME_PAIRS.finditer(text):  # overlapping: "When Derek Almanza"
         first, last = m.group(1), re.sub(r"['’]s?$", "", m.group(2))  # "Debra Sousa's clinic": Sousa
         if first.lower() in STOPWORDS:
             continue
-        if first.lower() in _NOT_PERSON_WORDS or last.lower() in _NOT_PERSON_WORDS:
-            continue  # a place or a body: "Western India Cancer Institute", "Pingtung County"
+        if first.lower() in _NOT_PERSON_WORDS or last.lower() in _NOT_PERSON_WORDS or placed[m.group(1), m.group(2)]:
+            continue  # a place or a body: "Western India Cancer Institute", "Pingtung County", "in Sri Lanka"
         if _pos(last.lower()) and _CAPITAL_NEXT.match(text, m.end(2)):
             continue  # a word inside a longer name: "Te Whanganui-a-Tara Gambling Harm Service"
         if _pos(last.lower()):  # "The Kratom Trade Council"

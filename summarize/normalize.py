@@ -288,7 +288,13 @@ def expand_abbreviations(sentences: list[str], defined: dict[str, str]) -> list[
                 introduced.add(abbr)
                 continue
             form = long[0].upper() + long[1:] if m.start() == 0 else long
-            s = s[: m.start()] + f"{form} ({abbr})" + s[m.end():]
+            before = s[: m.start()]
+            # the article read the abbreviation's sound: "An HIO spokeswoman" -> "A Health … (HIO) …"
+            art = re.search(r"\b([Aa]n?)\s+$", before)
+            if art:
+                want = article_for(form)
+                before = before[:art.start(1)] + (want.capitalize() if art.group(1)[0] == "A" else want) + before[art.end(1):]
+            s = before + f"{form} ({abbr})" + s[m.end():]
             introduced.add(abbr)
         out.append(s)
     return out
@@ -474,7 +480,8 @@ def name_people(sentences: list[str], prose: str, names: frozenset[str] | None =
     if names is None:
         names = surnames(prose)
     # only the names the lead uses (a draft may name thousands: one search of it for each)
-    used = set(NAME_WORD.findall(" ".join(sentences))) & names
+    # ("Waqa's case": the name without its possessive)
+    used = {re.sub(r"['’]s?$", "", w) for w in NAME_WORD.findall(" ".join(sentences))} & names
     if cache is None:
         intros = introductions(prose, used) if used else {}
     else:

@@ -29,7 +29,7 @@ import numpy as np
 
 from summarize import antecedents, coherence
 from summarize.corpus.article import Article, heading_role
-from summarize.corpus.text import LOWER_LETTERS, UPPER_LETTERS, upper_first, word_count
+from summarize.corpus.text import LOWER_LETTERS, UPPER_LETTERS, headlinese, split_sentences, upper_first, word_count
 from summarize.extract import Extract, candidate_sentences, score_sentences
 from summarize.normalize import name_people
 
@@ -275,6 +275,30 @@ def _context(sentences: list[Extract], i: int) -> str | None:
     return None
 
 
+# Who a sentence is about when it opens on a person: "Mr. Kato said …", "He said he drinks …"
+_COURTESY = frozenset("Mr Mrs Ms Miss Mx".split())
+_HE_OR_SHE = re.compile(r"^[“\"‘']?(?:He|She)\b")
+
+
+def _anecdotes(sentences: list[Extract], aged: frozenset[str]) -> set[int]:
+    """The ids of the sentences that tell a feature's anecdote rather than its news: anecdotal
+    in themselves (``coherence.anecdotal``), or about a person of the anecdote (``aged``: named
+    with an age or by a first name only), by name ("Mr. Kato said he wanted to cut down") or by
+    "he"/"she" right after a sentence of the anecdote ("He said he drinks three sachets a day")."""
+    out: set[int] = set()
+    for i, s in enumerate(sentences):
+        if coherence.nut_graf(s.text):  # "She is one of a growing number …": the news
+            continue
+        words = s.text.split()
+        first = words[0].strip("“\"‘'").rstrip(".")
+        if first in _COURTESY and len(words) > 1:
+            first = words[1]
+        follows = bool(_HE_OR_SHE.match(s.text)) and _context(sentences, i) is not None and id(sentences[i - 1]) in out
+        if coherence.anecdotal(s.text) or re.sub(r"['’]s?$|[,;:]$", "", first) in aged or follows:
+            out.add(id(s))
+    return out
+
+
 def is_review(article: Article) -> bool:
     """A review or trial abstract (its claim is in its conclusion), not a news or house draft."""
     return _reads_as_review(article.prose()) and not _news_page(article)
@@ -291,6 +315,30 @@ def _news_page(article: Article) -> bool:
 _BYLINE_KINDS = ("byline", "timestamp", "dateline")
 # the turn from a story's scene-setting first sentence to its news
 _TURN = re.compile(r"(?:But|Yet|Still|Now),?\s+(?=[a-z])")
+
+
+MIN_TITLE_SENTENCE_WORDS = 8
+NUT_GRAF_WITHIN = 6  # sentences: a feature turns from its anecdote to its news within a few
+
+
+# a headline that lists what the story covers: "The root veterans are crossing the border for, and
+# what a small study found"
+_TOPIC_LIST = re.compile(r",\s+and\s+(?:what|how|why|where|when|who|whether)\b", re.I)
+
+
+def _title_sentence(article: Article) -> Extract | None:
+    """A news page's headline when it is written as a sentence, in sentence case, not in
+    headline-ese nor as a question: its first sentence, as the lede an anecdote put off."""
+    if article.title is None or not _news_page(article):
+        return None
+    text = " ".join(article.title.text.split())
+    first = split_sentences(text)[0].text.strip() if text else ""
+    words = first.split()
+    if (len(words) < MIN_TITLE_SENTENCE_WORDS or headlinese(first) or first.endswith("?") or _TOPIC_LIST.search(first)
+            or sum(w[:1].islower() for w in words) < len(words) / 2 or not coherence.has_finite_verb(first)):
+        return None
+    sentence = first if first.endswith((".", "!")) else first + "."
+    return Extract(sentence, "intro", article.title.start, article.title.start + len(first))
 
 
 def _lede_index(article: Article, sentences: list[Extract]) -> int:
@@ -348,6 +396,13 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
             named = set(topic_terms([s for s in sentences if not s.restated], article.title.text if article.title else None))
             sentences = [s for s in sentences if not s.restated
                          or len(coherence.content_lemmas(s.text) & named) >= RESTATED_DEK_TOPIC_TERMS]
+    elif coherence.anecdotal(sentences[0].text) and not any(coherence.nut_graf(s.text) for s in sentences[:NUT_GRAF_WITHIN]):
+        # … and with no dek, and no "She is one of a growing number …" turning to it, a headline
+        # written as a sentence states it ("A stop-smoking pill helped teens quit vaping in a
+        # Wisconsin trial. Doctors say …")
+        title = _title_sentence(article)
+        if title is not None:
+            sentences = [title, *sentences]
     matrix = score_sentences(sentences)
     index = {id(s): i for i, s in enumerate(sentences)}
     # a structured abstract's methods ("Selection criteria", "Search methods") are not lead material
@@ -368,10 +423,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     # stories about a named person, and methods or a study's protocol (each sentence asked once:
     # the opening and the points use them)
     # (… and "Tyler had been using a dab pen …", its person given with an age earlier: "Then Tyler, 17, …")
-    aged = set() if review else coherence.aged_people(prose)
-    anecdotes = set() if review else {id(s) for s in ok if coherence.anecdotal(s.text)
-                                      or (s.text.split(" ", 1)[0].strip("“\"‘'") in aged
-                                          and not coherence.nut_graf(s.text))}
+    anecdotes = set() if review else _anecdotes(sentences, coherence.aged_people(prose))
     told_methods = {id(s) for s in ok if _METHODS.search(s.text)}
     if lede and coherence.anecdotal(sentences[lede].text):
         lede = 0  # the story opens on an anecdote: the dek above it states the news
@@ -453,12 +505,15 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     names = coherence.surnames(prose)
     subjects = antecedents.subject_phrases(prose, antecedents.subject_words(frozenset(topic), names))
     intros: dict[str, str] = {}  # each person's introduction, looked up once
+    headless = {"intro", "closing"} | {f"section {i}" for i, sec in enumerate(article.sections, 1) if sec.heading is None}
 
     def restored(s: Extract, before: list[str]) -> str | None:
         """``s`` with the pronoun it leans on restored from the draft sentences before it in its
         part, when that reads after ``before`` (the lead so far)."""
         i = index[id(s)]
-        draft_before = [t.text for t in sentences[max(0, i - antecedents.CHAIN_LOOKBACK):i] if t.part == s.part]
+        # (in its part; a headless draft's parts are cut for its outline, not by its writer)
+        draft_before = [t.text for t in sentences[max(0, i - antecedents.CHAIN_LOOKBACK):i]
+                        if t.part == s.part or t.part in headless and s.part in headless]
         if antecedents.leans_on_a_term(s.text) and i:
             draft_before = [sentences[i - 1].text]  # (a term is named just before, wherever a section starts)
         fixed = antecedents.restore(s.text, draft_before, names, subjects)

@@ -172,3 +172,9 @@ def test_a_finding_its_researchers_report_is_said_generically():
     # their method, or a finding without "that", is no such sentence
     assert generic_researchers("The researchers recruited 412 students.") is None
     assert generic_researchers("Researchers found that most chewers began young.") is None
+
+
+def test_a_persons_case_is_restored_to_their_name():
+    before = ["When Tamsin Okafor, 58, started drinking noni juice, she felt fine.", "Six weeks later she collapsed."]
+    assert restore("Her case is one of 11 that doctors have linked to noni juice.", before, NAMES) == \
+        "Okafor's case is one of 11 that doctors have linked to noni juice."

@@ -906,3 +906,46 @@ def test_the_people_a_story_gives_an_age_are_its_anecdotes_people():
     text = ("Denise Caldwell, 45, noticed the smell first. Then Tyler, 17, stopped eating dinner. "
             "Dr. Aaron Feldstein, an adolescent psychiatrist, said 20 teens were treated.")
     assert coherence.aged_people(text) == {"Caldwell", "Tyler"}
+
+
+def test_two_unknown_words_after_a_preposition_of_place_are_a_place_not_a_person():
+    text = ("Psychiatrists say more students are hooked on etizolam, which is not registered in Sri Lanka. "
+            "In Sri Lanka it is sold in foil strips. Dr. Nuwan Dissanayake said the unit was full. "
+            "Dissanayake said cases doubled.")
+    assert coherence.surnames(text) == {"Dissanayake"}
+    assert not coherence.tells_of_a_person("Students are hooked on etizolam, which is not registered in Sri Lanka.")
+    assert not coherence.tells_of_a_person("Drip bars have spread from Las Vegas casinos to strip malls.")
+    assert coherence.tells_of_a_person("The letter from Debra Ketterman-Sousa's pain clinic arrived in 2019.")
+    # a person named after "in" once and elsewhere as a person stays a person
+    text = "In Darren Mallett's case, the dose was doubled. Darren Mallett walks to the clinic. Mallett said so."
+    assert "Mallett" in coherence.surnames(text)
+
+
+def test_a_place_is_never_shortened_like_a_surname():
+    from summarize.normalize import name_people
+
+    prose = ("Etizolam is not registered in Sri Lanka, psychiatrists say. In Sri Lanka it is sold in strips. "
+             "Importing it is an offence in Sri Lanka.")
+    lead = ["Etizolam is not registered in Sri Lanka, psychiatrists say.", "Importing it is an offence in Sri Lanka."]
+    assert name_people(lead, prose) == lead
+
+
+def test_the_data_or_the_figures_need_the_source_they_come_from():
+    assert coherence.dangling_reason("The data show that 61,400 people filled a prescription last year.", [])
+    assert coherence.dangling_reason("The data show that 61,400 people filled a prescription.",
+                                     ["Prescriptions rose by a third, national data show."]) is None
+
+
+def test_a_saint_in_a_plants_name_is_no_person():
+    text = "St John's wort is a herb. Doctors say St John's wort interacts with the pill. St John's wort is sold widely."
+    assert "John" not in coherence.surnames(text)
+
+
+@pytest.mark.parametrize("sentence, dangling", [
+    ("Two years ago a clinic nurse told her that her blood pressure was dangerously high.", True),
+    ("A doctor gave her a prescription.", True),
+    ("Dr Ana Ruiz told her patient to stop.", False),
+    ("Jane Doe said a nurse told her to stop.", False),
+])
+def test_her_as_the_object_of_someone_elses_verb_needs_a_person_before_it(sentence, dangling):
+    assert bool(coherence.dangling_reason(sentence, [])) is dangling

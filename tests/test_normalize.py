@@ -20,6 +20,10 @@ def test_an_abbreviation_is_spelled_out_at_its_first_use_in_the_lead():
     # already introduced in the lead: left as it is
     said = ["Gradual dose reduction (GDR) may help.", "GDR is slow."]
     assert expand_abbreviations(said, defined) == said
+    # the article before it follows the long form's sound
+    defined = {"HIO": "Health Insurance Organisation", "RCT": "randomised controlled trial"}
+    assert expand_abbreviations(["An HIO spokeswoman said so.", "It was an RCT."], defined) == [
+        "A Health Insurance Organisation (HIO) spokeswoman said so.", "It was a randomised controlled trial (RCT)."]
 
 
 def test_a_long_form_defined_at_a_sentence_start_reads_in_lower_case_unless_it_is_a_name():
@@ -181,3 +185,10 @@ def test_a_sentences_first_word_is_no_first_name():
     intros = introductions(prose, {"Sajid", "Marsh"})
     assert "Sajid" not in intros  # never given a full name ("For Sajid" is none)
     assert intros["Marsh"] == "Devon Marsh, an addiction specialist at Lakemont Health,"
+
+
+def test_a_surname_in_the_possessive_is_introduced_too():
+    from summarize.normalize import name_people
+
+    prose = "When Salote Waqa, 58, started drinking noni juice, she felt fine. Waqa said so."
+    assert name_people(["Waqa's case is one of 11."], prose, frozenset({"Waqa"})) == ["Salote Waqa's case is one of 11."]

@@ -360,6 +360,16 @@ def test_the_opening_of_a_review(draft, opening_starts):
         "Valerian has not been tested for ADHD in any large trial.",
     ], "Marisol Henning is one of a growing number", id="the news after the anecdote, its person named in full"),
     pytest.param([
+        "A stop-smoking pill helped teens quit vaping in a Wisconsin trial. Doctors say it is not a fix on its own",
+        "By Jane Roe",
+        "March 18, 2026 5:04 AM CT",
+        "Mya Lindqvist, 17, started vaping in eighth grade.",
+        "By her junior year she was going through a disposable every two days.",
+        "Researchers enrolled 261 people aged 16 to 21 who vaped nicotine every day and wanted to stop.",
+        "Varenicline has not been tested in adolescents for longer than six months.",
+    ], "A stop-smoking pill helped teens quit vaping in a Wisconsin trial.",
+        id="no dek and no turn to the news: a headline written as a sentence"),
+    pytest.param([
         "Thousands join state valerian program in its first year",
         "By Jane Roe",
         "Posted: Mar 04, 2026 5:00 AM MST",
@@ -430,6 +440,11 @@ def test_a_dek_that_does_not_open_the_lead_is_not_one_of_its_points():
     ("Dr. Ana Berg-Lindqvist, a pharmacist, said valerian sales had doubled.", False),
     # the end of a journal's or a body's name is no person ("… of Aesthetic and Wellness Practice")
     ("A report in the Journal of Aesthetic and Wellness Practice found 212 clinics selling valerian.", False),
+    # an official or a therapist speaks for their office
+    ("Mr. Joseph Mugerwa, the city's senior commercial officer, said enforcement had been difficult.", False),
+    ("Grace Achieng, a counsellor at the clinic, said most clients came back.", False),
+    # … and a nurse elsewhere in the sentence makes no expert of the person it is about
+    ("Three times a day, Darren Mallett walks to a clinic and injects a dose while a nurse watches.", True),
 ])
 def test_a_story_about_a_person_is_told_from_an_experts_word(sentence, person):
     from summarize.coherence import tells_of_a_person
@@ -987,3 +1002,79 @@ def test_a_team_telling_whom_it_recruited_is_methods():
     assert _METHODS.search("The team recruited young people who attended the institute's outpatient clinics.")
     assert _METHODS.search("The study team interviewed 40 pharmacists in three cities.")
     assert not _METHODS.search("The team found that a third of chewers had early signs of fibrosis.")
+
+
+def test_what_the_anecdotes_person_says_and_does_next_is_anecdote_too():
+    from summarize.extract import Extract
+
+    texts = ['"One sachet gives me courage on the road," said Moses Kato, 27, a rider at the stage.',
+             "He said he drinks three or four sachets a day.",
+             "Riders who drank daily were twice as likely to report a crash, the survey found.",
+             "He said the figures were worrying.",
+             "Mr. Kato said he wanted to cut down.",
+             "Dr. Sarah Nabirye, a psychiatrist, said withdrawal can be dangerous.",
+             "She said riders should seek help."]
+    sentences, at = [], 0
+    for t in texts:
+        sentences.append(Extract(t, "section 1", at, at + len(t)))
+        at += len(t) + 1
+    picked = plan._anecdotes(sentences, frozenset({"Kato"}))
+    assert [s.text for s in sentences if id(s) in picked] == texts[:2] + texts[4:5]
+
+
+def test_a_person_named_by_a_first_name_only_for_privacy_is_the_anecdotes():
+    text = ("One patient, a 23-year-old mechanic who asked that only his first name, Ibrahim, be used, "
+            "said he was first sold the drug in 2022. Dr. Hadiza Lawal said cases were rising.")
+    assert coherence.aged_people(text) == {"Ibrahim"}
+
+
+@pytest.mark.parametrize("title, sentence", [
+    ("A stop-smoking pill helped teens quit vaping in a Wisconsin trial. Doctors say it is not a fix",
+     "A stop-smoking pill helped teens quit vaping in a Wisconsin trial."),
+    # headline-ese, a question, Title Case, a list of the story's topics: no sentence
+    ("Smuggled sleep strips of etizolam hooking young workers, psychiatrists warn", None),
+    ("Could a pill help teens quit vaping for good, and at what cost?", None),
+    ("A Stop-Smoking Pill Helped Teens Quit Vaping In A Wisconsin Trial", None),
+    ("The psychedelic root some veterans are crossing the border for, and what a small new study found", None),
+])
+def test_a_headline_written_as_a_sentence(title, sentence):
+    from summarize.corpus.parse import parse_article
+
+    article = parse_article(f"{title}\nBy Jane Roe\nMarch 18, 2026 5:04 AM CT\n"
+                            "Mya Lindqvist, 17, started vaping in eighth grade.\n"
+                            "Researchers enrolled 261 people aged 16 to 21 who vaped every day.\n")
+    got = plan._title_sentence(article)
+    assert (got.text if got else None) == sentence
+
+
+def test_a_case_told_as_the_news_opens_with_its_person_named_across_a_headless_drafts_parts():
+    from summarize.corpus.parse import parse_article
+
+    page = "\n".join([
+        "Kidney doctors warn dialysis patients off noni juice after potassium scares",
+        "By Litia Naivalu",
+        "March 3, 2026 8:47 pm",
+        "When Salote Waqa, 58, started drinking a glass of noni juice every morning, she thought she was doing her "
+        "failing kidneys a favour.",
+        '"My neighbour told me it cleans the blood," said the grandmother from Nausori, who has been on dialysis since 2023.',
+        "Six weeks later she collapsed at home and was rushed to hospital with a dangerously high potassium level.",
+        "Her case is one of 11 that kidney doctors at the dialysis unit have linked to noni juice and high potassium in "
+        "the past year, prompting a warning to dialysis patients.",
+        "Dr Mereoni Tuilau, a nephrologist at the unit, said staff reviewed the records of 212 dialysis patients.",
+        "Noni juice is rich in potassium, which can build up to dangerous levels in people whose kidneys cannot clear it.",
+        "Most of the research behind the claims made for noni has been done in test tubes and animals.",
+        "Noni can also interact with some blood pressure medicines, such as spironolactone.",
+        "Patients on dialysis should ask their kidney team before drinking any herbal juice.",
+    ])
+    article = parse_article(page)
+    assert len(article.sections) > 1 and all(s.heading is None for s in article.sections)  # (cut for the outline)
+    assert plan.plan(article)[0].text.startswith("Salote Waqa's case is one of 11")
+
+
+@pytest.mark.parametrize("sentence, news", [
+    ("Her case is one of 11 that kidney doctors have linked to noni juice in the past year.", True),
+    ("Azzopardi's story is increasingly familiar to emergency doctors, who say they see more cases.", True),
+    ("Her case notes were lost when the clinic moved.", False),
+])
+def test_a_persons_case_told_as_an_instance_of_the_news_is_a_nut_graf(sentence, news):
+    assert coherence.nut_graf(sentence) is news
