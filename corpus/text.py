@@ -343,7 +343,7 @@ def _plural_subject(words: list[str]) -> bool:
     """Do ``words`` (a phrase's first words) end on a plural noun, the subject of a verb that
     follows: "Emergency doctors" before "report …"?"""
     last = words[-1].lower() if words else ""
-    return looks_plural(last) and "NOUN" in lexicon_pos(last) or last in PLURAL_NO_S
+    return (looks_plural(last) and "NOUN" in lexicon_pos(last)) or last in PLURAL_NO_S
 
 
 def _opens_on_bare_noun(text: str) -> bool:

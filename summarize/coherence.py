@@ -490,7 +490,7 @@ def _people_named(text: str, at_least: int) -> bool:
 
 # "her" as the object of a verb ("a clinic nurse told her that …"): not the subject who tells
 _OBJECT_HER = re.compile(r"\b(?:told|tells|tell|asked|asks|gave|gives|offered|sent|showed|warned|advised|helped|let|"
-                         r"made|took|brought|called|prescribed|handed|sold|saw|left|put|sent)\s+$", re.I)
+                         r"made|took|brought|called|prescribed|handed|sold|saw|left|put)\s+$", re.I)
 
 
 # (and no noun after it: "told her that …", not "told her patient …")
