@@ -1960,6 +1960,9 @@ NEWS_PHRASINGS = [
     ("research", "Doctors say heavy daily use of kava carries risks, and researchers have barely begun to study them.",
      True),
     ("research", "Nobody has properly studied what nightly heavy drinking of kava does to people.", True),
+    ("research", "Kava sold online is legal, but Dr Ana Ruiz, a GP in Leeds, said it has barely been studied.", True),
+    ("research", "Kava shots have never been tested in children.", True),
+    ("research", "Users rarely tested their kava for mould.", False),
     ("research", "Because the kava study was observational, residual confounding by pain severity is likely.", True),
     ("research", "There was also no placebo condition in the kava study.", True),
     ("research", "A product that simply says kava may contain a cheaper root, which has been studied even less.", True),
@@ -2613,3 +2616,15 @@ def test_an_added_caveat_that_says_a_lead_sentence_again_is_a_repeat():
                     ["There is little research on children."], whole=True)
     assert not _repeats("The patch is not approved for children in the US.", ["There is little research on children."])
 
+
+
+def test_a_name_restored_in_an_added_sentence_keeps_what_it_was_added_for(f):
+    # the added sentence, with its speaker's name restored, still carries the research caveat, so a
+    # second run adds nothing
+    draft = ("Kava is a root drink sold in bars and online. Dr Ana Ruiz, a GP in Leeds, sees more patients who "
+             "drink it daily. Kava sold online is legal, but Dr Ruiz said it has barely been studied. "
+             "Heavy use can harm the liver.")
+    res = f(draft, "Kava is a root drink sold in bars and online.")
+    again = f(draft, res.summary)
+    assert again.summary == res.summary
+    assert any("research" in a["kinds"] for a in res.report.added)
