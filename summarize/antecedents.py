@@ -28,7 +28,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 from typing import Sequence
 
-from summarize.coherence import FRONTED_PHRASE, NAME_WORD, QUOTED, dangling_reason, introduces_person
+from summarize.coherence import CASE_NOUNS, FRONTED_PHRASE, QUOTED, dangling_reason, introduces_person, name_words
 from summarize.corpus.text import STOPWORDS, WORD, lexicon_pos, looks_plural, upper_first
 
 # How far back an antecedent may be: the sentence before, or two more when those only go on
@@ -44,7 +44,7 @@ _PERSON_SUBJECT = re.compile(rf"^(?P<pre>[\"“‘'(]*(?:(?:but|and|still|yet|so
 # (after a comma or a closing quote: "…,” she said", "Kava, he says, …"; not "if she says no")
 _PERSON_SPEECH = re.compile(rf"(?:(?<=,\s)|(?<=[”\"’']\s))(?P<p>he|she)\s+(?=(?:also\s+)?{_SPEECH}\b)", re.I)
 _SPEECH_PERSON = re.compile(rf"\b{_SPEECH}\s+(?P<p>he|she)\b(?!['’])", re.I)
-_PERSON_CASE = re.compile(r"^(?P<p>Her|His)(?=\s+(?:case|story|experience|situation)\s+(?:is|was)\b)")
+_PERSON_CASE = re.compile(rf"^(?P<p>Her|His)(?=\s+(?:{CASE_NOUNS})\s+(?:is|was)\b)")
 # "They" reporting: "They also noted that …", "They caution that …"
 _THEY_REPORT = re.compile(rf"^(?P<pre>[\"“‘'(]*(?:(?:but|and|still|yet|however),?\s+)?)(?P<p>they)(?=\s+(?:also\s+)?{_SPEECH}\b)",
                           re.I)
@@ -433,7 +433,7 @@ def restore(sentence: str, before: Sequence[str], names: frozenset[str] = frozen
 def _named_in(text: str, names: frozenset[str]) -> set[str]:
     """The surnames in ``names`` that ``text`` uses (one pass over its words, not one search per
     name). A name straight before another is a first name ("Rajesh Menon" is one person, Menon)."""
-    words = [re.sub(r"['’]s?$", "", m.group(0)) for m in NAME_WORD.finditer(text)]
+    words = name_words(text)
     found = {w for w in words if w in names}
     if len(found) > 1:
         found -= {w for w in found if re.search(rf"\b{re.escape(w)}\s+(?:{'|'.join(map(re.escape, found - {w}))})\b", text)}

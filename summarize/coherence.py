@@ -663,8 +663,10 @@ def aged_people(text: str) -> frozenset[str]:
 
 # "Her case is one of 11 that doctors have linked to …", "Azzopardi's story is increasingly familiar
 # to emergency doctors, who …": the person's case as an instance of the news
-_CASE_IS_NEWS = re.compile(r"^(?:(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+['’]s?|Her|His|Their)\s+(?:case|story|experience|"
-                           r"situation)\s+(?:is|was)\s+(?:\w+\s+){0,2}?(?:one\s+of|not\s+(?:unusual|unique|rare|isolated)|typical|"
+CASE_NOUNS = r"case|story|experience|situation"  # what a person's anecdote is called
+_CASE_IS_NEWS = re.compile(r"^(?:(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+['’]s?|Her|His|Their)\s+(?:"
+                           rf"{CASE_NOUNS})\s+(?:is|was)\s+"
+                           r"(?:\w+\s+){0,2}?(?:one\s+of|not\s+(?:unusual|unique|rare|isolated)|typical|"
                            r"familiar|common|far\s+from\s+(?:unusual|unique|rare|isolated))\b")
 
 
@@ -898,6 +900,12 @@ _AFTER_SPEECH = re.compile(rf"\b{_SPEECH}\s+(?=(?P<w>{_NAME_TOKEN})\b)")
 
 # A capitalised word that may be a surname (accented letters too: "Villaseñor").
 NAME_WORD = re.compile(rf"\b{_NAME_TOKEN}\b")
+
+
+def name_words(text: str) -> list[str]:
+    """The capitalised words of ``text`` that may be names, each without a possessive ending
+    ("Waqa's case": Waqa)."""
+    return [re.sub(r"['’]s?$", "", w) for w in NAME_WORD.findall(text)]
 
 
 def _words_in(pattern: re.Pattern, text: str) -> set[str]:

@@ -475,13 +475,12 @@ def name_people(sentences: list[str], prose: str, names: frozenset[str] | None =
     """``introduce_people`` with the people the draft (its ``prose``) names in full. ``names``:
     the draft's surnames, when the caller has them (found here otherwise); ``cache``: each
     name's introduction, kept across calls on one draft (each is a search of the whole draft)."""
-    from summarize.coherence import NAME_WORD, surnames
+    from summarize.coherence import name_words, surnames
 
     if names is None:
         names = surnames(prose)
     # only the names the lead uses (a draft may name thousands: one search of it for each)
-    # ("Waqa's case": the name without its possessive)
-    used = {re.sub(r"['’]s?$", "", w) for w in NAME_WORD.findall(" ".join(sentences))} & names
+    used = set(name_words(" ".join(sentences))) & names
     if cache is None:
         intros = introductions(prose, used) if used else {}
     else:
