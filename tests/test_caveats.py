@@ -1381,6 +1381,18 @@ def test_a_reported_frame_that_governs_a_second_clause_stays():
     assert all(v.startswith("Dr Lee warned that") for v in compress_variants(text, [(at, at + 7)], load_policy()))
 
 
+def test_a_frame_in_the_past_stays_before_the_words_whose_tense_it_set():
+    # without "Dr Mackie said", "nicotine in snus was as addictive" reads as a fact of the past
+    from summarize.caveats.repair import compress_variants
+
+    text = "Dr Mackie said nicotine in snus was as addictive as the nicotine in cigarettes."
+    at = text.index("addictive")
+    assert all(v.startswith("Dr Mackie said") for v in compress_variants(text, [(at, at + 9)], load_policy()))
+    present = "Dr Mackie says nicotine in snus is as addictive as the nicotine in cigarettes."
+    at = present.index("addictive")
+    assert compress_variants(present, [(at, at + 9)], load_policy())[0].startswith("Nicotine in snus is")
+
+
 def test_a_call_for_studies_framed_by_a_speaker_after_a_connective_loses_the_frame():
     from summarize.caveats.repair import compress_variants
 
@@ -1513,6 +1525,7 @@ def test_disease_stages_and_biology_are_not_research_caveats(det, text):
     # what a product holds is unknown, not what research knows
     ("That is very different from snorting a pink powder of unknown strength every night.", False),
     ("The gummies contain unknown amounts of THC.", False),
+    ("Pills sold outside pharmacies are often fakes that can contain stronger, unknown sedatives.", False),
     ("The long-term effects of the gummies are unknown.", True),
 ])
 def test_a_product_of_unknown_strength_is_no_research_caveat(det, text, research):
@@ -2292,6 +2305,13 @@ def test_a_call_for_studies_with_a_long_description_is_a_research_caveat(f):
     text = "The study cannot say who benefits, and studies following users for longer than two years are still needed."
     cues = [d.cue for d in f.detector.sentence(text, frozenset({"valerian"})) if d.is_caveat and d.kind == "research"]
     assert any("needed" in c for c in cues), cues
+
+
+def test_the_evidence_as_the_subject_of_a_long_verdict_is_a_research_caveat(f):
+    text = ("The evidence to estimate the likely effects of interventions in pre-licensure education to increase "
+            "health-worker supply is generally insufficient or unavailable, particularly in poorer countries.")
+    cues = [d.cue for d in f.detector.sentence(text, frozenset({"intervention"})) if d.is_caveat and d.kind == "research"]
+    assert any("insufficient" in c for c in cues), cues
 
 
 def test_the_added_caveat_is_the_clause_that_stands_when_the_first_leans_on_context(f):
