@@ -1381,18 +1381,6 @@ def test_a_reported_frame_that_governs_a_second_clause_stays():
     assert all(v.startswith("Dr Lee warned that") for v in compress_variants(text, [(at, at + 7)], load_policy()))
 
 
-def test_a_frame_in_the_past_stays_before_the_words_whose_tense_it_set():
-    # without "Dr Mackie said", "nicotine in snus was as addictive" reads as a fact of the past
-    from summarize.caveats.repair import compress_variants
-
-    text = "Dr Mackie said nicotine in snus was as addictive as the nicotine in cigarettes."
-    at = text.index("addictive")
-    assert all(v.startswith("Dr Mackie said") for v in compress_variants(text, [(at, at + 9)], load_policy()))
-    present = "Dr Mackie says nicotine in snus is as addictive as the nicotine in cigarettes."
-    at = present.index("addictive")
-    assert compress_variants(present, [(at, at + 9)], load_policy())[0].startswith("Nicotine in snus is")
-
-
 def test_a_call_for_studies_framed_by_a_speaker_after_a_connective_loses_the_frame():
     from summarize.caveats.repair import compress_variants
 

@@ -386,14 +386,6 @@ def _strip_mid_connective(text: str, spans):
     return text[:m.start()] + comma + text[m.end():], _shift(spans, m.start(), m.end() - m.start() - len(comma))
 
 
-_NAMED_SPEAKER = re.compile(r"\s*(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)?(?!(?:The|They|He|She|It|We|Researchers|Experts|"
-                            r"Doctors|Authors|Scientists|Officials|Investigators)\b)[A-Z][\w'’-]+\s+(?:[A-Z][\w'’-]+\s+)?"
-                            r"(?:also\s+)?(?:said|told|warned|noted|added|stressed|explained|cautioned|argued)\b")
-_PAST_FRAME = re.compile(r"\b(?:said|told|warned|noted|added|stressed|explained|cautioned|argued)\b", re.I)
-# the complement's first verb backshifted: "(that) nicotine in snus was …", "(that) users were …"
-_BACKSHIFTED = re.compile(r"\s*(?:that\s+)?(?:[\w'’-]+,?\s+){0,6}?(?:was|were)\b", re.I)
-
-
 def _strip_attribution(text: str, spans, policy: Policy):
     """Delete the reporting frame and attribution asides of reported speech, outside the cues.
     A quotation keeps its speaker."""
@@ -404,11 +396,6 @@ def _strip_attribution(text: str, spans, policy: Policy):
         # "Venkataraman said her clinic …": what is said points back to the speaker; "… said
         # teens become dependent faster, and that …": the frame governs a second clause too
         if not m or not all(a >= m.end() for a, _ in spans) or len(text) - m.end() <= 15:
-            continue
-        # "Dr Mackie said nicotine in snus was as addictive as …": a named person's word, told in
-        # the past, reads as a past fact without its frame (its tense follows "said"); the
-        # study's own people ("The authors said longer follow-up was needed") report its finding
-        if _PAST_FRAME.search(m.group(0)) and _NAMED_SPEAKER.match(m.group(0)) and _BACKSHIFTED.match(text, m.end()):
             continue
         second = _SECOND_COMPLEMENT.search(text, m.end())
         if second is None and not _POINTS_TO_SPEAKER.match(text, m.end()):
