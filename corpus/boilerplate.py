@@ -71,6 +71,9 @@ _BYLINE = [
     # "CNN's Jane Doe contributed to this report.", "The Associated Press contributed reporting."
     re.compile(r"^(?:[A-Z][\w'’.&-]*\s+){1,6}(?:also\s+)?contributed\s+(?:reporting|"
                r"to\s+(?:this|the)\s+(?:report|story|article))" + _END),
+    # "Wire Health reporter Mele Havili contributed from Nuku'alofa, Tonga."
+    re.compile(r"^(?:[A-Z][\w'’.&-]*\s+|(?i:reporter|writer|correspondent|editor)\s+){1,8}(?:also\s+)?contributed\s+"
+               r"(?:reporting\s+)?(?:from|in)\s+[A-Z][\w'’.-]*(?:[\s,]+[A-Z][\w'’.-]*){0,4}" + _END),
 ]
 # A dateline opens the first paragraph: "(CNN) — ", "LONDON (Reuters) - ", "NEW YORK, March 5 (AP) — ".
 DATELINE = re.compile(

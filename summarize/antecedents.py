@@ -307,6 +307,73 @@ def reintroduced(sentence: str, before: Sequence[str]) -> str | None:
     return upper_first(intro) + sentence[m.end("noun"):] if intro else None
 
 
+# "… in favour of the tea" in a story whose headline says what tea ("Samoa reviews soursop leaf tea
+# as …"): the headline's words name it ("in favour of the soursop leaf tea")
+_UNINTRODUCED = re.compile(r"^'the (?P<noun>[a-z]+)' is not introduced in the opening$")
+TITLE_MODIFIERS = 3
+
+
+def named_as_titled(sentence: str, title: str) -> str | None:
+    """``sentence``, whose first clause names a thing with "the" as if the lead had introduced it,
+    with the words the headline puts before that thing ("the tea" -> "the soursop leaf tea"); None
+    when the headline does not name it so. A headline in Title Case says nothing about how its words
+    are written in a sentence, so only one in sentence case is read."""
+    m = _UNINTRODUCED.match(dangling_reason(sentence, []) or "")
+    words = title.split()
+    if m is None or sum(w[:1].isupper() for w in words[1:]) > len(words[1:]) / 2:
+        return None
+    noun = m.group("noun")
+    tokens = WORD.findall(title)
+    at = next((i for i, t in enumerate(tokens) if t.lower() == noun), None)
+    mods: list[str] = []
+    for t in reversed(tokens[:at] if at else []):
+        pos = lexicon_pos(t.lower())
+        # (a headline's verb ends the phrase: "Samoa reviews soursop leaf tea")
+        if t.lower() in STOPWORDS or t[:1].isupper() or ("VERB" in pos and t.lower().endswith("s")) or len(mods) == TITLE_MODIFIERS:
+            break
+        mods.insert(0, t)
+    if not mods:
+        return None
+    return re.sub(rf"\bthe {noun}\b", "the " + " ".join(mods) + " " + noun, sentence, count=1, flags=re.I)
+
+
+# "Mrs Price is one of hundreds of people across south-east Wales who have been switched …": the
+# news without the person it was told through ("Hundreds of people across south-east Wales have
+# been switched …")
+_ONE_OF_MANY = re.compile(r"^(?:(?:[A-Z][\w'’.-]+\s+){1,3}|(?:She|He)\s+)(?:is|was)\s+(?:just\s+|now\s+)?one\s+of\s+"
+                          r"(?P<many>(?:a\s+(?:growing|rising|increasing|small|large)\s+number|hundreds|thousands|"
+                          r"dozens|millions|many)\s+of\s+(?:(?!\b(?:who|whom|whose|which|that|for)\b)[^,;]){1,80}?)\s+"
+                          r"(?:who\s+(?P<rest>(?:have|are|were|had|now\s+)?\s*[a-z][^;]*)|"
+                          # "… of young Kenyan men using sildenafil …" (no "who" clause further on)
+                          r"(?P<ing>[a-z]+ing\b(?![^;]*\bwho\b)[^;]*))$")
+
+
+def generalised(sentence: str) -> str | None:
+    """A nut graf told through one person ("Henning is one of a growing number of Canadians who
+    are using …") as the news about the many ("A growing number of Canadians are using …"); None
+    for any other sentence."""
+    m = _ONE_OF_MANY.match(sentence.strip())
+    if m is None:
+        return None
+    ing = m.group("ing").split()[0].lower() if m.group("ing") else ""
+    # (a participle, not "during", "including", "morning")
+    if ing and (ing in STOPWORDS or ing in _NOT_PARTICIPLES or "VERB" not in lexicon_pos(ing)):
+        return None
+    if m.group("ing"):
+        tense = "were" if " was one of " in sentence else "are"
+        return upper_first(m.group("many")) + f" {tense} " + m.group("ing")
+    # (the relative clause's own verb: not "people … who addiction workers say are misusing …")
+    first = m.group("rest").split()[0].lower()
+    if first not in _RELATIVE_AUX and "VERB" not in lexicon_pos(first):
+        return None
+    return upper_first(m.group("many")) + " " + m.group("rest").lstrip()
+
+
+_RELATIVE_AUX = frozenset("have has had are were is was now".split())
+_NOT_PARTICIPLES = frozenset("during including according regarding concerning following morning evening spring "
+                             "nothing something anything everything".split())
+
+
 # A feature's reveal ("The tablet is modafinil, a prescription medicine approved for …") and the
 # news told of it next ("It is now being used widely …, according to a survey …").
 _REVEAL = re.compile(r"^(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?[a-z-]+\s+(?:is|was|turned\s+out\s+to\s+be|:)\s+"

@@ -414,7 +414,8 @@ _SPEECH = r"(said|says|added|told|explained|noted|wrote|warned|stated|recalled)"
 # (present-tense "they say" too: "Kava, they say, leaves no hangover" quotes the bar owners before it)
 _PRONOUN_SPEECH = re.compile(rf"\b(he|she|they)\s+(say|{_SPEECH[1:-1]})\b", re.I)
 _SPEAKER = rf"[{UPPER_LETTERS}][{LOWER_LETTERS}]+(?:-[{UPPER_LETTERS}]?(?:['’][{UPPER_LETTERS}])?[{LOWER_LETTERS}]+)*"  # a double-barrelled name whole
-_NAME_SPEECH = re.compile(rf"(?<![{UPPER_LETTERS}][{LOWER_LETTERS}]\s)(?<![{UPPER_LETTERS}][{LOWER_LETTERS}][a-z]\s)(?<![-'’])\b({_SPEAKER})\s+{_SPEECH}\b|"
+# (not a body: "Samoa's Ministry of Health said …")
+_NAME_SPEECH = re.compile(rf"(?<![{UPPER_LETTERS}][{LOWER_LETTERS}]\s)(?<![{UPPER_LETTERS}][{LOWER_LETTERS}][a-z]\s)(?<![-'’])(?<!\bof\s)\b({_SPEAKER})\s+{_SPEECH}\b|"
                           rf"\b{_SPEECH}\s+({_SPEAKER})\b(?!\s+[A-Z])")
 _NOT_NAMES = frozenset("experts officials researchers doctors scientists authorities police everyone people "
                        "many some others critics users patients studies the it he she they this "
@@ -485,6 +486,10 @@ def _people_named(text: str, at_least: int) -> bool:
             n += 1
             if n >= at_least:
                 return True
+    # one name with an age ("Kwabena, 24, a trotro mate from Kasoa, says he …"): a first name
+    # kept back for privacy
+    n += sum(1 for m in _ONE_NAME_AGED.finditer(text)
+             if m.group("w").lower() not in STOPWORDS and not _pos(m.group("w").lower()) and m.group("w") not in CALENDAR)
     return n + len(_ROLE.findall(text)) >= at_least
 
 
@@ -612,7 +617,8 @@ _TOLD_HOW = re.compile(r"^(?:an?|one)\s+(?:(?!(?:report|study|review|survey|inve
 
 # Someone named in full with their age, opening the sentence: "Jade Parkinson was 29 when …",
 # "Lauren Stokes, 34, listens …" (a first name that is also a word, "Jade", too)
-_AGED_PERSON = re.compile(rf"^(?:[{UPPER_LETTERS}][{LOWER_LETTERS}]+\s+){{1,2}}[{UPPER_LETTERS}][\w'’-]+"
+# (one name too: "Kwabena, 24, a trotro mate from Kasoa, says …")
+_AGED_PERSON = re.compile(rf"^(?:[{UPPER_LETTERS}][{LOWER_LETTERS}]+\s+){{0,2}}[{UPPER_LETTERS}][\w'’-]+"
                           r"(?:,\s+\d{1,3},|\s+(?:was|is)\s+\d{1,3}\s+(?:when|and|years)\b)")
 
 
@@ -631,7 +637,11 @@ def anecdotal(sentence: str) -> bool:
         return False
     if _SCENE.match(sentence) or tells_of_a_person(sentence) or _TOLD_HOW.match(sentence):
         return True
-    if (_AGED_PERSON.match(sentence) or _TABLOID_PERSON.search(sentence)) and not _EXPERT.search(sentence):
+    aged = _AGED_PERSON.match(sentence)
+    # ("On Tuesday, 12 people …" is a date and a count)
+    name = re.split(r",|\s+(?:was|is)\s", aged.group(0))[0] if aged else ""
+    aged = aged and not any(w in CALENDAR or w.lower() in STOPWORDS for w in re.findall(r"\w+", name))
+    if (aged or _TABLOID_PERSON.search(sentence)) and not _EXPERT.search(sentence):
         return True
     m = _GIVEN_NAME_STORY.match(sentence)
     return bool(m) and not _pos(m.group(1).lower()) and m.group(1).lower() not in _NOT_PERSON_WORDS
@@ -644,10 +654,15 @@ _NUT_GRAF = re.compile(r"^(?:(?:[A-Z][\w'’-]+\s+){1,2}|(?:She|He)\s+)(?:is|was
                        # "… one of about 6,200 people who …"
                        r"|^(?:(?:[A-Z][\w'’-]+\s+){1,2}|(?:She|He)\s+)(?:is|was)\s+(?:just\s+|now\s+)?one\s+of\s+"
                        r"(?:(?:about|around|more\s+than|nearly|almost|roughly|some|an\s+estimated)\s+)?\d[\d,.]*\s+"
-                       r"(?:(?:million|thousand)\s+)?[a-z]+")
+                       r"(?:(?:million|thousand)\s+)?[a-z]+"
+                       # told by those who see it: "Counsellors at the centre say Kwabena, who asked …, is one
+                       # of a growing number of young men …"
+                       r"|^[^.;]{0,120}?\b(?:say|says|said)\s+(?:that\s+)?[A-Z][\w'’-]+(?:,[^,;]{1,80},)?\s+(?:is|was)\s+"
+                       r"(?:just\s+|now\s+)?(?:one\s+of|among)\s+(?:a|the)?\s*(?:growing|rising|increasing)\s+"
+                       r"(?:number|wave|group)\b")
 
 
-_AGED_NAME = re.compile(rf"\b(?P<w>[{UPPER_LETTERS}][{LOWER_LETTERS}]+),\s+(?:an?\s+)?\d{{1,3}}(?:,|-year-old\b)")
+_AGED_NAME = re.compile(rf"\b(?P<w>[{UPPER_LETTERS}][{LOWER_LETTERS}]+),\s+(?:an?\s+)?\d{{1,3}}(?:,(?![\d])|-year-old\b)")
 
 
 # "… who asked that only his first name, Ibrahim, be used", "… gave only her first name, Ama"
@@ -879,14 +894,15 @@ def surnames(text: str) -> frozenset[str]:
         if not _pos(first.lower()) or last in quoted:
             out.add(last)
     # a person the story names by one name only, given with an age ("Sajid, a 34-year-old taxi
-    # driver, …", "Amira, 29, …"): usually a first name kept back for privacy
+    # driver, …", "Amira, 29, …"): usually a first name kept back for privacy (not "Clobazam, a
+# 1,5-benzodiazepine, …")
     for m in _ONE_NAME_AGED.finditer(text):
         if m.group("w").lower() not in STOPWORDS and not _pos(m.group("w").lower()):
             out.add(m.group("w"))
     return frozenset(out)
 
 
-_ONE_NAME_AGED = re.compile(rf"(?:^|(?<=[.!?\n])\s*)(?P<w>[{UPPER_LETTERS}][{LOWER_LETTERS}]+),\s+(?:an?\s+)?\d{{1,3}}(?:,|-year-old\b)")
+_ONE_NAME_AGED = re.compile(rf"(?:^|(?<=[.!?\n])\s*)(?P<w>[{UPPER_LETTERS}][{LOWER_LETTERS}]+),\s+(?:an?\s+)?\d{{1,3}}(?:,(?![\d])|-year-old\b)")
 
 
 # How a capitalised word is used: alone (no capitalised word after it), after a lower-case word,
@@ -1106,8 +1122,30 @@ _SHARE_OF_THE = re.compile(r"^(?:only\s+|just\s+|about\s+)?(?:one|two|three|four
 
 
 # ("Both of her kids": the possessive anchors the pair, and the pronoun is checked on its own)
-_BOTH = re.compile(r"^both\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?!(?:of|his|her|their|its|my|our|your)\b)"
-                   r"(?P<head>[a-z][\w-]*)\b(?![^,.;:]{0,60}\band\b)", re.I)
+# ("Both men and women", "Both prescription drugs and supplements" name no pair; "Both studies
+# were controlled before and after studies" does)
+_BOTH = re.compile(r"^(?:both|neither)\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?!(?:of|his|her|their|its|my|our|your)\b)"
+                   r"(?P<head>[a-z][\w-]*)\b(?!\s+(?:[\w-]+\s+)?(?:and|nor)\b)", re.I)
+# One of a set the lead has not named: "Two of them had seizures", "In three of these it was
+# reported …", "The remaining study assessed …", "The latter was stopped early", "All seven had …"
+_SUBSET_OF_THEM = re.compile(rf"^(?:(?:in|of|for|among|at|on|from)\s+)?(?:{_NUMBER_WORD}|\d+|some|most|many|all|each|none|"
+                             r"several|half|both|either|neither)\s+of\s+(?:them|these|those)\b(?P<next>\s+[a-z]+)?", re.I)
+_REMAINING = re.compile(r"^the\s+(?P<word>remaining|other|latter|former)\b(?:\s+(?:\d+|" + _NUMBER_WORD[3:-1] + r"))?"
+                        r"(?:\s+(?P<head>[a-z]+))?", re.I)
+# a count or share standing for its noun: "Nearly all were men aged 18 to 30", "Seven compared
+# clobazam with placebo", "Nine were hospitalised"
+_COUNT_AS_SUBJECT = re.compile(rf"^(?:(?:nearly|almost|virtually|about|around|roughly|only|just|fewer than|more than)\s+)?"
+                               rf"(?P<count>all|most|half|none|{_NUMBER_WORD}(?:-\w+)?)\s+(?P<verb>[a-z]+)\b", re.I)
+# "…, said the result had been misread": a study's result, said as if the lead had reported one
+_SAID_THE_STUDY = re.compile(r"\b(?:said|says|added|adds|noted|notes|stressed|warned|explained)\s+(?:that\s+)?the\s+"
+                             r"(?P<noun>study|studies|review|trial|trials|result|results|findings|finding|survey|research|report)\b",
+                             re.I)
+# "the bigger danger": bigger than something the lead has said
+_COMPARED_CONCERN = re.compile(r"\bthe\s+(?:bigger|greater|larger|worse|more\s+(?:serious|important|pressing|immediate))\s+"
+                               r"(?:danger|risk|problem|concern|worry|issue|threat|question)\b", re.I)
+_CONCERN_LEMMAS = frozenset("danger risk problem concern worry issue threat harm question".split())
+_NOT_A_SET = frozenset("day days week weeks month months year years decade night morning time times side hand way".split())
+_ALL_COUNTED = re.compile(rf"^(?:all|the)\s+(?:{_NUMBER_WORD}|\d+)\s+(?P<verb>[a-z]+)\b", re.I)
 # people a story names one by one ("Dr. Ana Ruiz …", "Dr. Tom Lee …"), then calls "both doctors"
 _PAIR_OF_PEOPLE = frozenset("doctor expert researcher scientist physician specialist author clinician psychiatrist "
                             "pharmacist nurse professor".split())
@@ -1423,7 +1461,39 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
         head = lemma(both.group("head").lower())
         people = head in _PAIR_OF_PEOPLE and introduces_person(before)
         if not people and not _introduced(head, before_lemmas):
-            return f"'both {both.group('head')}' refers to a pair the lead has not introduced"
+            return f"'{both.group(0).split()[0].lower()} {both.group('head')}' refers to a pair the lead has not introduced"
+    subset = _SUBSET_OF_THEM.match(s)
+    # ("Three of these trials …": its noun is judged below)
+    nxt_word = (subset.group("next") or "").strip().lower() if subset else ""
+    if subset and not (nxt_word and "NOUN" in _pos(nxt_word) and nxt_word not in STOPWORDS and "VERB" not in _pos(nxt_word)) \
+            and not _has_plural_noun(before):
+        return f"'{s[:subset.end()].removesuffix(subset.group('next') or '')}' counts a set the lead has not named"
+    remaining = _REMAINING.match(s)
+    if remaining:
+        head = (remaining.group("head") or "").lower()
+        # ("The other day …" is a time; "The remaining participants of the trial" says of what)
+        noun = bool(head) and head not in STOPWORDS and "NOUN" in _pos(head)
+        named = noun and _introduced(lemma(head), before_lemmas)
+        if head not in _NOT_A_SET and not named and not re.match(r"\s+of\b", s[remaining.end():]):
+            said = remaining.group(0) if noun else \
+                f"{s[:3]} {remaining.group('word')}"
+            return f"'{said}' is one of a set the lead has not named"
+    counted = _ALL_COUNTED.match(s)
+    if counted and (counted.group("verb").lower() in AUX or "VERB" in _pos(counted.group("verb").lower())) \
+            and "NOUN" not in _pos(counted.group("verb").lower()) and not _has_plural_noun(before):
+        return f"'{counted.group(0).rsplit(' ', 1)[0]}' counts what the lead has not named"
+    count = _COUNT_AS_SUBJECT.match(s)
+    if count:
+        verb = count.group("verb").lower()
+        if (verb in AUX or ("VERB" in _pos(verb) and "NOUN" not in _pos(verb))) and not _has_plural_noun(before):
+            return f"'{s[:count.start('verb')].strip()}' counts what the lead has not named"
+    said = _SAID_THE_STUDY.search(s)
+    if said and not _introduced(lemma(said.group("noun").lower()), before_lemmas) \
+            and not _introduced(lemma(said.group("noun").lower()), content_lemmas(s[:said.start()])):
+        return f"'the {said.group('noun')}' is named as if the lead had reported it"
+    concern = _COMPARED_CONCERN.search(s)
+    if concern and not _CONCERN_LEMMAS & (before_lemmas | content_lemmas(s[:concern.start()])):
+        return f"'{concern.group(0)}' is compared with what the lead has not said"
     # "Some women in the study were …": the subject's group is from a study the lead has not named
     member = _MEMBER_OF_THE.match(s)
     if member:

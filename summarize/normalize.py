@@ -326,6 +326,11 @@ def introductions(text: str, names: Iterable[str]) -> dict[str, str]:
         if m is None:
             continue
         role = m.group("role")
+        # ("His doctor, Dr Vishnu Balgobin, believes the tonic played a part": a verb, not a role)
+        first = role.split()[0].lower() if role else ""
+        pos = lexicon_pos(first) if first and first not in ("a", "an", "the") else {}
+        if "VERB" in pos and (not {"NOUN", "ADJ"} & pos.keys() or (first.endswith("s") and first not in pos["VERB"])):
+            role = None
         # "… a clinic in Leeds for people who use steroids": the "who" clause says which people,
         # and the role cut before it says nothing
         if role and re.search(r"\b(?:people|persons|those|patients|anyone|someone|men|women|children|adults|families|"

@@ -31,7 +31,7 @@ from summarize import antecedents, coherence
 from summarize.corpus.article import Article, heading_role
 from summarize.corpus.text import LOWER_LETTERS, UPPER_LETTERS, headlinese, split_sentences, upper_first, word_count
 from summarize.extract import Extract, candidate_sentences, score_sentences
-from summarize.normalize import name_people
+from summarize.normalize import drop_statistics, name_people
 
 ROLES = ("opening", "point", "caveat", "advice")
 
@@ -47,7 +47,14 @@ _CLAIM = re.compile(
     r"(suggests?|shows?|indicates?|supports?|does not support|do not support|did not support)"
     r"|there is (no|insufficient|limited|some|good|moderate|low)[- a-z]* evidence"
     r"|(evidence|data) (is|are|was|were|remains?) (currently |still )?(insufficient|inadequate|inconclusive|too limited) "
-    r"to (recommend|support|draw|determine|conclude|guide))\b",
+    r"to (recommend|support|draw|determine|conclude|guide)"
+    # a verdict that the evidence settles nothing is the claim too
+    r"|no (firm|clear|definite|definitive|reliable|robust|useful) conclusions? (can|could|may) be (drawn|made|reached)"
+    r"|(could|can) (neither|not) be (demonstrated|confirmed|established|shown) (n)?or (refuted|excluded|ruled out)"
+    r"|we are (very |still )?uncertain (whether|about|if)"
+    r"|(the )?evidence (is|was|remains) (very |still )?uncertain"
+    r"|\b(current|available|existing|the) evidence\b[^.;]{0,160}?\b(is|remains) (\w+ly |still |too )?(limited|insufficient|"
+    r"lacking|weak|scarce|sparse|inconclusive))\b",
     re.I,
 )
 # Review abstracts (statistics, trials) state their claim in the conclusion, news and house
@@ -73,8 +80,15 @@ _METHODS = re.compile(
     r"(looked|searched|included|identified|examined|studied|reviewed|analy[sz]ed|assessed|compared|investigated|"
     r"evaluated|used|collected|conducted|set out|aimed|surveyed|followed|recruited|enrolled|interviewed|polled|"
     r"questioned|sampled)\b"
-    r"|^(\w+\s+){0,3}(studies|trials|rcts|reviews)\b[^.;]{0,60}?\b(met (the|our) inclusion criteria|"
-    r"were included|compared|involving|with a total of)\b"
+    r"|^(?:(?:overall|in total|in all|altogether|of these|together),?\s+)?(\w+\s+){0,3}(studies|trials|rcts|reviews)\b"
+    r"[^.;]{0,90}?\b(met (the|our) inclusion criteria|were included|compared|involving|with a total of)\b"
+    # a review's account of its included studies: "The remaining study assessed …", "Two studies
+    # only included participants 18 years and younger", "The searches identified 157 studies"
+    r"|^(\w+\s+){0,3}(studies|study|trials?|rcts?)\s+(\w+\s+)?(only\s+)?(assessed|examined|evaluated|investigated|"
+    r"compared|looked at|considered|aimed|focused|"
+    r"included|recruited|enrolled|took place|were conducted|were carried out|(was|were) (a |an )?(controlled|"
+    r"randomi[sz]ed|cross-?over|cluster|non-?randomi[sz]ed|observational|pilot|single-?cent(re|er)|multi-?cent(re|er)))\b"
+    r"|^(\w+\s+){0,2}(searche?s?|database searches)\s+(identified|retrieved|yielded|found|returned)\b"
     # the protocol: "Participants were tested at the start, at three months and at six months"
     r"|^(participants|patients|respondents|volunteers|subjects)\s+(completed|filled\s+in|filled\s+out|answered|wore|kept)\b"
     r"|^(participants|patients|people|volunteers|subjects|children|adults|women|men)\s+(were|had\s+been)\s+"
@@ -87,8 +101,12 @@ _METHODS = re.compile(
     r"\s+[^,.;]{1,60}?\b(bought|purchased|tested|sent|commissioned|ordered|analy[sz]ed|collected|visited|asked|surveyed|"
     r"interviewed|followed|recruited|examined)\b", re.I)
 METHODS_FACTOR = 0.3
+STATISTIC_FACTOR = 0.5  # a point that is a statistic
 REVEAL_TOPIC_TERMS = 3  # a feature's reveal names one of the draft's leading terms ("The tablet is modafinil")
-_STATISTIC = re.compile(r"\b(\d+\s*/\s*\d+\b|95\s*%\s*CI|(RR|OR|HR|MD|SMD)\s+-?\d|P\s*[=<]\s*0?\.\d)", re.I)
+_STATISTIC = re.compile(r"\b(\d+\s*/\s*\d+\b|95\s*%\s*CI|(?-i:RR|OR|HR|MD|SMD)\s+-?\d|P\s*[=<]\s*0?\.\d|"
+                        # "the pooled RR was 0.59", "a mean difference of -0.14 weeks"
+                        r"(?-i:RR|OR|HR|MD|SMD)s?\b[^.;()]{0,40}?\b(was|were|of|is)\s+-?\d|"
+                        r"(risk|odds|hazard) ratios?\b[^.;()]{0,40}?\b(was|were|of|is)\s+-?\d|mean differences?\s+(was|were|of|is)\s+-?\d)", re.I)
 # Statistics in the sentence's own words (brackets aside: the lead drops labelled statistics):
 # "ranging from 0.3 to 2.4 kg", "n = 6412", "95% confidence interval 0.71 to 0.88".
 _STATISTIC_IN_TEXT = re.compile(r"\b(95\s*%\s*confidence\s+interval|number\s+needed\s+to\s+treat|n\s*=\s*\d|"
@@ -116,10 +134,17 @@ _RESEARCH_CALL = re.compile(
 RESEARCH_CALL_FACTOR = 0.3
 _ADVICE = re.compile(
     r"\b(consult|talk to|speak (to|with)|ask (a|your)|should|recommend(ed)?|make sure|be sure|"
-    r"always|avoid|seek|start with|follow)\b|^(use|take|try|choose|keep|check|start)\b", re.I)
+    # (not a finding's "were more likely to … avoid alcohol", nor a "follow-up")
+    r"always|(best|better|wise|advised|need|needs|want) to avoid|seek|start with|follow(?!-))\b"
+    r"|^(use|take|try|choose|keep|check|start|avoid)\b", re.I)
 # Words of study design, counts and time, not of the subject: never the draft's topic.
 STUDY_TERMS = frozenset("""trial study review participant patient evidence effect result group outcome people
 author researcher analysis data case series cohort survey sample""".split()) | frozenset(
+    # a review's design and grading ("the included studies", "low-certainty evidence",
+    # "compared with placebo") names no subject either
+    """include inclusion criterion intervention comparison compare control placebo difference significant
+    statistically certainty low-certainty moderate-certainty high-certainty quality low-quality bias
+    heterogeneity heterogeneous meta-analysis randomise randomize randomised randomized""".split()) | frozenset(
     # counts and spans of time are never a subject ("one", "two weeks")
     "one two three four five six seven eight nine ten first second third year month week day time".split())
 # Reporting verbs are in every news story's sentences ("…, she said") and many headlines
@@ -132,6 +157,7 @@ MIN_WORDS = 6  # shorter sentences are labels, not points
 OPENING_POSITION = 0.35  # non-review drafts: the opening comes from the first third
 TOPIC_TERMS = 3
 FIRST_SENTENCE_FACTOR = 1.5
+NUT_GRAF_FACTOR = 1.5
 HEADLINE_WEIGHT = 1.0
 DEFINITION_FACTOR = 2.0
 # A story about a named person (a feature's anecdote) opens a lead only when nothing else can,
@@ -434,6 +460,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     house = not review and article.has_headings() and not any(p.boilerplate in _BYLINE_KINDS for p in article.paragraphs())
 
     origin: dict[int, Extract] = {}  # a restored opening candidate -> the draft's sentence
+    generalised: dict[int, str] = {}  # a nut graf -> its news told of the many
 
     def opening_score(s: Extract) -> float:
         draft = origin.get(id(s), s)
@@ -457,7 +484,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         # ends with it), but a sentence that opens "In conclusion, ..." reads as a closing.
         if not review and position > OPENING_POSITION and not (stated and not closing):
             score *= 0.3
-        if _CAVEAT.search(s.text) and not (closing or stated):
+        if _CAVEAT.search(_unbracketed(s.text)) and not (closing or stated):
             score *= 0.7
         if _RESEARCH_CALL.search(s.text) and not stated:
             score *= RESEARCH_CALL_FACTOR
@@ -475,6 +502,10 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
             score *= FIRST_SENTENCE_FACTOR
         if anecdote:
             score *= ANECDOTE_FACTOR
+        # the news a feature's anecdote stands for, told of the many ("Hundreds of people across
+        # south-east Wales have been switched …" from "Mrs Price is one of hundreds …")
+        if draft is not s and s.text == generalised.get(id(draft)):
+            score *= NUT_GRAF_FACTOR
         if not review and attributed(s.text):
             score *= ATTRIBUTION_FACTOR
         if _DIRECT_QUOTE.match(s.text):
@@ -549,6 +580,10 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
             fixed = opens(antecedents.generic_researchers(s.text))
         if fixed is None and antecedents.leans_on_a_product(s.text):
             fixed = opens(antecedents.reintroduced(s.text, [t.text for t in sentences[:i]]))
+        if fixed is None and article.title is not None:
+            # the thing a story's news names with "the", as its headline names it ("… in favour
+            # of the tea" under "Samoa reviews soursop leaf tea as …")
+            fixed = opens(antecedents.named_as_titled(s.text, article.title.text))
         return fixed
 
     standalone, regrouped = [], []
@@ -565,7 +600,15 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
             regrouped.append(candidate)
             lede += 1
     for s in ok:
-        if not coherence.dangling_reason(s.text, [], names):
+        # a nut graf told through one person opens on the many it is news about ("Hundreds of
+        # people across south-east Wales have been switched …", not "Mrs Price is one of …")
+        general = antecedents.generalised(s.text) if coherence.nut_graf(s.text) else None
+        if general is not None and not coherence.dangling_reason(general, [], names):
+            candidate = replace(s, text=general)
+            origin[id(candidate)] = s
+            generalised[id(s)] = general
+            regrouped.append(candidate)
+        elif not coherence.dangling_reason(s.text, [], names):
             standalone.append(s)
         # A finding that leans on its method sentence for its group ("Those who began low-dose
         # trazodone had a 22% higher rate of falls …") may open the lead with the group restored.
@@ -587,7 +630,9 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         picks = [_restored_pick(opening, best.text, "opening", 0)]
     else:
         picks = [Pick(opening, "opening", _context(sentences, index[id(opening)]))]
-    chosen_texts = [best.text]
+    # (what the reader will see: the lead drops bracketed statistics, and "(two studies; …)" with
+    # them, so they introduce nothing a later pick may lean on)
+    chosen_texts = [drop_statistics(best.text)]
     used = word_count(best.text)
 
     # The advice: the last advice sentence of the closing paragraph (or the draft's last part).
@@ -606,7 +651,11 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     weight = {id(s): (ANECDOTE_FACTOR if id(s) in anecdotes else 1.0)
               * (METHODS_FACTOR if not review and id(s) in told_methods else 1.0)
               * (QUOTE_FACTOR if _DIRECT_QUOTE.match(s.text) else 1.0)
-              * (SECOND_PERSON_FACTOR if _SECOND_PERSON.search(s.text) else 1.0) for s in ok}
+              * (SECOND_PERSON_FACTOR if _SECOND_PERSON.search(s.text) else 1.0)
+              # (a ratio without its confidence interval tells a reader little: "the pooled RR was 0.59";
+              # a news story's count, "Of 1,618 exposures, 1,077 involved …", may well be its finding)
+              * (STATISTIC_FACTOR if _STATISTIC.search(_unbracketed(s.text)) else 1.0)
+              for s in ok}
     # A sentence below the score floor is never picked, so it never needs ranking. Nor is the dek
     # when it does not open the lead: it is the headline's summary, not one of the story's points.
     rest = [s for s in ok if s is not opening and s is not advice
@@ -618,7 +667,8 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     relevance = np.array([s.score * weight[id(s)] for s in rest])
     part_of = np.array([s.part for s in rest], dtype=object)
     lengths = np.array([word_count(s.text) for s in rest])
-    caveats = np.array([bool(_CAVEAT.search(s.text)) for s in rest], dtype=bool)
+    # (a caveat in the sentence's own words: "(risk ratio 2.14, …)" is a statistic the lead drops)
+    caveats = np.array([bool(_CAVEAT.search(_unbracketed(s.text))) for s in rest], dtype=bool)
     alive = np.ones(len(rest), dtype=bool)
 
     def take(s: Extract, role: str, context: str | None, reason: str | None, text: str | None = None) -> None:
@@ -627,7 +677,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         if text is not None and text != s.text:  # restored: it stands now
             pick = _restored_pick(s, text, role, len(picks))
         picks.append(pick)
-        chosen_texts.append(pick.text)
+        chosen_texts.append(drop_statistics(pick.text))
         redundancy.add(index[id(s)])
         used += word_count(pick.text)
         covered.add(s.part)
@@ -694,7 +744,7 @@ def _resolvable(picks: list[Pick], can_decontextualize: bool, names: frozenset[s
     """Re-check references in the final order (a point may now come before what it needs)."""
     out: list[Pick] = []
     for p in picks:
-        reason = coherence.dangling_reason(p.text, [q.text for q in out], names)
+        reason = coherence.dangling_reason(p.text, [drop_statistics(q.text) for q in out], names)
         # "It also can't show whether …" after a sentence about something else: a personal
         # pronoun opening a sentence refers to the draft sentence before it, so only that one
         # may come before it in the lead

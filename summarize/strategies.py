@@ -268,7 +268,23 @@ def write_lead(article: Article, model, strategy: str, settings, max_words: int,
     texts = expand_abbreviations([s.text for s in out], abbreviations(prose))
     # a person the lead calls by surname alone is named as the draft first names them
     texts = name_people(texts, prose)
-    return [s if t == s.text else replace(s, text=t) for s, t in zip(out, texts)]
+    out = [s if t == s.text else replace(s, text=t) for s, t in zip(out, texts)]
+    return _standing(out, prose) if strategy == "rewrite" else out
+
+
+def _standing(sentences: list[LeadSentence], prose: str) -> list[LeadSentence]:
+    """The lead without the points that lean on what it no longer says. The plan checked each
+    pick against the draft sentences before it; the written lead may say less ("…refuted (two
+    studies; …)" loses its bracket, a near-duplicate goes), and "The remaining study …" after it
+    would then point at nothing. (A decontextualized sentence follows its own context.)"""
+    names = coherence.surnames(prose)
+    out: list[LeadSentence] = []
+    for s in sentences:
+        if (out and s.role in ("point", "caveat", "advice") and s.task != "decontextualize"
+                and coherence.dangling_reason(s.text, [o.text for o in out], names)):
+            continue
+        out.append(s)
+    return out
 
 
 def trim(sentences: list[LeadSentence], max_words: int, protect: int = 1,

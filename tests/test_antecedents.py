@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from summarize import antecedents
 from summarize.antecedents import inserted, restore, subject_phrases
 
 NAMES = frozenset({"Delacroix", "Achebe", "Okafor", "Kessler-", "Lauren"})  # (a first name the draft uses alone too)
@@ -178,3 +179,36 @@ def test_a_persons_case_is_restored_to_their_name():
     before = ["When Tamsin Okafor, 58, started drinking noni juice, she felt fine.", "Six weeks later she collapsed."]
     assert restore("Her case is one of 11 that doctors have linked to noni juice.", before, NAMES) == \
         "Okafor's case is one of 11 that doctors have linked to noni juice."
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Samoa reviews soursop leaf tea as cancer patients skip treatment",
+     "Doctors said patients had delayed surgery in favour of the soursop leaf tea."),
+    # a headline in Title Case says nothing about how its words are written in a sentence
+    ("Samoa Reviews Soursop Leaf Tea As Cancer Patients Skip Treatment", None),
+    ("Doctors warn about bush remedies", None),
+])
+def test_a_thing_named_with_the_is_named_as_the_headline_names_it(title, expected):
+    sentence = "Doctors said patients had delayed surgery in favour of the tea."
+    assert antecedents.named_as_titled(sentence, title) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Mrs Price is one of hundreds of people across south-east Wales who have been switched from oxazepam.",
+     "Hundreds of people across south-east Wales have been switched from oxazepam."),
+    ("Marisol Henning is one of a growing number of Canadians who are using kratom for pain.",
+     "A growing number of Canadians are using kratom for pain."),
+    ("Henning is one of the founders of the clinic.", None),
+    ("Brian Otieno is one of a growing number of young Kenyan men using sildenafil with no medical need for it.",
+     "A growing number of young Kenyan men are using sildenafil with no medical need for it."),
+    ("He is one of hundreds of people during the outbreak who lost work.", "Hundreds of people during the outbreak lost work."),
+    ("Dylan Reyes is one of millions of American teenagers for whom gaming is a central part of life.", None),
+    ("Ana Cruz is one of a growing number of workers in the business process outsourcing industry who are "
+     "turning to sleeping pills.",
+     "A growing number of workers in the business process outsourcing industry are turning to sleeping pills."),
+    # the relative clause's verb is the speakers': no sentence of its own
+    ("Jarrod Potae is one of a growing number of people across the region who addiction workers say are "
+     "misusing cyclizine.", None),
+])
+def test_a_nut_graf_told_through_one_person_is_the_news_about_the_many(sentence, expected):
+    assert antecedents.generalised(sentence) == expected

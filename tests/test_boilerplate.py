@@ -439,6 +439,7 @@ def test_headless_section_count_scales_with_length(repeat, low, high):
     ("Getty Images", "caption"),
     ("CNN's Jane Roe contributed to this report.", "byline"),
     ("The Associated Press contributed reporting.", "byline"),
+    ("Wire Health reporter Mele Havili contributed from Nuku'alofa, Tonga.", "byline"),
     ("People living with the virus that causes AIDS (HIV/AIDS).", None),
     ("Experts contributed to the report on kratom, which found deaths were rare.", None),
     ("Patients asked for the image: most had never seen an MRI.", None),

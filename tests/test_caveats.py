@@ -1381,6 +1381,18 @@ def test_a_reported_frame_that_governs_a_second_clause_stays():
     assert all(v.startswith("Dr Lee warned that") for v in compress_variants(text, [(at, at + 7)], load_policy()))
 
 
+def test_a_demonstrative_subject_is_not_taken_for_the_frames_that():
+    # "said that was a decision": "that" is the subject; the clause after "but" holds the advice
+    from summarize.caveats.repair import compress_variants
+
+    text = ("Dr Balgobin said that was a decision for each man, but anyone with high blood pressure or diabetes "
+            "should speak to a doctor before taking the tonic.")
+    at = text.index("speak to a doctor")
+    variants = compress_variants(text, [(at, at + 17)], load_policy())
+    assert variants[0] == "Anyone with high blood pressure or diabetes should speak to a doctor before taking the tonic."
+    assert not any(v.startswith("Was ") for v in variants)
+
+
 def test_a_call_for_studies_framed_by_a_speaker_after_a_connective_loses_the_frame():
     from summarize.caveats.repair import compress_variants
 

@@ -267,9 +267,10 @@ def test_a_name_never_runs_across_a_line_end():
 
 def test_a_person_named_by_one_name_with_an_age_is_a_name_a_lead_must_introduce():
     text = ("Sajid, a 34-year-old taxi driver, started using snuff at 16. Amira, 29, takes it daily. "
-            "In March, 2020, sales were banned. For Sajid, the ban means little.")
+            "In March, 2020, sales were banned. For Sajid, the ban means little. "
+            "Clobazam, a 1,5-benzodiazepine, is also sold.")
     names = coherence.surnames(text)
-    assert {"Sajid", "Amira"} <= names and "March" not in names
+    assert {"Sajid", "Amira"} <= names and not names & {"March", "Clobazam"}
     assert "Sajid" in coherence.dangling_reason("For Sajid, the ban on sales means little.", ["Snuff is sold."], names)
 
 
@@ -671,6 +672,40 @@ def test_a_sentence_that_tells_the_reader_what_to_do(sentence, told):
     ("Both men and women reported fewer hot flushes.", [], False),
     ("Both of her kids take the gummies most nights.", ["Jessica Lee keeps melatonin gummies in her kitchen."], False),
     ("Both of them said the drug should not be stopped suddenly.", ["Kava eased anxiety in a small trial."], True),
+    # … however much "and" follows it: "before and after" is no second member of the pair
+    ("Both studies were controlled before and after studies of moderate risk of bias.", [], True),
+    ("Both oral and topical forms are sold.", [], False),
+    ("Both prescription drugs and supplements can interact with it.", [], False),
+    ("Neither trial reported on quality of life.", [], True),
+    ("Neither trial reported on quality of life.", ["Two trials compared kava with placebo."], False),
+    ("Neither the patient nor the doctor knew what was in the pills.", ["Kava is sold online."], False),
+    # one of a set the lead has not named
+    ("Two of them had seizures.", [], True),
+    ("Two of them had seizures.", ["Doctors treated five teenagers after the party."], False),
+    ("In three of these it was reported that chest physiotherapy increased clearance.", [], True),
+    ("One of them is kava.", [], True),
+    ("The remaining study assessed probiotics for diarrhoea.", [], True),
+    ("The remaining study assessed probiotics for diarrhoea.", ["Three studies tested probiotics against placebo."], False),
+    ("The other trial found no effect on sleep.", ["Kava is sold online."], True),
+    ("The latter was stopped early because of side effects.", [], True),
+    ("The remaining participants of the trial were followed for a year.", [], True),
+    ("The other day a teenager arrived with a racing heart.", [], False),
+    ("All seven had fundamental problems including high exclusion rates.", [], True),
+    ("All seven trials had fundamental problems including high exclusion rates.", [], False),
+    # a count standing for its noun
+    ("Nearly all were men aged 18 to 30.", [], True),
+    ("Seven compared clobazam with placebo.", [], True),
+    ("Seven compared clobazam with placebo.", ["Nine trials of clobazam were found."], False),
+    ("Eleven studies were included.", [], False),
+    # a study's result, and a concern bigger than one the lead has not named
+    ("Dr Rolando Tzib said the result had been badly misread online.", ["Staff counted 23 patients."], True),
+    ("Dr Lee said the study was small.", ["A new study of kava found benefits."], False),
+    ("A nurse said the bigger danger was low blood sugar.", ["Staff counted 23 patients."], True),
+    ("A nurse said the bigger danger was low blood sugar.", ["High blood sugar is a risk for some patients."], False),
+    # a person named by one name and an age is introduced
+    ("Kwabena, 24, a trotro mate from Kasoa, says he took his first tablet two years ago.", [], False),
+    # a body's name is no person's ("Ministry of Health said")
+    ("Samoa's Ministry of Health said it had begun a review of soursop products.", [], False),
     # an "it" whose question follows is no reference
     ("It is unclear how much gas is needed to cause lasting damage.", [], False),
     ("It is also unclear how much gas is needed to cause lasting damage.", ["Nitrous oxide can damage the spine."], False),

@@ -192,3 +192,12 @@ def test_a_surname_in_the_possessive_is_introduced_too():
 
     prose = "When Salote Waqa, 58, started drinking noni juice, she felt fine. Waqa said so."
     assert name_people(["Waqa's case is one of 11."], prose, frozenset({"Waqa"})) == ["Salote Waqa's case is one of 11."]
+
+
+def test_a_verb_after_a_name_is_no_role_to_introduce_it_with():
+    from summarize.normalize import introductions
+    text = ("His doctor, Dr Vishnu Balgobin, believes the tonic played a part. "
+            "Devon Marsh, program director at Lakemont, said so.")
+    intros = introductions(text, ["Balgobin", "Marsh"])
+    assert intros["Balgobin"] == "Dr Vishnu Balgobin"
+    assert intros["Marsh"] == "Devon Marsh, program director at Lakemont,"

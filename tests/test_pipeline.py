@@ -836,3 +836,19 @@ def test_an_added_caveat_that_leaned_on_a_trimmed_sentence_goes_so_the_filter_ca
     # a caveat that stood before the trim, and stands after it, stays
     alone = LeadSentence("Kava can damage the liver.", "caveat", "w")
     assert _still_standing([opening, point, alone], [opening, alone]) == [opening, alone]
+
+
+def test_a_point_that_leans_on_what_the_written_lead_no_longer_says_is_left_out():
+    # the plan checked "The remaining study …" against "… refuted (two studies; …)"; the lead
+    # as written dropped the bracket, so nothing names the studies it is one of
+    from summarize.strategies import _standing
+    lead = [LeadSentence("A benefit of probiotics on quality of life could neither be shown nor refuted.", "model",
+                         role="opening", task="rewrite"),
+            LeadSentence("The remaining study assessed probiotics for radiotherapy-related diarrhoea.", "model",
+                         role="point", task="rewrite"),
+            LeadSentence("Studies did not address quality of life.", "model", role="point", task="rewrite")]
+    kept = [s.text for s in _standing(lead, "")]
+    assert kept == [lead[0].text, lead[2].text]
+    # a decontextualized sentence follows its own context
+    lead[1].task = "decontextualize"
+    assert len(_standing(lead, "")) == 3

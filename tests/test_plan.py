@@ -196,9 +196,17 @@ def test_the_opening_of_a_non_review_draft(paragraphs, opening_starts):
     ("The researchers polled 2,000 adults about their sleep.", True),
     ("Participants completed the Severity of Dependence Scale and questions about sleep.", True),
     ("Respondents answered questions about mood and spending.", True),
+    # a review's account of its included studies
+    ("The remaining study assessed the effectiveness of probiotics compared with placebo.", True),
+    ("Two studies only included participants 18 years and younger.", True),
+    ("One study compared psychotherapy with medication.", True),
+    ("Overall, 17 trials with 736 patients met the inclusion criteria for this review.", True),
+    ("Both studies were controlled before and after studies.", True),
+    ("The searches identified 157 studies, of which eight met the inclusion criteria.", True),
     # what was found, not how
     ("Researchers found that one in three regular chewers reported signs of dependence.", False),
     ("Participants who chewed daily slept less than those who did not.", False),
+    ("Seven studies reported no difference in adverse effects between the drugs.", False),
 ])
 def test_how_a_study_was_done_is_told_methods_not_news(sentence, told):
     assert bool(plan._METHODS.search(sentence)) is told
@@ -278,6 +286,17 @@ def test_a_structured_abstracts_methods_are_not_lead_material():
         "0.27 to 0.49). "
         "Women in the valerian group used fewer sleeping pills than the placebo group.",
         "The use of valerian", id="a statistic in brackets does not cost a claim the opening"),
+    pytest.param(
+        "Ten studies (813 participants) met the inclusion criteria. "
+        "Two studies only included participants 18 years and younger; six studies only included participants "
+        "18 years and older. "
+        "Eight of the included studies had a high risk of bias. "
+        "The included studies were clinically heterogeneous. "
+        "Seven individual studies reported no evidence of a difference in adverse effects between propofol and "
+        "alternative interventions. "
+        "No firm conclusions can be drawn concerning the comparative effects of propofol with alternative "
+        "interventions on adverse effects and participant satisfaction.",
+        "No firm conclusions", id="a verdict that nothing can be concluded, not who the studies included"),
 ])
 def test_the_opening_of_a_review(draft, opening_starts):
     assert _opening(parse_draft(draft), max_words=120).startswith(opening_starts)
@@ -358,7 +377,8 @@ def test_the_opening_of_a_review(draft, opening_starts):
         "according to a survey published Tuesday.",
         "Researchers recruited 1,482 adults who said they had used valerian capsules in the past year.",
         "Valerian has not been tested for ADHD in any large trial.",
-    ], "Marisol Henning is one of a growing number", id="the news after the anecdote, its person named in full"),
+    ], "A growing number of Canadians are using valerian capsules",
+        id="the news after the anecdote, told of the many it is news about"),
     pytest.param([
         "A stop-smoking pill helped teens quit vaping in a Wisconsin trial. Doctors say it is not a fix on its own",
         "By Jane Roe",
@@ -508,6 +528,13 @@ def test_a_story_about_a_review_may_open_on_its_finding_of_no_evidence():
     # the finding asked as a question is no claim
     ("No one yet knows whether taking curcumin every day for years is safe.", False),
     ("It is unclear if valerian is effective.", False),
+    # a verdict that the evidence settles nothing
+    ("No firm conclusions can be drawn concerning the comparative effects of propofol.", True),
+    ("A beneficial effect of probiotics on quality of life could neither be demonstrated nor refuted.", True),
+    ("We are uncertain whether acupuncture has an effect on adverse events.", True),
+    ("Current evidence on interventions to prevent medication errors in children is limited.", True),
+    ("The evidence to estimate the effects of interventions in pre-licensure education is generally insufficient.",
+     True),
 ])
 def test_a_stated_claim(sentence, stated):
     assert plan._states_claim(sentence) is stated
@@ -521,6 +548,9 @@ def test_a_stated_claim(sentence, stated):
     ("Pfizer said the drug works.", False),
     ("Valerian was 12 times more popular in 2020.", False),
     ("Kratom remains legal in most states.", False),
+    # one name with an age, kept back for privacy
+    ("Kwabena, 24, a trotro mate from Kasoa, says he took his first tablet two years ago.", True),
+    ("On Tuesday, 12 people were admitted to hospital.", False),
 ])
 def test_an_anecdote_told_of_someone_by_first_name(sentence, story):
     assert coherence.anecdotal(sentence) is story
@@ -1075,6 +1105,64 @@ def test_a_case_told_as_the_news_opens_with_its_person_named_across_a_headless_d
     ("Her case is one of 11 that kidney doctors have linked to noni juice in the past year.", True),
     ("Azzopardi's story is increasingly familiar to emergency doctors, who say they see more cases.", True),
     ("Her case notes were lost when the clinic moved.", False),
+    ("Counsellors at the centre say Kwabena, who asked that his surname not be printed, is one of a growing "
+     "number of young men arriving dependent on flunitrazepam.", True),
 ])
 def test_a_persons_case_told_as_an_instance_of_the_news_is_a_nut_graf(sentence, news):
     assert coherence.nut_graf(sentence) is news
+
+
+def test_a_reviews_design_words_are_not_its_subject():
+    sentences = [plan.Extract(t, "intro", 0, 1) for t in (
+        "The included studies compared propofol with placebo interventions.",
+        "The included studies were heterogeneous and of low quality.",
+        "Propofol reduced pain compared with placebo in the included studies.")]
+    assert plan.topic_terms(sentences)[0] == "propofol"
+
+
+@pytest.mark.parametrize("sentence, advice", [
+    ("People with liver disease should avoid kava.", True),
+    ("Avoid taking it with alcohol.", True),
+    ("It is best to avoid combining it with alcohol.", True),
+    ("Follow the dose on the label.", True),
+    # a finding, and a follow-up
+    ("Women who had high feedback were more likely to stop smoking and to avoid alcohol.", False),
+    ("Histological changes were reported in a long-term follow-up trial.", False),
+])
+def test_advice_is_what_the_reader_is_told_to_do(sentence, advice):
+    assert bool(plan._ADVICE.search(sentence)) is advice
+
+
+def test_a_bare_statistic_is_a_weaker_point_than_a_finding():
+    draft = (
+        "Probiotics may reduce diarrhoea caused by radiotherapy, but the evidence is of low certainty. "
+        "For the need for rescue medication in radiotherapy patients, the pooled RR of probiotics was 0.50. "
+        "For diarrhoea of any grade in radiotherapy patients, the pooled RR of probiotics was 0.59. "
+        "Probiotics did not reduce the need for rescue medication in the largest trial of radiotherapy patients. "
+        "No study reported serious side effects of probiotics in radiotherapy patients.")
+    texts = _lead(plan.plan(parse_draft(draft), max_words=60))
+    assert not any("pooled RR" in t for t in texts)
+    assert any(t.startswith("Probiotics did not reduce") for t in texts)
+
+
+def test_a_risk_ratio_in_brackets_does_not_make_a_finding_a_caveat():
+    draft = ("Clobazam may reduce seizures when added to other medicines, but the evidence is of low certainty. "
+             "Compared with placebo, clobazam increased the share of people whose seizures halved "
+             "(risk ratio 2.14, 95% CI 1.5 to 3.0). "
+             "Most trials were small and short, and more research is needed on clobazam.")
+    roles = {p.text.split(",")[0]: p.role for p in plan.plan(parse_draft(draft), max_words=80)}
+    assert roles.get("Compared with placebo") == "point", roles
+
+
+def test_a_feature_opens_on_the_news_its_anecdote_stands_for():
+    page = ("Valleys Today\n\nOxazepam shortage leaves users facing withdrawal as GPs switch prescriptions\n\n"
+            "By Rhodri Llewellyn, Health Reporter\n\n"
+            "Gwyneth Price, 71, from Ebbw Vale, has taken oxazepam every night since 2009. Last month her pharmacist "
+            "told her there was none in stock.\n\n"
+            "Mrs Price is one of hundreds of people across south-east Wales who have been switched from oxazepam "
+            "after a UK-wide supply problem. The health board said around 1,400 patients in its area had an active "
+            "oxazepam prescription.\n\n"
+            "Doctors say most patients move onto diazepam without difficulty, but a minority struggle with "
+            "withdrawal.")
+    opening = plan.plan(parse_draft(page))[0].text
+    assert opening.startswith("Hundreds of people across south-east Wales have been switched from oxazepam"), opening

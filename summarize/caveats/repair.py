@@ -91,6 +91,7 @@ _SUBJECT_STARTS = frozenset("""the a an this that these those it its they their 
     findings side adverse experts scientists researchers doctors regular long-term more further rare serious severe
     high large small other much parents""".split())
 MIN_CLAUSE_WORDS = 5
+_PEOPLE_SUBJECTS = frozenset("anyone everyone someone nobody those".split())
 # "it does mean (that) …", "this shows …": a frame around the verdict that follows it
 _VERDICT_FRAME = re.compile(r"(?:it|this|that)\s+(?:(?:does|also|only|simply|really)\s+)*"
                             r"(?:means?|shows?|suggests?|tells\s+us|indicates?)\s+(?:that\s+)?", re.I)
@@ -118,7 +119,12 @@ def _keep_cue_clause(text: str, spans):
                     and not _POINTS_TO_SPEAKER.match(rest) and not _PERSONAL_PRONOUN.search(rest) \
                     and all(text.find(parts[n]) + framed.end() <= s for s, _ in spans):
                 return rest
-            if not _is_clause(parts[n], first=n == 0):
+            # ("…, but anyone with high blood pressure … should speak to a doctor": after "but",
+            # "anyone" starts a clause; after "and" it may be a second subject, "People with liver
+            # disease, and anyone taking …, should …")
+            after_but = n and cuts[n - 1].group(0).strip(" ,").lower() == "but" \
+                and parts[n].split()[0].lower() in _PEOPLE_SUBJECTS and _is_clause(parts[n], first=True)
+            if not after_but and not _is_clause(parts[n], first=n == 0):
                 return text
             # a later clause whose subject points back ("…, although that has not been shown")
             # means nothing without the clause before it; unless it only frames the verdict ("…,
@@ -386,6 +392,9 @@ def _strip_mid_connective(text: str, spans):
     return text[:m.start()] + comma + text[m.end():], _shift(spans, m.start(), m.end() - m.start() - len(comma))
 
 
+_VERB_NEXT = re.compile(r"\s*(?:is|are|was|were|has|have|had|would|will|could|can|may|might|should|must)\b", re.I)
+
+
 def _strip_attribution(text: str, spans, policy: Policy):
     """Delete the reporting frame and attribution asides of reported speech, outside the cues.
     A quotation keeps its speaker."""
@@ -396,6 +405,10 @@ def _strip_attribution(text: str, spans, policy: Policy):
         # "Venkataraman said her clinic …": what is said points back to the speaker; "… said
         # teens become dependent faster, and that …": the frame governs a second clause too
         if not m or not all(a >= m.end() for a, _ in spans) or len(text) - m.end() <= 15:
+            continue
+        # "Dr Balgobin said that was a decision for each man": "that" was the clause's subject,
+        # not the frame's ("Was a decision …" is no sentence)
+        if _VERB_NEXT.match(text, m.end()):
             continue
         second = _SECOND_COMPLEMENT.search(text, m.end())
         if second is None and not _POINTS_TO_SPEAKER.match(text, m.end()):
