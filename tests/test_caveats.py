@@ -2078,6 +2078,13 @@ NEWS_PHRASINGS = [
     ("dependency", "Low serotonin has long been suspected of playing a part in addiction.", False),
     # a habit described as hard to break
     ("dependency", "Four in five were still chewing khat after six months, a reminder of how difficult the habit is to break.", True),
+    # coming off it, and what users cannot do without it
+    ("dependency", "\"It's a lot harder to come off than anybody tells you.\"", True),
+    ("dependency", "Among weekly users, 38 per cent said they felt unable to have sex without the drug.", True),
+    # evidence thinner in people, human studies few
+    ("research", "But the evidence in people is far thinner.", True),
+    ("research", "Human studies are fewer and smaller.", True),
+    ("research", "The evidence that kava works is stronger than for valerian.", False),
 ]
 
 
