@@ -355,18 +355,18 @@ def generalised(sentence: str) -> str | None:
     m = _ONE_OF_MANY.match(sentence.strip())
     if m is None:
         return None
-    ing = m.group("ing").split()[0].lower() if m.group("ing") else ""
-    # (a participle, not "during", "including", "morning")
-    if ing and (ing in STOPWORDS or ing in _NOT_PARTICIPLES or "VERB" not in lexicon_pos(ing)):
-        return None
+    many = upper_first(m.group("many"))
     if m.group("ing"):
-        tense = "were" if " was one of " in sentence else "are"
-        return upper_first(m.group("many")) + f" {tense} " + m.group("ing")
+        # (a participle, not "during", "including", "morning")
+        ing = m.group("ing").split()[0].lower()
+        if ing in STOPWORDS or ing in _NOT_PARTICIPLES or "VERB" not in lexicon_pos(ing):
+            return None
+        return f"{many} {'were' if ' was one of ' in sentence else 'are'} {m.group('ing')}"
     # (the relative clause's own verb: not "people … who addiction workers say are misusing …")
     first = m.group("rest").split()[0].lower()
     if first not in _RELATIVE_AUX and "VERB" not in lexicon_pos(first):
         return None
-    return upper_first(m.group("many")) + " " + m.group("rest").lstrip()
+    return f"{many} {m.group('rest').lstrip()}"
 
 
 _RELATIVE_AUX = frozenset("have has had are were is was now".split())

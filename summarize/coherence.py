@@ -895,7 +895,7 @@ def surnames(text: str) -> frozenset[str]:
             out.add(last)
     # a person the story names by one name only, given with an age ("Sajid, a 34-year-old taxi
     # driver, …", "Amira, 29, …"): usually a first name kept back for privacy (not "Clobazam, a
-# 1,5-benzodiazepine, …")
+    # 1,5-benzodiazepine, …")
     for m in _ONE_NAME_AGED.finditer(text):
         if m.group("w").lower() not in STOPWORDS and not _pos(m.group("w").lower()):
             out.add(m.group("w"))
@@ -1134,8 +1134,10 @@ _REMAINING = re.compile(r"^the\s+(?P<word>remaining|other|latter|former)\b(?:\s+
                         r"(?:\s+(?P<head>[a-z]+))?", re.I)
 # a count or share standing for its noun: "Nearly all were men aged 18 to 30", "Seven compared
 # clobazam with placebo", "Nine were hospitalised"
+# ("All seven had …", "The 12 were …": a number after "all" or "the" too)
 _COUNT_AS_SUBJECT = re.compile(rf"^(?:(?:nearly|almost|virtually|about|around|roughly|only|just|fewer than|more than)\s+)?"
-                               rf"(?P<count>all|most|half|none|{_NUMBER_WORD}(?:-\w+)?)\s+(?P<verb>[a-z]+)\b", re.I)
+                               rf"(?:(?:all|the)\s+(?=(?:{_NUMBER_WORD}|\d+)\b))?"
+                               rf"(?P<count>all|most|half|none|{_NUMBER_WORD}(?:-\w+)?|(?<=all |the |All |The )\d+)\s+(?P<verb>[a-z]+)\b", re.I)
 # "…, said the result had been misread": a study's result, said as if the lead had reported one
 _SAID_THE_STUDY = re.compile(r"\b(?:said|says|added|adds|noted|notes|stressed|warned|explained)\s+(?:that\s+)?the\s+"
                              r"(?P<noun>study|studies|review|trial|trials|result|results|findings|finding|survey|research|report)\b",
@@ -1145,7 +1147,6 @@ _COMPARED_CONCERN = re.compile(r"\bthe\s+(?:bigger|greater|larger|worse|more\s+(
                                r"(?:danger|risk|problem|concern|worry|issue|threat|question)\b", re.I)
 _CONCERN_LEMMAS = frozenset("danger risk problem concern worry issue threat harm question".split())
 _NOT_A_SET = frozenset("day days week weeks month months year years decade night morning time times side hand way".split())
-_ALL_COUNTED = re.compile(rf"^(?:all|the)\s+(?:{_NUMBER_WORD}|\d+)\s+(?P<verb>[a-z]+)\b", re.I)
 # people a story names one by one ("Dr. Ana Ruiz …", "Dr. Tom Lee …"), then calls "both doctors"
 _PAIR_OF_PEOPLE = frozenset("doctor expert researcher scientist physician specialist author clinician psychiatrist "
                             "pharmacist nurse professor".split())
@@ -1475,13 +1476,8 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
         noun = bool(head) and head not in STOPWORDS and "NOUN" in _pos(head)
         named = noun and _introduced(lemma(head), before_lemmas)
         if head not in _NOT_A_SET and not named and not re.match(r"\s+of\b", s[remaining.end():]):
-            said = remaining.group(0) if noun else \
-                f"{s[:3]} {remaining.group('word')}"
+            said = remaining.group(0) if noun else f"{s[:3]} {remaining.group('word')}"
             return f"'{said}' is one of a set the lead has not named"
-    counted = _ALL_COUNTED.match(s)
-    if counted and (counted.group("verb").lower() in AUX or "VERB" in _pos(counted.group("verb").lower())) \
-            and "NOUN" not in _pos(counted.group("verb").lower()) and not _has_plural_noun(before):
-        return f"'{counted.group(0).rsplit(' ', 1)[0]}' counts what the lead has not named"
     count = _COUNT_AS_SUBJECT.match(s)
     if count:
         verb = count.group("verb").lower()

@@ -269,10 +269,10 @@ def write_lead(article: Article, model, strategy: str, settings, max_words: int,
     # a person the lead calls by surname alone is named as the draft first names them
     texts = name_people(texts, prose)
     out = [s if t == s.text else replace(s, text=t) for s, t in zip(out, texts)]
-    return _standing(out, prose) if strategy == "rewrite" else out
+    return _without_dangling(out, prose) if strategy == "rewrite" else out
 
 
-def _standing(sentences: list[LeadSentence], prose: str) -> list[LeadSentence]:
+def _without_dangling(sentences: list[LeadSentence], prose: str) -> list[LeadSentence]:
     """The lead without the points that lean on what it no longer says. The plan checked each
     pick against the draft sentences before it; the written lead may say less ("…refuted (two
     studies; …)" loses its bracket, a near-duplicate goes), and "The remaining study …" after it

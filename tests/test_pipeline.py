@@ -841,14 +841,14 @@ def test_an_added_caveat_that_leaned_on_a_trimmed_sentence_goes_so_the_filter_ca
 def test_a_point_that_leans_on_what_the_written_lead_no_longer_says_is_left_out():
     # the plan checked "The remaining study …" against "… refuted (two studies; …)"; the lead
     # as written dropped the bracket, so nothing names the studies it is one of
-    from summarize.strategies import _standing
+    from summarize.strategies import _without_dangling
     lead = [LeadSentence("A benefit of probiotics on quality of life could neither be shown nor refuted.", "model",
                          role="opening", task="rewrite"),
             LeadSentence("The remaining study assessed probiotics for radiotherapy-related diarrhoea.", "model",
                          role="point", task="rewrite"),
             LeadSentence("Studies did not address quality of life.", "model", role="point", task="rewrite")]
-    kept = [s.text for s in _standing(lead, "")]
+    kept = [s.text for s in _without_dangling(lead, "")]
     assert kept == [lead[0].text, lead[2].text]
     # a decontextualized sentence follows its own context
     lead[1].task = "decontextualize"
-    assert len(_standing(lead, "")) == 3
+    assert len(_without_dangling(lead, "")) == 3
