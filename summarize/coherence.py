@@ -875,7 +875,9 @@ def surnames(text: str) -> frozenset[str]:
         placed[m.group(1), m.group(2)] = placed.get((m.group(1), m.group(2)), True) and after_place
     for m in _NAME_PAIRS.finditer(text):  # overlapping: "When Derek Almanza"
         first, last = m.group(1), re.sub(r"['’]s?$", "", m.group(2))  # "Debra Sousa's clinic": Sousa
-        if first.lower() in STOPWORDS:
+        # (nor a function word or a day after a line without a full stop: "… expected by Monday" then
+        # "The ministry …" is no "Monday The")
+        if first.lower() in STOPWORDS or last.lower() in STOPWORDS or first in CALENDAR:
             continue
         if first.lower() in _NOT_PERSON_WORDS or last.lower() in _NOT_PERSON_WORDS or placed[m.group(1), m.group(2)]:
             continue  # a place or a body: "Western India Cancer Institute", "Pingtung County", "in Sri Lanka"

@@ -265,6 +265,12 @@ def test_a_name_never_runs_across_a_line_end():
     assert "Brosnan" in names and not names & {"Killarney", "The"}
 
 
+def test_a_day_before_a_sentence_that_lost_its_full_stop_is_no_name():
+    # a furniture line without a full stop joined to the next sentence: "… by Monday The ministry …"
+    names = coherence.surnames("Weather: Dry front expected by Monday The ministry also warned. Dr Rolando Tzib said so.")
+    assert "The" not in names and "Tzib" in names
+
+
 def test_a_person_named_by_one_name_with_an_age_is_a_name_a_lead_must_introduce():
     text = ("Sajid, a 34-year-old taxi driver, started using snuff at 16. Amira, 29, takes it daily. "
             "In March, 2020, sales were banned. For Sajid, the ban means little. "
