@@ -460,7 +460,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     house = not review and article.has_headings() and not any(p.boilerplate in _BYLINE_KINDS for p in article.paragraphs())
 
     origin: dict[int, Extract] = {}  # a restored opening candidate -> the draft's sentence
-    generalised: dict[int, str] = {}  # a nut graf -> its news told of the many
+    generalised: set[int] = set()  # the candidates that tell a nut graf's news of the many
 
     def opening_score(s: Extract) -> float:
         draft = origin.get(id(s), s)
@@ -484,13 +484,14 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         # ends with it), but a sentence that opens "In conclusion, ..." reads as a closing.
         if not review and position > OPENING_POSITION and not (stated and not closing):
             score *= 0.3
-        if _CAVEAT.search(_unbracketed(s.text)) and not (closing or stated):
+        own = _unbracketed(s.text)  # (the sentence's own words: the lead drops bracketed statistics)
+        if _CAVEAT.search(own) and not (closing or stated):
             score *= 0.7
         if _RESEARCH_CALL.search(s.text) and not stated:
             score *= RESEARCH_CALL_FACTOR
         # A lead never opens on a statistic ("126/4645 participants died", "RR 0.75; 95% CI ...");
         # a review's authors state their conclusion in its last quarter.
-        if _STATISTIC.search(s.text) or _STATISTIC_IN_TEXT.search(_unbracketed(s.text)):
+        if _STATISTIC.search(s.text) or _STATISTIC_IN_TEXT.search(own):
             score *= 0.5
         if review and position >= REVIEW_CONCLUSION_POSITION:
             score *= 1.5
@@ -504,7 +505,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
             score *= ANECDOTE_FACTOR
         # the news a feature's anecdote stands for, told of the many ("Hundreds of people across
         # south-east Wales have been switched …" from "Mrs Price is one of hundreds …")
-        if draft is not s and s.text == generalised.get(id(draft)):
+        if id(s) in generalised:
             score *= NUT_GRAF_FACTOR
         if not review and attributed(s.text):
             score *= ATTRIBUTION_FACTOR
@@ -606,7 +607,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
         if general is not None and not coherence.dangling_reason(general, [], names):
             candidate = replace(s, text=general)
             origin[id(candidate)] = s
-            generalised[id(s)] = general
+            generalised.add(id(candidate))
             regrouped.append(candidate)
         elif not coherence.dangling_reason(s.text, [], names):
             standalone.append(s)
@@ -648,13 +649,14 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     # So is the protocol of a news story's study ("Participants were tested at three months"),
     # and a direct quote, and a sentence addressed to the reader ("If you've tried it, you're in
     # good company"; the advice that closes the lead is picked on its own).
+    own_words = {id(s): _unbracketed(s.text) for s in ok}  # (each sentence's own words, once)
     weight = {id(s): (ANECDOTE_FACTOR if id(s) in anecdotes else 1.0)
               * (METHODS_FACTOR if not review and id(s) in told_methods else 1.0)
               * (QUOTE_FACTOR if _DIRECT_QUOTE.match(s.text) else 1.0)
               * (SECOND_PERSON_FACTOR if _SECOND_PERSON.search(s.text) else 1.0)
               # (a ratio without its confidence interval tells a reader little: "the pooled RR was 0.59";
               # a news story's count, "Of 1,618 exposures, 1,077 involved …", may well be its finding)
-              * (STATISTIC_FACTOR if _STATISTIC.search(_unbracketed(s.text)) else 1.0)
+              * (STATISTIC_FACTOR if _STATISTIC.search(own_words[id(s)]) else 1.0)
               for s in ok}
     # A sentence below the score floor is never picked, so it never needs ranking. Nor is the dek
     # when it does not open the lead: it is the headline's summary, not one of the story's points.
@@ -668,7 +670,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     part_of = np.array([s.part for s in rest], dtype=object)
     lengths = np.array([word_count(s.text) for s in rest])
     # (a caveat in the sentence's own words: "(risk ratio 2.14, …)" is a statistic the lead drops)
-    caveats = np.array([bool(_CAVEAT.search(_unbracketed(s.text))) for s in rest], dtype=bool)
+    caveats = np.array([bool(_CAVEAT.search(own_words[id(s)])) for s in rest], dtype=bool)
     alive = np.ones(len(rest), dtype=bool)
 
     def take(s: Extract, role: str, context: str | None, reason: str | None, text: str | None = None) -> None:

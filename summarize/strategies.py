@@ -267,17 +267,18 @@ def write_lead(article: Article, model, strategy: str, settings, max_words: int,
     prose = article.prose()
     texts = expand_abbreviations([s.text for s in out], abbreviations(prose))
     # a person the lead calls by surname alone is named as the draft first names them
-    texts = name_people(texts, prose)
+    names = coherence.surnames(prose)  # (one pass over the draft, for both)
+    texts = name_people(texts, prose, names)
     out = [s if t == s.text else replace(s, text=t) for s, t in zip(out, texts)]
-    return _without_dangling(out, prose) if strategy == "rewrite" else out
+    return _without_dangling(out, names) if strategy == "rewrite" else out
 
 
-def _without_dangling(sentences: list[LeadSentence], prose: str) -> list[LeadSentence]:
+def _without_dangling(sentences: list[LeadSentence], names: frozenset[str]) -> list[LeadSentence]:
     """The lead without the points that lean on what it no longer says. The plan checked each
     pick against the draft sentences before it; the written lead may say less ("…refuted (two
     studies; …)" loses its bracket, a near-duplicate goes), and "The remaining study …" after it
-    would then point at nothing. (A decontextualized sentence follows its own context.)"""
-    names = coherence.surnames(prose)
+    would then point at nothing. (A decontextualized sentence follows its own context.)
+    ``names``: the draft's surnames."""
     out: list[LeadSentence] = []
     for s in sentences:
         if (out and s.role in ("point", "caveat", "advice") and s.task != "decontextualize"
