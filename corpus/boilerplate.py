@@ -83,8 +83,10 @@ DATELINE = re.compile(
     r"\([A-Z][\w.&' ]{0,30}\)\s*[-–—]+\s*"
     # without an outlet, a city in capitals, and a sentence that starts after the dash
     # ("WASHINGTON — ", "WICHITA, Kan. — ", "LONDON, March 5 — ", "BALTIMORE, April 2, 2026 — ")
-    r"|^[A-Z]{3,}(?:[ ,]+[A-Z]{2,})*(?:,\s*(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s*[–—])))?"
-    r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    # (or a day before its month: "BRISTOL, England, 12 January 2026 — ")
+    r"|^[A-Z]{3,}(?:[ ,]+[A-Z]{2,})*(?:,\s*(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+    r"(?=\s*[–—]|,\s*(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+\d)))?"
+    r"(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?))?"
     r"\s*[–—]\s*(?=[A-Z\"“‘'])"
     # a press release's, in title case: "Eastbrook, Ohio — ", "Palo Alto, Calif. — "
     r"|^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},\s+(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)"
@@ -135,6 +137,8 @@ _CAPTION = [
     # "… Kilifi County.Photo | Jane Doe | Coast Mirror"
     re.compile(r"[a-z0-9][.!?][\"”’']?\s*(?:[A-Z0-9][\w&.'’-]*\s+){0,3}(?:Photo|Photograph|Picture|Image|Pic)s?\s*[/|]\s*"
                r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*[/|]\s*(?:[A-Z][\w'’&.-]*\s*){1,5})?\s*$"),
+    # a one-word credit glued to the caption's stop: "… outside his Raumati home.Supplied"
+    re.compile(r"[a-z0-9][.!?][\"”’']?(?:Supplied|Handout|Reuters|Shutterstock|iStock|Alamy|Getty(?:\s+Images)?)\s*$"),
     # "… since starting on the gummies Credit: Supplied": a tabloid's credit after a space
     re.compile(r"\s(?:Credit|Picture|Image|Photo)s?\s*:\s*(?:Supplied|Handout|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$"),
     # a caption marked at its end: "… (stock image)", "… (file photo)", "… (pictured)"
@@ -503,6 +507,9 @@ _WIDGET = [
     re.compile(r"^(?i:listen\s+to|subscribe\s+to)\s+(?:(?i:the|our)\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}(?i:podcasts?)\b.{0,120}$"),
     # an audio player's pitch, pasted with its badge: "NEWYou can now listen to Fox News articles!"
     re.compile(r"^(?:new)?\s*you\s+can\s+now\s+listen\s+to\b.{0,50}$", _F),
+    # … or its promise alone: "Get the region's top stories every weekday morning."
+    re.compile(r"^(?=(?:\S+\s+){0,11}\S+\s*$)(?!.*[,;])get\s+(?:the\s+|our\s+)?(?:[\w'’-]+\s+){0,2}(?:top|latest|biggest|best|"
+               r"essential|must-read)\s+(?:stories|headlines|news|reads)\b", _F),
     # a newsletter box's pitch: "… delivered free to your inbox each weekday morning."
     re.compile(r"^(?=(?:\S+\s+){0,20}\S+\s*$).*\b(?:to|in)\s+your\s+inbox\b", _F),
     # "Get the latest health news from X every Tuesday.", "Get X's best stories, delivered every week."

@@ -152,6 +152,9 @@ def _ends_with_punct(s: str) -> bool:
     return s.endswith(_FINAL_PUNCT)
 
 
+_CARRIES_ON = re.compile(r"^[\"'“‘]?(?:so|but|and|yet|or|then)\b", re.I)
+
+
 def heading_like(line: str) -> bool:
     """A short line without final punctuation (a question mark is allowed on short lines)."""
     s = line.strip()
@@ -164,8 +167,9 @@ def heading_like(line: str) -> bool:
         return False  # a quote introduced ('One viral video asks: "Is it even …?"') is prose
     if s.rstrip(_CLOSERS).endswith("?"):
         # Question headings ("What Is Kratom?", "how much should you take?") are common in
-        # health writing; a one-line question paragraph that short is rare.
-        return n_words <= MAX_QUESTION_HEADING_WORDS
+        # health writing; a one-line question paragraph that short is rare, unless it carries the
+        # story on from the paragraph before ("So why is it still being prescribed?").
+        return n_words <= MAX_QUESTION_HEADING_WORDS and not _CARRIES_ON.match(s)
     if _ends_with_punct(s):
         return False
     first = s.lstrip("\"'“‘(")

@@ -42,7 +42,8 @@ _SPEECH = (r"(?:said|says|say|added|adds|noted|notes|told|tells|explained|explai
 _PERSON_SUBJECT = re.compile(rf"^(?P<pre>[\"“‘'(]*(?:(?:but|and|still|yet|so|however|instead|now),?\s+)?)(?P<p>he|she)\b(?!['’])",
                              re.I)
 # (after a comma or a closing quote: "…,” she said", "Kava, he says, …"; not "if she says no")
-_PERSON_SPEECH = re.compile(rf"(?:(?<=,\s)|(?<=[”\"’']\s))(?P<p>he|she)\s+(?=(?:also\s+)?{_SPEECH}\b)", re.I)
+_PERSON_SPEECH = re.compile(rf"(?:(?<=,\s)|(?<=[”\"’']\s)|(?<=\band\s)|(?<=\bbut\s))(?P<p>he|she)\s+"
+                            rf"(?=(?:also\s+)?{_SPEECH}\b)", re.I)
 _SPEECH_PERSON = re.compile(rf"\b{_SPEECH}\s+(?P<p>he|she)\b(?!['’])", re.I)
 _PERSON_CASE = re.compile(rf"^(?P<p>Her|His)(?=\s+(?:{CASE_NOUNS})\s+(?:is|was)\b)")
 # "They" reporting: "They also noted that …", "They caution that …"
@@ -363,12 +364,26 @@ def generalised(sentence: str) -> str | None:
             return None
         return f"{many} {'were' if ' was one of ' in sentence else 'are'} {m.group('ing')}"
     # (the relative clause's own verb: not "people … who addiction workers say are misusing …")
-    first = m.group("rest").split()[0].lower()
+    rest = m.group("rest").lstrip()
+    # "… men who doctors in the capital say are turning up …": the speakers' verb heads the
+    # clause, so they say it after the news ("… are turning up …, doctors in the capital say.")
+    said = _SPEAKERS_SAY.match(rest)
+    if said:
+        body = rest[said.start("verb"):].rstrip()
+        if not body.endswith("."):
+            return None
+        return f"{many} {body[:-1]}, {said.group('speakers')}."
+    first = rest.split()[0].lower()
     if first not in _RELATIVE_AUX and "VERB" not in lexicon_pos(first):
         return None
-    return f"{many} {m.group('rest').lstrip()}"
+    return f"{many} {rest}"
 
 
+# "… men who doctors in the capital say are turning up …": the clause's verb is the speakers'
+# ("doctors" can be read as a verb, so the part of speech alone does not tell them)
+_SPEAKERS_SAY = re.compile(r"(?P<speakers>(?:[\w'’-]+\s+){1,6}?(?:say|says|said|believe[sd]?|think|thinks|thought|"
+                           r"estimate[sd]?|fear|fears|feared|suspect|suspects|suspected))\s+(?P<verb>(?:are|were|is|was|"
+                           r"have|had|will|would|may|might|could|can)\b)", re.I)
 _RELATIVE_AUX = frozenset("have has had are were is was now".split())
 _NOT_PARTICIPLES = frozenset("during including according regarding concerning following morning evening spring "
                              "nothing something anything everything".split())
@@ -494,7 +509,30 @@ def restore(sentence: str, before: Sequence[str], names: frozenset[str] = frozen
         np = _definite_before(before, plural=m.group("p").lower() == "they")
         if np is not None:
             out = out[:m.start("p")] + _same_case(np, m.group("p")) + out[m.end("p"):]
+    # a demonstrative's thing, as the sentence just before introduced it: "… can trap people in a
+    # cycle of medication-overuse headache, …. When people in that cycle stop, …"
+    m = _DEMONSTRATIVE.match(dangling_reason(out, []) or "") if out == sentence else None
+    if m and before:
+        intro = _indefinite_in(m.group("noun"), before[-1])
+        hit = re.search(rf"\b{m.group('det')}\s+{m.group('noun')}\b", out, re.I)
+        # (inside the sentence only: "An eight-week trial was small" for "That trial was small"
+        # would tell of some trial, not the one)
+        if intro and hit and hit.start() > 0:
+            out = out[:hit.start()] + intro + out[hit.end():]
     return out if out != sentence else None
+
+
+_DEMONSTRATIVE = re.compile(r"^'(?P<det>that|this)' '(?P<noun>[a-z][a-z-]+)' not introduced")
+# "a cycle of medication-overuse headache", "an eight-week trial": the introduction, with up to
+# two describing words before the noun and a short of-phrase after it
+_INDEFINITE_NP = r"\b(?:an?)\s+(?:[a-z][\w-]*\s+){{0,2}}?{noun}(?:\s+of\s+(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+(?=\s*[,;.:)]|\s+(?:in|that|which|who|where|when|and|but)\b))?"
+
+
+def _indefinite_in(noun: str, sentence: str) -> str | None:
+    """The "a/an … <noun> [of …]" that introduces ``noun`` in ``sentence``, or None; only one,
+    so the demonstrative has a single reading."""
+    found = re.findall(_INDEFINITE_NP.format(noun=re.escape(noun)), sentence, re.I)
+    return found[0][:1].lower() + found[0][1:] if len(found) == 1 else None
 
 
 def _named_in(text: str, names: frozenset[str]) -> set[str]:

@@ -80,7 +80,11 @@ _META = re.compile(
     r"|\binformation (on|about) [\w ]{1,40}\b(is|are) (not )?(available|listed|provided)\b"
     r"|\b(is|are|may|can)( also| usually| often)? (be )?(usually |often |also )?listed as\b|\bweb ?(site|page)\b"
     r"|\bclicking\b|\b(this|the|such) information (comes|is taken|was taken|is drawn|is collected) from\b"
-    r"|\bis how (many|much|often)\b)",
+    r"|\bis how (many|much|often)\b"
+    # a teaser turning to what the next sentence reports ("Now scientists have taken a look.")
+    r"|^(now|so|and now),? (\w+ ){1,3}(have|has) (finally )?(taken a (closer |first |proper )?look|put (it|that|this|them|the \w+) "
+    r"to the test|weighed in|found out)\W*$"
+    r"|^(\w+ ){1,3}(decided|set out|wanted) to find out\W*$)",
     re.I,
 )
 

@@ -595,6 +595,8 @@ _OPEN_END = frozenset("is are was were be been being the a an of to and or but w
                       .split())
 
 
+_EMBEDDED_QUESTION_END = re.compile(r"\b(?:how|what|who|where|when|whatever|however)\s+(?:[\w'’-]+\s+){1,6}"
+                                    r"(?:is|are|was|were)[\"”’']?\s*[.!?]?[\"”’']?\s*$", re.I)
 _CHANGE = re.compile(r"\b(reduction|increase|decrease|improvement|rise|fall|drop|decline|gain|loss)\s+(in|of)\s+"
                      r"(?:the\s+)?([a-z][a-z-]+)", re.I)
 _TAKES_NOT = frozenset("""is are was were am be been being has have had do does did can could may might will would
@@ -636,7 +638,9 @@ def fluency_problems(generated: str, gen_words: list[str], sup_words: list[str])
     if _DANGLING_HYPHEN.search(generated):
         out.append("broken hyphenation")
     # "... increase the risk of breast is.": a sentence cannot stop on a copula, article or preposition
-    if gen_words and gen_words[-1].lower() in _OPEN_END and gen_words[-1:] != sup_words[-1:]:
+    # (but an embedded question ends on its verb: "… on how widespread the problem was.")
+    if (gen_words and gen_words[-1].lower() in _OPEN_END and gen_words[-1:] != sup_words[-1:]
+            and not _EMBEDDED_QUESTION_END.search(generated)):
         out.append(f"ends mid-phrase on {gen_words[-1]!r}")
     # "a reduction in retention" from "a reduction in mortality; and an increase in
     # retention": a change word now applies to something else

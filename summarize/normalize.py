@@ -368,10 +368,12 @@ _TITLED = re.compile(rf"{TITLE}\s")
 _TITLED_NAME = re.compile(rf"^{TITLE}\s+")
 
 
-def introduce_people(sentences: list[str], intros: dict[str, str]) -> list[str]:
+def introduce_people(sentences: list[str], intros: dict[str, str], titled: frozenset[str] = frozenset()) -> list[str]:
     """A person the lead calls by surname alone before it has named them ("Marsh recommended …")
     is named as the draft first names them, at that first use ("Devon Marsh, an addiction medicine
-    specialist at Lakemont Health, recommended …"); a possessive takes the name alone."""
+    specialist at Lakemont Health, recommended …"); a possessive takes the name alone. ``titled``:
+    the surnames the draft gives with a title on later mentions ("Dr Furlong"), which a second
+    introduction is cut to."""
     said = ""
     out = []
     for s in sentences:
@@ -383,7 +385,9 @@ def introduce_people(sentences: list[str], intros: dict[str, str]) -> list[str]:
                 core = _TITLED_NAME.sub("", name)  # ("Dr Priya Mandal" said once, "Priya Mandal, …" again)
                 if core in said:
                     role = intro[len(name):].rstrip(",")
-                    s = re.sub(rf"(?:\b{TITLE}\s+)?\b{re.escape(core)}\b(?:{re.escape(role)},?(?=\s))?", last, s)
+                    # (with the title, where the draft calls them so: "Dr Furlong said")
+                    s = re.sub(rf"(?:\b(?P<title>{TITLE})\s+)?\b{re.escape(core)}\b(?:{re.escape(role)},?(?=\s))?",
+                               lambda m: f"{m.group('title')} {last}" if m.group("title") and last in titled else last, s)
                 continue
             m = next((m for m in re.finditer(rf"\b{re.escape(last)}\b", s)
                       if not re.search(r"[A-Z][\w'’.-]*\s+$", s[: m.start()])
@@ -494,7 +498,8 @@ def name_people(sentences: list[str], prose: str, names: frozenset[str] | None =
             found = introductions(prose, missing)
             cache.update({name: found.get(name, "") for name in missing})
         intros = {name: cache[name] for name in used if cache[name]}
-    return introduce_people(sentences, intros) if intros else list(sentences)
+    titled = frozenset(n for n in intros if re.search(rf"\b{TITLE}\s+{re.escape(n)}\b", prose))
+    return introduce_people(sentences, intros, titled) if intros else list(sentences)
 
 
 # A reported-speech tag closing the sentence: "…, Castellanos said.", "…, said Dr. Castellanos."

@@ -20,6 +20,10 @@ NAMES = frozenset({"Delacroix", "Achebe", "Okafor", "Kessler-", "Lauren"})  # (a
      "Okafor describes the findings as a warning sign rather than proof."),
     ("But, he added, nobody has followed users for years.", ["Okafor led the survey."],
      "But, Okafor added, nobody has followed users for years."),
+    # … after "and" or "but" inside the sentence
+    ("The work was done in dishes, and he said it could not show that the oil heals wounds.",
+     ["The lead researcher, Dr. Lauren Okafor, played down the results."],
+     "The work was done in dishes, and Okafor said it could not show that the oil heals wounds."),
     # reporters: "They" for the researchers the sentence before names
     ("They also noted that the trial was too short to show whether people stayed off the drugs.",
      ["The researchers, from Leeds, enrolled 200 people."],
@@ -206,9 +210,24 @@ def test_a_thing_named_with_the_is_named_as_the_headline_names_it(title, expecte
     ("Ana Cruz is one of a growing number of workers in the business process outsourcing industry who are "
      "turning to sleeping pills.",
      "A growing number of workers in the business process outsourcing industry are turning to sleeping pills."),
-    # the relative clause's verb is the speakers': no sentence of its own
+    # the relative clause's verb is the speakers': they say it after the news
     ("Jarrod Potae is one of a growing number of people across the region who addiction workers say are "
-     "misusing cyclizine.", None),
+     "misusing cyclizine.", "A growing number of people across the region are misusing cyclizine, addiction workers say."),
+    ("Mr Banda is one of a growing number of men who doctors in the capital say are turning up at clinics.",
+     "A growing number of men are turning up at clinics, doctors in the capital say."),
 ])
 def test_a_nut_graf_told_through_one_person_is_the_news_about_the_many(sentence, expected):
     assert antecedents.generalised(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, before, expected", [
+    ("When people in that cycle stop, the rebound headache can be severe for a week.",
+     "Taking it too often can trap people in a cycle of medication-overuse headache, in which the drug causes pain.",
+     "When people in a cycle of medication-overuse headache stop, the rebound headache can be severe for a week."),
+    # two introductions: no single reading; the sentence's own opening: some other trial
+    ("People in that trial slept longer.", "Researchers ran a trial in Leeds and a trial in York.", None),
+    ("That trial was small.", "Researchers ran an eight-week trial in Leeds.", None),
+    ("When people in that cycle stop, it hurts.", "Ergotamine is an old drug.", None),
+])
+def test_a_demonstratives_thing_is_named_as_the_sentence_before_introduced_it(sentence, before, expected):
+    assert antecedents.restore(sentence, [before]) == expected

@@ -325,6 +325,10 @@ def test_datelines_open_a_paragraph_only_when_they_are_datelines():
     assert dateline_prefix("Eastbrook, Ohio — For many people, sleep scores matter.") == len("Eastbrook, Ohio — ")
     assert dateline_prefix("Palo Alto, Calif. — A study found more.") == len("Palo Alto, Calif. — ")
     assert dateline_prefix("BALTIMORE, April 2, 2026 — A single dose helped.") == len("BALTIMORE, April 2, 2026 — ")
+    # a day before its month, and a country after the city
+    assert dateline_prefix("BRISTOL, England, 12 January 2026 — Students slept more.") == len(
+        "BRISTOL, England, 12 January 2026 — ")
+    assert dateline_prefix("LONDON, 12 January 2026 — Students slept more.") == len("LONDON, 12 January 2026 — ")
     assert dateline_prefix("Sleep, however — The study found more.") == 0
     assert dateline_prefix("HIV — the virus that causes AIDS — weakens it.") == 0
     assert dateline_prefix("FDA approval came in 2019.") == 0
@@ -1015,6 +1019,9 @@ def test_a_list_of_headlines_under_its_label_without_blank_lines_is_set_aside():
     ("4 mins to read", "widget"),
     ("Advertise with Kōwhai News", "widget"),
     ("Valerian teas have become a fixture of supermarket shelves. Photo / Supplied", "caption"),
+    ("Dave Rua rolls a herbal cigarette outside his Raumati home.Supplied", "caption"),
+    ("Get the region's top stories every weekday morning.", "widget"),
+    ("A pharmacist checks a prescription at a clinic in Auckland.Reuters", "caption"),
 ])
 def test_furniture_of_players_credits_and_notes(line, reason):
     assert furniture_reason(line) == reason
@@ -1031,6 +1038,7 @@ def test_furniture_of_players_credits_and_notes(line, reason):
     "Audio recordings of the sessions were reviewed by two researchers.",
     "Progress in the trial was slow: 40% dropped out.",
     "Advertise with care, regulators said.",
+    "Get the latest stories from patients about kava, and you will hear of sleep.",
 ])
 def test_prose_about_advice_for_professionals_is_not_a_readers_note(line):
     assert furniture_reason(line) is None
@@ -1651,6 +1659,18 @@ def test_a_press_releases_headline_and_dek_stand_over_its_dateline_paragraph():
     aside = {p.text: p.boilerplate for p in a.set_aside()}
     assert aside.get("Small, open-label study of 40 nurses on night shifts is the first to test the program in a U.S. "
                      "teaching hospital") == "dek"
+
+
+def test_a_press_releases_headline_stands_over_a_dateline_with_the_day_before_the_month():
+    page = ("NEWS RELEASE\nFOR IMMEDIATE RELEASE\n"
+            "Five-minute breathing app eased exam nerves in students, Avonmere trial finds\n"
+            "Students who used the app daily reported less worry after eight weeks, but the effect was modest\n"
+            "BRISTOL, England, 12 January 2026 — Students who spent five minutes a day on a breathing app "
+            "reported less worry during exams than classmates who waited to use it.\n\n"
+            "The trial enrolled 412 undergraduates from three faculties.\n")
+    a = parse_article(page)
+    assert a.title is not None and a.title.text.startswith("Five-minute breathing app")
+    assert not [s.heading for s in a.sections if s.heading]
 
 
 @pytest.mark.parametrize("line, kind", [

@@ -1132,6 +1132,10 @@ def test_boilerplate_paragraphs_are_not_read():
     # … and so is misuse as the condition of what someone does
     ("Pharmacists can refuse a sale if they think valerian is being misused.", "dependency", "minor"),
     ("Valerian is often misused, and regular misuse can lead to dependence.", "dependency", "main"),
+    # one case's cause in doubt is about that case; whether it works at all is the verdict
+    ("There have been a few reports of liver injury in people taking valerian, though it is not clear the herb "
+     "was the cause.", "research", "minor"),
+    ("It is not clear whether valerian works.", "research", "main"),
 ])
 def test_strength(det, text, kind, strength):
     got = [d.strength for d in det.sentence(text, frozenset({"valerian"})) if d.kind == kind and d.is_caveat]
@@ -1906,6 +1910,17 @@ def test_an_added_caveat_is_never_cut_to_a_comma_splice(f):
     assert "The benefits are small, tolerance sets in quickly." not in added
 
 
+def test_a_joke_is_never_added_as_a_caveat(f):
+    from summarize.caveats.repair import clean_sentence_problems
+
+    joke = '"Rum is the thing in that glass people get hooked on, not the kava," he joked.'
+    assert "a joke" in clean_sentence_problems(joke, joke, f.policy)
+    src = ("Kava is a drink from the Pacific. A small trial found it eased worry. " + joke + " Kava can be habit-forming "
+           "with daily use, doctors warned.")
+    added = [a["text"] for a in f(src, "Kava is a drink from the Pacific.").report.added]
+    assert joke not in added and any("habit-forming" in a for a in added)
+
+
 @pytest.mark.parametrize("text,source,problem", [
     # a list's last item taken out of its list
     ("The uncertainty of buying pills from unknown sellers.",
@@ -2085,6 +2100,12 @@ NEWS_PHRASINGS = [
     ("research", "But the evidence in people is far thinner.", True),
     ("research", "Human studies are fewer and smaller.", True),
     ("research", "The evidence that kava works is stronger than for valerian.", False),
+    # a cycle of overuse that traps the user; not the condition treated
+    ("dependency", "Taking painkillers too often can trap people in a cycle of medication-overuse headache.", True),
+    ("dependency", "Kava is sometimes used to treat medication-overuse headache.", False),
+    # not managing without doing the thing; a condition of doing something else is none
+    ("dependency", "A minority said they could not calm down or get to sleep without opening the app.", True),
+    ("dependency", "You cannot sleep without having a dark room.", False),
 ]
 
 
@@ -2391,6 +2412,19 @@ def test_a_thing_set_against_the_subject_that_shares_its_name_is_another_substan
     text = "Unlike the opium poppy, whose opioids are highly addictive, California poppy contains no morphine."
     dets = [d for d in det.sentence(text, frozenset({"california", "poppy"})) if d.kind == "dependency"]
     assert dets and not any(d.about_subject for d in dets)
+
+
+@pytest.mark.parametrize("text", [
+    "Unlike kava, Vanuatu's best-known export, which some heavy drinkers find hard to give up, tamanu oil is only "
+    "rubbed on the skin.",
+    '"Rum is the thing in that glass people get hooked on, not the tamanu oil," he joked.',
+])
+def test_a_risk_of_a_thing_set_against_the_subject_at_length_is_not_the_subjects(det, text):
+    dets = [d for d in det.sentence(text, frozenset({"tamanu", "oil"})) if d.kind == "dependency" and not d.negated]
+    assert dets and not any(d.about_subject for d in dets)
+    # the subject's own risk, said the same way, is its own
+    own = "Tamanu oil is the thing people get hooked on, doctors say."
+    assert any(d.about_subject for d in det.sentence(own, frozenset({"tamanu", "oil"})) if d.kind == "dependency")
 
 
 def test_another_substances_harm_set_against_the_subject_is_no_side_effect_of_it(det):

@@ -58,7 +58,7 @@ def test_a_statistic_labelled_with_its_abbreviation_is_dropped():
 
 
 def test_a_person_called_by_surname_alone_is_named_as_the_draft_first_names_them():
-    from summarize.normalize import introduce_people, introductions
+    from summarize.normalize import introduce_people, introductions, name_people
 
     prose = ("Devon Marsh, MD, an addiction medicine specialist at Lakemont Health who was not involved in the "
              "study, said he sees misuse. \"It's not nothing,\" Marsh told the site. Dr. Priya Sandoval, an "
@@ -92,7 +92,7 @@ def test_a_person_called_by_title_and_surname_is_named_in_full_with_the_title_sa
 
 
 def test_a_person_named_in_full_twice_is_introduced_once():
-    from summarize.normalize import introduce_people, introductions
+    from summarize.normalize import introduce_people, introductions, name_people
 
     prose = ("Meredith Achebe-Lowry, a sleep physician at the St. Vital Sleep Clinic in Winnipeg who was not "
              "involved, said the findings were early. \"We need larger studies,\" she said.")
@@ -110,6 +110,11 @@ def test_a_person_named_in_full_twice_is_introduced_once():
     assert introduce_people(["Dr Priya Mandal, a consultant dermatologist, sees patients.",
                              "\"We do not know,\" Priya Mandal, a consultant dermatologist, said.", "Dr Priya Mandal agreed."],
                             intros)[1:] == ["\"We do not know,\" Mandal said.", "Mandal agreed."]
+    # … and with the title where the draft calls them so on later mentions ("Dr Mandal said")
+    prose = "Dr Priya Mandal, a consultant dermatologist, sees patients. \"We do not know,\" Dr Mandal said."
+    assert name_people(["Dr Priya Mandal, a consultant dermatologist, sees patients.",
+                        "\"We do not know,\" Dr Priya Mandal, a consultant dermatologist, said."], prose)[1] == \
+        "\"We do not know,\" Dr Mandal said."
 
 
 def test_a_role_cut_before_the_who_clause_that_says_which_people_is_left_out():

@@ -597,6 +597,9 @@ def test_a_line_introducing_a_quoted_question_is_prose_not_a_heading():
     assert not heading_like('One viral video asks: "Is it even possible to be addicted to mint?"')
     assert heading_like("Can you get hooked?")
     assert heading_like("“I couldn’t stop”: one user’s story")
+    # a question carrying the story on from the paragraph before is prose
+    assert not heading_like("So why is it still being prescribed as a sleeping tablet?")
+    assert not heading_like("But does it work?")
 
 
 def test_a_name_cut_after_a_titles_abbreviated_given_name_is_rejoined():

@@ -335,6 +335,16 @@ def test_gate_passes_a_parenthesis_kept_as_a_parenthesis():
     assert not any("parenthesis" in r for r in verdict.reasons), verdict.reasons
 
 
+def test_gate_passes_an_embedded_question_ending_on_its_verb():
+    support = ("Dr Farah said there was little local research on how widespread the problem was, and that the "
+               "centre's figures probably captured a small fraction of users.")
+    verdict = faithfulness.check("There was little local research on how widespread the problem was.", support)
+    assert not any("mid-phrase" in r for r in verdict.reasons), verdict.reasons
+    # a clause cut after its copula still does
+    verdict = faithfulness.check("Research on the problem was.", support)
+    assert any("mid-phrase" in r for r in verdict.reasons)
+
+
 def test_gate_passes_a_unit_written_another_way():
     verdict = faithfulness.check("Participants lost 2 kg over 16 weeks on valerian.",
                                  "Participants lost 2 kilograms over 16 weeks on valerian.")

@@ -1166,3 +1166,16 @@ def test_a_feature_opens_on_the_news_its_anecdote_stands_for():
             "withdrawal.")
     opening = plan.plan(parse_draft(page))[0].text
     assert opening.startswith("Hundreds of people across south-east Wales have been switched from oxazepam"), opening
+
+
+@pytest.mark.parametrize("sentence, meta", [
+    ("Now scientists have taken a look.", True),
+    ("So researchers decided to find out.", True),
+    ("Now regulators have put the claims to the test.", True),
+    # a teaser's words in a sentence that reports something
+    ("Now scientists have taken a look at 40 patients and found the oil eased itching.", False),
+    ("Scientists have taken a look at tamanu oil before.", False),
+])
+def test_a_teaser_turning_to_the_next_sentence_is_no_point(sentence, meta):
+    assert coherence.is_meta(sentence) is meta
+    assert plan.usable(sentence) is not meta

@@ -259,7 +259,9 @@ class Detector:
                 return True
             # ("Unlike the opium poppy, whose opioids are highly addictive, California poppy …": the
             # thing set against the subject, though it shares a word with it, the subject named after)
-            if "unlike" in ante and _names({t.text for t in tokens[tj:]}, topic):
+            # (the thing may be described at length first: "Unlike kava, Vanuatu's best-known
+            # export, which some heavy drinkers find hard to give up, tamanu oil is …")
+            if "unlike" in (t.text for t in tokens[max(0, r - 12):r]) and _names({t.text for t in tokens[tj:]}, topic):
                 return True
             # (or the other side of "a safer choice than tramadol, the opioid painkiller that …",
             # its comparative just before "than")
@@ -291,6 +293,12 @@ class Detector:
         seg = [t.text for t in tokens[a:ti]]
         if "unlike" in seg and not set(seg[seg.index("unlike"):]) & topic:
             return True
+        # R6: the subject denied after the cue, never named before it ("Rum is the thing in that
+        #     glass people get hooked on, not the sorrel")
+        if not {t.text for t in tokens[:ti]} & topic:
+            for k in range(tj, min(len(tokens) - 2, tj + 12)):
+                if tokens[k].text == "," and tokens[k + 1].text == "not" and {t.text for t in tokens[k + 2:k + 5]} & topic:
+                    return True
         # R5: (dependency, side effects) the sentence's subject is another substance or drug
         #     class, and the cue is in its predicate ("Nicotine is highly addictive and can harm
         #     the developing brain, which is one reason the companies market their pens as a

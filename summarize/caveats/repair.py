@@ -895,6 +895,9 @@ def is_question(text: str) -> bool:
     return text.rstrip(" \"'”’)").endswith("?") or bool(_QUOTED_QUESTION.match(text))
 
 
+_JOKE = re.compile(r"\b(?:joked|jokes|joking|jested|quipped|quips|laughed|laughs|teased)\b", re.I)
+
+
 def clean_sentence_problems(text: str, source_sentence: str | None, policy: Policy) -> list[str]:
     """Why ``text`` is not one clean sentence: a fragment, a list label or number, an unclosed
     quote or bracket, a link or boilerplate line, or a fluency problem (the gate's checks for
@@ -911,6 +914,9 @@ def clean_sentence_problems(text: str, source_sentence: str | None, policy: Poli
     # a question asks about the risk ("Can it cause dependence?"); the answer states it
     if is_question(text):
         out.append("question")
+    # a joke is no warning ('"Rum is what people get hooked on, not the sorrel," he joked.')
+    if _JOKE.search(source_sentence or text):
+        out.append("a joke")
     if text.count('"') % 2:
         out.append("unclosed quote")
     if _TWO_SENTENCES.search(text):  # a quote of two sentences that the splitter kept as one
