@@ -59,6 +59,11 @@ dependence withdrawal prescription prescriptions prescribed adverse evidence cri
 # A word that follows (or precedes) a subject word this often is part of the subject's name.
 ALWAYS_NEXT = 0.8
 # "Those who began low-dose trazodone had …": the group a study's sentence before named
+# "Several told doctors …", "Many said …": a count whose group an earlier sentence named
+_COUNT_ALONE = re.compile(r"^(?P<pre>[\"“‘'(]*(?:(?:but|and|yet|still|so|however),?\s+)?)(?P<p>Several|Many|Most|Some|A few|"
+                          r"Others)(?=\s+(?:also\s+|later\s+|still\s+)?(?:told|said|say|says|described|reported|had|"
+                          r"were|have|are|found|admitted|complained|added|went|needed)\b)")
+QUANTIFIER_LOOKBACK = 2  # sentences: "Of the 37 patients, …. Twenty-two needed dialysis …. Several told …"
 # ("… records for 186,400 adults aged 65 and older who started …")
 _THOSE = re.compile(r"^(?P<pre>[\"“‘'(]*(?:(?:but|and|yet|still|so|however|meanwhile),?\s+)?)(?P<p>those)(?=\s+who\s)", re.I)
 _PEOPLE = (r"adults|people|patients|participants|students|undergraduates|men|women|children|teenagers|adolescents|"
@@ -488,6 +493,13 @@ def restore(sentence: str, before: Sequence[str], names: frozenset[str] = frozen
         if group is None:
             return None
         out = out[:m.start("p")] + _same_case(group, m.group("p")) + out[m.end("p"):]
+    # a count of a group with no group: "Several told doctors …" after "Of the 37 patients, …"
+    m = _COUNT_ALONE.match(out)
+    if m:
+        group = next((g for sent in list(before)[::-1][:QUANTIFIER_LOOKBACK] if (g := _group_before([sent]))), None)
+        if group is None:
+            return None
+        out = out[:m.end("p")] + " " + group + out[m.end("p"):]
     # the subject: "It can help …", "… its benefits …", "They are not a substitute …"
     subject = _subject_before(before, subjects) if subjects else None
     if subject:

@@ -78,13 +78,21 @@ _META = re.compile(
     # available", "The frequency is usually listed as a rough estimate", "… Web site")
     r"|\b(has|have) (collected|compiled|gathered) (information|data)\b"
     r"|\binformation (on|about) [\w ]{1,40}\b(is|are) (not )?(available|listed|provided)\b"
-    r"|\b(is|are|may|can)( also| usually| often)? (be )?(usually |often |also )?listed as\b|\bweb ?(site|page)\b"
+    r"|\b(is|are|may|can)( also| usually| often)? (be )?(usually |often |also )?listed as\b(?! (an? )?(schedule|class|"
+    r"controlled|prescription|banned|prohibited|restricted|narcotic|poison|dangerous|psychotropic|medicine|drug|"
+    r"carcinogen|probable|possible|known|essential))|\bweb ?(site|page)\b"
     r"|\bclicking\b|\b(this|the|such) information (comes|is taken|was taken|is drawn|is collected) from\b"
     r"|\bis how (many|much|often)\b"
     # a teaser turning to what the next sentence reports ("Now scientists have taken a look.")
     r"|^(now|so|and now),? (\w+ ){1,3}(have|has) (finally )?(taken a (closer |first |proper )?look|put (it|that|this|them|the \w+) "
     r"to the test|weighed in|found out)\W*$"
-    r"|^(\w+ ){1,3}(decided|set out|wanted) to find out\W*$)",
+    r"|^(\w+ ){1,3}(decided|set out|wanted) to find out\W*$"
+    # … or that says only that there is more to say ("Sister Ngubane said the answer was not
+    # simple.", "The biggest worry for clinic staff is what clay does to iron tablets.")
+    r"|\b(said|says)( that)? the (answer|picture|situation|question|issue|problem) (was|is) (not (simple|straightforward|"
+    r"clear[- ]cut|easy)|complicated|complex)\W*$"
+    r"|^the (biggest|main|real|bigger|greatest|chief|key) (worry|concern|question|problem|danger|fear|issue) "
+    r"(\w+ ){0,4}(is|was) (what|how|whether|why) [^.;,]{0,60}[.!]?$)",
     re.I,
 )
 
@@ -1406,7 +1414,9 @@ def _dangling(sentence: str, previous: list[str]) -> str | None:
         # and a risk or a feeling is judged by what the lead says of one (below)
         single = (word in ("this", "that") and ctoks[i - 1] in _PREPOSITIONS and head not in _DEICTIC_NOUNS
                   and not (_THAT_RISK.match(f"{word} {head}") or _THAT_FEELING.match(f"{word} {head}")))
-        if (group or single) and head not in STOPWORDS and head not in AUX and "NOUN" in _pos(head):
+        # ("than those given propofol", "those taking it": "those" is the people, not a demonstrative)
+        people = word == "those" and head.endswith(("ed", "en", "ing")) and "VERB" in _pos(head)
+        if (group or single) and head not in STOPWORDS and head not in AUX and "NOUN" in _pos(head) and not people:
             h = lemma(head)
             earlier = {lemma(x) for x in ctoks[:i] if x not in STOPWORDS}
             if h not in earlier and not _introduced(h, before_lemmas):

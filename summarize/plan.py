@@ -72,6 +72,10 @@ REVIEW_CONCLUSION_POSITION = 0.75
 # A section the draft itself heads as its conclusion ("CONCLUSIONS:", "Authors' conclusions",
 # "Interpretation", "Bottom line") holds the main claim.
 CONCLUSION_SECTION_FACTOR = 3.0
+# how an outcome was measured ("Baseline severity was assessed in most trials with the … Scale"):
+# methods in a review abstract's results as much as in a news story
+_MEASURED = re.compile(r"^(\w+\s+){1,3}(was|were)\s+(assessed|measured|rated|recorded|scored)\s+(\w+\s+){0,3}?"
+                       r"(with|using|by\s+means\s+of)\b", re.I)
 # What was done, not what was found: "We looked at …", "This study examined …", "Eight
 # studies met the inclusion criteria", "Two trials compared X to placebo".
 _METHODS = re.compile(
@@ -94,6 +98,8 @@ _METHODS = re.compile(
     r"|^(participants|patients|people|volunteers|subjects|children|adults|women|men)\s+(were|had\s+been)\s+"
     r"(\w+ly\s+)?(tested|assessed|measured|examined|followed|interviewed|surveyed|scanned|given|asked|"
     r"randomi[sz]ed|assigned|allocated|recruited|enrolled)\b"
+    # how an outcome was measured: "Baseline severity was assessed in most trials with the … Scale"
+    r"|" + _MEASURED.pattern +
     # a design told as a story: "…, scientists at X randomly assigned 62 adults to …"
     r"|\b(randomly\s+(assigned|allocated)|recruited|enrolled)\s+(about\s+|more\s+than\s+|nearly\s+|some\s+)?\d"
     # a check told by its purpose: "To get a sense of what parents are buying, The Clarion bought …"
@@ -651,7 +657,7 @@ def plan(article: Article, max_words: int = 130, can_decontextualize: bool = Fal
     # good company"; the advice that closes the lead is picked on its own).
     own_words = {id(s): _unbracketed(s.text) for s in ok}  # (each sentence's own words, once)
     weight = {id(s): (ANECDOTE_FACTOR if id(s) in anecdotes else 1.0)
-              * (METHODS_FACTOR if not review and id(s) in told_methods else 1.0)
+              * (METHODS_FACTOR if id(s) in told_methods and (not review or _MEASURED.search(s.text)) else 1.0)
               * (QUOTE_FACTOR if _DIRECT_QUOTE.match(s.text) else 1.0)
               * (SECOND_PERSON_FACTOR if _SECOND_PERSON.search(s.text) else 1.0)
               # (a ratio without its confidence interval tells a reader little: "the pooled RR was 0.59";

@@ -231,3 +231,13 @@ def test_a_nut_graf_told_through_one_person_is_the_news_about_the_many(sentence,
 ])
 def test_a_demonstratives_thing_is_named_as_the_sentence_before_introduced_it(sentence, before, expected):
     assert antecedents.restore(sentence, [before]) == expected
+
+
+def test_a_count_with_no_group_gets_the_group_a_sentence_before_named():
+    before = ["Of the 37 patients, 29 said they drank it daily.", "Twenty-two needed dialysis at least once; two died."]
+    assert antecedents.restore("Several told doctors they had tried to stop.", before) == \
+        "Several patients told doctors they had tried to stop."
+    # no group named, or one further back: nothing to restore
+    assert antecedents.restore("Many said they could not stop.", ["The clinic is busy."]) is None
+    assert antecedents.restore("Several told doctors they had tried to stop.",
+                               ["Of the 37 patients, 29 drank it daily.", "Dialysis was needed.", "Two died."]) is None

@@ -2106,6 +2106,16 @@ NEWS_PHRASINGS = [
     # not managing without doing the thing; a condition of doing something else is none
     ("dependency", "A minority said they could not calm down or get to sleep without opening the app.", True),
     ("dependency", "You cannot sleep without having a dark room.", False),
+    # a product nobody checks is a legal point, not a limit of the evidence
+    ("research", "Products on shop shelves are not tested by any regulator for strength or purity.", False),
+    ("legal", "Products on shop shelves are not tested by any regulator for strength or purity.", True),
+    ("research", "The herb has not been tested in people.", True),
+    # a count of people who cannot stop is dependency; another substance's withdrawal treated is not
+    ("dependency", "Several described cravings that returned within days of trying to stop.", True),
+    ("dependency", "Women described a kind of dependence on the kava.", True),
+    ("dependency", "The effect was dependent on the season.", False),
+    ("dependency", "Now I need it in the morning or I feel sick and angry.", True),
+    ("dependency", "Kava is used on a tapering schedule to ease the agitation of alcohol withdrawal.", False),
 ]
 
 
@@ -2689,3 +2699,17 @@ def test_a_name_restored_in_an_added_sentence_keeps_what_it_was_added_for(f):
     again = f(draft, res.summary)
     assert again.summary == res.summary
     assert any("research" in a["kinds"] for a in res.report.added)
+
+
+def test_a_condition_the_title_says_the_subject_is_for_is_no_risk_of_it(f):
+    from summarize.caveats.detect import title_conditions
+
+    assert title_conditions("Nalmefene for reducing alcohol consumption in adults with alcohol dependence") == {"alcohol"}
+    assert title_conditions("Young tonic wine drinkers more likely to show signs of alcohol dependence") == frozenset()
+    draft = ("Nalmefene for reducing alcohol consumption in adults with alcohol dependence\n\n"
+             "Background: Alcohol dependence is common and most affected people never receive treatment. Nalmefene "
+             "is taken on days when a person expects to drink.\n\n"
+             "Authors' conclusions: Nalmefene probably reduces heavy drinking days a little. The evidence is of low "
+             "certainty because most trials were small.\n")
+    result = f(draft, "Alcohol dependence is common and most affected people never receive treatment.")
+    assert not any(m["about_subject"] for m in result.report.summary_kinds.get("dependency", []))

@@ -232,6 +232,10 @@ def test_an_idea_the_lead_has_not_stated_dangles(sentence, dangles):
     # a pattern the lead has not described, or one a survey in the sentence found
     ("A survey of 900 women can't explain why, but the pattern is clear enough.", [], False),
     ("Dr. Tom Brennan, a chiropractor in Denver, said he sees the pattern often.", ["Valerian is a herb."], True),
+    # "those" given a treatment are people; "those children", "those studies" point back
+    ("Older adults left 11 minutes sooner than those given propofol, a Denver study found.", [], False),
+    ("Doctors have seen those children at the clinic.", [], True),
+    ("Many of those studies were small.", [], True),
 ])
 def test_what_points_back_to_a_statement_before(sentence, before, dangles):
     assert bool(coherence.dangling_reason(sentence, before)) is dangles

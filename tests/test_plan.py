@@ -203,6 +203,9 @@ def test_the_opening_of_a_non_review_draft(paragraphs, opening_starts):
     ("Overall, 17 trials with 736 patients met the inclusion criteria for this review.", True),
     ("Both studies were controlled before and after studies.", True),
     ("The searches identified 157 studies, of which eight met the inclusion criteria.", True),
+    # how an outcome was measured
+    ("Baseline severity was assessed in most trials with the Alcohol Dependence Scale.", True),
+    ("Blood pressure was lower with sorrel than with placebo.", False),
     # what was found, not how
     ("Researchers found that one in three regular chewers reported signs of dependence.", False),
     ("Participants who chewed daily slept less than those who did not.", False),
@@ -1175,7 +1178,20 @@ def test_a_feature_opens_on_the_news_its_anecdote_stands_for():
     # a teaser's words in a sentence that reports something
     ("Now scientists have taken a look at 40 patients and found the oil eased itching.", False),
     ("Scientists have taken a look at tamanu oil before.", False),
+    ("Sister Ngubane said the answer was not simple.", True),
+    ("The biggest worry for clinic staff is what clay does to iron tablets.", True),
+    ("The biggest worry for clinic staff is that clay binds iron, so the tablets do less.", False),
 ])
 def test_a_teaser_turning_to_the_next_sentence_is_no_point(sentence, meta):
     assert coherence.is_meta(sentence) is meta
     assert plan.usable(sentence) is not meta
+
+
+@pytest.mark.parametrize("sentence, meta", [
+    ("The frequency is usually listed as a rough estimate.", True),
+    # a drug's legal listing is a fact, not a page's pointer
+    ("It is listed as a Schedule IV controlled substance.", False),
+    ("Areca nut is listed as a carcinogen by the agency.", False),
+])
+def test_a_legal_listing_is_no_pages_pointer(sentence, meta):
+    assert coherence.is_meta(sentence) is meta

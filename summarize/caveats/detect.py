@@ -43,6 +43,24 @@ MINOR = "minor"
 
 _REL = ("which", "who", "whose", "that")
 DETECTION_CACHE_SIZE = 20_000
+# The subject used to treat another substance's withdrawal or dependence: the sentence's
+# dependency words (its taper, its schedule) are that treatment's, not the subject's risk.
+_TREATING_ANOTHER = re.compile(r"\b(treat\w*|eas(e|es|ed|ing)|manag\w*|prevent\w*|reduc\w*|control\w*|relie\w*|"
+                               r"help\w*\s+with|used\s+(for|in))\b[^.;]{0,80}?\b(alcohol|opioid|opiate|heroin|"
+                               r"nicotine|cocaine|benzodiazepine)\s+(withdrawal|dependence|addiction|use\s+disorder)\b")
+
+
+def _treating_another(dets: list[Detection], norm: str, topic: frozenset[str]) -> list[Detection]:
+    m = _TREATING_ANOTHER.search(norm)
+    if m is None or m.group(4) in topic:
+        return dets
+    # (in the treatment's own clause: "X is habit-forming, and it is also used to manage alcohol
+    # withdrawal" still warns of X)
+    clause = max(norm.rfind(sep, 0, m.start()) for sep in (", and ", "; ", ", but ", ". "))
+    return [replace(d, about_subject=False, confidence="low") if d.kind == "dependency" and not d.negated
+            and d.start > clause and not any(w in topic for w in norm[d.start:d.end].split()) else d for d in dets]
+
+
 _ATTACH = ("associated", "linked", "caused", "seen", "common", "typical", "of", "from", "with")
 
 
@@ -189,7 +207,7 @@ class Detector:
                 strength = self._strength(kind, norm, s, e, method, matches)
                 out.append(Detection(kind.id, s, e, text[s:e], method, negated, negator, about, conf, *claim,
                                      strength=strength))
-        out = _conceded(out, norm)
+        out = _treating_another(_conceded(out, norm), norm, topic)
         if self.classifier is not None:
             # a second opinion for wording the patterns do not know; where they found the kind at
             # all (a caveat, a no-risk claim, another substance) they decide
@@ -455,6 +473,22 @@ def treated_conditions(text: str, topic: frozenset[str]) -> frozenset[str]:
         if mentions and named / mentions >= MIN_CONDITION_SHARE and re.search(_TREATED_FRAME % word, norm):
             out.add(w)
     return frozenset(out)
+
+
+# A title naming what the subject is for: "Nalmefene for reducing alcohol consumption in adults
+# with alcohol dependence", "Baclofen for alcohol withdrawal" (the substance need not be a topic word)
+_TITLE_TREATS = re.compile(r"\bfor\b(?:[^:;]{0,80}?\b(?:with|of|in)\b)?\s+(?:[\w-]+\s+){0,2}?(?P<w>[a-z][\w-]+)\s+"
+                           r"(?:dependence|use\s+disorders?|addiction|withdrawal|misuse)\b")
+
+
+STOPWORDS_TREATED = frozenset("the a an of with in and or for people adults patients".split())
+
+
+def title_conditions(title: str | None) -> frozenset[str]:
+    """The substances whose dependence or withdrawal the draft's title says the subject is for."""
+    if not title:
+        return frozenset()
+    return frozenset(m.group("w") for m in _TITLE_TREATS.finditer(normalize(title))) - STOPWORDS_TREATED
 
 
 def about_treated(detections: list[Detection], text: str, treated: frozenset[str],

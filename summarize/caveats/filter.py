@@ -35,7 +35,8 @@ from summarize.corpus.parse import DraftError, list_sentences, parse_article
 from summarize.corpus.text import WORD, bracket_groups, split_sentences
 
 from .conclusion import ConclusionRanker, features
-from .detect import MAIN, MINOR, Detection, Detector, about_treated, contrasted, treated_conditions
+from .detect import (MAIN, MINOR, Detection, Detector, about_treated, contrasted, title_conditions,
+                     treated_conditions)
 from .nlp import normalize, tokenize, topic_terms
 from .policy import Policy, load_policy
 from .repair import (compress_variants, cut_overclaims, find_overclaims, insertion_index, is_advice, is_question,
@@ -181,7 +182,7 @@ class CaveatFilter:
                     # limit of the method may be a research caveat
                     dets = [d for d in dets if d.kind == "research"]
                 out.append(AnalyzedSentence(text, start, end, dets, section == "conclusion"))
-        treated = treated_conditions(article.prose(), topic)
+        treated = treated_conditions(article.prose(), topic) | title_conditions(article.title and article.title.text)
         for s, dets in zip(out, contrasted([s.detections for s in out], [s.text for s in out], topic)):
             s.detections = about_treated(dets, s.text, treated, topic)
         if self.policy.encoder == "all":
@@ -218,7 +219,8 @@ class CaveatFilter:
         topic = topic_terms(article.prose())
         src = self.analyze_source(article, topic)
         summ = self.analyze_summary(summary, topic)
-        treated = treated_conditions(article.prose(), topic)  # (an illness the subject treats)
+        # (an illness the subject treats)
+        treated = treated_conditions(article.prose(), topic) | title_conditions(article.title and article.title.text)
         for s in summ:
             s.detections = about_treated(s.detections, s.text, treated, topic)
         # a summary sentence copied from the draft is read as the draft reads it, in its context
