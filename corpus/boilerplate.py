@@ -120,6 +120,9 @@ _CAPTION = [
     re.compile(r"(?<=[a-z.])(?:Image|Photo|Photograph|Picture|Pic|Credit)s?\s*:\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
                r"(?:\s*/\s*(?:[A-Z][\w'’&.-]*\s*){1,5})?\s*$"),
     re.compile(r"(?<=[a-z.])(?:Photo|Photograph|Photography|Image|Picture)s?\s+by\s+[A-Z][^.!?]{2,80}$"),
+    # … with the outlet's name first and a photographer's initial: "… on Friday.Post Photo by R. Senthil Kumar"
+    re.compile(r"(?<=[a-z][.!?])(?:[A-Z][\w&'’-]*\s+){1,3}(?:Photo|Photograph|Image|Picture)s?\s+by\s+"
+               r"[A-Z](?:\.|[\w'’-]+)(?:\s+[A-Z](?:\.|[\w'’-]+)){0,4}\s*$"),
     # a credit in capitals after the caption's stop: "… on March 6.ST PHOTO: JANE DOE", "… . FILE PHOTO: REUTERS"
     re.compile(r"[a-z0-9][.!?][\"”’']?\s*(?:[A-Z]{2,6}\s+)?(?:FILE\s+)?(?:PHOTO|PHOTOS|PICTURE|IMAGE|GRAPHIC)S?\s*:\s*"
                r"[A-Z][A-Z'’.-]*(?:\s+[A-Z][A-Z'’.-]*){0,4}\s*$"),
@@ -702,7 +705,14 @@ def furniture_reason(text: str) -> str | None:
         return "widget"
     if n <= MAX_FURNITURE_WORDS and _is_timestamp(s):
         return "timestamp"
+    # a dateline's place before the time: "Chennai | Updated: March 2, 2026 07:45 IST"
+    m = _PLACE_BAR.match(s)
+    if m and n <= MAX_FURNITURE_WORDS and _is_timestamp(s[m.end():]):
+        return "timestamp"
     return None
+
+
+_PLACE_BAR = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*[|·•]\s*")
 
 
 # ----------------------------------------------------------------------------- in context

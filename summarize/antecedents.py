@@ -58,12 +58,12 @@ _NOT_SUBJECT = frozenset("""trial trials study studies dose doses placebo partic
 dependence withdrawal prescription prescriptions prescribed adverse evidence criteria median users people""".split())
 # A word that follows (or precedes) a subject word this often is part of the subject's name.
 ALWAYS_NEXT = 0.8
-# "Those who began low-dose trazodone had …": the group a study's sentence before named
 # "Several told doctors …", "Many said …": a count whose group an earlier sentence named
 _COUNT_ALONE = re.compile(r"^(?P<pre>[\"“‘'(]*(?:(?:but|and|yet|still|so|however),?\s+)?)(?P<p>Several|Many|Most|Some|A few|"
                           r"Others)(?=\s+(?:also\s+|later\s+|still\s+)?(?:told|said|say|says|described|reported|had|"
                           r"were|have|are|found|admitted|complained|added|went|needed)\b)")
 QUANTIFIER_LOOKBACK = 2  # sentences: "Of the 37 patients, …. Twenty-two needed dialysis …. Several told …"
+# "Those who began low-dose trazodone had …": the group a study's sentence before named
 # ("… records for 186,400 adults aged 65 and older who started …")
 _THOSE = re.compile(r"^(?P<pre>[\"“‘'(]*(?:(?:but|and|yet|still|so|however|meanwhile),?\s+)?)(?P<p>those)(?=\s+who\s)", re.I)
 _PEOPLE = (r"adults|people|patients|participants|students|undergraduates|men|women|children|teenagers|adolescents|"
@@ -385,7 +385,7 @@ def generalised(sentence: str) -> str | None:
 
 
 # "… men who doctors in the capital say are turning up …": the clause's verb is the speakers'
-# ("doctors" can be read as a verb, so the part of speech alone does not tell them)
+# ("doctors" can be read as a verb, so the part of speech alone does not tell)
 _SPEAKERS_SAY = re.compile(r"(?P<speakers>(?:[\w'’-]+\s+){1,6}?(?:say|says|said|believe[sd]?|think|thinks|thought|"
                            r"estimate[sd]?|fear|fears|feared|suspect|suspects|suspected))\s+(?P<verb>(?:are|were|is|was|"
                            r"have|had|will|would|may|might|could|can)\b)", re.I)

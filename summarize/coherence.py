@@ -1112,7 +1112,8 @@ FRONTED_PHRASE = (rf"(?:(?:{_FRONTING_PREPOSITIONS}|with|without|"
                   r"[a-z]+(?:ed|en)\s+(?:with|alongside|together\s+with|by|at|in|on|as|for|over|under))\s+[^,;:]{0,80}?),\s+")
 _FRONTED_PRONOUN = re.compile(rf"^{FRONTED_PHRASE}(?P<p>it|they|its|their)\b", re.I)
 # … or after one fronted word: "Online, this is often called lip balm addiction"
-_ADVERB_FRONTED = re.compile(r"^[A-Za-z]+,\s+(?P<p>this|these|those|they)\s+(?:is|are|was|were|has|have|had|can|could|may|might|"
+# (or, without its comma, a word that says the things act together: "Together these can slow breathing")
+_ADVERB_FRONTED = re.compile(r"^(?:[A-Za-z]+,|together|combined|jointly)\s+(?P<p>this|these|those|they)\s+(?:is|are|was|were|has|have|had|can|could|may|might|"
                              r"will|would|seems?|appears?|means?)\b", re.I)
 # A short fronted phrase before the subject ("At the end of the trial, …", "In the study, …").
 _FRONTED = re.compile(rf"^((?:{_FRONTING_PREPOSITIONS}|of)\s+[^,;:]{{0,60}}?),\s", re.I)

@@ -1021,6 +1021,8 @@ def test_a_list_of_headlines_under_its_label_without_blank_lines_is_set_aside():
     ("Valerian teas have become a fixture of supermarket shelves. Photo / Supplied", "caption"),
     ("Dave Rua rolls a herbal cigarette outside his Raumati home.Supplied", "caption"),
     ("Get the region's top stories every weekday morning.", "widget"),
+    ("Members work out at a gym in Vadapalani, Chennai, on Friday.Post Photo by R. Senthil Kumar", "caption"),
+    ("Chennai | Updated: March 2, 2026 07:45 IST", "timestamp"),
     ("A pharmacist checks a prescription at a clinic in Auckland.Reuters", "caption"),
 ])
 def test_furniture_of_players_credits_and_notes(line, reason):
@@ -1039,6 +1041,7 @@ def test_furniture_of_players_credits_and_notes(line, reason):
     "Progress in the trial was slow: 40% dropped out.",
     "Advertise with care, regulators said.",
     "Get the latest stories from patients about kava, and you will hear of sleep.",
+    "Chennai | Home of the trial since 2019.",
 ])
 def test_prose_about_advice_for_professionals_is_not_a_readers_note(line):
     assert furniture_reason(line) is None

@@ -2115,6 +2115,10 @@ NEWS_PHRASINGS = [
     ("dependency", "Women described a kind of dependence on the kava.", True),
     ("dependency", "The effect was dependent on the season.", False),
     ("dependency", "Now I need it in the morning or I feel sick and angry.", True),
+    ("dependency", "\"It grabs hold of you and won't let go,\" said Ryan.", True),
+    ("dependency", "Counsellors say the habit tightens its grip quickly.", True),
+    ("dependency", "The government tightened its grip on kava imports.", False),
+    ("dependency", "The cravings during that crash are intense, and the quickest way out of the low is to use again.", True),
     ("dependency", "Kava is used on a tapering schedule to ease the agitation of alcohol withdrawal.", False),
 ]
 

@@ -242,7 +242,8 @@ def test_what_points_back_to_a_statement_before(sentence, before, dangles):
 
 
 @pytest.mark.parametrize("sentence", ["Online, this is often called valerian addiction.",
-                                      "Overall, this is a small study of valerian."])
+                                      "Overall, this is a small study of valerian.",
+                                      "Together these can slow breathing to a dangerous degree."])
 def test_a_demonstrative_after_one_fronted_word_needs_what_it_points_to(sentence):
     assert coherence.dangling_reason(sentence, [])
 

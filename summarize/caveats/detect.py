@@ -51,6 +51,8 @@ _TREATING_ANOTHER = re.compile(r"\b(treat\w*|eas(e|es|ed|ing)|manag\w*|prevent\w
 
 
 def _treating_another(dets: list[Detection], norm: str, topic: frozenset[str]) -> list[Detection]:
+    """``dets`` with the dependency cues of a clause about treating another substance's
+    withdrawal or dependence marked as not about the subject."""
     m = _TREATING_ANOTHER.search(norm)
     if m is None or m.group(4) in topic:
         return dets
@@ -479,16 +481,14 @@ def treated_conditions(text: str, topic: frozenset[str]) -> frozenset[str]:
 # with alcohol dependence", "Baclofen for alcohol withdrawal" (the substance need not be a topic word)
 _TITLE_TREATS = re.compile(r"\bfor\b(?:[^:;]{0,80}?\b(?:with|of|in)\b)?\s+(?:[\w-]+\s+){0,2}?(?P<w>[a-z][\w-]+)\s+"
                            r"(?:dependence|use\s+disorders?|addiction|withdrawal|misuse)\b")
-
-
-STOPWORDS_TREATED = frozenset("the a an of with in and or for people adults patients".split())
+_NOT_SUBSTANCES = frozenset("the a an of with in and or for people adults patients".split())
 
 
 def title_conditions(title: str | None) -> frozenset[str]:
     """The substances whose dependence or withdrawal the draft's title says the subject is for."""
     if not title:
         return frozenset()
-    return frozenset(m.group("w") for m in _TITLE_TREATS.finditer(normalize(title))) - STOPWORDS_TREATED
+    return frozenset(m.group("w") for m in _TITLE_TREATS.finditer(normalize(title))) - _NOT_SUBSTANCES
 
 
 def about_treated(detections: list[Detection], text: str, treated: frozenset[str],
