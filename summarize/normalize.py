@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable
+from typing import Callable, Iterable
 
 from summarize.corpus.text import (TITLE, TITLE_BEFORE, WORD, SourceCasing, bracket_groups, casing_key, detokenize,
                                    lexicon_pos, restore_casing, split_sentences, zipf)
@@ -368,12 +368,13 @@ _TITLED = re.compile(rf"{TITLE}\s")
 _TITLED_NAME = re.compile(rf"^{TITLE}\s+")
 
 
-def introduce_people(sentences: list[str], intros: dict[str, str], titled: frozenset[str] = frozenset()) -> list[str]:
+def introduce_people(sentences: list[str], intros: dict[str, str],
+                     titled: Callable[[str], bool] = lambda last: False) -> list[str]:
     """A person the lead calls by surname alone before it has named them ("Marsh recommended …")
     is named as the draft first names them, at that first use ("Devon Marsh, an addiction medicine
     specialist at Lakemont Health, recommended …"); a possessive takes the name alone. ``titled``:
-    the surnames the draft gives with a title on later mentions ("Dr Furlong"), which a second
-    introduction is cut to."""
+    whether the draft gives a surname with a title on later mentions ("Dr Furlong"), which a
+    second introduction is then cut to (asked only when one is)."""
     said = ""
     out = []
     for s in sentences:
@@ -387,7 +388,7 @@ def introduce_people(sentences: list[str], intros: dict[str, str], titled: froze
                     role = intro[len(name):].rstrip(",")
                     # (with the title, where the draft calls them so: "Dr Furlong said")
                     s = re.sub(rf"(?:\b(?P<title>{TITLE})\s+)?\b{re.escape(core)}\b(?:{re.escape(role)},?(?=\s))?",
-                               lambda m: f"{m.group('title')} {last}" if m.group("title") and last in titled else last, s)
+                               lambda m: f"{m.group('title')} {last}" if m.group("title") and titled(last) else last, s)
                 continue
             m = next((m for m in re.finditer(rf"\b{re.escape(last)}\b", s)
                       if not re.search(r"[A-Z][\w'’.-]*\s+$", s[: m.start()])
@@ -498,7 +499,10 @@ def name_people(sentences: list[str], prose: str, names: frozenset[str] | None =
             found = introductions(prose, missing)
             cache.update({name: found.get(name, "") for name in missing})
         intros = {name: cache[name] for name in used if cache[name]}
-    titled = frozenset(n for n in intros if re.search(rf"\b{TITLE}\s+{re.escape(n)}\b", prose))
+    # (a search of the whole draft, so made only for a second introduction, which is rare)
+    def titled(last: str) -> bool:
+        return bool(re.search(rf"\b{TITLE}\s+{re.escape(last)}\b", prose))
+
     return introduce_people(sentences, intros, titled) if intros else list(sentences)
 
 

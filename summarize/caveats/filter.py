@@ -182,7 +182,7 @@ class CaveatFilter:
                     # limit of the method may be a research caveat
                     dets = [d for d in dets if d.kind == "research"]
                 out.append(AnalyzedSentence(text, start, end, dets, section == "conclusion"))
-        treated = treated_conditions(article.prose(), topic) | title_conditions(article.title and article.title.text)
+        treated = _treated(article, topic)
         for s, dets in zip(out, contrasted([s.detections for s in out], [s.text for s in out], topic)):
             s.detections = about_treated(dets, s.text, treated, topic)
         if self.policy.encoder == "all":
@@ -219,8 +219,7 @@ class CaveatFilter:
         topic = topic_terms(article.prose())
         src = self.analyze_source(article, topic)
         summ = self.analyze_summary(summary, topic)
-        # (an illness the subject treats)
-        treated = treated_conditions(article.prose(), topic) | title_conditions(article.title and article.title.text)
+        treated = _treated(article, topic)  # (an illness the subject treats)
         for s in summ:
             s.detections = about_treated(s.detections, s.text, treated, topic)
         # a summary sentence copied from the draft is read as the draft reads it, in its context
@@ -586,6 +585,12 @@ class CaveatFilter:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _treated(article: Article, topic: frozenset[str]) -> frozenset[str]:
+    """The conditions the draft's subject treats: topic words mostly used as a condition's name,
+    and the substances its title says it is for."""
+    return treated_conditions(article.prose(), topic) | title_conditions(article.title and article.title.text)
 
 
 def as_article(source: Article | str) -> Article:
